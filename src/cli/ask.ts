@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+/**
+ * `ask`: answers questions about the articles from the command line.
+ *
+ *   npm run ask -- "Who did Elon Musk meet in China?"
+ *   npm run ask -- --json < questions.txt
+ */
+import "dotenv/config";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { checkQuestion, LibraryError, type Answer, type CitationIndex } from "../core/index.ts";
+import { DEFAULT_DATA_DIR, openCorpus } from "../corpus.ts";
+import { formatPublished } from "../format.ts";
+
+const USAGE = `Usage: npm run ask -- [options] ["question"]
+
+Answers a question about the articles with cited excerpts. Without a question,
+reads questions from standard input, one a line.
+
+Options:
+  --json          print one JSON object per question
+  --data DIR      folder of articles (default: DATA_DIR, else the bundled data/)
+  --limit N       how many citations (1-25, default 3)
+  --article ID    answer from one article only
+  --strict        refuse to start if any article file is broken
+  -h, --help      show this help`;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  json: boolean;
+  dataDir: string;
+  limit: number;
+  article: string | undefined;
+  strict: boolean;
+  question: string | undefined;
+}
+
+function readOptions(argv: string[]): CliOptions | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        data: { type: "string" },
+        limit: { type: "string" },
+        article: { type: "string" },
+        strict: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  let limit = 3;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
+      throw new UsageError(`--limit must be a whole number from 1 to 25, not "${values.limit}"`);
+    }
+  }
+  const dataDir = values.data ?? (process.env.DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  return {
+    json: values.json,
+    dataDir,
+    limit,
+    article: values.article,
+    strict: values.strict,
+    question: positionals.length > 0 ? positionals.join(" ") : undefined,
+  };
+}
+
+function renderText(answer: Answer, index: CitationIndex): string {
+  const lines: string[] = [];
+  if (answer.answered) {
+    if (answer.answer) lines.push(`Answer: ${answer.answer}`, "");
+  } else {
+    lines.push("The articles don't cover this.");
+    if (answer.citations.length > 0) lines.push("Closest passages (related, not an answer):");
+    lines.push("");
+  }
+  for (const citation of answer.citations) {
+    const article = index.article(citation.article);
+    lines.push(`  “${citation.excerpt}”`);
+    const where = [`${citation.title}, ¶${citation.paragraph}`];
+    if (article?.source) where.push(article.source);
+    if (article?.published) where.push(formatPublished(article.published));
+    lines.push(`  — ${where.join(" · ")}`);
+    if (article?.url) lines.push(`    ${article.url}`);
+    lines.push("");
+  }
+  return lines.join("\n").trimEnd();
+}
+
+function toJson(answer: Answer): string {
+  return JSON.stringify({
+    question: answer.question,
+    answered: answer.answered,
+    answer: answer.answer,
+    citations: answer.citations.map(({ article, title, paragraph, excerpt, score }) => ({
+      article,
+      title,
+      paragraph,
+      excerpt,
+      score,
+    })),
+  });
+}
+
+/** Answers one raw question; returns false when the question was refused. */
+function answerOne(raw: string, index: CitationIndex, options: CliOptions): boolean {
+  const checked = checkQuestion(raw);
+  if (!checked.ok) {
+    if (options.json) {
+      const question = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+      console.log(
+        JSON.stringify({
+          question,
+          answered: false,
+          answer: null,
+          citations: [],
+          error: checked.problem,
+        }),
+      );
+    } else {
+      console.error(checked.problem);
+    }
+    return false;
+  }
+  const answer = index.ask(checked.question, { limit: options.limit, article: options.article });
+  console.log(options.json ? toJson(answer) : renderText(answer, index));
+  return true;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = readOptions(argv);
+  if (options === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  if (options.question !== undefined && options.question.trim() === "") {
+    throw new UsageError("the question is empty: ask something about the article");
+  }
+  const corpus = await openCorpus(options.dataDir, { strict: options.strict });
+  for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
+  if (options.article !== undefined && !corpus.index.article(options.article)) {
+    throw new UsageError(
+      `no article "${options.article}"; loaded: ${corpus.index.articles.map((a) => a.id).join(", ")}`,
+    );
+  }
+  if (options.question !== undefined) {
+    return answerOne(options.question, corpus.index, options) ? 0 : 1;
+  }
+  let allAccepted = true;
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    if (line.trim() === "") continue;
+    if (!options.json && !first) console.log("\n" + "─".repeat(40) + "\n");
+    first = false;
+    if (!options.json) console.log(`Q: ${line.trim()}\n`);
+    allAccepted = answerOne(line, corpus.index, options) && allAccepted;
+  }
+  return allAccepted ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`ask: ${error.message}\n\n${USAGE}`);
+    } else if (error instanceof LibraryError) {
+      console.error(`ask: ${error.message}`);
+      for (const problem of error.problems) console.error(`  ${problem.message}`);
+    } else {
+      console.error(
+        `ask: unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    process.exitCode = 1;
+  },
+);

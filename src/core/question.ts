@@ -1,0 +1,60 @@
+/** What kind of answer a question asks for, read from its opening words. */
+export type QuestionKind = "person" | "quantity" | "time" | "place" | "reason" | "yesno" | "other";
+
+/** The longest question accepted, in characters (Discord's option limit is 300). */
+export const MAX_QUESTION_LENGTH = 1000;
+
+/** Why a question cannot be searched, or the cleaned question. */
+export type QuestionCheck = { ok: true; question: string } | { ok: false; problem: string };
+
+/**
+ * Cleans a user's question: control characters become spaces, runs of white
+ * space collapse. Empty, letterless and over-long questions are refused with a
+ * message meant for the person who asked.
+ */
+export function checkQuestion(input: string): QuestionCheck {
+  const question = input
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
+  if (question === "")
+    return { ok: false, problem: "The question is empty: ask something about the article." };
+  if (question.length > MAX_QUESTION_LENGTH) {
+    return {
+      ok: false,
+      problem: `The question is too long (${question.length} characters; at most ${MAX_QUESTION_LENGTH}).`,
+    };
+  }
+  if (!/[\p{L}\p{N}]/u.test(question)) {
+    return { ok: false, problem: "The question has no words to search for." };
+  }
+  return { ok: true, question };
+}
+
+/** Reads the kind of answer wanted from a question's wording. */
+export function questionKind(question: string): QuestionKind {
+  const q = question.toLowerCase().replace(/[’']/gu, "'");
+  if (
+    /\b(?:how (?:much|many|far|long|big|large|high|fast|old|often)|by how|what (?:percentage|percent|share|amount|number|rate|price|cost|tariff|tax|fee|total|sum|level))\b/u.test(
+      q,
+    )
+  ) {
+    return "quantity";
+  }
+  if (/\b(?:when|what (?:year|day|date|time|month|week))\b/u.test(q)) return "time";
+  // "which researcher", "what companies": an agent noun (-er, -or, -ist) or a kind of organisation.
+  if (
+    /\b(?:who|whom|whose)\b/u.test(q) ||
+    /^(?:which|what) (?:\w+ )?(?:\w+(?:ers?|ors?|ists?)|person|people|official|officials|company|companies|firms?|organi[sz]ations?|groups?|agency|agencies)\b/u.test(
+      q,
+    )
+  ) {
+    return "person";
+  }
+  if (/\b(?:where|what (?:province|city|country|state|region|place))\b/u.test(q)) return "place";
+  if (/\b(?:why|how come|what (?:reason|cause))\b/u.test(q)) return "reason";
+  if (/^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/u.test(q))
+    return "yesno";
+  return "other";
+}

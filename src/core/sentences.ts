@@ -1,0 +1,168 @@
+import type { Sentence } from "./types.ts";
+
+/**
+ * Abbreviations that end with a period but rarely end a sentence. ICU's sentence
+ * segmenter (Intl.Segmenter) breaks after every one of them, so we glue them back.
+ */
+const TITLE_ABBREVIATIONS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sr",
+  "jr",
+  "st",
+  "gen",
+  "gov",
+  "sen",
+  "rep",
+  "rev",
+  "capt",
+  "col",
+  "lt",
+  "sgt",
+  "mt",
+  "no",
+  "vs",
+  "etc",
+  "inc",
+  "corp",
+  "co",
+  "ltd",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "approx",
+  "dept",
+  "est",
+  "fig",
+]);
+
+/**
+ * Words that typically open a new sentence. After an acronym such as "U.S." a
+ * following capitalised word is ambiguous ("U.S. Steel" vs "U.S. The …"); these
+ * decide it.
+ */
+const SENTENCE_OPENERS = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "it",
+  "its",
+  "he",
+  "she",
+  "they",
+  "we",
+  "i",
+  "you",
+  "his",
+  "her",
+  "their",
+  "our",
+  "but",
+  "and",
+  "or",
+  "so",
+  "yet",
+  "which",
+  "what",
+  "who",
+  "when",
+  "where",
+  "why",
+  "how",
+  "in",
+  "on",
+  "at",
+  "for",
+  "as",
+  "if",
+  "there",
+  "here",
+  "today",
+  "yesterday",
+  "meanwhile",
+  "however",
+  "still",
+  "now",
+  "then",
+  "after",
+  "before",
+  "since",
+  "while",
+  "although",
+  "many",
+  "some",
+  "most",
+  "all",
+]);
+
+const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/** Decides whether the break after `segment` is false, given the text that follows it. */
+function breaksTooEarly(segment: string, next: string): boolean {
+  const trimmed = segment.trimEnd();
+  if (!trimmed.endsWith(".")) return false;
+  const lastWord = /(\S+)\.$/u.exec(trimmed)?.[1] ?? "";
+  const bare = lastWord.replace(/^[(“"‘']+/u, "");
+  const nextWord = /^[“"‘'(]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? "";
+  if (nextWord === "") return false;
+  const nextStartsLower = /^\p{Ll}/u.test(nextWord);
+  // A lower-case or numeric continuation never starts a sentence in edited prose.
+  if (nextStartsLower || /^\p{N}/u.test(nextWord)) return true;
+  if (TITLE_ABBREVIATIONS.has(bare.toLowerCase())) return true;
+  // A single initial: "J. R. Smith".
+  if (/^\p{Lu}$/u.test(bare)) return true;
+  // Dotted acronyms: "U.S.", "D.C.", "p.m.": a break only before a typical opener.
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) return !SENTENCE_OPENERS.has(nextWord.toLowerCase());
+  return false;
+}
+
+/**
+ * Splits a paragraph into sentences, keeping abbreviations ("U.S.", "Mr."),
+ * numbers ("$4.2 billion", "376%"), initials and quotations intact.
+ *
+ * @returns sentences with offsets into `text`, trimmed, never empty.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const raw = [...segmenter.segment(text)].map((part) => ({
+    start: part.index,
+    end: part.index + part.segment.length,
+  }));
+  const merged: { start: number; end: number }[] = [];
+  for (const piece of raw) {
+    const previous = merged.at(-1);
+    if (
+      previous &&
+      breaksTooEarly(text.slice(previous.start, previous.end), text.slice(piece.start, piece.end))
+    ) {
+      previous.end = piece.end;
+    } else {
+      merged.push({ ...piece });
+    }
+  }
+  const sentences: Sentence[] = [];
+  for (const span of merged) {
+    const slice = text.slice(span.start, span.end);
+    const leading = slice.length - slice.trimStart().length;
+    const body = slice.trim();
+    if (body === "") continue;
+    const start = span.start + leading;
+    sentences.push({ index: sentences.length, text: body, start, end: start + body.length });
+  }
+  return sentences;
+}

@@ -1,0 +1,142 @@
+import { stemmer } from "stemmer";
+
+/** One word or number of a text, with where it stands. */
+export interface Token {
+  /** The text as written (for highlighting). */
+  readonly surface: string;
+  /** Lower-cased, accent-free form, before stemming. */
+  readonly word: string;
+  /** The index term: stem of a word, canonical form of a number. */
+  readonly term: string;
+  readonly start: number;
+  readonly end: number;
+  readonly isNumber: boolean;
+  /** Written with a capital letter (a name, unless it opens the sentence). */
+  readonly capitalized: boolean;
+}
+
+/**
+ * Function words that say nothing about what a passage is about. Question words
+ * are here too; the question's type is read before they are dropped.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are aren't as at be because been before being
+  below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+  during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here
+  here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself
+  let's me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves
+  out over own same shan't she she'd she'll she's should shouldn't so some such than that that's the their
+  theirs them themselves then there there's these they they'd they'll they're they've this those through
+  to too under until up very was wasn't we we'd we'll we're we've were weren't what what's when when's
+  where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
+  you've your yours yourself yourselves also just will shall may might must many much whose tell says
+  said say get got make made like one ever s t`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
+/**
+ * Common irregular verb forms and their base form, so "met" finds "meet" and
+ * "rose" finds "rise": the stemmer only handles regular endings.
+ */
+const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
+  `arose:arise arisen:arise ate:eat eaten:eat became:become began:begin begun:begin bought:buy brought:bring
+  built:build caught:catch chose:choose chosen:choose came:come cost:cost dealt:deal drove:drive driven:drive
+  fell:fall fallen:fall felt:feel fought:fight found:find flew:fly flown:fly forgot:forget gave:give given:give
+  went:go gone:go grew:grow grown:grow held:hold hid:hide kept:keep knew:know known:know led:lead left:leave
+  lent:lend lost:lose meant:mean met:meet paid:pay ran:run rose:rise risen:rise sold:sell sent:send set:set
+  shot:shoot shown:show spoke:speak spoken:speak spent:spend stood:stand struck:strike swore:swear took:take
+  taken:take taught:teach thought:think threw:throw thrown:throw told:tell understood:understand won:win
+  wrote:write written:write worse:bad worst:bad better:good best:good larger:large largest:large bigger:big
+  biggest:big higher:high highest:high lower:low lowest:low men:man women:woman children:child people:person`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
+const WORD_OR_NUMBER = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
+
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
+  ["zero", "0"],
+  ["two", "2"],
+  ["three", "3"],
+  ["four", "4"],
+  ["five", "5"],
+  ["six", "6"],
+  ["seven", "7"],
+  ["eight", "8"],
+  ["nine", "9"],
+  ["ten", "10"],
+  ["twelve", "12"],
+  ["twenty", "20"],
+  ["hundred", "100"],
+  ["percent", "%"],
+  ["percentage", "%"],
+  ["pct", "%"],
+]);
+
+/** Lower case, accents removed, typographic apostrophes made plain. */
+export function foldCase(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[’‘`´]/gu, "'")
+    .toLowerCase();
+}
+
+/** The index term of a lower-cased word: its base form, stemmed. */
+export function termOf(word: string): string {
+  const numeric = NUMBER_WORDS.get(word);
+  if (numeric) return numeric;
+  const base = IRREGULAR_FORMS.get(word) ?? word;
+  return base.length <= 3 ? base : stemmer(base);
+}
+
+/**
+ * Cuts a text into word and number tokens. Possessives lose their "'s", numbers
+ * lose thousands separators ("1,000" → "1000"), and a "%" after a number becomes
+ * its own "%" token so that "376%" and "25 percent" meet.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD_OR_NUMBER)) {
+    const surface = match[0];
+    const start = match.index;
+    const end = start + surface.length;
+    const isNumber = /^\p{N}/u.test(surface);
+    let word = foldCase(surface);
+    if (isNumber) {
+      word = word.replace(/,(?=\d{3}\b)/gu, "").replace(/\.$/u, "");
+    } else {
+      word = word.replace(/'s$/u, "").replace(/'$/u, "");
+    }
+    const capitalized = /^\p{Lu}/u.test(surface);
+    tokens.push({
+      surface,
+      word,
+      term: isNumber ? word : termOf(word),
+      start,
+      end,
+      isNumber,
+      capitalized,
+    });
+    if (isNumber && text[end] === "%") {
+      tokens.push({
+        surface: "%",
+        word: "%",
+        term: "%",
+        start: end,
+        end: end + 1,
+        isNumber: false,
+        capitalized: false,
+      });
+    }
+  }
+  return tokens;
+}
+
+/** True when a token carries meaning for search (not a stop word, not a lone letter). */
+export function isContentToken(token: Token): boolean {
+  if (token.isNumber || token.term === "%") return true;
+  return token.word.length > 1 && !STOP_WORDS.has(token.word);
+}
