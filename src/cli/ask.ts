@@ -8,7 +8,13 @@
 import "dotenv/config";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { checkQuestion, LibraryError, type Answer, type CitationIndex } from "../core/index.ts";
+import {
+  checkQuestion,
+  LibraryError,
+  type Answer,
+  type CitationIndex,
+  type ExplainedCitation,
+} from "../core/index.ts";
 import { DEFAULT_DATA_DIR, openCorpus } from "../corpus.ts";
 import { formatPublished } from "../format.ts";
 
@@ -22,6 +28,7 @@ Options:
   --data DIR      folder of articles (default: DATA_DIR, else the bundled data/)
   --limit N       how many citations (1-25, default 3)
   --article ID    answer from one article only
+  --explain       show why each citation ranked (matched words, weights)
   --strict        refuse to start if any article file is broken
   -h, --help      show this help`;
 
@@ -33,6 +40,7 @@ interface CliOptions {
   limit: number;
   article: string | undefined;
   strict: boolean;
+  explain: boolean;
   question: string | undefined;
 }
 
@@ -48,6 +56,7 @@ function readOptions(argv: string[]): CliOptions | "help" {
         limit: { type: "string" },
         article: { type: "string" },
         strict: { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -70,6 +79,7 @@ function readOptions(argv: string[]): CliOptions | "help" {
     limit,
     article: values.article,
     strict: values.strict,
+    explain: values.explain,
     question: positionals.length > 0 ? positionals.join(" ") : undefined,
   };
 }
@@ -94,6 +104,30 @@ function renderText(answer: Answer, index: CitationIndex): string {
     lines.push("");
   }
   return lines.join("\n").trimEnd();
+}
+
+function renderExplanation(answer: Answer, citations: readonly ExplainedCitation[]): string {
+  const lines = [`answered: ${answer.answered}   short answer: ${answer.answer ?? "none"}`];
+  for (const [rank, citation] of citations.entries()) {
+    lines.push(
+      "",
+      `#${rank + 1} ${citation.article} ¶${citation.paragraph}  score ${citation.score}  coverage ${citation.coverage}${citation.kindFits ? "  (holds the kind of answer asked for)" : ""}`,
+      `   “${citation.excerpt}”`,
+    );
+    for (const term of citation.terms) {
+      const how = term.matches
+        .map((match) =>
+          match.how === "exact"
+            ? match.term
+            : `${match.term} (${match.how} ${match.quality.toFixed(2)})`,
+        )
+        .join(", ");
+      lines.push(
+        `   ${term.word.padEnd(14)} weight ${term.weight.toFixed(2)}  found in ${term.found} (credit ${term.credit})  via ${how}`,
+      );
+    }
+  }
+  return lines.join("\n");
 }
 
 function toJson(answer: Answer): string {
@@ -131,7 +165,17 @@ function answerOne(raw: string, index: CitationIndex, options: CliOptions): bool
     }
     return false;
   }
-  const answer = index.ask(checked.question, { limit: options.limit, article: options.article });
+  const askOptions = { limit: options.limit, article: options.article };
+  if (options.explain) {
+    const { answer, citations } = index.explain(checked.question, askOptions);
+    console.log(
+      options.json
+        ? JSON.stringify({ ...answer, citations })
+        : renderExplanation(answer, citations),
+    );
+    return true;
+  }
+  const answer = index.ask(checked.question, askOptions);
   console.log(options.json ? toJson(answer) : renderText(answer, index));
   return true;
 }

@@ -1,8 +1,10 @@
+import editDistance from "damerau-levenshtein";
 import Fuse from "fuse.js";
 import { extractShortAnswer } from "./answer.ts";
 import { questionKind, type QuestionKind } from "./question.ts";
-import { isContentToken, tokenize, type Token } from "./text.ts";
+import { isContentToken, LOW_INFORMATION_WORDS, termOf, tokenize, type Token } from "./text.ts";
 import type { Answer, Article, AskOptions, Citation } from "./types.ts";
+import { defaultSynonyms, type SynonymSource } from "./wordnet.ts";
 
 /** Tuning of the ranker. Every value has a default in {@link DEFAULT_RANKING}. */
 export interface RankingOptions {
@@ -18,10 +20,20 @@ export interface RankingOptions {
   readonly articleCredit: number;
   /** BM25 length normalisation over sentences (0: none, 1: full). */
   readonly lengthNormalization: number;
-  /** Fuse.js threshold for matching a misspelt question word to the vocabulary. */
-  readonly fuzzyThreshold: number;
+  /** Match quality of a misspelling corrected against the vocabulary, at best. */
+  readonly fuzzyCredit: number;
+  /** Match quality of a WordNet synonym. */
+  readonly synonymCredit: number;
+  /** Bonus, as a share of the question's weight, for a passage holding the kind of answer asked for. */
+  readonly kindBonus: number;
+  /** Factor on the score of a passage that lacks the kind of answer asked for ("who" without a name). */
+  readonly kindMisfit: number;
+  /** Weight factor, in ranking, of a question word that is in the article's title (its topic). */
+  readonly titleDiscount: number;
   /** Longest excerpt, in characters, when two sentences are quoted together. */
   readonly maxExcerptLength: number;
+  /** Where synonyms come from; `null` turns them off. */
+  readonly synonyms: SynonymSource | null;
 }
 
 /** The ranker's defaults; options given to {@link CitationIndex} are merged over them. */
@@ -29,170 +41,336 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   limit: 3,
   answerCoverage: 0.55,
   neighborCredit: 0.7,
-  paragraphCredit: 0.45,
+  paragraphCredit: 0.4,
   articleCredit: 0.15,
   lengthNormalization: 0.3,
-  fuzzyThreshold: 0.3,
+  fuzzyCredit: 0.9,
+  synonymCredit: 0.6,
+  kindBonus: 0.1,
+  kindMisfit: 0.8,
+  titleDiscount: 0.5,
   maxExcerptLength: 320,
+  synonyms: defaultSynonyms,
 });
 
-/** One indexed sentence. */
-interface Unit {
-  readonly article: number;
-  readonly paragraph: number;
-  readonly sentence: number;
-  /** Global paragraph number, for grouping. */
-  readonly paragraphKey: number;
-  readonly length: number;
-  readonly hasNumber: boolean;
-  readonly hasName: boolean;
-  readonly hasTime: boolean;
+/** Why a question word counted for a citation (the `--explain` output). */
+export interface TermExplanation {
+  readonly word: string;
+  readonly weight: number;
+  /** The index terms that stood for it, with their match quality. */
+  readonly matches: readonly { term: string; quality: number; how: MatchKind }[];
+  /** Where the best match was found for this citation. */
+  readonly found: "sentence" | "neighbor" | "paragraph" | "article" | "nowhere";
+  readonly credit: number;
 }
 
-interface Posting {
-  readonly units: number[];
-  readonly counts: number[];
+/** A citation with the reasons for its rank. */
+export interface ExplainedCitation extends Citation {
+  readonly coverage: number;
+  readonly kindFits: boolean;
+  readonly terms: readonly TermExplanation[];
 }
+
+type MatchKind = "exact" | "fuzzy" | "compound" | "synonym";
 
 /** A question word and the index terms that stand for it. */
 interface QueryTerm {
   readonly word: string;
   readonly weight: number;
-  /** Index term → how good a match it is (1 exact, less for fuzzy). */
-  readonly variants: ReadonlyMap<string, number>;
+  readonly variants: ReadonlyMap<string, { quality: number; how: MatchKind }>;
+  /** Discount on this word's credit where its modifier in the question is missing from the passage. */
+  readonly modifier?: string | undefined;
 }
+
+/** Sentences stored column-wise: one typed array per field keeps 100k+ sentences small. */
+interface SentenceTable {
+  readonly article: Int32Array;
+  readonly paragraph: Int32Array;
+  readonly sentence: Int32Array;
+  readonly paragraphKey: Int32Array;
+  readonly length: Int32Array;
+  readonly flags: Uint8Array;
+}
+
+const AUXILIARIES: ReadonlySet<string> = new Set([
+  "did",
+  "does",
+  "do",
+  "will",
+  "would",
+  "can",
+  "could",
+  "should",
+  "may",
+  "might",
+  "must",
+  "shall",
+]);
+
+/** Question kinds whose answer is a thing to find (a name, a number, a date). */
+const EXPECTS_ENTITY: ReadonlySet<QuestionKind> = new Set(["person", "quantity", "time"]);
+
+const HAS_NUMBER = 1;
+const HAS_TIME = 2;
 
 const TIME_WORDS =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|night|morning|evening|\d{4})\b/iu;
 
+/** Everything an index is made of, for saving and loading it. */
+export interface IndexData {
+  readonly sentences: SentenceTable;
+  readonly postings: Map<string, { units: Int32Array; counts: Uint8Array }>;
+  readonly vocabulary: Map<string, string>;
+  readonly titleTerms: string[][];
+  readonly averageLength: number;
+}
+
+/** Builds the index data of a set of articles: tokenising every sentence once. */
+export function buildIndexData(
+  articles: readonly Article[],
+  onProgress?: (done: number) => void,
+): IndexData {
+  const columns = {
+    article: [] as number[],
+    paragraph: [] as number[],
+    sentence: [] as number[],
+    paragraphKey: [] as number[],
+    length: [] as number[],
+    flags: [] as number[],
+  };
+  const growing = new Map<string, { units: number[]; counts: number[] }>();
+  const vocabulary = new Map<string, string>();
+  const titleTerms: string[][] = [];
+  let paragraphKey = 0;
+  let totalLength = 0;
+  articles.forEach((article, articleIndex) => {
+    const titleTokens = tokenize(article.title).filter(isContentToken);
+    titleTerms.push([...new Set(titleTokens.map((token) => token.term))]);
+    for (const token of titleTokens) if (!token.isNumber) vocabulary.set(token.word, token.term);
+    for (const paragraph of article.paragraphs) {
+      for (const sentence of paragraph.sentences) {
+        const content = tokenize(sentence.text).filter(isContentToken);
+        const unitId = columns.article.length;
+        const counts = new Map<string, number>();
+        for (const token of content) {
+          counts.set(token.term, (counts.get(token.term) ?? 0) + 1);
+          if (!token.isNumber) vocabulary.set(token.word, token.term);
+        }
+        for (const [term, count] of counts) {
+          let posting = growing.get(term);
+          if (!posting) {
+            posting = { units: [], counts: [] };
+            growing.set(term, posting);
+          }
+          posting.units.push(unitId);
+          posting.counts.push(Math.min(count, 255));
+        }
+        columns.article.push(articleIndex);
+        columns.paragraph.push(paragraph.number);
+        columns.sentence.push(sentence.index);
+        columns.paragraphKey.push(paragraphKey);
+        columns.length.push(content.length);
+        columns.flags.push(
+          (content.some((token) => token.isNumber) ? HAS_NUMBER : 0) |
+            (TIME_WORDS.test(sentence.text) ? HAS_TIME : 0),
+        );
+        totalLength += content.length;
+      }
+      paragraphKey += 1;
+    }
+    onProgress?.(articleIndex + 1);
+  });
+  const postings = new Map<string, { units: Int32Array; counts: Uint8Array }>();
+  for (const [term, posting] of growing) {
+    postings.set(term, {
+      units: Int32Array.from(posting.units),
+      counts: Uint8Array.from(posting.counts),
+    });
+  }
+  const size = columns.article.length;
+  return {
+    sentences: {
+      article: Int32Array.from(columns.article),
+      paragraph: Int32Array.from(columns.paragraph),
+      sentence: Int32Array.from(columns.sentence),
+      paragraphKey: Int32Array.from(columns.paragraphKey),
+      length: Int32Array.from(columns.length),
+      flags: Uint8Array.from(columns.flags),
+    },
+    postings,
+    vocabulary,
+    titleTerms,
+    averageLength: size > 0 ? totalLength / size : 1,
+  };
+}
+
+interface Candidate {
+  readonly unitId: number;
+  score: number;
+  coverage: number;
+  /** -1 or +1: quote the previous or next sentence too; 0: the sentence alone. */
+  withNeighbor: number;
+  kindFits: boolean;
+  credits: Float64Array;
+  places: Uint8Array;
+}
+
+const PLACES = ["nowhere", "sentence", "neighbor", "paragraph", "article"] as const;
+
 /**
  * The search index over articles: sentences are the unit, scored with their
- * neighbours, paragraph and article as context. Pure: no I/O, no Discord.
+ * neighbours, paragraph and article as context. Pure computation over loaded
+ * articles: no Discord, no network.
  */
 export class CitationIndex {
   readonly articles: readonly Article[];
   readonly options: Readonly<RankingOptions>;
-  private readonly units: Unit[] = [];
-  private readonly unitTokens: Token[][] = [];
-  private readonly postings = new Map<string, Posting>();
-  /** Index term of each folded word seen in the corpus. */
-  private readonly vocabulary = new Map<string, string>();
-  private readonly titleTerms: Set<string>[] = [];
-  private readonly averageLength: number;
-  private fuzzyMatcher: Fuse<string> | undefined;
+  private readonly data: IndexData;
+  private readonly titleTermSets: Set<string>[];
+  private readonly articleById: Map<string, number>;
+  private vocabularyByLength: Map<number, string[]> | undefined;
 
-  constructor(articles: readonly Article[], options: Partial<RankingOptions> = {}) {
+  /**
+   * @param articles - the loaded articles.
+   * @param options - ranking options merged over {@link DEFAULT_RANKING}.
+   * @param data - a saved index of exactly these articles, to skip tokenising.
+   */
+  constructor(
+    articles: readonly Article[],
+    options: Partial<RankingOptions> = {},
+    data?: IndexData,
+  ) {
     this.articles = articles;
     this.options = Object.freeze({ ...DEFAULT_RANKING, ...options });
-    let paragraphKey = 0;
-    let totalLength = 0;
-    articles.forEach((article, articleIndex) => {
-      const titleTokens = tokenize(article.title).filter(isContentToken);
-      this.titleTerms.push(new Set(titleTokens.map((token) => token.term)));
-      for (const token of titleTokens) this.vocabulary.set(token.word, token.term);
-      for (const paragraph of article.paragraphs) {
-        for (const sentence of paragraph.sentences) {
-          const tokens = tokenize(sentence.text);
-          const content = tokens.filter(isContentToken);
-          const unitId = this.units.length;
-          const counts = new Map<string, number>();
-          for (const token of content) {
-            counts.set(token.term, (counts.get(token.term) ?? 0) + 1);
-            if (!token.isNumber) this.vocabulary.set(token.word, token.term);
-          }
-          for (const [term, count] of counts) {
-            let posting = this.postings.get(term);
-            if (!posting) {
-              posting = { units: [], counts: [] };
-              this.postings.set(term, posting);
-            }
-            posting.units.push(unitId);
-            posting.counts.push(count);
-          }
-          this.units.push({
-            article: articleIndex,
-            paragraph: paragraph.number,
-            sentence: sentence.index,
-            paragraphKey,
-            length: content.length,
-            hasNumber: content.some((token) => token.isNumber),
-            hasName: tokens.some(
-              (token, position) => token.capitalized && position > 0 && !token.isNumber,
-            ),
-            hasTime: TIME_WORDS.test(sentence.text),
-          });
-          this.unitTokens.push(tokens);
-          totalLength += content.length;
-        }
-        paragraphKey += 1;
-      }
-    });
-    this.averageLength = this.units.length > 0 ? totalLength / this.units.length : 1;
+    this.data = data ?? buildIndexData(articles);
+    this.titleTermSets = this.data.titleTerms.map((terms) => new Set(terms));
+    this.articleById = new Map(articles.map((article, index) => [article.id, index]));
   }
 
   /** Number of indexed sentences. */
   get size(): number {
-    return this.units.length;
+    return this.data.sentences.article.length;
+  }
+
+  /** The index's data, for saving. */
+  get indexData(): IndexData {
+    return this.data;
+  }
+
+  /** Finds an article by id. */
+  article(id: string): Article | undefined {
+    const index = this.articleById.get(id);
+    return index === undefined ? undefined : this.articles[index];
   }
 
   /** Inverse document frequency of a term over sentences (BM25's, never negative). */
   private idf(term: string): number {
-    const df = this.postings.get(term)?.units.length ?? 0;
-    const n = this.units.length;
+    const df = this.data.postings.get(term)?.units.length ?? 0;
+    const n = this.size;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private fuzzy(): Fuse<string> {
-    this.fuzzyMatcher ??= new Fuse([...this.vocabulary.keys()], {
-      includeScore: true,
-      threshold: this.options.fuzzyThreshold,
-      ignoreLocation: true,
-      minMatchCharLength: 2,
-    });
-    return this.fuzzyMatcher;
+  /**
+   * Corpus words that may be a misspelling of `word`. Fuse.js runs over words of
+   * about the same length that share its first or second letter, not the whole
+   * vocabulary, so typo tolerance stays cheap on large archives.
+   */
+  private closeSpellings(word: string): { word: string; quality: number }[] {
+    if (!this.vocabularyByLength) {
+      this.vocabularyByLength = new Map();
+      for (const known of this.data.vocabulary.keys()) {
+        const bucket = this.vocabularyByLength.get(known.length) ?? [];
+        bucket.push(known);
+        this.vocabularyByLength.set(known.length, bucket);
+      }
+    }
+    const pool: string[] = [];
+    for (let length = word.length - 2; length <= word.length + 2; length += 1) {
+      for (const known of this.vocabularyByLength.get(length) ?? []) {
+        if (known[0] === word[0] || known[1] === word[1]) pool.push(known);
+      }
+    }
+    if (pool.length === 0) return [];
+    // Fuse.js proposes; an edit distance (transpositions count once) disposes, since
+    // Fuse's score also rewards mere overlap ("stock" ~ "sticker").
+    const allowed = word.length <= 5 ? 1 : 2;
+    const fuse = new Fuse(pool, { includeScore: true, threshold: 0.4, ignoreLocation: true });
+    return fuse
+      .search(word, { limit: 5 })
+      .map((result) => ({ word: result.item, steps: editDistance(word, result.item).steps }))
+      .filter((match) => match.steps <= allowed)
+      .map((match) => ({ word: match.word, quality: 1 - match.steps / (word.length + 1) }));
   }
 
-  /** The index terms a question word may stand for: itself, else close spellings or a compound's head. */
-  private variantsOf(token: Token): Map<string, number> {
-    const variants = new Map<string, number>();
-    if (this.postings.has(token.term) || token.isNumber || token.word.length < 4) {
-      variants.set(token.term, 1);
-      return variants;
-    }
-    for (const result of this.fuzzy().search(token.word, { limit: 3 })) {
-      const term = this.vocabulary.get(result.item);
-      const quality = 1 - (result.score ?? 1);
-      // Fuse also matches words that merely contain the query; keep spellings of similar length.
-      if (term && Math.abs(result.item.length - token.word.length) <= 2 && quality > 0.6) {
-        variants.set(term, Math.max(variants.get(term) ?? 0, quality * 0.9));
+  /** The index terms a question word may stand for, with how well each matches. */
+  private variantsOf(token: Token): Map<string, { quality: number; how: MatchKind }> {
+    const variants = new Map<string, { quality: number; how: MatchKind }>();
+    const add = (term: string, quality: number, how: MatchKind) => {
+      if (!this.data.postings.has(term)) return;
+      if ((variants.get(term)?.quality ?? 0) < quality) variants.set(term, { quality, how });
+    };
+    const known = this.data.postings.has(token.term);
+    variants.set(token.term, { quality: 1, how: "exact" });
+    if (token.isNumber || token.word.length < 3) return variants;
+    const synonyms = this.options.synonyms?.synonyms(token.word) ?? [];
+    for (const synonym of synonyms) add(termOf(synonym), this.options.synonymCredit, "synonym");
+    if (!known && token.word.length >= 4) {
+      for (const match of this.closeSpellings(token.word)) {
+        const term = this.data.vocabulary.get(match.word);
+        if (term) add(term, this.options.fuzzyCredit * match.quality, "fuzzy");
+      }
+      // A compound whose head the articles use: "carmakers" → "makers".
+      for (let cut = 3; cut <= token.word.length - 4; cut += 1) {
+        const head = this.data.vocabulary.get(token.word.slice(cut));
+        if (head) {
+          add(head, 0.5, "compound");
+          break;
+        }
       }
     }
-    // A compound whose head the articles use: "carmakers" → "makers".
-    for (let cut = 2; cut <= token.word.length - 4; cut += 1) {
-      const head = this.vocabulary.get(token.word.slice(cut));
-      if (head && !variants.has(head)) {
-        variants.set(head, 0.6);
-        break;
-      }
-    }
-    if (variants.size === 0) variants.set(token.term, 1);
     return variants;
   }
 
   private queryTerms(tokens: readonly Token[]): QueryTerm[] {
+    const content = tokens.map((token) => (isContentToken(token) ? token : undefined));
+    const variantsByTerm = new Map<string, Map<string, { quality: number; how: MatchKind }>>();
+    for (const token of content) {
+      if (token && !variantsByTerm.has(token.term))
+        variantsByTerm.set(token.term, this.variantsOf(token));
+    }
+    /** True when nothing in the articles stands for the word, not even a synonym or a close spelling. */
+    const unmatched = (token: Token) =>
+      [...(variantsByTerm.get(token.term)?.keys() ?? [])].every(
+        (term) => !this.data.postings.has(term),
+      );
     const seen = new Set<string>();
     const terms: QueryTerm[] = [];
-    for (const token of tokens) {
-      if (!isContentToken(token) || seen.has(token.term)) continue;
+    content.forEach((token, position) => {
+      if (!token || seen.has(token.term)) return;
       seen.add(token.term);
-      const variants = this.variantsOf(token);
+      const variants = variantsByTerm.get(token.term) as Map<
+        string,
+        { quality: number; how: MatchKind }
+      >;
+      // A word absent from the articles weighs as much as the rarest word they have.
       let weight = 0;
-      for (const [term, quality] of variants) weight = Math.max(weight, this.idf(term) * quality);
-      // A word the articles never use weighs as the rarest word they do.
-      if (!this.postings.has(token.term) && variants.get(token.term) === 1)
-        weight = this.idf(token.term);
-      terms.push({ word: token.word, weight, variants });
-    }
+      for (const [term, match] of variants) {
+        const idf = this.data.postings.has(term) ? this.idf(term) : this.idf(token.term);
+        weight = Math.max(weight, term === token.term ? idf : idf * match.quality);
+      }
+      if (LOW_INFORMATION_WORDS.has(token.word)) weight *= 0.5;
+      // After "did", "will", "can"… an unmatched lower-case word is most often the
+      // question's verb, which articles word in many ways ("grow" for "tripled"):
+      // its absence says less than an absent name or noun.
+      const afterAuxiliary = tokens.slice(0, position).some((t) => AUXILIARIES.has(t.word));
+      if (afterAuxiliary && unmatched(token) && !token.capitalized && !token.isNumber)
+        weight *= 0.5;
+      // "stock price", "Model 3 cars": when the word before is nowhere in the articles,
+      // a "price" or "cars" found there is probably another one.
+      const before = position > 0 ? content[position - 1] : undefined;
+      const modifier = before && unmatched(before) && !unmatched(token) ? before.term : undefined;
+      terms.push({ word: token.word, weight, variants, modifier });
+    });
     return terms;
   }
 
@@ -201,189 +379,253 @@ export class CitationIndex {
    * short answer when the question asks for one.
    */
   ask(question: string, options: AskOptions = {}): Answer {
+    const { answer } = this.rank(question, options);
+    return answer;
+  }
+
+  /** Like {@link ask}, with the reasons for each citation's rank. */
+  explain(
+    question: string,
+    options: AskOptions = {},
+  ): { answer: Answer; citations: ExplainedCitation[] } {
+    return this.rank(question, options);
+  }
+
+  private rank(
+    question: string,
+    options: AskOptions,
+  ): { answer: Answer; citations: ExplainedCitation[] } {
     const limit = Math.max(1, Math.floor(options.limit ?? this.options.limit));
-    const articleFilter =
-      options.article === undefined
-        ? undefined
-        : this.articles.findIndex((article) => article.id === options.article);
+    const only =
+      options.article === undefined ? undefined : (this.articleById.get(options.article) ?? -1);
     const tokens = tokenize(question);
     const terms = this.queryTerms(tokens);
     const kind = questionKind(question);
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
-    if (terms.length === 0 || totalWeight === 0) {
-      return { question, answered: false, answer: null, citations: [] };
-    }
+    const empty = {
+      answer: { question, answered: false, answer: null, citations: [] },
+      citations: [],
+    };
+    if (terms.length === 0 || totalWeight === 0) return empty;
 
+    const { sentences, postings } = this.data;
     // hits[unit][term]: how well the sentence itself matches each question word.
     const hits = new Map<number, Float64Array>();
-    for (const [position, term] of terms.entries()) {
-      for (const [variant, quality] of term.variants) {
-        const posting = this.postings.get(variant);
+    terms.forEach((term, position) => {
+      for (const [variant, match] of term.variants) {
+        const posting = postings.get(variant);
         if (!posting) continue;
-        for (let i = 0; i < posting.units.length; i += 1) {
-          const unitId = posting.units[i] as number;
-          if (articleFilter !== undefined && this.units[unitId]?.article !== articleFilter)
-            continue;
+        for (const unitId of posting.units) {
+          if (only !== undefined && sentences.article[unitId] !== only) continue;
           let row = hits.get(unitId);
           if (!row) {
             row = new Float64Array(terms.length);
             hits.set(unitId, row);
           }
-          if (quality > (row[position] ?? 0)) row[position] = quality;
+          if (match.quality > (row[position] ?? 0)) row[position] = match.quality;
         }
       }
-    }
+    });
+    if (hits.size === 0) return empty;
 
     // Best match of each question word per paragraph and per article.
     const paragraphBest = new Map<number, Float64Array>();
     const articleBest = new Map<number, Float64Array>();
     const keep = (table: Map<number, Float64Array>, key: number, row: Float64Array) => {
-      let best = table.get(key);
-      if (!best) {
-        best = new Float64Array(terms.length);
-        table.set(key, best);
-      }
-      for (let i = 0; i < row.length; i += 1) best[i] = Math.max(best[i] ?? 0, row[i] ?? 0);
+      const best = table.get(key);
+      if (!best) table.set(key, Float64Array.from(row));
+      else for (let i = 0; i < row.length; i += 1) best[i] = Math.max(best[i] ?? 0, row[i] ?? 0);
     };
     for (const [unitId, row] of hits) {
-      const unit = this.units[unitId] as Unit;
-      keep(paragraphBest, unit.paragraphKey, row);
-      keep(articleBest, unit.article, row);
+      keep(paragraphBest, sentences.paragraphKey[unitId] as number, row);
+      keep(articleBest, sentences.article[unitId] as number, row);
     }
 
     const { neighborCredit, paragraphCredit, articleCredit, lengthNormalization } = this.options;
-    const scored: { unitId: number; score: number; coverage: number; withNeighbor: number }[] = [];
+    const candidates: Candidate[] = [];
+    const titleInclusion = new Map<number, Uint8Array>();
     for (const [unitId, row] of hits) {
-      const unit = this.units[unitId] as Unit;
-      const previous = this.sameParagraph(unitId, -1) ? hits.get(unitId - 1) : undefined;
-      const next = this.sameParagraph(unitId, 1) ? hits.get(unitId + 1) : undefined;
-      const paragraph = paragraphBest.get(unit.paragraphKey) as Float64Array;
-      const article = articleBest.get(unit.article) as Float64Array;
-      const titleTerms = this.titleTerms[unit.article] as Set<string>;
-      const lengthFactor =
-        1 / (1 - lengthNormalization + (lengthNormalization * unit.length) / this.averageLength);
-      let own = 0;
-      let context = 0;
+      const paragraphKey = sentences.paragraphKey[unitId] as number;
+      const articleIndex = sentences.article[unitId] as number;
+      const previous =
+        sentences.paragraphKey[unitId - 1] === paragraphKey ? hits.get(unitId - 1) : undefined;
+      const next =
+        sentences.paragraphKey[unitId + 1] === paragraphKey ? hits.get(unitId + 1) : undefined;
+      const paragraph = paragraphBest.get(paragraphKey) as Float64Array;
+      const article = articleBest.get(articleIndex) as Float64Array;
+      const titleTerms = this.titleTermSets[articleIndex] as Set<string>;
+      const inTitle = titleInclusion.get(articleIndex) ?? this.titleInclusion(terms, titleTerms);
+      titleInclusion.set(articleIndex, inTitle);
+      const length = sentences.length[unitId] as number;
+      const lengthFactor = Math.min(
+        1.25,
+        1 / (1 - lengthNormalization + (lengthNormalization * length) / this.data.averageLength),
+      );
+      const credits = new Float64Array(terms.length);
+      const places = new Uint8Array(terms.length);
+      let score = 0;
+      let covered = 0;
       let gainPrevious = 0;
       let gainNext = 0;
       terms.forEach((term, i) => {
-        const here = row[i] ?? 0;
-        const inTitle = [...term.variants.keys()].some((variant) => titleTerms.has(variant))
-          ? 1
-          : 0;
-        const around = Math.max(
+        const options = [
+          row[i] ?? 0,
           neighborCredit * Math.max(previous?.[i] ?? 0, next?.[i] ?? 0),
           paragraphCredit * (paragraph[i] ?? 0),
-          articleCredit * Math.max(article[i] ?? 0, inTitle),
-        );
-        if (here >= around) own += term.weight * here;
-        else context += term.weight * around;
-        if (here < 1) {
-          gainPrevious += term.weight * Math.max(0, (previous?.[i] ?? 0) - here);
-          gainNext += term.weight * Math.max(0, (next?.[i] ?? 0) - here);
-        }
+          articleCredit * Math.max(article[i] ?? 0, inTitle[i] ?? 0),
+        ];
+        let place = 0;
+        let credit = 0;
+        options.forEach((value, where) => {
+          if (value > credit) {
+            credit = value;
+            place = where + 1;
+          }
+        });
+        if (term.modifier !== undefined) credit *= 0.5;
+        credits[i] = credit;
+        places[i] = place;
+        covered += term.weight * credit;
+        // A word of the article's title is its topic: it says little about which passage answers.
+        const topical = inTitle[i] ? this.options.titleDiscount : 1;
+        score += term.weight * topical * credit * (place === 1 ? lengthFactor : 1);
+        const here = row[i] ?? 0;
+        gainPrevious += term.weight * Math.max(0, (previous?.[i] ?? 0) - here);
+        gainNext += term.weight * Math.max(0, (next?.[i] ?? 0) - here);
       });
-      const coverage = (own + context) / totalWeight;
-      const fit = kindFits(kind, unit) ? 0.12 * totalWeight : 0;
-      const score = own * Math.min(1.25, lengthFactor) + context + fit;
-      const withNeighbor = gainNext >= gainPrevious ? (gainNext > 0 ? 1 : 0) : -1;
-      scored.push({ unitId, score, coverage, withNeighbor });
+      const withNeighbor = gainNext > 0 && gainNext >= gainPrevious ? 1 : gainPrevious > 0 ? -1 : 0;
+      candidates.push({
+        unitId,
+        score,
+        coverage: covered / totalWeight,
+        withNeighbor,
+        kindFits: false,
+        credits,
+        places,
+      });
     }
-    scored.sort((a, b) => b.score - a.score || a.unitId - b.unitId);
+    candidates.sort((a, b) => b.score - a.score || a.unitId - b.unitId);
 
-    const citations: Citation[] = [];
-    const usedUnits = new Set<number>();
-    for (const candidate of scored) {
-      if (citations.length >= limit) break;
-      if (usedUnits.has(candidate.unitId)) continue;
-      const citation = this.cite(
-        candidate.unitId,
-        candidate.withNeighbor,
-        candidate.score,
-        terms,
-        usedUnits,
-      );
-      citations.push(citation);
+    // The kind of answer asked for decides among the leaders: a "who" question wants
+    // a name it does not already mention, "how much" a number, "when" a date.
+    const asked = new Set(tokens.map((token) => token.term));
+    const leaders = candidates.slice(0, Math.max(30, limit * 3));
+    for (const candidate of leaders) {
+      candidate.kindFits = this.kindFits(kind, candidate.unitId, asked);
+      if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
+      else if (EXPECTS_ENTITY.has(kind)) candidate.score *= this.options.kindMisfit;
     }
-    const best = scored[0];
+    leaders.sort((a, b) => b.score - a.score || a.unitId - b.unitId);
+
+    const explained: ExplainedCitation[] = [];
+    const usedUnits = new Set<number>();
+    for (const candidate of leaders) {
+      if (explained.length >= limit) break;
+      if (usedUnits.has(candidate.unitId)) continue;
+      explained.push(this.cite(candidate, terms, usedUnits));
+    }
+    const best = leaders[0];
     const answered = best !== undefined && best.coverage >= this.options.answerCoverage;
-    const top = citations[0];
-    const answer = answered && top ? extractShortAnswer(kind, question, top.excerpt) : null;
-    return { question, answered, answer, citations };
+    const top = explained[0];
+    const shortAnswer = answered && top ? extractShortAnswer(kind, question, top.excerpt) : null;
+    const citations: Citation[] = explained.map(
+      ({ article, title, paragraph, excerpt, score, matched }) => ({
+        article,
+        title,
+        paragraph,
+        excerpt,
+        score,
+        matched,
+      }),
+    );
+    return { answer: { question, answered, answer: shortAnswer, citations }, citations: explained };
   }
 
-  private sameParagraph(unitId: number, offset: number): boolean {
-    const other = this.units[unitId + offset];
-    return other !== undefined && other.paragraphKey === this.units[unitId]?.paragraphKey;
+  /** Which question words (by any of their variants) appear in an article's title. */
+  private titleInclusion(terms: readonly QueryTerm[], titleTerms: ReadonlySet<string>): Uint8Array {
+    return Uint8Array.from(terms, (term) =>
+      [...term.variants.keys()].some((v) => titleTerms.has(v)) ? 1 : 0,
+    );
+  }
+
+  private sentenceText(unitId: number): string {
+    const { sentences } = this.data;
+    const article = this.articles[sentences.article[unitId] as number];
+    const paragraph = article?.paragraphs[(sentences.paragraph[unitId] as number) - 1];
+    return paragraph?.sentences[sentences.sentence[unitId] as number]?.text ?? "";
+  }
+
+  private kindFits(kind: QuestionKind, unitId: number, asked: ReadonlySet<string>): boolean {
+    const flags = this.data.sentences.flags[unitId] as number;
+    switch (kind) {
+      case "quantity":
+        return (flags & HAS_NUMBER) !== 0;
+      case "time":
+        return (flags & HAS_TIME) !== 0;
+      case "person":
+      case "place":
+        // A capitalised word inside the sentence that the question does not name.
+        return tokenize(this.sentenceText(unitId)).some(
+          (token, position) =>
+            position > 0 && token.capitalized && !token.isNumber && !asked.has(token.term),
+        );
+      default:
+        return false;
+    }
   }
 
   private cite(
-    unitId: number,
-    withNeighbor: number,
-    score: number,
+    candidate: Candidate,
     terms: readonly QueryTerm[],
     usedUnits: Set<number>,
-  ): Citation {
-    const unit = this.units[unitId] as Unit;
-    const article = this.articles[unit.article] as Article;
-    const paragraph = article.paragraphs[unit.paragraph - 1];
-    const sentences = paragraph?.sentences ?? [];
-    let first = unit.sentence;
-    let last = unit.sentence;
-    if (withNeighbor !== 0) {
-      const other = unit.sentence + withNeighbor;
-      const candidate = sentences[other];
-      const own = sentences[unit.sentence];
-      const free = !usedUnits.has(unitId + withNeighbor);
-      if (
-        candidate &&
-        own &&
-        free &&
-        candidate.text.length + own.text.length + 1 <= this.options.maxExcerptLength
-      ) {
-        first = Math.min(first, other);
-        last = Math.max(last, other);
-      }
+  ): ExplainedCitation {
+    const { sentences } = this.data;
+    const unitId = candidate.unitId;
+    const article = this.articles[sentences.article[unitId] as number] as Article;
+    const paragraphNumber = sentences.paragraph[unitId] as number;
+    const paragraph = article.paragraphs[paragraphNumber - 1];
+    const own = sentences.sentence[unitId] as number;
+    const texts = paragraph?.sentences ?? [];
+    let first = own;
+    let last = own;
+    const other = own + candidate.withNeighbor;
+    const neighbor = texts[other];
+    if (
+      candidate.withNeighbor !== 0 &&
+      neighbor &&
+      !usedUnits.has(unitId + candidate.withNeighbor) &&
+      neighbor.text.length + (texts[own]?.text.length ?? 0) + 1 <= this.options.maxExcerptLength
+    ) {
+      first = Math.min(first, other);
+      last = Math.max(last, other);
     }
-    for (let s = first; s <= last; s += 1) usedUnits.add(unitId + (s - unit.sentence));
-    const excerpt = sentences
+    for (let s = first; s <= last; s += 1) usedUnits.add(unitId + (s - own));
+    const excerpt = texts
       .slice(first, last + 1)
       .map((sentence) => sentence.text)
       .join(" ");
     const wanted = new Set<string>();
     for (const term of terms) for (const variant of term.variants.keys()) wanted.add(variant);
     const matched = new Set<string>();
-    for (let s = first; s <= last; s += 1) {
-      for (const token of this.unitTokens[unitId + (s - unit.sentence)] ?? []) {
-        if (wanted.has(token.term) && isContentToken(token)) matched.add(token.surface);
-      }
+    for (const token of tokenize(excerpt)) {
+      if (wanted.has(token.term) && isContentToken(token)) matched.add(token.surface);
     }
     return {
       article: article.id,
       title: article.title,
-      paragraph: unit.paragraph,
+      paragraph: paragraphNumber,
       excerpt,
-      score: Math.round(score * 1000) / 1000,
+      score: Math.round(candidate.score * 1000) / 1000,
       matched: [...matched],
+      coverage: Math.round(candidate.coverage * 1000) / 1000,
+      kindFits: candidate.kindFits,
+      terms: terms.map((term, i) => ({
+        word: term.word,
+        weight: Math.round(term.weight * 1000) / 1000,
+        matches: [...term.variants].map(([variant, match]) => ({ term: variant, ...match })),
+        found: PLACES[candidate.places[i] ?? 0] ?? "nowhere",
+        credit: Math.round((candidate.credits[i] ?? 0) * 1000) / 1000,
+      })),
     };
-  }
-
-  /** Finds an article by id. */
-  article(id: string): Article | undefined {
-    return this.articles.find((article) => article.id === id);
-  }
-}
-
-function kindFits(kind: QuestionKind, unit: Unit): boolean {
-  switch (kind) {
-    case "quantity":
-      return unit.hasNumber;
-    case "time":
-      return unit.hasTime;
-    case "person":
-    case "place":
-      return unit.hasName;
-    default:
-      return false;
   }
 }

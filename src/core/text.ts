@@ -13,6 +13,8 @@ export interface Token {
   readonly isNumber: boolean;
   /** Written with a capital letter (a name, unless it opens the sentence). */
   readonly capitalized: boolean;
+  /** All capitals or dotted ("US", "U.S."): never a stop word, even when it spells one. */
+  readonly acronym: boolean;
 }
 
 /**
@@ -36,6 +38,17 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Words that name no topic of their own (time deixis, vague nouns): they count
+ * half, so that "today" in a question does not pull in any sentence saying "Today".
+ */
+export const LOW_INFORMATION_WORDS: ReadonlySet<string> = new Set(
+  `today now currently current recently recent lately nowadays yesterday tomorrow thing things stuff way
+  kind lot lots really actually something anything someone anyone anybody somebody else`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
+/**
  * Common irregular verb forms and their base form, so "met" finds "meet" and
  * "rose" finds "rise": the stemmer only handles regular endings.
  */
@@ -54,7 +67,8 @@ const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(":") as [string, string]),
 );
 
-const WORD_OR_NUMBER = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
+// Dotted acronyms ("U.S.", "D.C.") come first so that they stay one word.
+const WORD_OR_NUMBER = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
 
 const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
   ["zero", "0"],
@@ -104,7 +118,8 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     const end = start + surface.length;
     const isNumber = /^\p{N}/u.test(surface);
-    let word = foldCase(surface);
+    const acronym = /^(?:\p{Lu}\.){2,}$/u.test(surface) || /^\p{Lu}{2,5}$/u.test(surface);
+    let word = foldCase(surface).replace(/\./gu, acronym ? "" : ".");
     if (isNumber) {
       word = word.replace(/,(?=\d{3}\b)/gu, "").replace(/\.$/u, "");
     } else {
@@ -119,6 +134,7 @@ export function tokenize(text: string): Token[] {
       end,
       isNumber,
       capitalized,
+      acronym,
     });
     if (isNumber && text[end] === "%") {
       tokens.push({
@@ -129,6 +145,7 @@ export function tokenize(text: string): Token[] {
         end: end + 1,
         isNumber: false,
         capitalized: false,
+        acronym: false,
       });
     }
   }
@@ -138,5 +155,6 @@ export function tokenize(text: string): Token[] {
 /** True when a token carries meaning for search (not a stop word, not a lone letter). */
 export function isContentToken(token: Token): boolean {
   if (token.isNumber || token.term === "%") return true;
+  if (token.acronym) return true;
   return token.word.length > 1 && !STOP_WORDS.has(token.word);
 }

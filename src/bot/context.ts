@@ -1,0 +1,109 @@
+import type {
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Logger } from "pino";
+import type { Corpus } from "../corpus.ts";
+import type { Choice, Reply } from "../reply/types.ts";
+import type { RefStore } from "./state.ts";
+
+/** A user as handlers see them. */
+export interface UserRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** An option value as it arrived (Discord may send any type; handlers check). */
+export type OptionValue = string | number | boolean | UserRef;
+
+/**
+ * The options of one command use, with typed getters that answer `undefined`
+ * for a missing option or one of the wrong type, so malformed input is handled
+ * like absent input.
+ */
+export class Options {
+  constructor(private readonly values: Readonly<Record<string, OptionValue | undefined>> = {}) {}
+
+  string(name: string): string | undefined {
+    const value = this.values[name];
+    return typeof value === "string" ? value : undefined;
+  }
+
+  integer(name: string): number | undefined {
+    const value = this.values[name];
+    return typeof value === "number" && Number.isSafeInteger(value) ? value : undefined;
+  }
+
+  boolean(name: string): boolean | undefined {
+    const value = this.values[name];
+    return typeof value === "boolean" ? value : undefined;
+  }
+
+  user(name: string): UserRef | undefined {
+    const value = this.values[name];
+    return typeof value === "object" ? value : undefined;
+  }
+}
+
+/** One use of a command (slash command or context menu), whoever delivered it. */
+export interface CommandInput {
+  readonly user: UserRef;
+  readonly options: Options;
+  /** Permissions of the member in this channel; null outside a server. */
+  readonly permissions: bigint | null;
+  /** The message a message context menu was used on. */
+  readonly target?: { readonly id: string; readonly content: string };
+}
+
+/** A button press: its custom id split on ":" after the command name. */
+export interface ButtonInput {
+  readonly user: UserRef;
+  readonly customId: string;
+  /** The parts of the custom id after `<command>:`. */
+  readonly args: readonly string[];
+}
+
+/** Typing in an autocomplete option. */
+export interface AutocompleteInput {
+  readonly user: UserRef;
+  /** The option being typed. */
+  readonly focused: string;
+  readonly value: string;
+  readonly options: Options;
+}
+
+/** What every handler may use: no globals, so the console and tests can build their own. */
+export interface CommandContext {
+  /** The articles now loaded (changes on /reload). */
+  corpus(): Corpus;
+  /** Swaps in a freshly loaded set of articles. */
+  replaceCorpus(corpus: Corpus): void;
+  readonly config: { readonly dataDir: string };
+  readonly logger: Logger;
+  /** Keeps button state that does not fit in a custom id. */
+  readonly refs: RefStore;
+}
+
+type Awaitable<T> = T | Promise<T>;
+
+/** One command module: its registration JSON and its handlers. */
+export interface CommandModule {
+  /** The builder (or anything with `toJSON`) that deploy-commands registers. */
+  readonly data: {
+    readonly name: string;
+    toJSON():
+      | RESTPostAPIChatInputApplicationCommandsJSONBody
+      | RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  };
+  /** Answer with a deferred reply first (for work that may take longer than 3 s). */
+  readonly defer?: boolean;
+  execute(input: CommandInput, context: CommandContext): Awaitable<Reply>;
+  autocomplete?(input: AutocompleteInput, context: CommandContext): readonly Choice[];
+  /**
+   * Handles buttons whose custom id starts with `<prefix>:`; null when the
+   * state they carry is gone or malformed (a stale button).
+   */
+  button?(input: ButtonInput, context: CommandContext): Awaitable<Reply | null>;
+  /** Short name used in custom ids, when `data.name` is long or has spaces. */
+  readonly buttonPrefix?: string;
+}

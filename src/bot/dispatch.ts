@@ -1,0 +1,196 @@
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import type { Logger } from "pino";
+import type { Corpus } from "../corpus.ts";
+import { errorReply, type Choice, type Reply } from "../reply/types.ts";
+import type {
+  AutocompleteInput,
+  CommandContext,
+  CommandInput,
+  CommandModule,
+  UserRef,
+} from "./context.ts";
+import { Cooldowns } from "./cooldown.ts";
+import { RefStore } from "./state.ts";
+
+/** How one interaction ended, for the log line. */
+export type Outcome = "ok" | "refused" | "cooldown" | "unknown" | "stale" | "error";
+
+/** Builds the context handlers get, holding the current articles. */
+export function createContext(deps: {
+  corpus: Corpus;
+  dataDir: string;
+  logger: Logger;
+  refs?: RefStore;
+}): CommandContext {
+  let current = deps.corpus;
+  return {
+    corpus: () => current,
+    replaceCorpus: (corpus) => {
+      current = corpus;
+    },
+    config: { dataDir: deps.dataDir },
+    logger: deps.logger,
+    refs: deps.refs ?? new RefStore(),
+  };
+}
+
+export const UNKNOWN_COMMAND =
+  "I don't know that command: it may have been removed or renamed. Try `/help` to see what I can do.";
+export const STALE_BUTTON =
+  "This button has expired (the message is old or I restarted). Run the command again for fresh results.";
+
+/**
+ * Runs command modules for any front end (Discord or the console): finds the
+ * handler, applies the per-user cooldown, turns any thrown error into a
+ * private "Something went wrong (error id …)" reply, and logs one line per
+ * interaction with its command, latency and outcome.
+ */
+export class Dispatcher {
+  private readonly byName = new Map<string, CommandModule>();
+  private readonly byPrefix = new Map<string, CommandModule>();
+  private readonly cooldowns: Cooldowns;
+
+  constructor(
+    commands: readonly CommandModule[],
+    readonly context: CommandContext,
+    options: { cooldownSeconds: number; now?: () => number },
+  ) {
+    for (const command of commands) {
+      this.byName.set(command.data.name, command);
+      if (command.button) this.byPrefix.set(command.buttonPrefix ?? command.data.name, command);
+    }
+    this.cooldowns = new Cooldowns(options.cooldownSeconds, options.now);
+  }
+
+  /** The module registered under a command name. */
+  find(name: string): CommandModule | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Answers a slash command or context menu use. */
+  async command(name: string, input: CommandInput): Promise<Reply> {
+    const started = performance.now();
+    const command = this.byName.get(name);
+    if (!command)
+      return this.finish(
+        "command",
+        name,
+        input.user,
+        started,
+        "unknown",
+        errorReply(UNKNOWN_COMMAND),
+      );
+    const wait = this.cooldowns.take(input.user.id);
+    if (wait > 0) {
+      const reply = errorReply(`You're going a bit fast: try again in ${wait} s.`);
+      return this.finish("command", name, input.user, started, "cooldown", reply);
+    }
+    this.context.logger.debug(
+      { command: name, user: input.user.id, options: input.options, target: input.target?.content },
+      "command input",
+    );
+    return this.run("command", name, input.user, started, () =>
+      command.execute(input, this.context),
+    );
+  }
+
+  /** Answers a button press, routed by the custom id's prefix. */
+  async button(customId: string, user: UserRef): Promise<Reply> {
+    const started = performance.now();
+    const [prefix = "", ...args] = customId.split(":");
+    const command = this.byPrefix.get(prefix);
+    if (!command?.button)
+      return this.finish("button", prefix, user, started, "stale", errorReply(STALE_BUTTON));
+    const handler = command.button.bind(command);
+    return this.run(
+      "button",
+      prefix,
+      user,
+      started,
+      async () => (await handler({ user, customId, args }, this.context)) ?? null,
+    );
+  }
+
+  /**
+   * Suggestions for an autocomplete option; never throws (a failure suggests
+   * nothing) since autocomplete cannot show an error.
+   */
+  autocomplete(name: string, input: AutocompleteInput): readonly Choice[] {
+    const started = performance.now();
+    const command = this.byName.get(name);
+    let outcome: Outcome = "ok";
+    let choices: readonly Choice[] = [];
+    try {
+      if (command?.autocomplete) choices = command.autocomplete(input, this.context);
+      else outcome = "unknown";
+    } catch (error) {
+      outcome = "error";
+      this.context.logger.error({ err: error, command: name }, "autocomplete failed");
+    }
+    this.context.logger.debug(
+      {
+        kind: "autocomplete",
+        command: name,
+        user: input.user.id,
+        latencyMs: elapsed(started),
+        outcome,
+        typed: input.value,
+      },
+      "interaction",
+    );
+    return choices;
+  }
+
+  private async run(
+    kind: string,
+    name: string,
+    user: UserRef,
+    started: number,
+    work: () => Promise<Reply | null> | Reply | null,
+  ): Promise<Reply> {
+    try {
+      const reply = await work();
+      if (reply === null)
+        return this.finish(kind, name, user, started, "stale", errorReply(STALE_BUTTON));
+      return this.finish(kind, name, user, started, reply.error ? "refused" : "ok", reply);
+    } catch (error) {
+      const errorId = randomUUID().slice(0, 8);
+      this.context.logger.error(
+        { err: error, errorId, kind, command: name, user: user.id },
+        "handler failed",
+      );
+      const reply = errorReply(
+        `Something went wrong (error id ${errorId}). Please try again; if it keeps happening, give the error id to a server admin.`,
+      );
+      return this.finish(kind, name, user, started, "error", reply, errorId);
+    }
+  }
+
+  private finish(
+    kind: string,
+    name: string,
+    user: UserRef,
+    started: number,
+    outcome: Outcome,
+    reply: Reply,
+    errorId?: string,
+  ): Reply {
+    this.context.logger.info(
+      {
+        kind,
+        command: name,
+        user: user.id,
+        latencyMs: elapsed(started),
+        outcome,
+        ...(errorId ? { errorId } : {}),
+      },
+      "interaction",
+    );
+    return reply;
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}

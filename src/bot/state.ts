@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * Where button state lives when it does not fit in a custom id (Discord allows
+ * 100 characters): a bounded least-recently-used map. Short texts are carried
+ * inline (`=text`), survive restarts and need no memory; longer ones get a
+ * random key (`#key`) so that after a restart an old key is unknown (stale),
+ * never someone else's state.
+ */
+export class RefStore {
+  private readonly entries = new Map<string, string>();
+
+  constructor(private readonly capacity = 5000) {}
+
+  /** A reference to `text` of at most `room` characters. */
+  put(text: string, room: number): string {
+    if (text.length + 1 <= room) return `=${text}`;
+    const key = randomBytes(6).toString("base64url");
+    this.entries.set(key, text);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return `#${key}`;
+  }
+
+  /** The text a reference stands for, or undefined when it has expired or is malformed. */
+  get(ref: string | undefined): string | undefined {
+    if (ref === undefined) return undefined;
+    if (ref.startsWith("=")) return ref.slice(1);
+    if (!ref.startsWith("#")) return undefined;
+    const key = ref.slice(1);
+    const text = this.entries.get(key);
+    if (text !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, text);
+    }
+    return text;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * Builds a custom id `<prefix>:<part>:…`. Only the last part may contain ":"
+ * (a ref): handlers rejoin the parts after the fixed ones.
+ */
+export function customId(prefix: string, ...parts: readonly (string | number)[]): string {
+  return [prefix, ...parts].join(":");
+}
+
+/** The room left for a ref at the end of a custom id made of these leading parts. */
+export function refRoom(prefix: string, ...parts: readonly (string | number)[]): number {
+  return 100 - customId(prefix, ...parts).length - 1;
+}

