@@ -1,0 +1,545 @@
+/**
+ * `npm run bench`: citebot against naive fuse.js and MiniSearch on synthetic
+ * corpora of growing size. Each system is measured in a child process of its
+ * own (bench/worker.ts); this parent generates the corpora, hands out the jobs
+ * and prints the tables.
+ *
+ *   npm run bench
+ *   npm run bench -- --sizes 1,100 --questions my-questions.jsonl --json
+ */
+import { fork } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import {
+  DEFAULT_CACHE_ROOT,
+  generateCorpus,
+  harvestPool,
+  readQuestions,
+  syntheticQuestions,
+  type BenchQuestion,
+} from "./corpus.ts";
+import type { LoopLimits } from "./measure.ts";
+import type { Top } from "./peers.ts";
+import type { Job, JobResult } from "./worker.ts";
+
+const ROOT = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
+const SEED_QUESTIONS = "/work/shared/eval/seed-questions.jsonl";
+const SYSTEMS = ["citebot", "minisearch", "fuse"] as const;
+type Measured = (typeof SYSTEMS)[number];
+
+const USAGE = `Usage: npm run bench -- [options]
+
+Measures citebot, MiniSearch and naive fuse.js on synthetic corpora of N
+articles plus the seed (cached in ${DEFAULT_CACHE_ROOT}).
+
+Options:
+  --sizes LIST         corpus sizes (default 1,100,1000,5000)
+  --questions FILE     JSONL question set ({"q": ...} a line); default: the seed's
+                       visible questions + 20 questions about synthetic articles
+  --seed-questions F   seed questions for the quality check (default ${SEED_QUESTIONS})
+  --systems LIST       which systems (default citebot,minisearch,fuse)
+  --seed N             generator seed (default 1)
+  --samples N          timed questions per system and size (default: >= 200, whole rounds)
+  --budget S           time budget of a timed loop, seconds (default 30)
+  --fuse-budget S      time budget of fuse.js's loop, seconds (default 30; at most 32 questions)
+  --cpu-prof           write V8 CPU profiles of the citebot children (see --cpu-prof-dir)
+  --cpu-prof-dir DIR   where (default: a folder in the system's temporary directory)
+  --json               print the results as JSON instead of tables
+  -h, --help           show this help`;
+
+interface Options {
+  sizes: number[];
+  questionsFile: string | undefined;
+  seedQuestionsFile: string;
+  systems: Measured[];
+  seed: number;
+  samples: number | undefined;
+  budgetMs: number;
+  fuseBudgetMs: number;
+  cpuProfDir: string | undefined;
+  json: boolean;
+}
+
+function positiveNumber(value: string, name: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number`);
+  return number;
+}
+
+function readOptions(argv: string[]): Options | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: "string" },
+      questions: { type: "string" },
+      "seed-questions": { type: "string" },
+      systems: { type: "string" },
+      seed: { type: "string" },
+      samples: { type: "string" },
+      budget: { type: "string" },
+      "fuse-budget": { type: "string" },
+      "cpu-prof": { type: "boolean" },
+      "cpu-prof-dir": { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) return "help";
+  const sizes = (values.sizes ?? "1,100,1000,5000").split(",").map((size) => {
+    const n = Number(size.trim());
+    if (!Number.isInteger(n) || n < 0 || n > 100_000) {
+      throw new Error(`--sizes: "${size}" is not a size from 0 to 100000`);
+    }
+    return n;
+  });
+  const systems = (values.systems ?? SYSTEMS.join(",")).split(",").map((name) => {
+    const system = SYSTEMS.find((known) => known === name.trim());
+    if (!system) throw new Error(`--systems: unknown system "${name}" (${SYSTEMS.join(", ")})`);
+    return system;
+  });
+  const cpuProfDir = values["cpu-prof-dir"]
+    ? path.resolve(values["cpu-prof-dir"])
+    : values["cpu-prof"]
+      ? path.join(os.tmpdir(), `citebot-bench-prof-${Date.now()}`)
+      : undefined;
+  return {
+    sizes,
+    questionsFile: values.questions,
+    seedQuestionsFile: values["seed-questions"] ?? SEED_QUESTIONS,
+    systems,
+    seed: values.seed === undefined ? 1 : Math.floor(positiveNumber(values.seed, "--seed")),
+    samples:
+      values.samples === undefined
+        ? undefined
+        : Math.ceil(positiveNumber(values.samples, "--samples")),
+    budgetMs: 1000 * positiveNumber(values.budget ?? "30", "--budget"),
+    fuseBudgetMs: 1000 * positiveNumber(values["fuse-budget"] ?? "30", "--fuse-budget"),
+    cpuProfDir,
+    json: values.json ?? false,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Children
+
+const CHILD_TIMEOUT_MS = 10 * 60_000;
+
+function runJob(job: Job, extraExecArgv: readonly string[] = []): Promise<JobResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER, [], {
+      cwd: ROOT,
+      execArgv: [...process.execArgv, ...extraExecArgv],
+      // The child's stdout is not a terminal: no progress bars; its output is kept for errors.
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    });
+    let output = "";
+    child.stdout?.on(
+      "data",
+      (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)),
+    );
+    child.stderr?.on(
+      "data",
+      (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)),
+    );
+    let settled = false;
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      if (!settled) reject(new Error(`${job.system}: no result after ${CHILD_TIMEOUT_MS} ms`));
+      settled = true;
+    }, CHILD_TIMEOUT_MS);
+    child.on("message", (message: { ok: boolean; result?: JobResult; error?: string }) => {
+      if (settled) return;
+      settled = true;
+      if (message.ok && message.result) resolve(message.result);
+      else reject(new Error(`${job.system} failed in its child process:\n${message.error ?? ""}`));
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      reject(
+        new Error(`${job.system}: child exited (${signal ?? code}) without a result\n${output}`),
+      );
+    });
+    child.send(job);
+  });
+}
+
+async function hasFiles(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir, { recursive: true })).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Results
+
+interface SystemRow {
+  readonly system: Measured;
+  readonly result: JobResult;
+  /** Ready time of a fresh process opening the saved index (citebot only, when supported). */
+  readonly savedLoadMs?: number;
+  readonly savedLoadPeakMb?: number;
+  /** The saved index answered the timed questions with the same top-1s as the fresh build. */
+  readonly savedSameTop1?: string;
+}
+
+interface SizeResult {
+  readonly size: number;
+  readonly articles: number;
+  readonly sentences: number;
+  readonly corpusDir: string;
+  readonly systems: SystemRow[];
+  /** Seed questions whose citebot top-1 is the same as with the seed alone. */
+  readonly sameTop1?: { same: number; total: number };
+  /** Seed questions whose citebot top-1 paragraph is an accepted one. */
+  readonly correctTop1?: { correct: number; total: number };
+}
+
+interface SeedQuestion {
+  readonly q: string;
+  readonly paragraphs?: readonly number[];
+  readonly unanswerable?: boolean;
+}
+
+function readSeedQuestions(file: string): SeedQuestion[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as SeedQuestion);
+}
+
+const sameTop = (a: Top | null | undefined, b: Top | null | undefined) =>
+  (a ?? null) === null
+    ? (b ?? null) === null
+    : b != null && a?.article === b.article && a?.paragraph === b.paragraph;
+
+function fmt(value: number | undefined, digits = 1): string {
+  if (value === undefined || Number.isNaN(value)) return "n/a";
+  if (value >= 100) return Math.round(value).toLocaleString("en-US");
+  return value.toFixed(value < 1 ? Math.max(digits, 2) : digits);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+function report(results: SizeResult[], notes: string[]): string {
+  const out: string[] = [];
+  const rows: string[][] = [];
+  for (const size of results) {
+    for (const row of size.systems) {
+      const t = row.result.timing;
+      const mark = t?.capped ? "*" : "";
+      rows.push([
+        size.articles.toLocaleString("en-US"),
+        size.sentences.toLocaleString("en-US"),
+        row.system === "fuse"
+          ? "fuse.js (naive)"
+          : row.system === "minisearch"
+            ? "MiniSearch"
+            : "citebot",
+        fmt(row.result.readyMs, 0),
+        row.result.parseMs === undefined ? "(incl.)" : fmt(row.result.parseMs, 0),
+        row.system === "citebot" ? fmt(row.savedLoadMs, 0) : "",
+        fmt(row.result.peakMb, 0),
+        t ? `${fmt(t.medianMs, 2)}${mark}` : "n/a",
+        t ? `${fmt(t.p99Ms, 2)}${mark}` : "n/a",
+        t ? `${t.samples}${mark}` : "0",
+      ]);
+    }
+  }
+  out.push(
+    table(
+      [
+        "articles",
+        "sentences",
+        "system",
+        "build ms",
+        "parse ms",
+        "saved-load ms",
+        "peak MB",
+        "median ms",
+        "p99 ms",
+        "samples",
+      ],
+      rows,
+    ),
+  );
+  out.push("");
+  const median = (size: SizeResult, system: Measured) =>
+    size.systems.find((row) => row.system === system)?.result.timing?.medianMs;
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined || b === 0 ? "n/a" : `${fmt(a / b, 1)}×`;
+  out.push(
+    table(
+      ["articles", "citebot median ms", "MiniSearch / citebot", "fuse.js / citebot"],
+      results.map((size) => [
+        size.articles.toLocaleString("en-US"),
+        fmt(median(size, "citebot"), 2),
+        ratio(median(size, "minisearch"), median(size, "citebot")),
+        ratio(median(size, "fuse"), median(size, "citebot")),
+      ]),
+    ),
+  );
+  out.push("");
+  // The curve: cost of a question against corpus size, with the local growth exponent
+  // (log of the cost ratio over log of the size ratio: 1 = linear in the corpus).
+  const curveRows: string[][] = [];
+  let previous: SizeResult | undefined;
+  for (const size of results) {
+    const cells = [size.articles.toLocaleString("en-US"), size.sentences.toLocaleString("en-US")];
+    for (const system of SYSTEMS) {
+      const now = median(size, system);
+      const before = previous ? median(previous, system) : undefined;
+      const exponent =
+        now !== undefined && before !== undefined && previous && previous.sentences > 0
+          ? Math.log(now / before) / Math.log(size.sentences / previous.sentences)
+          : undefined;
+      cells.push(
+        now === undefined
+          ? "n/a"
+          : `${fmt(now * 1000, 0)} µs${exponent === undefined ? "" : ` (^${exponent.toFixed(2)})`}`,
+      );
+    }
+    curveRows.push(cells);
+    previous = size;
+  }
+  out.push(
+    "Per-question median against corpus size (^k: cost grows as sentences^k since the previous size):",
+  );
+  out.push("");
+  out.push(table(["articles", "sentences", "citebot", "MiniSearch", "fuse.js"], curveRows));
+  out.push("");
+  for (const size of results) {
+    if (size.sameTop1) {
+      const correct = size.correctTop1
+        ? `; top-1 in an accepted paragraph: ${size.correctTop1.correct}/${size.correctTop1.total}`
+        : "";
+      out.push(
+        `Quality, seed among ${size.articles.toLocaleString("en-US")} articles: same top-1 (article + paragraph) as the seed alone for ${size.sameTop1.same}/${size.sameTop1.total} seed questions${correct}.`,
+      );
+    }
+  }
+  out.push(...notes);
+  return out.join("\n");
+}
+
+// ---------------------------------------------------------------------------
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function main(): Promise<number> {
+  let options: Options | "help";
+  try {
+    options = readOptions(process.argv.slice(2));
+  } catch (error) {
+    log(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  const pool = harvestPool();
+  log(`sentence pool: ${pool.sentences.length} sentences, ${pool.topics.length} topical files`);
+
+  const seedQuestions = readSeedQuestions(options.seedQuestionsFile);
+  let questions: BenchQuestion[];
+  if (options.questionsFile) {
+    questions = readQuestions(options.questionsFile);
+  } else {
+    questions = [
+      ...seedQuestions.map((question) => ({ q: question.q, origin: "seed" })),
+      ...syntheticQuestions(options.seed, 20),
+    ];
+  }
+  if (questions.length === 0) throw new Error("no questions to time");
+  const texts = questions.map((question) => question.q);
+  const checkTexts = seedQuestions.map((question) => question.q);
+  const roundSamples = Math.ceil(200 / texts.length) * texts.length;
+  const limits: LoopLimits = {
+    samples: options.samples ?? roundSamples,
+    budgetMs: options.budgetMs,
+  };
+  const warmup: LoopLimits = { samples: texts.length, budgetMs: 5000 };
+  const fuseLimits: LoopLimits = {
+    samples: Math.min(options.samples ?? 32, 32),
+    budgetMs: options.fuseBudgetMs,
+  };
+  const fuseWarmup: LoopLimits = { samples: 2, budgetMs: 1000 };
+  log(
+    `${texts.length} questions; ${limits.samples} timed asks per system and size (fuse.js: ${fuseLimits.samples})`,
+  );
+
+  const baseline = await runJob({
+    system: "noop",
+    dir: ROOT,
+    questions: [],
+    checkQuestions: [],
+    limits,
+    warmup,
+  });
+  const notes: string[] = [];
+  notes.push(
+    "",
+    `Peak MB is each child process's RSS high-water mark (process.resourceUsage().maxRSS); an idle child (Node + tsx) peaks at ${fmt(baseline.peakMb, 0)} MB.`,
+    `build ms: from nothing to ready to answer (read + parse + index); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load ms: a fresh process opening the index citebot saved (n/a: the engine saves none).`,
+    `* the loop was cut by its time budget (fuse.js: at most ${fuseLimits.samples} questions or ${options.fuseBudgetMs / 1000} s a size).`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.`,
+  );
+
+  // The seed alone: the reference for quality at scale.
+  let seedAlone: (Top | null)[] = [];
+  let seedId: string | undefined;
+  if (options.systems.includes("citebot") && checkTexts.length > 0) {
+    const seedCorpus = await generateCorpus({ size: 0, seed: options.seed });
+    seedId = (await readdir(seedCorpus.dir))
+      .find((name) => name.endsWith(".md"))
+      ?.replace(/\.md$/u, "");
+    const alone = await runJob({
+      system: "citebot",
+      dir: seedCorpus.dir,
+      questions: [],
+      checkQuestions: checkTexts,
+      limits,
+      warmup,
+      noTiming: true,
+    });
+    seedAlone = [...alone.checkTop1];
+  }
+
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    const corpus = await generateCorpus({ size, seed: options.seed });
+    log(
+      `\n${size} synthetic articles + the seed: ${corpus.dir}${corpus.cached ? " (cached)" : ""}`,
+    );
+    const rows: SystemRow[] = [];
+    for (const system of options.systems) {
+      const jobBase = { dir: corpus.dir, questions: texts, checkQuestions: checkTexts };
+      if (system === "citebot") {
+        const cacheDir = await mkdtemp(path.join(os.tmpdir(), "citebot-bench-index-"));
+        try {
+          const profile = options.cpuProfDir
+            ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`]
+            : [];
+          const result = await runJob(
+            { ...jobBase, system: "citebot", cacheDir, limits, warmup },
+            profile,
+          );
+          let row: SystemRow = { system, result };
+          if (await hasFiles(cacheDir)) {
+            const loaded = await runJob(
+              { ...jobBase, system: "citebot-load", cacheDir, limits, warmup, noTiming: true },
+              profile,
+            );
+            const same = loaded.top1.filter((top, i) => sameTop(top, result.top1[i])).length;
+            row = {
+              ...row,
+              savedLoadMs: loaded.readyMs,
+              savedLoadPeakMb: loaded.peakMb,
+              savedSameTop1: `${same}/${result.top1.length}`,
+            };
+          }
+          rows.push(row);
+        } finally {
+          await rm(cacheDir, { recursive: true, force: true });
+        }
+      } else {
+        const result = await runJob({
+          ...jobBase,
+          system,
+          limits: system === "fuse" ? fuseLimits : limits,
+          warmup: system === "fuse" ? fuseWarmup : warmup,
+        });
+        rows.push({ system, result });
+      }
+      const last = rows[rows.length - 1] as SystemRow;
+      const t = last.result.timing;
+      log(
+        `  ${system.padEnd(10)} ready ${fmt(last.result.readyMs, 0)} ms` +
+          (last.savedLoadMs === undefined
+            ? ""
+            : `, saved-load ${fmt(last.savedLoadMs, 0)} ms (same top-1 ${last.savedSameTop1})`) +
+          `, peak ${fmt(last.result.peakMb, 0)} MB` +
+          (t
+            ? `, median ${fmt(t.medianMs, 2)} ms, p99 ${fmt(t.p99Ms, 2)} ms over ${t.samples}${t.capped ? " (budget)" : ""}`
+            : ""),
+      );
+    }
+    const first = rows[0]?.result;
+    const citebot = rows.find((row) => row.system === "citebot")?.result;
+    let sameTop1: SizeResult["sameTop1"];
+    let correctTop1: SizeResult["correctTop1"];
+    if (citebot && seedAlone.length > 0) {
+      const same = citebot.checkTop1.filter((top, i) => sameTop(top, seedAlone[i])).length;
+      sameTop1 = { same, total: seedAlone.length };
+      let correct = 0;
+      let total = 0;
+      seedQuestions.forEach((question, i) => {
+        if (question.unanswerable || !question.paragraphs) return;
+        total += 1;
+        const top = citebot.checkTop1[i];
+        if (top && top.article === seedId && question.paragraphs.includes(top.paragraph))
+          correct += 1;
+      });
+      correctTop1 = { correct, total };
+    }
+    results.push({
+      size,
+      articles: first?.articles ?? corpus.articles,
+      sentences: first?.sentences ?? 0,
+      corpusDir: corpus.dir,
+      systems: rows,
+      ...(sameTop1 ? { sameTop1 } : {}),
+      ...(correctTop1 ? { correctTop1 } : {}),
+    });
+  }
+
+  const elapsed = (performance.now() - started) / 1000;
+  notes.push(`Whole run: ${elapsed.toFixed(0)} s.`);
+  if (options.cpuProfDir) notes.push(`CPU profiles of the citebot children: ${options.cpuProfDir}`);
+  if (options.json) {
+    console.log(
+      JSON.stringify(
+        {
+          seed: options.seed,
+          questions: texts,
+          baselinePeakMb: baseline.peakMb,
+          machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+          elapsedSeconds: elapsed,
+          results,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    console.log(`\n${report(results, notes)}`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,150 @@
+/**
+ * One measurement in a process of its own (forked by bench.ts), so that each
+ * system's peak memory (the RSS high-water mark) is its own. Receives a job
+ * over IPC, sends back one result, exits.
+ */
+import { loadArticles } from "../src/core/index.ts";
+import { openCorpus, type OpenCorpusOptions } from "../src/corpus.ts";
+import { peakRssMb, timeQuestions, type LoopLimits, type TimingResult } from "./measure.ts";
+import { buildFuse, buildMiniSearch, sentenceDocs, type Peer, type Top } from "./peers.ts";
+
+export type SystemName = "citebot" | "citebot-load" | "fuse" | "minisearch" | "noop";
+
+export interface Job {
+  readonly system: SystemName;
+  readonly dir: string;
+  /** The timed question set. */
+  readonly questions: readonly string[];
+  /** Questions whose top-1 is reported (quality checks); not timed. */
+  readonly checkQuestions: readonly string[];
+  /** Saved-index folder for citebot (used when the engine supports it). */
+  readonly cacheDir?: string;
+  readonly limits: LoopLimits;
+  /** Untimed warm-up: at most this many questions, within this budget. */
+  readonly warmup: LoopLimits;
+  /** Skip the timed loop (only build or load, and the checks). */
+  readonly noTiming?: boolean;
+}
+
+export interface JobResult {
+  readonly system: SystemName;
+  readonly articles: number;
+  readonly sentences: number;
+  /** Reading and parsing the article files (peers only: citebot's build includes it). */
+  readonly parseMs?: number;
+  /** From nothing to ready to answer: read, parse, index (or load the saved index). */
+  readonly readyMs: number;
+  readonly peakAfterReadyMb: number;
+  readonly peakMb: number;
+  readonly timing?: TimingResult;
+  /** Top-1 of each timed question, then of each check question (null: no result). */
+  readonly top1: readonly (Top | null)[];
+  readonly checkTop1: readonly (Top | null)[];
+}
+
+interface Searcher {
+  readonly articles: number;
+  readonly sentences: number;
+  readonly parseMs?: number;
+  top1(question: string): Top | null;
+  ask(question: string): unknown;
+}
+
+async function openCitebot(job: Job): Promise<Searcher> {
+  // Built as a variable, not a literal: compiles whether or not the engine
+  // declares the saved-index option yet; an engine without it ignores it.
+  const options: Record<string, unknown> = {};
+  if (job.cacheDir !== undefined) options["cacheDir"] = job.cacheDir;
+  const corpus = await openCorpus(job.dir, options as OpenCorpusOptions);
+  const { index } = corpus;
+  const articles = index.articles.length;
+  let sentences = 0;
+  for (const article of index.articles) {
+    for (const paragraph of article.paragraphs) sentences += paragraph.sentences.length;
+  }
+  return {
+    articles,
+    sentences,
+    ask: (question) => index.ask(question, { limit: 3 }),
+    top1: (question) => {
+      const top = index.ask(question, { limit: 3 }).citations[0];
+      return top ? { article: top.article, paragraph: top.paragraph } : null;
+    },
+  };
+}
+
+async function openPeer(job: Job, build: (docs: ReturnType<typeof sentenceDocs>) => Peer) {
+  const t0 = performance.now();
+  const { articles } = await loadArticles(job.dir);
+  const docs = sentenceDocs(articles);
+  const parseMs = performance.now() - t0;
+  const peer = build(docs);
+  return {
+    articles: articles.length,
+    sentences: docs.length,
+    parseMs,
+    ask: (question: string) => peer.search(question),
+    top1: (question: string) => peer.search(question)[0] ?? null,
+  } satisfies Searcher;
+}
+
+async function run(job: Job): Promise<JobResult> {
+  const t0 = performance.now();
+  let searcher: Searcher;
+  switch (job.system) {
+    case "citebot":
+    case "citebot-load":
+      searcher = await openCitebot(job);
+      break;
+    case "fuse":
+      searcher = await openPeer(job, buildFuse);
+      break;
+    case "minisearch":
+      searcher = await openPeer(job, buildMiniSearch);
+      break;
+    case "noop":
+      return {
+        system: job.system,
+        articles: 0,
+        sentences: 0,
+        readyMs: 0,
+        peakAfterReadyMb: peakRssMb(),
+        peakMb: peakRssMb(),
+        top1: [],
+        checkTop1: [],
+      };
+  }
+  const readyMs = performance.now() - t0;
+  const peakAfterReadyMb = peakRssMb();
+  let timing: TimingResult | undefined;
+  if (!job.noTiming && job.questions.length > 0) {
+    timeQuestions(job.questions, searcher.ask, job.warmup);
+    timing = timeQuestions(job.questions, searcher.ask, job.limits);
+  }
+  const peakMb = peakRssMb();
+  // fuse.js costs seconds a question on large corpora: its top-1s are not worth the wait.
+  const withTop1 = job.system !== "fuse";
+  return {
+    system: job.system,
+    articles: searcher.articles,
+    sentences: searcher.sentences,
+    ...(searcher.parseMs === undefined ? {} : { parseMs: searcher.parseMs }),
+    readyMs,
+    peakAfterReadyMb,
+    peakMb,
+    ...(timing ? { timing } : {}),
+    top1: withTop1 ? job.questions.map((q) => searcher.top1(q)) : [],
+    checkTop1: withTop1 ? job.checkQuestions.map((q) => searcher.top1(q)) : [],
+  };
+}
+
+process.once("message", (message) => {
+  run(message as Job).then(
+    (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
+    (error: unknown) =>
+      process.send?.(
+        { ok: false, error: error instanceof Error ? error.stack : String(error) },
+        () => process.exit(1),
+      ),
+  );
+});
