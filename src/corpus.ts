@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -7,8 +8,19 @@ import {
   type RankingOptions,
 } from "./core/index.ts";
 
+/** The project's root: the nearest folder above this module with a package.json (from src/ or dist/src/). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
+  return dir;
+}
+
+/** The project's root folder. */
+export const PROJECT_ROOT = projectRoot();
+
 /** The bundled articles: the folder `data/` at the project's root. */
-export const DEFAULT_DATA_DIR = path.resolve(fileURLToPath(new URL("../data", import.meta.url)));
+export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, "data");
 
 /** A searchable set of articles and the files that could not be loaded. */
 export interface Corpus {

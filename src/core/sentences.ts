@@ -48,69 +48,6 @@ const TITLE_ABBREVIATIONS = new Set([
   "fig",
 ]);
 
-/**
- * Words that typically open a new sentence. After an acronym such as "U.S." a
- * following capitalised word is ambiguous ("U.S. Steel" vs "U.S. The …"); these
- * decide it.
- */
-const SENTENCE_OPENERS = new Set([
-  "the",
-  "a",
-  "an",
-  "this",
-  "that",
-  "these",
-  "those",
-  "it",
-  "its",
-  "he",
-  "she",
-  "they",
-  "we",
-  "i",
-  "you",
-  "his",
-  "her",
-  "their",
-  "our",
-  "but",
-  "and",
-  "or",
-  "so",
-  "yet",
-  "which",
-  "what",
-  "who",
-  "when",
-  "where",
-  "why",
-  "how",
-  "in",
-  "on",
-  "at",
-  "for",
-  "as",
-  "if",
-  "there",
-  "here",
-  "today",
-  "yesterday",
-  "meanwhile",
-  "however",
-  "still",
-  "now",
-  "then",
-  "after",
-  "before",
-  "since",
-  "while",
-  "although",
-  "many",
-  "some",
-  "most",
-  "all",
-]);
-
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
 /** Decides whether the break after `segment` is false, given the text that follows it. */
@@ -127,8 +64,8 @@ function breaksTooEarly(segment: string, next: string): boolean {
   if (TITLE_ABBREVIATIONS.has(bare.toLowerCase())) return true;
   // A single initial: "J. R. Smith".
   if (/^\p{Lu}$/u.test(bare)) return true;
-  // Dotted acronyms: "U.S.", "D.C.", "p.m.": a break only before a typical opener.
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) return !SENTENCE_OPENERS.has(nextWord.toLowerCase());
+  // A dotted acronym ("U.S.") before a capitalised word is taken as a sentence end:
+  // in news prose "in the U.S. Exports rose" is far more common than "U.S. Steel".
   return false;
 }
 

@@ -1,0 +1,153 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { folderWith, ROOT } from "../helpers.ts";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the `ask` command line as a user would, in its own process. */
+function ask(args: string[], input?: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "dist/src/cli/ask.js"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: "", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+describe("ask command line", () => {
+  let cleanup: () => Promise<void> = async () => {};
+  let brokenDir = "";
+  beforeAll(async () => {
+    const made = await folderWith({
+      "good.md":
+        "---\ntitle: Rivers\nsource: Nature Desk\nurl: https://example.org/rivers\n---\n\nThe Danube flows through ten countries.\n",
+      "bad.md": "no front matter at all\n",
+    });
+    brokenDir = made.dir;
+    cleanup = made.cleanup;
+  });
+  afterAll(() => cleanup());
+
+  it("GIVEN a question THEN it prints the excerpt, the title, the ¶ number and the source", async () => {
+    const run = await ask(["Who did Elon Musk meet in China?"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/“.*Wang.*”/u);
+    expect(run.stdout).toMatch(/Tesla’s Elon Musk Got a Rare Welcome.*, ¶\d/u);
+    expect(run.stdout).toContain("Fortune");
+    expect(run.stderr).toBe("");
+  });
+
+  it("GIVEN --json THEN it prints one object of the evaluation contract", async () => {
+    const run = await ask(["--json", "What tariff is applied to Tesla's imported cars?"]);
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(answer).sort()).toEqual(["answer", "answered", "citations", "question"]);
+    expect(answer.answered).toBe(true);
+    const citations = answer.citations as Record<string, unknown>[];
+    expect(Object.keys(citations[0] ?? {}).sort()).toEqual([
+      "article",
+      "excerpt",
+      "paragraph",
+      "score",
+      "title",
+    ]);
+    expect(citations[0]).toMatchObject({ article: "000_78dd10843e31f05d", paragraph: 6 });
+    expect(String(citations[0]?.excerpt)).toContain("25%");
+  });
+
+  it("GIVEN questions on standard input THEN it answers each in order, one JSON line each, in one process", async () => {
+    const run = await ask(
+      ["--json"],
+      "Who is Li Anding?\n\nWhat did Musk eat in Beijing?\nWhat province did Wang Yang lead?\n",
+    );
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { question: string; answered: boolean });
+    expect(lines.map((line) => line.question)).toEqual([
+      "Who is Li Anding?",
+      "What did Musk eat in Beijing?",
+      "What province did Wang Yang lead?",
+    ]);
+    expect(lines[1]?.answered).toBe(false);
+  });
+
+  it("GIVEN an unanswerable question THEN it says the articles don't cover it and shows the closest passages", async () => {
+    const run = await ask(["Who is the CEO of Apple?"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("The articles don't cover this.");
+    expect(run.stdout).toContain("Closest passages");
+  });
+
+  it.each([
+    ["an empty question", [""], /question is empty/u],
+    [
+      "a 10,000-character question",
+      ["why ".repeat(2500)],
+      /too long \(\d+ characters; at most 1000\)/u,
+    ],
+    ["only punctuation", ["?!?"], /no words/u],
+    ["a bad --limit", ["--limit", "0", "x"], /--limit must be a whole number/u],
+    ["an unknown option", ["--frobnicate", "x"], /Unknown option/u],
+    ["a missing --data folder", ["--data", "/no/such/dir", "x"], /does not exist/u],
+  ])(
+    "GIVEN %s THEN it prints a clear message, no stack trace, and exits 1",
+    async (_name, args, message) => {
+      const run = await ask(args);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /u);
+    },
+  );
+
+  it.each([
+    ["control characters", "Who\u0007 is\u001b[31m Li\u200b Anding?"],
+    ["emoji", "🚗 Who is Li Anding? 🇨🇳"],
+    ["regex metacharacters", "Who is (Li) [Anding]*+?.^$|\\"],
+  ])("GIVEN a question with %s THEN it still answers", async (_name, question) => {
+    const run = await ask(["--json", question]);
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout) as { citations: { paragraph: number }[] };
+    expect(answer.citations[0]?.paragraph).toBe(4);
+  });
+
+  it("GIVEN a NUL byte and a carriage return on standard input THEN the question is cleaned and answered", async () => {
+    const run = await ask(["--json"], "Who is\u0000 Li Anding?\r\n");
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout) as {
+      question: string;
+      citations: { paragraph: number }[];
+    };
+    expect(answer.question).toBe("Who is Li Anding?");
+    expect(answer.citations[0]?.paragraph).toBe(4);
+  });
+
+  it("GIVEN --data with a broken file among good ones THEN the good one answers and the bad one is reported", async () => {
+    const run = await ask(["--data", brokenDir, "Which river flows through ten countries?"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("The Danube flows through ten countries.");
+    expect(run.stdout).toContain("https://example.org/rivers");
+    expect(run.stderr).toMatch(/warning: skipped bad\.md: no front matter/u);
+  });
+
+  it("GIVEN DATA_DIR in the environment THEN it loads that folder", async () => {
+    const run = await ask(["--json", "--limit", "1", "Danube"], undefined, { DATA_DIR: brokenDir });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      citations: [{ article: "good", paragraph: 1 }],
+    });
+  });
+});

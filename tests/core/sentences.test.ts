@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "../../src/core/index.ts";
+
+const texts = (paragraph: string) => splitSentences(paragraph).map((sentence) => sentence.text);
+
+describe("splitSentences", () => {
+  it("GIVEN abbreviations, money and percentages THEN sentences stay whole", () => {
+    expect(
+      texts(
+        "The $1 billion in China revenue in 2016 compared to $4.2 billion in the U.S. Exports rose 376% year-over-year. Mr. Smith met Dr. Jones in the U.S. on Friday.",
+      ),
+    ).toEqual([
+      "The $1 billion in China revenue in 2016 compared to $4.2 billion in the U.S.",
+      "Exports rose 376% year-over-year.",
+      "Mr. Smith met Dr. Jones in the U.S. on Friday.",
+    ]);
+  });
+
+  it("GIVEN initials and quotations THEN they do not end a sentence", () => {
+    expect(
+      texts(
+        "“Wang usually meets with groups of people,” Li said. J. R. Smith agreed. He said “Go now.” Then he left.",
+      ),
+    ).toEqual([
+      "“Wang usually meets with groups of people,” Li said.",
+      "J. R. Smith agreed.",
+      "He said “Go now.”",
+      "Then he left.",
+    ]);
+  });
+
+  it("GIVEN a paragraph THEN offsets point at each sentence in it", () => {
+    const paragraph = "One here.  Two there? Three!";
+    for (const sentence of splitSentences(paragraph)) {
+      expect(paragraph.slice(sentence.start, sentence.end)).toBe(sentence.text);
+    }
+    expect(splitSentences(paragraph).map((s) => s.index)).toEqual([0, 1, 2]);
+  });
+});
