@@ -1,0 +1,223 @@
+// Starts the real citebot (startBot, unchanged) against a fresh emulator, and the checks every
+// reply body must pass. Each test gets its own world and stops it in afterEach.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import type { ClientOptions } from "discord.js";
+import { pino, type Logger } from "pino";
+import { expect } from "vitest";
+import { startBot, type BotHandle } from "../../src/bot/bot.ts";
+import { parseConfig, type BotConfig } from "../../src/config.ts";
+import { DEFAULT_DATA_DIR, openCorpus } from "../../src/corpus.ts";
+import {
+  DiscordEmulator,
+  noIdentifyWait,
+  type EmulatedGuild,
+  type EmulatedUser,
+  type EmulatorOptions,
+  type InteractionOutcome,
+  type Loose,
+} from "../emulator/emulator.ts";
+import { OptionType, slashCommand, type OptionValue } from "../emulator/payloads.ts";
+
+/** The project's root folder, where `npm run` is started. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** A running emulator with citebot logged in, and the people and places of the tests. */
+export interface World {
+  emulator: DiscordEmulator;
+  bot: BotHandle;
+  config: BotConfig;
+  guild: EmulatedGuild;
+  /** A member without Manage Server. */
+  alice: EmulatedUser;
+  bob: EmulatedUser;
+  /** A member with Manage Server. */
+  admin: EmulatedUser;
+  /** Log lines the bot wrote, parsed. */
+  logs: Loose[];
+  /** Sends a slash command from `user` (alice by default) in the first guild. */
+  command(
+    name: string,
+    options?: OptionValue[],
+    extra?: { user?: EmulatedUser; guild?: EmulatedGuild; settleMs?: number },
+  ): Promise<InteractionOutcome>;
+  /** `/ask question` with optional more options. */
+  ask(question: string, more?: OptionValue[]): Promise<InteractionOutcome>;
+  stop(): Promise<void>;
+}
+
+/** Options of {@link startWorld}. */
+export interface WorldOptions {
+  emulator?: EmulatorOptions;
+  guilds?: number;
+  users?: number;
+  env?: Record<string, string>;
+  clientOptions?: Partial<ClientOptions>;
+}
+
+/** A pino logger that keeps its lines in memory (the bot's log is part of what tests check). */
+export function memoryLogger(level = "info"): { logger: Logger; lines: Loose[] } {
+  const lines: Loose[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n")) if (line) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logger: pino({ level }, sink), lines };
+}
+
+/** The environment the bot reads, pointed at the emulator. */
+export function envFor(
+  emulator: DiscordEmulator,
+  env: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DISCORD_TOKEN: emulator.token,
+    DISCORD_CLIENT_ID: emulator.applicationId,
+    DATA_DIR: DEFAULT_DATA_DIR,
+    COOLDOWN_SECONDS: "0",
+    LOG_LEVEL: "info",
+    DISCORD_API_URL: emulator.apiUrl,
+    ...env,
+  };
+}
+
+/** Starts an emulator and citebot; resolves once the bot is ready. */
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const emulator = await DiscordEmulator.start(options.emulator);
+  for (let i = 0; i < (options.guilds ?? 1); i++) emulator.addGuild();
+  const alice = emulator.addUser("alice");
+  const bob = emulator.addUser("bob");
+  const admin = emulator.addUser("admin", { admin: true });
+  for (let i = 3; i < (options.users ?? 3); i++) emulator.addUser();
+  const parsed = parseConfig(envFor(emulator, options.env));
+  if (!parsed.ok) throw new Error(parsed.message);
+  const config = parsed.config;
+  const corpus = await openCorpus(config.dataDir);
+  const { logger, lines } = memoryLogger(config.logLevel);
+  let bot: BotHandle;
+  try {
+    bot = await startBot({
+      config,
+      corpus,
+      logger,
+      clientOptions: { ws: noIdentifyWait, ...options.clientOptions },
+    });
+  } catch (error) {
+    await emulator.stop();
+    throw error;
+  }
+  const guild = emulator.guilds[0]!;
+  const world: World = {
+    emulator,
+    bot,
+    config,
+    guild,
+    alice,
+    bob,
+    admin,
+    logs: lines,
+    command: (name, opts = [], extra = {}) =>
+      emulator.sendInteraction(
+        slashCommand(emulator, extra.guild ?? guild, extra.user ?? alice, name, opts),
+        { settleMs: extra.settleMs ?? 0 },
+      ),
+    ask: (question, more = []) =>
+      world.command("ask", [
+        { name: "question", type: OptionType.String, value: question },
+        ...more,
+      ]),
+    stop: async () => {
+      await bot.stop();
+      await emulator.stop();
+    },
+  };
+  return world;
+}
+
+/** Every visible text of a message body: content, embed title, description, fields, footer. */
+export function textOf(body: Loose): string {
+  const parts: string[] = [String(body?.content ?? "")];
+  for (const embed of body?.embeds ?? []) {
+    parts.push(embed.title ?? "", embed.description ?? "", embed.footer?.text ?? "");
+    for (const field of embed.fields ?? []) parts.push(field.name, field.value);
+  }
+  return parts.join("\n");
+}
+
+/** The body users see for an interaction: the callback's data after every edit. */
+export function replyOf(outcome: InteractionOutcome): Loose {
+  expect(outcome.errors, "Discord refused something").toEqual([]);
+  expect(outcome.late).toBe(false);
+  expect(outcome.original ?? outcome.callback?.data, "no reply").toBeTruthy();
+  return outcome.original ?? outcome.callback?.data;
+}
+
+/** The rules for every message citebot sends: nobody pinged but `mentioned`, and the flags due. */
+export function expectSafe(
+  body: Loose,
+  { ephemeral = false, mentioned = [] as string[] } = {},
+): void {
+  expect(body.allowed_mentions?.parse, "allowed_mentions.parse").toEqual([]);
+  expect(body.allowed_mentions?.roles ?? []).toEqual([]);
+  expect(body.allowed_mentions?.users ?? []).toEqual(mentioned);
+  expect(Boolean(Number(body.flags ?? 0) & 64), "ephemeral flag 64").toBe(ephemeral);
+}
+
+/** Paragraph numbers cited as ¶N in a text. */
+export function paragraphsCited(text: string): number[] {
+  return [...text.matchAll(/¶\s?(\d+)/g)].map((m) => Number(m[1]));
+}
+
+/** A child process started by a test, killed with its whole process group by `stop()`. */
+export interface Child {
+  readonly process: ChildProcess;
+  stdout: string;
+  stderr: string;
+  /** Resolves with the exit code. */
+  readonly exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `npm run <script>` in the project with `env` added, in its own process group so that
+ * `stop()` ends npm, the shell and node together.
+ */
+export function spawnScript(script: string, env: Record<string, string>): Child {
+  const child = spawn("npm", ["run", "--silent", script], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: "test", ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const result: Child = {
+    process: child,
+    stdout: "",
+    stderr: "",
+    exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          // already gone
+        }
+        const timer = setTimeout(() => {
+          try {
+            process.kill(-child.pid!, "SIGKILL");
+          } catch {
+            // already gone
+          }
+        }, 3000);
+        await result.exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+  child.stdout!.on("data", (chunk) => (result.stdout += String(chunk)));
+  child.stderr!.on("data", (chunk) => (result.stderr += String(chunk)));
+  return result;
+}
