@@ -36,7 +36,7 @@ export function createContext(deps: {
 }
 
 export const UNKNOWN_COMMAND =
-  "I don't know that command: it may have been removed or renamed. Try `/help` to see what I can do.";
+  "I don't know that command: it may have been removed or renamed. Try /help to see what I can do.";
 export const STALE_BUTTON =
   "This button has expired (the message is old or I restarted). Run the command again for fresh results.";
 

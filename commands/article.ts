@@ -1,0 +1,68 @@
+import { SlashCommandBuilder } from "discord.js";
+import { extractFigures } from "../src/core/index.ts";
+import type { CommandModule } from "../src/bot/context.ts";
+import { articleChoices, noSuchArticle, resolveArticle } from "../src/bot/views.ts";
+import { formatPublished } from "../src/format.ts";
+import { errorReply, type Inline, type ReplyField } from "../src/reply/types.ts";
+
+/** How many key figures to list. */
+const MAX_FIGURES = 12;
+
+/** `/article [article]`: what the article is, its lead paragraph and its key figures. */
+export const data = new SlashCommandBuilder()
+  .setName("article")
+  .setDescription("About the article: source, date, link, lead paragraph and key figures.")
+  .addStringOption((option) =>
+    option
+      .setName("article")
+      .setDescription("Which article (when several are loaded)")
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  );
+
+export const command: CommandModule = {
+  data,
+  execute(input, context) {
+    const index = context.corpus().index;
+    const wanted = input.options.string("article");
+    const article = resolveArticle(index, wanted);
+    if (!article) return errorReply(noSuchArticle(index, wanted ?? ""));
+    const fields: ReplyField[] = [];
+    if (article.source) fields.push({ name: "Source", value: article.source, inline: true });
+    if (article.published) {
+      fields.push({ name: "Published", value: formatPublished(article.published), inline: true });
+    }
+    if (article.author) fields.push({ name: "Author", value: article.author, inline: true });
+    fields.push({ name: "Paragraphs", value: String(article.paragraphs.length), inline: true });
+    if (article.url)
+      fields.push({ name: "Link", value: [{ link: article.url, url: article.url }] });
+    const lead = article.paragraphs[0];
+    if (lead) fields.push({ name: "Lead (¶1)", value: lead.text });
+    const figures = extractFigures(article).slice(0, MAX_FIGURES);
+    if (figures.length > 0) {
+      const value: Inline[] = [];
+      for (const figure of figures) {
+        if (value.length > 0) value.push({ markup: "\n" });
+        value.push(
+          { markup: "• " },
+          { bold: figure.text },
+          ` (${figure.kind}) · ¶${figure.paragraph}`,
+        );
+      }
+      fields.push({ name: "Key figures", value });
+    }
+    return {
+      title: article.title,
+      url: article.url,
+      description:
+        index.articles.length > 1
+          ? `One of ${index.articles.length} loaded articles (id ${article.id}).`
+          : undefined,
+      fields,
+      footer: `Ask about it with /ask, or quote a paragraph with /quote.`,
+    };
+  },
+  autocomplete(input, context) {
+    return input.focused === "article" ? articleChoices(context.corpus().index, input.value) : [];
+  },
+};

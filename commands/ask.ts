@@ -1,0 +1,125 @@
+import { SlashCommandBuilder } from "discord.js";
+import { checkQuestion } from "../src/core/index.ts";
+import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
+import { customId, refRoom } from "../src/bot/state.ts";
+import { citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
+import { errorReply, type Inline, type Reply, type ReplyButton } from "../src/reply/types.ts";
+import { fullParagraphButton } from "./quote.ts";
+
+const PREFIX = "ask";
+/** Citations per page. */
+const PAGE = 3;
+/** How far "More passages" may page. */
+const MAX_OFFSET = 30;
+
+/** `/ask question [private] [for]`: the passage that answers, quoted and cited. */
+export const data = new SlashCommandBuilder()
+  .setName("ask")
+  .setDescription("Ask a question about the article; get the passage that answers it, cited.")
+  .addStringOption((option) =>
+    option
+      .setName("question")
+      .setDescription("Your question, e.g. Who did Elon Musk meet in China?")
+      .setRequired(true)
+      .setMinLength(1)
+      .setMaxLength(300),
+  )
+  .addBooleanOption((option) => option.setName("private").setDescription("Only you see the answer"))
+  .addUserOption((option) =>
+    option.setName("for").setDescription("Point the answer at this member (they are mentioned)"),
+  );
+
+interface AskView {
+  offset: number;
+  ephemeral: boolean;
+  forUser?: UserRef;
+  sharedBy?: UserRef;
+}
+
+/** The answer to a question as a reply: one page of citations from `offset`. */
+export function answerReply(context: CommandContext, question: string, view: AskView): Reply {
+  const index = context.corpus().index;
+  const answer = index.ask(question, { limit: view.offset + PAGE + 1 });
+  const page = answer.citations.slice(view.offset, view.offset + PAGE);
+  const article = mainArticle(answer, index);
+  const description: Inline[] = [{ bold: "Q:" }, " ", question, { markup: "\n" }];
+  if (page.length === 0) {
+    description.push({ italic: "Nothing in the article relates to this question." });
+  } else if (view.offset > 0) {
+    description.push({ italic: "More passages, in order of relevance:" });
+  } else if (!answer.answered) {
+    description.push({
+      italic:
+        "The article doesn't cover this. The closest passages are below: related, not an answer.",
+    });
+  } else if (answer.answer) {
+    description.push({ bold: "A:" }, " ", answer.answer);
+  }
+  const related = !answer.answered && view.offset === 0 ? "Related · " : "";
+  const buttons: ReplyButton[] = [];
+  const room = (action: string, offset: number) => refRoom(PREFIX, action, offset);
+  if (answer.citations.length > view.offset + PAGE && view.offset + PAGE <= MAX_OFFSET) {
+    const next = view.offset + PAGE;
+    buttons.push({
+      label: "More passages",
+      customId: customId(PREFIX, "more", next, context.refs.put(question, room("more", next))),
+    });
+  }
+  const top = page[0];
+  const topArticle = top ? index.article(top.article) : undefined;
+  if (top && topArticle) buttons.push(fullParagraphButton(topArticle, top.paragraph, context.refs));
+  if (view.ephemeral) {
+    buttons.push({
+      label: "Share in channel",
+      style: "primary",
+      customId: customId(
+        PREFIX,
+        "share",
+        view.offset,
+        context.refs.put(question, room("share", view.offset)),
+      ),
+    });
+  }
+  const footer = [sourceLine(article)];
+  if (view.sharedBy) footer.push(`shared by ${view.sharedBy.name}`);
+  return {
+    title: article?.title ?? "citebot",
+    url: article?.url,
+    description,
+    fields: citationFields(page, index, related),
+    footer: footer.filter(Boolean).join(" · "),
+    buttons,
+    ephemeral: view.ephemeral,
+    mentionUser: view.forUser?.id,
+  };
+}
+
+export const command: CommandModule = {
+  data,
+  execute(input, context) {
+    const checked = checkQuestion(input.options.string("question") ?? "");
+    if (!checked.ok) return errorReply(checked.problem);
+    return answerReply(context, checked.question, {
+      offset: 0,
+      ephemeral: input.options.boolean("private") ?? false,
+      forUser: input.options.user("for"),
+    });
+  },
+  button(input, context) {
+    const [action, offsetText, ...ref] = input.args;
+    const offset = Number(offsetText);
+    const question = context.refs.get(ref.join(":"));
+    if (
+      question === undefined ||
+      !Number.isSafeInteger(offset) ||
+      offset < 0 ||
+      offset > MAX_OFFSET
+    )
+      return null;
+    if (action === "more") return answerReply(context, question, { offset, ephemeral: true });
+    if (action === "share") {
+      return answerReply(context, question, { offset, ephemeral: false, sharedBy: input.user });
+    }
+    return null;
+  },
+};

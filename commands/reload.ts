@@ -1,0 +1,68 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import { LibraryError } from "../src/core/index.ts";
+import type { CommandModule } from "../src/bot/context.ts";
+import { openCorpus } from "../src/corpus.ts";
+import { errorReply, type ReplyField } from "../src/reply/types.ts";
+
+/** `/reload`: admins reload the articles without a restart. */
+export const data = new SlashCommandBuilder()
+  .setName("reload")
+  .setDescription("Reload the articles from disk (admins).")
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild);
+
+/** Whether these permissions allow reloading (Manage Server, or Administrator). */
+export function mayReload(permissions: bigint | null): boolean {
+  if (permissions === null) return false;
+  const needed = PermissionFlagsBits.ManageGuild;
+  return (
+    (permissions & needed) === needed ||
+    (permissions & PermissionFlagsBits.Administrator) === PermissionFlagsBits.Administrator
+  );
+}
+
+function list(items: readonly string[]): string {
+  const shown = items.slice(0, 20).join("\n");
+  return items.length > 20 ? `${shown}\n… and ${items.length - 20} more` : shown;
+}
+
+export const command: CommandModule = {
+  data,
+  defer: true,
+  async execute(input, context) {
+    // The registration's default permission can be overridden per server: check again here.
+    if (!mayReload(input.permissions)) {
+      return errorReply("Only members with the Manage Server permission can reload the articles.");
+    }
+    const dir = context.config.dataDir;
+    try {
+      const corpus = await openCorpus(dir);
+      context.replaceCorpus(corpus);
+      context.logger.info(
+        { articles: corpus.index.articles.length, broken: corpus.problems.length },
+        "articles reloaded",
+      );
+      const fields: ReplyField[] = [
+        {
+          name: `Loaded (${corpus.index.articles.length})`,
+          value: list(corpus.index.articles.map((a) => `${a.id}: ${a.title}`)),
+        },
+      ];
+      if (corpus.problems.length > 0) {
+        fields.push({
+          name: `Broken files, skipped (${corpus.problems.length})`,
+          value: list(corpus.problems.map((problem) => problem.message)),
+        });
+      }
+      return { title: "Articles reloaded", fields, ephemeral: true };
+    } catch (error) {
+      if (!(error instanceof LibraryError)) throw error;
+      context.logger.warn({ err: error }, "reload failed; keeping the previous articles");
+      const previous = context.corpus().index.articles.length;
+      const problems = error.problems.map((problem) => problem.message);
+      return errorReply(
+        `Reload failed: ${error.message}. Still answering from the ${previous} article${previous === 1 ? "" : "s"} loaded before.${problems.length > 0 ? `\nBroken files:\n${list(problems)}` : ""}`,
+      );
+    }
+  },
+};

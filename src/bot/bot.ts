@@ -1,0 +1,156 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  type ClientOptions,
+  type CommandInteractionOption,
+  type Interaction,
+  type User,
+} from "discord.js";
+import type { Logger } from "pino";
+import { commands } from "../../commands/index.ts";
+import type { BotConfig } from "../config.ts";
+import type { Corpus } from "../corpus.ts";
+import { toChoices, toDiscordMessage, type DiscordMessage } from "../reply/discord.ts";
+import { errorReply } from "../reply/types.ts";
+import { Options, type OptionValue, type UserRef } from "./context.ts";
+import { createContext, Dispatcher, UNKNOWN_COMMAND } from "./dispatch.ts";
+
+/** A running bot. */
+export interface BotHandle {
+  client: Client;
+  /** Logs out and closes every connection. */
+  stop(): Promise<void>;
+}
+
+function userRef(user: User): UserRef {
+  return { id: user.id, name: user.globalName ?? user.username };
+}
+
+/** Option values as handlers see them; a user option becomes the user it names. */
+function optionsOf(data: readonly CommandInteractionOption[]): Options {
+  const values: Record<string, OptionValue | undefined> = {};
+  for (const option of data) {
+    values[option.name] = option.user ? userRef(option.user) : option.value;
+  }
+  return new Options(values);
+}
+
+/** An edit or update keeps the message's visibility: Discord refuses the ephemeral flag there. */
+function withoutFlags(message: DiscordMessage): Omit<DiscordMessage, "flags"> {
+  const copy = { ...message };
+  delete copy.flags;
+  return copy;
+}
+
+/** Answers one interaction; never throws (a failed send is logged, the bot keeps running). */
+async function answer(interaction: Interaction, dispatcher: Dispatcher, logger: Logger) {
+  try {
+    if (interaction.isAutocomplete()) {
+      const focused = interaction.options.getFocused(true);
+      const choices = dispatcher.autocomplete(interaction.commandName, {
+        user: userRef(interaction.user),
+        focused: focused.name,
+        value: String(focused.value),
+        options: optionsOf(interaction.options.data),
+      });
+      await interaction.respond(toChoices(choices));
+    } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      // Slow commands defer before any work so Discord's 3-second deadline is met.
+      if (dispatcher.find(interaction.commandName)?.defer) {
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      }
+      const reply = await dispatcher.command(interaction.commandName, {
+        user: userRef(interaction.user),
+        options: optionsOf(interaction.options.data),
+        permissions: interaction.memberPermissions?.bitfield ?? null,
+        ...(interaction.isMessageContextMenuCommand()
+          ? {
+              target: {
+                id: interaction.targetMessage.id,
+                content: interaction.targetMessage.content ?? "",
+              },
+            }
+          : {}),
+      });
+      const message = toDiscordMessage(reply);
+      if (interaction.deferred) await interaction.editReply(withoutFlags(message));
+      else await interaction.reply(message);
+    } else if (interaction.isButton()) {
+      const reply = await dispatcher.button(interaction.customId, userRef(interaction.user));
+      const message = toDiscordMessage(reply);
+      if (reply.update && !reply.error) await interaction.update(withoutFlags(message));
+      else await interaction.reply(message);
+    } else if (interaction.isRepliable()) {
+      await interaction.reply(toDiscordMessage(errorReply(UNKNOWN_COMMAND)));
+    }
+  } catch (error) {
+    logger.error(
+      { err: error, interactionId: interaction.id, type: interaction.type },
+      "could not answer an interaction",
+    );
+  }
+}
+
+/**
+ * Starts citebot: a discord.js client with the Guilds intent only, answering
+ * interactions with the command modules. Resolves once the client is ready.
+ * The REST base comes from `config.apiUrl` (Discord's by default);
+ * `clientOptions` are merged over the defaults (tests pass `ws`, `shards`…).
+ */
+export async function startBot(deps: {
+  config: BotConfig;
+  corpus: Corpus;
+  logger: Logger;
+  clientOptions?: Partial<ClientOptions>;
+}): Promise<BotHandle> {
+  const { config, logger } = deps;
+  const extra = deps.clientOptions ?? {};
+  const context = createContext({ corpus: deps.corpus, dataDir: config.dataDir, logger });
+  const dispatcher = new Dispatcher(commands, context, {
+    cooldownSeconds: config.cooldownSeconds,
+  });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...extra,
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...extra.rest },
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    void answer(interaction, dispatcher, logger);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
+  client.on(Events.Warn, (message) => logger.warn({ message }, "client warning"));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, "gateway disconnected"),
+  );
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, "gateway resumed"),
+  );
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  logger.info(
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      shards: [...client.ws.shards.keys()],
+      articles: deps.corpus.index.articles.length,
+    },
+    "citebot ready",
+  );
+  let stopped: Promise<void> | undefined;
+  return {
+    client,
+    stop: () => {
+      stopped ??= client.destroy().then(() => logger.info("citebot logged out"));
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm run start:sharded`: runs citebot under discord.js's ShardingManager,
+ * one process per group of shards (`SHARD_COUNT`, default: Discord's advice).
+ */
+import { fileURLToPath } from "node:url";
+import { config as loadDotenv } from "dotenv";
+import { ShardingManager } from "discord.js";
+import { parseConfig, type BotConfig } from "../config.ts";
+import { createLogger } from "../logger.ts";
+
+loadDotenv({ quiet: true });
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  console.error(parsed.message);
+  process.exit(1);
+}
+const { config } = parsed;
+const logger = createLogger(config.logLevel);
+
+/**
+ * How many shards: `SHARD_COUNT`, else Discord's recommendation. discord.js's
+ * own "auto" always asks discord.com, so with DISCORD_API_URL we ask that.
+ */
+async function shardCount(config: BotConfig): Promise<number | "auto"> {
+  const wanted = process.env.SHARD_COUNT?.trim();
+  if (wanted) {
+    const count = Number(wanted);
+    if (!Number.isInteger(count) || count < 1) {
+      throw new Error(`SHARD_COUNT must be a whole number from 1, or empty for automatic`);
+    }
+    return count;
+  }
+  if (!config.apiUrl) return "auto";
+  const response = await fetch(`${config.apiUrl}/v10/gateway/bot`, {
+    headers: { Authorization: `Bot ${config.token}` },
+  });
+  if (!response.ok) throw new Error(`GET /gateway/bot answered ${response.status}`);
+  const body = (await response.json()) as { shards?: number };
+  return Math.max(1, body.shards ?? 1);
+}
+
+try {
+  const manager = new ShardingManager(fileURLToPath(new URL("./main.ts", import.meta.url)), {
+    token: config.token,
+    totalShards: await shardCount(config),
+    execArgv: ["--import", "tsx"],
+  });
+  manager.on("shardCreate", (shard) => {
+    logger.info({ shard: shard.id }, "shard process started");
+    shard.on("death", () => logger.warn({ shard: shard.id }, "shard process exited"));
+  });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "stopping every shard");
+    for (const shard of manager.shards.values()) shard.kill();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  await manager.spawn();
+  logger.info({ shards: manager.totalShards }, "all shards spawned");
+} catch (error) {
+  logger.fatal({ err: error }, "could not start the shards");
+  process.exit(1);
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { DEFAULT_DATA_DIR } from "./corpus.ts";
+
+/** citebot's settings, read once from the environment (and `.env`). */
+export interface BotConfig {
+  token: string;
+  clientId: string;
+  guildId?: string;
+  dataDir: string;
+  cooldownSeconds: number;
+  logLevel: string;
+  apiUrl?: string;
+}
+
+const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Unset and blank mean the same: `.env.example` ships blank lines like `DATA_DIR=`. */
+const blank = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const snowflake = (name: string, how: string) =>
+  z
+    .string({ error: `${name} is missing: ${how}` })
+    .trim()
+    .regex(/^\d{1,20}$/u, {
+      error: `${name} must be a Discord id, digits only (for example 123456789012345678): ${how}`,
+    });
+
+const schema = z.object({
+  DISCORD_TOKEN: z.preprocess(
+    blank,
+    z
+      .string({
+        error:
+          "DISCORD_TOKEN is missing: in the Discord Developer Portal open your application → Bot → Reset Token, and put the token in .env as DISCORD_TOKEN=…",
+      })
+      .trim()
+      .regex(/^[\w.-]+$/u, {
+        error:
+          "DISCORD_TOKEN is malformed (it has spaces, quotes or other characters a bot token never has): copy it again from the Developer Portal → Bot",
+      }),
+  ),
+  DISCORD_CLIENT_ID: z.preprocess(
+    blank,
+    snowflake(
+      "DISCORD_CLIENT_ID",
+      "copy the Application ID from the Developer Portal → General Information",
+    ),
+  ),
+  DISCORD_GUILD_ID: z.preprocess(
+    blank,
+    snowflake(
+      "DISCORD_GUILD_ID",
+      "enable Developer Mode in Discord, right-click the server → Copy Server ID, or leave it empty to register commands globally",
+    ).optional(),
+  ),
+  DATA_DIR: z.preprocess(blank, z.string().default(DEFAULT_DATA_DIR)),
+  COOLDOWN_SECONDS: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "COOLDOWN_SECONDS must be a number of seconds, 0 to turn the cooldown off" })
+      .int({ error: "COOLDOWN_SECONDS must be a whole number of seconds (0 turns it off)" })
+      .min(0, { error: "COOLDOWN_SECONDS cannot be negative (0 turns the cooldown off)" })
+      .max(3600, { error: "COOLDOWN_SECONDS is at most 3600 (one hour)" })
+      .default(3),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === "string" ? blank(value.toLowerCase()) : value),
+    z.enum(LEVELS, { error: `LOG_LEVEL must be one of ${LEVELS.join(", ")}` }).default("info"),
+  ),
+  DISCORD_API_URL: z.preprocess(
+    blank,
+    z
+      .url({
+        protocol: /^https?$/u,
+        error:
+          "DISCORD_API_URL must be an http(s) address such as http://127.0.0.1:8080/api, or empty for Discord's own",
+      })
+      .optional(),
+  ),
+});
+
+/**
+ * Reads citebot's configuration from environment variables. On failure the
+ * message lists every problem, one a line, with how to fix it; it never
+ * repeats a value, so a token pasted into the wrong variable is not printed.
+ */
+export function parseConfig(
+  env: Record<string, string | undefined>,
+): { ok: true; config: BotConfig } | { ok: false; message: string } {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.message}`);
+    return {
+      ok: false,
+      message: `citebot cannot start: ${problems.length} problem${problems.length === 1 ? "" : "s"} with the configuration (environment variables or .env; see .env.example):\n${problems.join("\n")}`,
+    };
+  }
+  const values = result.data;
+  const config: BotConfig = {
+    token: values.DISCORD_TOKEN,
+    clientId: values.DISCORD_CLIENT_ID,
+    dataDir: values.DATA_DIR,
+    cooldownSeconds: values.COOLDOWN_SECONDS,
+    logLevel: values.LOG_LEVEL,
+  };
+  if (values.DISCORD_GUILD_ID !== undefined) config.guildId = values.DISCORD_GUILD_ID;
+  if (values.DISCORD_API_URL !== undefined)
+    config.apiUrl = values.DISCORD_API_URL.replace(/\/+$/u, "");
+  return { ok: true, config };
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm run chat`: an offline console running citebot's command modules
+ * without Discord or a token. Type `/ask …`, `/search …`, `/quote 6`… and see
+ * each reply as Discord would show it. Reads stdin, so it can be scripted.
+ */
+import { userInfo } from "node:os";
+import { createInterface } from "node:readline";
+import { config as loadDotenv } from "dotenv";
+import { commands } from "../../commands/index.ts";
+import { createContext, Dispatcher } from "../bot/dispatch.ts";
+import { LibraryError } from "../core/index.ts";
+import { DEFAULT_DATA_DIR, openCorpus } from "../corpus.ts";
+import { createLogger } from "../logger.ts";
+import { CONSOLE_HELP, ConsoleSession } from "./session.ts";
+
+loadDotenv({ quiet: true });
+const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+// Logs go to stderr, quiet unless asked: the console's output is the replies.
+const logger = createLogger(process.env.CHAT_LOG_LEVEL?.trim() || "warn", process.stderr);
+const dataDir = process.env.DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+
+let name = "you";
+try {
+  name = userInfo().username || name;
+} catch {
+  // No user entry (some containers): keep the generic name.
+}
+
+try {
+  const corpus = await openCorpus(dataDir);
+  for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
+  const dispatcher = new Dispatcher(commands, createContext({ corpus, dataDir, logger }), {
+    cooldownSeconds: 0,
+  });
+  const session = new ConsoleSession(dispatcher, { id: name, name }, { color: interactive });
+  const titles = corpus.index.articles.map((article) => `“${article.title}”`).join(", ");
+  console.log(`citebot console: ${corpus.index.articles.length} article(s) loaded: ${titles}`);
+  console.log(`${CONSOLE_HELP}\n`);
+  const lines = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: interactive,
+    historySize: 500,
+    prompt: "citebot> ",
+  });
+  if (interactive) lines.prompt();
+  for await (const line of lines) {
+    const output = await session.run(line);
+    if (output === null) break;
+    if (output !== "") console.log(`${output}\n`);
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+} catch (error) {
+  if (error instanceof LibraryError) {
+    console.error(`chat: ${error.message}`);
+    for (const problem of error.problems) console.error(`  ${problem.message}`);
+  } else {
+    console.error(
+      `chat: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+  }
+  process.exitCode = 1;
+}
