@@ -24,8 +24,14 @@ export interface RankingOptions {
   readonly fuzzyCredit: number;
   /** Match quality of a WordNet synonym. */
   readonly synonymCredit: number;
+  /** Match quality of a word from the definition of a question word ("expensive" → "price"). */
+  readonly definitionCredit: number;
   /** Bonus, as a share of the question's weight, for a passage holding the kind of answer asked for. */
   readonly kindBonus: number;
+  /** Weight factor of a name (capitalised word, acronym) in the question. */
+  readonly nameWeight: number;
+  /** Weight factor of a name that the articles never mention. */
+  readonly missingNameWeight: number;
   /** Factor on the score of a passage that lacks the kind of answer asked for ("who" without a name). */
   readonly kindMisfit: number;
   /** Weight factor, in ranking, of a question word that is in the article's title (its topic). */
@@ -39,14 +45,17 @@ export interface RankingOptions {
 /** The ranker's defaults; options given to {@link CitationIndex} are merged over them. */
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   limit: 3,
-  answerCoverage: 0.55,
-  neighborCredit: 0.7,
+  answerCoverage: 0.49,
+  neighborCredit: 0.5,
   paragraphCredit: 0.4,
   articleCredit: 0.15,
-  lengthNormalization: 0.3,
+  lengthNormalization: 0.15,
   fuzzyCredit: 0.9,
   synonymCredit: 0.6,
+  definitionCredit: 0.35,
   kindBonus: 0.1,
+  nameWeight: 1.5,
+  missingNameWeight: 2,
   kindMisfit: 0.8,
   titleDiscount: 0.5,
   maxExcerptLength: 320,
@@ -71,7 +80,7 @@ export interface ExplainedCitation extends Citation {
   readonly terms: readonly TermExplanation[];
 }
 
-type MatchKind = "exact" | "fuzzy" | "compound" | "synonym";
+type MatchKind = "exact" | "fuzzy" | "compound" | "synonym" | "definition";
 
 /** A question word and the index terms that stand for it. */
 interface QueryTerm {
@@ -114,7 +123,7 @@ const HAS_NUMBER = 1;
 const HAS_TIME = 2;
 
 const TIME_WORDS =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|night|morning|evening|\d{4})\b/iu;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|night|morning|evening|time|timing|schedule|soon|until|deadline|date|\d{4})\b/iu;
 
 /** Everything an index is made of, for saving and loading it. */
 export interface IndexData {
@@ -293,7 +302,7 @@ export class CitationIndex {
     if (pool.length === 0) return [];
     // Fuse.js proposes; an edit distance (transpositions count once) disposes, since
     // Fuse's score also rewards mere overlap ("stock" ~ "sticker").
-    const allowed = word.length <= 5 ? 1 : 2;
+    const allowed = word.length <= 7 ? 1 : 2;
     const fuse = new Fuse(pool, { includeScore: true, threshold: 0.4, ignoreLocation: true });
     return fuse
       .search(word, { limit: 5 })
@@ -314,7 +323,13 @@ export class CitationIndex {
     if (token.isNumber || token.word.length < 3) return variants;
     const synonyms = this.options.synonyms?.synonyms(token.word) ?? [];
     for (const synonym of synonyms) add(termOf(synonym), this.options.synonymCredit, "synonym");
-    if (!known && token.word.length >= 4) {
+    for (const word of this.options.synonyms?.definitionWords(token.word) ?? []) {
+      add(termOf(word), this.options.definitionCredit, "definition");
+    }
+    // Only a word that is neither in the articles nor in the dictionary is taken for a
+    // misspelling: "compiled" is not a typo of "compared".
+    const dictionaryWord = this.options.synonyms?.knows(token.word) ?? false;
+    if (!known && !dictionaryWord && token.word.length >= 4) {
       for (const match of this.closeSpellings(token.word)) {
         const term = this.data.vocabulary.get(match.word);
         if (term) add(term, this.options.fuzzyCredit * match.quality, "fuzzy");
@@ -338,10 +353,10 @@ export class CitationIndex {
       if (token && !variantsByTerm.has(token.term))
         variantsByTerm.set(token.term, this.variantsOf(token));
     }
-    /** True when nothing in the articles stands for the word, not even a synonym or a close spelling. */
+    /** True when nothing in the articles stands for the word: no synonym, no close spelling (a definition word is too loose). */
     const unmatched = (token: Token) =>
-      [...(variantsByTerm.get(token.term)?.keys() ?? [])].every(
-        (term) => !this.data.postings.has(term),
+      [...(variantsByTerm.get(token.term) ?? [])].every(
+        ([term, match]) => !this.data.postings.has(term) || match.quality < 0.5,
       );
     const seen = new Set<string>();
     const terms: QueryTerm[] = [];
@@ -359,6 +374,11 @@ export class CitationIndex {
         weight = Math.max(weight, term === token.term ? idf : idf * match.quality);
       }
       if (LOW_INFORMATION_WORDS.has(token.word)) weight *= 0.5;
+      // Names are the most specific words of a question; one the articles never mention
+      // ("Apple", "Beijing") means the question is about something else.
+      const isName = token.acronym || (token.capitalized && position > 0 && !token.isNumber);
+      if (isName)
+        weight *= unmatched(token) ? this.options.missingNameWeight : this.options.nameWeight;
       // After "did", "will", "can"… an unmatched lower-case word is most often the
       // question's verb, which articles word in many ways ("grow" for "tripled"):
       // its absence says less than an absent name or noun.
@@ -458,7 +478,7 @@ export class CitationIndex {
       titleInclusion.set(articleIndex, inTitle);
       const length = sentences.length[unitId] as number;
       const lengthFactor = Math.min(
-        1.25,
+        1.1,
         1 / (1 - lengthNormalization + (lengthNormalization * length) / this.data.averageLength),
       );
       const credits = new Float64Array(terms.length);

