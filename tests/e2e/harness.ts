@@ -41,7 +41,7 @@ export interface World {
   command(
     name: string,
     options?: OptionValue[],
-    extra?: { user?: EmulatedUser; guild?: EmulatedGuild; settleMs?: number },
+    extra?: { user?: EmulatedUser; guild?: EmulatedGuild; settleMs?: number; timeoutMs?: number },
   ): Promise<InteractionOutcome>;
   /** `/ask question` with optional more options. */
   ask(question: string, more?: OptionValue[]): Promise<InteractionOutcome>;
@@ -123,7 +123,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     command: (name, opts = [], extra = {}) =>
       emulator.sendInteraction(
         slashCommand(emulator, extra.guild ?? guild, extra.user ?? alice, name, opts),
-        { settleMs: extra.settleMs ?? 0 },
+        { settleMs: extra.settleMs ?? 0, timeoutMs: extra.timeoutMs ?? 5000 },
       ),
     ask: (question, more = []) =>
       world.command("ask", [
