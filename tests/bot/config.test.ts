@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config.ts";
+import { DEFAULT_DATA_DIR } from "../../src/corpus.ts";
+
+const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.secret_token-value";
+const VALID = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: "123456789012345678" };
+
+describe("configuration", () => {
+  it("GIVEN a token and a client id THEN the other settings take their defaults", () => {
+    expect(parseConfig(VALID)).toEqual({
+      ok: true,
+      config: {
+        token: TOKEN,
+        clientId: "123456789012345678",
+        dataDir: DEFAULT_DATA_DIR,
+        cooldownSeconds: 3,
+        logLevel: "info",
+      },
+    });
+  });
+
+  it("GIVEN blank optional values as in .env.example THEN they count as unset", () => {
+    const parsed = parseConfig({
+      ...VALID,
+      DISCORD_GUILD_ID: "",
+      DATA_DIR: " ",
+      COOLDOWN_SECONDS: "",
+      LOG_LEVEL: "",
+      DISCORD_API_URL: "",
+    });
+    expect(parsed.ok && parsed.config).toMatchObject({
+      dataDir: DEFAULT_DATA_DIR,
+      cooldownSeconds: 3,
+      logLevel: "info",
+    });
+    expect(parsed.ok && "guildId" in parsed.config).toBe(false);
+  });
+
+  it("GIVEN every optional value THEN each is read", () => {
+    const parsed = parseConfig({
+      ...VALID,
+      DISCORD_GUILD_ID: "876543210987654321",
+      DATA_DIR: "/srv/articles",
+      COOLDOWN_SECONDS: "0",
+      LOG_LEVEL: "DEBUG",
+      DISCORD_API_URL: "http://127.0.0.1:9999/api/",
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      config: {
+        ...{ token: TOKEN, clientId: "123456789012345678" },
+        guildId: "876543210987654321",
+        dataDir: "/srv/articles",
+        cooldownSeconds: 0,
+        logLevel: "debug",
+        apiUrl: "http://127.0.0.1:9999/api",
+      },
+    });
+  });
+
+  it("GIVEN an empty environment THEN the message names both required variables and how to get them", () => {
+    const parsed = parseConfig({});
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.message).toMatch(/DISCORD_TOKEN is missing.*Developer Portal/u);
+    expect(parsed.message).toMatch(/DISCORD_CLIENT_ID is missing.*Application ID/u);
+  });
+
+  it("GIVEN several invalid values THEN one message lists every problem, one a line", () => {
+    const parsed = parseConfig({
+      DISCORD_TOKEN: "has spaces in it",
+      DISCORD_CLIENT_ID: "my-app",
+      DISCORD_GUILD_ID: "guild",
+      COOLDOWN_SECONDS: "soon",
+      LOG_LEVEL: "loud",
+      DISCORD_API_URL: "ftp://x",
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    for (const name of [
+      "DISCORD_TOKEN",
+      "DISCORD_CLIENT_ID",
+      "DISCORD_GUILD_ID",
+      "COOLDOWN_SECONDS",
+      "LOG_LEVEL",
+      "DISCORD_API_URL",
+    ]) {
+      expect(parsed.message).toMatch(new RegExp(`^  - ${name} `, "mu"));
+    }
+    expect(parsed.message).toMatch(/6 problems/u);
+  });
+
+  it("GIVEN a negative or fractional cooldown THEN it is refused", () => {
+    expect(parseConfig({ ...VALID, COOLDOWN_SECONDS: "-1" }).ok).toBe(false);
+    expect(parseConfig({ ...VALID, COOLDOWN_SECONDS: "1.5" }).ok).toBe(false);
+  });
+
+  it("GIVEN the token pasted into the wrong variables THEN no message ever contains it", () => {
+    const variants = [
+      { DISCORD_TOKEN: TOKEN },
+      { DISCORD_TOKEN: `${TOKEN} x`, DISCORD_CLIENT_ID: TOKEN },
+      {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: TOKEN,
+        DISCORD_GUILD_ID: TOKEN,
+        LOG_LEVEL: TOKEN,
+        COOLDOWN_SECONDS: TOKEN,
+        DISCORD_API_URL: TOKEN,
+      },
+    ];
+    for (const env of variants) {
+      const parsed = parseConfig(env);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.message).not.toContain("secret_token");
+    }
+  });
+});

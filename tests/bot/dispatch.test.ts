@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { Cooldowns } from "../../src/bot/cooldown.ts";
+import { STALE_BUTTON, UNKNOWN_COMMAND } from "../../src/bot/dispatch.ts";
+import { ALICE, BOB, input, world } from "./helpers.ts";
+
+describe("cooldown", () => {
+  it("GIVEN a 5 s cooldown WHEN a user repeats after 2 s THEN they wait 3 s more, and may go again after 5 s", () => {
+    let now = 0;
+    const cooldowns = new Cooldowns(5, () => now);
+    expect(cooldowns.take("u")).toBe(0);
+    now = 2000;
+    expect(cooldowns.take("u")).toBe(3);
+    now = 4500;
+    expect(cooldowns.take("u")).toBe(1);
+    now = 5000;
+    expect(cooldowns.take("u")).toBe(0);
+  });
+
+  it("GIVEN a cooldown of 0 THEN it is off", () => {
+    const cooldowns = new Cooldowns(0, () => 0);
+    expect([cooldowns.take("u"), cooldowns.take("u"), cooldowns.take("u")]).toEqual([0, 0, 0]);
+  });
+
+  it("GIVEN a 10 s cooldown WHEN one user asks twice THEN the second gets a private 'try again in N s' while another user is answered", async () => {
+    const { dispatcher, clock, lines } = await world({ cooldownSeconds: 10 });
+    const first = await dispatcher.command("help", input());
+    clock.now += 4000;
+    const second = await dispatcher.command("help", input());
+    const other = await dispatcher.command("help", input({}, { user: BOB }));
+    expect(first.error).toBeFalsy();
+    expect(second).toMatchObject({
+      error: true,
+      ephemeral: true,
+      content: "You're going a bit fast: try again in 6 s.",
+    });
+    expect(other.error).toBeFalsy();
+    expect(lines.filter((line) => line.msg === "interaction").map((line) => line.outcome)).toEqual([
+      "ok",
+      "cooldown",
+      "ok",
+    ]);
+  });
+});
+
+describe("dispatching", () => {
+  it("GIVEN an unknown command THEN the user gets a polite private answer", async () => {
+    const { dispatcher } = await world();
+    expect(await dispatcher.command("frobnicate", input())).toMatchObject({
+      error: true,
+      ephemeral: true,
+      content: UNKNOWN_COMMAND,
+    });
+  });
+
+  it("GIVEN a stale or unknown button THEN the user gets a polite private answer", async () => {
+    const { dispatcher } = await world();
+    for (const id of ["ask:more:3:#gone", "nothing:here", "quote:go:2:c:#gone", ""]) {
+      expect(await dispatcher.button(id, ALICE)).toMatchObject({
+        error: true,
+        ephemeral: true,
+        content: STALE_BUTTON,
+      });
+    }
+  });
+
+  it("GIVEN a handler that throws THEN the reply is a private error with an id, and the log line has that id and the stack", async () => {
+    const { dispatcher, context, lines } = await world();
+    context.replaceCorpus({ ...context.corpus(), index: null as never });
+    const reply = await dispatcher.command("ask", input({ question: "Who?" }));
+    expect(reply).toMatchObject({ error: true, ephemeral: true });
+    const id = /error id ([0-9a-f]{8})/u.exec(String(reply.content))?.[1];
+    expect(id).toBeDefined();
+    const logged = lines.find((line) => line.msg === "handler failed");
+    expect(logged?.errorId).toBe(id);
+    expect(String((logged?.err as { stack?: string })?.stack)).toContain("TypeError");
+    expect(lines.find((line) => line.msg === "interaction")).toMatchObject({
+      outcome: "error",
+      errorId: id,
+      command: "ask",
+    });
+  });
+
+  it("GIVEN a question THEN the info log line has command, latency and outcome but not the question, which is at debug only", async () => {
+    const { dispatcher, lines } = await world();
+    await dispatcher.command("ask", input({ question: "Where is the secret meeting?" }));
+    const info = lines.filter((line) => line.level === 30);
+    expect(info).toHaveLength(1);
+    expect(info[0]).toMatchObject({
+      msg: "interaction",
+      kind: "command",
+      command: "ask",
+      outcome: "ok",
+    });
+    expect(typeof info[0]?.latencyMs).toBe("number");
+    expect(JSON.stringify(info)).not.toContain("secret meeting");
+    expect(JSON.stringify(lines.filter((line) => line.level === 20))).toContain("secret meeting");
+  });
+});

@@ -1,0 +1,64 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./helpers.ts";
+
+/** Runs a TypeScript entry point with tsx as a child process, feeding it `input` on stdin. */
+function run(
+  file: string,
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", import.meta.resolve("tsx"), path.join(ROOT, file)],
+      {
+        cwd: options.cwd ?? ROOT,
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+describe("entry points as processes", () => {
+  it("GIVEN the console WHEN /ask and /quote are typed on stdin THEN it prints cited answers and exits 0 at end of input", async () => {
+    const { code, stdout, stderr } = await run("src/console/chat.ts", {
+      input: "/ask How much did vehicle exports to China rise?\n/quote 6\n/press 2\n",
+    });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const answer = stdout.slice(stdout.indexOf("**Q:** How much"));
+    expect(answer).toMatch(/^## ¶\d+$/mu);
+    expect(answer).toMatch(/376%/u);
+    expect(answer).toMatch(/— Fortune · 27 April 2017/u);
+    expect(stdout).toMatch(/— ¶6 of 8/u);
+    expect(stdout).toMatch(/— ¶7 of 8/u);
+  });
+
+  it("GIVEN no token WHEN npm start's entry point runs THEN it prints the configuration message and exits 1", async () => {
+    // An empty folder as working directory: no .env there can supply a token.
+    const cwd = await mkdtemp(path.join(os.tmpdir(), "citebot-start-"));
+    try {
+      const { code, stdout, stderr } = await run("src/bot/main.ts", {
+        cwd,
+        env: { DISCORD_TOKEN: "" },
+      });
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(/citebot cannot start: 2 problems/u);
+      expect(stderr).toMatch(/DISCORD_TOKEN is missing/u);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+});

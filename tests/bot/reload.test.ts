@@ -1,0 +1,85 @@
+import { PermissionFlagsBits } from "discord.js";
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openCorpus } from "../../src/corpus.ts";
+import { toDiscordMessage } from "../../src/reply/discord.ts";
+import { articleFile, folderWith, input, world } from "./helpers.ts";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** A world reading a temporary folder with one article about bridges. */
+async function reloadWorld() {
+  const folder = await folderWith({
+    "bridges.md": articleFile("Bridges", "The bridge opened in 1932 to traffic."),
+  });
+  cleanups.push(folder.cleanup);
+  const corpus = await openCorpus(folder.dir);
+  return { ...(await world({ corpus, dataDir: folder.dir })), dir: folder.dir };
+}
+
+const MANAGER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages;
+
+describe("/reload", () => {
+  it("GIVEN a member without Manage Server THEN the reload is refused privately and the articles stay", async () => {
+    const { dispatcher, context, dir } = await reloadWorld();
+    await writeFile(path.join(dir, "tunnels.md"), articleFile("Tunnels", "The tunnel is long."));
+    const before = context.corpus();
+    for (const permissions of [PermissionFlagsBits.SendMessages, null]) {
+      const reply = await dispatcher.command("reload", input({}, { permissions }));
+      expect(reply).toMatchObject({ error: true, ephemeral: true });
+      expect(String(reply.content)).toMatch(/Manage Server/u);
+    }
+    expect(context.corpus()).toBe(before);
+  });
+
+  it("GIVEN a manager and a new and a broken file THEN the new articles are served and the reply names loaded and broken files", async () => {
+    const { dispatcher, context, dir } = await reloadWorld();
+    await writeFile(path.join(dir, "tunnels.md"), articleFile("Tunnels", "The tunnel is long."));
+    await writeFile(path.join(dir, "broken.md"), "---\ntitle: [unclosed\n---\n");
+    const reply = await dispatcher.command("reload", input({}, { permissions: MANAGER }));
+    expect(reply.ephemeral).toBe(true);
+    const embed = toDiscordMessage(reply).embeds[0];
+    expect(embed?.fields?.[0]?.name).toBe("Loaded (2)");
+    expect(embed?.fields?.[0]?.value).toMatch(/Tunnels/u);
+    expect(embed?.fields?.[1]?.name).toMatch(/Broken files.*\(1\)/u);
+    expect(embed?.fields?.[1]?.value).toMatch(/broken\.md/u);
+    expect(context.corpus().index.articles.map((article) => article.id)).toEqual([
+      "bridges",
+      "tunnels",
+    ]);
+  });
+
+  it("GIVEN an administrator THEN the reload is allowed", async () => {
+    const { dispatcher } = await reloadWorld();
+    const reply = await dispatcher.command(
+      "reload",
+      input({}, { permissions: PermissionFlagsBits.Administrator }),
+    );
+    expect(reply.error).toBeFalsy();
+  });
+
+  it("GIVEN a folder that no longer loads THEN the reload fails privately and the previous articles keep answering", async () => {
+    const { dispatcher, context, dir } = await reloadWorld();
+    const before = context.corpus();
+    await rm(path.join(dir, "bridges.md"));
+    await writeFile(path.join(dir, "broken.md"), "---\ntitle: [unclosed\n---\n");
+    const reply = await dispatcher.command("reload", input({}, { permissions: MANAGER }));
+    expect(reply).toMatchObject({ error: true, ephemeral: true });
+    expect(String(reply.content)).toMatch(/Reload failed.*1 article loaded before.*broken\.md/su);
+    expect(context.corpus()).toBe(before);
+    const answer = await dispatcher.command(
+      "ask",
+      input({ question: "When did the bridge open?" }),
+    );
+    expect(JSON.stringify(toDiscordMessage(answer))).toContain("¶1");
+  });
+
+  it("GIVEN the reload command module THEN it defers before working", async () => {
+    const { dispatcher } = await world();
+    expect(dispatcher.find("reload")?.defer).toBe(true);
+  });
+});

@@ -1,0 +1,293 @@
+import { describe, expect, it } from "vitest";
+import { suggestPassages } from "../../commands/search.ts";
+import { extractFigures } from "../../src/core/index.ts";
+import { openCorpus } from "../../src/corpus.ts";
+import { toDiscordMessage } from "../../src/reply/discord.ts";
+import type { Reply } from "../../src/reply/types.ts";
+import { ALICE, BOB, articleFile, bundledCorpus, folderWith, input, world } from "./helpers.ts";
+
+/** Everything visible in a rendered message, as one string. */
+function visible(reply: Reply): string {
+  const message = toDiscordMessage(reply);
+  const embed = message.embeds[0];
+  return [
+    message.content,
+    embed?.title,
+    embed?.description,
+    ...(embed?.fields ?? []).flatMap((f) => [f.name, f.value]),
+    embed?.footer?.text,
+  ].join("\n");
+}
+
+function buttonId(reply: Reply, label: string): string {
+  const button = reply.buttons?.find((candidate) => candidate.label === label);
+  if (!button) throw new Error(`no “${label}” button in ${JSON.stringify(reply.buttons)}`);
+  return button.customId;
+}
+
+describe("/ask", () => {
+  it("GIVEN a question the article answers THEN the reply quotes passages cited as ¶N with matched words bold, title linked, source and date in the footer", async () => {
+    const { dispatcher } = await world();
+    const reply = await dispatcher.command(
+      "ask",
+      input({ question: "How much did vehicle exports to China rise?" }),
+    );
+    const message = toDiscordMessage(reply);
+    const embed = message.embeds[0];
+    expect(message.flags).toBeUndefined();
+    expect(embed?.title).toMatch(/Elon Musk/u);
+    expect(embed?.footer?.text).toBe("Fortune · 27 April 2017, 06:11 UTC");
+    expect(embed?.fields?.length).toBeGreaterThan(0);
+    expect(embed?.fields?.length).toBeLessThanOrEqual(3);
+    expect(embed?.fields?.[0]?.name).toMatch(/^¶\d+$/u);
+    expect(embed?.fields?.map((field) => field.value).join("\n")).toMatch(/376%/u);
+    expect(embed?.fields?.[0]?.value).toMatch(/\*\*\S+\*\*/u);
+    expect(reply.buttons?.map((button) => button.label)).toContain("Full paragraph");
+  });
+
+  it("GIVEN a question the article does not cover THEN it says so and lists the closest passages as related", async () => {
+    const { dispatcher } = await world();
+    const reply = await dispatcher.command(
+      "ask",
+      input({ question: "What is the capital of Peru?" }),
+    );
+    const text = visible(reply);
+    expect(text).toMatch(/doesn't cover|Nothing in the article/u);
+    for (const field of toDiscordMessage(reply).embeds[0]?.fields ?? [])
+      expect(field.name).toMatch(/^Related/u);
+  });
+
+  it("GIVEN private:true THEN the reply is ephemeral with Share in channel, and sharing posts it publicly", async () => {
+    const { dispatcher } = await world();
+    const reply = await dispatcher.command(
+      "ask",
+      input({ question: "Who did Musk meet?", private: true }),
+    );
+    expect(toDiscordMessage(reply).flags).toBeDefined();
+    const shared = await dispatcher.button(buttonId(reply, "Share in channel"), BOB);
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.footer).toMatch(/shared by bob/u);
+    expect(visible(shared)).toContain(visible(reply).split("\n")[2] ?? "");
+  });
+
+  it("GIVEN for:@member THEN that member alone is mentioned", async () => {
+    const { dispatcher } = await world();
+    const reply = await dispatcher.command(
+      "ask",
+      input({ question: "Who did Musk meet?", for: BOB }),
+    );
+    const message = toDiscordMessage(reply);
+    expect(message.content).toBe(`<@${BOB.id}>`);
+    expect(message.allowedMentions).toEqual({ parse: [], users: [BOB.id] });
+  });
+
+  it("GIVEN More passages THEN the next citations come, privately, and a long question survives via the state store", async () => {
+    const { dispatcher } = await world();
+    const question = `Tesla China ${"meeting ".repeat(20)}`.trim();
+    const first = await dispatcher.command("ask", input({ question }));
+    const id = buttonId(first, "More passages");
+    expect(id.length).toBeLessThanOrEqual(100);
+    const more = await dispatcher.button(id, ALICE);
+    expect(more.ephemeral).toBe(true);
+    const firstParagraphs = (first.fields ?? []).map((field) => field.value);
+    for (const field of more.fields ?? []) expect(firstParagraphs).not.toContainEqual(field.value);
+  });
+
+  it("GIVEN Full paragraph THEN the cited paragraph is shown whole, privately", async () => {
+    const { dispatcher } = await world();
+    const reply = await dispatcher.command(
+      "ask",
+      input({ question: "What tariffs apply to imported cars?" }),
+    );
+    const paragraph = await dispatcher.button(buttonId(reply, "Full paragraph"), ALICE);
+    expect(paragraph.ephemeral).toBe(true);
+    expect(visible(paragraph)).toMatch(/\*\*¶6\*\*\nLi also predicts.*affordability in China\./su);
+  });
+
+  it("GIVEN an empty or letterless question THEN a private explanation", async () => {
+    const { dispatcher } = await world();
+    for (const question of ["", "   ", "?!?"]) {
+      expect(await dispatcher.command("ask", input({ question }))).toMatchObject({
+        error: true,
+        ephemeral: true,
+      });
+    }
+    expect(await dispatcher.command("ask", input({ question: 42 }))).toMatchObject({ error: true });
+  });
+});
+
+describe("/search", () => {
+  it("GIVEN a query THEN up to 5 ranked passages with ¶ numbers", async () => {
+    const { dispatcher } = await world();
+    const reply = await dispatcher.command("search", input({ query: "Tesla" }));
+    const fields = toDiscordMessage(reply).embeds[0]?.fields ?? [];
+    expect(fields.length).toBe(5);
+    for (const field of fields) expect(field.name).toMatch(/^¶\d+$/u);
+  });
+
+  it("GIVEN typing with a typo or half a word THEN autocomplete suggests the matching passage quickly, within Discord's limits", async () => {
+    const corpus = await bundledCorpus();
+    for (const typed of ["tarifs on imported", "tari", "exprots"]) {
+      const started = performance.now();
+      const choices = suggestPassages(corpus.index, typed);
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(choices.length).toBeGreaterThan(0);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      expect(choices.map((choice) => choice.name).join("\n")).toMatch(
+        typed === "exprots" ? /exports/u : /tariffs/u,
+      );
+    }
+  });
+
+  it("GIVEN a picked suggestion THEN searching its value puts that passage first", async () => {
+    const { dispatcher } = await world();
+    const [choice] = suggestPassages((await bundledCorpus()).index, "tariffs");
+    const reply = await dispatcher.command("search", input({ query: choice?.value ?? "" }));
+    expect(reply.fields?.[0]?.name).toBe(choice?.name.split(" · ")[0]);
+  });
+
+  it("GIVEN an empty autocomplete THEN the opening sentences are offered", async () => {
+    const choices = suggestPassages((await bundledCorpus()).index, "");
+    expect(choices[0]?.name).toMatch(/^¶1 · Elon Musk/u);
+  });
+});
+
+describe("/quote", () => {
+  it("GIVEN paragraph 6 THEN the whole paragraph with ◀ ▶ that move to its neighbours in place", async () => {
+    const { dispatcher } = await world();
+    const reply = await dispatcher.command("quote", input({ paragraph: 6 }));
+    expect(reply.footer).toMatch(/^¶6 of 8/u);
+    const next = await dispatcher.button(buttonId(reply, "▶"), BOB);
+    expect(next.update).toBe(true);
+    expect(next.footer).toMatch(/^¶7 of 8/u);
+    const previous = await dispatcher.button(buttonId(next, "◀"), BOB);
+    expect(previous.footer).toMatch(/^¶6 of 8/u);
+  });
+
+  it("GIVEN the first and last paragraph THEN ◀ or ▶ is disabled", async () => {
+    const { dispatcher } = await world();
+    const first = await dispatcher.command("quote", input({ paragraph: 1 }));
+    const last = await dispatcher.command("quote", input({ paragraph: 8 }));
+    expect(first.buttons?.find((b) => b.label === "◀")?.disabled).toBe(true);
+    expect(last.buttons?.find((b) => b.label === "▶")?.disabled).toBe(true);
+  });
+
+  it("GIVEN a paragraph beyond the article THEN a private message gives the valid range", async () => {
+    const { dispatcher } = await world();
+    const reply = await dispatcher.command("quote", input({ paragraph: 30 }));
+    expect(reply).toMatchObject({ error: true, ephemeral: true });
+    expect(String(reply.content)).toMatch(/1–8/u);
+  });
+});
+
+describe("several articles", () => {
+  it("GIVEN two articles THEN article options select one, autocomplete offers titles, and citations name their article", async () => {
+    const folder = await folderWith({
+      "bridges.md": articleFile(
+        "Golden Bridges",
+        "The bridge opened in 1932 and cost $35 million.\n\nIt carries 40,000 cars a day.",
+      ),
+      "tunnels.md": articleFile("Deep Tunnels", "The tunnel opened in 1994 under the sea."),
+    });
+    try {
+      const corpus = await openCorpus(folder.dir);
+      const { dispatcher } = await world({ corpus });
+      const choices = dispatcher.autocomplete("quote", {
+        user: ALICE,
+        focused: "article",
+        value: "tun",
+        options: input().options,
+      });
+      expect(choices).toEqual([{ name: "Deep Tunnels", value: "tunnels" }]);
+      const quote = await dispatcher.command("quote", input({ paragraph: 1, article: "tunnels" }));
+      expect(quote.title).toBe("Deep Tunnels");
+      const answer = await dispatcher.command(
+        "ask",
+        input({ question: "When did the tunnel open?" }),
+      );
+      expect(answer.fields?.[0]?.name).toBe("¶1 · Deep Tunnels");
+      const about = await dispatcher.command("article", input({ article: "Golden" }));
+      expect(visible(about)).toMatch(/\$35 million\*\* \(money\) · ¶1/u);
+      expect(visible(about)).toMatch(/40,000 cars\*\* \(count\) · ¶2/u);
+      const wrong = await dispatcher.command("article", input({ article: "volcanoes" }));
+      expect(wrong).toMatchObject({ error: true });
+      expect(String(wrong.content)).toMatch(/No article matches.*Golden Bridges/u);
+    } finally {
+      await folder.cleanup();
+    }
+  });
+});
+
+describe("/article, /help and the check menu", () => {
+  it("GIVEN /article THEN title, source, date, paragraph count, lead and key figures with their ¶", async () => {
+    const { dispatcher } = await world();
+    const text = visible(await dispatcher.command("article", input()));
+    for (const expected of [
+      /Fortune/u,
+      /27 April 2017/u,
+      /Paragraphs\n8/u,
+      /Lead \(¶1\)\nElon Musk made/u,
+      /\$4\.2 billion\*\* \(money\) · ¶3/u,
+      /376%\*\* \(percent\) · ¶2/u,
+    ]) {
+      expect(text).toMatch(expected);
+    }
+  });
+
+  it("GIVEN /help THEN it explains citebot with examples of every command", async () => {
+    const { dispatcher } = await world();
+    const text = visible(await dispatcher.command("help", input()));
+    for (const command of ["/ask", "/search", "/quote", "/article", "Check against article"])
+      expect(text).toContain(command);
+  });
+
+  it("GIVEN a message the article bears on THEN the menu shows passages privately with Share in channel", async () => {
+    const { dispatcher } = await world();
+    const reply = await dispatcher.command(
+      "Check against article",
+      input({}, { target: { id: "1", content: "Tesla sales in China tripled to $1 billion" } }),
+    );
+    expect(reply.ephemeral).toBe(true);
+    expect(visible(reply)).toMatch(/bears on this/u);
+    expect(visible(reply)).toMatch(/¶2/u);
+    const shared = await dispatcher.button(buttonId(reply, "Share in channel"), ALICE);
+    expect(shared.ephemeral).toBe(false);
+  });
+
+  it("GIVEN a message the article doesn't cover, or one without text THEN it says so", async () => {
+    const { dispatcher } = await world();
+    const off = await dispatcher.command(
+      "Check against article",
+      input({}, { target: { id: "1", content: "Penguins live in Antarctica" } }),
+    );
+    expect(visible(off)).toMatch(/doesn't cover/u);
+    const empty = await dispatcher.command(
+      "Check against article",
+      input({}, { target: { id: "1", content: "" } }),
+    );
+    expect(empty).toMatchObject({ error: true, ephemeral: true });
+  });
+});
+
+describe("key figures", () => {
+  it("GIVEN an article with money, percentages, counts, years and times THEN figures are found with their ¶, years and times left out", async () => {
+    const folder = await folderWith({
+      "f.md": articleFile(
+        "Figures",
+        "Revenue hit €3.5 billion in 2023, up 12 percent.\n\nThe firm hired 1,200 workers at 9 am on Monday and sold 40 million cars.",
+      ),
+    });
+    try {
+      const article = (await openCorpus(folder.dir)).index.articles[0];
+      if (!article) throw new Error("no article");
+      expect(extractFigures(article)).toEqual([
+        { kind: "money", text: "€3.5 billion", paragraph: 1 },
+        { kind: "percent", text: "12 percent", paragraph: 1 },
+        { kind: "count", text: "1,200 workers", paragraph: 2 },
+        { kind: "count", text: "40 million cars", paragraph: 2 },
+      ]);
+    } finally {
+      await folder.cleanup();
+    }
+  });
+});
