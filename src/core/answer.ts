@@ -1,5 +1,5 @@
 import type { QuestionKind } from "./question.ts";
-import { foldCase } from "./text.ts";
+import { foldCase, STOP_WORDS, termOf } from "./text.ts";
 
 const MONEY = /(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|[mbk]n?)\b)?/giu;
 const PERCENT = /\d[\d,.]*\s?(?:%|percent\b|per cent\b)/giu;
@@ -16,6 +16,68 @@ function firstMatch(pattern: RegExp, text: string): string | undefined {
   return match?.[0].trim().replace(/[,.;:]+$/u, "");
 }
 
+const CALENDAR_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
+
+/**
+ * The name in an excerpt that answers "who"/"which"/"where": one the question does
+ * not already say, preferring a name right after a word of the question (an
+ * apposition: "researcher JL Warren Capital") and then longer names.
+ */
+function bestName(question: string, excerpt: string, title: string): string | null {
+  // "Who is Li Anding?" asks for a description, not for another name.
+  if (
+    /^(?:who|what) (?:is|was|are|were) (?:\p{Lu}|the \p{Lu})/u.test(
+      question.replace(/^\W+/u, "").replace(/^./u, (c) => c.toLowerCase()),
+    )
+  ) {
+    return null;
+  }
+  const topic = new Set(
+    foldCase(title)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((word) => termOf(word)),
+  );
+  const asked = new Set(
+    foldCase(question)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((word) => termOf(word)),
+  );
+  let best: { name: string; rank: number } | undefined;
+  NAME.lastIndex = 0;
+  for (const match of excerpt.matchAll(NAME)) {
+    const name = match[0].replace(/[’']s$/u, "").replace(/[,.;:]+$/u, "");
+    const words = name.split(/\s+/u).filter((word) => !CALENDAR_WORD.test(word));
+    // A sentence may open with "But Tesla": the opener is no part of the name.
+    while (words.length > 0 && STOP_WORDS.has(foldCase(words[0] ?? ""))) words.shift();
+    if (words.length === 0) continue;
+    const isSentenceStart = match.index === 0 || /[.!?“"]\s*$/u.test(excerpt.slice(0, match.index));
+    if (isSentenceStart && words.length === 1) continue;
+    if (words.every((word) => asked.has(termOf(foldCase(word).replace(/'s$/u, ""))))) continue;
+    const before = excerpt
+      .slice(Math.max(0, match.index - 40), match.index)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    const after = excerpt
+      .slice(match.index + match[0].length, match.index + match[0].length + 30)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    const nextToQuestion = [...before.slice(-2), ...after.slice(0, 1)].some((word) =>
+      asked.has(termOf(foldCase(word))),
+    );
+    const apposition = nextToQuestion ? 2 : 0;
+    // The article's own topic ("Tesla" in an article about Tesla) rarely answers "who".
+    const topical = words.every((word) => topic.has(termOf(foldCase(word).replace(/'s$/u, ""))));
+    if (topical && apposition === 0) continue;
+    const rank = apposition + words.length * 0.5;
+    if (!best || rank > best.rank) best = { name: words.join(" "), rank };
+  }
+  // A lone single-word name with nothing tying it to the question is a guess: say nothing.
+  return best && best.rank >= 1 ? best.name : null;
+}
+
 /**
  * Picks the short answer (a number, name, date) out of a cited excerpt, verbatim,
  * when the question asks for one; null otherwise or when none is found.
@@ -24,6 +86,7 @@ export function extractShortAnswer(
   kind: QuestionKind,
   question: string,
   excerpt: string,
+  title = "",
 ): string | null {
   switch (kind) {
     case "quantity": {
@@ -40,20 +103,8 @@ export function extractShortAnswer(
     case "time":
       return firstMatch(DATE, excerpt) ?? null;
     case "person":
-    case "place": {
-      const asked = new Set(foldCase(question).split(/[^\p{L}\p{N}]+/u));
-      NAME.lastIndex = 0;
-      for (const match of excerpt.matchAll(NAME)) {
-        const name = match[0].replace(/[’']s$/u, "").replace(/[,.;:]+$/u, "");
-        const words = name.split(/\s+/u);
-        const isSentenceStart =
-          match.index === 0 || /[.!?“"]\s*$/u.test(excerpt.slice(0, match.index));
-        if (isSentenceStart && words.length === 1) continue;
-        if (words.every((word) => asked.has(foldCase(word).replace(/'s$/u, "")))) continue;
-        return name;
-      }
-      return null;
-    }
+    case "place":
+      return bestName(question, excerpt, title);
     default:
       return null;
   }

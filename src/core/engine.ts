@@ -547,7 +547,7 @@ export class CitationIndex {
     const best = leaders[0];
     const answered = best !== undefined && best.coverage >= this.options.answerCoverage;
     const top = explained[0];
-    const shortAnswer = answered && top ? extractShortAnswer(kind, question, top.excerpt) : null;
+    const shortAnswer = answered && top ? extractShortAnswer(kind, question, top.excerpt, top.title) : null;
     const citations: Citation[] = explained.map(
       ({ article, title, paragraph, excerpt, score, matched }) => ({
         article,

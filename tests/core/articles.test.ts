@@ -52,6 +52,19 @@ describe("parseArticle", () => {
     expect(article.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it("GIVEN the same article in both layouts THEN both give the same paragraphs and metadata", async () => {
+    const dir = path.join(ROOT, "tests/fixtures/articles");
+    const [md] = (await loadArticles(path.join(dir, "md"))).articles;
+    const [txt] = (await loadArticles(path.join(dir, "txt"))).articles;
+    expect(md?.id).toBe("connected-vehicle-technology-2024");
+    expect(txt?.id).toBe(md?.id);
+    expect(txt?.title).toBe(md?.title);
+    expect(txt?.published).toBe("2024-09-23");
+    expect(md?.published).toBe("2024-09-23");
+    expect(md?.source).toBe("The White House, Briefing Room (Statements and Releases)");
+    expect(txt?.paragraphs.map((p) => p.text)).toEqual(md?.paragraphs.map((p) => p.text));
+  });
+
   it("GIVEN a markdown article with front matter THEN metadata is read and wrapped lines are joined", () => {
     const article = parseText("/x/good.md", GOOD_MD);
     expect(article).toMatchObject({
