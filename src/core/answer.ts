@@ -42,7 +42,7 @@ function bestName(question: string, excerpt: string, title: string): string | nu
   const asked = new Set(
     foldCase(question)
       .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean)
+      .filter((word) => word !== "" && !STOP_WORDS.has(word))
       .map((word) => termOf(word)),
   );
   let best: { name: string; rank: number } | undefined;
