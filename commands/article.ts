@@ -20,6 +20,7 @@ export const data = new SlashCommandBuilder()
       .setMaxLength(100),
   );
 
+/** /article: handler and article autocomplete. */
 export const command: CommandModule = {
   data,
   execute(input, context) {

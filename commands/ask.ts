@@ -94,6 +94,7 @@ export function answerReply(context: CommandContext, question: string, view: Ask
   };
 }
 
+/** /ask: handler and buttons (More passages, Share in channel). */
 export const command: CommandModule = {
   data,
   execute(input, context) {

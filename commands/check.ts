@@ -52,6 +52,7 @@ export function checkReply(
   };
 }
 
+/** "Check against article": handler and its Share button. */
 export const command: CommandModule = {
   data,
   buttonPrefix: PREFIX,

@@ -20,6 +20,7 @@ const EXAMPLES: readonly [string, string][] = [
   ["Apps → Check against article", "on any message: what the article says about it"],
 ];
 
+/** /help: handler. */
 export const command: CommandModule = {
   data,
   execute(_input, context) {

@@ -75,6 +75,7 @@ export function paragraphReply(
   };
 }
 
+/** /quote: handler, article autocomplete, and ◀ ▶ / Full paragraph / Share buttons. */
 export const command: CommandModule = {
   data,
   execute(input, context) {

@@ -26,6 +26,7 @@ function list(items: readonly string[]): string {
   return items.length > 20 ? `${shown}\n… and ${items.length - 20} more` : shown;
 }
 
+/** /reload: handler (deferred; permission checked again). */
 export const command: CommandModule = {
   data,
   defer: true,

@@ -78,6 +78,7 @@ export function suggestPassages(index: CitationIndex, typed: string): Choice[] {
   }));
 }
 
+/** /search: handler and query autocomplete. */
 export const command: CommandModule = {
   data,
   execute(input, context) {

@@ -35,8 +35,10 @@ export function createContext(deps: {
   };
 }
 
+/** The private answer to a command this bot does not have (an old registration, a typo). */
 export const UNKNOWN_COMMAND =
   "I don't know that command: it may have been removed or renamed. Try /help to see what I can do.";
+/** The private answer to a button whose state is gone (restart, eviction) or malformed. */
 export const STALE_BUTTON =
   "This button has expired (the message is old or I restarted). Run the command again for fresh results.";
 

@@ -37,10 +37,6 @@ export class RefStore {
     }
     return text;
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Dispatcher } from "../bot/dispatch.ts";
 import { renderText, type TextStyle } from "../reply/text.ts";
 import type { Reply } from "../reply/types.ts";
 
+/** What the console prints on start: how to type commands. */
 export const CONSOLE_HELP = `Type a command as in Discord, or just a question:
   /ask Who did Elon Musk meet in China?      /ask question:… private:true for:sam
   /search tariffs          /suggest tari      (what autocomplete would offer)
