@@ -7,7 +7,7 @@
  *   npm run bench
  *   npm run bench -- --sizes 1,100 --questions my-questions.jsonl --json
  */
-import { fork } from "node:child_process";
+import { execFileSync, fork } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
@@ -171,6 +171,18 @@ function runJob(job: Job, extraExecArgv: readonly string[] = []): Promise<JobRes
   });
 }
 
+function git(args: string[]): string {
+  try {
+    return execFileSync("git", args, {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  } catch {
+    return "";
+  }
+}
+
 async function hasFiles(dir: string): Promise<boolean> {
   try {
     return (await readdir(dir, { recursive: true })).length > 0;
@@ -200,6 +212,8 @@ interface SizeResult {
   readonly systems: SystemRow[];
   /** Seed questions whose citebot top-1 is the same as with the seed alone. */
   readonly sameTop1?: { same: number; total: number };
+  /** Seed questions whose top-1 moved: the question, top-1 alone, top-1 among N. */
+  readonly moved?: { q: string; alone: Top | null; among: Top | null }[];
   /** Seed questions whose citebot top-1 paragraph is an accepted one. */
   readonly correctTop1?: { correct: number; total: number };
 }
@@ -331,6 +345,14 @@ function report(results: SizeResult[], notes: string[]): string {
       );
     }
   }
+  const largest = results[results.length - 1];
+  if (largest?.moved && largest.moved.length > 0) {
+    const where = (top: Top | null) => (top ? `${top.article} ¶${top.paragraph}` : "nothing");
+    out.push(`Top-1 moved among ${largest.articles.toLocaleString("en-US")} articles:`);
+    for (const { q, alone, among } of largest.moved) {
+      out.push(`- "${q}": ${where(alone)} → ${where(among)}`);
+    }
+  }
   out.push(...notes);
   return out.join("\n");
 }
@@ -354,6 +376,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = performance.now();
+  const loadBefore = os.loadavg()[0] ?? 0;
   const pool = harvestPool();
   log(`sentence pool: ${pool.sentences.length} sentences, ${pool.topics.length} topical files`);
 
@@ -380,7 +403,11 @@ async function main(): Promise<number> {
     samples: Math.min(options.samples ?? 32, 32),
     budgetMs: options.fuseBudgetMs,
   };
-  const fuseWarmup: LoopLimits = { samples: 2, budgetMs: 1000 };
+  // fuse.js keeps no state to warm up, and one question costs seconds on large corpora.
+  const fuseWarmup = (size: number): LoopLimits => ({
+    samples: size <= 100 ? 2 : 0,
+    budgetMs: 1000,
+  });
   log(
     `${texts.length} questions; ${limits.samples} timed asks per system and size (fuse.js: ${fuseLimits.samples})`,
   );
@@ -394,12 +421,15 @@ async function main(): Promise<number> {
     warmup,
   });
   const notes: string[] = [];
+  const commit = git(["rev-parse", "--short", "HEAD"]);
+  const dirty = git(["status", "--porcelain", "--", "src"]) !== "";
+  const engine = `${commit || "unknown commit"}${dirty ? " with uncommitted changes in src/" : ""}`;
   notes.push(
     "",
     `Peak MB is each child process's RSS high-water mark (process.resourceUsage().maxRSS); an idle child (Node + tsx) peaks at ${fmt(baseline.peakMb, 0)} MB.`,
     `build ms: from nothing to ready to answer (read + parse + index); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load ms: a fresh process opening the index citebot saved (n/a: the engine saves none).`,
     `* the loop was cut by its time budget (fuse.js: at most ${fuseLimits.samples} questions or ${options.fuseBudgetMs / 1000} s a size).`,
-    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.`,
+    `Engine: ${engine}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.`,
   );
 
   // The seed alone: the reference for quality at scale.
@@ -464,7 +494,7 @@ async function main(): Promise<number> {
           ...jobBase,
           system,
           limits: system === "fuse" ? fuseLimits : limits,
-          warmup: system === "fuse" ? fuseWarmup : warmup,
+          warmup: system === "fuse" ? fuseWarmup(size) : warmup,
         });
         rows.push({ system, result });
       }
@@ -485,9 +515,16 @@ async function main(): Promise<number> {
     const citebot = rows.find((row) => row.system === "citebot")?.result;
     let sameTop1: SizeResult["sameTop1"];
     let correctTop1: SizeResult["correctTop1"];
+    let moved: SizeResult["moved"];
     if (citebot && seedAlone.length > 0) {
       const same = citebot.checkTop1.filter((top, i) => sameTop(top, seedAlone[i])).length;
       sameTop1 = { same, total: seedAlone.length };
+      moved = [];
+      checkTexts.forEach((q, i) => {
+        if (!sameTop(citebot.checkTop1[i], seedAlone[i])) {
+          moved?.push({ q, alone: seedAlone[i] ?? null, among: citebot.checkTop1[i] ?? null });
+        }
+      });
       let correct = 0;
       let total = 0;
       seedQuestions.forEach((question, i) => {
@@ -507,21 +544,27 @@ async function main(): Promise<number> {
       systems: rows,
       ...(sameTop1 ? { sameTop1 } : {}),
       ...(correctTop1 ? { correctTop1 } : {}),
+      ...(moved ? { moved } : {}),
     });
   }
 
   const elapsed = (performance.now() - started) / 1000;
-  notes.push(`Whole run: ${elapsed.toFixed(0)} s.`);
+  const loadAfter = os.loadavg()[0] ?? 0;
+  notes.push(
+    `Whole run: ${elapsed.toFixed(0)} s; load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end (above ${os.cpus().length}, other processes shared the cores: absolute times are inflated, ratios less so).`,
+  );
   if (options.cpuProfDir) notes.push(`CPU profiles of the citebot children: ${options.cpuProfDir}`);
   if (options.json) {
     console.log(
       JSON.stringify(
         {
           seed: options.seed,
+          engine,
           questions: texts,
           baselinePeakMb: baseline.peakMb,
           machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
           elapsedSeconds: elapsed,
+          loadAverage: { start: loadBefore, end: loadAfter },
           results,
         },
         null,
