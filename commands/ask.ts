@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { checkQuestion } from "../src/core/index.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
 import { customId, refRoom } from "../src/bot/state.ts";
-import { citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
+import { askIndex, citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
 import { errorReply, type Inline, type Reply, type ReplyButton } from "../src/reply/types.ts";
 import { fullParagraphButton } from "./quote.ts";
 
@@ -39,7 +39,7 @@ interface AskView {
 /** The answer to a question as a reply: one page of citations from `offset`. */
 export function answerReply(context: CommandContext, question: string, view: AskView): Reply {
   const index = context.corpus().index;
-  const answer = index.ask(question, { limit: view.offset + PAGE + 1 });
+  const answer = askIndex(index, question, view.offset + PAGE + 1);
   const page = answer.citations.slice(view.offset, view.offset + PAGE);
   const article = mainArticle(answer, index);
   const description: Inline[] = [{ bold: "Q:" }, " ", question, { markup: "\n" }];

@@ -2,7 +2,7 @@ import { ApplicationCommandType, ContextMenuCommandBuilder } from "discord.js";
 import { checkQuestion, MAX_QUESTION_LENGTH } from "../src/core/index.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
 import { customId, refRoom } from "../src/bot/state.ts";
-import { citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
+import { askIndex, citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
 import { errorReply, type Inline, type Reply, type ReplyButton } from "../src/reply/types.ts";
 
 const PREFIX = "check";
@@ -19,7 +19,7 @@ export function checkReply(
   view: { ephemeral: boolean; sharedBy?: UserRef },
 ): Reply {
   const index = context.corpus().index;
-  const answer = index.ask(claim, { limit: 3 });
+  const answer = askIndex(index, claim, 3);
   const article = mainArticle(answer, index);
   const description: Inline[] = [{ bold: "Claim:" }, " ", claim, { markup: "\n" }];
   if (answer.citations.length === 0) {

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { checkQuestion, type CitationIndex } from "../src/core/index.ts";
 import type { CommandModule } from "../src/bot/context.ts";
-import { citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
+import { askIndex, citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
 import { errorReply, type Choice } from "../src/reply/types.ts";
 
 const RESULTS = 5;
@@ -71,7 +71,7 @@ export function suggestPassages(index: CitationIndex, typed: string): Choice[] {
       })),
     );
   }
-  const answer = index.ask(completeLastWord(checked.question, index), { limit: 25 });
+  const answer = askIndex(index, completeLastWord(checked.question, index), 25);
   return answer.citations.map((citation) => ({
     name: `¶${citation.paragraph}${several ? ` (${citation.title})` : ""} · ${citation.excerpt}`,
     value: asValue(citation.excerpt),
@@ -85,7 +85,7 @@ export const command: CommandModule = {
     const checked = checkQuestion(input.options.string("query") ?? "");
     if (!checked.ok) return errorReply(checked.problem.replace("question", "search"));
     const index = context.corpus().index;
-    const answer = index.ask(checked.question, { limit: RESULTS });
+    const answer = askIndex(index, checked.question, RESULTS);
     const article = mainArticle(answer, index);
     return {
       title: article?.title ?? "Search",

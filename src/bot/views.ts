@@ -2,19 +2,17 @@ import type { Answer, Article, Citation, CitationIndex } from "../core/index.ts"
 import { formatPublished } from "../format.ts";
 import type { Choice, Inline, ReplyField } from "../reply/types.ts";
 
+/** A word or number as the core tokenizes them (acronyms like "U.S." included). */
+const TOKEN = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
+
 /** Splits an excerpt into pieces with the matched words in bold. */
 export function highlight(excerpt: string, matched: readonly string[]): Inline[] {
-  const words = [...new Set(matched)]
-    .filter((word) => word !== "")
-    .sort((a, b) => b.length - a.length);
-  if (words.length === 0) return [excerpt];
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join("|")})(?![\\p{L}\\p{N}])`,
-    "gu",
-  );
+  if (matched.length === 0) return [excerpt];
+  const wanted = new Set(matched);
   const pieces: Inline[] = [];
   let last = 0;
-  for (const match of excerpt.matchAll(pattern)) {
+  for (const match of excerpt.matchAll(TOKEN)) {
+    if (!wanted.has(match[0])) continue;
     if (match.index > last) pieces.push(excerpt.slice(last, match.index));
     pieces.push({ bold: match[0] });
     last = match.index + match[0].length;
@@ -23,14 +21,53 @@ export function highlight(excerpt: string, matched: readonly string[]): Inline[]
   return pieces;
 }
 
+/** How many recent answers each set of articles remembers. */
+const MEMO_SIZE = 500;
+const memos = new WeakMap<CitationIndex, Map<string, Answer>>();
+
+/**
+ * `index.ask`, remembering recent answers: the same question comes back often
+ * (several members, "More passages", "Share in channel", autocomplete), and an
+ * answer depends only on the articles, the question and the limit. A reload
+ * makes a new index, hence a fresh memory.
+ */
+export function askIndex(index: CitationIndex, question: string, limit: number): Answer {
+  let memo = memos.get(index);
+  if (!memo) {
+    memo = new Map();
+    memos.set(index, memo);
+  }
+  const key = `${limit}\u0000${question}`;
+  let answer = memo.get(key);
+  if (answer) {
+    memo.delete(key);
+  } else {
+    answer = index.ask(question, { limit });
+    if (memo.size >= MEMO_SIZE) {
+      const oldest = memo.keys().next().value;
+      if (oldest !== undefined) memo.delete(oldest);
+    }
+  }
+  memo.set(key, answer);
+  return answer;
+}
+
+/** Source lines by article: formatting dates with Intl is slow enough to matter per reply. */
+const sourceLines = new WeakMap<Article, string>();
+
 /** "Fortune · 27 April 2017, 06:11 UTC": an article's source and date, for footers. */
 export function sourceLine(article: Article | undefined): string {
   if (!article) return "";
-  const parts: string[] = [];
-  if (article.source) parts.push(article.source);
-  if (article.published) parts.push(formatPublished(article.published));
-  if (article.author) parts.push(`by ${article.author}`);
-  return parts.join(" · ");
+  let line = sourceLines.get(article);
+  if (line === undefined) {
+    const parts: string[] = [];
+    if (article.source) parts.push(article.source);
+    if (article.published) parts.push(formatPublished(article.published));
+    if (article.author) parts.push(`by ${article.author}`);
+    line = parts.join(" · ");
+    sourceLines.set(article, line);
+  }
+  return line;
 }
 
 /**

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { MessageFlags } from "discord.js";
+import { ActionRowBuilder, ButtonBuilder, MessageFlags } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown, renderRich, truncate } from "../../src/reply/escape.ts";
 import {
@@ -148,6 +148,11 @@ describe("reply rendering for Discord", () => {
       fc.property(reply, (description) => {
         const message = toDiscordMessage(description);
         expect(brokenLimits(message)).toEqual([]);
+        // discord.js's own component validation agrees.
+        for (const row of message.components)
+          expect(() => new ActionRowBuilder<ButtonBuilder>(row).toJSON()).not.toThrow();
+        for (const button of message.components.flatMap((row) => row.components))
+          expect(() => new ButtonBuilder(button).toJSON()).not.toThrow();
         const users = message.allowedMentions.users ?? [];
         expect(users.length).toBeLessThanOrEqual(1);
         if (users[0] !== undefined) expect(users[0]).toBe(description.mentionUser);
