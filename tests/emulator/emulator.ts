@@ -140,6 +140,8 @@ export class DiscordEmulator {
       flags: 0,
     };
     this.server = http.createServer((req, res) => void this.onRequest(req, res));
+    // Keep pooled connections between bursts, as Discord's edge does.
+    this.server.keepAliveTimeout = 60_000;
     this.server.on("connection", (socket) => {
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
@@ -152,7 +154,11 @@ export class DiscordEmulator {
   /** Starts an emulator on 127.0.0.1 and an ephemeral port. */
   static async start(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
     const emulator = new DiscordEmulator(options);
-    await new Promise<void>((resolve) => emulator.server.listen(0, "127.0.0.1", resolve));
+    // A burst opens one connection per concurrent request: the default backlog (511) would drop
+    // SYNs past it and add a 1 s retransmit, which is the emulator's fault, not the bot's.
+    await new Promise<void>((resolve) =>
+      emulator.server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, resolve),
+    );
     emulator.port = (emulator.server.address() as AddressInfo).port;
     return emulator;
   }
@@ -652,7 +658,9 @@ export class DiscordEmulator {
       outcome.errors.push(
         `callback after ${Math.round(latencyMs)} ms (deadline ${this.options.deadlineMs} ms)`,
       );
-      return send(404, { message: "Unknown interaction", code: 10062 });
+      send(404, { message: "Unknown interaction", code: 10062 });
+      // The interaction failed for the user: settle now, so the test sees `late` and not a timeout.
+      return this.pending.get(token)?.settle();
     }
     if (outcome.callback) {
       outcome.errors.push("second callback");
