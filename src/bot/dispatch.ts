@@ -13,6 +13,14 @@ import type {
 import { Cooldowns } from "./cooldown.ts";
 import { RefStore } from "./state.ts";
 
+/** One interaction being handled, for its log line. */
+interface Trace {
+  readonly kind: "command" | "button";
+  readonly name: string;
+  readonly user: UserRef;
+  readonly started: number;
+}
+
 /** How one interaction ended, for the log line. */
 export type Outcome = "ok" | "refused" | "cooldown" | "unknown" | "stale" | "error";
 
@@ -72,51 +80,35 @@ export class Dispatcher {
 
   /** Answers a slash command or context menu use. */
   async command(name: string, input: CommandInput): Promise<Reply> {
-    const started = performance.now();
+    const trace: Trace = { kind: "command", name, user: input.user, started: performance.now() };
     const command = this.byName.get(name);
-    if (!command)
-      return this.finish(
-        "command",
-        name,
-        input.user,
-        started,
-        "unknown",
-        errorReply(UNKNOWN_COMMAND),
-      );
+    if (!command) return this.finish(trace, "unknown", errorReply(UNKNOWN_COMMAND));
     const wait = this.cooldowns.take(input.user.id);
     if (wait > 0) {
       const reply = errorReply(`You're going a bit fast: try again in ${wait} s.`);
-      return this.finish("command", name, input.user, started, "cooldown", reply);
+      return this.finish(trace, "cooldown", reply);
     }
     this.context.logger.debug(
       { command: name, user: input.user.id, options: input.options, target: input.target?.content },
       "command input",
     );
-    return this.run("command", name, input.user, started, () =>
-      command.execute(input, this.context),
-    );
+    return this.run(trace, () => command.execute(input, this.context));
   }
 
   /** Answers a button press, routed by the custom id's prefix. */
   async button(customId: string, user: UserRef): Promise<Reply> {
-    const started = performance.now();
     const [prefix = "", ...args] = customId.split(":");
+    const trace: Trace = { kind: "button", name: prefix, user, started: performance.now() };
     const command = this.byPrefix.get(prefix);
-    if (!command?.button)
-      return this.finish("button", prefix, user, started, "stale", errorReply(STALE_BUTTON));
+    if (!command?.button) return this.finish(trace, "stale", errorReply(STALE_BUTTON));
     const handler = command.button.bind(command);
-    return this.run(
-      "button",
-      prefix,
-      user,
-      started,
-      async () => (await handler({ user, customId, args }, this.context)) ?? null,
-    );
+    return this.run(trace, () => handler({ user, customId, args }, this.context));
   }
 
   /**
    * Suggestions for an autocomplete option; never throws (a failure suggests
-   * nothing) since autocomplete cannot show an error.
+   * nothing) since autocomplete cannot show an error. Logged at debug: one
+   * line per keystroke would drown the info log.
    */
   autocomplete(name: string, input: AutocompleteInput): readonly Choice[] {
     const started = performance.now();
@@ -145,45 +137,34 @@ export class Dispatcher {
   }
 
   private async run(
-    kind: string,
-    name: string,
-    user: UserRef,
-    started: number,
+    trace: Trace,
     work: () => Promise<Reply | null> | Reply | null,
   ): Promise<Reply> {
     try {
       const reply = await work();
-      if (reply === null)
-        return this.finish(kind, name, user, started, "stale", errorReply(STALE_BUTTON));
-      return this.finish(kind, name, user, started, reply.error ? "refused" : "ok", reply);
+      if (reply === null) return this.finish(trace, "stale", errorReply(STALE_BUTTON));
+      return this.finish(trace, reply.error ? "refused" : "ok", reply);
     } catch (error) {
       const errorId = randomUUID().slice(0, 8);
       this.context.logger.error(
-        { err: error, errorId, kind, command: name, user: user.id },
+        { err: error, errorId, kind: trace.kind, command: trace.name, user: trace.user.id },
         "handler failed",
       );
       const reply = errorReply(
         `Something went wrong (error id ${errorId}). Please try again; if it keeps happening, give the error id to a server admin.`,
       );
-      return this.finish(kind, name, user, started, "error", reply, errorId);
+      return this.finish(trace, "error", reply, errorId);
     }
   }
 
-  private finish(
-    kind: string,
-    name: string,
-    user: UserRef,
-    started: number,
-    outcome: Outcome,
-    reply: Reply,
-    errorId?: string,
-  ): Reply {
+  /** Logs the interaction's one info line and hands the reply back. */
+  private finish(trace: Trace, outcome: Outcome, reply: Reply, errorId?: string): Reply {
     this.context.logger.info(
       {
-        kind,
-        command: name,
-        user: user.id,
-        latencyMs: elapsed(started),
+        kind: trace.kind,
+        command: trace.name,
+        user: trace.user.id,
+        latencyMs: elapsed(trace.started),
         outcome,
         ...(errorId ? { errorId } : {}),
       },

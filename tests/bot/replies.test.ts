@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suggestPassages } from "../../commands/search.ts";
+import { askIndex } from "../../src/bot/views.ts";
 import { extractFigures } from "../../src/core/index.ts";
 import { openCorpus } from "../../src/corpus.ts";
 import { toDiscordMessage } from "../../src/reply/discord.ts";
@@ -289,5 +290,18 @@ describe("key figures", () => {
     } finally {
       await folder.cleanup();
     }
+  });
+});
+
+describe("remembered answers", () => {
+  it("GIVEN the same question twice THEN the ranker runs once; GIVEN new articles THEN they answer afresh", async () => {
+    const corpus = await bundledCorpus();
+    const first = askIndex(corpus.index, "Who is Li Anding?", 3);
+    expect(askIndex(corpus.index, "Who is Li Anding?", 3)).toBe(first);
+    expect(askIndex(corpus.index, "Who is Li Anding?", 4)).not.toBe(first);
+    const reloaded = await openCorpus(corpus.dir);
+    const fresh = askIndex(reloaded.index, "Who is Li Anding?", 3);
+    expect(fresh).not.toBe(first);
+    expect(fresh).toEqual(first);
   });
 });
