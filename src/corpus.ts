@@ -2,17 +2,25 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  buildIndexData,
   CitationIndex,
   loadArticles,
   type ArticleError,
   type RankingOptions,
 } from "./core/index.ts";
+import {
+  fingerprintFolder,
+  readSavedIndex,
+  savedIndexPath,
+  writeSavedIndex,
+} from "./index-store.ts";
 
 /** The project's root: the nearest folder above this module with a package.json (from src/ or dist/src/). */
 function projectRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir)
+  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) {
     dir = path.dirname(dir);
+  }
   return dir;
 }
 
@@ -22,27 +30,71 @@ export const PROJECT_ROOT = projectRoot();
 /** The bundled articles: the folder `data/` at the project's root. */
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, "data");
 
+/** Where saved indexes go unless told otherwise (CITEBOT_CACHE_DIR overrides). */
+export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, ".cache", "index");
+
 /** A searchable set of articles and the files that could not be loaded. */
 export interface Corpus {
   readonly dir: string;
   readonly index: CitationIndex;
   readonly problems: readonly ArticleError[];
+  /** True when the index came from the saved copy rather than being built. */
+  readonly fromSavedIndex: boolean;
 }
 
 /** Options of {@link openCorpus}. */
 export interface OpenCorpusOptions {
   readonly strict?: boolean;
   readonly ranking?: Partial<RankingOptions>;
+  /**
+   * Folder for the saved index (built once, reused while no article changes);
+   * `false` neither reads nor writes one. Default: {@link DEFAULT_CACHE_DIR}.
+   */
+  readonly cacheDir?: string | false;
+  /** Called while a new index is built: articles indexed so far, of how many. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Loads a folder of articles and indexes them: the one entry point that the
- * command line, the console and the bot share.
+ * Loads a folder of articles and indexes them, or loads the saved index when
+ * no article changed since it was built: the one entry point that the command
+ * line, the console and the bot share. A missing, corrupt or stale saved index
+ * is rebuilt; failing to save one only costs the next start its speed.
  *
  * @throws LibraryError when the folder cannot give any article.
  */
 export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): Promise<Corpus> {
   const resolved = path.resolve(dir);
+  const cacheDir =
+    options.cacheDir === undefined
+      ? process.env.CITEBOT_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR
+      : options.cacheDir;
+  let fingerprint: string | undefined;
+  let file: string | undefined;
+  if (cacheDir !== false) {
+    try {
+      fingerprint = await fingerprintFolder(resolved);
+      file = savedIndexPath(cacheDir, resolved);
+    } catch {
+      // The folder cannot be listed: loadArticles below says why, in words.
+    }
+  }
+  if (file && fingerprint) {
+    const saved = await readSavedIndex(file, fingerprint);
+    if (saved && !(options.strict && saved.problems.length > 0)) {
+      const index = new CitationIndex(saved.articles, options.ranking, saved.data);
+      return { dir: resolved, index, problems: saved.problems, fromSavedIndex: true };
+    }
+  }
   const { articles, problems } = await loadArticles(resolved, { strict: options.strict ?? false });
-  return { dir: resolved, index: new CitationIndex(articles, options.ranking), problems };
+  const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
+  if (file && fingerprint) {
+    await writeSavedIndex(file, fingerprint, articles, problems, data).catch(() => undefined);
+  }
+  return {
+    dir: resolved,
+    index: new CitationIndex(articles, options.ranking, data),
+    problems,
+    fromSavedIndex: false,
+  };
 }

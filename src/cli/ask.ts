@@ -84,6 +84,14 @@ function readOptions(argv: string[]): CliOptions | "help" {
   };
 }
 
+/** Building a large index takes seconds: show how far it got, on one terminal line. */
+function showProgress(done: number, total: number): void {
+  if (total < 200) return;
+  const step = Math.max(1, Math.floor(total / 50));
+  if (done % step !== 0 && done !== total) return;
+  process.stderr.write(`\rindexing articles: ${done}/${total}${done === total ? "\n" : ""}`);
+}
+
 function renderText(answer: Answer, index: CitationIndex): string {
   const lines: string[] = [];
   if (answer.answered) {
@@ -189,7 +197,10 @@ async function main(argv: string[]): Promise<number> {
   if (options.question !== undefined && options.question.trim() === "") {
     throw new UsageError("the question is empty: ask something about the article");
   }
-  const corpus = await openCorpus(options.dataDir, { strict: options.strict });
+  const corpus = await openCorpus(options.dataDir, {
+    strict: options.strict,
+    onProgress: process.stderr.isTTY ? showProgress : undefined,
+  });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
   if (options.article !== undefined && !corpus.index.article(options.article)) {
     throw new UsageError(

@@ -125,6 +125,81 @@ const HAS_TIME = 2;
 const TIME_WORDS =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|night|morning|evening|time|timing|schedule|soon|until|deadline|date|\d{4})\b/iu;
 
+/** How many sentences are scored in full for one question, at most (about). */
+const SHORTLIST_SIZE = 120;
+
+/** A loose variant found in more sentences than this (and 5% of them) is not scanned sentence by sentence. */
+const COMMON_POSTINGS = 1000;
+
+/** Question words beyond this many (the least informative) are dropped: long messages stay fast. */
+const MAX_QUERY_TERMS = 16;
+
+/** A variant of a question word, resolved to its postings. */
+interface ResolvedVariant {
+  readonly quality: number;
+  readonly units: Int32Array;
+}
+
+/** First position in a sorted array whose value is at least `value`. */
+function lowerBound(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Best quality among a word's variants (best first) found in sentences first..last. */
+function qualityIn(variants: readonly ResolvedVariant[], first: number, last: number): number {
+  for (const variant of variants) {
+    const at = lowerBound(variant.units, first);
+    if (at < variant.units.length && (variant.units[at] as number) <= last) return variant.quality;
+  }
+  return 0;
+}
+
+/** For keys 0..count-1 that appear in ascending runs, where each run starts; entry `count` is the length. */
+function firstIndexes(keys: Int32Array, count: number): Int32Array {
+  const first = new Int32Array(count + 1).fill(keys.length);
+  for (let i = keys.length - 1; i >= 0; i -= 1) first[keys[i] as number] = i;
+  first[count] = keys.length;
+  // A key without sentences (an article whose paragraphs are all empty) starts where the next does.
+  for (let key = count - 1; key >= 0; key -= 1) {
+    if ((first[key] as number) > (first[key + 1] as number)) first[key] = first[key + 1] as number;
+  }
+  return first;
+}
+
+/** The k-th largest value (1-based) of an array, by quickselect; reorders the array. */
+function kthLargest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1] as number;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while ((values[i] as number) > pivot) i += 1;
+      while ((values[j] as number) < pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target] as number;
+}
+
 /** Everything an index is made of, for saving and loading it. */
 export interface IndexData {
   readonly sentences: SentenceTable;
@@ -238,6 +313,30 @@ export class CitationIndex {
   private readonly titleTermSets: Set<string>[];
   private readonly articleById: Map<string, number>;
   private vocabularyByLength: Map<number, string[]> | undefined;
+  /** First sentence of each paragraph (by paragraph key), plus the end: paragraphs are contiguous. */
+  private readonly paragraphFirst: Int32Array;
+  /** First sentence of each article, plus the end. */
+  private readonly articleFirst: Int32Array;
+  /** Variants of question words already worked out: the same words come back. */
+  private readonly variantCache = new Map<
+    string,
+    Map<string, { quality: number; how: MatchKind }>
+  >();
+  /** Per-question work arrays, sized to the corpus once and reused. */
+  private scratch: {
+    scores: Float64Array;
+    marks: Uint32Array;
+    mark: number;
+    /** quality[unit * MAX_QUERY_TERMS + term]: best match of each question word in each sentence. */
+    quality: Float32Array;
+    touched: number[];
+  } = {
+    scores: new Float64Array(0),
+    marks: new Uint32Array(0),
+    mark: 0,
+    quality: new Float32Array(0),
+    touched: [],
+  };
 
   /**
    * @param articles - the loaded articles.
@@ -254,6 +353,11 @@ export class CitationIndex {
     this.data = data ?? buildIndexData(articles);
     this.titleTermSets = this.data.titleTerms.map((terms) => new Set(terms));
     this.articleById = new Map(articles.map((article, index) => [article.id, index]));
+    const { paragraphKey, article } = this.data.sentences;
+    const paragraphCount =
+      paragraphKey.length > 0 ? (paragraphKey[paragraphKey.length - 1] as number) + 1 : 0;
+    this.paragraphFirst = firstIndexes(paragraphKey, paragraphCount);
+    this.articleFirst = firstIndexes(article, articles.length);
   }
 
   /** Number of indexed sentences. */
@@ -313,6 +417,16 @@ export class CitationIndex {
 
   /** The index terms a question word may stand for, with how well each matches. */
   private variantsOf(token: Token): Map<string, { quality: number; how: MatchKind }> {
+    const key = `${token.isNumber ? "#" : ""}${token.word}`;
+    const cached = this.variantCache.get(key);
+    if (cached) return cached;
+    const variants = this.findVariants(token);
+    if (this.variantCache.size >= 5000) this.variantCache.clear();
+    this.variantCache.set(key, variants);
+    return variants;
+  }
+
+  private findVariants(token: Token): Map<string, { quality: number; how: MatchKind }> {
     const variants = new Map<string, { quality: number; how: MatchKind }>();
     const add = (term: string, quality: number, how: MatchKind) => {
       if (!this.data.postings.has(term)) return;
@@ -391,7 +505,9 @@ export class CitationIndex {
       const modifier = before && unmatched(before) && !unmatched(token) ? before.term : undefined;
       terms.push({ word: token.word, weight, variants, modifier });
     });
-    return terms;
+    if (terms.length <= MAX_QUERY_TERMS) return terms;
+    const kept = new Set([...terms].sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS));
+    return terms.filter((term) => kept.has(term));
   }
 
   /**
@@ -428,51 +544,46 @@ export class CitationIndex {
     };
     if (terms.length === 0 || totalWeight === 0) return empty;
 
-    const { sentences, postings } = this.data;
-    // hits[unit][term]: how well the sentence itself matches each question word.
-    const hits = new Map<number, Float64Array>();
-    terms.forEach((term, position) => {
-      for (const [variant, match] of term.variants) {
-        const posting = postings.get(variant);
-        if (!posting) continue;
-        for (const unitId of posting.units) {
-          if (only !== undefined && sentences.article[unitId] !== only) continue;
-          let row = hits.get(unitId);
-          if (!row) {
-            row = new Float64Array(terms.length);
-            hits.set(unitId, row);
-          }
-          if (match.quality > (row[position] ?? 0)) row[position] = match.quality;
-        }
-      }
-    });
-    if (hits.size === 0) return empty;
-
-    // Best match of each question word per paragraph and per article.
-    const paragraphBest = new Map<number, Float64Array>();
-    const articleBest = new Map<number, Float64Array>();
-    const keep = (table: Map<number, Float64Array>, key: number, row: Float64Array) => {
-      const best = table.get(key);
-      if (!best) table.set(key, Float64Array.from(row));
-      else for (let i = 0; i < row.length; i += 1) best[i] = Math.max(best[i] ?? 0, row[i] ?? 0);
-    };
-    for (const [unitId, row] of hits) {
-      keep(paragraphBest, sentences.paragraphKey[unitId] as number, row);
-      keep(articleBest, sentences.article[unitId] as number, row);
-    }
+    const { sentences } = this.data;
+    const resolved = this.resolve(terms);
+    const range: [number, number] =
+      only === undefined
+        ? [0, this.size - 1]
+        : [this.articleFirst[only] ?? 0, (this.articleFirst[only + 1] ?? 0) - 1];
+    const shortlist = this.shortlist(terms, resolved, range);
+    if (shortlist.length === 0) return empty;
+    const { quality } = this.scratch;
 
     const { neighborCredit, paragraphCredit, articleCredit, lengthNormalization } = this.options;
-    const candidates: Candidate[] = [];
+    const paragraphBest = new Map<number, Float64Array>();
+    const articleBest = new Map<number, Float64Array>();
     const titleInclusion = new Map<number, Uint8Array>();
-    for (const [unitId, row] of hits) {
+    const bestIn = (table: Map<number, Float64Array>, key: number, first: number, last: number) => {
+      let best = table.get(key);
+      if (!best) {
+        best = Float64Array.from(resolved, (variants) => qualityIn(variants, first, last));
+        table.set(key, best);
+      }
+      return best;
+    };
+    const candidates: Candidate[] = [];
+    for (const unitId of shortlist) {
       const paragraphKey = sentences.paragraphKey[unitId] as number;
       const articleIndex = sentences.article[unitId] as number;
-      const previous =
-        sentences.paragraphKey[unitId - 1] === paragraphKey ? hits.get(unitId - 1) : undefined;
-      const next =
-        sentences.paragraphKey[unitId + 1] === paragraphKey ? hits.get(unitId + 1) : undefined;
-      const paragraph = paragraphBest.get(paragraphKey) as Float64Array;
-      const article = articleBest.get(articleIndex) as Float64Array;
+      const hasPrevious = sentences.paragraphKey[unitId - 1] === paragraphKey;
+      const hasNext = sentences.paragraphKey[unitId + 1] === paragraphKey;
+      const paragraph = bestIn(
+        paragraphBest,
+        paragraphKey,
+        this.paragraphFirst[paragraphKey] as number,
+        (this.paragraphFirst[paragraphKey + 1] as number) - 1,
+      );
+      const article = bestIn(
+        articleBest,
+        articleIndex,
+        this.articleFirst[articleIndex] as number,
+        (this.articleFirst[articleIndex + 1] as number) - 1,
+      );
       const titleTerms = this.titleTermSets[articleIndex] as Set<string>;
       const inTitle = titleInclusion.get(articleIndex) ?? this.titleInclusion(terms, titleTerms);
       titleInclusion.set(articleIndex, inTitle);
@@ -488,20 +599,18 @@ export class CitationIndex {
       let gainPrevious = 0;
       let gainNext = 0;
       terms.forEach((term, i) => {
-        const options = [
-          row[i] ?? 0,
-          neighborCredit * Math.max(previous?.[i] ?? 0, next?.[i] ?? 0),
-          paragraphCredit * (paragraph[i] ?? 0),
-          articleCredit * Math.max(article[i] ?? 0, inTitle[i] ?? 0),
-        ];
-        let place = 0;
-        let credit = 0;
-        options.forEach((value, where) => {
-          if (value > credit) {
-            credit = value;
-            place = where + 1;
-          }
-        });
+        const here = quality[unitId * MAX_QUERY_TERMS + i] as number;
+        const previous = hasPrevious ? (quality[(unitId - 1) * MAX_QUERY_TERMS + i] as number) : 0;
+        const next = hasNext ? (quality[(unitId + 1) * MAX_QUERY_TERMS + i] as number) : 0;
+        // The best of: in the sentence, next to it, in its paragraph, in its article.
+        let credit = here;
+        let place = here > 0 ? 1 : 0;
+        const around = neighborCredit * Math.max(previous, next);
+        if (around > credit) [credit, place] = [around, 2];
+        const inParagraph = paragraphCredit * (paragraph[i] ?? 0);
+        if (inParagraph > credit) [credit, place] = [inParagraph, 3];
+        const inArticle = articleCredit * Math.max(article[i] ?? 0, inTitle[i] ?? 0);
+        if (inArticle > credit) [credit, place] = [inArticle, 4];
         if (term.modifier !== undefined) credit *= 0.5;
         credits[i] = credit;
         places[i] = place;
@@ -509,9 +618,8 @@ export class CitationIndex {
         // A word of the article's title is its topic: it says little about which passage answers.
         const topical = inTitle[i] ? this.options.titleDiscount : 1;
         score += term.weight * topical * credit * (place === 1 ? lengthFactor : 1);
-        const here = row[i] ?? 0;
-        gainPrevious += term.weight * Math.max(0, (previous?.[i] ?? 0) - here);
-        gainNext += term.weight * Math.max(0, (next?.[i] ?? 0) - here);
+        gainPrevious += term.weight * Math.max(0, previous - here);
+        gainNext += term.weight * Math.max(0, next - here);
       });
       const withNeighbor = gainNext > 0 && gainNext >= gainPrevious ? 1 : gainPrevious > 0 ? -1 : 0;
       candidates.push({
@@ -547,7 +655,8 @@ export class CitationIndex {
     const best = leaders[0];
     const answered = best !== undefined && best.coverage >= this.options.answerCoverage;
     const top = explained[0];
-    const shortAnswer = answered && top ? extractShortAnswer(kind, question, top.excerpt, top.title) : null;
+    const shortAnswer =
+      answered && top ? extractShortAnswer(kind, question, top.excerpt, top.title) : null;
     const citations: Citation[] = explained.map(
       ({ article, title, paragraph, excerpt, score, matched }) => ({
         article,
@@ -561,11 +670,106 @@ export class CitationIndex {
     return { answer: { question, answered, answer: shortAnswer, citations }, citations: explained };
   }
 
+  /** Each question word's variants with their postings, best match first. */
+  private resolve(terms: readonly QueryTerm[]): ResolvedVariant[][] {
+    return terms.map((term) =>
+      [...term.variants]
+        .flatMap(([variant, match]) => {
+          const posting = this.data.postings.get(variant);
+          return posting ? [{ quality: match.quality, units: posting.units }] : [];
+        })
+        .sort((a, b) => b.quality - a.quality),
+    );
+  }
+
+  /**
+   * The sentences worth scoring in full: those with the most question weight in
+   * the sentence itself. Accumulates into typed arrays reused across questions,
+   * so a question costs the length of its postings, not the size of the corpus.
+   */
+  private shortlist(
+    terms: readonly QueryTerm[],
+    resolved: readonly ResolvedVariant[][],
+    [first, last]: [number, number],
+  ): number[] {
+    const size = this.size;
+    if (this.scratch.scores.length !== size) {
+      this.scratch = {
+        scores: new Float64Array(size),
+        marks: new Uint32Array(size),
+        mark: 0,
+        quality: new Float32Array(size * MAX_QUERY_TERMS),
+        touched: [],
+      };
+    }
+    const { scores, marks, quality } = this.scratch;
+    // Forget the previous question's per-sentence qualities.
+    for (const unitId of this.scratch.touched)
+      quality.fill(0, unitId * MAX_QUERY_TERMS, (unitId + 1) * MAX_QUERY_TERMS);
+    const touched: number[] = [];
+    // Rarest words first; once they have found enough sentences, a common word only
+    // adds to those (looked up one by one) instead of pulling in thousands more.
+    const order = terms
+      .map((_, i) => i)
+      .sort((a, b) => (terms[b]?.weight ?? 0) - (terms[a]?.weight ?? 0));
+    for (const i of order) {
+      const term = terms[i] as QueryTerm;
+      // One mark per question word: the best variant found in a sentence counts, once.
+      this.scratch.mark = (this.scratch.mark % 0xfffffff0) + 1;
+      const mark = this.scratch.mark;
+      for (const variant of resolved[i] ?? []) {
+        const enough = touched.length >= SHORTLIST_SIZE;
+        const known = touched.length;
+        const units = variant.units;
+        // A loose match (synonym, definition word) that is everywhere adds little and costs
+        // much: it still counts around the sentence (paragraph, article), not here.
+        if (variant.quality < 1 && units.length > Math.max(COMMON_POSTINGS, size / 20)) continue;
+        const contribution = term.weight * variant.quality;
+        const visit = (unitId: number) => {
+          if (marks[unitId] === mark) return;
+          marks[unitId] = mark;
+          quality[unitId * MAX_QUERY_TERMS + i] = variant.quality;
+          if (scores[unitId] === 0) touched.push(unitId);
+          scores[unitId] = (scores[unitId] ?? 0) + contribution;
+        };
+        // Exact scoring of the sentences found so far; new ones would hold only this common word.
+        // A loose variant, likewise, only strengthens sentences already found.
+        const common = units.length > Math.max(COMMON_POSTINGS, size / 20);
+        if (enough && (common || variant.quality < 1 || units.length > 4 * known)) {
+          for (let t = 0; t < known; t += 1) {
+            const unitId = touched[t] as number;
+            const at = lowerBound(units, unitId);
+            if (units[at] === unitId) visit(unitId);
+          }
+          continue;
+        }
+        for (let k = lowerBound(units, first); k < units.length; k += 1) {
+          const unitId = units[k] as number;
+          if (unitId > last) break;
+          visit(unitId);
+        }
+      }
+    }
+    let chosen = touched;
+    if (touched.length > SHORTLIST_SIZE) {
+      // The SHORTLIST_SIZE-th best score, by selection on a copy: no full sort.
+      const values = Float64Array.from(touched, (unitId) => scores[unitId] ?? 0);
+      const cut = kthLargest(values, SHORTLIST_SIZE);
+      chosen = touched
+        .filter((unitId) => (scores[unitId] ?? 0) >= cut)
+        .slice(0, SHORTLIST_SIZE + SHORTLIST_SIZE / 2);
+    }
+    for (const unitId of touched) scores[unitId] = 0;
+    this.scratch.touched = touched;
+    return chosen;
+  }
+
   /** Which question words (by any of their variants) appear in an article's title. */
   private titleInclusion(terms: readonly QueryTerm[], titleTerms: ReadonlySet<string>): Uint8Array {
-    return Uint8Array.from(terms, (term) =>
-      [...term.variants.keys()].some((v) => titleTerms.has(v)) ? 1 : 0,
-    );
+    return Uint8Array.from(terms, (term) => {
+      for (const titleTerm of titleTerms) if (term.variants.has(titleTerm)) return 1;
+      return 0;
+    });
   }
 
   private sentenceText(unitId: number): string {

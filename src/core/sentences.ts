@@ -54,7 +54,11 @@ const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 function breaksTooEarly(segment: string, next: string): boolean {
   const trimmed = segment.trimEnd();
   if (!trimmed.endsWith(".")) return false;
-  const lastWord = /(\S+)\.$/u.exec(trimmed)?.[1] ?? "";
+  // The word before the final period (a regex anchored at the end would rescan the segment).
+  const lastWord = trimmed.slice(
+    Math.max(trimmed.lastIndexOf(" "), trimmed.lastIndexOf("\u00a0")) + 1,
+    -1,
+  );
   const bare = lastWord.replace(/^[(“"‘']+/u, "");
   const nextWord = /^[“"‘'(]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? "";
   if (nextWord === "") return false;

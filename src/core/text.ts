@@ -100,10 +100,43 @@ export function foldCase(text: string): string {
 
 /** The index term of a lower-cased word: its base form, stemmed. */
 export function termOf(word: string): string {
-  const numeric = NUMBER_WORDS.get(word);
-  if (numeric) return numeric;
-  const base = IRREGULAR_FORMS.get(word) ?? word;
-  return base.length <= 3 ? base : stemmer(base);
+  let term = termCache.get(word);
+  if (term === undefined) {
+    const base = IRREGULAR_FORMS.get(word) ?? word;
+    term = NUMBER_WORDS.get(word) ?? (base.length <= 3 ? base : stemmer(base));
+    // Bounded: a corpus's vocabulary repeats, so a plain map is hit nearly always.
+    if (termCache.size >= 200_000) termCache.clear();
+    termCache.set(word, term);
+  }
+  return term;
+}
+
+/** Stems already computed: stemming is most of the cost of indexing. */
+const termCache = new Map<string, string>();
+
+type WordReading = Pick<Token, "word" | "term" | "isNumber" | "capitalized" | "acronym">;
+
+/** How each written form reads; the same forms recur through a corpus, so each is read once. */
+const readings = new Map<string, WordReading>();
+
+function readWord(surface: string): WordReading {
+  let reading = readings.get(surface);
+  if (reading) return reading;
+  const isNumber = /^\p{N}/u.test(surface);
+  const acronym = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,5}s?$/u.test(surface);
+  let word = foldCase(surface).replace(/\./gu, acronym ? "" : ".");
+  // "EVs" is the plural of "EV".
+  if (acronym && /\p{Lu}s$/u.test(surface)) word = word.slice(0, -1);
+  if (isNumber) {
+    word = word.replace(/,(?=\d{3}\b)/gu, "").replace(/\.$/u, "");
+  } else {
+    word = word.replace(/'s$/u, "").replace(/'$/u, "");
+  }
+  const capitalized = /^\p{Lu}/u.test(surface);
+  reading = { word, term: isNumber ? word : termOf(word), isNumber, capitalized, acronym };
+  if (readings.size >= 200_000) readings.clear();
+  readings.set(surface, reading);
+  return reading;
 }
 
 /**
@@ -117,27 +150,8 @@ export function tokenize(text: string): Token[] {
     const surface = match[0];
     const start = match.index;
     const end = start + surface.length;
-    const isNumber = /^\p{N}/u.test(surface);
-    const acronym = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,5}s?$/u.test(surface);
-    let word = foldCase(surface).replace(/\./gu, acronym ? "" : ".");
-    // "EVs" is the plural of "EV".
-    if (acronym && /\p{Lu}s$/u.test(surface)) word = word.slice(0, -1);
-    if (isNumber) {
-      word = word.replace(/,(?=\d{3}\b)/gu, "").replace(/\.$/u, "");
-    } else {
-      word = word.replace(/'s$/u, "").replace(/'$/u, "");
-    }
-    const capitalized = /^\p{Lu}/u.test(surface);
-    tokens.push({
-      surface,
-      word,
-      term: isNumber ? word : termOf(word),
-      start,
-      end,
-      isNumber,
-      capitalized,
-      acronym,
-    });
+    const { word, term, isNumber, capitalized, acronym } = readWord(surface);
+    tokens.push({ surface, word, term, start, end, isNumber, capitalized, acronym });
     if (isNumber && text[end] === "%") {
       tokens.push({
         surface: "%",

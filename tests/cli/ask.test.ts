@@ -3,6 +3,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { folderWith, ROOT } from "../helpers.ts";
 
+/** Saved indexes of these runs go to a folder of their own, removed afterwards. */
+let cacheDir = "";
+let removeCache: () => Promise<void> = async () => {};
+beforeAll(async () => {
+  ({ dir: cacheDir, cleanup: removeCache } = await folderWith({}));
+});
+afterAll(() => removeCache());
+
 interface Run {
   code: number | null;
   stdout: string;
@@ -14,7 +22,7 @@ function ask(args: string[], input?: string, env: Record<string, string> = {}): 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, "dist/src/cli/ask.js"), ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: "", ...env },
+      env: { ...process.env, DATA_DIR: "", CITEBOT_CACHE_DIR: cacheDir, ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -141,6 +149,12 @@ describe("ask command line", () => {
     expect(run.stdout).toContain("The Danube flows through ten countries.");
     expect(run.stdout).toContain("https://example.org/rivers");
     expect(run.stderr).toMatch(/warning: skipped bad\.md: no front matter/u);
+  });
+
+  it("GIVEN a second start THEN the saved index answers the same", async () => {
+    const first = await ask(["--json", "What tariff is applied to Tesla's imported cars?"]);
+    const second = await ask(["--json", "What tariff is applied to Tesla's imported cars?"]);
+    expect(second.stdout).toBe(first.stdout);
   });
 
   it("GIVEN DATA_DIR in the environment THEN it loads that folder", async () => {

@@ -12,7 +12,8 @@ let seedOnly: CitationIndex;
 let both: CitationIndex;
 beforeAll(async () => {
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
-  const vehicles: Article[] = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/md"))).articles;
+  const vehicles: Article[] = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/md")))
+    .articles;
   seedOnly = new CitationIndex(seed);
   both = new CitationIndex([...seed, ...vehicles]);
 });
@@ -89,10 +90,15 @@ describe("typos, false friends and the kind of answer", () => {
   });
 
   it("GIVEN an article filter THEN citations come from that article only", () => {
-    const answer = both.ask("What tariff applies to Chinese electric vehicles?", { article: SEED, limit: 5 });
+    const answer = both.ask("What tariff applies to Chinese electric vehicles?", {
+      article: SEED,
+      limit: 5,
+    });
     expect(answer.citations.length).toBeGreaterThan(0);
     expect(answer.citations.every((citation) => citation.article === SEED)).toBe(true);
-    const other = both.ask("What tariff applies to Chinese electric vehicles?", { article: VEHICLES });
+    const other = both.ask("What tariff applies to Chinese electric vehicles?", {
+      article: VEHICLES,
+    });
     expect(other.citations[0]?.article).toBe(VEHICLES);
   });
 });
@@ -113,7 +119,9 @@ describe("ranking snapshot", () => {
         question,
         answered: answer.answered,
         answer: answer.answer,
-        citations: answer.citations.map((c) => `${c.article.slice(0, 12)} ¶${c.paragraph}: ${c.excerpt.slice(0, 60)}`),
+        citations: answer.citations.map(
+          (c) => `${c.article.slice(0, 12)} ¶${c.paragraph}: ${c.excerpt.slice(0, 60)}`,
+        ),
       };
     });
     expect(ranking).toMatchSnapshot();

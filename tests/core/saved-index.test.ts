@@ -1,0 +1,112 @@
+import { readdir, rm, utimes, writeFile, appendFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openCorpus } from "../../src/corpus.ts";
+import { folderWith } from "../helpers.ts";
+
+const ARTICLE_A = `---
+title: Harbour news
+source: Coast Gazette
+---
+
+The harbour master said ferries will run every hour from May.
+
+Fishing boats landed 40 tonnes of cod last week, a record for the port.
+`;
+const ARTICLE_B =
+  "Mountain report\n\nMarch 3, 2024\n\nSnow closed the northern pass for three days.\n";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+async function setup() {
+  const articles = await folderWith({
+    "a.md": ARTICLE_A,
+    "b.txt": ARTICLE_B,
+    "broken.md": "oops\n",
+  });
+  const cache = await folderWith({});
+  cleanups.push(articles.cleanup, cache.cleanup);
+  return { dir: articles.dir, cacheDir: cache.dir };
+}
+
+const QUESTIONS = [
+  "How often do ferries run?",
+  "How much cod did boats land?",
+  "Why was the pass closed?",
+  "What about volcanoes?",
+];
+
+describe("the saved index", () => {
+  it("GIVEN a saved index THEN it is used and gives exactly the answers of a freshly built one", async () => {
+    const { dir, cacheDir } = await setup();
+    const first = await openCorpus(dir, { cacheDir });
+    expect(first.fromSavedIndex).toBe(false);
+    const second = await openCorpus(dir, { cacheDir });
+    expect(second.fromSavedIndex).toBe(true);
+    const fresh = await openCorpus(dir, { cacheDir: false });
+    for (const question of QUESTIONS) {
+      expect(second.index.ask(question, { limit: 5 })).toEqual(
+        fresh.index.ask(question, { limit: 5 }),
+      );
+    }
+    expect(second.index.articles).toEqual(fresh.index.articles);
+    expect(second.problems.map((p) => p.message)).toEqual(fresh.problems.map((p) => p.message));
+  });
+
+  it("GIVEN an edited, added or removed article THEN the saved index is rebuilt with the change", async () => {
+    const { dir, cacheDir } = await setup();
+    await openCorpus(dir, { cacheDir });
+    await appendFile(path.join(dir, "a.md"), "\nA new lighthouse opened on the pier.\n");
+    const edited = await openCorpus(dir, { cacheDir });
+    expect(edited.fromSavedIndex).toBe(false);
+    expect(edited.index.ask("lighthouse pier").citations[0]?.excerpt).toContain("lighthouse");
+
+    await writeFile(
+      path.join(dir, "c.md"),
+      "---\ntitle: Bridges\n---\n\nThe old bridge reopened.\n",
+    );
+    expect((await openCorpus(dir, { cacheDir })).index.article("c")).toBeDefined();
+    await rm(path.join(dir, "c.md"));
+    const removed = await openCorpus(dir, { cacheDir });
+    expect(removed.fromSavedIndex).toBe(false);
+    expect(removed.index.article("c")).toBeUndefined();
+  });
+
+  it("GIVEN an edit that keeps the size but changes the time THEN the index is rebuilt", async () => {
+    const { dir, cacheDir } = await setup();
+    await openCorpus(dir, { cacheDir });
+    await writeFile(path.join(dir, "b.txt"), ARTICLE_B.replace("Snow", "Fogs"));
+    const later = new Date(Date.now() + 5000);
+    await utimes(path.join(dir, "b.txt"), later, later);
+    const corpus = await openCorpus(dir, { cacheDir });
+    expect(corpus.fromSavedIndex).toBe(false);
+    expect(corpus.index.ask("Why was the pass closed?").citations[0]?.excerpt).toContain(
+      "Fogs closed",
+    );
+  });
+
+  it("GIVEN a corrupt or truncated saved index THEN it is rebuilt, never a crash", async () => {
+    const { dir, cacheDir } = await setup();
+    await openCorpus(dir, { cacheDir });
+    const [saved] = await readdir(cacheDir);
+    expect(saved).toMatch(/^index-.*\.v8$/u);
+    for (const garbage of [
+      Buffer.from("not an index at all"),
+      Buffer.alloc(0),
+      Buffer.from([0xff, 0x0d, 0x6f]),
+    ]) {
+      await writeFile(path.join(cacheDir, saved as string), garbage);
+      const corpus = await openCorpus(dir, { cacheDir });
+      expect(corpus.fromSavedIndex).toBe(false);
+      expect(corpus.index.ask("How often do ferries run?").citations[0]?.article).toBe("a");
+    }
+  });
+
+  it("GIVEN strict mode and a saved index that knew of a broken file THEN opening still fails", async () => {
+    const { dir, cacheDir } = await setup();
+    await openCorpus(dir, { cacheDir });
+    await expect(openCorpus(dir, { cacheDir, strict: true })).rejects.toThrow(/strict/u);
+  });
+});
