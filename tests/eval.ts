@@ -41,11 +41,16 @@ export function readQuestions(name: string): EvalQuestion[] {
     .map((line) => JSON.parse(line) as EvalQuestion);
 }
 
-function citationOk(question: EvalQuestion, answer: Answer, citation: Citation | undefined): boolean {
+function citationOk(
+  question: EvalQuestion,
+  answer: Answer,
+  citation: Citation | undefined,
+): boolean {
   if (!citation || !question.paragraphs?.includes(citation.paragraph)) return false;
   if (question.article && citation.article !== question.article) return false;
   return (question.answer ?? []).some(
-    (phrase) => norm(citation.excerpt).includes(norm(phrase)) || norm(answer.answer).includes(norm(phrase)),
+    (phrase) =>
+      norm(citation.excerpt).includes(norm(phrase)) || norm(answer.answer).includes(norm(phrase)),
   );
 }
 
@@ -83,7 +88,8 @@ export function score(index: CitationIndex, questions: readonly EvalQuestion[]):
     }
     if (citationOk(question, answer, answer.citations[0])) result.top1 += 1;
     else result.misses.push(`not first: ${question.q}`);
-    if (answer.citations.slice(0, 3).some((citation) => citationOk(question, answer, citation))) result.top3 += 1;
+    if (answer.citations.slice(0, 3).some((citation) => citationOk(question, answer, citation)))
+      result.top3 += 1;
   }
   result.meanExcerpt = excerptCount > 0 ? excerptTotal / excerptCount : 0;
   return result;

@@ -1,6 +1,7 @@
 import editDistance from "damerau-levenshtein";
 import Fuse from "fuse.js";
 import { extractShortAnswer } from "./answer.ts";
+import { metadataField, metadataValue, type MetadataField } from "./metadata.ts";
 import { questionKind, type QuestionKind } from "./question.ts";
 import { isContentToken, LOW_INFORMATION_WORDS, termOf, tokenize, type Token } from "./text.ts";
 import type { Answer, Article, AskOptions, Citation } from "./types.ts";
@@ -515,7 +516,7 @@ export class CitationIndex {
    * short answer when the question asks for one.
    */
   ask(question: string, options: AskOptions = {}): Answer {
-    const { answer } = this.rank(question, options);
+    const { answer } = this.explain(question, options);
     return answer;
   }
 
@@ -524,7 +525,63 @@ export class CitationIndex {
     question: string,
     options: AskOptions = {},
   ): { answer: Answer; citations: ExplainedCitation[] } {
-    return this.rank(question, options);
+    const ranked = this.rank(question, options);
+    const field = metadataField(question);
+    return field === undefined ? ranked : this.answerMetadata(field, ranked, options);
+  }
+
+  /**
+   * Answers a question about the article itself from its front matter: the
+   * article is the one asked for, the only one, or the one the question's other
+   * words point to; the citation is its lead.
+   */
+  private answerMetadata(
+    field: MetadataField,
+    ranked: { answer: Answer; citations: ExplainedCitation[] },
+    options: AskOptions,
+  ): { answer: Answer; citations: ExplainedCitation[] } {
+    const chosen =
+      (options.article !== undefined ? this.article(options.article) : undefined) ??
+      (this.articles.length === 1 ? this.articles[0] : undefined) ??
+      (ranked.citations[0] ? this.article(ranked.citations[0].article) : undefined);
+    const lead = chosen?.paragraphs[0];
+    if (!chosen || !lead) return ranked;
+    const value = metadataValue(chosen, field);
+    const leadCitation: ExplainedCitation = {
+      article: chosen.id,
+      title: chosen.title,
+      paragraph: lead.number,
+      excerpt: lead.sentences[0]?.text ?? lead.text,
+      score: ranked.citations[0]?.score ?? 0,
+      matched: [],
+      coverage: value === undefined ? 0 : 1,
+      kindFits: value !== undefined,
+      terms: [],
+    };
+    const others = ranked.citations.filter(
+      (c) => !(c.article === chosen.id && c.paragraph === lead.number),
+    );
+    const limit = Math.max(1, Math.floor(options.limit ?? this.options.limit));
+    const citations = [leadCitation, ...others].slice(0, limit);
+    const plain: Citation[] = citations.map(
+      ({ article, title, paragraph, excerpt, score, matched }) => ({
+        article,
+        title,
+        paragraph,
+        excerpt,
+        score,
+        matched,
+      }),
+    );
+    return {
+      answer: {
+        question: ranked.answer.question,
+        answered: value !== undefined,
+        answer: value ?? null,
+        citations: plain,
+      },
+      citations,
+    };
   }
 
   private rank(

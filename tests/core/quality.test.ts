@@ -103,6 +103,28 @@ describe("typos, false friends and the kind of answer", () => {
   });
 });
 
+describe("questions about the article itself", () => {
+  it("GIVEN a question about the date, source or title THEN the front matter answers, citing the lead", () => {
+    const published = seedOnly.ask("When was the article published?");
+    expect(published).toMatchObject({ answered: true, answer: "April 27, 2017, 06:11 UTC" });
+    expect(published.citations[0]).toMatchObject({ article: SEED, paragraph: 1 });
+    expect(seedOnly.ask("What is the source of this article?").answer).toBe("Fortune");
+    expect(seedOnly.ask("What is the headline?").answer).toMatch(
+      /^Tesla’s Elon Musk Got a Rare Welcome/u,
+    );
+  });
+
+  it("GIVEN a question about a detail the front matter lacks THEN it is declined", () => {
+    expect(seedOnly.ask("Who wrote the article?").answered).toBe(false);
+  });
+
+  it("GIVEN several articles THEN the article named by the question's other words answers", () => {
+    const answer = both.ask("When was the connected vehicle fact sheet published?");
+    expect(answer.answer).toBe("September 23, 2024");
+    expect(answer.citations[0]?.article).toBe(VEHICLES);
+  });
+});
+
 describe("ranking snapshot", () => {
   // A change in ranking shows up here; update the snapshot only with a reason in the commit.
   it("GIVEN a handful of questions THEN the ranked ¶ numbers and excerpts are as recorded", () => {
