@@ -214,8 +214,10 @@ interface SizeResult {
   readonly sameTop1?: { same: number; total: number };
   /** Seed questions whose top-1 moved: the question, top-1 alone, top-1 among N. */
   readonly moved?: { q: string; alone: Top | null; among: Top | null }[];
-  /** Seed questions whose citebot top-1 paragraph is an accepted one. */
-  readonly correctTop1?: { correct: number; total: number };
+  /** Answerable seed questions answered with the top-1 in an accepted paragraph (and with the seed alone). */
+  readonly correctTop1?: { correct: number; total: number; alone: number };
+  /** Unanswerable seed questions citebot abstains on (answered: false), and with the seed alone. */
+  readonly abstains?: { abstained: number; total: number; alone: number };
 }
 
 interface SeedQuestion {
@@ -338,10 +340,13 @@ function report(results: SizeResult[], notes: string[]): string {
   for (const size of results) {
     if (size.sameTop1) {
       const correct = size.correctTop1
-        ? `; top-1 in an accepted paragraph: ${size.correctTop1.correct}/${size.correctTop1.total}`
+        ? `; answered with the top-1 in an accepted paragraph: ${size.correctTop1.correct}/${size.correctTop1.total} (alone ${size.correctTop1.alone})`
+        : "";
+      const abstain = size.abstains
+        ? `; abstains on ${size.abstains.abstained}/${size.abstains.total} unanswerable (alone ${size.abstains.alone})`
         : "";
       out.push(
-        `Quality, seed among ${size.articles.toLocaleString("en-US")} articles: same top-1 (article + paragraph) as the seed alone for ${size.sameTop1.same}/${size.sameTop1.total} seed questions${correct}.`,
+        `Quality, seed among ${size.articles.toLocaleString("en-US")} articles: same top-1 (article + paragraph) as the seed alone for ${size.sameTop1.same}/${size.sameTop1.total} seed questions${correct}${abstain}.`,
       );
     }
   }
@@ -516,6 +521,7 @@ async function main(): Promise<number> {
     let sameTop1: SizeResult["sameTop1"];
     let correctTop1: SizeResult["correctTop1"];
     let moved: SizeResult["moved"];
+    let abstains: SizeResult["abstains"];
     if (citebot && seedAlone.length > 0) {
       const same = citebot.checkTop1.filter((top, i) => sameTop(top, seedAlone[i])).length;
       sameTop1 = { same, total: seedAlone.length };
@@ -525,16 +531,26 @@ async function main(): Promise<number> {
           moved?.push({ q, alone: seedAlone[i] ?? null, among: citebot.checkTop1[i] ?? null });
         }
       });
-      let correct = 0;
-      let total = 0;
-      seedQuestions.forEach((question, i) => {
-        if (question.unanswerable || !question.paragraphs) return;
-        total += 1;
-        const top = citebot.checkTop1[i];
-        if (top && top.article === seedId && question.paragraphs.includes(top.paragraph))
-          correct += 1;
-      });
-      correctTop1 = { correct, total };
+      const score = (tops: readonly (Top | null | undefined)[]) => {
+        const counts = { correct: 0, total: 0, abstained: 0, unanswerable: 0 };
+        seedQuestions.forEach((question, k) => {
+          const top = tops[k];
+          if (question.unanswerable) {
+            counts.unanswerable += 1;
+            if (!top?.answered) counts.abstained += 1;
+          } else if (question.paragraphs) {
+            counts.total += 1;
+            const accepted =
+              top != null && top.article === seedId && question.paragraphs.includes(top.paragraph);
+            if (top?.answered && accepted) counts.correct += 1;
+          }
+        });
+        return counts;
+      };
+      const among = score(citebot.checkTop1);
+      const alone = score(seedAlone);
+      correctTop1 = { correct: among.correct, total: among.total, alone: alone.correct };
+      abstains = { abstained: among.abstained, total: among.unanswerable, alone: alone.abstained };
     }
     results.push({
       size,
@@ -545,6 +561,7 @@ async function main(): Promise<number> {
       ...(sameTop1 ? { sameTop1 } : {}),
       ...(correctTop1 ? { correctTop1 } : {}),
       ...(moved ? { moved } : {}),
+      ...(abstains ? { abstains } : {}),
     });
   }
 

@@ -38,6 +38,8 @@ export function sentenceDocs(articles: readonly Article[]): SentenceDoc[] {
 export interface Top {
   readonly article: string;
   readonly paragraph: number;
+  /** citebot only: whether it says the articles answer the question. */
+  readonly answered?: boolean;
 }
 
 export interface Peer {

@@ -67,8 +67,11 @@ async function openCitebot(job: Job): Promise<Searcher> {
     sentences,
     ask: (question) => index.ask(question, { limit: 3 }),
     top1: (question) => {
-      const top = index.ask(question, { limit: 3 }).citations[0];
-      return top ? { article: top.article, paragraph: top.paragraph } : null;
+      const answer = index.ask(question, { limit: 3 });
+      const top = answer.citations[0];
+      return top
+        ? { article: top.article, paragraph: top.paragraph, answered: answer.answered }
+        : null;
     },
   };
 }
