@@ -10,6 +10,8 @@ export interface BotConfig {
   cooldownSeconds: number;
   logLevel: string;
   apiUrl?: string;
+  /** Shards for `npm run start:sharded` (SHARD_COUNT); unset lets Discord decide. */
+  shardCount?: number;
 }
 
 const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -78,6 +80,18 @@ const schema = z.object({
       })
       .optional(),
   ),
+  SHARD_COUNT: z.preprocess(
+    blank,
+    z.coerce
+      .number({
+        error: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide",
+      })
+      .int({ error: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide" })
+      .min(1, {
+        error: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide",
+      })
+      .optional(),
+  ),
 });
 
 /**
@@ -107,5 +121,6 @@ export function parseConfig(
   if (values.DISCORD_GUILD_ID !== undefined) config.guildId = values.DISCORD_GUILD_ID;
   if (values.DISCORD_API_URL !== undefined)
     config.apiUrl = values.DISCORD_API_URL.replace(/\/+$/u, "");
+  if (values.SHARD_COUNT !== undefined) config.shardCount = values.SHARD_COUNT;
   return { ok: true, config };
 }

@@ -22,14 +22,7 @@ const logger = createLogger(config.logLevel);
  * own "auto" always asks discord.com, so with DISCORD_API_URL we ask that.
  */
 async function shardCount(config: BotConfig): Promise<number | "auto"> {
-  const wanted = process.env.SHARD_COUNT?.trim();
-  if (wanted) {
-    const count = Number(wanted);
-    if (!Number.isInteger(count) || count < 1) {
-      throw new Error(`SHARD_COUNT must be a whole number from 1, or empty for automatic`);
-    }
-    return count;
-  }
+  if (config.shardCount !== undefined) return config.shardCount;
   if (!config.apiUrl) return "auto";
   const response = await fetch(`${config.apiUrl}/v10/gateway/bot`, {
     headers: { Authorization: `Bot ${config.token}` },

@@ -16,7 +16,7 @@ import { CONSOLE_HELP, ConsoleSession } from "./session.ts";
 loadDotenv({ quiet: true });
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 // Logs go to stderr, quiet unless asked: the console's output is the replies.
-const logger = createLogger(process.env.CHAT_LOG_LEVEL?.trim() || "warn", process.stderr);
+const logger = createLogger("warn", process.stderr);
 const dataDir = process.env.DATA_DIR?.trim() || DEFAULT_DATA_DIR;
 
 let name = "you";

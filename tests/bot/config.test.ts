@@ -44,6 +44,7 @@ describe("configuration", () => {
       COOLDOWN_SECONDS: "0",
       LOG_LEVEL: "DEBUG",
       DISCORD_API_URL: "http://127.0.0.1:9999/api/",
+      SHARD_COUNT: "2",
     });
     expect(parsed).toEqual({
       ok: true,
@@ -54,6 +55,7 @@ describe("configuration", () => {
         cooldownSeconds: 0,
         logLevel: "debug",
         apiUrl: "http://127.0.0.1:9999/api",
+        shardCount: 2,
       },
     });
   });
@@ -74,6 +76,7 @@ describe("configuration", () => {
       COOLDOWN_SECONDS: "soon",
       LOG_LEVEL: "loud",
       DISCORD_API_URL: "ftp://x",
+      SHARD_COUNT: "0",
     });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
@@ -84,10 +87,11 @@ describe("configuration", () => {
       "COOLDOWN_SECONDS",
       "LOG_LEVEL",
       "DISCORD_API_URL",
+      "SHARD_COUNT",
     ]) {
       expect(parsed.message).toMatch(new RegExp(`^  - ${name} `, "mu"));
     }
-    expect(parsed.message).toMatch(/6 problems/u);
+    expect(parsed.message).toMatch(/7 problems/u);
   });
 
   it("GIVEN a negative or fractional cooldown THEN it is refused", () => {
