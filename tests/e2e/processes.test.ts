@@ -1,0 +1,120 @@
+// citebot as users run it, in child processes against the emulator: `npm run start:sharded` with two
+// shard processes, and `npm start` under a burst of 1,000 interactions. One file, so the two never
+// compete for this machine's two cores with each other.
+
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_DATA_DIR, openCorpus } from "../../src/corpus.ts";
+import { DiscordEmulator, shardOf, type InteractionOutcome } from "../emulator/emulator.ts";
+import { OptionType, slashCommand } from "../emulator/payloads.ts";
+import {
+  envFor,
+  expectSafe,
+  paragraphsCited,
+  replyOf,
+  spawnScript,
+  type Child,
+} from "./harness.ts";
+import { distinctQuestions } from "./questions.ts";
+
+let emulator: DiscordEmulator | undefined;
+let child: Child | undefined;
+afterEach(async () => {
+  await child?.stop();
+  await emulator?.stop();
+  child = undefined;
+  emulator = undefined;
+});
+
+describe("npm run start:sharded", () => {
+  it("GIVEN npm run start:sharded with SHARD_COUNT=2 WHEN guilds on both shards ask THEN each shard process answers its guilds", async () => {
+    emulator = await DiscordEmulator.start();
+    for (let i = 0; i < 4; i++) emulator.addGuild();
+    const user = emulator.addUser("alice");
+    child = spawnScript("start:sharded", envFor(emulator, { SHARD_COUNT: "2", LOG_LEVEL: "info" }));
+    const emu = emulator;
+    // ShardingManager waits 5.5 s between spawns by default; both shards must come up on their own.
+    await emu
+      .waitUntil(() => emu.liveShards().length === 2, 25_000)
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}\n${child!.stdout}\n${child!.stderr}`);
+      });
+    expect(emu.liveShards()).toEqual([0, 1]);
+    expect(emu.identifies.get(0)).toBe(1);
+    expect(emu.identifies.get(1)).toBe(1);
+    for (const guild of emu.guilds) {
+      const outcome = await emu.sendInteraction(
+        slashCommand(emu, guild, user, "ask", [
+          { name: "question", type: OptionType.String, value: "How much did Tesla sell in China?" },
+        ]),
+      );
+      expect(outcome.shard).toBe(shardOf(guild.id, 2));
+      const body = replyOf(outcome);
+      expectSafe(body);
+      expect(body.embeds[0].fields.length).toBeGreaterThan(0);
+    }
+    await child.stop();
+    await emu.waitUntil(() => emu.liveShards().length === 0, 5000);
+  }, 45_000);
+});
+
+describe("load on npm start", () => {
+  it("GIVEN 10 guilds and 50 users WHEN 1,000 /ask arrive in one burst THEN every one is answered once, correctly and before its deadline", async () => {
+    // The bot in its own process, as in production: the emulator stands for Discord and must not
+    // share the bot's event loop.
+    const emu = await DiscordEmulator.start();
+    emulator = emu;
+    for (let i = 0; i < 10; i++) emu.addGuild();
+    for (let i = 0; i < 50; i++) emu.addUser();
+    const bot = spawnScript("start", envFor(emu, { COOLDOWN_SECONDS: "0", LOG_LEVEL: "info" }));
+    child = bot;
+    await emu.waitForShards([0], 20_000);
+    // 1,000 different questions: the bot remembers recent answers, and a burst of one repeated
+    // question would measure that memory instead of the ranking.
+    const corpus = await openCorpus(DEFAULT_DATA_DIR);
+    const questions = distinctQuestions(corpus, 1200);
+    expect(questions.length).toBe(1200);
+    const expected = questions.map((q) =>
+      corpus.index.ask(q, { limit: 3 }).citations.map((c) => c.paragraph),
+    );
+    const send = (i: number): Promise<InteractionOutcome> =>
+      emu.sendInteraction(
+        slashCommand(emu, emu.guilds[i % 10]!, emu.users[i % 50]!, "ask", [
+          { name: "question", type: OptionType.String, value: questions[i]! },
+        ]),
+        { timeoutMs: 10_000 },
+      );
+    // A bot in service is warm: 200 other questions in small bursts JIT-compile the ranking first.
+    for (let b = 0; b < 4; b++) {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => send(1000 + b * 50 + i)));
+    }
+    const before = emu.requests.length;
+    const outcomes = await Promise.all(Array.from({ length: 1000 }, (_, i) => send(i)));
+    const late = outcomes.filter((o) => o.late || o.errors.length > 0);
+    expect(late.length, late[0]?.errors.join("; ")).toBe(0);
+    outcomes.forEach((outcome, i) => {
+      expect(outcome.callback?.type).toBe(4);
+      const body = outcome.callback!.data;
+      expect(body.allowed_mentions.parse).toEqual([]);
+      const cited = paragraphsCited(
+        (body.embeds[0].fields ?? []).map((f: { name: string }) => f.name).join(" "),
+      );
+      expect(cited, questions[i]).toEqual(expected[i]);
+    });
+    const callbacks = emu.requests.slice(before).filter((r) => r.path.endsWith("/callback"));
+    expect(callbacks.length).toBe(1000);
+    expect(new Set(callbacks.map((r) => r.path)).size).toBe(1000);
+    const latencies = outcomes.map((o) => o.callback!.latencyMs).sort((a, b) => a - b);
+    expect(latencies.at(-1)).toBeLessThan(3000);
+    console.info(
+      `load: 1000 /ask, callback latency median ${latencies[500]!.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+    );
+    const users = new Set(outcomes.map((o) => o.payload.member.user.id));
+    const guilds = new Set(outcomes.map((o) => o.payload.guild_id));
+    expect([users.size, guilds.size]).toEqual([50, 10]);
+    // One log line per interaction, as the bot issue asks, and no failures.
+    const lines = bot.stdout.split("\n").filter((l) => l.startsWith("{"));
+    const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "interaction");
+    expect(logged.length).toBe(1200);
+    expect(logged.every((l) => l.outcome === "ok" && l.command === "ask")).toBe(true);
+  }, 40_000);
+});
