@@ -312,6 +312,8 @@ export class CitationIndex {
   readonly options: Readonly<RankingOptions>;
   private readonly data: IndexData;
   private readonly titleTermSets: Set<string>[];
+  /** Every term of every title. */
+  private readonly titleVocabulary: Set<string>;
   private readonly articleById: Map<string, number>;
   private vocabularyByLength: Map<number, string[]> | undefined;
   /** First sentence of each paragraph (by paragraph key), plus the end: paragraphs are contiguous. */
@@ -353,6 +355,7 @@ export class CitationIndex {
     this.options = Object.freeze({ ...DEFAULT_RANKING, ...options });
     this.data = data ?? buildIndexData(articles);
     this.titleTermSets = this.data.titleTerms.map((terms) => new Set(terms));
+    this.titleVocabulary = new Set(this.data.titleTerms.flat());
     this.articleById = new Map(articles.map((article, index) => [article.id, index]));
     const { paragraphKey, article } = this.data.sentences;
     const paragraphCount =
@@ -417,17 +420,23 @@ export class CitationIndex {
   }
 
   /** The index terms a question word may stand for, with how well each matches. */
-  private variantsOf(token: Token): Map<string, { quality: number; how: MatchKind }> {
-    const key = `${token.isNumber ? "#" : ""}${token.word}`;
+  private variantsOf(
+    token: Token,
+    asName: boolean,
+  ): Map<string, { quality: number; how: MatchKind }> {
+    const key = `${token.isNumber ? "#" : asName ? "N" : ""}${token.word}`;
     const cached = this.variantCache.get(key);
     if (cached) return cached;
-    const variants = this.findVariants(token);
+    const variants = this.findVariants(token, asName);
     if (this.variantCache.size >= 5000) this.variantCache.clear();
     this.variantCache.set(key, variants);
     return variants;
   }
 
-  private findVariants(token: Token): Map<string, { quality: number; how: MatchKind }> {
+  private findVariants(
+    token: Token,
+    asName: boolean,
+  ): Map<string, { quality: number; how: MatchKind }> {
     const variants = new Map<string, { quality: number; how: MatchKind }>();
     const add = (term: string, quality: number, how: MatchKind) => {
       if (!this.data.postings.has(term)) return;
@@ -438,9 +447,9 @@ export class CitationIndex {
     if (token.isNumber || token.word.length < 3) return variants;
     const synonyms = this.options.synonyms?.synonyms(token.word) ?? [];
     for (const synonym of synonyms) add(termOf(synonym), this.options.synonymCredit, "synonym");
-    for (const word of this.options.synonyms?.definitionWords(token.word) ?? []) {
-      add(termOf(word), this.options.definitionCredit, "definition");
-    }
+    // A name is not explained by its dictionary definition: "Secretary" is not "department".
+    const definition = asName ? [] : (this.options.synonyms?.definitionWords(token.word) ?? []);
+    for (const word of definition) add(termOf(word), this.options.definitionCredit, "definition");
     // Only a word that is neither in the articles nor in the dictionary is taken for a
     // misspelling: "compiled" is not a typo of "compared".
     const dictionaryWord = this.options.synonyms?.knows(token.word) ?? false;
@@ -464,10 +473,13 @@ export class CitationIndex {
   private queryTerms(tokens: readonly Token[]): QueryTerm[] {
     const content = tokens.map((token) => (isContentToken(token) ? token : undefined));
     const variantsByTerm = new Map<string, Map<string, { quality: number; how: MatchKind }>>();
-    for (const token of content) {
-      if (token && !variantsByTerm.has(token.term))
-        variantsByTerm.set(token.term, this.variantsOf(token));
-    }
+    const isName = (token: Token, position: number) =>
+      token.acronym || (token.capitalized && position > 0 && !token.isNumber);
+    content.forEach((token, position) => {
+      if (token && !variantsByTerm.has(token.term)) {
+        variantsByTerm.set(token.term, this.variantsOf(token, isName(token, position)));
+      }
+    });
     /** True when nothing in the articles stands for the word: no synonym, no close spelling (a definition word is too loose). */
     const unmatched = (token: Token) =>
       [...(variantsByTerm.get(token.term) ?? [])].every(
@@ -491,9 +503,11 @@ export class CitationIndex {
       if (LOW_INFORMATION_WORDS.has(token.word)) weight *= 0.5;
       // Names are the most specific words of a question; one the articles never mention
       // ("Apple", "Beijing") means the question is about something else.
-      const isName = token.acronym || (token.capitalized && position > 0 && !token.isNumber);
-      if (isName)
-        weight *= unmatched(token) ? this.options.missingNameWeight : this.options.nameWeight;
+      // The articles' own topics (words of their titles, "Tesla") are no rarer for being names.
+      if (isName(token, position)) {
+        if (unmatched(token)) weight *= this.options.missingNameWeight;
+        else if (!this.titleVocabulary.has(token.term)) weight *= this.options.nameWeight;
+      }
       // After "did", "will", "can"… an unmatched lower-case word is most often the
       // question's verb, which articles word in many ways ("grow" for "tripled"):
       // its absence says less than an absent name or noun.

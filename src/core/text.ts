@@ -15,6 +15,8 @@ export interface Token {
   readonly capitalized: boolean;
   /** All capitals or dotted ("US", "U.S."): never a stop word, even when it spells one. */
   readonly acronym: boolean;
+  /** Follows a capitalised word directly ("Model" in "Model X"). */
+  readonly afterName?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   to too under until up very was wasn't we we'd we'll we're we've were weren't what what's when when's
   where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
   you've your yours yourself yourselves also just will shall may might must many much whose tell says
-  said say get got make made like one ever s t`
+  said say get got make makes making made like one ever s t`
     .split(/\s+/u)
     .filter(Boolean),
 );
@@ -151,7 +153,9 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     const end = start + surface.length;
     const { word, term, isNumber, capitalized, acronym } = readWord(surface);
-    tokens.push({ surface, word, term, start, end, isNumber, capitalized, acronym });
+    const previous = tokens.at(-1);
+    const afterName = previous !== undefined && previous.capitalized && previous.end + 1 === start;
+    tokens.push({ surface, word, term, start, end, isNumber, capitalized, acronym, afterName });
     if (isNumber && text[end] === "%") {
       tokens.push({
         surface: "%",
@@ -172,5 +176,7 @@ export function tokenize(text: string): Token[] {
 export function isContentToken(token: Token): boolean {
   if (token.isNumber || token.term === "%") return true;
   if (token.acronym) return true;
+  // A capital letter after a name is part of it: "Model X", "Plan B".
+  if (token.capitalized && token.word.length === 1 && token.afterName) return true;
   return token.word.length > 1 && !STOP_WORDS.has(token.word);
 }
