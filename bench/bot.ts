@@ -1,8 +1,12 @@
 // `npm run bench:bot`: latency from INTERACTION_CREATE dispatch to the interaction callback, and
-// throughput, for citebot and for a plain discord.js echo bot in the same run, both in this process
-// against the loopback Discord emulator. The echo bot is the floor that discord.js itself costs.
+// throughput, for citebot and for a plain discord.js echo bot in the same run against the loopback
+// Discord emulator: first both in this process (sharing the emulator's event loop), then each in a
+// process of its own (as in production). The echo bot is the floor that discord.js itself costs.
 
+import { spawn } from "node:child_process";
+import os from "node:os";
 import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { startBot } from "../src/bot/bot.ts";
 import { parseConfig } from "../src/config.ts";
@@ -10,21 +14,14 @@ import { DEFAULT_DATA_DIR, openCorpus } from "../src/corpus.ts";
 import { startEchoBot } from "../tests/emulator/echo-bot.ts";
 import { DiscordEmulator, noIdentifyWait, type Loose } from "../tests/emulator/emulator.ts";
 import { OptionType, slashCommand } from "../tests/emulator/payloads.ts";
+import { distinctQuestions } from "../tests/e2e/questions.ts";
 
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const MAIN_SCRIPT = "src/bot/main.ts";
+const ECHO_SCRIPT = "tests/emulator/echo-bot.ts";
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 500);
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 4);
 const BURST_SIZE = Number(process.env.BENCH_BURST_SIZE ?? 250);
-
-const QUESTIONS = [
-  "How much did Tesla sell in China last year?",
-  "Who did Elon Musk meet in China?",
-  "How much did vehicle exports to China rise?",
-  "What was Tesla's revenue in the U.S.?",
-  "Why does the meeting matter?",
-  "Who is Li Anding?",
-  "Does Tesla make cars in China?",
-  "What did Xinhua tweet?",
-];
 
 interface Result {
   name: string;
@@ -43,6 +40,7 @@ function percentile(values: number[], p: number): number {
 async function measure(
   name: string,
   start: (emulator: DiscordEmulator) => Promise<() => Promise<void>>,
+  questions: readonly string[],
 ): Promise<Result> {
   const emulator = await DiscordEmulator.start();
   for (let i = 0; i < 10; i++) emulator.addGuild();
@@ -53,7 +51,7 @@ async function measure(
     n += 1;
     const guild = emulator.guilds[n % emulator.guilds.length]!;
     const user = emulator.users[n % emulator.users.length]!;
-    const question = QUESTIONS[n % QUESTIONS.length]!;
+    const question = questions[n % questions.length]!;
     return slashCommand(emulator, guild, user, "ask", [
       { name: "question", type: OptionType.String, value: question },
     ]);
@@ -123,22 +121,58 @@ async function startEcho(emulator: DiscordEmulator): Promise<() => Promise<void>
   return () => client.destroy();
 }
 
+/** Starts `tsx <script>` in a process of its own, pointed at the emulator; resolves once it is ready. */
+function inChild(script: string) {
+  return async (emulator: DiscordEmulator): Promise<() => Promise<void>> => {
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: emulator.token,
+        DISCORD_CLIENT_ID: emulator.applicationId,
+        DISCORD_API_URL: emulator.apiUrl,
+        COOLDOWN_SECONDS: "0",
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    await emulator.waitForShards([0], 30_000);
+    return async () => {
+      child.kill("SIGTERM");
+      await exited;
+    };
+  };
+}
+
 const fmt = (v: number): string => v.toFixed(2).padStart(9);
-const echo = await measure("discord.js echo", startEcho);
-const citebot = await measure("citebot /ask", startCitebot);
+// Distinct questions (more than citebot's 500 remembered answers), so /ask does its real ranking.
+const questions = distinctQuestions(await openCorpus(DEFAULT_DATA_DIR), 1200);
+const echo = await measure("discord.js echo, in-process", startEcho, questions);
+const citebot = await measure("citebot /ask, in-process", startCitebot, questions);
+const echoChild = await measure("discord.js echo, own process", inChild(ECHO_SCRIPT), questions);
+const citebotChild = await measure(
+  "citebot /ask, npm start process",
+  inChild(MAIN_SCRIPT),
+  questions,
+);
 console.log(
   `\n${SEQUENTIAL} sequential /ask, then ${BURSTS} bursts of ${BURST_SIZE}; 10 guilds, 50 users; ` +
-    `latency = dispatch → callback (ms), Node ${process.version}\n`,
+    `${questions.length} distinct questions; latency = dispatch → callback (ms); ` +
+    `Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
 );
 console.log("| bot | seq median | seq p99 | burst median | burst p99 | interactions/s |");
 console.log("|---|---:|---:|---:|---:|---:|");
-for (const r of [echo, citebot]) {
+for (const r of [echo, citebot, echoChild, citebotChild]) {
   console.log(
     `| ${r.name} | ${fmt(r.seqMedian)} | ${fmt(r.seqP99)} | ${fmt(r.burstMedian)} | ${fmt(r.burstP99)} | ${r.perSecond.toFixed(0).padStart(6)} |`,
   );
 }
-console.log(
-  `| citebot ÷ echo | ${fmt(citebot.seqMedian / echo.seqMedian)}× | ${fmt(citebot.seqP99 / echo.seqP99)}× | ` +
-    `${fmt(citebot.burstMedian / echo.burstMedian)}× | ${fmt(citebot.burstP99 / echo.burstP99)}× | ` +
-    `${(citebot.perSecond / echo.perSecond).toFixed(2)}× |`,
-);
+const ratio = (label: string, a: Result, b: Result): void =>
+  console.log(
+    `| ${label} | ${fmt(a.seqMedian / b.seqMedian)}× | ${fmt(a.seqP99 / b.seqP99)}× | ` +
+      `${fmt(a.burstMedian / b.burstMedian)}× | ${fmt(a.burstP99 / b.burstP99)}× | ` +
+      `${(a.perSecond / b.perSecond).toFixed(2)}× |`,
+  );
+ratio("citebot ÷ echo, in-process", citebot, echo);
+ratio("citebot ÷ echo, own process", citebotChild, echoChild);

@@ -1,20 +1,22 @@
 // The baseline: a plain discord.js client that answers every command with an echo. It tests the
 // emulator without citebot and measures what discord.js itself costs in the benchmark.
 
+import { pathToFileURL } from "node:url";
 import { Client, GatewayIntentBits, MessageFlags, type ClientOptions } from "discord.js";
-import { clientOptionsFor, type DiscordEmulator } from "./emulator.ts";
+import { noIdentifyWait } from "./emulator.ts";
 
 /**
  * Logs a plain echo client in to the emulator and resolves once it is ready. Commands get
  * `echo: <first option>`, autocomplete gets one choice, buttons update their message.
  */
 export async function startEchoBot(
-  emulator: DiscordEmulator,
+  emulator: { apiUrl: string; token: string },
   options: Partial<ClientOptions> = {},
 ): Promise<Client> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    ...clientOptionsFor(emulator),
+    rest: { api: emulator.apiUrl },
+    ws: noIdentifyWait,
     ...options,
   });
   client.on("interactionCreate", async (interaction) => {
@@ -36,4 +38,14 @@ export async function startEchoBot(
     client.login(emulator.token),
   ]);
   return client;
+}
+
+// Run as a script (`tsx tests/emulator/echo-bot.ts`) it is the echo bot in a process of its own,
+// for the benchmark: DISCORD_API_URL and DISCORD_TOKEN as for citebot.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const client = await startEchoBot({
+    apiUrl: process.env.DISCORD_API_URL ?? "",
+    token: process.env.DISCORD_TOKEN ?? "",
+  });
+  process.once("SIGTERM", () => void client.destroy().then(() => process.exit(0)));
 }
