@@ -250,5 +250,32 @@ describe("/reload", () => {
     expect(plain(text)).toMatch(/zz_broken\.md: front matter/);
     const answer = replyOf(await own.ask("Where do quokkas live?"));
     expect(plain(textOf(answer))).toContain("Rottnest Island");
+    // With several articles loaded, each citation names its article.
+    expect(answer.embeds[0].fields[0].name).toMatch(/¶\d+ · Quokkas of Rottnest/);
+  });
+});
+
+describe("cooldown", () => {
+  let own: World | undefined;
+  afterEach(async () => {
+    await own?.stop();
+    own = undefined;
+  });
+
+  it("GIVEN COOLDOWN_SECONDS=30 WHEN alice asks twice THEN the second gets a private 'try again in N s' and bob is not held back", async () => {
+    own = await startWorld({ env: { COOLDOWN_SECONDS: "30" } });
+    expectSafe(replyOf(await own.ask("Who did Elon Musk meet?")));
+    const again = replyOf(await own.ask("Who did Elon Musk meet?"));
+    expectSafe(again, { ephemeral: true });
+    expect(again.content).toMatch(/try again in (\d+) s/);
+    const bob = replyOf(
+      await own.command(
+        "ask",
+        [{ name: "question", type: OptionType.String, value: "Who did Elon Musk meet?" }],
+        { user: own.bob },
+      ),
+    );
+    expectSafe(bob);
+    expect(bob.embeds[0].fields.length).toBeGreaterThan(0);
   });
 });
