@@ -42,6 +42,7 @@ try {
     terminal: interactive,
     historySize: 500,
     prompt: "citebot> ",
+    completer: (line: string) => session.complete(line),
   });
   if (interactive) lines.prompt();
   for await (const line of lines) {

@@ -16,7 +16,21 @@ export const CONSOLE_HELP = `Type a command as in Discord, or just a question:
   /article                 /help              /reload
   /check <message text>    (the "Check against article" menu)
   /press N                 (press button N of the last reply)
-  /quit                    (or Ctrl+D)`;
+  /quit                    (or Ctrl+D)     Tab completes commands and /search passages`;
+
+/** What can follow "/" in the console. */
+const COMMAND_WORDS = [
+  "ask",
+  "search",
+  "suggest",
+  "quote",
+  "article",
+  "help",
+  "check",
+  "reload",
+  "press",
+  "quit",
+];
 
 /** The context menu's name, reachable from the console as /check. */
 const CHECK_MENU = "Check against article";
@@ -59,6 +73,28 @@ export class ConsoleSession {
     const json = module.data.toJSON();
     const definitions = "options" in json && json.options ? json.options : [];
     return this.show(await this.command(name, parseOptions(rest, definitions)));
+  }
+
+  /**
+   * Tab completion for readline: command names after "/", and for
+   * `/search …` the passages autocomplete would suggest.
+   */
+  complete(line: string): [string[], string] {
+    const search = /^\/search\s+(.*)$/u.exec(line);
+    if (search) {
+      const choices = this.dispatcher.autocomplete("search", {
+        user: this.user,
+        focused: "query",
+        value: search[1] ?? "",
+        options: new Options({ query: search[1] ?? "" }),
+      });
+      return [choices.map((choice) => `/search ${choice.value}`), line];
+    }
+    if (/^\/\S*$/u.test(line)) {
+      const names = [...COMMAND_WORDS].filter((name) => `/${name}`.startsWith(line));
+      return [names.map((name) => `/${name} `), line];
+    }
+    return [[], line];
   }
 
   private permissions(): bigint {

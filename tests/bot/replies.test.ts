@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { suggestPassages } from "../../commands/search.ts";
 import { askIndex } from "../../src/bot/views.ts";
@@ -303,5 +304,37 @@ describe("remembered answers", () => {
     const fresh = askIndex(reloaded.index, "Who is Li Anding?", 3);
     expect(fresh).not.toBe(first);
     expect(fresh).toEqual(first);
+  });
+});
+
+describe("any question through the commands", () => {
+  it("GIVEN any question or message text THEN /ask, /search and the check menu reply with buttons Discord accepts, none dropped", async () => {
+    const { dispatcher } = await world();
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 400 }),
+      fc
+        .array(
+          fc.constantFrom("Tesla", "China", "@everyone", "<@123>", "# x", "**", "meet", "$1", "¶"),
+          { maxLength: 80 },
+        )
+        .map((words) => words.join(" ")),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, fc.boolean(), async (question, hidden) => {
+        const replies = [
+          await dispatcher.command("ask", input({ question, private: hidden })),
+          await dispatcher.command("search", input({ query: question })),
+          await dispatcher.command(
+            "Check against article",
+            input({}, { target: { id: "1", content: question } }),
+          ),
+        ];
+        for (const reply of replies) {
+          const rendered = toDiscordMessage(reply).components.flatMap((row) => row.components);
+          expect(rendered.length).toBe(reply.error ? 0 : (reply.buttons ?? []).length);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

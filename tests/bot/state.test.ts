@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { data as ask } from "../../commands/ask.ts";
 import { data as quote } from "../../commands/quote.ts";
 import { customId, RefStore, refRoom } from "../../src/bot/state.ts";
-import { parseOptions } from "../../src/console/session.ts";
+import { ConsoleSession, parseOptions } from "../../src/console/session.ts";
+import { ALICE, world } from "./helpers.ts";
 
 describe("button state", () => {
   it("GIVEN a short text THEN it travels inline in the custom id and needs no memory", () => {
@@ -58,5 +59,15 @@ describe("console option parsing", () => {
     const quoteOptions = quote.toJSON().options ?? [];
     expect(quoteOptions[0]?.type).toBe(ApplicationCommandOptionType.Integer);
     expect(parseOptions("6 article:abc", quoteOptions)).toEqual({ paragraph: 6, article: "abc" });
+  });
+});
+
+describe("console completion", () => {
+  it("GIVEN a slash and a prefix THEN Tab offers the matching commands; GIVEN /search text THEN the suggested passages", async () => {
+    const { dispatcher } = await world();
+    const session = new ConsoleSession(dispatcher, ALICE);
+    expect(session.complete("/q")).toEqual([["/quote ", "/quit "], "/q"]);
+    const [passages] = session.complete("/search tarif");
+    expect(passages[0]).toMatch(/^\/search .*tariffs/u);
   });
 });
