@@ -202,6 +202,10 @@ interface SystemRow {
   readonly savedLoadPeakMb?: number;
   /** The saved index answered the timed questions with the same top-1s as the fresh build. */
   readonly savedSameTop1?: string;
+  /** Questions whose top-1 differs between the saved index and the fresh build. */
+  readonly savedMismatches?: { q: string; built: Top | null; saved: Top | null }[];
+  /** False when the second open did not report using the saved index (it rebuilt). */
+  readonly savedUsed?: boolean;
 }
 
 interface SizeResult {
@@ -267,7 +271,9 @@ function report(results: SizeResult[], notes: string[]): string {
             : "citebot",
         fmt(row.result.readyMs, 0),
         row.result.parseMs === undefined ? "(incl.)" : fmt(row.result.parseMs, 0),
-        row.system === "citebot" ? fmt(row.savedLoadMs, 0) : "",
+        row.system !== "citebot"
+          ? ""
+          : `${fmt(row.savedLoadMs, 0)}${row.savedUsed === false ? " (rebuilt!)" : ""}`,
         fmt(row.result.peakMb, 0),
         t ? `${fmt(t.medianMs, 2)}${mark}` : "n/a",
         t ? `${fmt(t.p99Ms, 2)}${mark}` : "n/a",
@@ -356,6 +362,18 @@ function report(results: SizeResult[], notes: string[]): string {
     out.push(`Top-1 moved among ${largest.articles.toLocaleString("en-US")} articles:`);
     for (const { q, alone, among } of largest.moved) {
       out.push(`- "${q}": ${where(alone)} → ${where(among)}`);
+    }
+  }
+  for (const size of results) {
+    for (const row of size.systems) {
+      if (!row.savedMismatches || row.savedMismatches.length === 0) continue;
+      const where = (top: Top | null) => (top ? `${top.article} ¶${top.paragraph}` : "nothing");
+      out.push(
+        `Saved index ≠ fresh build among ${size.articles.toLocaleString("en-US")} articles (top-1):`,
+      );
+      for (const { q, built, saved } of row.savedMismatches) {
+        out.push(`- "${q}": built ${where(built)}, saved ${where(saved)}`);
+      }
     }
   }
   out.push(...notes);
@@ -450,6 +468,8 @@ async function main(): Promise<number> {
       dir: seedCorpus.dir,
       questions: [],
       checkQuestions: checkTexts,
+      // Built from the articles, and no saved index left in the default cache folder.
+      cacheDir: false,
       limits,
       warmup,
       noTiming: true,
@@ -483,8 +503,15 @@ async function main(): Promise<number> {
               profile,
             );
             const same = loaded.top1.filter((top, i) => sameTop(top, result.top1[i])).length;
+            const savedMismatches = texts.flatMap((q, i) =>
+              sameTop(loaded.top1[i], result.top1[i])
+                ? []
+                : [{ q, built: result.top1[i] ?? null, saved: loaded.top1[i] ?? null }],
+            );
             row = {
               ...row,
+              savedMismatches,
+              ...(loaded.fromSavedIndex === undefined ? {} : { savedUsed: loaded.fromSavedIndex }),
               savedLoadMs: loaded.readyMs,
               savedLoadPeakMb: loaded.peakMb,
               savedSameTop1: `${same}/${result.top1.length}`,

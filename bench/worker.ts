@@ -17,8 +17,8 @@ export interface Job {
   readonly questions: readonly string[];
   /** Questions whose top-1 is reported (quality checks); not timed. */
   readonly checkQuestions: readonly string[];
-  /** Saved-index folder for citebot (used when the engine supports it). */
-  readonly cacheDir?: string;
+  /** Saved-index folder for citebot (used when the engine supports it); false: none. */
+  readonly cacheDir?: string | false;
   readonly limits: LoopLimits;
   /** Untimed warm-up: at most this many questions, within this budget. */
   readonly warmup: LoopLimits;
@@ -40,9 +40,12 @@ export interface JobResult {
   /** Top-1 of each timed question, then of each check question (null: no result). */
   readonly top1: readonly (Top | null)[];
   readonly checkTop1: readonly (Top | null)[];
+  /** citebot: whether openCorpus reported the index as loaded from its saved copy. */
+  readonly fromSavedIndex?: boolean;
 }
 
 interface Searcher {
+  readonly fromSavedIndex?: boolean;
   readonly articles: number;
   readonly sentences: number;
   readonly parseMs?: number;
@@ -57,12 +60,14 @@ async function openCitebot(job: Job): Promise<Searcher> {
   if (job.cacheDir !== undefined) options["cacheDir"] = job.cacheDir;
   const corpus = await openCorpus(job.dir, options as OpenCorpusOptions);
   const { index } = corpus;
+  const saved = (corpus as { fromSavedIndex?: unknown }).fromSavedIndex;
   const articles = index.articles.length;
   let sentences = 0;
   for (const article of index.articles) {
     for (const paragraph of article.paragraphs) sentences += paragraph.sentences.length;
   }
   return {
+    ...(typeof saved === "boolean" ? { fromSavedIndex: saved } : {}),
     articles,
     sentences,
     ask: (question) => index.ask(question, { limit: 3 }),
@@ -138,6 +143,7 @@ async function run(job: Job): Promise<JobResult> {
     ...(timing ? { timing } : {}),
     top1: withTop1 ? job.questions.map((q) => searcher.top1(q)) : [],
     checkTop1: withTop1 ? job.checkQuestions.map((q) => searcher.top1(q)) : [],
+    ...(searcher.fromSavedIndex === undefined ? {} : { fromSavedIndex: searcher.fromSavedIndex }),
   };
 }
 
