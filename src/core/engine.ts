@@ -88,8 +88,13 @@ interface QueryTerm {
   readonly word: string;
   readonly weight: number;
   readonly variants: ReadonlyMap<string, { quality: number; how: MatchKind }>;
-  /** Discount on this word's credit where its modifier in the question is missing from the passage. */
-  readonly modifier?: string | undefined;
+  /**
+   * Position (in the question's terms) of the word just before this one ("stock" in
+   * "stock price"): where the passage's article lacks it, this word counts half.
+   */
+  readonly modifier?: number | undefined;
+  /** Weight of a name where the passage's article never mentions it (a missing name weighs most). */
+  readonly weightIfAbsent: number;
 }
 
 /** Sentences stored column-wise: one typed array per field keeps 100k+ sentences small. */
@@ -487,6 +492,7 @@ export class CitationIndex {
       );
     const seen = new Set<string>();
     const terms: QueryTerm[] = [];
+    const positionOf = new Map<string, number>();
     content.forEach((token, position) => {
       if (!token || seen.has(token.term)) return;
       seen.add(token.term);
@@ -504,21 +510,28 @@ export class CitationIndex {
       // Names are the most specific words of a question; one the articles never mention
       // ("Apple", "Beijing") means the question is about something else.
       // The articles' own topics (words of their titles, "Tesla") are no rarer for being names.
+      let nameFactor = 1;
       if (isName(token, position)) {
-        if (unmatched(token)) weight *= this.options.missingNameWeight;
-        else if (!this.titleVocabulary.has(token.term)) weight *= this.options.nameWeight;
+        if (unmatched(token)) nameFactor = this.options.missingNameWeight;
+        else if (!this.titleVocabulary.has(token.term)) nameFactor = this.options.nameWeight;
       }
+      weight *= nameFactor;
       // After "did", "will", "can"… an unmatched lower-case word is most often the
       // question's verb, which articles word in many ways ("grow" for "tripled"):
       // its absence says less than an absent name or noun.
       const afterAuxiliary = tokens.slice(0, position).some((t) => AUXILIARIES.has(t.word));
       if (afterAuxiliary && unmatched(token) && !token.capitalized && !token.isNumber)
         weight *= 0.5;
-      // "stock price", "Model 3 cars": when the word before is nowhere in the articles,
-      // a "price" or "cars" found there is probably another one.
+      // "stock price", "Model 3 cars": where the word before is missing, a "price" or
+      // "cars" found is probably another one.
       const before = position > 0 ? content[position - 1] : undefined;
-      const modifier = before && unmatched(before) && !unmatched(token) ? before.term : undefined;
-      terms.push({ word: token.word, weight, variants, modifier });
+      const modifier = before ? positionOf.get(before.term) : undefined;
+      // From a passage's point of view, a name its article never mentions is missing
+      // altogether: it weighs as a name missing from every article does.
+      const weightIfAbsent =
+        nameFactor === 1 ? weight : this.idf("") * this.options.missingNameWeight;
+      positionOf.set(token.term, terms.length);
+      terms.push({ word: token.word, weight, variants, modifier, weightIfAbsent });
     });
     if (terms.length <= MAX_QUERY_TERMS) return terms;
     const kept = new Set([...terms].sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS));
@@ -667,6 +680,7 @@ export class CitationIndex {
       const places = new Uint8Array(terms.length);
       let score = 0;
       let covered = 0;
+      let possible = 0;
       let gainPrevious = 0;
       let gainNext = 0;
       terms.forEach((term, i) => {
@@ -682,13 +696,18 @@ export class CitationIndex {
         if (inParagraph > credit) [credit, place] = [inParagraph, 3];
         const inArticle = articleCredit * Math.max(article[i] ?? 0, inTitle[i] ?? 0);
         if (inArticle > credit) [credit, place] = [inArticle, 4];
-        if (term.modifier !== undefined) credit *= 0.5;
-        credits[i] = credit;
-        places[i] = place;
-        covered += term.weight * credit;
+        const absent = (m: number) => (article[m] ?? 0) < 0.5 && !inTitle[m];
+        if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier))
+          credit *= 0.5;
+        // A name this article never mentions: the passage is about something else.
+        const weight = absent(i) ? term.weightIfAbsent : term.weight;
         // A word of the article's title is its topic: it says little about which passage answers.
         const topical = inTitle[i] ? this.options.titleDiscount : 1;
-        score += term.weight * topical * credit * (place === 1 ? lengthFactor : 1);
+        credits[i] = credit;
+        places[i] = place;
+        covered += weight * credit;
+        possible += weight;
+        score += weight * topical * credit * (place === 1 ? lengthFactor : 1);
         gainPrevious += term.weight * Math.max(0, previous - here);
         gainNext += term.weight * Math.max(0, next - here);
       });
@@ -696,7 +715,7 @@ export class CitationIndex {
       candidates.push({
         unitId,
         score,
-        coverage: covered / totalWeight,
+        coverage: possible > 0 ? covered / possible : 0,
         withNeighbor,
         kindFits: false,
         credits,

@@ -40,12 +40,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Words that name no topic of their own (time deixis, vague nouns): they count
- * half, so that "today" in a question does not pull in any sentence saying "Today".
+ * Words that name no topic of their own (time deixis, vague nouns, words about
+ * the article itself): they count half, so that "today" in a question does not
+ * pull in any sentence saying "Today".
  */
 export const LOW_INFORMATION_WORDS: ReadonlySet<string> = new Set(
   `today now currently current recently recent lately nowadays yesterday tomorrow thing things stuff way
-  kind lot lots really actually something anything someone anyone anybody somebody else`
+  kind lot lots really actually something anything someone anyone anybody somebody else
+  article articles story stories piece text quoted quote mentioned mention mentions`
     .split(/\s+/u)
     .filter(Boolean),
 );

@@ -50,7 +50,7 @@ const DETACHMENTS: Record<PartOfSpeech, readonly [string, string][]> = {
 };
 
 /** How many senses of a word are taken: rare senses mostly add noise. */
-const SENSES_PER_PART = 2;
+const SENSES_PER_PART = 1;
 
 /** The definition part of a gloss (before examples), as lower-case content words. */
 function definitionTerms(gloss: string): string[] {
