@@ -206,6 +206,7 @@ interface SystemRow {
   readonly savedMismatches?: { q: string; built: Top | null; saved: Top | null }[];
   /** False when the second open did not report using the saved index (it rebuilt). */
   readonly savedUsed?: boolean;
+  readonly savedEngineHash?: string;
 }
 
 interface SizeResult {
@@ -518,6 +519,7 @@ async function main(): Promise<number> {
             row = {
               ...row,
               savedMismatches,
+              savedEngineHash: loaded.engineHash,
               ...(loaded.fromSavedIndex === undefined ? {} : { savedUsed: loaded.fromSavedIndex }),
               savedLoadMs: loaded.readyMs,
               savedLoadPeakMb: loaded.peakMb,
@@ -599,6 +601,20 @@ async function main(): Promise<number> {
     });
   }
 
+  const hashes = new Set([
+    baseline.engineHash,
+    ...results.flatMap((size) =>
+      size.systems.flatMap((row) => [
+        row.result.engineHash,
+        row.savedEngineHash ?? baseline.engineHash,
+      ]),
+    ),
+  ]);
+  if (hashes.size > 1) {
+    notes.push(
+      `Warning: src/ changed during the run (${hashes.size} versions seen by the children); rerun for consistent numbers.`,
+    );
+  }
   const elapsed = (performance.now() - started) / 1000;
   const loadAfter = os.loadavg()[0] ?? 0;
   notes.push(

@@ -3,10 +3,16 @@
  * system's peak memory (the RSS high-water mark) is its own. Receives a job
  * over IPC, sends back one result, exits.
  */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadArticles } from "../src/core/index.ts";
 import { openCorpus, type OpenCorpusOptions } from "../src/corpus.ts";
 import { peakRssMb, timeQuestions, type LoopLimits, type TimingResult } from "./measure.ts";
 import { buildFuse, buildMiniSearch, sentenceDocs, type Peer, type Top } from "./peers.ts";
+
+const SRC_DIR = fileURLToPath(new URL("../src", import.meta.url));
 
 export type SystemName = "citebot" | "citebot-load" | "fuse" | "minisearch" | "noop";
 
@@ -42,6 +48,8 @@ export interface JobResult {
   readonly checkTop1: readonly (Top | null)[];
   /** citebot: whether openCorpus reported the index as loaded from its saved copy. */
   readonly fromSavedIndex?: boolean;
+  /** Hash of src/ as this child found it: a change mid-run shows as two hashes. */
+  readonly engineHash: string;
 }
 
 interface Searcher {
@@ -51,6 +59,22 @@ interface Searcher {
   readonly parseMs?: number;
   top1(question: string): Top | null;
   ask(question: string): unknown;
+}
+
+/** Hash of every file under src/ (paths and contents). */
+function engineHash(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.isFile()) hash.update(`${file}\0`).update(readFileSync(file));
+    }
+  };
+  walk(SRC_DIR);
+  return hash.digest("hex").slice(0, 12);
 }
 
 async function openCitebot(job: Job): Promise<Searcher> {
@@ -120,18 +144,22 @@ async function run(job: Job): Promise<JobResult> {
         peakMb: peakRssMb(),
         top1: [],
         checkTop1: [],
+        engineHash: engineHash(),
       };
   }
   const readyMs = performance.now() - t0;
   const peakAfterReadyMb = peakRssMb();
+  // Top-1s first, on a fresh index, so that every child asks them with the same history.
+  // fuse.js costs seconds a question on large corpora: its top-1s are not worth the wait.
+  const withTop1 = job.system !== "fuse";
+  const top1 = withTop1 ? job.questions.map((q) => searcher.top1(q)) : [];
+  const checkTop1 = withTop1 ? job.checkQuestions.map((q) => searcher.top1(q)) : [];
   let timing: TimingResult | undefined;
   if (!job.noTiming && job.questions.length > 0) {
     timeQuestions(job.questions, searcher.ask, job.warmup);
     timing = timeQuestions(job.questions, searcher.ask, job.limits);
   }
   const peakMb = peakRssMb();
-  // fuse.js costs seconds a question on large corpora: its top-1s are not worth the wait.
-  const withTop1 = job.system !== "fuse";
   return {
     system: job.system,
     articles: searcher.articles,
@@ -141,8 +169,9 @@ async function run(job: Job): Promise<JobResult> {
     peakAfterReadyMb,
     peakMb,
     ...(timing ? { timing } : {}),
-    top1: withTop1 ? job.questions.map((q) => searcher.top1(q)) : [],
-    checkTop1: withTop1 ? job.checkQuestions.map((q) => searcher.top1(q)) : [],
+    top1,
+    checkTop1,
+    engineHash: engineHash(),
     ...(searcher.fromSavedIndex === undefined ? {} : { fromSavedIndex: searcher.fromSavedIndex }),
   };
 }
