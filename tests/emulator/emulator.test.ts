@@ -78,7 +78,7 @@ describe("Discord emulator with a plain discord.js client", () => {
     });
     expect(outcome.late).toBe(true);
     expect(outcome.callback).toBeUndefined();
-    expect(outcome.errors[0]).toMatch(/callback after 4\d\d ms \(deadline 300 ms\)/);
+    expect(outcome.errors[0]).toMatch(/callback after \d+ ms \(deadline 300 ms\)/);
     await emulator.waitUntil(() => failures.length === 1);
     expect(String(failures[0])).toMatch(/Unknown interaction/);
   });
