@@ -137,6 +137,9 @@ const SHORTLIST_SIZE = 120;
 /** A loose variant found in more sentences than this (and 5% of them) is not scanned sentence by sentence. */
 const COMMON_POSTINGS = 1000;
 
+/** Stand-ins kept for one question word (its own term included). */
+const MAX_VARIANTS = 8;
+
 /** Question words beyond this many (the least informative) are dropped: long messages stay fast. */
 const MAX_QUERY_TERMS = 16;
 
@@ -472,7 +475,12 @@ export class CitationIndex {
         }
       }
     }
-    return variants;
+    if (variants.size <= MAX_VARIANTS) return variants;
+    // Keep the best stand-ins, the rarer first among equals: each costs a postings scan.
+    const df = (term: string) => this.data.postings.get(term)?.units.length ?? 0;
+    const [exact, ...others] = [...variants];
+    others.sort(([a, x], [b, y]) => y.quality - x.quality || df(a) - df(b));
+    return new Map([...(exact ? [exact] : []), ...others.slice(0, MAX_VARIANTS - 1)]);
   }
 
   private queryTerms(tokens: readonly Token[]): QueryTerm[] {
@@ -845,9 +853,10 @@ export class CitationIndex {
       // The SHORTLIST_SIZE-th best score, by selection on a copy: no full sort.
       const values = Float64Array.from(touched, (unitId) => scores[unitId] ?? 0);
       const cut = kthLargest(values, SHORTLIST_SIZE);
-      chosen = touched
-        .filter((unitId) => (scores[unitId] ?? 0) >= cut)
-        .slice(0, SHORTLIST_SIZE + SHORTLIST_SIZE / 2);
+      // Everything above the cut, then ties at the cut up to the size (never dropping a better one).
+      const above = touched.filter((unitId) => (scores[unitId] ?? 0) > cut);
+      const tied = touched.filter((unitId) => scores[unitId] === cut);
+      chosen = [...above, ...tied.slice(0, Math.max(0, SHORTLIST_SIZE - above.length))];
     }
     for (const unitId of touched) scores[unitId] = 0;
     this.scratch.touched = touched;
