@@ -61,7 +61,7 @@ function summarise(file: string, top: number): string {
     (sum, [id, time]) => (byId.get(id)?.callFrame.functionName === "(idle)" ? sum + time : sum),
     0,
   );
-  if (idle > 0.9 * total) {
+  if (idle > 0.7 * total) {
     return `${path.basename(file)}: ${(total / 1000).toFixed(0)} ms sampled, ${((100 * idle) / total).toFixed(0)}% idle (tsx's loader thread): skipped`;
   }
   const lines = [`${path.basename(file)}: ${(total / 1000).toFixed(0)} ms sampled`];
