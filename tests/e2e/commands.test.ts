@@ -139,6 +139,21 @@ describe("citebot commands through discord.js and the emulator", () => {
     }
   });
 
+  it("GIVEN typing in /quote's article option WHEN autocomplete is asked THEN the matching article is offered by id", async () => {
+    const { emulator, guild, alice } = world;
+    const article = corpus.index.articles[0]!;
+    const outcome = await emulator.sendInteraction(
+      autocomplete(emulator, guild, alice, "quote", "article", [
+        { name: "paragraph", type: OptionType.Integer, value: 1 },
+        { name: "article", type: OptionType.String, value: "tesla" },
+      ]),
+    );
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.callback?.data.choices).toEqual([
+      { name: article.title.slice(0, 100), value: article.id },
+    ]);
+  });
+
   it("GIVEN a picked suggestion or free text WHEN /search runs THEN up to 5 ranked passages come back with ¶ numbers", async () => {
     const body = replyOf(
       await world.command("search", [{ name: "query", type: OptionType.String, value: "revenue" }]),
