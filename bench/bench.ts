@@ -281,7 +281,9 @@ function report(results: SizeResult[], notes: string[]): string {
         row.result.parseMs === undefined ? "(incl.)" : fmt(row.result.parseMs, 0),
         row.system !== "citebot"
           ? ""
-          : `${fmt(row.savedLoadMs, 0)}${row.savedUsed === false ? " (rebuilt!)" : ""}`,
+          : row.savedLoadMs === undefined
+            ? "n/a"
+            : `${fmt(row.savedLoadMs, 0)} (${fmt(row.savedLoadPeakMb, 0)} MB)${row.savedUsed === false ? " rebuilt!" : ""}`,
         fmt(row.result.peakMb, 0),
         t ? `${fmt(t.medianMs, 2)}${mark}` : "n/a",
         t ? `${fmt(t.p99Ms, 2)}${mark}` : "n/a",
@@ -297,7 +299,7 @@ function report(results: SizeResult[], notes: string[]): string {
         "system",
         "build ms",
         "parse ms",
-        "saved-load ms",
+        "saved-load ms (peak)",
         "peak MB",
         "median ms",
         "p99 ms",
@@ -458,7 +460,7 @@ async function main(): Promise<number> {
   notes.push(
     "",
     `Peak MB is each child process's RSS high-water mark (process.resourceUsage().maxRSS); an idle child (Node + tsx) peaks at ${fmt(baseline.peakMb, 0)} MB.`,
-    `build ms: from nothing to ready to answer (read + parse + index); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load ms: a fresh process opening the index citebot saved (n/a: the engine saves none).`,
+    `build ms: from nothing to ready to answer (read + parse + index); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load: a fresh process opening the index citebot saved, and that process's peak memory (n/a: the engine saves none).`,
     `\`*\` marks a loop cut by its time budget (fuse.js: at most ${fuseLimits.samples} questions or ${options.fuseBudgetMs / 1000} s a size).`,
     `Engine: ${engine}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.`,
   );
@@ -505,6 +507,11 @@ async function main(): Promise<number> {
             profile,
           );
           let row: SystemRow = { system, result };
+          if (result.fromSavedIndex) {
+            notes.push(
+              `Warning: at ${size} articles the "from scratch" build reported a saved index: its build time is a load.`,
+            );
+          }
           if (await hasFiles(cacheDir)) {
             const loaded = await runJob(
               { ...jobBase, system: "citebot-load", cacheDir, limits, warmup, noTiming: true },
