@@ -928,7 +928,11 @@ export class CitationIndex {
       .map((sentence) => sentence.text)
       .join(" ");
     const wanted = new Set<string>();
-    for (const term of terms) for (const variant of term.variants.keys()) wanted.add(variant);
+    // Highlight what a reader would see as matching: not the loose definition words.
+    for (const term of terms) {
+      for (const [variant, match] of term.variants)
+        if (match.how !== "definition") wanted.add(variant);
+    }
     const matched = new Set<string>();
     for (const token of tokenize(excerpt)) {
       if (wanted.has(token.term) && isContentToken(token)) matched.add(token.surface);
