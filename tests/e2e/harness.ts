@@ -199,22 +199,28 @@ export function spawnScript(script: string, env: Record<string, string>): Child 
     stderr: "",
     exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null && child.pid) {
+      const group = child.pid;
+      if (!group) return;
+      const signal = (name: NodeJS.Signals | 0): boolean => {
         try {
-          process.kill(-child.pid, "SIGTERM");
+          process.kill(-group, name);
+          return true;
         } catch {
-          // already gone
+          return false; // the whole group is gone
         }
-        const timer = setTimeout(() => {
-          try {
-            process.kill(-child.pid!, "SIGKILL");
-          } catch {
-            // already gone
-          }
-        }, 3000);
-        await result.exited;
-        clearTimeout(timer);
+      };
+      // npm may exit before its node grandchildren: wait until no process of the group is left,
+      // so that no bot outlives its test.
+      signal("SIGTERM");
+      const until = Date.now() + 5000;
+      while (signal(0)) {
+        if (Date.now() > until) {
+          signal("SIGKILL");
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      await result.exited;
     },
   };
   child.stdout!.on("data", (chunk) => (result.stdout += String(chunk)));
