@@ -18,17 +18,25 @@ if (!parsed.ok) {
 const { config } = parsed;
 const logger = createLogger(config.logLevel);
 
+// Signals are handled from the first moment: one that arrives while connecting
+// waits for the connection, then logs out, instead of killing the process mid-login.
+let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  if (bot) void bot.stop().then(() => process.exit(0));
+};
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);
+
 try {
   const corpus = await openCorpus(config.dataDir);
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file }, `skipped ${problem.message}`);
-  const bot = await startBot({ config, corpus, logger });
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    void bot.stop().then(() => process.exit(0));
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  bot = await startBot({ config, corpus, logger });
+  if (stopping) void bot.stop().then(() => process.exit(0));
 } catch (error) {
   if (error instanceof LibraryError) {
     logger.fatal(

@@ -3,7 +3,15 @@ import Fuse from "fuse.js";
 import { extractShortAnswer } from "./answer.ts";
 import { metadataField, metadataValue, type MetadataField } from "./metadata.ts";
 import { questionKind, type QuestionKind } from "./question.ts";
-import { isContentToken, LOW_INFORMATION_WORDS, termOf, tokenize, type Token } from "./text.ts";
+import {
+  isContentToken,
+  LOW_INFORMATION_WORDS,
+  readSentence,
+  termOf,
+  tokenize,
+  type SentenceTerms,
+  type Token,
+} from "./text.ts";
 import type { Answer, Article, AskOptions, Citation } from "./types.ts";
 import { defaultSynonyms, type SynonymSource } from "./wordnet.ts";
 
@@ -128,8 +136,16 @@ const EXPECTS_ENTITY: ReadonlySet<QuestionKind> = new Set(["person", "quantity",
 const HAS_NUMBER = 1;
 const HAS_TIME = 2;
 
-const TIME_WORDS =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|night|morning|evening|time|timing|schedule|soon|until|deadline|date|\d{4})\b/iu;
+/** Terms of words that say when: a sentence holding one can answer "when". */
+const TIME_TERMS: ReadonlySet<string> = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april june july
+  august september october november december yesterday today tonight week month year night morning
+  evening time timing schedule soon deadline date`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map(termOf),
+);
+const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 
 /** How many sentences are scored in full for one question, at most (about). */
 const SHORTLIST_SIZE = 120;
@@ -233,6 +249,12 @@ export function buildIndexData(
   };
   const growing = new Map<string, { units: number[]; counts: number[] }>();
   const vocabulary = new Map<string, string>();
+  const reading: SentenceTerms = {
+    counts: new Map(),
+    words: vocabulary,
+    length: 0,
+    hasNumber: false,
+  };
   const titleTerms: string[][] = [];
   let paragraphKey = 0;
   let totalLength = 0;
@@ -242,14 +264,11 @@ export function buildIndexData(
     for (const token of titleTokens) if (!token.isNumber) vocabulary.set(token.word, token.term);
     for (const paragraph of article.paragraphs) {
       for (const sentence of paragraph.sentences) {
-        const content = tokenize(sentence.text).filter(isContentToken);
+        const { counts, length, hasNumber } = readSentence(sentence.text, reading);
         const unitId = columns.article.length;
-        const counts = new Map<string, number>();
-        for (const token of content) {
-          counts.set(token.term, (counts.get(token.term) ?? 0) + 1);
-          if (!token.isNumber) vocabulary.set(token.word, token.term);
-        }
+        let hasTime = false;
         for (const [term, count] of counts) {
+          if (TIME_TERMS.has(term) || YEAR.test(term)) hasTime = true;
           let posting = growing.get(term);
           if (!posting) {
             posting = { units: [], counts: [] };
@@ -262,12 +281,9 @@ export function buildIndexData(
         columns.paragraph.push(paragraph.number);
         columns.sentence.push(sentence.index);
         columns.paragraphKey.push(paragraphKey);
-        columns.length.push(content.length);
-        columns.flags.push(
-          (content.some((token) => token.isNumber) ? HAS_NUMBER : 0) |
-            (TIME_WORDS.test(sentence.text) ? HAS_TIME : 0),
-        );
-        totalLength += content.length;
+        columns.length.push(length);
+        columns.flags.push((hasNumber ? HAS_NUMBER : 0) | (hasTime ? HAS_TIME : 0));
+        totalLength += length;
       }
       paragraphKey += 1;
     }

@@ -143,6 +143,56 @@ function readWord(surface: string): WordReading {
   return reading;
 }
 
+/** What indexing needs of a sentence, read in one pass without token objects. */
+export interface SentenceTerms {
+  /** Content terms and how often each occurs (the caller's map, cleared first). */
+  readonly counts: Map<string, number>;
+  /** Content words (and numbers) as written, for the vocabulary. */
+  readonly words: Map<string, string>;
+  length: number;
+  hasNumber: boolean;
+}
+
+/**
+ * Reads a sentence for the index: the same terms as {@link tokenize} then
+ * {@link isContentToken}, but without allocating a token per word (indexing
+ * reads millions of words).
+ */
+export function readSentence(text: string, into: SentenceTerms): SentenceTerms {
+  into.counts.clear();
+  into.length = 0;
+  into.hasNumber = false;
+  let previousEnd = -2;
+  let previousCapitalized = false;
+  const count = (term: string) => {
+    into.counts.set(term, (into.counts.get(term) ?? 0) + 1);
+    into.length += 1;
+  };
+  WORD_OR_NUMBER.lastIndex = 0;
+  for (let match = WORD_OR_NUMBER.exec(text); match; match = WORD_OR_NUMBER.exec(text)) {
+    const surface = match[0];
+    const reading = readWord(surface);
+    const start = match.index;
+    const afterName = previousCapitalized && previousEnd + 1 === start;
+    previousEnd = start + surface.length;
+    previousCapitalized = reading.capitalized;
+    const content =
+      reading.isNumber ||
+      reading.acronym ||
+      (reading.capitalized && reading.word.length === 1 && afterName) ||
+      (reading.word.length > 1 && !STOP_WORDS.has(reading.word));
+    if (!content) continue;
+    count(reading.term);
+    if (reading.isNumber) {
+      into.hasNumber = true;
+      if (text[previousEnd] === "%") count("%");
+    } else {
+      into.words.set(reading.word, reading.term);
+    }
+  }
+  return into;
+}
+
 /**
  * Cuts a text into word and number tokens. Possessives lose their "'s", numbers
  * lose thousands separators ("1,000" → "1000"), and a "%" after a number becomes
