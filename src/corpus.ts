@@ -40,6 +40,8 @@ export interface Corpus {
   readonly problems: readonly ArticleError[];
   /** True when the index came from the saved copy rather than being built. */
   readonly fromSavedIndex: boolean;
+  /** Settles once a newly built index is saved (or saving failed, which only costs speed). */
+  readonly saved: Promise<void>;
 }
 
 /** Options of {@link openCorpus}. */
@@ -83,18 +85,27 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     const saved = await readSavedIndex(file, fingerprint);
     if (saved && !(options.strict && saved.problems.length > 0)) {
       const index = new CitationIndex(saved.articles, options.ranking, saved.data);
-      return { dir: resolved, index, problems: saved.problems, fromSavedIndex: true };
+      return {
+        dir: resolved,
+        index,
+        problems: saved.problems,
+        fromSavedIndex: true,
+        saved: Promise.resolve(),
+      };
     }
   }
   const { articles, problems } = await loadArticles(resolved, { strict: options.strict ?? false });
   const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
-  if (file && fingerprint) {
-    await writeSavedIndex(file, fingerprint, articles, problems, data).catch(() => undefined);
-  }
+  // Saved after the corpus is handed back: answering need not wait for the disk.
+  const saved =
+    file && fingerprint
+      ? writeSavedIndex(file, fingerprint, articles, problems, data).catch(() => undefined)
+      : Promise.resolve();
   return {
     dir: resolved,
     index: new CitationIndex(articles, options.ranking, data),
     problems,
     fromSavedIndex: false,
+    saved,
   };
 }

@@ -29,6 +29,9 @@ export class LibraryError extends Error {
 
 const ARTICLE_EXTENSIONS = new Set([".md", ".txt"]);
 
+/** Article files read at the same time. */
+const READ_CONCURRENCY = 64;
+
 const MONTH_NAMES =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
 
@@ -224,9 +227,13 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
   }
   const articles: Article[] = [];
   const problems: ArticleError[] = [];
-  await Promise.all(
-    files.map(async (name, position) => {
-      const file = path.join(dir, name);
+  // A few files in flight at a time: thousands at once would hold every buffer in memory together.
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const position = next;
+      next += 1;
+      const file = path.join(dir, files[position] as string);
       try {
         articles[position] = parseArticle(file, await readFile(file));
       } catch (error) {
@@ -236,8 +243,9 @@ export async function loadArticles(dir: string, options: LoadOptions = {}): Prom
             : new ArticleError(file, `cannot be read (${String(error)})`),
         );
       }
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   problems.sort((a, b) => a.file.localeCompare(b.file));
   const loaded = articles.filter(Boolean);
   if (options.strict && problems.length > 0) {

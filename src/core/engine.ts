@@ -234,6 +234,13 @@ export interface IndexData {
   readonly averageLength: number;
 }
 
+/** A postings list while the index is built. */
+interface GrowingPosting {
+  units: Int32Array;
+  counts: Uint8Array;
+  size: number;
+}
+
 /** Builds the index data of a set of articles: tokenising every sentence once. */
 export function buildIndexData(
   articles: readonly Article[],
@@ -247,7 +254,7 @@ export function buildIndexData(
     length: [] as number[],
     flags: [] as number[],
   };
-  const growing = new Map<string, { units: number[]; counts: number[] }>();
+  const growing = new Map<string, GrowingPosting>();
   const vocabulary = new Map<string, string>();
   const reading: SentenceTerms = {
     counts: new Map(),
@@ -271,11 +278,21 @@ export function buildIndexData(
           if (TIME_TERMS.has(term) || YEAR.test(term)) hasTime = true;
           let posting = growing.get(term);
           if (!posting) {
-            posting = { units: [], counts: [] };
+            posting = { units: new Int32Array(4), counts: new Uint8Array(4), size: 0 };
             growing.set(term, posting);
           }
-          posting.units.push(unitId);
-          posting.counts.push(Math.min(count, 255));
+          if (posting.size === posting.units.length) {
+            // Typed arrays that double: a fifth of the memory of growing JS arrays.
+            const units = new Int32Array(posting.size * 2);
+            units.set(posting.units);
+            const grownCounts = new Uint8Array(posting.size * 2);
+            grownCounts.set(posting.counts);
+            posting.units = units;
+            posting.counts = grownCounts;
+          }
+          posting.units[posting.size] = unitId;
+          posting.counts[posting.size] = Math.min(count, 255);
+          posting.size += 1;
         }
         columns.article.push(articleIndex);
         columns.paragraph.push(paragraph.number);
@@ -292,8 +309,8 @@ export function buildIndexData(
   const postings = new Map<string, { units: Int32Array; counts: Uint8Array }>();
   for (const [term, posting] of growing) {
     postings.set(term, {
-      units: Int32Array.from(posting.units),
-      counts: Uint8Array.from(posting.counts),
+      units: posting.units.slice(0, posting.size),
+      counts: posting.counts.slice(0, posting.size),
     });
   }
   const size = columns.article.length;

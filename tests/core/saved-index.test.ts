@@ -42,6 +42,7 @@ describe("the saved index", () => {
   it("GIVEN a saved index THEN it is used and gives exactly the answers of a freshly built one", async () => {
     const { dir, cacheDir } = await setup();
     const first = await openCorpus(dir, { cacheDir });
+    await first.saved;
     expect(first.fromSavedIndex).toBe(false);
     const second = await openCorpus(dir, { cacheDir });
     expect(second.fromSavedIndex).toBe(true);
@@ -57,9 +58,12 @@ describe("the saved index", () => {
 
   it("GIVEN an edited, added or removed article THEN the saved index is rebuilt with the change", async () => {
     const { dir, cacheDir } = await setup();
-    await openCorpus(dir, { cacheDir });
+    await (
+      await openCorpus(dir, { cacheDir })
+    ).saved;
     await appendFile(path.join(dir, "a.md"), "\nA new lighthouse opened on the pier.\n");
     const edited = await openCorpus(dir, { cacheDir });
+    await edited.saved;
     expect(edited.fromSavedIndex).toBe(false);
     expect(edited.index.ask("lighthouse pier").citations[0]?.excerpt).toContain("lighthouse");
 
@@ -67,7 +71,9 @@ describe("the saved index", () => {
       path.join(dir, "c.md"),
       "---\ntitle: Bridges\n---\n\nThe old bridge reopened.\n",
     );
-    expect((await openCorpus(dir, { cacheDir })).index.article("c")).toBeDefined();
+    const added = await openCorpus(dir, { cacheDir });
+    await added.saved;
+    expect(added.index.article("c")).toBeDefined();
     await rm(path.join(dir, "c.md"));
     const removed = await openCorpus(dir, { cacheDir });
     expect(removed.fromSavedIndex).toBe(false);
@@ -76,7 +82,9 @@ describe("the saved index", () => {
 
   it("GIVEN an edit that keeps the size but changes the time THEN the index is rebuilt", async () => {
     const { dir, cacheDir } = await setup();
-    await openCorpus(dir, { cacheDir });
+    await (
+      await openCorpus(dir, { cacheDir })
+    ).saved;
     await writeFile(path.join(dir, "b.txt"), ARTICLE_B.replace("Snow", "Fogs"));
     const later = new Date(Date.now() + 5000);
     await utimes(path.join(dir, "b.txt"), later, later);
@@ -89,7 +97,9 @@ describe("the saved index", () => {
 
   it("GIVEN a corrupt or truncated saved index THEN it is rebuilt, never a crash", async () => {
     const { dir, cacheDir } = await setup();
-    await openCorpus(dir, { cacheDir });
+    await (
+      await openCorpus(dir, { cacheDir })
+    ).saved;
     const [saved] = await readdir(cacheDir);
     expect(saved).toMatch(/^index-.*\.v8$/u);
     for (const garbage of [
@@ -99,6 +109,7 @@ describe("the saved index", () => {
     ]) {
       await writeFile(path.join(cacheDir, saved as string), garbage);
       const corpus = await openCorpus(dir, { cacheDir });
+      await corpus.saved;
       expect(corpus.fromSavedIndex).toBe(false);
       expect(corpus.index.ask("How often do ferries run?").citations[0]?.article).toBe("a");
     }
@@ -106,7 +117,9 @@ describe("the saved index", () => {
 
   it("GIVEN strict mode and a saved index that knew of a broken file THEN opening still fails", async () => {
     const { dir, cacheDir } = await setup();
-    await openCorpus(dir, { cacheDir });
+    await (
+      await openCorpus(dir, { cacheDir })
+    ).saved;
     await expect(openCorpus(dir, { cacheDir, strict: true })).rejects.toThrow(/strict/u);
   });
 });
