@@ -361,6 +361,8 @@ export class CitationIndex {
   private readonly paragraphFirst: Int32Array;
   /** First sentence of each article, plus the end. */
   private readonly articleFirst: Int32Array;
+  /** Names of sentences already looked at by {@link namesIn}. */
+  private readonly nameCache = new Map<number, readonly string[]>();
   /** Variants of question words already worked out: the same words come back. */
   private readonly variantCache = new Map<
     string,
@@ -904,6 +906,19 @@ export class CitationIndex {
     });
   }
 
+  /** Terms of the capitalised words inside a sentence (not its first word), cached: "who" asks often. */
+  private namesIn(unitId: number): readonly string[] {
+    let names = this.nameCache.get(unitId);
+    if (!names) {
+      names = tokenize(this.sentenceText(unitId))
+        .filter((token, position) => position > 0 && token.capitalized && !token.isNumber)
+        .map((token) => token.term);
+      if (this.nameCache.size >= 20_000) this.nameCache.clear();
+      this.nameCache.set(unitId, names);
+    }
+    return names;
+  }
+
   private sentenceText(unitId: number): string {
     const { sentences } = this.data;
     const article = this.articles[sentences.article[unitId] as number];
@@ -921,10 +936,7 @@ export class CitationIndex {
       case "person":
       case "place":
         // A capitalised word inside the sentence that the question does not name.
-        return tokenize(this.sentenceText(unitId)).some(
-          (token, position) =>
-            position > 0 && token.capitalized && !token.isNumber && !asked.has(token.term),
-        );
+        return this.namesIn(unitId).some((term) => !asked.has(term));
       default:
         return false;
     }
