@@ -1,5 +1,5 @@
 import type { QuestionKind } from "./question.ts";
-import { foldCase, STOP_WORDS, termOf } from "./text.ts";
+import { foldCase, STOP_WORDS, termOf, tokenize } from "./text.ts";
 
 const MONEY = /(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|[mbk]n?)\b)?/giu;
 const PERCENT = /\d[\d,.]*\s?(?:%|percent\b|per cent\b)/giu;
@@ -14,6 +14,36 @@ function firstMatch(pattern: RegExp, text: string): string | undefined {
   pattern.lastIndex = 0;
   const match = pattern.exec(text);
   return match?.[0].trim().replace(/[,.;:]+$/u, "");
+}
+
+/**
+ * Of a pattern's matches in the excerpt, the one nearest to the question's words
+ * ("revenue … in the U.S." picks "$4.2 billion in the U.S.", not the "$1 billion"
+ * that opens the sentence); the first among equals.
+ */
+function closestMatch(pattern: RegExp, question: string, excerpt: string): string | undefined {
+  const asked = new Set(
+    tokenize(question)
+      .filter((token) => !STOP_WORDS.has(token.word) && !token.isNumber)
+      .map((token) => token.term),
+  );
+  const positions = tokenize(excerpt)
+    .filter((token) => asked.has(token.term))
+    .map((token) => token.start);
+  let best: { text: string; closeness: number } | undefined;
+  pattern.lastIndex = 0;
+  for (const match of excerpt.matchAll(pattern)) {
+    const at = match.index + match[0].length / 2;
+    // Characters, not words: close enough for ranking a handful of numbers in a sentence.
+    const closeness = positions.reduce(
+      (sum, position) => sum + 1 / (1 + Math.abs(position - at) / 6),
+      0,
+    );
+    if (!best || closeness > best.closeness) {
+      best = { text: match[0].trim().replace(/[,.;:]+$/u, ""), closeness };
+    }
+  }
+  return best?.text;
 }
 
 const CALENDAR_WORD =
@@ -90,12 +120,19 @@ export function extractShortAnswer(
 ): string | null {
   switch (kind) {
     case "quantity": {
+      // A change ("grow", "rise") is answered by a rate or a multiple before an amount.
+      const change =
+        /\b(?:grow|grew|grown|growth|rise|rose|risen|increase|increased|fall|fell|drop|dropped|decline|declined|jump|jumped|climb|climbed|change|changed)\b/iu.test(
+          question,
+        );
       const percentFirst = /percent|%|rate|tariff|share/iu.test(question);
-      const ordered = percentFirst
-        ? [PERCENT, MONEY, MULTIPLIER, QUANTITY]
-        : [MONEY, PERCENT, MULTIPLIER, QUANTITY];
+      const ordered = change
+        ? [PERCENT, MULTIPLIER, MONEY, QUANTITY]
+        : percentFirst
+          ? [PERCENT, MONEY, MULTIPLIER, QUANTITY]
+          : [MONEY, PERCENT, MULTIPLIER, QUANTITY];
       for (const pattern of ordered) {
-        const found = firstMatch(pattern, excerpt);
+        const found = closestMatch(pattern, question, excerpt);
         if (found) return found;
       }
       return null;

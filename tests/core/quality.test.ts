@@ -87,6 +87,14 @@ describe("typos, false friends and the kind of answer", () => {
     const researcher = seedOnly.ask("Which researcher reported the export numbers?");
     expect(researcher.answer).toBe("JL Warren Capital");
     expect(seedOnly.ask("Why does Guangdong matter?").answer).toBeNull();
+    // Of two amounts in one sentence, the one next to the question's words.
+    expect(seedOnly.ask("How much revenue did Tesla make in the U.S.?").answer).toBe(
+      "$4.2 billion",
+    );
+    // A question about change wants the rate or multiple, not the amount.
+    expect(seedOnly.ask("How much did Tesla's sales in China grow last year?").answer).toBe(
+      "tripled",
+    );
   });
 
   it("GIVEN an article filter THEN citations come from that article only", () => {
