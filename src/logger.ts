@@ -1,12 +1,37 @@
 import { pino, type DestinationStream, type Logger } from "pino";
 import pretty from "pino-pretty";
 
+const REDACTED = "[redacted]";
+
+/**
+ * Interaction and webhook tokens in Discord API paths. discord.js puts the
+ * request URL on every `DiscordAPIError`, so a failed reply would otherwise
+ * log a token that lets anyone answer as the bot for 15 minutes.
+ */
+const PATH_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"\\]+/gu;
+
+/**
+ * Removes secrets from one serialized log line: each of `secrets` wherever it
+ * appears (a token inside an error message or a stack is no field that
+ * `redact` could name), and interaction or webhook tokens in API paths.
+ */
+export function scrubSecrets(line: string, secrets: readonly string[]): string {
+  let out = line.replace(PATH_TOKEN, `$1${REDACTED}`);
+  for (const secret of secrets) if (secret !== "") out = out.replaceAll(secret, REDACTED);
+  return out;
+}
+
 /**
  * Creates the structured (JSON) logger. With no destination it writes to
- * stdout: pretty lines on a terminal, JSON lines otherwise. Fields that could
- * hold the token are redacted as a last line of defence.
+ * stdout: pretty lines on a terminal, JSON lines otherwise. Every line is
+ * scrubbed of `secrets` (give it the bot token) and of interaction tokens, and
+ * fields named like credentials are redacted, whatever object they come in.
  */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  secrets: readonly string[] = [],
+): Logger {
   const stream =
     destination ??
     (process.stdout.isTTY
@@ -17,9 +42,18 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { app: "citebot" },
       redact: {
-        paths: ["token", "*.token", "config.token", "headers.authorization", "*.authorization"],
-        censor: "[redacted]",
+        paths: [
+          "token",
+          "*.token",
+          "authorization",
+          "*.authorization",
+          "headers.authorization",
+          "*.headers.authorization",
+          "*.*.headers.authorization",
+        ],
+        censor: REDACTED,
       },
+      hooks: { streamWrite: (line) => scrubSecrets(line, secrets) },
     },
     stream,
   );

@@ -1,10 +1,9 @@
 import { pathToFileURL } from "node:url";
-import { config as loadDotenv } from "dotenv";
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from "discord.js";
 import type { Logger } from "pino";
 import { commands } from "../../commands/index.ts";
-import { parseConfig, type BotConfig } from "../config.ts";
-import { createLogger } from "../logger.ts";
+import type { BotConfig } from "../config.ts";
+import { startup } from "./startup.ts";
 
 /** The JSON of every command, as registered. */
 export function commandJson() {
@@ -44,17 +43,11 @@ export async function deployCommands(
 }
 
 async function main(): Promise<number> {
-  loadDotenv({ quiet: true });
-  const parsed = parseConfig(process.env);
-  if (!parsed.ok) {
-    console.error(parsed.message);
-    return 1;
-  }
-  const logger = createLogger(parsed.config.logLevel);
+  const { config, logger } = startup();
   try {
-    const registered = await deployCommands(parsed.config, logger);
-    const where = parsed.config.guildId
-      ? `in server ${parsed.config.guildId} (available now)`
+    const registered = await deployCommands(config, logger);
+    const where = config.guildId
+      ? `in server ${config.guildId} (available now)`
       : "globally (may take up to an hour to appear)";
     console.log(`Registered ${registered.length} commands ${where}:`);
     for (const command of registered) {

@@ -2,21 +2,12 @@
  * `npm start`: runs citebot. Reads the configuration (environment and .env),
  * loads the articles, connects, and logs out cleanly on SIGINT/SIGTERM.
  */
-import { config as loadDotenv } from "dotenv";
 import { LibraryError } from "../core/index.ts";
-import { parseConfig } from "../config.ts";
 import { openCorpus } from "../corpus.ts";
-import { createLogger } from "../logger.ts";
 import { startBot } from "./bot.ts";
+import { startup } from "./startup.ts";
 
-loadDotenv({ quiet: true });
-const parsed = parseConfig(process.env);
-if (!parsed.ok) {
-  console.error(parsed.message);
-  process.exit(1);
-}
-const { config } = parsed;
-const logger = createLogger(config.logLevel);
+const { config, logger } = startup();
 
 // Signals are handled from the first moment: one that arrives while connecting
 // waits for the connection, then logs out, instead of killing the process mid-login.

@@ -3,19 +3,11 @@
  * one process per group of shards (`SHARD_COUNT`, default: Discord's advice).
  */
 import { fileURLToPath } from "node:url";
-import { config as loadDotenv } from "dotenv";
 import { ShardingManager } from "discord.js";
-import { parseConfig, type BotConfig } from "../config.ts";
-import { createLogger } from "../logger.ts";
+import type { BotConfig } from "../config.ts";
+import { startup } from "./startup.ts";
 
-loadDotenv({ quiet: true });
-const parsed = parseConfig(process.env);
-if (!parsed.ok) {
-  console.error(parsed.message);
-  process.exit(1);
-}
-const { config } = parsed;
-const logger = createLogger(config.logLevel);
+const { config, logger } = startup();
 
 /**
  * How many shards: `SHARD_COUNT`, else Discord's recommendation. discord.js's

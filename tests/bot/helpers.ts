@@ -1,30 +1,32 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { Writable } from "node:stream";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
 import { commands } from "../../commands/index.ts";
 import type { CommandInput, UserRef } from "../../src/bot/context.ts";
 import { Options, type OptionValue } from "../../src/bot/context.ts";
 import { createContext, Dispatcher } from "../../src/bot/dispatch.ts";
 import { DEFAULT_DATA_DIR, openCorpus, type Corpus } from "../../src/corpus.ts";
+import { createLogger } from "../../src/logger.ts";
+import type { Loose } from "../emulator/types.ts";
 
-/** The project's root folder. */
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+// One temporary-folder helper and one root for every test folder.
+export { folderWith, ROOT } from "../helpers.ts";
 
-/** A logger writing JSON lines into an array, for asserting on log output. */
-export function memoryLogger(level = "debug"): {
-  logger: Logger;
-  lines: Record<string, unknown>[];
-} {
-  const lines: Record<string, unknown>[] = [];
+/**
+ * The production logger (redaction and scrubbing included) writing JSON lines
+ * into an array, for asserting on log output.
+ */
+export function memoryLogger(
+  level = "debug",
+  secrets: readonly string[] = [],
+): { logger: Logger; lines: Loose[] } {
+  const lines: Loose[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split("\n")) if (line) lines.push(JSON.parse(line));
       done();
     },
   });
-  return { logger: pino({ level }, sink), lines };
+  return { logger: createLogger(level, sink, secrets), lines };
 }
 
 let bundled: Promise<Corpus> | undefined;
@@ -59,14 +61,6 @@ export function input(
   extra: Partial<CommandInput> = {},
 ): CommandInput {
   return { user: ALICE, options: new Options(values), permissions: 0n, ...extra };
-}
-
-/** A temporary folder holding the given files. */
-export async function folderWith(files: Record<string, string>) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "citebot-bot-test-"));
-  for (const [name, content] of Object.entries(files))
-    await writeFile(path.join(dir, name), content);
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** A small valid article file. */

@@ -112,6 +112,10 @@ describe("REST faults", () => {
     await emulator.waitUntil(() =>
       world.logs.some((l) => l.msg === "could not answer an interaction"),
     );
+    // discord.js's error names the callback URL: the log keeps the ids, never a token.
+    const logged = world.logs.find((l) => l.msg === "could not answer an interaction");
+    expect(logged.err.url).toMatch(/\/interactions\/\d+\/\[redacted\]\/callback\b/);
+    expect(JSON.stringify(world.logs)).not.toContain(world.config.token);
     await expectAnswered();
   });
 

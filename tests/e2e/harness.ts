@@ -2,14 +2,13 @@
 // reply body must pass. Each test gets its own world and stops it in afterEach.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { ClientOptions } from "discord.js";
-import { pino, type Logger } from "pino";
 import { expect } from "vitest";
 import { startBot, type BotHandle } from "../../src/bot/bot.ts";
 import { parseConfig, type BotConfig } from "../../src/config.ts";
 import { DEFAULT_DATA_DIR, openCorpus } from "../../src/corpus.ts";
+import { memoryLogger } from "../bot/helpers.ts";
 import {
   DiscordEmulator,
   noIdentifyWait,
@@ -57,18 +56,6 @@ export interface WorldOptions {
   clientOptions?: Partial<ClientOptions>;
 }
 
-/** A pino logger that keeps its lines in memory (the bot's log is part of what tests check). */
-export function memoryLogger(level = "info"): { logger: Logger; lines: Loose[] } {
-  const lines: Loose[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split("\n")) if (line) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { logger: pino({ level }, sink), lines };
-}
-
 /** The environment the bot reads, pointed at the emulator. */
 export function envFor(
   emulator: DiscordEmulator,
@@ -97,7 +84,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   if (!parsed.ok) throw new Error(parsed.message);
   const config = parsed.config;
   const corpus = await openCorpus(config.dataDir);
-  const { logger, lines } = memoryLogger(config.logLevel);
+  // The production logger, token scrubbing included: the bot's log is part of what tests check.
+  const { logger, lines } = memoryLogger(config.logLevel, [config.token]);
   let bot: BotHandle;
   try {
     bot = await startBot({
