@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from "discord.js";
 import { extractFigures } from "../src/core/index.ts";
 import type { CommandModule } from "../src/bot/context.ts";
-import { articleChoices, noSuchArticle, resolveArticle } from "../src/bot/views.ts";
+import { articleOption, completeArticle, pickArticle } from "../src/bot/views.ts";
 import { formatPublished } from "../src/format.ts";
-import { errorReply, type Inline, type ReplyField } from "../src/reply/types.ts";
+import type { Inline, ReplyField } from "../src/reply/types.ts";
 
 /** How many key figures to list. */
 const MAX_FIGURES = 12;
@@ -12,22 +12,16 @@ const MAX_FIGURES = 12;
 export const data = new SlashCommandBuilder()
   .setName("article")
   .setDescription("About the article: source, date, link, lead paragraph and key figures.")
-  .addStringOption((option) =>
-    option
-      .setName("article")
-      .setDescription("Which article (when several are loaded)")
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+  .addStringOption(articleOption);
 
 /** /article: handler and article autocomplete. */
 export const command: CommandModule = {
   data,
   execute(input, context) {
     const index = context.corpus().index;
-    const wanted = input.options.string("article");
-    const article = resolveArticle(index, wanted);
-    if (!article) return errorReply(noSuchArticle(index, wanted ?? ""));
+    const picked = pickArticle(index, input.options.string("article"));
+    if ("refusal" in picked) return picked.refusal;
+    const { article } = picked;
     const fields: ReplyField[] = [];
     if (article.source) fields.push({ name: "Source", value: article.source, inline: true });
     if (article.published) {
@@ -63,7 +57,5 @@ export const command: CommandModule = {
       footer: `Ask about it with /ask, or quote a paragraph with /quote.`,
     };
   },
-  autocomplete(input, context) {
-    return input.focused === "article" ? articleChoices(context.corpus().index, input.value) : [];
-  },
+  autocomplete: completeArticle,
 };

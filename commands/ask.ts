@@ -2,7 +2,14 @@ import { SlashCommandBuilder } from "discord.js";
 import { checkQuestion } from "../src/core/index.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
 import { customId, refRoom } from "../src/bot/state.ts";
-import { askIndex, citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
+import {
+  askIndex,
+  citationFields,
+  footerOf,
+  mainArticle,
+  shareButton,
+  sourceLine,
+} from "../src/bot/views.ts";
 import { errorReply, type Inline, type Reply, type ReplyButton } from "../src/reply/types.ts";
 import { fullParagraphButton } from "./quote.ts";
 
@@ -69,25 +76,23 @@ export function answerReply(context: CommandContext, question: string, view: Ask
   const topArticle = top ? index.article(top.article) : undefined;
   if (top && topArticle) buttons.push(fullParagraphButton(topArticle, top.paragraph, context.refs));
   if (view.ephemeral) {
-    buttons.push({
-      label: "Share in channel",
-      style: "primary",
-      customId: customId(
-        PREFIX,
-        "share",
-        view.offset,
-        context.refs.put(question, room("share", view.offset)),
+    buttons.push(
+      shareButton(
+        customId(
+          PREFIX,
+          "share",
+          view.offset,
+          context.refs.put(question, room("share", view.offset)),
+        ),
       ),
-    });
+    );
   }
-  const footer = [sourceLine(article)];
-  if (view.sharedBy) footer.push(`shared by ${view.sharedBy.name}`);
   return {
     title: article?.title ?? "citebot",
     url: article?.url,
     description,
     fields: citationFields(page, index, related),
-    footer: footer.filter(Boolean).join(" · "),
+    footer: footerOf([sourceLine(article)], view.sharedBy),
     buttons,
     ephemeral: view.ephemeral,
     mentionUser: view.forUser?.id,

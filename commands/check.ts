@@ -2,7 +2,14 @@ import { ApplicationCommandType, ContextMenuCommandBuilder } from "discord.js";
 import { checkQuestion, MAX_QUESTION_LENGTH } from "../src/core/index.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
 import { customId, refRoom } from "../src/bot/state.ts";
-import { askIndex, citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
+import {
+  askIndex,
+  citationFields,
+  footerOf,
+  mainArticle,
+  shareButton,
+  sourceLine,
+} from "../src/bot/views.ts";
 import { errorReply, type Inline, type Reply, type ReplyButton } from "../src/reply/types.ts";
 
 const PREFIX = "check";
@@ -33,20 +40,16 @@ export function checkReply(
   }
   const buttons: ReplyButton[] = [];
   if (view.ephemeral) {
-    buttons.push({
-      label: "Share in channel",
-      style: "primary",
-      customId: customId(PREFIX, "share", context.refs.put(claim, refRoom(PREFIX, "share"))),
-    });
+    buttons.push(
+      shareButton(customId(PREFIX, "share", context.refs.put(claim, refRoom(PREFIX, "share")))),
+    );
   }
-  const footer = [sourceLine(article)];
-  if (view.sharedBy) footer.push(`shared by ${view.sharedBy.name}`);
   return {
     title: `Check against “${article?.title ?? "the article"}”`,
     url: article?.url,
     description,
     fields: citationFields(answer.citations, index, answer.answered ? "" : "Related · "),
-    footer: footer.filter(Boolean).join(" · "),
+    footer: footerOf([sourceLine(article)], view.sharedBy),
     buttons,
     ephemeral: view.ephemeral,
   };

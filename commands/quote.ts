@@ -2,7 +2,14 @@ import { SlashCommandBuilder } from "discord.js";
 import type { Article } from "../src/core/index.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
 import { customId, refRoom, type RefStore } from "../src/bot/state.ts";
-import { articleChoices, noSuchArticle, resolveArticle, sourceLine } from "../src/bot/views.ts";
+import {
+  articleOption,
+  completeArticle,
+  footerOf,
+  pickArticle,
+  shareButton,
+  sourceLine,
+} from "../src/bot/views.ts";
 import { errorReply, type Reply, type ReplyButton } from "../src/reply/types.ts";
 
 const PREFIX = "quote";
@@ -19,13 +26,7 @@ export const data = new SlashCommandBuilder()
       .setMinValue(1)
       .setMaxValue(10_000),
   )
-  .addStringOption((option) =>
-    option
-      .setName("article")
-      .setDescription("Which article (when several are loaded)")
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+  .addStringOption(articleOption);
 
 /** The button that opens paragraph `n` of an article as a private message. */
 export function fullParagraphButton(article: Article, n: number, refs: RefStore): ReplyButton {
@@ -57,19 +58,15 @@ export function paragraphReply(
     { label: "▶", customId: go(n + 1), disabled: n >= total },
   ];
   if (view.ephemeral) {
-    buttons.push({
-      label: "Share in channel",
-      style: "primary",
-      customId: customId(PREFIX, "share", n, refs.put(article.id, refRoom(PREFIX, "share", n))),
-    });
+    buttons.push(
+      shareButton(customId(PREFIX, "share", n, refs.put(article.id, refRoom(PREFIX, "share", n)))),
+    );
   }
-  const footer = [`¶${n} of ${total}`, sourceLine(article)];
-  if (view.sharedBy) footer.push(`shared by ${view.sharedBy.name}`);
   return {
     title: article.title,
     url: article.url,
     description: [{ bold: `¶${n}` }, { markup: "\n" }, paragraph.text],
-    footer: footer.filter(Boolean).join(" · "),
+    footer: footerOf([`¶${n} of ${total}`, sourceLine(article)], view.sharedBy),
     buttons,
     ephemeral: view.ephemeral,
   };
@@ -79,18 +76,15 @@ export function paragraphReply(
 export const command: CommandModule = {
   data,
   execute(input, context) {
-    const index = context.corpus().index;
-    const wanted = input.options.string("article");
-    const article = resolveArticle(index, wanted);
-    if (!article) return errorReply(noSuchArticle(index, wanted ?? ""));
+    const picked = pickArticle(context.corpus().index, input.options.string("article"));
+    if ("refusal" in picked) return picked.refusal;
+    const { article } = picked;
     const n = input.options.integer("paragraph");
     if (n === undefined)
       return errorReply("Give a paragraph number, for example /quote paragraph:1.");
     return paragraphReply(article, n, context.refs, { ephemeral: false });
   },
-  autocomplete(input, context) {
-    return input.focused === "article" ? articleChoices(context.corpus().index, input.value) : [];
-  },
+  autocomplete: completeArticle,
   button(input, context: CommandContext) {
     const [action, number, ...rest] = input.args;
     const n = Number(number);

@@ -1,6 +1,15 @@
+import type { SlashCommandStringOption } from "discord.js";
 import type { Answer, Article, Citation, CitationIndex } from "../core/index.ts";
 import { formatPublished } from "../format.ts";
-import type { Choice, Inline, ReplyField } from "../reply/types.ts";
+import {
+  errorReply,
+  type Choice,
+  type Inline,
+  type Reply,
+  type ReplyButton,
+  type ReplyField,
+} from "../reply/types.ts";
+import type { AutocompleteInput, CommandContext, UserRef } from "./context.ts";
 
 /** A word or number as the core tokenizes them (acronyms like "U.S." included). */
 const TOKEN = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
@@ -70,6 +79,16 @@ export function sourceLine(article: Article | undefined): string {
   return line;
 }
 
+/** The "Share in channel" button a private reply offers; `customId` says what to share. */
+export function shareButton(customId: string): ReplyButton {
+  return { label: "Share in channel", style: "primary", customId };
+}
+
+/** A footer from its non-empty parts, " · " between, ending with who shared the message. */
+export function footerOf(parts: readonly string[], sharedBy?: UserRef): string {
+  return [...parts, sharedBy ? `shared by ${sharedBy.name}` : ""].filter(Boolean).join(" · ");
+}
+
 /**
  * One embed field per citation: "¶N" (and the article's title when several
  * are loaded, so a citation always names its article), the excerpt quoted
@@ -93,40 +112,58 @@ export function mainArticle(answer: Answer, index: CitationIndex): Article | und
   return first ? index.article(first.article) : index.articles[0];
 }
 
+/** The optional `article` option, with autocomplete, of /quote and /article. */
+export function articleOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName("article")
+    .setDescription("Which article (when several are loaded)")
+    .setAutocomplete(true)
+    .setMaxLength(100);
+}
+
 /**
  * Finds the article an `article` option names: its id (what autocomplete
  * sends), else a title or id containing the typed text. Without a value,
- * the first article.
+ * the first article. When none matches, the private reply listing the
+ * loaded ones.
  */
-export function resolveArticle(
+export function pickArticle(
   index: CitationIndex,
   value: string | undefined,
-): Article | undefined {
+): { readonly article: Article } | { readonly refusal: Reply } {
   const wanted = value?.trim() ?? "";
-  if (wanted === "") return index.articles[0];
-  const exact = index.article(wanted);
-  if (exact) return exact;
   const folded = wanted.toLowerCase();
-  return index.articles.find(
-    (article) =>
-      article.title.toLowerCase().includes(folded) || article.id.toLowerCase().includes(folded),
-  );
+  const article =
+    wanted === ""
+      ? index.articles[0]
+      : (index.article(wanted) ??
+        index.articles.find(
+          (candidate) =>
+            candidate.title.toLowerCase().includes(folded) ||
+            candidate.id.toLowerCase().includes(folded),
+        ));
+  if (article) return { article };
+  const titles = index.articles.slice(0, 10).map((loaded) => `“${loaded.title}”`);
+  return {
+    refusal: errorReply(
+      `No article matches “${wanted}”. Loaded: ${titles.join(", ")}${index.articles.length > 10 ? ", …" : ""}.`,
+    ),
+  };
 }
 
-/** Autocomplete for an `article` option: titles matching the typed text, value the article id. */
-export function articleChoices(index: CitationIndex, typed: string): Choice[] {
-  const words = typed.toLowerCase().split(/\s+/u).filter(Boolean);
-  return index.articles
-    .filter((article) => {
+/**
+ * Autocomplete of the `article` option: titles matching the typed words, the
+ * value being the article id.
+ */
+export function completeArticle(input: AutocompleteInput, context: CommandContext): Choice[] {
+  if (input.focused !== "article") return [];
+  const words = input.value.toLowerCase().split(/\s+/u).filter(Boolean);
+  return context
+    .corpus()
+    .index.articles.filter((article) => {
       const haystack = `${article.title} ${article.id} ${article.source ?? ""}`.toLowerCase();
       return words.every((word) => haystack.includes(word));
     })
     .slice(0, 25)
     .map((article) => ({ name: article.title, value: article.id }));
-}
-
-/** "no article matches …" with the list of loaded ones, for a wrong `article` option. */
-export function noSuchArticle(index: CitationIndex, value: string): string {
-  const titles = index.articles.slice(0, 10).map((article) => `“${article.title}”`);
-  return `No article matches “${value}”. Loaded: ${titles.join(", ")}${index.articles.length > 10 ? ", …" : ""}.`;
 }
