@@ -37,6 +37,8 @@ export interface RankingOptions {
   readonly definitionCredit: number;
   /** Bonus, as a share of the question's weight, for a passage holding the kind of answer asked for. */
   readonly kindBonus: number;
+  /** Weight factor of an ordinary word (not a name or number) that nothing in the articles stands for. */
+  readonly unknownWordWeight: number;
   /** Weight factor of a name (capitalised word, acronym) in the question. */
   readonly nameWeight: number;
   /** Weight factor of a name that the articles never mention. */
@@ -54,7 +56,7 @@ export interface RankingOptions {
 /** The ranker's defaults; options given to {@link CitationIndex} are merged over them. */
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   limit: 3,
-  answerCoverage: 0.49,
+  answerCoverage: 0.36,
   neighborCredit: 0.5,
   paragraphCredit: 0.4,
   articleCredit: 0.15,
@@ -63,6 +65,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   synonymCredit: 0.6,
   definitionCredit: 0.35,
   kindBonus: 0.1,
+  unknownWordWeight: 0.6,
   nameWeight: 1.5,
   missingNameWeight: 2,
   kindMisfit: 0.8,
@@ -101,6 +104,10 @@ interface QueryTerm {
    * "stock price"): where the passage's article lacks it, this word counts half.
    */
   readonly modifier?: number | undefined;
+  /** The other words of the name this word is part of ("3" for "Model" in "Model 3"). */
+  readonly partners: number[];
+  /** A word that names no topic ("today"): found, it is no evidence that a passage answers. */
+  readonly lowInformation: boolean;
   /** Weight of a name where the passage's article never mentions it (a missing name weighs most). */
   readonly weightIfAbsent: number;
 }
@@ -152,6 +159,9 @@ const SHORTLIST_SIZE = 120;
 
 /** A loose variant found in more sentences than this (and 5% of them) is not scanned sentence by sentence. */
 const COMMON_POSTINGS = 1000;
+
+/** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */
+const MODIFIER_MISSING = 0.5;
 
 /** Stand-ins kept for one question word (its own term included). */
 const MAX_VARIANTS = 8;
@@ -453,7 +463,7 @@ export class CitationIndex {
     if (pool.length === 0) return [];
     // Fuse.js proposes; an edit distance (transpositions count once) disposes, since
     // Fuse's score also rewards mere overlap ("stock" ~ "sticker").
-    const allowed = word.length <= 7 ? 1 : 2;
+    const allowed = word.length <= 4 ? 1 : 2;
     const fuse = new Fuse(pool, { includeScore: true, threshold: 0.4, ignoreLocation: true });
     return fuse
       .search(word, { limit: 5 })
@@ -563,8 +573,12 @@ export class CitationIndex {
       // question's verb, which articles word in many ways ("grow" for "tripled"):
       // its absence says less than an absent name or noun.
       const afterAuxiliary = tokens.slice(0, position).some((t) => AUXILIARIES.has(t.word));
-      if (afterAuxiliary && unmatched(token) && !token.capitalized && !token.isNumber)
-        weight *= 0.5;
+      const plainWord = !isName(token, position) && !token.isNumber;
+      if (plainWord && unmatched(token)) {
+        // An ordinary word the articles lack is more often the asker's wording than a
+        // missing fact; names and numbers keep their full weight.
+        weight *= afterAuxiliary ? 0.5 : this.options.unknownWordWeight;
+      }
       // "stock price", "Model 3 cars": where the word before is missing, a "price" or
       // "cars" found is probably another one.
       const before = position > 0 ? content[position - 1] : undefined;
@@ -574,8 +588,41 @@ export class CitationIndex {
       const weightIfAbsent =
         nameFactor === 1 ? weight : this.idf("") * this.options.missingNameWeight;
       positionOf.set(token.term, terms.length);
-      terms.push({ word: token.word, weight, variants, modifier, weightIfAbsent });
+      terms.push({
+        word: token.word,
+        weight,
+        variants,
+        modifier,
+        weightIfAbsent,
+        partners: [],
+        lowInformation: LOW_INFORMATION_WORDS.has(token.word),
+      });
     });
+    // Names of several words ("Model 3", "Wang Yang") are one thing: a passage whose
+    // article lacks one of the words is about another "Model".
+    let run: number[] = [];
+    const closeRun = () => {
+      const members = [...new Set(run.map((p) => positionOf.get((content[p] as Token).term)))];
+      if (members.length >= 2) {
+        for (const member of members) {
+          const term = terms[member as number];
+          if (term) term.partners.push(...(members.filter((m) => m !== member) as number[]));
+        }
+      }
+      run = [];
+    };
+    content.forEach((token, position) => {
+      const inName =
+        token !== undefined &&
+        (isName(token, position) ||
+          (token.isNumber && run.length > 0 && run.at(-1) === position - 1));
+      if (inName && (run.length === 0 || run.at(-1) === position - 1)) run.push(position);
+      else {
+        closeRun();
+        if (inName) run.push(position);
+      }
+    });
+    closeRun();
     if (terms.length <= MAX_QUERY_TERMS) return terms;
     const kept = new Set([...terms].sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS));
     return terms.filter((term) => kept.has(term));
@@ -740,15 +787,17 @@ export class CitationIndex {
         const inArticle = articleCredit * Math.max(article[i] ?? 0, inTitle[i] ?? 0);
         if (inArticle > credit) [credit, place] = [inArticle, 4];
         const absent = (m: number) => (article[m] ?? 0) < 0.5 && !inTitle[m];
-        if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier))
-          credit *= 0.5;
+        if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier)) {
+          credit *= MODIFIER_MISSING;
+        }
+        if (term.partners.some(absent)) credit = 0;
         // A name this article never mentions: the passage is about something else.
         const weight = absent(i) ? term.weightIfAbsent : term.weight;
         // A word of the article's title is its topic: it says little about which passage answers.
         const topical = inTitle[i] ? this.options.titleDiscount : 1;
         credits[i] = credit;
         places[i] = place;
-        covered += weight * credit;
+        if (!term.lowInformation) covered += weight * credit;
         possible += weight;
         score += weight * topical * credit * (place === 1 ? lengthFactor : 1);
         gainPrevious += term.weight * Math.max(0, previous - here);

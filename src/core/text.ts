@@ -20,8 +20,9 @@ export interface Token {
 }
 
 /**
- * Function words that say nothing about what a passage is about. Question words
- * are here too; the question's type is read before they are dropped.
+ * Function words that say nothing about what a passage is about, and the filler
+ * of chat ("ok", "lol", "gonna"). Question words are here too; the question's
+ * type is read before they are dropped.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all am an and any are aren't as at be because been before being
@@ -34,7 +35,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   to too under until up very was wasn't we we'd we'll we're we've were weren't what what's when when's
   where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
   you've your yours yourself yourselves also just will shall may might must many much whose tell says
-  said say get got make makes making made like one ever s t`
+  said say get got make makes making made like one ever s t
+  ok okay wait lol lmao nah yeah yep yup gonna wanna gotta actually basically literally even yet hey hi
+  hello pls plz please thanks thank thx u ur im idk tbh btw anyway anyways kinda sorta guys`
     .split(/\s+/u)
     .filter(Boolean),
 );

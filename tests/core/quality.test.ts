@@ -53,6 +53,25 @@ describe("answer quality on our own held-out phrasings (regression guard, not tu
   });
 });
 
+describe("answer quality on questions written blind (by a colleague who never ran citebot)", () => {
+  // Hard paraphrases, chat-style and misspelt questions, and plausible unanswerable ones.
+  // A regression guard: global settings were chosen with these in view, no rule for any one question.
+  it("GIVEN blind questions about the seed THEN most are right and few are wrongly declined", () => {
+    const result = score(seedOnly, readQuestions("blind-seed.jsonl"));
+    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(32);
+    expect(result.top3).toBeGreaterThanOrEqual(38);
+    expect(result.falseAbstain).toBeLessThanOrEqual(4);
+    expect(result.abstained).toBeGreaterThanOrEqual(5);
+  });
+
+  it("GIVEN blind questions about two articles loaded together THEN most are right, from the right article", () => {
+    const result = score(both, readQuestions("blind-vehicles.jsonl"));
+    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(25);
+    expect(result.top3).toBeGreaterThanOrEqual(32);
+    expect(result.falseAbstain).toBeLessThanOrEqual(2);
+  });
+});
+
 describe("typos, false friends and the kind of answer", () => {
   it("GIVEN misspelt words THEN the passage is still found", () => {
     for (const [question, paragraph] of [
