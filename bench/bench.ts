@@ -550,6 +550,9 @@ async function main(): Promise<number> {
       const t = last.result.timing;
       log(
         `  ${system.padEnd(10)} ready ${fmt(last.result.readyMs, 0)} ms` +
+          (last.result.savedMs === undefined
+            ? ""
+            : ` (saved at ${fmt(last.result.savedMs, 0)} ms)`) +
           (last.savedLoadMs === undefined
             ? ""
             : `, saved-load ${fmt(last.savedLoadMs, 0)} ms (same top-1 ${last.savedSameTop1})`) +

@@ -46,6 +46,8 @@ export interface JobResult {
   /** Top-1 of each timed question, then of each check question (null: no result). */
   readonly top1: readonly (Top | null)[];
   readonly checkTop1: readonly (Top | null)[];
+  /** citebot: from the start until the background save of a new index settled. */
+  readonly savedMs?: number;
   /** citebot: whether openCorpus reported the index as loaded from its saved copy. */
   readonly fromSavedIndex?: boolean;
   /** Hash of src/ as this child found it: a change mid-run shows as two hashes. */
@@ -54,6 +56,8 @@ export interface JobResult {
 
 interface Searcher {
   readonly fromSavedIndex?: boolean;
+  /** Settles when a newly built index is written (the engine saves after handing back). */
+  readonly saved?: Promise<unknown>;
   readonly articles: number;
   readonly sentences: number;
   readonly parseMs?: number;
@@ -84,14 +88,15 @@ async function openCitebot(job: Job): Promise<Searcher> {
   if (job.cacheDir !== undefined) options["cacheDir"] = job.cacheDir;
   const corpus = await openCorpus(job.dir, options as OpenCorpusOptions);
   const { index } = corpus;
-  const saved = (corpus as { fromSavedIndex?: unknown }).fromSavedIndex;
+  const { fromSavedIndex, saved } = corpus as { fromSavedIndex?: unknown; saved?: unknown };
   const articles = index.articles.length;
   let sentences = 0;
   for (const article of index.articles) {
     for (const paragraph of article.paragraphs) sentences += paragraph.sentences.length;
   }
   return {
-    ...(typeof saved === "boolean" ? { fromSavedIndex: saved } : {}),
+    ...(typeof fromSavedIndex === "boolean" ? { fromSavedIndex } : {}),
+    ...(saved instanceof Promise ? { saved } : {}),
     articles,
     sentences,
     ask: (question) => index.ask(question, { limit: 3 }),
@@ -149,6 +154,12 @@ async function run(job: Job): Promise<JobResult> {
   }
   const readyMs = performance.now() - t0;
   const peakAfterReadyMb = peakRssMb();
+  // Let the background save finish before anything is timed (and before the next child reads it).
+  let savedMs: number | undefined;
+  if (searcher.saved) {
+    await searcher.saved;
+    savedMs = performance.now() - t0;
+  }
   // Top-1s first, on a fresh index, so that every child asks them with the same history.
   // fuse.js costs seconds a question on large corpora: its top-1s are not worth the wait.
   const withTop1 = job.system !== "fuse";
@@ -166,6 +177,7 @@ async function run(job: Job): Promise<JobResult> {
     sentences: searcher.sentences,
     ...(searcher.parseMs === undefined ? {} : { parseMs: searcher.parseMs }),
     readyMs,
+    ...(savedMs === undefined ? {} : { savedMs }),
     peakAfterReadyMb,
     peakMb,
     ...(timing ? { timing } : {}),
