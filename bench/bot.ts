@@ -7,13 +7,14 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { pino } from "pino";
 import { startBot } from "../src/bot/bot.ts";
 import { parseConfig } from "../src/config.ts";
 import { DEFAULT_DATA_DIR, openCorpus } from "../src/corpus.ts";
+import { createLogger } from "../src/logger.ts";
 import { startEchoBot } from "../tests/emulator/echo-bot.ts";
 import { DiscordEmulator, noIdentifyWait, type Loose } from "../tests/emulator/emulator.ts";
 import { OptionType, slashCommand } from "../tests/emulator/payloads.ts";
+import { envFor } from "../tests/e2e/env.ts";
 import { distinctQuestions } from "../tests/e2e/questions.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -95,19 +96,12 @@ async function measure(
 }
 
 async function startCitebot(emulator: DiscordEmulator): Promise<() => Promise<void>> {
-  const parsed = parseConfig({
-    DISCORD_TOKEN: emulator.token,
-    DISCORD_CLIENT_ID: emulator.applicationId,
-    DATA_DIR: DEFAULT_DATA_DIR,
-    COOLDOWN_SECONDS: "0",
-    LOG_LEVEL: "info",
-    DISCORD_API_URL: emulator.apiUrl,
-  });
+  const parsed = parseConfig(envFor(emulator));
   if (!parsed.ok) throw new Error(parsed.message);
   const corpus = await openCorpus(parsed.config.dataDir);
-  // Logging at info as in production, into a sink, so its cost is counted but not printed.
+  // The production logger at info, into a sink, so its cost is counted but not printed.
   const sink = new Writable({ write: (_chunk, _enc, done) => done() });
-  const logger = pino({ level: "info" }, sink);
+  const logger = createLogger(parsed.config.logLevel, sink, [parsed.config.token]);
   const bot = await startBot({
     config: parsed.config,
     corpus,
@@ -127,14 +121,7 @@ function inChild(script: string) {
   return async (emulator: DiscordEmulator): Promise<() => Promise<void>> => {
     const child = spawn(process.execPath, ["--import", "tsx", script], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: emulator.token,
-        DISCORD_CLIENT_ID: emulator.applicationId,
-        DISCORD_API_URL: emulator.apiUrl,
-        COOLDOWN_SECONDS: "0",
-        LOG_LEVEL: "info",
-      },
+      env: { ...process.env, ...envFor(emulator) },
       stdio: ["ignore", "ignore", "inherit"],
     });
     const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -1,12 +1,12 @@
 // `npm run deploy-commands` as a user runs it, against the emulator: what it registers and whether
 // Discord would accept it.
 
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import { deployCommands } from "../../src/bot/deploy.ts";
 import { parseConfig } from "../../src/config.ts";
 import { DiscordEmulator, type Loose } from "../emulator/emulator.ts";
-import { envFor, spawnScript, type Child } from "./harness.ts";
+import { envFor, spawnScript, stopAfterEach } from "./harness.ts";
 
 const SLASH_NAME = /^[-_\p{Ll}\p{Lo}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const MENU_NAME = /^[^\s].{0,31}$/u;
@@ -54,22 +54,15 @@ function commandProblems(command: Loose): string[] {
   return problems;
 }
 
-let emulator: DiscordEmulator | undefined;
-let child: Child | undefined;
-afterEach(async () => {
-  await child?.stop();
-  await emulator?.stop();
-  child = undefined;
-  emulator = undefined;
-});
+const started = stopAfterEach();
 
 describe("deploy-commands against the emulator", () => {
   it("GIVEN DISCORD_GUILD_ID WHEN npm run deploy-commands runs, and runs again THEN each run bulk-overwrites exactly the command list in that guild, and Discord's rules hold", async () => {
-    emulator = await DiscordEmulator.start();
+    const emulator = started(await DiscordEmulator.start());
     const guild = emulator.addGuild();
     const env = envFor(emulator, { DISCORD_GUILD_ID: guild.id, LOG_LEVEL: "warn" });
     // The command as users run it, once: a child process costs seconds, so the rerun is in-process.
-    child = spawnScript("deploy-commands", env);
+    const child = started(spawnScript("deploy-commands", env));
     expect(await child.exited, child.stderr).toBe(0);
     const parsed = parseConfig(env);
     if (!parsed.ok) throw new Error(parsed.message);
@@ -99,7 +92,7 @@ describe("deploy-commands against the emulator", () => {
   });
 
   it("GIVEN no DISCORD_GUILD_ID WHEN the commands are deployed THEN they are registered globally", async () => {
-    emulator = await DiscordEmulator.start();
+    const emulator = started(await DiscordEmulator.start());
     const parsed = parseConfig(envFor(emulator));
     if (!parsed.ok) throw new Error(parsed.message);
     await deployCommands(parsed.config);
@@ -109,7 +102,7 @@ describe("deploy-commands against the emulator", () => {
   });
 
   it("GIVEN a wrong token WHEN the commands are deployed THEN it fails on 401 without the token in the error", async () => {
-    emulator = await DiscordEmulator.start();
+    const emulator = started(await DiscordEmulator.start());
     const parsed = parseConfig(envFor(emulator, { DISCORD_TOKEN: "wrong.token-value" }));
     if (!parsed.ok) throw new Error(parsed.message);
     const error: unknown = await deployCommands(parsed.config).then(

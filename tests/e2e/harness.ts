@@ -4,11 +4,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { ClientOptions } from "discord.js";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { startBot, type BotHandle } from "../../src/bot/bot.ts";
 import { parseConfig, type BotConfig } from "../../src/config.ts";
-import { DEFAULT_DATA_DIR, openCorpus } from "../../src/corpus.ts";
+import { openCorpus } from "../../src/corpus.ts";
 import { memoryLogger } from "../bot/helpers.ts";
+import { envFor } from "./env.ts";
 import {
   DiscordEmulator,
   noIdentifyWait,
@@ -19,6 +20,8 @@ import {
   type Loose,
 } from "../emulator/emulator.ts";
 import { OptionType, slashCommand, type OptionValue } from "../emulator/payloads.ts";
+
+export { envFor };
 
 /** The project's root folder, where `npm run` is started. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -54,22 +57,6 @@ export interface WorldOptions {
   users?: number;
   env?: Record<string, string>;
   clientOptions?: Partial<ClientOptions>;
-}
-
-/** The environment the bot reads, pointed at the emulator. */
-export function envFor(
-  emulator: DiscordEmulator,
-  env: Record<string, string> = {},
-): Record<string, string> {
-  return {
-    DISCORD_TOKEN: emulator.token,
-    DISCORD_CLIENT_ID: emulator.applicationId,
-    DATA_DIR: DEFAULT_DATA_DIR,
-    COOLDOWN_SECONDS: "0",
-    LOG_LEVEL: "info",
-    DISCORD_API_URL: emulator.apiUrl,
-    ...env,
-  };
 }
 
 /** Starts an emulator and citebot; resolves once the bot is ready. */
@@ -214,4 +201,19 @@ export function spawnScript(script: string, env: Record<string, string>): Child 
   child.stdout!.on("data", (chunk) => (result.stdout += String(chunk)));
   child.stderr!.on("data", (chunk) => (result.stderr += String(chunk)));
   return result;
+}
+
+/**
+ * Registers an afterEach that stops whatever the test handed to the returned function, last
+ * first (a bot before the emulator it talks to), so that every test ends what it started.
+ */
+export function stopAfterEach(): <T extends { stop(): Promise<unknown> }>(thing: T) => T {
+  const running: { stop(): Promise<unknown> }[] = [];
+  afterEach(async () => {
+    while (running.length > 0) await running.pop()!.stop();
+  });
+  return (thing) => {
+    running.push(thing);
+    return thing;
+  };
 }

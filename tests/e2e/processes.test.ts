@@ -2,7 +2,7 @@
 // shard processes, and `npm start` under a burst of 1,000 interactions. One file, so the two never
 // compete for this machine's two cores with each other.
 
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_DATA_DIR, openCorpus } from "../../src/corpus.ts";
 import { DiscordEmulator, shardOf, type InteractionOutcome } from "../emulator/emulator.ts";
 import { OptionType, slashCommand } from "../emulator/payloads.ts";
@@ -12,31 +12,25 @@ import {
   paragraphsCited,
   replyOf,
   spawnScript,
-  type Child,
+  stopAfterEach,
 } from "./harness.ts";
 import { distinctQuestions } from "./questions.ts";
 
-let emulator: DiscordEmulator | undefined;
-let child: Child | undefined;
-afterEach(async () => {
-  await child?.stop();
-  await emulator?.stop();
-  child = undefined;
-  emulator = undefined;
-});
+const started = stopAfterEach();
 
 describe("npm run start:sharded", () => {
   it("GIVEN npm run start:sharded with SHARD_COUNT=2 WHEN guilds on both shards ask THEN each shard process answers its guilds", async () => {
-    emulator = await DiscordEmulator.start();
-    for (let i = 0; i < 4; i++) emulator.addGuild();
-    const user = emulator.addUser("alice");
-    child = spawnScript("start:sharded", envFor(emulator, { SHARD_COUNT: "2", LOG_LEVEL: "info" }));
-    const emu = emulator;
+    const emu = started(await DiscordEmulator.start());
+    for (let i = 0; i < 4; i++) emu.addGuild();
+    const user = emu.addUser("alice");
+    const child = started(
+      spawnScript("start:sharded", envFor(emu, { SHARD_COUNT: "2", LOG_LEVEL: "info" })),
+    );
     // ShardingManager waits 5.5 s between spawns by default; both shards must come up on their own.
     await emu
       .waitUntil(() => emu.liveShards().length === 2, 25_000)
       .catch((error: unknown) => {
-        throw new Error(`${String(error)}\n${child!.stdout}\n${child!.stderr}`);
+        throw new Error(`${String(error)}\n${child.stdout}\n${child.stderr}`);
       });
     expect(emu.liveShards()).toEqual([0, 1]);
     expect(emu.identifies.get(0)).toBe(1);
@@ -61,12 +55,12 @@ describe("load on npm start", () => {
   it("GIVEN 10 guilds and 50 users WHEN 1,000 /ask arrive in one burst THEN every one is answered once, correctly and before its deadline", async () => {
     // The bot in its own process, as in production: the emulator stands for Discord and must not
     // share the bot's event loop.
-    const emu = await DiscordEmulator.start();
-    emulator = emu;
+    const emu = started(await DiscordEmulator.start());
     for (let i = 0; i < 10; i++) emu.addGuild();
     for (let i = 0; i < 50; i++) emu.addUser();
-    const bot = spawnScript("start", envFor(emu, { COOLDOWN_SECONDS: "0", LOG_LEVEL: "info" }));
-    child = bot;
+    const bot = started(
+      spawnScript("start", envFor(emu, { COOLDOWN_SECONDS: "0", LOG_LEVEL: "info" })),
+    );
     await emu.waitForShards([0], 20_000);
     // 1,000 different questions: the bot remembers recent answers, and a burst of one repeated
     // question would measure that memory instead of the ranking.

@@ -12,6 +12,13 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
+/** A bare discord.js client pointed at the emulator (not logged in), destroyed after the test. */
+function plainClient(emulator: DiscordEmulator): Client {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...clientOptionsFor(emulator) });
+  cleanups.push(() => client.destroy());
+  return client;
+}
+
 async function setup(options: Parameters<typeof DiscordEmulator.start>[0] = {}, guilds = 1) {
   const emulator = await DiscordEmulator.start(options);
   cleanups.push(() => emulator.stop());
@@ -46,11 +53,7 @@ describe("Discord emulator with a plain discord.js client", () => {
   it("GIVEN a wrong token WHEN the client logs in THEN GET /gateway/bot answers 401 and login rejects", async () => {
     const emulator = await DiscordEmulator.start();
     cleanups.push(() => emulator.stop());
-    const client = new Client({
-      intents: [GatewayIntentBits.Guilds],
-      ...clientOptionsFor(emulator),
-    });
-    cleanups.push(() => client.destroy());
+    const client = plainClient(emulator);
     await expect(client.login("wrong-token")).rejects.toThrow();
     expect(emulator.requests.find((r) => r.path === "/gateway/bot")?.status).toBe(401);
   });
@@ -61,11 +64,7 @@ describe("Discord emulator with a plain discord.js client", () => {
     cleanups.push(() => emulator.stop());
     const guild = emulator.addGuild();
     const user = emulator.addUser();
-    const client = new Client({
-      intents: [GatewayIntentBits.Guilds],
-      ...clientOptionsFor(emulator),
-    });
-    cleanups.push(() => client.destroy());
+    const client = plainClient(emulator);
     const failures: unknown[] = [];
     client.on("interactionCreate", async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
@@ -88,11 +87,7 @@ describe("Discord emulator with a plain discord.js client", () => {
     cleanups.push(() => emulator.stop());
     const guild = emulator.addGuild();
     const user = emulator.addUser();
-    const client = new Client({
-      intents: [GatewayIntentBits.Guilds],
-      ...clientOptionsFor(emulator),
-    });
-    cleanups.push(() => client.destroy());
+    const client = plainClient(emulator);
     client.on("interactionCreate", async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       await interaction.reply("x".repeat(2001)).catch(() => interaction.reply("short"));

@@ -628,7 +628,7 @@ export class DiscordEmulator {
       this.channelMessages.push({ id, at: performance.now(), body, channelId: m[1]! });
       for (const p of this.pending.values())
         p.outcome.channelMessages.push({ id, at: performance.now(), body });
-      return send(200, { ...this.messageBase(m[1]!, id), ...body });
+      return send(200, { ...messageObject(m[1]!, id, this.botUser), ...body });
     }
     send(404, { message: `404: Not Found (${method} ${path})`, code: 0 });
   }
@@ -732,31 +732,10 @@ export class DiscordEmulator {
     send(405, { message: "405: Method Not Allowed", code: 0 });
   }
 
-  private messageBase(channelId: string, id: string): Loose {
-    return {
-      id,
-      channel_id: channelId,
-      author: this.botUser,
-      content: "",
-      embeds: [],
-      components: [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      type: 0,
-      flags: 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-    };
-  }
-
   private message(outcome: InteractionOutcome, body: Loose, id: string): Loose {
     const channelId = outcome.payload.channel_id ?? outcome.payload.channel?.id;
     return {
-      ...this.messageBase(channelId, id),
+      ...messageObject(channelId, id, this.botUser),
       ...body,
       type: 20,
       webhook_id: this.applicationId,
@@ -765,6 +744,31 @@ export class DiscordEmulator {
       guild_id: outcome.payload.guild_id,
     };
   }
+}
+
+/**
+ * A message object as Discord returns it, with every field discord.js reads;
+ * callers spread their own fields over it.
+ */
+export function messageObject(channelId: string, id: string, author: Loose): Loose {
+  return {
+    id,
+    channel_id: channelId,
+    author,
+    content: "",
+    embeds: [],
+    components: [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    type: 0,
+    flags: 0,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+  };
 }
 
 /** An identify throttler that never waits: the emulator has no identify rate limit. */

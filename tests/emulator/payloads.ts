@@ -2,6 +2,7 @@
 // without `entitlements` and `authorizing_integration_owners`, so every builder sets both.
 
 import {
+  messageObject,
   snowflake,
   type DiscordEmulator,
   type EmulatedGuild,
@@ -145,24 +146,7 @@ export function messageCommand(
     target_id: targetId,
     resolved: {
       messages: {
-        [targetId]: {
-          id: targetId,
-          channel_id: guild.channelId,
-          author: plainAuthor,
-          content,
-          embeds: [],
-          components: [],
-          attachments: [],
-          mentions: [],
-          mention_roles: [],
-          mention_everyone: false,
-          pinned: false,
-          tts: false,
-          type: 0,
-          flags: 0,
-          timestamp: new Date().toISOString(),
-          edited_timestamp: null,
-        },
+        [targetId]: { ...messageObject(guild.channelId, targetId, plainAuthor), content },
       },
     },
   };
@@ -180,22 +164,8 @@ export function buttonPress(
   const payload = base(emulator, guild, user, 3);
   payload.data = { custom_id: customId, component_type: 2 };
   payload.message = {
-    id: message.id ?? snowflake(),
-    channel_id: guild.channelId,
-    author: emulator.botUser,
-    content: "",
-    embeds: [],
-    components: [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
+    ...messageObject(guild.channelId, message.id ?? snowflake(), emulator.botUser),
     type: 20,
-    flags: 0,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
     ...message,
   };
   return payload;
