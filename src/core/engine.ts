@@ -138,7 +138,12 @@ const AUXILIARIES: ReadonlySet<string> = new Set([
 ]);
 
 /** Question kinds whose answer is a thing to find (a name, a number, a date). */
-const EXPECTS_ENTITY: ReadonlySet<QuestionKind> = new Set(["person", "quantity", "time"]);
+const EXPECTS_ENTITY: ReadonlySet<QuestionKind> = new Set([
+  "person",
+  "quantity",
+  "time",
+  "definition",
+]);
 
 const HAS_NUMBER = 1;
 const HAS_TIME = 2;
@@ -159,6 +164,19 @@ const SHORTLIST_SIZE = 120;
 
 /** A loose variant found in more sentences than this (and 5% of them) is not scanned sentence by sentence. */
 const COMMON_POSTINGS = 1000;
+
+/** Words that frame a question about an abbreviation rather than say what it is about. */
+const DEFINITION_FRAME: ReadonlySet<string> = new Set([
+  "mean",
+  "means",
+  "meaning",
+  "stand",
+  "stands",
+  "abbreviation",
+  "acronym",
+  "short",
+  "wat",
+]);
 
 /** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */
 const MODIFIER_MISSING = 0.5;
@@ -465,9 +483,17 @@ export class CitationIndex {
     // Fuse's score also rewards mere overlap ("stock" ~ "sticker").
     const allowed = word.length <= 4 ? 1 : 2;
     const fuse = new Fuse(pool, { includeScore: true, threshold: 0.4, ignoreLocation: true });
+    const stem = termOf(word);
     return fuse
       .search(word, { limit: 5 })
-      .map((result) => ({ word: result.item, steps: editDistance(word, result.item).steps }))
+      .map((result) => ({
+        word: result.item,
+        // Compared as written and as stems: "tarrif" is 3 edits from "tariffs", 2 from "tariff".
+        steps: Math.min(
+          editDistance(word, result.item).steps,
+          editDistance(stem, this.data.vocabulary.get(result.item) ?? result.item).steps,
+        ),
+      }))
       .filter((match) => match.steps <= allowed)
       .map((match) => ({ word: match.word, quality: 1 - match.steps / (word.length + 1) }));
   }
@@ -708,9 +734,12 @@ export class CitationIndex {
     const limit = Math.max(1, Math.floor(options.limit ?? this.options.limit));
     const only =
       options.article === undefined ? undefined : (this.articleById.get(options.article) ?? -1);
-    const tokens = tokenize(question);
-    const terms = this.queryTerms(tokens);
     const kind = questionKind(question);
+    // In "what does VCS stand for", only "VCS" is looked for: the rest is the question's frame.
+    const tokens = tokenize(question).filter(
+      (token) => kind !== "definition" || !DEFINITION_FRAME.has(token.word),
+    );
+    const terms = this.queryTerms(tokens);
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
     const empty = {
       answer: { question, answered: false, answer: null, citations: [] },
@@ -819,9 +848,17 @@ export class CitationIndex {
     // The kind of answer asked for decides among the leaders: a "who" question wants
     // a name it does not already mention, "how much" a number, "when" a date.
     const asked = new Set(tokens.map((token) => token.term));
+    const short = tokens.filter((t) => !t.isNumber && t.word.length >= 2 && t.word.length <= 6);
+    const defines =
+      kind === "definition" && short.length > 0
+        ? new RegExp(
+            `\\((?:${short.map((t) => t.word.replace(/[^a-z0-9]/gu, "")).join("|")})\\)`,
+            "iu",
+          )
+        : undefined;
     const leaders = candidates.slice(0, Math.max(30, limit * 3));
     for (const candidate of leaders) {
-      candidate.kindFits = this.kindFits(kind, candidate.unitId, asked);
+      candidate.kindFits = this.kindFits(kind, candidate.unitId, asked, defines);
       if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
       else if (EXPECTS_ENTITY.has(kind)) candidate.score *= this.options.kindMisfit;
     }
@@ -975,9 +1012,17 @@ export class CitationIndex {
     return paragraph?.sentences[sentences.sentence[unitId] as number]?.text ?? "";
   }
 
-  private kindFits(kind: QuestionKind, unitId: number, asked: ReadonlySet<string>): boolean {
+  private kindFits(
+    kind: QuestionKind,
+    unitId: number,
+    asked: ReadonlySet<string>,
+    defines: RegExp | undefined,
+  ): boolean {
     const flags = this.data.sentences.flags[unitId] as number;
     switch (kind) {
+      case "definition":
+        // An abbreviation is defined where it stands in brackets after its expansion.
+        return defines !== undefined && defines.test(this.sentenceText(unitId));
       case "quantity":
         return (flags & HAS_NUMBER) !== 0;
       case "time":

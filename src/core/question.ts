@@ -1,5 +1,6 @@
 /** What kind of answer a question asks for, read from its opening words. */
-export type QuestionKind = "person" | "quantity" | "time" | "place" | "reason" | "yesno" | "other";
+export type QuestionKind =
+  "person" | "quantity" | "time" | "place" | "reason" | "yesno" | "definition" | "other";
 
 /** The longest question accepted, in characters (Discord's option limit is 300). */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -35,6 +36,14 @@ export function checkQuestion(input: string): QuestionCheck {
 /** Reads the kind of answer wanted from a question's wording. */
 export function questionKind(question: string): QuestionKind {
   const q = question.toLowerCase().replace(/[’']/gu, "'");
+  // "What does VCS stand for?", "what does ADS mean": the sentence that spells it out.
+  if (
+    /\bstands? for\b|\b(?:does|do) \S+ (?:mean|stand)\b|\bmeaning of\b|\babbreviation\b|\bacronym\b/u.test(
+      q,
+    )
+  ) {
+    return "definition";
+  }
   if (
     /\b(?:how (?:much|many|far|long|big|large|high|fast|old|often)|by how|what (?:percentage|percent|share|amount|number|rate|price|cost|tariff|tax|fee|total|sum|level))\b/u.test(
       q,

@@ -116,6 +116,13 @@ describe("typos, false friends and the kind of answer", () => {
     );
   });
 
+  it("GIVEN a question about what an abbreviation stands for THEN the sentence that spells it out comes first", () => {
+    for (const question of ["What does VCS stand for?", "what does ADS mean in the rule"]) {
+      const top = both.ask(question).citations[0];
+      expect(top?.excerpt, question).toContain("(VCS)");
+    }
+  });
+
   it("GIVEN an article filter THEN citations come from that article only", () => {
     const answer = both.ask("What tariff applies to Chinese electric vehicles?", {
       article: SEED,
