@@ -183,6 +183,19 @@ function git(args: string[]): string {
   }
 }
 
+/** Peak RSS of an idle plain Node process, MB. */
+function plainNodeMb(): number {
+  return Number(runNode("console.log(process.resourceUsage().maxRSS / 1024)")) || Number.NaN;
+}
+
+function runNode(code: string): string {
+  try {
+    return execFileSync(process.execPath, ["-e", code], { encoding: "utf8" }).trim();
+  } catch {
+    return "";
+  }
+}
+
 async function hasFiles(dir: string): Promise<boolean> {
   try {
     return (await readdir(dir, { recursive: true })).length > 0;
@@ -459,7 +472,7 @@ async function main(): Promise<number> {
   const engine = `${commit || "unknown commit"}${dirty ? " with uncommitted changes in src/" : ""}`;
   notes.push(
     "",
-    `Peak MB is each child process's RSS high-water mark (process.resourceUsage().maxRSS); an idle child (Node + tsx) peaks at ${fmt(baseline.peakMb, 0)} MB.`,
+    `Peak MB is each child process's RSS high-water mark (process.resourceUsage().maxRSS); an idle child (Node + tsx) peaks at ${fmt(baseline.peakMb, 0)} MB, plain Node at ${fmt(plainNodeMb(), 0)} MB: a compiled process (node dist/…) needs about the difference less.`,
     `build ms: from nothing to ready to answer (read + parse + index); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load: a fresh process opening the index citebot saved, and that process's peak memory (n/a: the engine saves none).`,
     `\`*\` marks a loop cut by its time budget (fuse.js: at most ${fuseLimits.samples} questions or ${options.fuseBudgetMs / 1000} s a size).`,
     `Engine: ${engine}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.`,
