@@ -16,6 +16,13 @@ export interface BotConfig {
 
 const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/** Every default of the configuration, in one place (`.env.example` documents the same). */
+export const DEFAULTS = Object.freeze({
+  dataDir: DEFAULT_DATA_DIR,
+  cooldownSeconds: 3,
+  logLevel: "info" satisfies (typeof LEVELS)[number],
+});
+
 /** Unset and blank mean the same: `.env.example` ships blank lines like `DATA_DIR=`. */
 const blank = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -56,7 +63,7 @@ const schema = z.object({
       "enable Developer Mode in Discord, right-click the server → Copy Server ID, or leave it empty to register commands globally",
     ).optional(),
   ),
-  DATA_DIR: z.preprocess(blank, z.string().default(DEFAULT_DATA_DIR)),
+  DATA_DIR: z.preprocess(blank, z.string().default(DEFAULTS.dataDir)),
   COOLDOWN_SECONDS: z.preprocess(
     blank,
     z.coerce
@@ -64,11 +71,13 @@ const schema = z.object({
       .int({ error: "COOLDOWN_SECONDS must be a whole number of seconds (0 turns it off)" })
       .min(0, { error: "COOLDOWN_SECONDS cannot be negative (0 turns the cooldown off)" })
       .max(3600, { error: "COOLDOWN_SECONDS is at most 3600 (one hour)" })
-      .default(3),
+      .default(DEFAULTS.cooldownSeconds),
   ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === "string" ? blank(value.toLowerCase()) : value),
-    z.enum(LEVELS, { error: `LOG_LEVEL must be one of ${LEVELS.join(", ")}` }).default("info"),
+    z
+      .enum(LEVELS, { error: `LOG_LEVEL must be one of ${LEVELS.join(", ")}` })
+      .default(DEFAULTS.logLevel),
   ),
   DISCORD_API_URL: z.preprocess(
     blank,

@@ -9,7 +9,8 @@ import { config as loadDotenv } from "dotenv";
 import { commands } from "../../commands/index.ts";
 import { createContext, Dispatcher } from "../bot/dispatch.ts";
 import { LibraryError } from "../core/index.ts";
-import { DEFAULT_DATA_DIR, openCorpus } from "../corpus.ts";
+import { DEFAULTS } from "../config.ts";
+import { openCorpus } from "../corpus.ts";
 import { createLogger } from "../logger.ts";
 import { CONSOLE_HELP, ConsoleSession } from "./session.ts";
 
@@ -17,7 +18,7 @@ loadDotenv({ quiet: true });
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 // Logs go to stderr, quiet unless asked: the console's output is the replies.
 const logger = createLogger("warn", process.stderr);
-const dataDir = process.env.DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+const dataDir = process.env.DATA_DIR?.trim() || DEFAULTS.dataDir;
 
 let name = "you";
 try {

@@ -1,6 +1,9 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config.ts";
+import { DEFAULTS, parseConfig } from "../../src/config.ts";
 import { DEFAULT_DATA_DIR } from "../../src/corpus.ts";
+import { ROOT } from "./helpers.ts";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.secret_token-value";
 const VALID = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: "123456789012345678" };
@@ -17,6 +20,26 @@ describe("configuration", () => {
         logLevel: "info",
       },
     });
+  });
+
+  it("GIVEN .env.example THEN it has a line for every variable citebot reads, and states the defaults of the one frozen DEFAULTS object", async () => {
+    const example = await readFile(path.join(ROOT, ".env.example"), "utf8");
+    for (const name of [
+      "DISCORD_TOKEN",
+      "DISCORD_CLIENT_ID",
+      "DISCORD_GUILD_ID",
+      "DATA_DIR",
+      "CITEBOT_CACHE_DIR",
+      "COOLDOWN_SECONDS",
+      "LOG_LEVEL",
+      "DISCORD_API_URL",
+      "SHARD_COUNT",
+    ]) {
+      expect(example).toMatch(new RegExp(`^${name}=$`, "mu"));
+    }
+    expect(Object.isFrozen(DEFAULTS)).toBe(true);
+    expect(example).toContain(`(default ${DEFAULTS.cooldownSeconds}; 0 turns the cooldown off)`);
+    expect(example).toContain(`${DEFAULTS.logLevel} (default)`);
   });
 
   it("GIVEN blank optional values as in .env.example THEN they count as unset", () => {
