@@ -1,19 +1,16 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { stopAfterEach } from "../e2e/harness.ts";
 import { DiscordEmulator } from "../emulator/emulator.ts";
 import { ROOT } from "./helpers.ts";
 
-let emulator: DiscordEmulator | undefined;
-afterEach(async () => {
-  await emulator?.stop();
-  emulator = undefined;
-});
+const started = stopAfterEach();
 
 describe("npm start's process", () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`GIVEN a running bot WHEN it receives ${signal} THEN it logs out and exits 0, never logging the token`, async () => {
-      emulator = await DiscordEmulator.start();
+      const emulator = started(await DiscordEmulator.start());
       emulator.addGuild();
       const child = spawn(
         process.execPath,
@@ -34,6 +31,14 @@ describe("npm start's process", () => {
       child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      // A failed expectation must not leave the bot running.
+      started({
+        stop: async () => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill("SIGKILL");
+          await exited;
+        },
+      });
       const deadline = Date.now() + 20_000;
       while (
         !output.includes("citebot ready") &&
