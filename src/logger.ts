@@ -22,10 +22,23 @@ export function scrubSecrets(line: string, secrets: readonly string[]): string {
 }
 
 /**
+ * pino's error serializer without `requestBody`: discord.js puts the whole
+ * reply on a failed request's error, and that holds question and message
+ * text, which belongs at debug level only.
+ */
+function serializeError(error: unknown): unknown {
+  const serialized: unknown = pino.stdSerializers.err(error as Error);
+  if (typeof serialized !== "object" || serialized === null) return serialized;
+  const { requestBody, ...rest } = serialized as Record<string, unknown>;
+  return requestBody === undefined ? serialized : rest;
+}
+
+/**
  * Creates the structured (JSON) logger. With no destination it writes to
  * stdout: pretty lines on a terminal, JSON lines otherwise. Every line is
- * scrubbed of `secrets` (give it the bot token) and of interaction tokens, and
- * fields named like credentials are redacted, whatever object they come in.
+ * scrubbed of `secrets` (give it the bot token) and of interaction tokens,
+ * fields named like credentials are redacted, and errors are logged without
+ * the request body discord.js attaches.
  */
 export function createLogger(
   level: string,
@@ -53,6 +66,7 @@ export function createLogger(
         ],
         censor: REDACTED,
       },
+      serializers: { err: serializeError },
       hooks: { streamWrite: (line) => scrubSecrets(line, secrets) },
     },
     stream,

@@ -7,7 +7,7 @@ const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDe.secret_part-of-the-token";
 const INTERACTION_TOKEN = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5OnNlY3JldA";
 
 describe("the logger keeps tokens out of the log", () => {
-  it("GIVEN a discord.js API error for a failed interaction reply WHEN it is logged THEN its URL keeps the ids but not the interaction token", () => {
+  it("GIVEN a discord.js API error for a failed interaction reply WHEN it is logged THEN its URL keeps the ids but not the interaction token, and the reply body (question text) is left out", () => {
     const { logger, lines } = memoryLogger("info", [TOKEN]);
     const error = new DiscordAPIError(
       { code: 10062, message: "Unknown interaction" },
@@ -15,10 +15,13 @@ describe("the logger keeps tokens out of the log", () => {
       404,
       "POST",
       `https://discord.com/api/v10/interactions/1234567890/${INTERACTION_TOKEN}/callback`,
-      { files: undefined, body: { type: 4 } },
+      { files: undefined, body: { type: 4, data: { content: "Q: who met Musk?" } } },
     );
     logger.error({ err: error }, "could not answer an interaction");
     expect(JSON.stringify(lines)).not.toContain(INTERACTION_TOKEN);
+    expect(JSON.stringify(lines)).not.toContain("who met Musk");
+    expect(lines[0]?.err).toMatchObject({ type: "DiscordAPIError", status: 404, code: 10062 });
+    expect(lines[0]?.err.stack).toContain("Unknown interaction");
     expect(lines[0]?.err.url).toBe(
       "https://discord.com/api/v10/interactions/1234567890/[redacted]/callback",
     );
