@@ -1,33 +1,58 @@
 /**
  * `npm start`: runs citebot. Reads the configuration (environment and .env),
  * loads the articles, connects, and logs out cleanly on SIGINT/SIGTERM.
+ *
+ * The signal handlers are installed before anything else: discord.js and the
+ * core take about a second to import, and static imports would load them
+ * first, leaving a window in which a signal kills the process instead of
+ * ending it with 0. So this module imports only types statically.
  */
-import { LibraryError } from "../core/index.ts";
-import { openCorpus } from "../corpus.ts";
-import { startBot } from "./bot.ts";
-import { startup } from "./startup.ts";
+import type { BotHandle } from "./bot.ts";
 
-const { config, logger } = startup();
+let signalled: NodeJS.Signals | undefined;
+let bot: BotHandle | undefined;
+/** Logs the signal once the logger exists; before that there is nothing to report or close. */
+let report = (_signal: NodeJS.Signals): void => undefined;
 
-// Signals are handled from the first moment: one that arrives while connecting
-// waits for the connection, then logs out, instead of killing the process mid-login.
-let bot: Awaited<ReturnType<typeof startBot>> | undefined;
-let stopping = false;
-const shutdown = (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, "shutting down");
-  if (bot) void bot.stop().then(() => process.exit(0));
+const stopAndExit = (running: BotHandle) => void running.stop().then(() => process.exit(0));
+// A signal while loading or connecting is acted on at the next step (below), so that a
+// connection being opened is logged out of, never cut mid-login.
+const shutdown = (signal: NodeJS.Signals) => {
+  if (signalled) return;
+  signalled = signal;
+  report(signal);
+  if (bot) stopAndExit(bot);
 };
 process.once("SIGINT", shutdown);
 process.once("SIGTERM", shutdown);
 
+const { startup } = await import("./startup.ts");
+const { config, logger } = startup();
+report = (signal) => logger.info({ signal }, "shutting down");
+if (signalled) report(signalled);
+
+/** Exits 0 when a signal came while starting: nothing is connected yet. */
+const exitIfSignalled = () => {
+  if (signalled) {
+    logger.info("stopped before connecting");
+    process.exit(0);
+  }
+};
+
+const [{ LibraryError }, { openCorpus }, { startBot }] = await Promise.all([
+  import("../core/index.ts"),
+  import("../corpus.ts"),
+  import("./bot.ts"),
+]);
 try {
+  exitIfSignalled();
+  logger.info({ dataDir: config.dataDir }, "loading the articles");
   const corpus = await openCorpus(config.dataDir);
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file }, `skipped ${problem.message}`);
+  exitIfSignalled();
   bot = await startBot({ config, corpus, logger });
-  if (stopping) void bot.stop().then(() => process.exit(0));
+  if (signalled) stopAndExit(bot);
 } catch (error) {
   if (error instanceof LibraryError) {
     logger.fatal(
