@@ -1,12 +1,22 @@
 /**
  * `npm run start:sharded`: runs citebot under discord.js's ShardingManager,
  * one process per group of shards (`SHARD_COUNT`, default: Discord's advice).
+ *
+ * As in main.ts, the signal handlers come before the heavy imports, so that a
+ * signal at any moment ends the process with 0.
  */
 import { fileURLToPath } from "node:url";
-import { ShardingManager } from "discord.js";
 import type { BotConfig } from "../config.ts";
-import { startup } from "./startup.ts";
 
+/** What a signal does now: before any shard is spawned there is nothing to stop. */
+let onSignal = (_signal: NodeJS.Signals): void => process.exit(0);
+process.once("SIGINT", (signal) => onSignal(signal));
+process.once("SIGTERM", (signal) => onSignal(signal));
+
+const [{ ShardingManager }, { startup }] = await Promise.all([
+  import("discord.js"),
+  import("./startup.ts"),
+]);
 const { config, logger } = startup();
 
 /**
@@ -34,13 +44,12 @@ try {
     logger.info({ shard: shard.id }, "shard process started");
     shard.on("death", () => logger.warn({ shard: shard.id }, "shard process exited"));
   });
-  const shutdown = (signal: string) => {
+  onSignal = (signal) => {
     logger.info({ signal }, "stopping every shard");
+    // Each shard process gets SIGTERM and logs out on its own.
     for (const shard of manager.shards.values()) shard.kill();
     process.exit(0);
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
   await manager.spawn();
   logger.info({ shards: manager.totalShards }, "all shards spawned");
 } catch (error) {
