@@ -4,7 +4,7 @@
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_DATA_DIR, openCorpus, type Corpus } from "../../src/corpus.ts";
 import {
   autocomplete,
@@ -13,7 +13,15 @@ import {
   messageCommand,
   OptionType,
 } from "../emulator/payloads.ts";
-import { expectSafe, paragraphsCited, replyOf, startWorld, textOf, type World } from "./harness.ts";
+import {
+  expectSafe,
+  paragraphsCited,
+  replyOf,
+  startWorld,
+  stopAfterEach,
+  textOf,
+  type World,
+} from "./harness.ts";
 
 /** Message markdown taken off, to compare a reply with the article's plain text. */
 function plain(text: string): string {
@@ -234,18 +242,13 @@ describe("citebot commands through discord.js and the emulator", () => {
 });
 
 describe("/reload", () => {
-  let dir: string;
-  let own: World | undefined;
-  afterEach(async () => {
-    await own?.stop();
-    own = undefined;
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const started = stopAfterEach();
 
   it("GIVEN a member without Manage Server WHEN /reload is used THEN it is refused privately; GIVEN an admin THEN the new article loads and the broken file is reported", async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "citebot-e2e-"));
+    const dir = await mkdtemp(path.join(tmpdir(), "citebot-e2e-"));
+    started({ stop: () => rm(dir, { recursive: true, force: true }) });
     await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
-    own = await startWorld({ env: { DATA_DIR: dir } });
+    const own = started(await startWorld({ env: { DATA_DIR: dir } }));
     const refused = replyOf(await own.command("reload", [], { user: own.alice }));
     expectSafe(refused, { ephemeral: true });
     expect(refused.content).toMatch(/Manage Server/);
@@ -271,14 +274,10 @@ describe("/reload", () => {
 });
 
 describe("cooldown", () => {
-  let own: World | undefined;
-  afterEach(async () => {
-    await own?.stop();
-    own = undefined;
-  });
+  const started = stopAfterEach();
 
   it("GIVEN COOLDOWN_SECONDS=30 WHEN alice asks twice THEN the second gets a private 'try again in N s' and bob is not held back", async () => {
-    own = await startWorld({ env: { COOLDOWN_SECONDS: "30" } });
+    const own = started(await startWorld({ env: { COOLDOWN_SECONDS: "30" } }));
     expectSafe(replyOf(await own.ask("Who did Elon Musk meet?")));
     const again = replyOf(await own.ask("Who did Elon Musk meet?"));
     expectSafe(again, { ephemeral: true });

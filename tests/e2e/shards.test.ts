@@ -1,20 +1,18 @@
 // Two shards in one process (the client's `shards` option): each guild's interactions travel on the
 // shard `(guild_id >> 22) % 2` and are answered there. Two processes: processes.test.ts.
 
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { shardOf } from "../emulator/emulator.ts";
 import { OptionType } from "../emulator/payloads.ts";
-import { expectSafe, replyOf, startWorld, type World } from "./harness.ts";
+import { expectSafe, replyOf, startWorld, stopAfterEach } from "./harness.ts";
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.stop();
-  world = undefined;
-});
+const started = stopAfterEach();
 
 describe("two shards", () => {
   it("GIVEN the client's shards option [0, 1] and four guilds WHEN each guild asks THEN the interaction arrives on its guild's shard and is answered", async () => {
-    world = await startWorld({ guilds: 4, clientOptions: { shards: [0, 1], shardCount: 2 } });
+    const world = started(
+      await startWorld({ guilds: 4, clientOptions: { shards: [0, 1], shardCount: 2 } }),
+    );
     const { emulator: emu, bot } = world;
     expect(emu.liveShards()).toEqual([0, 1]);
     expect(bot.client.guilds.cache.size).toBe(4);
