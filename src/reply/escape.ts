@@ -4,18 +4,39 @@ const ZWSP = "\u200b";
 const ELLIPSIS = "…";
 
 /**
- * Escapes untrusted text for Discord markdown: inline formatting, code,
- * spoilers, masked links, angle-bracket tokens (mentions, channels, emoji,
- * timestamps), and line-start syntax (headings, subtext, lists, block quotes).
- * `@` gets a zero-width space so "@everyone" and "@here" stay inert even where
- * markdown is not parsed. The text is treated as if it started a line.
+ * A bare link as Discord finds one (its own pattern): Discord shows it as a
+ * link before any other markdown, so nothing inside needs escaping, and a
+ * backslash there would become part of the address.
  */
-export function escapeMarkdown(text: string): string {
+const BARE_LINK = /https?:\/\/[^\s<>]*[^\s<>.,:;"')\]]/gu;
+
+/** Escapes text that holds no bare link (see {@link escapeMarkdown}). */
+function escapeProse(text: string): string {
   return text
     .replace(/[\\*_~`|[\]<>]/gu, "\\$&")
     .replace(/@/gu, `@${ZWSP}`)
     .replace(/^([ \t]*)(#{1,3}[ \t]|-#[ \t]|[-+][ \t])/gmu, "$1\\$2")
     .replace(/^([ \t]*\d+)([.)][ \t])/gmu, "$1\\$2");
+}
+
+/**
+ * Escapes untrusted text for Discord markdown: inline formatting, code,
+ * spoilers, masked links, angle-bracket tokens (mentions, channels, emoji,
+ * timestamps), and line-start syntax (headings, subtext, lists, block quotes).
+ * `@` gets a zero-width space so "@everyone" and "@here" stay inert even where
+ * markdown is not parsed. Bare links are kept as they are, so they still open
+ * (only "@everyone" and "@here" in them are broken up). The text is treated
+ * as if it started a line.
+ */
+export function escapeMarkdown(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const link of text.matchAll(BARE_LINK)) {
+    const inert = link[0].replace(/@(?=everyone|here)/gu, `@${ZWSP}`);
+    out += escapeProse(text.slice(last, link.index)) + inert;
+    last = link.index + link[0].length;
+  }
+  return out + escapeProse(text.slice(last));
 }
 
 /** Neutralises mentions in text that Discord shows without markdown (footers, labels). */

@@ -263,6 +263,15 @@ describe("escaping", () => {
     );
   });
 
+  it("GIVEN bare links THEN they stay intact so they still open, while the text around them is escaped", () => {
+    expect(escapeMarkdown("*see* https://example.com/a_b*c~d|e, then **more**")).toBe(
+      "\\*see\\* https://example.com/a_b*c~d|e, then \\*\\*more\\*\\*",
+    );
+    expect(escapeMarkdown("(https://example.com/x_y)")).toBe("(https://example.com/x_y)");
+    expect(escapeMarkdown("https://example.com/@everyone")).not.toMatch(/@everyone/u);
+    expect(escapeMarkdown("<https://example.com/_>")).toBe("\\<https://example.com/_\\>");
+  });
+
   it("GIVEN formatted pieces THEN bold keeps its markers and its text is escaped", () => {
     expect(renderRich([{ markup: "> " }, "a*b ", { bold: "@here" }], 100)).toBe(
       "> a\\*b **@\u200bhere**",
