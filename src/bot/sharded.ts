@@ -35,10 +35,14 @@ async function shardCount(config: BotConfig): Promise<number | "auto"> {
 }
 
 try {
-  const manager = new ShardingManager(fileURLToPath(new URL("./main.ts", import.meta.url)), {
+  // Run from the build (npm run start:sharded), shards run the built main.js; from the
+  // sources (tsx), they run main.ts through tsx.
+  const compiled = import.meta.url.endsWith(".js");
+  const main = fileURLToPath(new URL(compiled ? "./main.js" : "./main.ts", import.meta.url));
+  const manager = new ShardingManager(main, {
     token: config.token,
     totalShards: await shardCount(config),
-    execArgv: ["--import", "tsx"],
+    execArgv: compiled ? [] : ["--import", "tsx"],
   });
   manager.on("shardCreate", (shard) => {
     logger.info({ shard: shard.id }, "shard process started");
