@@ -641,7 +641,7 @@ async function main(): Promise<number> {
   const elapsed = (performance.now() - started) / 1000;
   const loadAfter = os.loadavg()[0] ?? 0;
   notes.push(
-    `Whole run: ${elapsed.toFixed(0)} s; load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end (above ${os.cpus().length}, other processes shared the cores: absolute times are inflated, ratios less so).`,
+    `Whole run: ${elapsed.toFixed(0)} s; load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end on ${os.cpus().length} cores${Math.max(loadBefore, loadAfter) > os.cpus().length ? " (other processes shared the cores: absolute times are inflated, ratios less so)" : ""}.`,
   );
   if (options.cpuProfDir) notes.push(`CPU profiles of the citebot children: ${options.cpuProfDir}`);
   if (options.json) {
