@@ -275,7 +275,7 @@ function table(header: string[], rows: string[][]): string {
   );
 }
 
-function report(results: SizeResult[], notes: string[]): string {
+function report(results: SizeResult[], questionTexts: string[], notes: string[]): string {
   const out: string[] = [];
   const rows: string[][] = [];
   for (const size of results) {
@@ -386,6 +386,20 @@ function report(results: SizeResult[], notes: string[]): string {
     for (const { q, alone, among } of largest.moved) {
       out.push(`- "${q}": ${where(alone)} → ${where(among)}`);
     }
+  }
+  const biggest = results[results.length - 1];
+  const perQuestion = biggest?.systems.find((row) => row.system === "citebot")?.result.timing
+    ?.perQuestionMs;
+  if (biggest && perQuestion && questionTexts.length === perQuestion.length) {
+    const slowest = perQuestion
+      .map((ms, i) => ({ ms, q: questionTexts[i] as string }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3);
+    out.push(
+      `Slowest questions for citebot among ${biggest.articles.toLocaleString("en-US")} articles (median): ${slowest
+        .map(({ ms, q }) => `"${q}" ${fmt(ms, 1)} ms`)
+        .join(", ")}.`,
+    );
   }
   for (const size of results) {
     for (const row of size.systems) {
@@ -662,7 +676,7 @@ async function main(): Promise<number> {
       ),
     );
   } else {
-    console.log(`\n${report(results, notes)}`);
+    console.log(`\n${report(results, texts, notes)}`);
   }
   return 0;
 }

@@ -23,6 +23,8 @@ export interface TimingResult {
   /** True when the time budget, not the sample target, ended the loop. */
   readonly capped: boolean;
   readonly elapsedMs: number;
+  /** Median time of each question (by position in the question set; NaN if never asked). */
+  readonly perQuestionMs: number[];
 }
 
 /**
@@ -35,6 +37,7 @@ export function timeQuestions(
   limits: LoopLimits,
 ): TimingResult {
   const times: number[] = [];
+  const byQuestion: number[][] = questions.map(() => []);
   const started = performance.now();
   let sink = 0;
   let capped = false;
@@ -46,7 +49,9 @@ export function timeQuestions(
     const question = questions[i % questions.length] as string;
     const t0 = performance.now();
     const result = ask(question);
-    times.push(performance.now() - t0);
+    const elapsed = performance.now() - t0;
+    times.push(elapsed);
+    byQuestion[i % questions.length]?.push(elapsed);
     if (result !== undefined) sink += 1;
   }
   if (sink < 0) console.log(sink); // keep the results observable
@@ -60,6 +65,12 @@ export function timeQuestions(
     maxMs: sorted[sorted.length - 1] ?? Number.NaN,
     capped,
     elapsedMs,
+    perQuestionMs: byQuestion.map((list) =>
+      quantile(
+        [...list].sort((a, b) => a - b),
+        0.5,
+      ),
+    ),
   };
 }
 
