@@ -67,7 +67,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   kindBonus: 0.1,
   unknownWordWeight: 0.6,
   nameWeight: 1.5,
-  missingNameWeight: 2,
+  missingNameWeight: 2.5,
   kindMisfit: 0.8,
   titleDiscount: 0.5,
   maxExcerptLength: 320,
