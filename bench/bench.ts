@@ -24,10 +24,14 @@ import {
 } from "./corpus.ts";
 import type { LoopLimits } from "./measure.ts";
 import type { Top } from "./peers.ts";
+import { PROJECT_ROOT } from "../src/corpus.ts";
 import type { Job, JobResult } from "./worker.ts";
 
-const ROOT = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
-const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
+const ROOT = PROJECT_ROOT;
+// `npm run bench` runs the compiled build (as `ask` and the bot do); under tsx, the sources.
+const WORKER = fileURLToPath(
+  new URL(import.meta.url.endsWith(".js") ? "./worker.js" : "./worker.ts", import.meta.url),
+);
 const SEED_QUESTIONS = "/work/shared/eval/seed-questions.jsonl";
 const SYSTEMS = ["citebot", "minisearch", "fuse"] as const;
 type Measured = (typeof SYSTEMS)[number];

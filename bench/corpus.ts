@@ -9,14 +9,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { cp, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { DEFAULT_DATA_DIR } from "../src/corpus.ts";
 
 /** Bump when the generator's output changes, so that cached corpora are rebuilt. */
 export const GENERATOR_VERSION = 1;
 
 /** The bundled articles; the first `.md` file there is "the seed". */
-export const DATA_DIR = path.resolve(fileURLToPath(new URL("../data", import.meta.url)));
+export const DATA_DIR = DEFAULT_DATA_DIR;
 
 /** Default cache folder of generated corpora. */
 export const DEFAULT_CACHE_ROOT = path.join(os.tmpdir(), "citebot-bench");

@@ -6,13 +6,12 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadArticles } from "../src/core/index.ts";
-import { openCorpus, type OpenCorpusOptions } from "../src/corpus.ts";
+import { openCorpus, PROJECT_ROOT, type OpenCorpusOptions } from "../src/corpus.ts";
 import { peakRssMb, timeQuestions, type LoopLimits, type TimingResult } from "./measure.ts";
 import { buildFuse, buildMiniSearch, sentenceDocs, type Peer, type Top } from "./peers.ts";
 
-const SRC_DIR = fileURLToPath(new URL("../src", import.meta.url));
+const SRC_DIR = path.join(PROJECT_ROOT, "src");
 
 export type SystemName = "citebot" | "citebot-load" | "fuse" | "minisearch" | "noop";
 

@@ -517,12 +517,21 @@ export class CitationIndex {
     asName: boolean,
   ): Map<string, { quality: number; how: MatchKind }> {
     const variants = new Map<string, { quality: number; how: MatchKind }>();
-    const add = (term: string, quality: number, how: MatchKind) => {
-      if (!this.data.postings.has(term)) return;
+    const add = (candidate: string, quality: number, how: MatchKind) => {
+      // A short word may be an acronym of the articles written in lower case: "ev" = "EV",
+      // WordNet's "us" for "America" = "U.S.".
+      const upper = candidate.toUpperCase();
+      const term = this.data.postings.has(candidate)
+        ? candidate
+        : candidate.length <= 5 && this.data.postings.has(upper)
+          ? upper
+          : undefined;
+      if (term === undefined) return;
       if ((variants.get(term)?.quality ?? 0) < quality) variants.set(term, { quality, how });
     };
     const known = this.data.postings.has(token.term);
     variants.set(token.term, { quality: 1, how: "exact" });
+    if (!token.acronym && !token.isNumber) add(token.word, 1, "exact");
     if (token.isNumber || token.word.length < 3) return variants;
     const synonyms = this.options.synonyms?.synonyms(token.word) ?? [];
     for (const synonym of synonyms) add(termOf(synonym), this.options.synonymCredit, "synonym");
@@ -580,10 +589,16 @@ export class CitationIndex {
         { quality: number; how: MatchKind }
       >;
       // A word absent from the articles weighs as much as the rarest word they have.
-      let weight = 0;
-      for (const [term, match] of variants) {
-        const idf = this.data.postings.has(term) ? this.idf(term) : this.idf(token.term);
-        weight = Math.max(weight, term === token.term ? idf : idf * match.quality);
+      // A word the articles have (as itself or as its acronym) weighs by its own rarity.
+      const exact = [...variants].find(
+        ([term, match]) => match.how === "exact" && this.data.postings.has(term),
+      );
+      let weight = exact ? this.idf(exact[0]) : 0;
+      if (!exact) {
+        for (const [term, match] of variants) {
+          const idf = this.data.postings.has(term) ? this.idf(term) : this.idf(token.term);
+          weight = Math.max(weight, term === token.term ? idf : idf * match.quality);
+        }
       }
       if (LOW_INFORMATION_WORDS.has(token.word)) weight *= 0.5;
       // Names are the most specific words of a question; one the articles never mention
@@ -931,6 +946,7 @@ export class CitationIndex {
     const order = terms
       .map((_, i) => i)
       .sort((a, b) => (terms[b]?.weight ?? 0) - (terms[a]?.weight ?? 0));
+    let sortedTouched = new Int32Array(0);
     for (const i of order) {
       const term = terms[i] as QueryTerm;
       // One mark per question word: the best variant found in a sentence counts, once.
@@ -955,10 +971,20 @@ export class CitationIndex {
         // A loose variant, likewise, only strengthens sentences already found.
         const common = units.length > Math.max(COMMON_POSTINGS, size / 20);
         if (enough && (common || variant.quality < 1 || units.length > 4 * known)) {
-          for (let t = 0; t < known; t += 1) {
-            const unitId = touched[t] as number;
-            const at = lowerBound(units, unitId);
-            if (units[at] === unitId) visit(unitId);
+          if (sortedTouched.length !== known) sortedTouched = Int32Array.from(touched).sort();
+          if (units.length < known * 8) {
+            // Comparable sizes: one walk along both sorted lists.
+            let k = 0;
+            for (const unitId of sortedTouched) {
+              while (k < units.length && (units[k] as number) < unitId) k += 1;
+              if (k === units.length) break;
+              if (units[k] === unitId) visit(unitId);
+            }
+          } else {
+            for (const unitId of sortedTouched) {
+              const at = lowerBound(units, unitId);
+              if (units[at] === unitId) visit(unitId);
+            }
           }
           continue;
         }

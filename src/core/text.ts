@@ -140,7 +140,9 @@ function readWord(surface: string): WordReading {
     word = word.replace(/'s$/u, "").replace(/'$/u, "");
   }
   const capitalized = /^\p{Lu}/u.test(surface);
-  reading = { word, term: isNumber ? word : termOf(word), isNumber, capitalized, acronym };
+  // Acronyms keep their capitals as their term, apart from stems: "US" is not "useful" ("us").
+  const term = isNumber ? word : acronym ? word.toUpperCase() : termOf(word);
+  reading = { word, term, isNumber, capitalized, acronym };
   if (readings.size >= 200_000) readings.clear();
   readings.set(surface, reading);
   return reading;
