@@ -253,6 +253,18 @@ function kthLargest(values: Float64Array, k: number): number {
   return values[target] as number;
 }
 
+/** A citation without its explanation. */
+function plainCitation({
+  article,
+  title,
+  paragraph,
+  excerpt,
+  score,
+  matched,
+}: ExplainedCitation): Citation {
+  return { article, title, paragraph, excerpt, score, matched };
+}
+
 /** Everything an index is made of, for saving and loading it. */
 export interface IndexData {
   readonly sentences: SentenceTable;
@@ -721,16 +733,7 @@ export class CitationIndex {
     );
     const limit = Math.max(1, Math.floor(options.limit ?? this.options.limit));
     const citations = [leadCitation, ...others].slice(0, limit);
-    const plain: Citation[] = citations.map(
-      ({ article, title, paragraph, excerpt, score, matched }) => ({
-        article,
-        title,
-        paragraph,
-        excerpt,
-        score,
-        matched,
-      }),
-    );
+    const plain = citations.map(plainCitation);
     return {
       answer: {
         question: ranked.answer.question,
@@ -891,16 +894,7 @@ export class CitationIndex {
     const top = explained[0];
     const shortAnswer =
       answered && top ? extractShortAnswer(kind, question, top.excerpt, top.title) : null;
-    const citations: Citation[] = explained.map(
-      ({ article, title, paragraph, excerpt, score, matched }) => ({
-        article,
-        title,
-        paragraph,
-        excerpt,
-        score,
-        matched,
-      }),
-    );
+    const citations = explained.map(plainCitation);
     return { answer: { question, answered, answer: shortAnswer, citations }, citations: explained };
   }
 

@@ -52,10 +52,14 @@ export function metadataValue(article: Article, field: MetadataField): string | 
   }
 }
 
-function readableDate(iso: string): string {
+/**
+ * Formats an ISO date or date-time for people, in a locale's order: "April 27, 2017"
+ * (en-US) or "27 April 2017" (en-GB), with ", 06:11 UTC" when a time is given.
+ */
+export function readableDate(iso: string, locale: "en-US" | "en-GB" = "en-US"): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const day = date.toLocaleDateString("en-US", {
+  const day = date.toLocaleDateString(locale, {
     month: "long",
     day: "numeric",
     year: "numeric",
