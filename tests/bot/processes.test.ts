@@ -1,32 +1,19 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runNode, type ProcessRun } from "../helpers.ts";
 import { ROOT } from "./helpers.ts";
 
 /** Runs a TypeScript entry point with tsx as a child process, feeding it `input` on stdin. */
 function run(
   file: string,
   options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", import.meta.resolve("tsx"), path.join(ROOT, file)],
-      {
-        cwd: options.cwd ?? ROOT,
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
-        stdio: ["pipe", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
+): Promise<ProcessRun> {
+  return runNode(["--import", import.meta.resolve("tsx")], [path.join(ROOT, file)], {
+    input: options.input,
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
   });
 }
 

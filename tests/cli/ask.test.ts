@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { folderWith, ROOT } from "../helpers.ts";
+import { folderWith, ROOT, runNode, type ProcessRun } from "../helpers.ts";
 
 /** Saved indexes of these runs go to a folder of their own, removed afterwards. */
 let cacheDir = "";
@@ -11,26 +10,15 @@ beforeAll(async () => {
 });
 afterAll(() => removeCache());
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the `ask` command line as a user would, in its own process. */
-function ask(args: string[], input?: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "dist/src/cli/ask.js"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: "", CITEBOT_CACHE_DIR: cacheDir, ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? "");
+function ask(
+  args: string[],
+  input?: string,
+  env: Record<string, string> = {},
+): Promise<ProcessRun> {
+  return runNode([], [path.join(ROOT, "dist/src/cli/ask.js"), ...args], {
+    input,
+    env: { ...process.env, DATA_DIR: "", CITEBOT_CACHE_DIR: cacheDir, ...env },
   });
 }
 
