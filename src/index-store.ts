@@ -8,7 +8,7 @@ import { ArticleError, type Article, type IndexData } from "./core/index.ts";
  * Bumped whenever tokenising, stemming or the index layout changes, so that an
  * index saved by an older citebot is rebuilt rather than misread.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /** What a saved index holds. Sentences are stored as offsets into their paragraph. */
 interface SavedIndex {

@@ -110,13 +110,32 @@ export function termOf(word: string): string {
   let term = termCache.get(word);
   if (term === undefined) {
     const base = IRREGULAR_FORMS.get(word) ?? word;
-    term = NUMBER_WORDS.get(word) ?? (base.length <= 3 ? base : stemmer(base));
+    term =
+      NUMBER_WORDS.get(word) ??
+      STEM_COLLISIONS.get(base) ??
+      (base.length <= 3 ? base : stemmer(base));
     // Bounded: a corpus's vocabulary repeats, so a plain map is hit nearly always.
     if (termCache.size >= 200_000) termCache.clear();
     termCache.set(word, term);
   }
   return term;
 }
+
+/**
+ * Porter's stemmer gives some common words the stem of an unrelated word: "news"
+ * becomes "new", "important" becomes "import", "useful" becomes "us" (of "use"),
+ * "business" meets "busy", "university" meets "universe", "general" meets
+ * "generate", "organization" meets "organ". These keep stems of their own.
+ */
+const STEM_COLLISIONS: ReadonlyMap<string, string> = new Map(
+  `news:news important:importan importance:importan importantly:importan useful:useful
+  usefulness:useful business:business businesses:business university:universit
+  universities:universit general:general generally:general organization:organiz
+  organizations:organiz organisation:organiz organisations:organiz`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((pair) => pair.split(":") as [string, string]),
+);
 
 /** Stems already computed: stemming is most of the cost of indexing. */
 const termCache = new Map<string, string>();
