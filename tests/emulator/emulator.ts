@@ -5,10 +5,22 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import {
+  ChannelStore,
+  Intent,
+  messageObject,
+  type AttachmentInput,
+  type EmulatedChannel,
+  type PostedMessage,
+} from "./channels.ts";
 import { autocompleteProblems, messageProblems } from "./limits.ts";
+import { memberMessage, userObject, type MemberMessageInput } from "./member-messages.ts";
 import type { InteractionOutcome, Loose, RecordedRequest, SentMessage } from "./types.ts";
 
 export type { InteractionOutcome, Loose, RecordedRequest, SentMessage } from "./types.ts";
+export { Intent, messageObject };
+export type { AttachmentInput, EmulatedChannel, PostedMessage } from "./channels.ts";
+export type { MemberMessageInput } from "./member-messages.ts";
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 let increment = 0n;
@@ -68,6 +80,8 @@ interface Session {
   readonly id: string;
   readonly shard: number;
   readonly shardCount: number;
+  /** The intents the client identified with: dispatches are filtered by them. */
+  readonly intents: number;
   seq: number;
   /** Every dispatch of the session, so a RESUME can replay what the client missed. */
   readonly log: { s: number; t: string; d: Loose }[];
@@ -107,6 +121,8 @@ export class DiscordEmulator {
   readonly commands = new Map<string, Loose[]>();
   /** Messages posted to channels with `POST /channels/{id}/messages`. */
   readonly channelMessages: (SentMessage & { channelId: string })[] = [];
+  /** Channels, threads, members' messages, the bot's channel messages and attachments. */
+  readonly channels: ChannelStore;
   /** Count of IDENTIFY and RESUME payloads received, per shard id. */
   readonly identifies = new Map<number, number>();
   readonly resumes = new Map<number, number>();
@@ -139,6 +155,7 @@ export class DiscordEmulator {
       bot: true,
       flags: 0,
     };
+    this.channels = new ChannelStore(this.botUser, () => snowflake());
     this.server = http.createServer((req, res) => void this.onRequest(req, res));
     // Keep pooled connections between bursts, as Discord's edge does.
     this.server.keepAliveTimeout = 60_000;
@@ -188,6 +205,13 @@ export class DiscordEmulator {
     const at = Number(DISCORD_EPOCH) + 100_000_000_000 + this.guilds.length;
     const guild = { id: snowflake(at), name, channelId: snowflake(), ownerId: snowflake() };
     this.guilds.push(guild);
+    this.channels.addChannel({
+      id: guild.channelId,
+      guildId: guild.id,
+      name: "general",
+      type: 0,
+      parentId: null,
+    });
     return guild;
   }
 
@@ -328,6 +352,78 @@ export class DiscordEmulator {
     });
   }
 
+  // ---- channel messages -----------------------------------------------------------------------
+
+  /** Adds a public thread under the guild's channel, announced with THREAD_CREATE if connected. */
+  addThread(guild: EmulatedGuild, name = "discussion", owner?: EmulatedUser): EmulatedChannel {
+    const thread: EmulatedChannel = {
+      id: snowflake(),
+      guildId: guild.id,
+      name,
+      type: 11,
+      parentId: guild.channelId,
+      ownerId: owner?.id ?? guild.ownerId,
+    };
+    this.channels.addChannel(thread);
+    const session = this.sessionFor(guild.id);
+    if (session && session.intents & Intent.Guilds) {
+      this.dispatch(session, "THREAD_CREATE", {
+        ...this.channels.channelObject(thread),
+        newly_created: true,
+      });
+    }
+    return thread;
+  }
+
+  /**
+   * A member (or a bot, or a webhook) writes in the guild's channel or in `channelId` (a thread):
+   * the message is stored and sent as MESSAGE_CREATE to the guild's shard when its intents ask for
+   * guild messages, without content unless Discord would include it. `dispatched` says whether the
+   * shard was sent the event.
+   */
+  postMessage(
+    guild: EmulatedGuild,
+    input: MemberMessageInput & { channelId?: string; attachments?: AttachmentInput[] },
+  ): { message: Loose; dispatched: boolean } {
+    const channelId = input.channelId ?? guild.channelId;
+    const channel = this.channels.channels.get(channelId);
+    if (!channel || channel.guildId !== guild.id) throw new Error("emulator: unknown channel");
+    const referenced = input.replyTo ? this.channels.messages.get(input.replyTo) : undefined;
+    if (input.replyTo && referenced?.channel_id !== channelId) {
+      throw new Error("emulator: the replied message is not in this channel");
+    }
+    const id = snowflake();
+    const message = memberMessage({
+      id,
+      guildId: guild.id,
+      channelId,
+      input,
+      known: (userId) => {
+        if (userId === this.botUser.id) return this.botUser;
+        const user = this.users.find((u) => u.id === userId);
+        return user ? userObject(user) : undefined;
+      },
+      referenced,
+      attachments: this.channels.storeAttachments(
+        `http://127.0.0.1:${this.port}/api`,
+        channelId,
+        input.attachments ?? [],
+      ),
+    });
+    this.channels.messages.set(id, message);
+    const session = this.sessionFor(guild.id);
+    const visible = session ? this.channels.visibleTo(session.intents, message) : undefined;
+    if (session && visible) this.dispatch(session, "MESSAGE_CREATE", visible);
+    return { message, dispatched: Boolean(session && visible) };
+  }
+
+  /** Resolves with the bot's first channel message that replies to `messageId`. */
+  async waitForReply(messageId: string, timeoutMs = 5000): Promise<PostedMessage> {
+    const find = () => this.channels.posted.find((p) => p.replyTo === messageId);
+    await this.waitUntil(() => find() !== undefined, timeoutMs);
+    return find()!;
+  }
+
   private sessionFor(guildId: string | undefined): Session | undefined {
     const candidates = [...this.sessions.values()];
     return candidates.find((s) => s.shard === (guildId ? shardOf(guildId, s.shardCount) : 0));
@@ -393,7 +489,16 @@ export class DiscordEmulator {
     this.identifies.set(shard, (this.identifies.get(shard) ?? 0) + 1);
     // A new identify for a shard replaces any older session of that shard.
     for (const [id, s] of this.sessions) if (s.shard === shard) this.sessions.delete(id);
-    const session: Session = { id: snowflake(), shard, shardCount, seq: 0, log: [], socket: ws };
+    const intents = Number(d.intents ?? 0);
+    const session: Session = {
+      id: snowflake(),
+      shard,
+      shardCount,
+      intents,
+      seq: 0,
+      log: [],
+      socket: ws,
+    };
     this.sessions.set(session.id, session);
     conn.session = session;
     const mine = this.guilds.filter((g) => shardOf(g.id, shardCount) === shard);
@@ -460,20 +565,8 @@ export class DiscordEmulator {
           flags: 0,
         },
       ],
-      channels: [
-        {
-          id: guild.channelId,
-          type: 0,
-          guild_id: guild.id,
-          name: "general",
-          position: 0,
-          permission_overwrites: [],
-          nsfw: false,
-          parent_id: null,
-          topic: null,
-        },
-      ],
-      threads: [],
+      channels: [this.channels.channelObject(this.channels.channels.get(guild.channelId)!)],
+      threads: this.channels.threadsOf(guild.id),
       members: [
         {
           user: this.botUser,
@@ -549,6 +642,13 @@ export class DiscordEmulator {
       }
       return send(fault.status, { message: "emulated server error", code: 0 });
     }
+    if (method === "GET" && path.startsWith("/attachments/")) {
+      const file = this.channels.attachment(path.slice("/attachments/".length));
+      if (!file) return send(404, { message: "Not Found", code: 0 });
+      record.status = 200;
+      res.writeHead(200, { "content-type": file.contentType, "content-length": file.data.length });
+      return void res.end(file.data);
+    }
     const isInteractionRoute = /^\/(interactions|webhooks)\//.test(path);
     if (!isInteractionRoute && req.headers.authorization !== `Bot ${this.token}`) {
       return send(401, { message: "401: Unauthorized", code: 0 });
@@ -621,15 +721,21 @@ export class DiscordEmulator {
       return query.get("wait") === "true" ? send(200, message) : send(204);
     }
     if (method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
-      const problems = messageProblems(body);
-      if (problems.length)
-        return send(400, { message: "Invalid Form Body", code: 50035, errors: problems });
-      const id = snowflake();
-      this.channelMessages.push({ id, at: performance.now(), body, channelId: m[1]! });
-      for (const p of this.pending.values())
-        p.outcome.channelMessages.push({ id, at: performance.now(), body });
-      return send(200, { ...messageObject(m[1]!, id, this.botUser), ...body });
+      const { status, json } = this.channels.post(m[1]!, body, performance.now());
+      if (status === 200) {
+        const sent = { id: json.id, at: performance.now(), body };
+        this.channelMessages.push({ ...sent, channelId: m[1]! });
+        for (const p of this.pending.values()) p.outcome.channelMessages.push(sent);
+      }
+      return send(status, json);
     }
+    if (method === "GET" && (m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const message = this.channels.messages.get(m[2]!);
+      if (!message || message.channel_id !== m[1])
+        return send(404, { message: "Unknown Message", code: 10008 });
+      return send(200, message);
+    }
+    if (method === "POST" && (m = path.match(/^\/channels\/(\d+)\/typing$/))) return send(204);
     send(404, { message: `404: Not Found (${method} ${path})`, code: 0 });
   }
 
@@ -744,31 +850,6 @@ export class DiscordEmulator {
       guild_id: outcome.payload.guild_id,
     };
   }
-}
-
-/**
- * A message object as Discord returns it, with every field discord.js reads;
- * callers spread their own fields over it.
- */
-export function messageObject(channelId: string, id: string, author: Loose): Loose {
-  return {
-    id,
-    channel_id: channelId,
-    author,
-    content: "",
-    embeds: [],
-    components: [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    type: 0,
-    flags: 0,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-  };
 }
 
 /** An identify throttler that never waits: the emulator has no identify rate limit. */
