@@ -24,7 +24,7 @@ import {
 } from "./corpus.ts";
 import type { LoopLimits } from "./measure.ts";
 import type { Top } from "./peers.ts";
-import { PROJECT_ROOT } from "../src/corpus.ts";
+import { PROJECT_ROOT } from "../src/paths.ts";
 import type { Job, JobResult } from "./worker.ts";
 
 const ROOT = PROJECT_ROOT;

@@ -10,7 +10,7 @@ import { cp, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { DEFAULT_DATA_DIR } from "../src/corpus.ts";
+import { DEFAULT_DATA_DIR } from "../src/paths.ts";
 
 /** Bump when the generator's output changes, so that cached corpora are rebuilt. */
 export const GENERATOR_VERSION = 1;

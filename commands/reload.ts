@@ -37,7 +37,7 @@ export const command: CommandModule = {
     }
     const dir = context.config.dataDir;
     try {
-      const corpus = await openCorpus(dir);
+      const corpus = await openCorpus(dir, { cacheDir: context.config.cacheDir });
       context.replaceCorpus(corpus);
       context.logger.info(
         { articles: corpus.index.articles.length, broken: corpus.problems.length },

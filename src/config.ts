@@ -1,12 +1,19 @@
 import { z } from "zod";
-import { DEFAULT_DATA_DIR } from "./corpus.ts";
+import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "./paths.ts";
 
-/** citebot's settings, read once from the environment (and `.env`). */
-export interface BotConfig {
+/** The settings every front end needs (the console and `ask` need no more, and no token). */
+export interface LocalConfig {
+  /** Folder of articles (DATA_DIR). */
+  dataDir: string;
+  /** Folder of saved indexes (CITEBOT_CACHE_DIR). */
+  cacheDir: string;
+}
+
+/** The bot's settings, read once from the environment (and `.env`) and handed down. */
+export interface BotConfig extends LocalConfig {
   token: string;
   clientId: string;
   guildId?: string;
-  dataDir: string;
   cooldownSeconds: number;
   logLevel: string;
   apiUrl?: string;
@@ -19,6 +26,7 @@ const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as
 /** Every default of the configuration, in one place (`.env.example` documents the same). */
 export const DEFAULTS = Object.freeze({
   dataDir: DEFAULT_DATA_DIR,
+  cacheDir: DEFAULT_CACHE_DIR,
   cooldownSeconds: 3,
   logLevel: "info" satisfies (typeof LEVELS)[number],
 });
@@ -35,7 +43,16 @@ const snowflake = (name: string, how: string) =>
       error: `${name} must be a Discord id, digits only (for example 123456789012345678): ${how}`,
     });
 
+/** The variables of {@link LocalConfig}: part of every schema. */
+const localFields = {
+  DATA_DIR: z.preprocess(blank, z.string().default(DEFAULTS.dataDir)),
+  CITEBOT_CACHE_DIR: z.preprocess(blank, z.string().default(DEFAULTS.cacheDir)),
+};
+
+const localSchema = z.object(localFields);
+
 const schema = z.object({
+  ...localFields,
   DISCORD_TOKEN: z.preprocess(
     blank,
     z
@@ -63,7 +80,6 @@ const schema = z.object({
       "enable Developer Mode in Discord, right-click the server → Copy Server ID, or leave it empty to register commands globally",
     ).optional(),
   ),
-  DATA_DIR: z.preprocess(blank, z.string().default(DEFAULTS.dataDir)),
   COOLDOWN_SECONDS: z.preprocess(
     blank,
     z.coerce
@@ -103,27 +119,46 @@ const schema = z.object({
   ),
 });
 
+/** A parsed configuration, or the message listing every problem. */
+export type Parsed<T> = { ok: true; config: T } | { ok: false; message: string };
+
+/** One message listing every problem, one a line; values are never repeated. */
+function problemsMessage(error: z.ZodError): { ok: false; message: string } {
+  const problems = error.issues.map((issue) => `  - ${issue.message}`);
+  return {
+    ok: false,
+    message: `citebot cannot start: ${problems.length} problem${problems.length === 1 ? "" : "s"} with the configuration (environment variables or .env; see .env.example):\n${problems.join("\n")}`,
+  };
+}
+
+function localOf(values: z.infer<typeof localSchema>): LocalConfig {
+  return { dataDir: values.DATA_DIR, cacheDir: values.CITEBOT_CACHE_DIR };
+}
+
 /**
- * Reads citebot's configuration from environment variables. On failure the
+ * Reads the settings of the console and the command line from environment
+ * variables: those of {@link LocalConfig}, no token.
+ */
+export function parseLocalConfig(env: Record<string, string | undefined>): Parsed<LocalConfig> {
+  const result = localSchema.safeParse(env);
+  return result.success
+    ? { ok: true, config: localOf(result.data) }
+    : problemsMessage(result.error);
+}
+
+/**
+ * Reads the bot's configuration from environment variables. On failure the
  * message lists every problem, one a line, with how to fix it; it never
  * repeats a value, so a token pasted into the wrong variable is not printed.
  */
-export function parseConfig(
-  env: Record<string, string | undefined>,
-): { ok: true; config: BotConfig } | { ok: false; message: string } {
+export function parseConfig(env: Record<string, string | undefined>): Parsed<BotConfig> {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.message}`);
-    return {
-      ok: false,
-      message: `citebot cannot start: ${problems.length} problem${problems.length === 1 ? "" : "s"} with the configuration (environment variables or .env; see .env.example):\n${problems.join("\n")}`,
-    };
-  }
+  if (!result.success) return problemsMessage(result.error);
   const values = result.data;
   const config: BotConfig = {
     token: values.DISCORD_TOKEN,
     clientId: values.DISCORD_CLIENT_ID,
-    dataDir: values.DATA_DIR,
+    ...localOf(values),
     cooldownSeconds: values.COOLDOWN_SECONDS,
     logLevel: values.LOG_LEVEL,
   };

@@ -1,6 +1,4 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   buildIndexData,
   CitationIndex,
@@ -14,24 +12,7 @@ import {
   savedIndexPath,
   writeSavedIndex,
 } from "./index-store.ts";
-
-/** The project's root: the nearest folder above this module with a package.json (from src/ or dist/src/). */
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) {
-    dir = path.dirname(dir);
-  }
-  return dir;
-}
-
-/** The project's root folder. */
-export const PROJECT_ROOT = projectRoot();
-
-/** The bundled articles: the folder `data/` at the project's root. */
-export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, "data");
-
-/** Where saved indexes go unless told otherwise (CITEBOT_CACHE_DIR overrides). */
-export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, ".cache", "index");
+import { DEFAULT_CACHE_DIR } from "./paths.ts";
 
 /** A searchable set of articles and the files that could not be loaded. */
 export interface Corpus {
@@ -50,7 +31,8 @@ export interface OpenCorpusOptions {
   readonly ranking?: Partial<RankingOptions>;
   /**
    * Folder for the saved index (built once, reused while no article changes);
-   * `false` neither reads nor writes one. Default: {@link DEFAULT_CACHE_DIR}.
+   * `false` neither reads nor writes one. Default: {@link DEFAULT_CACHE_DIR}; the front
+   * ends pass the configured one (CITEBOT_CACHE_DIR, read in `src/config.ts`).
    */
   readonly cacheDir?: string | false;
   /** Called while a new index is built: articles indexed so far, of how many. */
@@ -67,10 +49,7 @@ export interface OpenCorpusOptions {
  */
 export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): Promise<Corpus> {
   const resolved = path.resolve(dir);
-  const cacheDir =
-    options.cacheDir === undefined
-      ? process.env.CITEBOT_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR
-      : options.cacheDir;
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   let fingerprint: string | undefined;
   let file: string | undefined;
   if (cacheDir !== false) {

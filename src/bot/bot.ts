@@ -107,7 +107,7 @@ export async function startBot(deps: {
 }): Promise<BotHandle> {
   const { config, logger } = deps;
   const extra = deps.clientOptions ?? {};
-  const context = createContext({ corpus: deps.corpus, dataDir: config.dataDir, logger });
+  const context = createContext({ corpus: deps.corpus, config, logger });
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: config.cooldownSeconds,
   });

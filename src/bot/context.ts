@@ -78,7 +78,8 @@ export interface CommandContext {
   corpus(): Corpus;
   /** Swaps in a freshly loaded set of articles. */
   replaceCorpus(corpus: Corpus): void;
-  readonly config: { readonly dataDir: string };
+  /** Where the articles and their saved index live (from the configuration, never re-read). */
+  readonly config: { readonly dataDir: string; readonly cacheDir: string };
   readonly logger: Logger;
   /** Keeps button state that does not fit in a custom id. */
   readonly refs: RefStore;

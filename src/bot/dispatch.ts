@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
+import type { LocalConfig } from "../config.ts";
 import type { Corpus } from "../corpus.ts";
 import { errorReply, type Choice, type Reply } from "../reply/types.ts";
 import type {
@@ -27,7 +28,7 @@ export type Outcome = "ok" | "refused" | "cooldown" | "unknown" | "stale" | "err
 /** Builds the context handlers get, holding the current articles. */
 export function createContext(deps: {
   corpus: Corpus;
-  dataDir: string;
+  config: LocalConfig;
   logger: Logger;
   refs?: RefStore;
 }): CommandContext {
@@ -37,7 +38,7 @@ export function createContext(deps: {
     replaceCorpus: (corpus) => {
       current = corpus;
     },
-    config: { dataDir: deps.dataDir },
+    config: { dataDir: deps.config.dataDir, cacheDir: deps.config.cacheDir },
     logger: deps.logger,
     refs: deps.refs ?? new RefStore(),
   };

@@ -39,28 +39,22 @@ const exitIfSignalled = () => {
   }
 };
 
-const [{ LibraryError }, { openCorpus }, { startBot }] = await Promise.all([
-  import("../core/index.ts"),
+const [{ describeFailure }, { openCorpus }, { startBot }] = await Promise.all([
+  import("../failure.ts"),
   import("../corpus.ts"),
   import("./bot.ts"),
 ]);
 try {
   exitIfSignalled();
   logger.info({ dataDir: config.dataDir }, "loading the articles");
-  const corpus = await openCorpus(config.dataDir);
+  const corpus = await openCorpus(config.dataDir, { cacheDir: config.cacheDir });
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file }, `skipped ${problem.message}`);
   exitIfSignalled();
   bot = await startBot({ config, corpus, logger });
   if (signalled) stopAndExit(bot);
 } catch (error) {
-  if (error instanceof LibraryError) {
-    logger.fatal(
-      { problems: error.problems.map((problem) => problem.message) },
-      `cannot load the articles: ${error.message}`,
-    );
-  } else {
-    logger.fatal({ err: error }, "citebot could not start");
-  }
+  const { message, details } = describeFailure(error);
+  logger.fatal(details.length > 0 ? { problems: details } : {}, message);
   process.exit(1);
 }

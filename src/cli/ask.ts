@@ -10,12 +10,13 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import {
   checkQuestion,
-  LibraryError,
   type Answer,
   type CitationIndex,
   type ExplainedCitation,
 } from "../core/index.ts";
-import { DEFAULT_DATA_DIR, openCorpus } from "../corpus.ts";
+import { parseLocalConfig, type LocalConfig } from "../config.ts";
+import { openCorpus } from "../corpus.ts";
+import { printFailure } from "../failure.ts";
 import { formatPublished } from "../format.ts";
 
 const USAGE = `Usage: npm run ask -- [options] ["question"]
@@ -37,6 +38,7 @@ class UsageError extends Error {}
 interface CliOptions {
   json: boolean;
   dataDir: string;
+  cacheDir: string;
   limit: number;
   article: string | undefined;
   strict: boolean;
@@ -44,7 +46,7 @@ interface CliOptions {
   question: string | undefined;
 }
 
-function readOptions(argv: string[]): CliOptions | "help" {
+function readOptions(argv: string[], config: LocalConfig): CliOptions | "help" {
   let parsed;
   try {
     parsed = parseArgs({
@@ -72,10 +74,10 @@ function readOptions(argv: string[]): CliOptions | "help" {
       throw new UsageError(`--limit must be a whole number from 1 to 25, not "${values.limit}"`);
     }
   }
-  const dataDir = values.data ?? (process.env.DATA_DIR?.trim() || DEFAULT_DATA_DIR);
   return {
     json: values.json,
-    dataDir,
+    dataDir: values.data ?? config.dataDir,
+    cacheDir: config.cacheDir,
     limit,
     article: values.article,
     strict: values.strict,
@@ -189,7 +191,12 @@ function answerOne(raw: string, index: CitationIndex, options: CliOptions): bool
 }
 
 async function main(argv: string[]): Promise<number> {
-  const options = readOptions(argv);
+  const config = parseLocalConfig(process.env);
+  if (!config.ok) {
+    console.error(config.message);
+    return 1;
+  }
+  const options = readOptions(argv, config.config);
   if (options === "help") {
     console.log(USAGE);
     return 0;
@@ -199,6 +206,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const corpus = await openCorpus(options.dataDir, {
     strict: options.strict,
+    cacheDir: options.cacheDir,
     onProgress: process.stderr.isTTY ? showProgress : undefined,
   });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
@@ -228,16 +236,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`ask: ${error.message}\n\n${USAGE}`);
-    } else if (error instanceof LibraryError) {
-      console.error(`ask: ${error.message}`);
-      for (const problem of error.problems) console.error(`  ${problem.message}`);
-    } else {
-      console.error(
-        `ask: unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    if (error instanceof UsageError) console.error(`ask: ${error.message}\n\n${USAGE}`);
+    else printFailure("ask", error);
     process.exitCode = 1;
   },
 );

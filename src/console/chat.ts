@@ -8,9 +8,9 @@ import { createInterface } from "node:readline";
 import { config as loadDotenv } from "dotenv";
 import { commands } from "../../commands/index.ts";
 import { createContext, Dispatcher } from "../bot/dispatch.ts";
-import { LibraryError } from "../core/index.ts";
-import { DEFAULTS } from "../config.ts";
+import { parseLocalConfig } from "../config.ts";
 import { openCorpus } from "../corpus.ts";
+import { printFailure } from "../failure.ts";
 import { createLogger } from "../logger.ts";
 import { CONSOLE_HELP, ConsoleSession } from "./session.ts";
 
@@ -18,7 +18,12 @@ loadDotenv({ quiet: true });
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 // Logs go to stderr, quiet unless asked: the console's output is the replies.
 const logger = createLogger("warn", process.stderr);
-const dataDir = process.env.DATA_DIR?.trim() || DEFAULTS.dataDir;
+const parsed = parseLocalConfig(process.env);
+if (!parsed.ok) {
+  console.error(parsed.message);
+  process.exit(1);
+}
+const { dataDir, cacheDir } = parsed.config;
 
 let name = "you";
 try {
@@ -28,11 +33,15 @@ try {
 }
 
 try {
-  const corpus = await openCorpus(dataDir);
+  const corpus = await openCorpus(dataDir, { cacheDir });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
-  const dispatcher = new Dispatcher(commands, createContext({ corpus, dataDir, logger }), {
-    cooldownSeconds: 0,
-  });
+  const dispatcher = new Dispatcher(
+    commands,
+    createContext({ corpus, config: parsed.config, logger }),
+    {
+      cooldownSeconds: 0,
+    },
+  );
   const session = new ConsoleSession(dispatcher, { id: name, name }, { color: interactive });
   const titles = corpus.index.articles.map((article) => `“${article.title}”`).join(", ");
   console.log(`citebot console: ${corpus.index.articles.length} article(s) loaded: ${titles}`);
@@ -54,13 +63,6 @@ try {
   }
   lines.close();
 } catch (error) {
-  if (error instanceof LibraryError) {
-    console.error(`chat: ${error.message}`);
-    for (const problem of error.problems) console.error(`  ${problem.message}`);
-  } else {
-    console.error(
-      `chat: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-  }
+  printFailure("chat", error);
   process.exitCode = 1;
 }

@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULTS, parseConfig } from "../../src/config.ts";
-import { DEFAULT_DATA_DIR } from "../../src/corpus.ts";
+import { DEFAULTS, parseConfig, parseLocalConfig } from "../../src/config.ts";
+import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { ROOT } from "./helpers.ts";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.secret_token-value";
@@ -16,10 +16,32 @@ describe("configuration", () => {
         token: TOKEN,
         clientId: "123456789012345678",
         dataDir: DEFAULT_DATA_DIR,
+        cacheDir: DEFAULT_CACHE_DIR,
         cooldownSeconds: 3,
         logLevel: "info",
       },
     });
+  });
+
+  it("GIVEN no token WHEN the console or the command line reads its settings THEN the folders are read and nothing else is asked for", () => {
+    expect(parseLocalConfig({})).toEqual({
+      ok: true,
+      config: { dataDir: DEFAULT_DATA_DIR, cacheDir: DEFAULT_CACHE_DIR },
+    });
+    expect(
+      parseLocalConfig({ DATA_DIR: "/srv/articles", CITEBOT_CACHE_DIR: "/var/cache/citebot" }),
+    ).toEqual({ ok: true, config: { dataDir: "/srv/articles", cacheDir: "/var/cache/citebot" } });
+  });
+
+  it("GIVEN the sources THEN only src/config.ts reads the folders' variables from the environment", async () => {
+    const readers: string[] = [];
+    for (const file of await readdir(path.join(ROOT, "src"), { recursive: true })) {
+      if (!file.endsWith(".ts") || file === "config.ts") continue;
+      const text = await readFile(path.join(ROOT, "src", file), "utf8");
+      if (/env\.(?:DATA_DIR|CITEBOT_CACHE_DIR)|env\[["'](?:DATA_DIR|CITEBOT_CACHE_DIR)/u.test(text))
+        readers.push(file);
+    }
+    expect(readers).toEqual([]);
   });
 
   it("GIVEN .env.example THEN it has a line for every variable citebot reads, and states the defaults of the one frozen DEFAULTS object", async () => {
@@ -64,6 +86,7 @@ describe("configuration", () => {
       ...VALID,
       DISCORD_GUILD_ID: "876543210987654321",
       DATA_DIR: "/srv/articles",
+      CITEBOT_CACHE_DIR: "/var/cache/citebot",
       COOLDOWN_SECONDS: "0",
       LOG_LEVEL: "DEBUG",
       DISCORD_API_URL: "http://127.0.0.1:9999/api/",
@@ -75,6 +98,7 @@ describe("configuration", () => {
         ...{ token: TOKEN, clientId: "123456789012345678" },
         guildId: "876543210987654321",
         dataDir: "/srv/articles",
+        cacheDir: "/var/cache/citebot",
         cooldownSeconds: 0,
         logLevel: "debug",
         apiUrl: "http://127.0.0.1:9999/api",

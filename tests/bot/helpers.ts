@@ -4,7 +4,8 @@ import { commands } from "../../commands/index.ts";
 import type { CommandInput, UserRef } from "../../src/bot/context.ts";
 import { Options, type OptionValue } from "../../src/bot/context.ts";
 import { createContext, Dispatcher } from "../../src/bot/dispatch.ts";
-import { DEFAULT_DATA_DIR, openCorpus, type Corpus } from "../../src/corpus.ts";
+import { openCorpus, type Corpus } from "../../src/corpus.ts";
+import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Loose } from "../emulator/types.ts";
 
@@ -44,7 +45,11 @@ export async function world(
   const corpus = options.corpus ?? (await bundledCorpus());
   const { logger, lines } = memoryLogger();
   const clock = { now: 1_000_000 };
-  const context = createContext({ corpus, dataDir: options.dataDir ?? corpus.dir, logger });
+  const context = createContext({
+    corpus,
+    config: { dataDir: options.dataDir ?? corpus.dir, cacheDir: DEFAULT_CACHE_DIR },
+    logger,
+  });
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: options.cooldownSeconds ?? 0,
     now: () => clock.now,

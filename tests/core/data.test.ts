@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadArticles, parseArticle } from "../../src/core/index.ts";
-import { DEFAULT_DATA_DIR } from "../../src/corpus.ts";
+import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { ROOT } from "../helpers.ts";
 
 describe("the bundled data/ folder", () => {

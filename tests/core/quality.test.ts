@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CitationIndex, loadArticles, type Article } from "../../src/core/index.ts";
-import { DEFAULT_DATA_DIR } from "../../src/corpus.ts";
+import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { readQuestions, score } from "../eval.ts";
 import { ROOT } from "../helpers.ts";
 

@@ -1,7 +1,7 @@
 // The environment citebot reads when pointed at an emulator: shared by the e2e tests and
 // `npm run bench:bot`, so free of vitest.
 
-import { DEFAULT_DATA_DIR } from "../../src/corpus.ts";
+import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import type { DiscordEmulator } from "../emulator/emulator.ts";
 
 /** The environment the bot reads, pointed at the emulator (no cooldown); `env` wins. */

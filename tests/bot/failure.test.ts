@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { ArticleError, LibraryError } from "../../src/core/index.ts";
+import { describeFailure, printFailure } from "../../src/failure.ts";
+
+describe("failure messages shared by the front ends", () => {
+  it("GIVEN a broken articles folder WHEN printed THEN one line says why and each broken file follows, indented", () => {
+    const error = new LibraryError("no article could be loaded", [
+      new ArticleError("/data/a.md", "no front matter"),
+      new ArticleError("/data/b.md", "the title is empty"),
+    ]);
+    const lines: string[] = [];
+    printFailure("chat", error, (line) => lines.push(line));
+    expect(lines).toEqual([
+      "chat: cannot load the articles: no article could be loaded",
+      "  a.md: no front matter",
+      "  b.md: the title is empty",
+    ]);
+  });
+
+  it("GIVEN any other error THEN it is one line without a stack", () => {
+    const failure = describeFailure(new Error("boom"));
+    expect(failure).toEqual({ message: "unexpected error: boom", details: [] });
+  });
+});
