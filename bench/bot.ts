@@ -9,7 +9,7 @@ import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { startBot } from "../src/bot/bot.ts";
 import { parseConfig } from "../src/config.ts";
-import { openCorpus } from "../src/corpus.ts";
+import { openCorpus } from "../src/corpus/open.ts";
 import { DEFAULT_DATA_DIR } from "../src/paths.ts";
 import { createLogger } from "../src/logger.ts";
 import { startEchoBot } from "../tests/emulator/echo-bot.ts";

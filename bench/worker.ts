@@ -6,8 +6,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { loadArticles } from "../src/core/index.ts";
-import { openCorpus, type OpenCorpusOptions } from "../src/corpus.ts";
+import { loadArticles } from "../src/corpus/load.ts";
+import { openCorpus, type OpenCorpusOptions } from "../src/corpus/open.ts";
 import { PROJECT_ROOT } from "../src/paths.ts";
 import { peakRssMb, timeQuestions, type LoopLimits, type TimingResult } from "./measure.ts";
 import { buildFuse, buildMiniSearch, sentenceDocs, type Peer, type Top } from "./peers.ts";

@@ -1,8 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
-import { extractFigures } from "../src/core/index.ts";
+import { extractFigures, formatDate } from "../src/core/index.ts";
 import type { CommandModule } from "../src/bot/context.ts";
 import { articleOption, completeArticle, pickArticle } from "../src/bot/views.ts";
-import { formatPublished } from "../src/format.ts";
 import type { Inline, ReplyField } from "../src/reply/types.ts";
 
 /** How many key figures to list. */
@@ -25,7 +24,7 @@ export const command: CommandModule = {
     const fields: ReplyField[] = [];
     if (article.source) fields.push({ name: "Source", value: article.source, inline: true });
     if (article.published) {
-      fields.push({ name: "Published", value: formatPublished(article.published), inline: true });
+      fields.push({ name: "Published", value: formatDate(article.published), inline: true });
     }
     if (article.author) fields.push({ name: "Author", value: article.author, inline: true });
     fields.push({ name: "Paragraphs", value: String(article.paragraphs.length), inline: true });

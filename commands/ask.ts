@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { checkQuestion } from "../src/core/index.ts";
+import { describeQuestionProblem } from "../src/reply/problems.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
 import { customId, refRoom } from "../src/bot/state.ts";
 import {
@@ -104,7 +105,7 @@ export const command: CommandModule = {
   data,
   execute(input, context) {
     const checked = checkQuestion(input.options.string("question") ?? "");
-    if (!checked.ok) return errorReply(checked.problem);
+    if (!checked.ok) return errorReply(describeQuestionProblem(checked.problem, checked.length));
     return answerReply(context, checked.question, {
       offset: 0,
       ephemeral: input.options.boolean("private") ?? false,

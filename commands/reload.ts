@@ -1,7 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
-import { LibraryError } from "../src/core/index.ts";
+import { LibraryError } from "../src/corpus/load.ts";
 import type { CommandModule } from "../src/bot/context.ts";
-import { openCorpus } from "../src/corpus.ts";
+import { openCorpus } from "../src/corpus/open.ts";
 import { errorReply, type ReplyField } from "../src/reply/types.ts";
 
 /** `/reload`: admins reload the articles without a restart. */

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { checkQuestion, type CitationIndex } from "../src/core/index.ts";
+import { describeQuestionProblem } from "../src/reply/problems.ts";
 import type { CommandModule } from "../src/bot/context.ts";
 import { askIndex, citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
 import { errorReply, type Choice } from "../src/reply/types.ts";
@@ -83,7 +84,8 @@ export const command: CommandModule = {
   data,
   execute(input, context) {
     const checked = checkQuestion(input.options.string("query") ?? "");
-    if (!checked.ok) return errorReply(checked.problem.replace("question", "search"));
+    if (!checked.ok)
+      return errorReply(describeQuestionProblem(checked.problem, checked.length, "search"));
     const index = context.corpus().index;
     const answer = askIndex(index, checked.question, RESULTS);
     const article = mainArticle(answer, index);

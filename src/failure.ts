@@ -3,7 +3,7 @@
  * bot, the console and the command line, so a broken articles folder reads
  * the same everywhere.
  */
-import { LibraryError } from "./core/index.ts";
+import { LibraryError } from "./corpus/load.ts";
 
 /** An error in words: a one-line message and, for a broken folder, one line per broken file. */
 export interface Failure {

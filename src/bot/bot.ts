@@ -11,7 +11,7 @@ import {
 import type { Logger } from "pino";
 import { commands } from "../../commands/index.ts";
 import type { BotConfig } from "../config.ts";
-import type { Corpus } from "../corpus.ts";
+import type { Corpus } from "../corpus/open.ts";
 import { toChoices, toDiscordMessage, type DiscordMessage } from "../reply/discord.ts";
 import { errorReply } from "../reply/types.ts";
 import { Options, type OptionValue, type UserRef } from "./context.ts";

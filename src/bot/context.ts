@@ -3,7 +3,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Logger } from "pino";
-import type { Corpus } from "../corpus.ts";
+import type { Corpus } from "../corpus/open.ts";
 import type { Choice, Reply } from "../reply/types.ts";
 import type { RefStore } from "./state.ts";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import type { LocalConfig } from "../config.ts";
-import type { Corpus } from "../corpus.ts";
+import type { Corpus } from "../corpus/open.ts";
 import { errorReply, type Choice, type Reply } from "../reply/types.ts";
 import type {
   AutocompleteInput,

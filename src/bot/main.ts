@@ -41,7 +41,7 @@ const exitIfSignalled = () => {
 
 const [{ describeFailure }, { openCorpus }, { startBot }] = await Promise.all([
   import("../failure.ts"),
-  import("../corpus.ts"),
+  import("../corpus/open.ts"),
   import("./bot.ts"),
 ]);
 try {

@@ -1,6 +1,6 @@
 import type { SlashCommandStringOption } from "discord.js";
 import type { Answer, Article, Citation, CitationIndex } from "../core/index.ts";
-import { formatPublished } from "../format.ts";
+import { formatDate } from "../core/index.ts";
 import {
   errorReply,
   type Choice,
@@ -71,7 +71,7 @@ export function sourceLine(article: Article | undefined): string {
   if (line === undefined) {
     const parts: string[] = [];
     if (article.source) parts.push(article.source);
-    if (article.published) parts.push(formatPublished(article.published));
+    if (article.published) parts.push(formatDate(article.published));
     if (article.author) parts.push(`by ${article.author}`);
     line = parts.join(" · ");
     sourceLines.set(article, line);

@@ -13,12 +13,13 @@ import {
   type Answer,
   type CitationIndex,
   type ExplainedCitation,
+  formatDate,
 } from "../core/index.ts";
 import { parseLocalConfig, type LocalConfig } from "../config.ts";
-import { openCorpus } from "../corpus.ts";
+import { openCorpus } from "../corpus/open.ts";
 import { printFailure } from "../failure.ts";
-import { formatPublished } from "../format.ts";
 
+import { describeQuestionProblem } from "../reply/problems.ts";
 const USAGE = `Usage: npm run ask -- [options] ["question"]
 
 Answers a question about the articles with cited excerpts. Without a question,
@@ -108,7 +109,7 @@ function renderText(answer: Answer, index: CitationIndex): string {
     lines.push(`  “${citation.excerpt}”`);
     const where = [`${citation.title}, ¶${citation.paragraph}`];
     if (article?.source) where.push(article.source);
-    if (article?.published) where.push(formatPublished(article.published));
+    if (article?.published) where.push(formatDate(article.published));
     lines.push(`  — ${where.join(" · ")}`);
     if (article?.url) lines.push(`    ${article.url}`);
     lines.push("");
@@ -159,6 +160,7 @@ function toJson(answer: Answer): string {
 function answerOne(raw: string, index: CitationIndex, options: CliOptions): boolean {
   const checked = checkQuestion(raw);
   if (!checked.ok) {
+    const problem = describeQuestionProblem(checked.problem, checked.length);
     if (options.json) {
       const question = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
       console.log(
@@ -167,11 +169,11 @@ function answerOne(raw: string, index: CitationIndex, options: CliOptions): bool
           answered: false,
           answer: null,
           citations: [],
-          error: checked.problem,
+          error: problem,
         }),
       );
     } else {
-      console.error(checked.problem);
+      console.error(problem);
     }
     return false;
   }

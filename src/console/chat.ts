@@ -9,7 +9,7 @@ import { config as loadDotenv } from "dotenv";
 import { commands } from "../../commands/index.ts";
 import { createContext, Dispatcher } from "../bot/dispatch.ts";
 import { parseLocalConfig } from "../config.ts";
-import { openCorpus } from "../corpus.ts";
+import { openCorpus } from "../corpus/open.ts";
 import { printFailure } from "../failure.ts";
 import { createLogger } from "../logger.ts";
 import { CONSOLE_HELP, ConsoleSession } from "./session.ts";

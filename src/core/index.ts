@@ -1,19 +1,33 @@
-/** The pure core of citebot: articles → passages → index → ranked citations. */
-export * from "./types.ts";
-export {
-  ArticleError,
-  LibraryError,
-  loadArticles,
-  parseArticle,
-  parsePublished,
-} from "./articles.ts";
-export type { LoadOptions, LoadResult } from "./articles.ts";
-export { splitSentences } from "./sentences.ts";
-export { buildIndexData, CitationIndex, DEFAULT_RANKING } from "./engine.ts";
-export type { ExplainedCitation, IndexData, RankingOptions, TermExplanation } from "./engine.ts";
-export { WordNetSynonyms, defaultSynonyms } from "./wordnet.ts";
-export type { SynonymSource } from "./wordnet.ts";
-export { checkQuestion, questionKind, MAX_QUESTION_LENGTH } from "./question.ts";
-export type { QuestionCheck, QuestionKind } from "./question.ts";
-export { extractFigures } from "./figures.ts";
-export type { Figure } from "./figures.ts";
+/**
+ * The pure core of citebot: text → article → index → search → answer. It reads
+ * no files, imports nothing from discord.js and speaks no interface English;
+ * loading, saved indexes and WordNet's files live in `src/corpus/`.
+ */
+export type { Article, ArticleMeta, Paragraph, Sentence } from "./article/types.ts";
+export { ArticleError, parseArticle } from "./article/parse.ts";
+export { parsePublished, formatDate } from "./text/dates.ts";
+export { splitSentences } from "./text/sentences.ts";
+export { foldCase, isContentToken, termOf, tokenize } from "./text/tokenize.ts";
+export type { Token } from "./text/tokenize.ts";
+export { STOP_WORDS } from "./text/lexicon.ts";
+export { buildIndexData, SentenceFlag } from "./index/build.ts";
+export type { IndexData, Posting, SentenceTable } from "./index/build.ts";
+export { CitationIndex } from "./search/citation-index.ts";
+export type {
+  Answer,
+  AskOptions,
+  Citation,
+  ExplainedCitation,
+  TermExplanation,
+} from "./search/types.ts";
+export type { MatchKind } from "./search/variants.ts";
+export { DEFAULT_RANKING, CACHE_SIZES, SHORT_ANSWER, TYPO_MATCHING } from "./options.ts";
+export type { RankingOptions } from "./options.ts";
+export type { SynonymSource } from "./synonyms.ts";
+export { checkQuestion, questionKind, MAX_QUESTION_LENGTH } from "./answer/kinds.ts";
+export type { QuestionCheck, QuestionKind, QuestionProblem } from "./answer/kinds.ts";
+export { extractShortAnswer } from "./answer/short-answer.ts";
+export { metadataField, metadataValue } from "./answer/metadata.ts";
+export type { MetadataField } from "./answer/metadata.ts";
+export { extractFigures } from "./answer/figures.ts";
+export type { Figure } from "./answer/figures.ts";

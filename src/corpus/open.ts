@@ -2,17 +2,13 @@ import path from "node:path";
 import {
   buildIndexData,
   CitationIndex,
-  loadArticles,
   type ArticleError,
   type RankingOptions,
-} from "./core/index.ts";
-import {
-  fingerprintFolder,
-  readSavedIndex,
-  savedIndexPath,
-  writeSavedIndex,
-} from "./index-store.ts";
-import { DEFAULT_CACHE_DIR } from "./paths.ts";
+} from "../core/index.ts";
+import { loadArticles } from "./load.ts";
+import { fingerprintFolder, readSavedIndex, savedIndexPath, writeSavedIndex } from "./store.ts";
+import { defaultSynonyms } from "./wordnet.ts";
+import { DEFAULT_CACHE_DIR } from "../paths.ts";
 
 /** A searchable set of articles and the files that could not be loaded. */
 export interface Corpus {
@@ -28,6 +24,7 @@ export interface Corpus {
 /** Options of {@link openCorpus}. */
 export interface OpenCorpusOptions {
   readonly strict?: boolean;
+  /** Ranking options over the core's defaults; synonyms come from WordNet unless given. */
   readonly ranking?: Partial<RankingOptions>;
   /**
    * Folder for the saved index (built once, reused while no article changes);
@@ -63,7 +60,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
   if (file && fingerprint) {
     const saved = await readSavedIndex(file, fingerprint);
     if (saved && !(options.strict && saved.problems.length > 0)) {
-      const index = new CitationIndex(saved.articles, options.ranking, saved.data);
+      const index = new CitationIndex(saved.articles, rankingOf(options), saved.data);
       return {
         dir: resolved,
         index,
@@ -82,9 +79,14 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       : Promise.resolve();
   return {
     dir: resolved,
-    index: new CitationIndex(articles, options.ranking, data),
+    index: new CitationIndex(articles, rankingOf(options), data),
     problems,
     fromSavedIndex: false,
     saved,
   };
+}
+
+/** The ranking options of a corpus: WordNet's synonyms unless the caller chose others (or none). */
+function rankingOf(options: OpenCorpusOptions): Partial<RankingOptions> {
+  return { synonyms: defaultSynonyms, ...options.ranking };
 }

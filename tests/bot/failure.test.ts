@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ArticleError, LibraryError } from "../../src/core/index.ts";
+import { ArticleError } from "../../src/core/index.ts";
+import { LibraryError } from "../../src/corpus/load.ts";
 import { describeFailure, printFailure } from "../../src/failure.ts";
 
 describe("failure messages shared by the front ends", () => {

@@ -4,7 +4,7 @@ import { commands } from "../../commands/index.ts";
 import type { CommandInput, UserRef } from "../../src/bot/context.ts";
 import { Options, type OptionValue } from "../../src/bot/context.ts";
 import { createContext, Dispatcher } from "../../src/bot/dispatch.ts";
-import { openCorpus, type Corpus } from "../../src/corpus.ts";
+import { openCorpus, type Corpus } from "../../src/corpus/open.ts";
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Loose } from "../emulator/types.ts";

@@ -2,7 +2,7 @@ import { PermissionFlagsBits } from "discord.js";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openCorpus } from "../../src/corpus.ts";
+import { openCorpus } from "../../src/corpus/open.ts";
 import { toDiscordMessage } from "../../src/reply/discord.ts";
 import { articleFile, folderWith, input, world } from "./helpers.ts";
 

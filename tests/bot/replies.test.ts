@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { suggestPassages } from "../../commands/search.ts";
 import { askIndex } from "../../src/bot/views.ts";
 import { extractFigures } from "../../src/core/index.ts";
-import { openCorpus } from "../../src/corpus.ts";
+import { openCorpus } from "../../src/corpus/open.ts";
 import { toDiscordMessage } from "../../src/reply/discord.ts";
 import type { Reply } from "../../src/reply/types.ts";
 import { ALICE, BOB, articleFile, bundledCorpus, folderWith, input, world } from "./helpers.ts";

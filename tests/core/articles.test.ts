@@ -1,13 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  ArticleError,
-  LibraryError,
-  loadArticles,
-  parseArticle,
-  parsePublished,
-} from "../../src/core/index.ts";
+import { ArticleError, parseArticle, parsePublished } from "../../src/core/index.ts";
+import { loadArticles } from "../../src/corpus/load.ts";
+import { LibraryError } from "../../src/corpus/load.ts";
 import { folderWith, ROOT } from "../helpers.ts";
 
 const cleanups: (() => Promise<void>)[] = [];

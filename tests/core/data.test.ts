@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadArticles, parseArticle } from "../../src/core/index.ts";
+import { parseArticle } from "../../src/core/index.ts";
+import { loadArticles } from "../../src/corpus/load.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { ROOT } from "../helpers.ts";
 

@@ -1,7 +1,9 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CitationIndex, loadArticles, type Article } from "../../src/core/index.ts";
+import { CitationIndex, type Article } from "../../src/core/index.ts";
+import { loadArticles } from "../../src/corpus/load.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 import { readQuestions, score } from "../eval.ts";
 import { ROOT } from "../helpers.ts";
 
@@ -14,8 +16,8 @@ beforeAll(async () => {
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
   const vehicles: Article[] = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/md")))
     .articles;
-  seedOnly = new CitationIndex(seed);
-  both = new CitationIndex([...seed, ...vehicles]);
+  seedOnly = new CitationIndex(seed, { synonyms: defaultSynonyms });
+  both = new CitationIndex([...seed, ...vehicles], { synonyms: defaultSynonyms });
 });
 
 describe("answer quality on the visible evaluation set", () => {
@@ -140,7 +142,7 @@ describe("typos, false friends and the kind of answer", () => {
 describe("questions about the article itself", () => {
   it("GIVEN a question about the date, source or title THEN the front matter answers, citing the lead", () => {
     const published = seedOnly.ask("When was the article published?");
-    expect(published).toMatchObject({ answered: true, answer: "April 27, 2017, 06:11 UTC" });
+    expect(published).toMatchObject({ answered: true, answer: "27 April 2017, 06:11 UTC" });
     expect(published.citations[0]).toMatchObject({ article: SEED, paragraph: 1 });
     expect(seedOnly.ask("What is the source of this article?").answer).toBe("Fortune");
     expect(seedOnly.ask("What is the headline?").answer).toMatch(
@@ -154,7 +156,7 @@ describe("questions about the article itself", () => {
 
   it("GIVEN several articles THEN the article named by the question's other words answers", () => {
     const answer = both.ask("When was the connected vehicle fact sheet published?");
-    expect(answer.answer).toBe("September 23, 2024");
+    expect(answer.answer).toBe("23 September 2024");
     expect(answer.citations[0]?.article).toBe(VEHICLES);
   });
 });

@@ -1,7 +1,7 @@
 import { readdir, rm, utimes, writeFile, appendFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openCorpus } from "../../src/corpus.ts";
+import { openCorpus } from "../../src/corpus/open.ts";
 import { folderWith } from "../helpers.ts";
 
 const ARTICLE_A = `---

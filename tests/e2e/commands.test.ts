@@ -5,7 +5,7 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openCorpus, type Corpus } from "../../src/corpus.ts";
+import { openCorpus, type Corpus } from "../../src/corpus/open.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import {
   autocomplete,

@@ -7,7 +7,7 @@ import type { ClientOptions } from "discord.js";
 import { afterEach, expect } from "vitest";
 import { startBot, type BotHandle } from "../../src/bot/bot.ts";
 import { parseConfig, type BotConfig } from "../../src/config.ts";
-import { openCorpus } from "../../src/corpus.ts";
+import { openCorpus } from "../../src/corpus/open.ts";
 import { memoryLogger } from "../bot/helpers.ts";
 import { envFor } from "./env.ts";
 import {

@@ -3,7 +3,7 @@
 // compete for this machine's two cores with each other.
 
 import { describe, expect, it } from "vitest";
-import { openCorpus } from "../../src/corpus.ts";
+import { openCorpus } from "../../src/corpus/open.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { DiscordEmulator, shardOf, type InteractionOutcome } from "../emulator/emulator.ts";
 import { OptionType, slashCommand } from "../emulator/payloads.ts";

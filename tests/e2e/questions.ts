@@ -1,7 +1,7 @@
 // Many distinct questions built from an article's own words, so that load tests and the benchmark
 // measure real ranking work rather than the bot's memory of recent answers.
 
-import type { Corpus } from "../../src/corpus.ts";
+import type { Corpus } from "../../src/corpus/open.ts";
 
 const OPENERS = [
   "What about",

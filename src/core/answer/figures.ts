@@ -1,4 +1,5 @@
-import type { Article } from "./types.ts";
+import type { Article } from "../article/types.ts";
+import { COUNT, MONEY, NOT_COUNTED, PERCENT, YEAR } from "../text/lexicon.ts";
 
 /** A key figure quoted in an article. */
 export interface Figure {
@@ -8,18 +9,6 @@ export interface Figure {
   /** Paragraph number, from 1. */
   readonly paragraph: number;
 }
-
-const SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?`;
-const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
-const MONEY = new RegExp(
-  String.raw`(?:(?:US|C|A|HK)?[$€£¥]\s?${NUMBER}${SCALE})|(?:\b${NUMBER}${SCALE}\s(?:dollars|euros|pounds|yuan|yen|rupees)\b)`,
-  "giu",
-);
-const PERCENT = new RegExp(String.raw`\b${NUMBER}\s?(?:%|percent\b|per cent\b)`, "giu");
-// A number and the word it counts: "1,200 workers", "3 million cars"; not years, dates or times.
-const COUNT = new RegExp(String.raw`\b(${NUMBER}${SCALE})\s([a-z][a-z-]+)`, "gu");
-const NOT_COUNTED =
-  /^(?:a\.?m|p\.?m|am|pm|and|or|to|in|on|of|at|by|for|from|the|percent|per|years?|months?|days?|hours?|minutes?|seconds?|january|february|march|april|may|june|july|august|september|october|november|december)$/u;
 
 /**
  * Finds the key figures of an article (sums of money, percentages, counts of
@@ -45,7 +34,7 @@ export function extractFigures(article: Article): Figure[] {
     for (const match of paragraph.text.matchAll(PERCENT)) add("percent", match[0], match.index);
     for (const match of paragraph.text.matchAll(COUNT)) {
       const [whole, number = "", noun = ""] = match;
-      if (/^(?:1[5-9]|20)\d\d$/u.test(number) || NOT_COUNTED.test(noun)) continue;
+      if (YEAR.test(number) || NOT_COUNTED.test(noun)) continue;
       add("count", whole, match.index);
     }
     found.sort((a, b) => a.at - b.at);

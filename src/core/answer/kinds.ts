@@ -5,13 +5,16 @@ export type QuestionKind =
 /** The longest question accepted, in characters (Discord's option limit is 300). */
 export const MAX_QUESTION_LENGTH = 1000;
 
-/** Why a question cannot be searched, or the cleaned question. */
-export type QuestionCheck = { ok: true; question: string } | { ok: false; problem: string };
+/** Why a question cannot be searched: the front ends put it in their own words. */
+export type QuestionProblem = "empty" | "too-long" | "no-words";
+
+/** The cleaned question, or why it cannot be searched (with its length, for "too-long"). */
+export type QuestionCheck =
+  { ok: true; question: string } | { ok: false; problem: QuestionProblem; length: number };
 
 /**
  * Cleans a user's question: control characters become spaces, runs of white
- * space collapse. Empty, letterless and over-long questions are refused with a
- * message meant for the person who asked.
+ * space collapse. Empty, letterless and over-long questions are refused.
  */
 export function checkQuestion(input: string): QuestionCheck {
   const question = input
@@ -19,17 +22,10 @@ export function checkQuestion(input: string): QuestionCheck {
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
     .replace(/\s+/gu, " ")
     .trim();
-  if (question === "")
-    return { ok: false, problem: "The question is empty: ask something about the article." };
-  if (question.length > MAX_QUESTION_LENGTH) {
-    return {
-      ok: false,
-      problem: `The question is too long (${question.length} characters; at most ${MAX_QUESTION_LENGTH}).`,
-    };
-  }
-  if (!/[\p{L}\p{N}]/u.test(question)) {
-    return { ok: false, problem: "The question has no words to search for." };
-  }
+  const length = question.length;
+  if (question === "") return { ok: false, problem: "empty", length };
+  if (length > MAX_QUESTION_LENGTH) return { ok: false, problem: "too-long", length };
+  if (!/[\p{L}\p{N}]/u.test(question)) return { ok: false, problem: "no-words", length };
   return { ok: true, question };
 }
 

@@ -1,4 +1,7 @@
-import type { Article } from "./types.ts";
+import type { Article } from "../article/types.ts";
+import { plainCitation } from "../search/cite.ts";
+import type { Answer, Citation, ExplainedCitation } from "../search/types.ts";
+import { formatDate } from "../text/dates.ts";
 
 /** An article's own details that a question may ask about. */
 export type MetadataField = "published" | "author" | "source" | "title" | "url";
@@ -36,11 +39,11 @@ export function metadataField(question: string): MetadataField | undefined {
   return undefined;
 }
 
-/** An article's value for a metadata field, as people read it ("April 27, 2017, 06:11 UTC"). */
+/** An article's value for a metadata field, as people read it ("27 April 2017, 06:11 UTC"). */
 export function metadataValue(article: Article, field: MetadataField): string | undefined {
   switch (field) {
     case "published":
-      return article.published === undefined ? undefined : readableDate(article.published);
+      return article.published === undefined ? undefined : formatDate(article.published);
     case "author":
       return article.author;
     case "source":
@@ -53,23 +56,48 @@ export function metadataValue(article: Article, field: MetadataField): string | 
 }
 
 /**
- * Formats an ISO date or date-time for people, in a locale's order: "April 27, 2017"
- * (en-US) or "27 April 2017" (en-GB), with ", 06:11 UTC" when a time is given.
+ * Answers a question about the article itself from its front matter: the
+ * citation is the article's lead, followed by the ranked citations that are not it.
+ *
+ * @param ranked - the ordinary answer to the question, whose citations follow the lead.
  */
-export function readableDate(iso: string, locale: "en-US" | "en-GB" = "en-US"): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const day = date.toLocaleDateString(locale, {
-    month: "long",
-    day: "numeric",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-  if (!iso.includes("T")) return day;
-  const time = date.toLocaleTimeString("en-GB", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-  });
-  return `${day}, ${time} UTC`;
+export function metadataAnswer<C extends Citation>(
+  field: MetadataField,
+  article: Article,
+  ranked: { answer: Answer; citations: C[] },
+  limit: number,
+  explain: boolean,
+): { answer: Answer; citations: Citation[] } {
+  const lead = article.paragraphs[0];
+  if (!lead) return ranked;
+  const value = metadataValue(article, field);
+  const plainLead: Citation = {
+    article: article.id,
+    title: article.title,
+    paragraph: lead.number,
+    excerpt: lead.sentences[0]?.text ?? lead.text,
+    score: ranked.citations[0]?.score ?? 0,
+    matched: [],
+  };
+  const leadCitation: Citation | ExplainedCitation = explain
+    ? {
+        ...plainLead,
+        coverage: value === undefined ? 0 : 1,
+        kindFits: value !== undefined,
+        terms: [],
+      }
+    : plainLead;
+  const others = ranked.citations.filter(
+    (c) => !(c.article === article.id && c.paragraph === lead.number),
+  );
+  const citations = [leadCitation, ...others].slice(0, limit);
+  return {
+    answer: {
+      question: ranked.answer.question,
+      answered: value !== undefined,
+      answer: value ?? null,
+      citations: explain ? citations.map(plainCitation) : citations,
+    },
+    citations,
+  };
 }

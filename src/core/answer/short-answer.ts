@@ -1,12 +1,18 @@
-import type { QuestionKind } from "./question.ts";
-import { foldCase, STOP_WORDS, termOf, tokenize } from "./text.ts";
+import { SHORT_ANSWER } from "../options.ts";
+import {
+  CALENDAR_WORD,
+  CHANGE_WORDS,
+  DATE,
+  MONEY,
+  MULTIPLIER,
+  PERCENT,
+  QUANTITY,
+  RATE_WORDS,
+  STOP_WORDS,
+} from "../text/lexicon.ts";
+import { foldCase, termOf, tokenize } from "../text/tokenize.ts";
+import type { QuestionKind } from "./kinds.ts";
 
-const MONEY = /(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|[mbk]n?)\b)?/giu;
-const PERCENT = /\d[\d,.]*\s?(?:%|percent\b|per cent\b)/giu;
-const QUANTITY = /\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s[a-z]+)?/giu;
-const MULTIPLIER = /\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten)fold)\b/giu;
-const DATE =
-  /\b(?:(?:late|early)\s+on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:this|last|next)\s+(?:week|month|year)|(?:in\s+)?\d{4})\b/giu;
 /** A run of capitalised words, allowing "of" and initials inside: "Vice Premier Wang Yang". */
 const NAME = /\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
 
@@ -36,7 +42,7 @@ function closestMatch(pattern: RegExp, question: string, excerpt: string): strin
     const at = match.index + match[0].length / 2;
     // Characters, not words: close enough for ranking a handful of numbers in a sentence.
     const closeness = positions.reduce(
-      (sum, position) => sum + 1 / (1 + Math.abs(position - at) / 6),
+      (sum, position) => sum + 1 / (1 + Math.abs(position - at) / SHORT_ANSWER.closenessScale),
       0,
     );
     if (!best || closeness > best.closeness) {
@@ -45,9 +51,6 @@ function closestMatch(pattern: RegExp, question: string, excerpt: string): strin
   }
   return best?.text;
 }
-
-const CALENDAR_WORD =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 
 /**
  * The name in an excerpt that answers "who"/"which"/"where": one the question does
@@ -87,25 +90,25 @@ function bestName(question: string, excerpt: string, title: string): string | nu
     if (isSentenceStart && words.length === 1) continue;
     if (words.every((word) => asked.has(termOf(foldCase(word).replace(/'s$/u, ""))))) continue;
     const before = excerpt
-      .slice(Math.max(0, match.index - 40), match.index)
+      .slice(Math.max(0, match.index - SHORT_ANSWER.lookBehind), match.index)
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
     const after = excerpt
-      .slice(match.index + match[0].length, match.index + match[0].length + 30)
+      .slice(match.index + match[0].length, match.index + match[0].length + SHORT_ANSWER.lookAhead)
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
     const nextToQuestion = [...before.slice(-2), ...after.slice(0, 1)].some((word) =>
       asked.has(termOf(foldCase(word))),
     );
-    const apposition = nextToQuestion ? 2 : 0;
+    const apposition = nextToQuestion ? SHORT_ANSWER.appositionRank : 0;
     // The article's own topic ("Tesla" in an article about Tesla) rarely answers "who".
     const topical = words.every((word) => topic.has(termOf(foldCase(word).replace(/'s$/u, ""))));
     if (topical && apposition === 0) continue;
-    const rank = apposition + words.length * 0.5;
+    const rank = apposition + words.length * SHORT_ANSWER.rankPerWord;
     if (!best || rank > best.rank) best = { name: words.join(" "), rank };
   }
   // A lone single-word name with nothing tying it to the question is a guess: say nothing.
-  return best && best.rank >= 1 ? best.name : null;
+  return best && best.rank >= SHORT_ANSWER.minRank ? best.name : null;
 }
 
 /**
@@ -121,11 +124,8 @@ export function extractShortAnswer(
   switch (kind) {
     case "quantity": {
       // A change ("grow", "rise") is answered by a rate or a multiple before an amount.
-      const change =
-        /\b(?:grow|grew|grown|growth|rise|rose|risen|increase|increased|fall|fell|drop|dropped|decline|declined|jump|jumped|climb|climbed|change|changed)\b/iu.test(
-          question,
-        );
-      const percentFirst = /percent|%|rate|tariff|share/iu.test(question);
+      const change = CHANGE_WORDS.test(question);
+      const percentFirst = RATE_WORDS.test(question);
       const ordered = change
         ? [PERCENT, MULTIPLIER, MONEY, QUANTITY]
         : percentFirst

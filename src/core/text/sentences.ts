@@ -1,52 +1,5 @@
-import type { Sentence } from "./types.ts";
-
-/**
- * Abbreviations that end with a period but rarely end a sentence. ICU's sentence
- * segmenter (Intl.Segmenter) breaks after every one of them, so we glue them back.
- */
-const TITLE_ABBREVIATIONS = new Set([
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "prof",
-  "sr",
-  "jr",
-  "st",
-  "gen",
-  "gov",
-  "sen",
-  "rep",
-  "rev",
-  "capt",
-  "col",
-  "lt",
-  "sgt",
-  "mt",
-  "no",
-  "vs",
-  "etc",
-  "inc",
-  "corp",
-  "co",
-  "ltd",
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "sept",
-  "oct",
-  "nov",
-  "dec",
-  "approx",
-  "dept",
-  "est",
-  "fig",
-]);
+import type { Sentence } from "../article/types.ts";
+import { TITLE_ABBREVIATIONS } from "./lexicon.ts";
 
 /**
  * Where a sentence may end: terminal punctuation, any closing quotes or brackets,

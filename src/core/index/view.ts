@@ -1,0 +1,73 @@
+import type { Article } from "../article/types.ts";
+import { buildIndexData, type IndexData } from "./build.ts";
+import { firstIndexes } from "./postings.ts";
+
+/**
+ * Read access to an index: its articles, sentence table and postings, with the
+ * lookups every search room needs (where paragraphs and articles start, a
+ * term's rarity, a sentence's text). Built once per index; never changes.
+ */
+export class IndexView {
+  readonly articles: readonly Article[];
+  readonly data: IndexData;
+  /** Each article's title terms, by article position. */
+  readonly titleTermSets: readonly ReadonlySet<string>[];
+  /** Every term of every title. */
+  readonly titleVocabulary: ReadonlySet<string>;
+  /** First sentence of each paragraph (by paragraph key), plus the end: paragraphs are contiguous. */
+  readonly paragraphFirst: Int32Array;
+  /** First sentence of each article, plus the end. */
+  readonly articleFirst: Int32Array;
+  private readonly articlePositionById: ReadonlyMap<string, number>;
+
+  /**
+   * @param articles - the loaded articles.
+   * @param data - a saved index of exactly these articles, to skip tokenising.
+   */
+  constructor(articles: readonly Article[], data?: IndexData) {
+    this.articles = articles;
+    this.data = data ?? buildIndexData(articles);
+    this.titleTermSets = this.data.titleTerms.map((terms) => new Set(terms));
+    this.titleVocabulary = new Set(this.data.titleTerms.flat());
+    this.articlePositionById = new Map(articles.map((article, position) => [article.id, position]));
+    const { paragraphKey, article } = this.data.sentences;
+    const paragraphCount =
+      paragraphKey.length > 0 ? (paragraphKey[paragraphKey.length - 1] as number) + 1 : 0;
+    this.paragraphFirst = firstIndexes(paragraphKey, paragraphCount);
+    this.articleFirst = firstIndexes(article, articles.length);
+  }
+
+  /** Number of indexed sentences. */
+  get size(): number {
+    return this.data.sentences.article.length;
+  }
+
+  /** An article's position in {@link articles}, by id. */
+  articlePosition(id: string): number | undefined {
+    return this.articlePositionById.get(id);
+  }
+
+  /** True when some sentence holds the term. */
+  has(term: string): boolean {
+    return this.data.postings.has(term);
+  }
+
+  /** How many sentences hold the term. */
+  frequency(term: string): number {
+    return this.data.postings.get(term)?.sentenceIds.length ?? 0;
+  }
+
+  /** Inverse document frequency of a term over sentences (BM25's, never negative). */
+  idf(term: string): number {
+    const df = this.frequency(term);
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** The text of a sentence, by id. */
+  sentenceText(sentenceId: number): string {
+    const { sentences } = this.data;
+    const article = this.articles[sentences.article[sentenceId] as number];
+    const paragraph = article?.paragraphs[(sentences.paragraph[sentenceId] as number) - 1];
+    return paragraph?.sentences[sentences.sentence[sentenceId] as number]?.text ?? "";
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Every tuning number of the core, named and documented in one place. Ranking
+ * options can be overridden per index ({@link RankingOptions}); the short-answer
+ * and cache settings are fixed tables, frozen like the defaults.
+ */
+import type { SynonymSource } from "./synonyms.ts";
+
+/** Tuning of the ranker. Every value has a default in {@link DEFAULT_RANKING}. */
+export interface RankingOptions {
+  /** How many citations `ask` returns when the caller does not say. */
+  readonly limit: number;
+  /** Share of the question's weighted content the best passage must cover to count as an answer. */
+  readonly answerCoverage: number;
+  /** Credit for a question word found in the sentence next to the cited one. */
+  readonly neighborCredit: number;
+  /** Credit for a question word found elsewhere in the same paragraph. */
+  readonly paragraphCredit: number;
+  /** Credit for a question word found elsewhere in the same article (or its title). */
+  readonly articleCredit: number;
+  /** BM25 length normalisation over sentences (0: none, 1: full). */
+  readonly lengthNormalization: number;
+  /** Highest boost a short sentence gets from length normalisation (a fragment is no better answer). */
+  readonly maxLengthBoost: number;
+  /** Match quality of a misspelling corrected against the vocabulary, at best. */
+  readonly fuzzyCredit: number;
+  /** Match quality of a WordNet synonym. */
+  readonly synonymCredit: number;
+  /** Match quality of a word from the definition of a question word ("expensive" → "price"). */
+  readonly definitionCredit: number;
+  /** Match quality of a compound's head ("carmakers" → "makers"). */
+  readonly compoundCredit: number;
+  /** Bonus, as a share of the question's weight, for a passage holding the kind of answer asked for. */
+  readonly kindBonus: number;
+  /** Weight factor of an ordinary word (not a name or number) that nothing in the articles stands for. */
+  readonly unknownWordWeight: number;
+  /** Weight factor of such a word after an auxiliary ("did … grow"): most often the question's own verb. */
+  readonly unknownVerbWeight: number;
+  /** Weight factor of a word that names no topic ("today", "article"). */
+  readonly lowInformationWeight: number;
+  /** Weight factor of a name (capitalised word, acronym) in the question. */
+  readonly nameWeight: number;
+  /** Weight factor of a name that the articles never mention. */
+  readonly missingNameWeight: number;
+  /** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */
+  readonly modifierMissingCredit: number;
+  /** Match quality below which a stand-in does not count as the word being there (a definition word is too loose). */
+  readonly looseMatch: number;
+  /** Factor on the score of a passage that lacks the kind of answer asked for ("who" without a name). */
+  readonly kindMisfit: number;
+  /** Weight factor, in ranking, of a question word that is in the article's title (its topic). */
+  readonly titleDiscount: number;
+  /** Longest excerpt, in characters, when two sentences are quoted together. */
+  readonly maxExcerptLength: number;
+  /** How many sentences are scored in full for one question, at most (about). */
+  readonly shortlistSize: number;
+  /** A loose variant found in more sentences than this (and {@link commonShare} of them) is not scanned sentence by sentence. */
+  readonly commonPostings: number;
+  /** Share of all sentences above which a word's postings count as common. */
+  readonly commonShare: number;
+  /** How many of the best-scored candidates the answer kind re-ranks, at least (and 3× the limit). */
+  readonly leaders: number;
+  /** Stand-ins kept for one question word (its own term included): each costs a postings scan. */
+  readonly maxVariants: number;
+  /** Question words beyond this many (the least informative) are dropped: long messages stay fast. */
+  readonly maxQueryTerms: number;
+  /** Where synonyms come from; `null` turns them off. The corpus layer supplies WordNet. */
+  readonly synonyms: SynonymSource | null;
+}
+
+/** The ranker's defaults; options given to a `CitationIndex` are merged over them. */
+export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
+  limit: 3,
+  answerCoverage: 0.36,
+  neighborCredit: 0.5,
+  paragraphCredit: 0.4,
+  articleCredit: 0.15,
+  lengthNormalization: 0.15,
+  maxLengthBoost: 1.1,
+  fuzzyCredit: 0.9,
+  synonymCredit: 0.6,
+  definitionCredit: 0.35,
+  compoundCredit: 0.5,
+  kindBonus: 0.1,
+  unknownWordWeight: 0.6,
+  unknownVerbWeight: 0.5,
+  lowInformationWeight: 0.5,
+  nameWeight: 1.5,
+  missingNameWeight: 2.5,
+  modifierMissingCredit: 0.5,
+  looseMatch: 0.5,
+  kindMisfit: 0.8,
+  titleDiscount: 0.5,
+  maxExcerptLength: 320,
+  shortlistSize: 120,
+  commonPostings: 1000,
+  commonShare: 0.05,
+  leaders: 30,
+  maxVariants: 8,
+  maxQueryTerms: 16,
+  synonyms: null,
+});
+
+/** How misspellings are matched against the articles' vocabulary. */
+export const TYPO_MATCHING = Object.freeze({
+  /** Shortest word taken for a possible misspelling: shorter ones are too often other words. */
+  minWordLength: 4,
+  /** Shortest word looked up in WordNet at all. */
+  minVariantWordLength: 3,
+  /** Known words up to this many letters longer or shorter are candidates. */
+  lengthWindow: 2,
+  /** Fuse.js's threshold (0 exact … 1 anything): it proposes, the edit distance decides. */
+  fuseThreshold: 0.4,
+  /** Proposals taken from Fuse.js per word. */
+  fuseLimit: 5,
+  /** Words this long or shorter allow one edit; longer ones two. */
+  shortWord: 4,
+  /** Edits (transpositions count once) allowed in a short word. */
+  shortWordEdits: 1,
+  /** Edits allowed in a longer word. */
+  longWordEdits: 2,
+  /** Shortest head of a compound ("makers" of "carmakers"), and the shortest prefix cut off it. */
+  minCompoundHead: 4,
+  minCompoundPrefix: 3,
+  /** A short lower-case word may be an acronym of the articles ("ev" = "EV") up to this length. */
+  maxAcronymLength: 5,
+});
+
+/** How a short answer is picked out of the top excerpt. */
+export const SHORT_ANSWER = Object.freeze({
+  /** Characters over which a question word's pull on a nearby figure halves (closeness = 1 / (1 + d / this)). */
+  closenessScale: 6,
+  /** Characters before a name searched for a question word (an apposition: "researcher JL Warren Capital"). */
+  lookBehind: 40,
+  /** Characters after a name searched likewise. */
+  lookAhead: 30,
+  /** Rank added to a name next to a question word. */
+  appositionRank: 2,
+  /** Rank added per word of a name: longer names are more specific. */
+  rankPerWord: 0.5,
+  /** Lowest rank of a name given as the answer: a lone word tied to nothing is a guess. */
+  minRank: 1,
+});
+
+/** Sizes of the core's caches (least recently used entries go first). */
+export const CACHE_SIZES = Object.freeze({
+  /** Written forms and their stems: a corpus's vocabulary repeats, so nearly every look-up hits. */
+  words: 200_000,
+  /** Question words and their stand-ins: the same words come back in questions. */
+  variants: 5_000,
+  /** Sentences and the names inside them, for "who" questions. */
+  names: 20_000,
+  /** WordNet look-ups. */
+  wordnet: 5_000,
+});

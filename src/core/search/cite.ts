@@ -1,0 +1,98 @@
+import type { Article } from "../article/types.ts";
+import type { IndexView } from "../index/view.ts";
+import type { RankingOptions } from "../options.ts";
+import { isContentToken, tokenize } from "../text/tokenize.ts";
+import type { QueryTerm } from "./query.ts";
+import { PLACE_NAMES, type Candidate } from "./score.ts";
+import type { Citation, ExplainedCitation } from "./types.ts";
+
+/** Rounds a score for display: three decimals are plenty to compare. */
+function rounded(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Turns a candidate into a citation: its sentence, with the neighbour that holds
+ * more of the question when both fit in {@link RankingOptions.maxExcerptLength}
+ * and that neighbour was not cited already, and the matched words to highlight.
+ *
+ * @param citedSentences - sentence ids already quoted in this answer; the quoted ones are added.
+ * @param explain - also say why it ranked (built only when asked for).
+ */
+export function cite(
+  candidate: Candidate,
+  terms: readonly QueryTerm[],
+  citedSentences: Set<number>,
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+  explain: boolean,
+): Citation | ExplainedCitation {
+  const { sentences } = view.data;
+  const sentenceId = candidate.sentenceId;
+  const article = view.articles[sentences.article[sentenceId] as number] as Article;
+  const paragraphNumber = sentences.paragraph[sentenceId] as number;
+  const paragraph = article.paragraphs[paragraphNumber - 1];
+  const own = sentences.sentence[sentenceId] as number;
+  const texts = paragraph?.sentences ?? [];
+  let first = own;
+  let last = own;
+  const other = own + candidate.withNeighbor;
+  const neighbor = texts[other];
+  if (
+    candidate.withNeighbor !== 0 &&
+    neighbor &&
+    !citedSentences.has(sentenceId + candidate.withNeighbor) &&
+    neighbor.text.length + (texts[own]?.text.length ?? 0) + 1 <= options.maxExcerptLength
+  ) {
+    first = Math.min(first, other);
+    last = Math.max(last, other);
+  }
+  for (let s = first; s <= last; s += 1) citedSentences.add(sentenceId + (s - own));
+  const excerpt = texts
+    .slice(first, last + 1)
+    .map((sentence) => sentence.text)
+    .join(" ");
+  const wanted = new Set<string>();
+  // Highlight what a reader would see as matching: not the loose definition words.
+  for (const term of terms) {
+    for (const [variant, match] of term.variants)
+      if (match.how !== "definition") wanted.add(variant);
+  }
+  const matched = new Set<string>();
+  for (const token of tokenize(excerpt)) {
+    if (wanted.has(token.term) && isContentToken(token)) matched.add(token.surface);
+  }
+  const citation: Citation = {
+    article: article.id,
+    title: article.title,
+    paragraph: paragraphNumber,
+    excerpt,
+    score: rounded(candidate.score),
+    matched: [...matched],
+  };
+  if (!explain) return citation;
+  return {
+    ...citation,
+    coverage: rounded(candidate.coverage),
+    kindFits: candidate.kindFits,
+    terms: terms.map((term, i) => ({
+      word: term.word,
+      weight: rounded(term.weight),
+      matches: [...term.variants].map(([variant, match]) => ({ term: variant, ...match })),
+      found: PLACE_NAMES[candidate.places[i] ?? 0] ?? "nowhere",
+      credit: rounded(candidate.credits[i] ?? 0),
+    })),
+  };
+}
+
+/** A citation without its explanation. */
+export function plainCitation({
+  article,
+  title,
+  paragraph,
+  excerpt,
+  score,
+  matched,
+}: Citation): Citation {
+  return { article, title, paragraph, excerpt, score, matched };
+}

@@ -1,0 +1,101 @@
+import { LRUCache } from "lru-cache";
+import type { QuestionKind } from "../answer/kinds.ts";
+import { SentenceFlag } from "../index/build.ts";
+import type { IndexView } from "../index/view.ts";
+import { CACHE_SIZES, type RankingOptions } from "../options.ts";
+import { tokenize, type Token } from "../text/tokenize.ts";
+import { byScore, type Candidate } from "./score.ts";
+
+/** Question kinds whose answer is a thing to find (a name, a number, a date). */
+const EXPECTS_ENTITY: ReadonlySet<QuestionKind> = new Set([
+  "person",
+  "quantity",
+  "time",
+  "definition",
+]);
+
+/**
+ * Lets the kind of answer asked for decide among the leading candidates: a
+ * "who" question wants a name it does not already mention, "how much" a number,
+ * "when" a date, "what does VCS stand for" the brackets that spell it out.
+ */
+export class KindFit {
+  /** Sentences already looked at, and the terms of the names inside them. */
+  private readonly names = new LRUCache<number, readonly string[]>({ max: CACHE_SIZES.names });
+
+  constructor(
+    private readonly view: IndexView,
+    private readonly options: Readonly<RankingOptions>,
+  ) {}
+
+  /**
+   * Re-ranks the leading candidates (marking `kindFits` on each) and returns
+   * them, best first.
+   *
+   * @param tokens - the question's tokens (all of them, stop words included).
+   * @param totalWeight - the question's summed term weight: the bonus is a share of it.
+   */
+  rerank(
+    candidates: readonly Candidate[],
+    kind: QuestionKind,
+    tokens: readonly Token[],
+    limit: number,
+    totalWeight: number,
+  ): Candidate[] {
+    const asked = new Set(tokens.map((token) => token.term));
+    const abbreviations = tokens.filter(
+      (t) => !t.isNumber && t.word.length >= 2 && t.word.length <= 6,
+    );
+    const defines =
+      kind === "definition" && abbreviations.length > 0
+        ? new RegExp(
+            `\\((?:${abbreviations.map((t) => t.word.replace(/[^a-z0-9]/gu, "")).join("|")})\\)`,
+            "iu",
+          )
+        : undefined;
+    const leaders = candidates.slice(0, Math.max(this.options.leaders, limit * 3));
+    for (const candidate of leaders) {
+      candidate.kindFits = this.fits(kind, candidate.sentenceId, asked, defines);
+      if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
+      else if (EXPECTS_ENTITY.has(kind)) candidate.score *= this.options.kindMisfit;
+    }
+    leaders.sort(byScore);
+    return leaders;
+  }
+
+  private fits(
+    kind: QuestionKind,
+    sentenceId: number,
+    asked: ReadonlySet<string>,
+    defines: RegExp | undefined,
+  ): boolean {
+    const flags = this.view.data.sentences.flags[sentenceId] as number;
+    switch (kind) {
+      case "definition":
+        // An abbreviation is defined where it stands in brackets after its expansion.
+        return defines !== undefined && defines.test(this.view.sentenceText(sentenceId));
+      case "quantity":
+        return (flags & SentenceFlag.hasNumber) !== 0;
+      case "time":
+        return (flags & SentenceFlag.hasTime) !== 0;
+      case "person":
+      case "place":
+        // A capitalised word inside the sentence that the question does not name.
+        return this.namesIn(sentenceId).some((term) => !asked.has(term));
+      default:
+        return false;
+    }
+  }
+
+  /** Terms of the capitalised words inside a sentence (not its first word). */
+  private namesIn(sentenceId: number): readonly string[] {
+    let names = this.names.get(sentenceId);
+    if (!names) {
+      names = tokenize(this.view.sentenceText(sentenceId))
+        .filter((token, position) => position > 0 && token.capitalized && !token.isNumber)
+        .map((token) => token.term);
+      this.names.set(sentenceId, names);
+    }
+    return names;
+  }
+}

@@ -1,0 +1,147 @@
+import type { IndexView } from "../index/view.ts";
+import type { RankingOptions } from "../options.ts";
+import { AUXILIARIES, LOW_INFORMATION_WORDS } from "../text/lexicon.ts";
+import { isContentToken, type Token } from "../text/tokenize.ts";
+import type { VariantFinder, VariantMap } from "./variants.ts";
+
+/** A question word, what stands for it in the index, and how much it weighs. */
+export interface QueryTerm {
+  readonly word: string;
+  readonly weight: number;
+  readonly variants: VariantMap;
+  /**
+   * Position (in the question's terms) of the word just before this one ("stock" in
+   * "stock price"): where the passage's article lacks it, this word counts less.
+   */
+  readonly modifier?: number | undefined;
+  /** Positions of the other words of the name this word is part of ("3" for "Model" in "Model 3"). */
+  readonly partners: number[];
+  /** A word that names no topic ("today"): found, it is no evidence that a passage answers. */
+  readonly lowInformation: boolean;
+  /** Weight of a name where the passage's article never mentions it (a missing name weighs most). */
+  readonly weightIfAbsent: number;
+}
+
+/** A name: an acronym, or a capitalised word that does not open the question. */
+function isName(token: Token, position: number): boolean {
+  return token.acronym || (token.capitalized && position > 0 && !token.isNumber);
+}
+
+/**
+ * Turns a question's tokens into weighted query terms: each content word once,
+ * weighed by its rarity in the articles and by what kind of word it is, with
+ * the modifiers and multi-word names that tie words together.
+ */
+export function queryTerms(
+  tokens: readonly Token[],
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+  finder: VariantFinder,
+): QueryTerm[] {
+  const content = tokens.map((token) => (isContentToken(token) ? token : undefined));
+  const variantsByTerm = new Map<string, VariantMap>();
+  content.forEach((token, position) => {
+    if (token && !variantsByTerm.has(token.term)) {
+      variantsByTerm.set(token.term, finder.variantsOf(token, isName(token, position)));
+    }
+  });
+  /** True when nothing in the articles stands for the word: no synonym, no close spelling (a definition word is too loose). */
+  const unmatched = (token: Token) =>
+    [...(variantsByTerm.get(token.term) ?? [])].every(
+      ([term, match]) => !view.has(term) || match.quality < options.looseMatch,
+    );
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  const positionOf = new Map<string, number>();
+  content.forEach((token, position) => {
+    if (!token || seen.has(token.term)) return;
+    seen.add(token.term);
+    const variants = variantsByTerm.get(token.term) as VariantMap;
+    // A word absent from the articles weighs as much as the rarest word they have.
+    // A word the articles have (as itself or as its acronym) weighs by its own rarity.
+    const exact = [...variants].find(([term, match]) => match.how === "exact" && view.has(term));
+    let weight = exact ? view.idf(exact[0]) : 0;
+    if (!exact) {
+      for (const [term, match] of variants) {
+        const idf = view.has(term) ? view.idf(term) : view.idf(token.term);
+        weight = Math.max(weight, term === token.term ? idf : idf * match.quality);
+      }
+    }
+    const lowInformation = LOW_INFORMATION_WORDS.has(token.word);
+    if (lowInformation) weight *= options.lowInformationWeight;
+    // Names are the most specific words of a question; one the articles never mention
+    // ("Apple", "Beijing") means the question is about something else.
+    // The articles' own topics (words of their titles, "Tesla") are no rarer for being names.
+    let nameFactor = 1;
+    if (isName(token, position)) {
+      if (unmatched(token)) nameFactor = options.missingNameWeight;
+      else if (!view.titleVocabulary.has(token.term)) nameFactor = options.nameWeight;
+    }
+    weight *= nameFactor;
+    if (!isName(token, position) && !token.isNumber && unmatched(token)) {
+      // An ordinary word the articles lack is more often the asker's wording than a
+      // missing fact; names and numbers keep their full weight. After "did", "will",
+      // "can"… it is most often the question's verb, which articles word in many ways
+      // ("grow" for "tripled").
+      const afterAuxiliary = tokens.slice(0, position).some((t) => AUXILIARIES.has(t.word));
+      weight *= afterAuxiliary ? options.unknownVerbWeight : options.unknownWordWeight;
+    }
+    // "stock price", "Model 3 cars": where the word before is missing, a "price" or
+    // "cars" found is probably another one.
+    const before = position > 0 ? content[position - 1] : undefined;
+    const modifier = before ? positionOf.get(before.term) : undefined;
+    // From a passage's point of view, a name its article never mentions is missing
+    // altogether: it weighs as a name missing from every article does.
+    const weightIfAbsent = nameFactor === 1 ? weight : view.idf("") * options.missingNameWeight;
+    positionOf.set(token.term, terms.length);
+    terms.push({
+      word: token.word,
+      weight,
+      variants,
+      modifier,
+      weightIfAbsent,
+      partners: [],
+      lowInformation,
+    });
+  });
+  linkNames(content, terms, positionOf);
+  if (terms.length <= options.maxQueryTerms) return terms;
+  const kept = new Set(
+    [...terms].sort((a, b) => b.weight - a.weight).slice(0, options.maxQueryTerms),
+  );
+  return terms.filter((term) => kept.has(term));
+}
+
+/**
+ * Names of several words ("Model 3", "Wang Yang") are one thing: each word lists
+ * the others as partners, so a passage whose article lacks one is about another "Model".
+ */
+function linkNames(
+  content: readonly (Token | undefined)[],
+  terms: QueryTerm[],
+  positionOf: ReadonlyMap<string, number>,
+): void {
+  let run: number[] = [];
+  const closeRun = () => {
+    const members = [...new Set(run.map((p) => positionOf.get((content[p] as Token).term)))];
+    if (members.length >= 2) {
+      for (const member of members) {
+        const term = terms[member as number];
+        if (term) term.partners.push(...(members.filter((m) => m !== member) as number[]));
+      }
+    }
+    run = [];
+  };
+  content.forEach((token, position) => {
+    const inName =
+      token !== undefined &&
+      (isName(token, position) ||
+        (token.isNumber && run.length > 0 && run.at(-1) === position - 1));
+    if (inName && (run.length === 0 || run.at(-1) === position - 1)) run.push(position);
+    else {
+      closeRun();
+      if (inName) run.push(position);
+    }
+  });
+  closeRun();
+}

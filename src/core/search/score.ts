@@ -1,0 +1,152 @@
+import type { IndexView } from "../index/view.ts";
+import type { RankingOptions } from "../options.ts";
+import { qualityIn, type ResolvedVariant, type Shortlister } from "./shortlist.ts";
+import type { QueryTerm } from "./query.ts";
+
+/** Where a question word was found for a candidate, nearest first. */
+export const Place = Object.freeze({
+  nowhere: 0,
+  sentence: 1,
+  neighbor: 2,
+  paragraph: 3,
+  article: 4,
+});
+
+/** The names of {@link Place}'s values, by value. */
+export const PLACE_NAMES = ["nowhere", "sentence", "neighbor", "paragraph", "article"] as const;
+
+/** A shortlisted sentence, scored. */
+export interface Candidate {
+  readonly sentenceId: number;
+  score: number;
+  /** Share of the question's weight found in or around it (the answered/declined test). */
+  coverage: number;
+  /** -1 or +1: quote the previous or next sentence too; 0: the sentence alone. */
+  withNeighbor: number;
+  /** True when it holds the kind of answer asked for (set by the answer-kind pass). */
+  kindFits: boolean;
+  /** Per question word: the credit it got. */
+  credits: Float64Array;
+  /** Per question word: a {@link Place}. */
+  places: Uint8Array;
+}
+
+/**
+ * Scores shortlisted sentences with their context: each question word counts
+ * where it is found best (the sentence, a neighbour, the paragraph, the article
+ * or its title), weighed by its weight and discounted when it is the article's
+ * topic. Returns the candidates, best first.
+ */
+export function scoreCandidates(
+  shortlist: readonly number[],
+  terms: readonly QueryTerm[],
+  resolved: readonly ResolvedVariant[][],
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+  shortlister: Shortlister,
+): Candidate[] {
+  const { sentences } = view.data;
+  const { neighborCredit, paragraphCredit, articleCredit, lengthNormalization } = options;
+  const paragraphBest = new Map<number, Float64Array>();
+  const articleBest = new Map<number, Float64Array>();
+  const titleInclusion = new Map<number, Uint8Array>();
+  const bestIn = (table: Map<number, Float64Array>, key: number, first: number, last: number) => {
+    let best = table.get(key);
+    if (!best) {
+      best = Float64Array.from(resolved, (variants) => qualityIn(variants, first, last));
+      table.set(key, best);
+    }
+    return best;
+  };
+  const candidates: Candidate[] = [];
+  for (const sentenceId of shortlist) {
+    const paragraphKey = sentences.paragraphKey[sentenceId] as number;
+    const articlePosition = sentences.article[sentenceId] as number;
+    const hasPrevious = sentences.paragraphKey[sentenceId - 1] === paragraphKey;
+    const hasNext = sentences.paragraphKey[sentenceId + 1] === paragraphKey;
+    const paragraph = bestIn(
+      paragraphBest,
+      paragraphKey,
+      view.paragraphFirst[paragraphKey] as number,
+      (view.paragraphFirst[paragraphKey + 1] as number) - 1,
+    );
+    const article = bestIn(
+      articleBest,
+      articlePosition,
+      view.articleFirst[articlePosition] as number,
+      (view.articleFirst[articlePosition + 1] as number) - 1,
+    );
+    let inTitle = titleInclusion.get(articlePosition);
+    if (!inTitle) {
+      inTitle = titleMatches(terms, view.titleTermSets[articlePosition] as ReadonlySet<string>);
+      titleInclusion.set(articlePosition, inTitle);
+    }
+    const length = sentences.length[sentenceId] as number;
+    const lengthFactor = Math.min(
+      options.maxLengthBoost,
+      1 / (1 - lengthNormalization + (lengthNormalization * length) / view.data.averageLength),
+    );
+    const credits = new Float64Array(terms.length);
+    const places = new Uint8Array(terms.length);
+    let score = 0;
+    let covered = 0;
+    let possible = 0;
+    let gainPrevious = 0;
+    let gainNext = 0;
+    terms.forEach((term, i) => {
+      const here = shortlister.quality(sentenceId, i);
+      const previous = hasPrevious ? shortlister.quality(sentenceId - 1, i) : 0;
+      const next = hasNext ? shortlister.quality(sentenceId + 1, i) : 0;
+      // The best of: in the sentence, next to it, in its paragraph, in its article.
+      let credit = here;
+      let place: number = here > 0 ? Place.sentence : Place.nowhere;
+      const around = neighborCredit * Math.max(previous, next);
+      if (around > credit) [credit, place] = [around, Place.neighbor];
+      const inParagraph = paragraphCredit * (paragraph[i] ?? 0);
+      if (inParagraph > credit) [credit, place] = [inParagraph, Place.paragraph];
+      const inArticle = articleCredit * Math.max(article[i] ?? 0, inTitle[i] ?? 0);
+      if (inArticle > credit) [credit, place] = [inArticle, Place.article];
+      const absent = (m: number) => (article[m] ?? 0) < options.looseMatch && !inTitle[m];
+      if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier)) {
+        credit *= options.modifierMissingCredit;
+      }
+      if (term.partners.some(absent)) credit = 0;
+      // A name this article never mentions: the passage is about something else.
+      const weight = absent(i) ? term.weightIfAbsent : term.weight;
+      // A word of the article's title is its topic: it says little about which passage answers.
+      const topical = inTitle[i] ? options.titleDiscount : 1;
+      credits[i] = credit;
+      places[i] = place;
+      if (!term.lowInformation) covered += weight * credit;
+      possible += weight;
+      score += weight * topical * credit * (place === Place.sentence ? lengthFactor : 1);
+      gainPrevious += term.weight * Math.max(0, previous - here);
+      gainNext += term.weight * Math.max(0, next - here);
+    });
+    const withNeighbor = gainNext > 0 && gainNext >= gainPrevious ? 1 : gainPrevious > 0 ? -1 : 0;
+    candidates.push({
+      sentenceId,
+      score,
+      coverage: possible > 0 ? covered / possible : 0,
+      withNeighbor,
+      kindFits: false,
+      credits,
+      places,
+    });
+  }
+  candidates.sort(byScore);
+  return candidates;
+}
+
+/** Best score first; the earlier sentence among equals. */
+export function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.sentenceId - b.sentenceId;
+}
+
+/** Which question words (by any of their variants) appear in an article's title. */
+function titleMatches(terms: readonly QueryTerm[], titleTerms: ReadonlySet<string>): Uint8Array {
+  return Uint8Array.from(terms, (term) => {
+    for (const titleTerm of titleTerms) if (term.variants.has(titleTerm)) return 1;
+    return 0;
+  });
+}

@@ -1,0 +1,162 @@
+import { kthLargest, lowerBound } from "../index/postings.ts";
+import type { IndexView } from "../index/view.ts";
+import type { RankingOptions } from "../options.ts";
+import type { QueryTerm } from "./query.ts";
+
+/** A variant of a question word, resolved to its postings. */
+export interface ResolvedVariant {
+  readonly quality: number;
+  readonly sentenceIds: Int32Array;
+}
+
+/** Each question word's variants with their postings, best match first. */
+export function resolveVariants(terms: readonly QueryTerm[], view: IndexView): ResolvedVariant[][] {
+  return terms.map((term) =>
+    [...term.variants]
+      .flatMap(([variant, match]) => {
+        const posting = view.data.postings.get(variant);
+        return posting ? [{ quality: match.quality, sentenceIds: posting.sentenceIds }] : [];
+      })
+      .sort((a, b) => b.quality - a.quality),
+  );
+}
+
+/** Best quality among a word's variants (best first) found in sentences first..last. */
+export function qualityIn(
+  variants: readonly ResolvedVariant[],
+  first: number,
+  last: number,
+): number {
+  for (const variant of variants) {
+    const at = lowerBound(variant.sentenceIds, first);
+    if (at < variant.sentenceIds.length && (variant.sentenceIds[at] as number) <= last) {
+      return variant.quality;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Picks the sentences worth scoring in full: those with the most question weight
+ * in the sentence itself. Accumulates into typed arrays sized to the corpus once
+ * and reused across questions, so a question costs the length of its postings,
+ * not the size of the corpus. Not re-entrant: one question at a time.
+ */
+export class Shortlister {
+  private scores = new Float64Array(0);
+  private marks = new Uint32Array(0);
+  private mark = 0;
+  /** quality[sentenceId * maxQueryTerms + term]: best match of each question word in each sentence. */
+  private qualities = new Float32Array(0);
+  private touched: number[] = [];
+
+  constructor(
+    private readonly view: IndexView,
+    private readonly options: Readonly<RankingOptions>,
+  ) {}
+
+  /** The best match of question word `term` in a sentence, for the last shortlisted question. */
+  quality(sentenceId: number, term: number): number {
+    return this.qualities[sentenceId * this.options.maxQueryTerms + term] ?? 0;
+  }
+
+  /** The shortlisted sentence ids of sentences `first..last` (an article's range, or all). */
+  shortlist(
+    terms: readonly QueryTerm[],
+    resolved: readonly ResolvedVariant[][],
+    [first, last]: [number, number],
+  ): number[] {
+    const size = this.view.size;
+    const { shortlistSize, commonPostings, commonShare, maxQueryTerms } = this.options;
+    if (this.scores.length !== size) {
+      this.scores = new Float64Array(size);
+      this.marks = new Uint32Array(size);
+      this.mark = 0;
+      this.qualities = new Float32Array(size * maxQueryTerms);
+      this.touched = [];
+    }
+    const { scores, marks, qualities } = this;
+    // Forget the previous question's per-sentence qualities.
+    for (const sentenceId of this.touched) {
+      qualities.fill(0, sentenceId * maxQueryTerms, (sentenceId + 1) * maxQueryTerms);
+    }
+    const touched: number[] = [];
+    const isCommon = (postings: Int32Array) =>
+      postings.length > Math.max(commonPostings, size * commonShare);
+    // Rarest words first; once they have found enough sentences, a common word only
+    // adds to those (looked up one by one) instead of pulling in thousands more.
+    const order = terms
+      .map((_, i) => i)
+      .sort((a, b) => (terms[b]?.weight ?? 0) - (terms[a]?.weight ?? 0));
+    let sortedTouched = new Int32Array(0);
+    for (const i of order) {
+      const term = terms[i] as QueryTerm;
+      // One mark per question word: the best variant found in a sentence counts, once.
+      this.mark = (this.mark % 0xfffffff0) + 1;
+      const mark = this.mark;
+      for (const variant of resolved[i] ?? []) {
+        const enough = touched.length >= shortlistSize;
+        const known = touched.length;
+        const postings = variant.sentenceIds;
+        // A loose match (synonym, definition word) that is everywhere adds little and costs
+        // much: it still counts around the sentence (paragraph, article), not here.
+        if (variant.quality < 1 && isCommon(postings)) continue;
+        const contribution = term.weight * variant.quality;
+        const visit = (sentenceId: number) => {
+          if (marks[sentenceId] === mark) return;
+          marks[sentenceId] = mark;
+          qualities[sentenceId * maxQueryTerms + i] = variant.quality;
+          if (scores[sentenceId] === 0) touched.push(sentenceId);
+          scores[sentenceId] = (scores[sentenceId] ?? 0) + contribution;
+        };
+        // Exact scoring of the sentences found so far; new ones would hold only this common word.
+        // A loose variant, likewise, only strengthens sentences already found.
+        if (enough && (isCommon(postings) || variant.quality < 1 || postings.length > 4 * known)) {
+          if (sortedTouched.length !== known) sortedTouched = Int32Array.from(touched).sort();
+          visitKnown(sortedTouched, postings, visit);
+          continue;
+        }
+        for (let k = lowerBound(postings, first); k < postings.length; k += 1) {
+          const sentenceId = postings[k] as number;
+          if (sentenceId > last) break;
+          visit(sentenceId);
+        }
+      }
+    }
+    let chosen = touched;
+    if (touched.length > shortlistSize) {
+      // The shortlistSize-th best score, by selection on a copy: no full sort.
+      const values = Float64Array.from(touched, (sentenceId) => scores[sentenceId] ?? 0);
+      const cut = kthLargest(values, shortlistSize);
+      // Everything above the cut, then ties at the cut up to the size (never dropping a better one).
+      const above = touched.filter((sentenceId) => (scores[sentenceId] ?? 0) > cut);
+      const tied = touched.filter((sentenceId) => scores[sentenceId] === cut);
+      chosen = [...above, ...tied.slice(0, Math.max(0, shortlistSize - above.length))];
+    }
+    for (const sentenceId of touched) scores[sentenceId] = 0;
+    this.touched = touched;
+    return chosen;
+  }
+}
+
+/** Visits the sentences of `known` (sorted) that are also in `postings` (sorted). */
+function visitKnown(
+  known: Int32Array,
+  postings: Int32Array,
+  visit: (sentenceId: number) => void,
+): void {
+  if (postings.length < known.length * 8) {
+    // Comparable sizes: one walk along both sorted lists.
+    let k = 0;
+    for (const sentenceId of known) {
+      while (k < postings.length && (postings[k] as number) < sentenceId) k += 1;
+      if (k === postings.length) break;
+      if (postings[k] === sentenceId) visit(sentenceId);
+    }
+  } else {
+    for (const sentenceId of known) {
+      const at = lowerBound(postings, sentenceId);
+      if (postings[at] === sentenceId) visit(sentenceId);
+    }
+  }
+}

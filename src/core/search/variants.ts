@@ -1,0 +1,146 @@
+import editDistance from "damerau-levenshtein";
+import Fuse from "fuse.js";
+import { LRUCache } from "lru-cache";
+import type { IndexView } from "../index/view.ts";
+import { CACHE_SIZES, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { termOf, type Token } from "../text/tokenize.ts";
+
+/** How an index term came to stand for a question word. */
+export type MatchKind = "exact" | "fuzzy" | "compound" | "synonym" | "definition";
+
+/** How well an index term stands for a question word (1: the word itself). */
+export interface Match {
+  readonly quality: number;
+  readonly how: MatchKind;
+}
+
+/** The index terms that stand for one question word. */
+export type VariantMap = ReadonlyMap<string, Match>;
+
+/**
+ * Works out which index terms a question word may stand for: itself, its
+ * WordNet synonyms and definition words, close spellings of the articles'
+ * words, and a compound's head. Remembers the answers: the same words come back.
+ */
+export class VariantFinder {
+  private readonly cache = new LRUCache<string, VariantMap>({ max: CACHE_SIZES.variants });
+  private vocabularyByLength: Map<number, string[]> | undefined;
+
+  constructor(
+    private readonly view: IndexView,
+    private readonly options: Readonly<RankingOptions>,
+  ) {}
+
+  /** The index terms a question word may stand for, with how well each matches. */
+  variantsOf(token: Token, asName: boolean): VariantMap {
+    const key = `${token.isNumber ? "#" : asName ? "N" : ""}${token.word}`;
+    let variants = this.cache.get(key);
+    if (!variants) {
+      variants = this.find(token, asName);
+      this.cache.set(key, variants);
+    }
+    return variants;
+  }
+
+  private find(token: Token, asName: boolean): VariantMap {
+    const { view, options } = this;
+    const variants = new Map<string, Match>();
+    const add = (candidate: string, quality: number, how: MatchKind) => {
+      // A short word may be an acronym of the articles written in lower case: "ev" = "EV",
+      // WordNet's "us" for "America" = "U.S.".
+      const upper = candidate.toUpperCase();
+      const term = view.has(candidate)
+        ? candidate
+        : candidate.length <= TYPO_MATCHING.maxAcronymLength && view.has(upper)
+          ? upper
+          : undefined;
+      if (term === undefined) return;
+      if ((variants.get(term)?.quality ?? 0) < quality) variants.set(term, { quality, how });
+    };
+    const known = view.has(token.term);
+    variants.set(token.term, { quality: 1, how: "exact" });
+    if (!token.acronym && !token.isNumber) add(token.word, 1, "exact");
+    if (token.isNumber || token.word.length < TYPO_MATCHING.minVariantWordLength) return variants;
+    const synonyms = options.synonyms?.synonyms(token.word) ?? [];
+    for (const synonym of synonyms) add(termOf(synonym), options.synonymCredit, "synonym");
+    // A name is not explained by its dictionary definition: "Secretary" is not "department".
+    const definition = asName ? [] : (options.synonyms?.definitionWords(token.word) ?? []);
+    for (const word of definition) add(termOf(word), options.definitionCredit, "definition");
+    // Only a word that is neither in the articles nor in the dictionary is taken for a
+    // misspelling: "compiled" is not a typo of "compared".
+    const dictionaryWord = options.synonyms?.knows(token.word) ?? false;
+    if (!known && !dictionaryWord && token.word.length >= TYPO_MATCHING.minWordLength) {
+      for (const match of this.closeSpellings(token.word)) {
+        const term = view.data.vocabulary.get(match.word);
+        if (term) add(term, options.fuzzyCredit * match.quality, "fuzzy");
+      }
+      // A compound whose head the articles use: "carmakers" → "makers".
+      const lastCut = token.word.length - TYPO_MATCHING.minCompoundHead;
+      for (let cut = TYPO_MATCHING.minCompoundPrefix; cut <= lastCut; cut += 1) {
+        const head = view.data.vocabulary.get(token.word.slice(cut));
+        if (head) {
+          add(head, options.compoundCredit, "compound");
+          break;
+        }
+      }
+    }
+    if (variants.size <= options.maxVariants) return variants;
+    // Keep the best stand-ins, the rarer first among equals: each costs a postings scan.
+    const [exact, ...others] = [...variants];
+    others.sort(([a, x], [b, y]) => y.quality - x.quality || view.frequency(a) - view.frequency(b));
+    return new Map([...(exact ? [exact] : []), ...others.slice(0, options.maxVariants - 1)]);
+  }
+
+  /**
+   * Corpus words that may be a misspelling of `word`. Fuse.js runs over words of
+   * about the same length that share its first or second letter, not the whole
+   * vocabulary, so typo tolerance stays cheap on large archives.
+   */
+  private closeSpellings(word: string): { word: string; quality: number }[] {
+    const { vocabulary } = this.view.data;
+    if (!this.vocabularyByLength) {
+      this.vocabularyByLength = new Map();
+      for (const known of vocabulary.keys()) {
+        const bucket = this.vocabularyByLength.get(known.length) ?? [];
+        bucket.push(known);
+        this.vocabularyByLength.set(known.length, bucket);
+      }
+    }
+    const { lengthWindow } = TYPO_MATCHING;
+    const pool: string[] = [];
+    for (
+      let length = word.length - lengthWindow;
+      length <= word.length + lengthWindow;
+      length += 1
+    ) {
+      for (const known of this.vocabularyByLength.get(length) ?? []) {
+        if (known[0] === word[0] || known[1] === word[1]) pool.push(known);
+      }
+    }
+    if (pool.length === 0) return [];
+    // Fuse.js proposes; an edit distance (transpositions count once) disposes, since
+    // Fuse's score also rewards mere overlap ("stock" ~ "sticker").
+    const allowed =
+      word.length <= TYPO_MATCHING.shortWord
+        ? TYPO_MATCHING.shortWordEdits
+        : TYPO_MATCHING.longWordEdits;
+    const fuse = new Fuse(pool, {
+      includeScore: true,
+      threshold: TYPO_MATCHING.fuseThreshold,
+      ignoreLocation: true,
+    });
+    const stem = termOf(word);
+    return fuse
+      .search(word, { limit: TYPO_MATCHING.fuseLimit })
+      .map((result) => ({
+        word: result.item,
+        // Compared as written and as stems: "tarrif" is 3 edits from "tariffs", 2 from "tariff".
+        steps: Math.min(
+          editDistance(word, result.item).steps,
+          editDistance(stem, vocabulary.get(result.item) ?? result.item).steps,
+        ),
+      }))
+      .filter((match) => match.steps <= allowed)
+      .map((match) => ({ word: match.word, quality: 1 - match.steps / (word.length + 1) }));
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Gives words that can stand for a word. The core only asks; the corpus layer
+ * answers from WordNet's files (`src/corpus/wordnet.ts`), and tests may answer
+ * from a table.
+ */
+export interface SynonymSource {
+  /** Lower-case single-word synonyms of a lower-case word, most common senses first. */
+  synonyms(word: string): readonly string[];
+  /** Content words of the definition of the word's main sense: "expensive" → "price", "charging". */
+  definitionWords(word: string): readonly string[];
+  /** True when the word (or its dictionary form) is an English word: then it is no misspelling. */
+  knows(word: string): boolean;
+}

@@ -1,0 +1,175 @@
+/**
+ * The core's word lists and shared patterns, in one place: every other module
+ * imports what it needs of English from here instead of spelling it again.
+ */
+
+/** Splits a whitespace-separated word list. */
+function words(list: string): string[] {
+  return list.split(/\s+/u).filter(Boolean);
+}
+
+/** Splits a list of `from:to` pairs. */
+function pairs(list: string): [string, string][] {
+  return words(list).map((pair) => pair.split(":") as [string, string]);
+}
+
+/** Month names, January first. */
+export const MONTHS: readonly string[] = words(
+  "january february march april may june july august september october november december",
+);
+
+/** Day names, Monday first. */
+export const WEEKDAYS: readonly string[] = words(
+  "monday tuesday wednesday thursday friday saturday sunday",
+);
+
+/** A month name or its usual abbreviation, as a whole word, in any case. */
+export const MONTH_PATTERN =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+
+/** Abbreviations of month names that end with a period in prose ("Jan.", "Sept."). */
+export const MONTH_ABBREVIATIONS: readonly string[] = words(
+  "jan feb mar apr jun jul aug sep sept oct nov dec",
+);
+
+/** A year as news prose writes one (1500–2099). */
+export const YEAR = /^(?:1[5-9]|20)\d\d$/u;
+
+/**
+ * Function words that say nothing about what a passage is about, and the filler
+ * of chat ("ok", "lol", "gonna"). Question words are here too; the question's
+ * type is read before they are dropped.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  words(`a about above after again against all am an and any are aren't as at be because been before being
+  below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+  during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here
+  here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself
+  let's me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves
+  out over own same shan't she she'd she'll she's should shouldn't so some such than that that's the their
+  theirs them themselves then there there's these they they'd they'll they're they've this those through
+  to too under until up very was wasn't we we'd we'll we're we've were weren't what what's when when's
+  where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
+  you've your yours yourself yourselves also just will shall may might must many much whose tell says
+  said say get got make makes making made like one ever s t
+  ok okay wait lol lmao nah yeah yep yup gonna wanna gotta actually basically literally even yet hey hi
+  hello pls plz please thanks thank thx u ur im idk tbh btw anyway anyways kinda sorta guys`),
+);
+
+/**
+ * Words that name no topic of their own (time deixis, vague nouns, words about
+ * the article itself): they count half, so that "today" in a question does not
+ * pull in any sentence saying "Today".
+ */
+export const LOW_INFORMATION_WORDS: ReadonlySet<string> = new Set(
+  words(`today now currently current recently recent lately nowadays yesterday tomorrow thing things stuff way
+  kind lot lots really actually something anything someone anyone anybody somebody else
+  article articles story stories piece text quoted quote mentioned mention mentions`),
+);
+
+/**
+ * Common irregular verb forms and their base form, so "met" finds "meet" and
+ * "rose" finds "rise": the stemmer only handles regular endings.
+ */
+export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
+  pairs(`arose:arise arisen:arise ate:eat eaten:eat became:become began:begin begun:begin bought:buy brought:bring
+  built:build caught:catch chose:choose chosen:choose came:come cost:cost dealt:deal drove:drive driven:drive
+  fell:fall fallen:fall felt:feel fought:fight found:find flew:fly flown:fly forgot:forget gave:give given:give
+  went:go gone:go grew:grow grown:grow held:hold hid:hide kept:keep knew:know known:know led:lead left:leave
+  lent:lend lost:lose meant:mean met:meet paid:pay ran:run rose:rise risen:rise sold:sell sent:send set:set
+  shot:shoot shown:show spoke:speak spoken:speak spent:spend stood:stand struck:strike swore:swear took:take
+  taken:take taught:teach thought:think threw:throw thrown:throw told:tell understood:understand won:win
+  wrote:write written:write worse:bad worst:bad better:good best:good larger:large largest:large bigger:big
+  biggest:big higher:high highest:high lower:low lowest:low men:man women:woman children:child people:person`),
+);
+
+/** Number words and percent spellings, as the terms their digits and sign have. */
+export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  pairs(`zero:0 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 twelve:12 twenty:20
+  hundred:100 percent:% percentage:% pct:%`),
+);
+
+/**
+ * Porter's stemmer gives some common words the stem of an unrelated word: "news"
+ * becomes "new", "important" becomes "import", "useful" becomes "us" (of "use"),
+ * "business" meets "busy", "university" meets "universe", "general" meets
+ * "generate", "organization" meets "organ". These keep stems of their own.
+ */
+export const STEM_COLLISIONS: ReadonlyMap<string, string> = new Map(
+  pairs(`news:news important:importan importance:importan importantly:importan useful:useful
+  usefulness:useful business:business businesses:business university:universit
+  universities:universit general:general generally:general organization:organiz
+  organizations:organiz organisation:organiz organisations:organiz`),
+);
+
+/** Auxiliary verbs: the unmatched word after one is most often the question's own verb. */
+export const AUXILIARIES: ReadonlySet<string> = new Set(
+  words("did does do will would can could should may might must shall"),
+);
+
+/** Words that say when (beside month and day names): a sentence holding one can answer "when". */
+export const TIME_WORDS: readonly string[] = [
+  ...WEEKDAYS,
+  ...MONTHS.filter((month) => month !== "may"),
+  ...words(`yesterday today tonight week month year night morning evening time timing schedule soon
+  deadline date`),
+];
+
+/** Words that frame a question about an abbreviation rather than say what it is about. */
+export const DEFINITION_FRAME: ReadonlySet<string> = new Set(
+  words("mean means meaning stand stands abbreviation acronym short wat"),
+);
+
+/** Abbreviations that end with a period but rarely end a sentence ("Mr.", "Inc.", "Sept."). */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...words(`mr mrs ms dr prof sr jr st gen gov sen rep rev capt col lt sgt mt no vs etc inc corp co ltd
+  approx dept est fig`),
+  ...MONTH_ABBREVIATIONS,
+]);
+
+/** Verbs and nouns of change: a question with one is answered by a rate or a multiple first. */
+export const CHANGE_WORDS =
+  /\b(?:grow|grew|grown|growth|rise|rose|risen|increase|increased|fall|fell|drop|dropped|decline|declined|jump|jumped|climb|climbed|change|changed)\b/iu;
+
+/** Words of a question that asks for a rate rather than an amount. */
+export const RATE_WORDS = /percent|%|rate|tariff|share/iu;
+
+/** A number as written in prose: "1,200", "4.2". */
+const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
+/** A scale word after a number: "4.2 billion", "$3bn". */
+const SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?`;
+
+/** A sum of money in any of the common currencies: "$4.2 billion", "€30m", "500 yuan". */
+export const MONEY = new RegExp(
+  String.raw`(?:(?:US|C|A|HK)?[$€£¥]\s?${NUMBER}${SCALE})|(?:\b${NUMBER}${SCALE}\s(?:dollars|euros|pounds|yuan|yen|rupees)\b)`,
+  "giu",
+);
+
+/** A percentage: "376%", "25 percent", "3 per cent". */
+export const PERCENT = new RegExp(String.raw`\b${NUMBER}\s?(?:%|percent\b|per cent\b)`, "giu");
+
+/** A number and the word it counts: "1,200 workers", "3 million cars" (years and dates filtered by the caller). */
+export const COUNT = new RegExp(String.raw`\b(${NUMBER}${SCALE})\s([a-z][a-z-]+)`, "gu");
+
+/** A number with an optional scale and the word after it: a short answer's amount. */
+export const QUANTITY =
+  /\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s[a-z]+)?/giu;
+
+/** A multiple, written as a word: "tripled", "tenfold". */
+export const MULTIPLIER =
+  /\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten)fold)\b/giu;
+
+/** A time expression of news prose: "Late on Tuesday night", "April 27, 2017", "last week", "in 2016". */
+export const DATE = new RegExp(
+  String.raw`\b(?:(?:late|early)\s+on\s+)?(?:(?:${WEEKDAYS.join("|")})(?:\s+(?:night|morning|afternoon|evening))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:this|last|next)\s+(?:week|month|year)|(?:in\s+)?\d{4})\b`,
+  "giu",
+);
+
+/** A month or day name, alone: never part of a person's or place's name. */
+export const CALENDAR_WORD = new RegExp(`^(?:${[...WEEKDAYS, ...MONTHS].join("|")})$`, "iu");
+
+/** Words after a number that it does not count ("10 am", "5 to 7", "3 years"). */
+export const NOT_COUNTED = new RegExp(
+  `^(?:a\\.?m|p\\.?m|am|pm|and|or|to|in|on|of|at|by|for|from|the|percent|per|years?|months?|days?|hours?|minutes?|seconds?|${MONTHS.join("|")})$`,
+  "u",
+);
