@@ -37,20 +37,38 @@ export const data = new SlashCommandBuilder()
     option.setName("for").setDescription("Point the answer at this member (they are mentioned)"),
   );
 
-interface AskView {
+/** How one answer is shown. */
+export interface AskView {
   offset: number;
   ephemeral: boolean;
   forUser?: UserRef;
   sharedBy?: UserRef;
+  /** Only this article's passages (a follow-up stays on the article of its question). */
+  article?: string;
+  /** What the member wrote when `question` is how it was read (a follow-up: "why?"). */
+  asked?: string;
 }
+
+/** Citations per page of an answer. */
+export const ANSWER_PAGE = PAGE;
 
 /** The answer to a question as a reply: one page of citations from `offset`. */
 export function answerReply(context: CommandContext, question: string, view: AskView): Reply {
   const index = context.corpus().index;
-  const answer = askIndex(index, question, view.offset + PAGE + 1);
+  const answer = askIndex(index, question, view.offset + PAGE + 1, view.article);
   const page = answer.citations.slice(view.offset, view.offset + PAGE);
   const article = mainArticle(answer, index);
-  const description: Inline[] = [{ bold: "Q:" }, " ", question, { markup: "\n" }];
+  const description: Inline[] =
+    view.asked !== undefined && view.asked !== question
+      ? [
+          { bold: "Q:" },
+          " ",
+          view.asked,
+          " ",
+          { italic: `(read as: ${question})` },
+          { markup: "\n" },
+        ]
+      : [{ bold: "Q:" }, " ", question, { markup: "\n" }];
   if (page.length === 0) {
     description.push({ italic: "Nothing in the article relates to this question." });
   } else if (view.offset > 0) {

@@ -15,7 +15,9 @@ import type { Corpus } from "../corpus/open.ts";
 import { toChoices, toDiscordMessage, type DiscordMessage } from "../reply/discord.ts";
 import { errorReply } from "../reply/types.ts";
 import { Options, type OptionValue, type UserRef } from "./context.ts";
+import { Conversation, RecentContexts } from "./conversation.ts";
 import { createContext, Dispatcher, UNKNOWN_COMMAND } from "./dispatch.ts";
+import { listenForMessages } from "./messages.ts";
 
 /** A running bot. */
 export interface BotHandle {
@@ -94,8 +96,9 @@ async function answer(interaction: Interaction, dispatcher: Dispatcher, logger: 
 }
 
 /**
- * Starts citebot: a discord.js client with the Guilds intent only, answering
- * interactions with the command modules. Resolves once the client is ready.
+ * Starts citebot: a discord.js client with the Guilds and GuildMessages intents,
+ * answering interactions with the command modules and messages that mention it
+ * or reply to its answers. Resolves once the client is ready.
  * The REST base comes from `config.apiUrl` (Discord's by default);
  * `clientOptions` are merged over the defaults (tests pass `ws`, `shards`…).
  */
@@ -112,7 +115,8 @@ export async function startBot(deps: {
     cooldownSeconds: config.cooldownSeconds,
   });
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // GuildMessages (not privileged): messages that mention citebot or reply to it, with content.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: { parse: [] },
     ...extra,
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...extra.rest },
@@ -120,6 +124,11 @@ export async function startBot(deps: {
   client.on(Events.InteractionCreate, (interaction) => {
     void answer(interaction, dispatcher, logger);
   });
+  listenForMessages(
+    client,
+    new Conversation(dispatcher, new RecentContexts(), config.cooldownSeconds),
+    logger,
+  );
   client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "client warning"));
   client.on(Events.ShardDisconnect, (event, shard) =>

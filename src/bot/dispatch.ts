@@ -16,7 +16,7 @@ import { RefStore } from "./state.ts";
 
 /** One interaction being handled, for its log line. */
 interface Trace {
-  readonly kind: "command" | "button";
+  readonly kind: "command" | "button" | "message";
   readonly name: string;
   readonly user: UserRef;
   readonly started: number;
@@ -96,6 +96,26 @@ export class Dispatcher {
     return this.run(trace, () => command.execute(input, this.context));
   }
 
+  /**
+   * Answers a channel message addressed to citebot (a mention, a reply to its answer) with the
+   * same cooldown, error handling and log line as a command; the outcome tells a cooldown apart.
+   */
+  async message(
+    name: string,
+    user: UserRef,
+    work: () => Promise<Reply> | Reply,
+  ): Promise<{ reply: Reply; outcome: Outcome }> {
+    const trace: Trace = { kind: "message", name, user, started: performance.now() };
+    const wait = this.cooldowns.take(user.id);
+    if (wait > 0) {
+      const reply = errorReply(`You're going a bit fast: try again in ${wait} s.`);
+      return { reply: this.finish(trace, "cooldown", reply), outcome: "cooldown" };
+    }
+    let outcome: Outcome = "ok";
+    const reply = await this.run(trace, work, (ended) => (outcome = ended));
+    return { reply, outcome };
+  }
+
   /** Answers a button press, routed by the custom id's prefix. */
   async button(customId: string, user: UserRef): Promise<Reply> {
     const [prefix = "", ...args] = customId.split(":");
@@ -140,12 +160,15 @@ export class Dispatcher {
   private async run(
     trace: Trace,
     work: () => Promise<Reply | null> | Reply | null,
+    ended: (outcome: Outcome) => void = () => undefined,
   ): Promise<Reply> {
     try {
       const reply = await work();
       if (reply === null) return this.finish(trace, "stale", errorReply(STALE_BUTTON));
+      ended(reply.error ? "refused" : "ok");
       return this.finish(trace, reply.error ? "refused" : "ok", reply);
     } catch (error) {
+      ended("error");
       const errorId = randomUUID().slice(0, 8);
       this.context.logger.error(
         { err: error, errorId, kind: trace.kind, command: trace.name, user: trace.user.id },

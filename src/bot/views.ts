@@ -38,20 +38,25 @@ const memos = new WeakMap<CitationIndex, Map<string, Answer>>();
  * `index.ask`, remembering recent answers: the same question comes back often
  * (several members, "More passages", "Share in channel", autocomplete), and an
  * answer depends only on the articles, the question and the limit. A reload
- * makes a new index, hence a fresh memory.
+ * makes a new index, hence a fresh memory. `article` restricts the search to one article.
  */
-export function askIndex(index: CitationIndex, question: string, limit: number): Answer {
+export function askIndex(
+  index: CitationIndex,
+  question: string,
+  limit: number,
+  article?: string,
+): Answer {
   let memo = memos.get(index);
   if (!memo) {
     memo = new Map();
     memos.set(index, memo);
   }
-  const key = `${limit}\u0000${question}`;
+  const key = `${limit}\u0000${article ?? ""}\u0000${question}`;
   let answer = memo.get(key);
   if (answer) {
     memo.delete(key);
   } else {
-    answer = index.ask(question, { limit });
+    answer = index.ask(question, article ? { limit, article } : { limit });
     if (memo.size >= MEMO_SIZE) {
       const oldest = memo.keys().next().value;
       if (oldest !== undefined) memo.delete(oldest);

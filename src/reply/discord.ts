@@ -71,6 +71,30 @@ export function toDiscordMessage(reply: Reply): DiscordMessage {
   return message;
 }
 
+/** A message posted in a channel as a reply to a member's message (a mention, a follow-up). */
+export interface DiscordChannelReply {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  allowedMentions: { parse: []; repliedUser: false };
+}
+
+/**
+ * Turns a reply description into a reply to a member's message, within the same limits as
+ * {@link toDiscordMessage}: never ephemeral (a channel message cannot be) and pinging nobody, not
+ * even the member replied to.
+ */
+export function toChannelReply(reply: Reply): DiscordChannelReply {
+  const message = toDiscordMessage({ ...reply, ephemeral: false, mentionUser: undefined });
+  const out: DiscordChannelReply = {
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: { parse: [], repliedUser: false },
+  };
+  if (message.content !== undefined) out.content = message.content;
+  return out;
+}
+
 function buildEmbeds(reply: Reply): APIEmbed[] {
   const embed: APIEmbed = {};
   let room = LIMITS.embedTotal;
