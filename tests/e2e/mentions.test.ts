@@ -5,7 +5,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATA_DIR } from "../../src/corpus.ts";
+import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { mentionOf, repliesTo, say } from "./chat.ts";
 import { paragraphsCited, replyOf, startWorld, stopAfterEach, textOf } from "./harness.ts";
 
