@@ -39,6 +39,7 @@ export const command: CommandModule = {
     try {
       const corpus = await openCorpus(dir, { cacheDir: context.config.cacheDir });
       context.replaceCorpus(corpus);
+      for (const warning of corpus.warnings) context.logger.warn(warning);
       context.logger.info(
         { articles: corpus.index.articles.length, broken: corpus.problems.length },
         "articles reloaded",

@@ -50,6 +50,7 @@ try {
   const corpus = await openCorpus(config.dataDir, { cacheDir: config.cacheDir });
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file }, `skipped ${problem.message}`);
+  for (const warning of corpus.warnings) logger.warn(warning);
   exitIfSignalled();
   bot = await startBot({ config, corpus, logger });
   if (signalled) stopAndExit(bot);

@@ -212,6 +212,7 @@ async function main(argv: string[]): Promise<number> {
     onProgress: process.stderr.isTTY ? showProgress : undefined,
   });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
+  for (const warning of corpus.warnings) console.error(`warning: ${warning}`);
   if (options.article !== undefined && !corpus.index.article(options.article)) {
     throw new UsageError(
       `no article "${options.article}"; loaded: ${corpus.index.articles.map((a) => a.id).join(", ")}`,

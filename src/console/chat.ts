@@ -35,6 +35,7 @@ try {
 try {
   const corpus = await openCorpus(dataDir, { cacheDir });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
+  for (const warning of corpus.warnings) console.error(`warning: ${warning}`);
   const dispatcher = new Dispatcher(
     commands,
     createContext({ corpus, config: parsed.config, logger }),

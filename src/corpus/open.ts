@@ -8,6 +8,7 @@ import {
 import { loadArticles } from "./load.ts";
 import { fingerprintFolder, readSavedIndex, savedIndexPath, writeSavedIndex } from "./store.ts";
 import { defaultSynonyms } from "./wordnet.ts";
+import { openCacheFolder, type CacheFolder } from "./cache-dir.ts";
 import { DEFAULT_CACHE_DIR } from "../paths.ts";
 
 /** A searchable set of articles and the files that could not be loaded. */
@@ -19,6 +20,12 @@ export interface Corpus {
   readonly fromSavedIndex: boolean;
   /** Settles once a newly built index is saved (or saving failed, which only costs speed). */
   readonly saved: Promise<void>;
+  /**
+   * Why the saved index was not used or cannot be kept (a cache folder others can write,
+   * a file another user planted, a damaged file): for the admin, in words. The articles
+   * still load.
+   */
+  readonly warnings: readonly string[];
 }
 
 /** Options of {@link openCorpus}. */
@@ -47,26 +54,37 @@ export interface OpenCorpusOptions {
 export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): Promise<Corpus> {
   const resolved = path.resolve(dir);
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const warnings: string[] = [];
+  let cache: CacheFolder | undefined;
   let fingerprint: string | undefined;
   let file: string | undefined;
   if (cacheDir !== false) {
     try {
+      cache = await openCacheFolder(cacheDir);
+    } catch (error) {
+      warnings.push(`the saved index is off: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  if (cache) {
+    try {
       fingerprint = await fingerprintFolder(resolved);
-      file = savedIndexPath(cacheDir, resolved);
+      file = savedIndexPath(cache, resolved);
     } catch {
       // The folder cannot be listed: loadArticles below says why, in words.
     }
   }
-  if (file && fingerprint) {
-    const saved = await readSavedIndex(file, fingerprint);
-    if (saved && !(options.strict && saved.problems.length > 0)) {
-      const index = new CitationIndex(saved.articles, rankingOf(options), saved.data);
+  if (cache && file && fingerprint) {
+    const found = await readSavedIndex(file, fingerprint, cache);
+    if (found.kind === "refused") warnings.push(found.reason);
+    if (found.kind === "saved" && !(options.strict && found.saved.problems.length > 0)) {
+      const { articles, problems, data } = found.saved;
       return {
         dir: resolved,
-        index,
-        problems: saved.problems,
+        index: new CitationIndex(articles, rankingOf(options), data),
+        problems,
         fromSavedIndex: true,
         saved: Promise.resolve(),
+        warnings,
       };
     }
   }
@@ -74,8 +92,8 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
   const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
   // Saved after the corpus is handed back: answering need not wait for the disk.
   const saved =
-    file && fingerprint
-      ? writeSavedIndex(file, fingerprint, articles, problems, data).catch(() => undefined)
+    cache && file && fingerprint
+      ? writeSavedIndex(file, fingerprint, cache, articles, problems, data).catch(() => undefined)
       : Promise.resolve();
   return {
     dir: resolved,
@@ -83,6 +101,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     problems,
     fromSavedIndex: false,
     saved,
+    warnings,
   };
 }
 

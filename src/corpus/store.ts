@@ -1,130 +1,130 @@
-import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { createHash, createHmac } from "node:crypto";
+import { lstat, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { ArticleError, type Article, type IndexData } from "../core/index.ts";
+import { ContainerError, StaleContainer } from "./binary.ts";
+import { CacheRefusal, checkPrivate, type CacheFolder } from "./cache-dir.ts";
+import { decodeIndex, encodeIndex } from "./index-codec.ts";
 
 /**
- * Bumped whenever tokenising, stemming or the index layout changes, so that an
+ * Bumped whenever tokenising, stemming, parsing or the file layout changes, so that an
  * index saved by an older citebot is rebuilt rather than misread.
  */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
-/** What a saved index holds. Sentences are stored as offsets into their paragraph. */
-interface SavedIndex {
-  readonly format: number;
-  readonly fingerprint: string;
-  readonly articles: readonly SavedArticle[];
-  readonly problems: readonly { file: string; problem: string }[];
-  readonly data: IndexData;
-}
+/** A saved index larger than this is not read (no article folder citebot serves comes near it). */
+export const MAX_SAVED_INDEX_BYTES = 4 * 1024 ** 3;
 
-interface SavedArticle {
-  readonly meta: Omit<Article, "paragraphs">;
-  readonly paragraphs: readonly string[];
-  /** Per paragraph: start, end of each sentence, flattened. */
-  readonly bounds: readonly Int32Array[];
+/** Article files read at once while fingerprinting. */
+const READ_CONCURRENCY = 16;
+
+/** The article files of a folder, as the loader picks them. */
+function articleFiles(names: readonly string[]): string[] {
+  return names.filter((name) => /\.(?:md|txt|html?)$/iu.test(name) && !name.startsWith(".")).sort();
 }
 
 /**
- * Identifies the state of an articles folder: each article file's name, size
- * and modification time. Any edit, addition or removal changes it.
+ * Identifies the exact contents of an articles folder: a SHA-256 over each article
+ * file's name, size and bytes. Any edit (even one that keeps size and time), addition
+ * or removal changes it.
  */
 export async function fingerprintFolder(dir: string): Promise<string> {
-  const names = (await readdir(dir))
-    .filter((name) => /\.(?:md|txt)$/iu.test(name) && !name.startsWith("."))
-    .sort();
+  const names = articleFiles(await readdir(dir));
+  const digests: Buffer[] = new Array(names.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const i = next++;
+      const bytes = await readFile(path.join(dir, names[i] as string));
+      digests[i] = createHash("sha256").update(bytes).digest();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, worker));
   const hash = createHash("sha256").update(`format ${INDEX_FORMAT}\n`);
-  const stats = await Promise.all(names.map((name) => stat(path.join(dir, name))));
-  names.forEach((name, i) => {
-    const info = stats[i];
-    hash.update(`${name}\t${info?.size}\t${info?.mtimeMs}\n`);
-  });
+  names.forEach((name, i) => hash.update(`${name}\0`).update(digests[i] as Buffer));
   return hash.digest("hex");
 }
 
-/** Where the saved index of a folder lives inside the cache folder. */
-export function savedIndexPath(cacheDir: string, dir: string): string {
-  const key = createHash("sha256").update(path.resolve(dir)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, `index-${key}.v8`);
+/**
+ * Where the saved index of a folder lives: named by an HMAC of the folder's path under
+ * the install's key, so another user cannot tell (or plant) the name.
+ */
+export function savedIndexPath(cache: CacheFolder, dir: string): string {
+  const name = createHmac("sha256", cache.key).update(path.resolve(dir)).digest("hex");
+  return path.join(cache.dir, `index-${name.slice(0, 32)}.bin`);
 }
 
-/** The articles, problems and index data that were saved, if the file is there, whole and current. */
+/** A saved index read back: served only when `fingerprint` matched. */
+export interface SavedIndex {
+  readonly articles: Article[];
+  readonly problems: ArticleError[];
+  readonly data: IndexData;
+}
+
+/** What reading a saved index found: the index, nothing usable (rebuild), or a refusal to report. */
+export type SavedIndexResult =
+  | { readonly kind: "saved"; readonly saved: SavedIndex }
+  | { readonly kind: "none" }
+  | { readonly kind: "refused"; readonly reason: string };
+
+/**
+ * Reads a saved index if it is there, private to the user, signed with this install's
+ * key, whole, consistent and written for exactly these file contents.
+ */
 export async function readSavedIndex(
   file: string,
   fingerprint: string,
-): Promise<{ articles: Article[]; problems: ArticleError[]; data: IndexData } | undefined> {
-  let saved: SavedIndex;
+  cache: CacheFolder,
+): Promise<SavedIndexResult> {
   try {
-    saved = deserialize(await readFile(file)) as SavedIndex;
-  } catch {
-    return undefined; // missing or corrupt: rebuild
-  }
-  if (
-    saved === null ||
-    typeof saved !== "object" ||
-    saved.format !== INDEX_FORMAT ||
-    saved.fingerprint !== fingerprint ||
-    !Array.isArray(saved.articles) ||
-    !(saved.data?.postings instanceof Map)
-  ) {
-    return undefined;
-  }
-  try {
-    const articles = saved.articles.map(restoreArticle);
-    const sentenceCount = articles.reduce(
-      (sum, article) => sum + article.paragraphs.reduce((n, p) => n + p.sentences.length, 0),
-      0,
-    );
-    if (sentenceCount !== saved.data.sentences.article.length) return undefined;
-    const problems = saved.problems.map(
-      ({ file: name, problem }) => new ArticleError(name, problem),
-    );
-    return { articles, problems, data: saved.data };
-  } catch {
-    return undefined;
+    await checkPrivate(file, "file");
+    if ((await lstat(file)).size > MAX_SAVED_INDEX_BYTES) {
+      return { kind: "refused", reason: `${file} is larger than any index citebot writes` };
+    }
+    const saved = decodeIndex(await readFile(file), INDEX_FORMAT, cache.key);
+    if (saved.fingerprint !== fingerprint) return { kind: "none" }; // articles changed
+    return {
+      kind: "saved",
+      saved: {
+        articles: [...saved.articles],
+        problems: saved.problems.map(({ file: name, problem }) => new ArticleError(name, problem)),
+        data: saved.data,
+      },
+    };
+  } catch (error) {
+    if (error instanceof CacheRefusal) return { kind: "refused", reason: error.message };
+    if (error instanceof ContainerError && !(error instanceof StaleContainer)) {
+      return { kind: "refused", reason: `${file} was not used (${error.message}); rebuilding it` };
+    }
+    return { kind: "none" }; // missing or unreadable: rebuild
   }
 }
 
-function restoreArticle(saved: SavedArticle): Article {
-  return {
-    ...saved.meta,
-    paragraphs: saved.paragraphs.map((text, index) => {
-      const bounds = saved.bounds[index] ?? new Int32Array(0);
-      const sentences = [];
-      for (let i = 0; i + 1 < bounds.length; i += 2) {
-        const start = bounds[i] as number;
-        const end = bounds[i + 1] as number;
-        sentences.push({ index: i / 2, text: text.slice(start, end), start, end });
-      }
-      return { number: index + 1, text, sentences };
-    }),
-  };
-}
-
-/** Saves an index atomically (a whole file or none), creating the cache folder. */
+/** Saves an index atomically (a whole file or none), owner-only, signed with the install's key. */
 export async function writeSavedIndex(
   file: string,
   fingerprint: string,
+  cache: CacheFolder,
   articles: readonly Article[],
   problems: readonly ArticleError[],
   data: IndexData,
 ): Promise<void> {
-  const saved: SavedIndex = {
-    format: INDEX_FORMAT,
-    fingerprint,
-    articles: articles.map(({ paragraphs, ...meta }) => ({
-      meta,
-      paragraphs: paragraphs.map((paragraph) => paragraph.text),
-      bounds: paragraphs.map((paragraph) =>
-        Int32Array.from(paragraph.sentences.flatMap((sentence) => [sentence.start, sentence.end])),
-      ),
-    })),
-    problems: problems.map((problem) => ({ file: problem.file, problem: problem.problem })),
-    data,
-  };
-  await mkdir(path.dirname(file), { recursive: true });
+  const bytes = encodeIndex(
+    {
+      fingerprint,
+      articles,
+      problems: problems.map((problem) => ({ file: problem.file, problem: problem.problem })),
+      data,
+    },
+    INDEX_FORMAT,
+    cache.key,
+  );
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, serialize(saved));
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, bytes, { mode: 0o600, flag: "wx" });
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

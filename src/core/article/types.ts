@@ -12,6 +12,11 @@ export interface Paragraph {
   readonly number: number;
   readonly text: string;
   readonly sentences: readonly Sentence[];
+  /**
+   * The headings above the passage and the lead-in of the list item or table it sits in,
+   * joined by " — ": searched with the passage, never quoted. Absent when there are none.
+   */
+  readonly context?: string | undefined;
 }
 
 /** What an article says about itself (front matter or the plain layout's title and date lines). */
