@@ -1,7 +1,8 @@
 import { LRUCache } from "lru-cache";
 import { ANSWER_PAGE, answerReply } from "../../commands/ask.ts";
-import { followUpQuestion } from "../core/followup.ts";
+import { followUpQuestion } from "../core/answer/followup.ts";
 import { checkQuestion } from "../core/index.ts";
+import { describeQuestionProblem } from "../reply/problems.ts";
 import { errorReply, type Reply } from "../reply/types.ts";
 import type { UserRef } from "./context.ts";
 import type { Dispatcher } from "./dispatch.ts";
@@ -115,7 +116,8 @@ export class Conversation {
       message.author,
       () => {
         const checked = checkQuestion(message.text);
-        if (!checked.ok) return errorReply(checked.problem);
+        if (!checked.ok)
+          return errorReply(describeQuestionProblem(checked.problem, checked.length));
         const commandContext = this.dispatcher.context;
         const index = commandContext.corpus().index;
         const question = previous

@@ -1,4 +1,4 @@
-import { isContentToken, tokenize, type Token } from "./text.ts";
+import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 
 /** Tuning of {@link followUpQuestion}. */
 export const FOLLOW_UP = Object.freeze({
