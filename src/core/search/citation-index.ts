@@ -103,7 +103,7 @@ export class CitationIndex {
 
   private rank(question: string, options: AskOptions, explain: boolean): Ranked<Citation> {
     const limit = this.limitOf(options);
-    const only =
+    const onlyArticle =
       options.article === undefined
         ? undefined
         : (this.view.articlePosition(options.article) ?? -1);
@@ -122,9 +122,12 @@ export class CitationIndex {
 
     const resolved = resolveVariants(terms, this.view);
     const range: [number, number] =
-      only === undefined
+      onlyArticle === undefined
         ? [0, this.size - 1]
-        : [this.view.articleFirst[only] ?? 0, (this.view.articleFirst[only + 1] ?? 0) - 1];
+        : [
+            this.view.articleFirst[onlyArticle] ?? 0,
+            (this.view.articleFirst[onlyArticle + 1] ?? 0) - 1,
+          ];
     const shortlist = this.shortlister.shortlist(terms, resolved, range);
     if (shortlist.length === 0) return empty;
     const candidates = scoreCandidates(

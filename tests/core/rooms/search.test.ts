@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import {
+  CitationIndex,
+  parseArticle,
+  tokenize,
+  type Article,
+  type SynonymSource,
+} from "../../../src/core/index.ts";
+import { IndexView } from "../../../src/core/index/view.ts";
+import { DEFAULT_RANKING } from "../../../src/core/options.ts";
+import { queryTerms } from "../../../src/core/search/query.ts";
+import { resolveVariants, Shortlister } from "../../../src/core/search/shortlist.ts";
+import { VariantFinder } from "../../../src/core/search/variants.ts";
+
+/** A synonym source from a table: the core needs no dictionary files to be tested. */
+function table(synonyms: Record<string, string[]>, known: string[] = []): SynonymSource {
+  return {
+    synonyms: (word) => synonyms[word] ?? [],
+    definitionWords: () => [],
+    knows: (word) => word in synonyms || known.includes(word),
+  };
+}
+
+function article(id: string, title: string, ...paragraphs: string[]): Article {
+  const text = `---\ntitle: "${title}"\n---\n\n${paragraphs.join("\n\n")}\n`;
+  return parseArticle(`${id}.md`, new TextEncoder().encode(text));
+}
+
+const tesla = article(
+  "tesla",
+  "Tesla in China",
+  "Elon Musk met Vice Premier Wang Yang in Beijing. The carmaker wants a factory.",
+  "Exports of electric vehicles rose 376% this year. Tariffs of 25% inflate prices.",
+  "The EV market is growing fast.",
+);
+const weather = article("weather", "Mountain weather", "Snow closed the pass on Monday.");
+
+describe("variants: what a question word may stand for", () => {
+  const view = new IndexView([tesla, weather]);
+  const options = { ...DEFAULT_RANKING, synonyms: table({ automaker: ["carmaker"] }) };
+  const finder = new VariantFinder(view, options);
+  const variantsOf = (word: string) => finder.variantsOf(tokenize(word)[0] as never, false);
+
+  it("GIVEN a synonym from the source THEN it stands for the word at the synonym credit", () => {
+    expect(variantsOf("automaker").get("carmak")).toEqual({
+      quality: options.synonymCredit,
+      how: "synonym",
+    });
+  });
+
+  it("GIVEN a misspelling that is no dictionary word THEN the article's spelling stands for it", () => {
+    const fuzzy = [...variantsOf("tarrifs")].find(([, match]) => match.how === "fuzzy");
+    expect(fuzzy?.[0]).toBe("tariff");
+  });
+
+  it("GIVEN a dictionary word THEN it is never taken for a misspelling", () => {
+    const strict = new VariantFinder(view, { ...options, synonyms: table({}, ["tarrifs"]) });
+    const variants = strict.variantsOf(tokenize("tarrifs")[0] as never, false);
+    expect([...variants.values()].some((match) => match.how === "fuzzy")).toBe(false);
+  });
+
+  it("GIVEN a lower-case short word that the articles write as an acronym THEN it finds it", () => {
+    expect(variantsOf("ev").has("EV")).toBe(true);
+  });
+});
+
+describe("query terms: weights of the question's words", () => {
+  const view = new IndexView([tesla, weather]);
+  const finder = new VariantFinder(view, DEFAULT_RANKING);
+  const weights = (question: string) =>
+    Object.fromEntries(
+      queryTerms(tokenize(question), view, DEFAULT_RANKING, finder).map((t) => [t.word, t.weight]),
+    );
+
+  it("GIVEN a name the articles never mention THEN it weighs more than any word they have", () => {
+    const w = weights("Did Apple meet Wang Yang");
+    expect(w.apple).toBeGreaterThan(w.wang as number);
+  });
+
+  it("GIVEN stop words THEN they are no query terms", () => {
+    expect(Object.keys(weights("what did they do about the tariffs"))).toEqual(["tariffs"]);
+  });
+
+  it("GIVEN a name of several words THEN each word lists the others as partners", () => {
+    const [wang, yang] = queryTerms(
+      tokenize("meet Wang Yang"),
+      view,
+      DEFAULT_RANKING,
+      finder,
+    ).slice(1);
+    expect(wang?.partners).toEqual([2]);
+    expect(yang?.partners).toEqual([1]);
+  });
+});
+
+describe("shortlist: the sentences worth scoring in full", () => {
+  it("GIVEN more matching sentences than the shortlist size THEN it keeps that many, best first kept", () => {
+    const many = article(
+      "many",
+      "Many",
+      ...Array.from({ length: 50 }, (_, i) => `Snow fell on day ${i}.`),
+      "Snow and ice closed the pass.",
+    );
+    const view = new IndexView([many]);
+    const options = { ...DEFAULT_RANKING, shortlistSize: 10 };
+    const finder = new VariantFinder(view, options);
+    const terms = queryTerms(tokenize("snow ice pass"), view, options, finder);
+    const chosen = new Shortlister(view, options).shortlist(terms, resolveVariants(terms, view), [
+      0,
+      view.size - 1,
+    ]);
+    expect(chosen).toHaveLength(10);
+    expect(chosen.map((id) => view.sentenceText(id))).toContain("Snow and ice closed the pass.");
+  });
+
+  it("GIVEN a range THEN only its sentences are shortlisted, and qualities reset between questions", () => {
+    const view = new IndexView([tesla, weather]);
+    const finder = new VariantFinder(view, DEFAULT_RANKING);
+    const shortlister = new Shortlister(view, DEFAULT_RANKING);
+    const ask = (question: string, range: [number, number]) => {
+      const terms = queryTerms(tokenize(question), view, DEFAULT_RANKING, finder);
+      return shortlister.shortlist(terms, resolveVariants(terms, view), range);
+    };
+    const weatherFirst = view.articleFirst[1] as number;
+    expect(ask("snow closed", [0, weatherFirst - 1])).toEqual([]);
+    const [snow] = ask("snow closed", [weatherFirst, view.size - 1]);
+    expect(snow).toBe(weatherFirst);
+    expect(shortlister.quality(weatherFirst, 0)).toBe(1);
+    ask("tariffs", [0, view.size - 1]);
+    expect(shortlister.quality(weatherFirst, 0)).toBe(0);
+  });
+});
+
+describe("CitationIndex: the front of the search rooms", () => {
+  const index = new CitationIndex([tesla, weather]);
+
+  it("GIVEN a question THEN the sentence that answers is cited first, with its article and ¶", () => {
+    const answer = index.ask("How much did exports of electric vehicles rise?");
+    expect(answer).toMatchObject({ answered: true, answer: "376%" });
+    expect(answer.citations[0]).toMatchObject({ article: "tesla", paragraph: 2 });
+  });
+
+  it("GIVEN explain THEN the answer is the same as ask's, and each citation says why", () => {
+    const question = "Who did Musk meet?";
+    const explained = index.explain(question);
+    expect(explained.answer).toEqual(index.ask(question));
+    expect(explained.citations[0]?.terms.map((t) => t.word)).toContain("musk");
+    expect(explained.citations[0]?.terms[0]?.found).toBe("sentence");
+  });
+
+  it("GIVEN a question the articles do not cover THEN it is declined with the closest passages", () => {
+    const answer = index.ask("Who is the CEO of Apple?");
+    expect(answer.answered).toBe(false);
+  });
+
+  it("GIVEN a limit THEN no sentence is cited twice, and never more than the limit", () => {
+    const answer = index.ask("tariffs exports prices market", { limit: 5 });
+    const excerpts = answer.citations.map((c) => c.excerpt);
+    expect(new Set(excerpts).size).toBe(excerpts.length);
+    expect(excerpts.length).toBeLessThanOrEqual(5);
+  });
+
+  it("GIVEN an article id THEN only that article is searched", () => {
+    const answer = index.ask("closed", { article: "tesla" });
+    expect(answer.citations.every((c) => c.article === "tesla")).toBe(true);
+  });
+});

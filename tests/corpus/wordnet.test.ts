@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { WordNetSynonyms } from "../../src/corpus/wordnet.ts";
+
+describe("WordNet look-ups (the corpus layer's synonym source)", () => {
+  const wordnet = new WordNetSynonyms();
+
+  it("GIVEN a word THEN its synonyms and related forms come from its common senses", () => {
+    expect(wordnet.synonyms("carmaker")).toContain("automaker");
+    expect(wordnet.synonyms("chinese")).toContain("china");
+  });
+
+  it("GIVEN an adjective THEN words of its definition are offered", () => {
+    expect(wordnet.definitionWords("expensive")).toContain("price");
+  });
+
+  it("GIVEN English words, inflections and non-words THEN knows() tells them apart", () => {
+    expect(wordnet.knows("compiled")).toBe(true);
+    expect(wordnet.knows("tarrif")).toBe(false);
+  });
+
+  it("GIVEN a missing dictionary THEN look-ups give nothing instead of failing", () => {
+    const missing = new WordNetSynonyms("/nonexistent/wordnet");
+    expect(missing.synonyms("carmaker")).toEqual([]);
+    expect(missing.knows("carmaker")).toBe(false);
+    missing.close();
+  });
+});
