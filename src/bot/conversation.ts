@@ -1,7 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { ANSWER_PAGE, answerReply } from "../../commands/ask.ts";
-import { followUpQuestion } from "../core/answer/followup.ts";
-import { checkQuestion } from "../core/index.ts";
+import { checkQuestion, followUpQuestion } from "../core/index.ts";
 import { describeQuestionProblem } from "../reply/problems.ts";
 import { errorReply, type Reply } from "../reply/types.ts";
 import type { UserRef } from "./context.ts";

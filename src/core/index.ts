@@ -21,11 +21,12 @@ export type {
   TermExplanation,
 } from "./search/types.ts";
 export type { MatchKind } from "./search/variants.ts";
-export { DEFAULT_RANKING, CACHE_SIZES, SHORT_ANSWER, TYPO_MATCHING } from "./options.ts";
+export { DEFAULT_RANKING, CACHE_SIZES, FOLLOW_UP, SHORT_ANSWER, TYPO_MATCHING } from "./options.ts";
 export type { RankingOptions } from "./options.ts";
 export type { SynonymSource } from "./synonyms.ts";
 export { checkQuestion, questionKind, MAX_QUESTION_LENGTH } from "./answer/kinds.ts";
 export type { QuestionCheck, QuestionKind, QuestionProblem } from "./answer/kinds.ts";
+export { followUpQuestion } from "./answer/followup.ts";
 export { extractShortAnswer } from "./answer/short-answer.ts";
 export { metadataField, metadataValue } from "./answer/metadata.ts";
 export type { MetadataField } from "./answer/metadata.ts";

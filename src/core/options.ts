@@ -152,3 +152,9 @@ export const CACHE_SIZES = Object.freeze({
   /** WordNet look-ups. */
   wordnet: 5_000,
 });
+
+/** How a reply to an answer is read in the context of the question it replies to. */
+export const FOLLOW_UP = Object.freeze({
+  /** A follow-up with at least this many content words is a question of its own (only the article is kept). */
+  standaloneWords: 3,
+});

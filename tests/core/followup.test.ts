@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpQuestion } from "../../src/core/answer/followup.ts";
+import { followUpQuestion } from "../../src/core/index.ts";
 import { bundledCorpus } from "../bot/helpers.ts";
 
 describe("follow-up questions", () => {

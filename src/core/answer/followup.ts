@@ -1,10 +1,6 @@
+import { FOLLOW_UP } from "../options.ts";
+import { MONTH_ABBREVIATIONS, MONTHS } from "../text/lexicon.ts";
 import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
-
-/** Tuning of {@link followUpQuestion}. */
-export const FOLLOW_UP = Object.freeze({
-  /** A follow-up with at least this many content words is a question of its own (only the article is kept). */
-  standaloneWords: 3,
-});
 
 /** Words that open a follow-up without meaning anything ("and in 2016?", "so why?", "ok, what about…"). */
 const OPENER = /^(?:(?:and|but|so|ok|okay|then|also|well|hmm|wait)\b[\s,]*)+/iu;
@@ -23,11 +19,12 @@ const QUESTION_WORDS = new Set([
   "how",
 ]);
 /** Words of a time expression that a new date or number in the follow-up replaces. */
-const TIME_WORDS = new Set(
-  `year years month months week weeks quarter quarters decade day days last next previous past ago
-  yesterday today tomorrow january february march april may june july august september october
-  november december jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/u),
-);
+const TIME_WORDS = new Set([
+  ...`year years month months week weeks quarter quarters decade day days last next previous past ago
+  yesterday today tomorrow`.split(/\s+/u),
+  ...MONTHS,
+  ...MONTH_ABBREVIATIONS,
+]);
 
 function isName(token: Token, first: boolean): boolean {
   return (
