@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { extractFigures, formatDate } from "../src/core/index.ts";
 import type { CommandModule } from "../src/bot/context.ts";
-import { articleOption, completeArticle, pickArticle } from "../src/bot/views.ts";
+import { articleOption, completeArticle, pickArticle } from "./shared/views.ts";
 import type { Inline, ReplyField } from "../src/reply/types.ts";
 
 /** How many key figures to list. */

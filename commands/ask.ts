@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { checkQuestion } from "../src/core/index.ts";
 import { describeQuestionProblem } from "../src/reply/problems.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
-import { customId, refRoom } from "../src/bot/state.ts";
+import { customId, refRoom } from "./shared/state.ts";
 import {
   askIndex,
   citationFields,
@@ -10,9 +10,9 @@ import {
   mainArticle,
   shareButton,
   sourceLine,
-} from "../src/bot/views.ts";
+} from "./shared/views.ts";
 import { errorReply, type Inline, type Reply, type ReplyButton } from "../src/reply/types.ts";
-import { fullParagraphButton } from "./quote.ts";
+import { fullParagraphButton } from "./shared/paragraph.ts";
 
 const PREFIX = "ask";
 /** Citations per page. */

@@ -1,7 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from "discord.js";
 import { checkQuestion, MAX_QUESTION_LENGTH } from "../src/core/index.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
-import { customId, refRoom } from "../src/bot/state.ts";
+import { customId, refRoom } from "./shared/state.ts";
 import {
   askIndex,
   citationFields,
@@ -9,7 +9,7 @@ import {
   mainArticle,
   shareButton,
   sourceLine,
-} from "../src/bot/views.ts";
+} from "./shared/views.ts";
 import { errorReply, type Inline, type Reply, type ReplyButton } from "../src/reply/types.ts";
 
 const PREFIX = "check";

@@ -1,18 +1,8 @@
 import { SlashCommandBuilder } from "discord.js";
-import type { Article } from "../src/core/index.ts";
-import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
-import { customId, refRoom, type RefStore } from "../src/bot/state.ts";
-import {
-  articleOption,
-  completeArticle,
-  footerOf,
-  pickArticle,
-  shareButton,
-  sourceLine,
-} from "../src/bot/views.ts";
-import { errorReply, type Reply, type ReplyButton } from "../src/reply/types.ts";
-
-const PREFIX = "quote";
+import type { CommandContext, CommandModule } from "../src/bot/context.ts";
+import { errorReply } from "../src/reply/types.ts";
+import { paragraphReply, QUOTE_PREFIX } from "./shared/paragraph.ts";
+import { articleOption, completeArticle, pickArticle } from "./shared/views.ts";
 
 /** `/quote paragraph:<n> [article]`: the whole paragraph, with ◀ ▶ for its neighbours. */
 export const data = new SlashCommandBuilder()
@@ -28,53 +18,10 @@ export const data = new SlashCommandBuilder()
   )
   .addStringOption(articleOption);
 
-/** The button that opens paragraph `n` of an article as a private message. */
-export function fullParagraphButton(article: Article, n: number, refs: RefStore): ReplyButton {
-  return {
-    label: "Full paragraph",
-    customId: customId(PREFIX, "show", n, refs.put(article.id, refRoom(PREFIX, "show", n))),
-  };
-}
-
-/** Paragraph `n` of an article as a reply, with its navigation buttons. */
-export function paragraphReply(
-  article: Article,
-  n: number,
-  refs: RefStore,
-  view: { ephemeral: boolean; sharedBy?: UserRef },
-): Reply {
-  const total = article.paragraphs.length;
-  const paragraph = article.paragraphs[n - 1];
-  if (!paragraph) {
-    return errorReply(
-      `Paragraph ${n} doesn't exist: “${article.title}” has ${total} paragraph${total === 1 ? "" : "s"} (1–${total}).`,
-    );
-  }
-  const mode = view.ephemeral ? "p" : "c";
-  const go = (to: number) =>
-    customId(PREFIX, "go", to, mode, refs.put(article.id, refRoom(PREFIX, "go", to, mode)));
-  const buttons: ReplyButton[] = [
-    { label: "◀", customId: go(n - 1), disabled: n <= 1 },
-    { label: "▶", customId: go(n + 1), disabled: n >= total },
-  ];
-  if (view.ephemeral) {
-    buttons.push(
-      shareButton(customId(PREFIX, "share", n, refs.put(article.id, refRoom(PREFIX, "share", n)))),
-    );
-  }
-  return {
-    title: article.title,
-    url: article.url,
-    description: [{ bold: `¶${n}` }, { markup: "\n" }, paragraph.text],
-    footer: footerOf([`¶${n} of ${total}`, sourceLine(article)], view.sharedBy),
-    buttons,
-    ephemeral: view.ephemeral,
-  };
-}
-
 /** /quote: handler, article autocomplete, and ◀ ▶ / Full paragraph / Share buttons. */
 export const command: CommandModule = {
   data,
+  buttonPrefix: QUOTE_PREFIX,
   execute(input, context) {
     const picked = pickArticle(context.corpus().index, input.options.string("article"));
     if ("refusal" in picked) return picked.refusal;

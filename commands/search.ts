@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { checkQuestion, type CitationIndex } from "../src/core/index.ts";
 import { describeQuestionProblem } from "../src/reply/problems.ts";
 import type { CommandModule } from "../src/bot/context.ts";
-import { askIndex, citationFields, mainArticle, sourceLine } from "../src/bot/views.ts";
+import { askIndex, citationFields, mainArticle, sourceLine } from "./shared/views.ts";
 import { errorReply, type Choice } from "../src/reply/types.ts";
 
 const RESULTS = 5;

@@ -5,7 +5,7 @@ import type {
 import type { Logger } from "pino";
 import type { Corpus } from "../corpus/open.ts";
 import type { Choice, Reply } from "../reply/types.ts";
-import type { RefStore } from "./state.ts";
+import type { RefStore } from "../../commands/shared/state.ts";
 
 /** A user as handlers see them. */
 export interface UserRef {

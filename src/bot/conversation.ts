@@ -5,7 +5,7 @@ import { describeQuestionProblem } from "../reply/problems.ts";
 import { errorReply, type Reply } from "../reply/types.ts";
 import type { UserRef } from "./context.ts";
 import type { Dispatcher } from "./dispatch.ts";
-import { askIndex } from "./views.ts";
+import { askIndex } from "../../commands/shared/views.ts";
 
 /** Tuning of conversations in channels (mentions and follow-ups). */
 export const CONVERSATION = Object.freeze({

@@ -12,7 +12,7 @@ import type {
   UserRef,
 } from "./context.ts";
 import { Cooldowns } from "./cooldown.ts";
-import { RefStore } from "./state.ts";
+import { RefStore } from "../../commands/shared/state.ts";
 
 /** One interaction being handled, for its log line. */
 interface Trace {

@@ -13,11 +13,13 @@ import {
   type Answer,
   type CitationIndex,
   type ExplainedCitation,
-  formatDate,
 } from "../core/index.ts";
 import { parseLocalConfig, type LocalConfig } from "../config.ts";
 import { openCorpus } from "../corpus/open.ts";
 import { printFailure } from "../failure.ts";
+import { sourceLine } from "../../commands/shared/views.ts";
+import { renderText } from "../reply/text.ts";
+import type { Reply, ReplyField } from "../reply/types.ts";
 
 import { describeQuestionProblem } from "../reply/problems.ts";
 const USAGE = `Usage: npm run ask -- [options] ["question"]
@@ -95,26 +97,32 @@ function showProgress(done: number, total: number): void {
   process.stderr.write(`\rindexing articles: ${done}/${total}${done === total ? "\n" : ""}`);
 }
 
-function renderText(answer: Answer, index: CitationIndex): string {
-  const lines: string[] = [];
-  if (answer.answered) {
-    if (answer.answer) lines.push(`Answer: ${answer.answer}`, "");
-  } else {
-    lines.push("The articles don't cover this.");
-    if (answer.citations.length > 0) lines.push("Closest passages (related, not an answer):");
-    lines.push("");
+/**
+ * An answer as a neutral reply, printed by the console's renderer
+ * (`src/reply/text.ts`): the short answer or "not covered", then one field
+ * per citation (title and ¶, the excerpt, source, date and link).
+ */
+function answerReply(answer: Answer, index: CitationIndex): Reply {
+  let description: string | undefined;
+  if (!answer.answered) {
+    description = "The articles don't cover this.";
+    if (answer.citations.length > 0) description += "\nClosest passages (related, not an answer):";
+  } else if (answer.answer) {
+    description = `Answer: ${answer.answer}`;
   }
-  for (const citation of answer.citations) {
+  const fields: ReplyField[] = answer.citations.map((citation) => {
     const article = index.article(citation.article);
-    lines.push(`  “${citation.excerpt}”`);
-    const where = [`${citation.title}, ¶${citation.paragraph}`];
-    if (article?.source) where.push(article.source);
-    if (article?.published) where.push(formatDate(article.published));
-    lines.push(`  — ${where.join(" · ")}`);
-    if (article?.url) lines.push(`    ${article.url}`);
-    lines.push("");
-  }
-  return lines.join("\n").trimEnd();
+    const where = [sourceLine(article), article?.url ?? ""].filter(Boolean).join(" · ");
+    return {
+      name: `${citation.title}, ¶${citation.paragraph}`,
+      value: [
+        { markup: "> " },
+        `“${citation.excerpt}”`,
+        ...(where ? [{ markup: "\n" }, `— ${where}`] : []),
+      ],
+    };
+  });
+  return { description, fields };
 }
 
 function renderExplanation(answer: Answer, citations: readonly ExplainedCitation[]): string {
@@ -188,7 +196,11 @@ function answerOne(raw: string, index: CitationIndex, options: CliOptions): bool
     return true;
   }
   const answer = index.ask(checked.question, askOptions);
-  console.log(options.json ? toJson(answer) : renderText(answer, index));
+  console.log(
+    options.json
+      ? toJson(answer)
+      : renderText(answerReply(answer, index), { color: process.stdout.isTTY === true }),
+  );
   return true;
 }
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { suggestPassages } from "../../commands/search.ts";
-import { askIndex } from "../../src/bot/views.ts";
+import { askIndex } from "../../commands/shared/views.ts";
 import { extractFigures } from "../../src/core/index.ts";
 import { openCorpus } from "../../src/corpus/open.ts";
 import { toDiscordMessage } from "../../src/reply/discord.ts";

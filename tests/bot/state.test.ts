@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { data as ask } from "../../commands/ask.ts";
 import { data as quote } from "../../commands/quote.ts";
-import { customId, RefStore, refRoom } from "../../src/bot/state.ts";
+import { customId, RefStore, refRoom } from "../../commands/shared/state.ts";
 import { ConsoleSession, parseOptions } from "../../src/console/session.ts";
 import { ALICE, world } from "./helpers.ts";
 

@@ -1,6 +1,7 @@
 import type { SlashCommandStringOption } from "discord.js";
-import type { Answer, Article, Citation, CitationIndex } from "../core/index.ts";
-import { formatDate } from "../core/index.ts";
+import { LRUCache } from "lru-cache";
+import type { Answer, Article, Citation, CitationIndex } from "../../src/core/index.ts";
+import { formatDate } from "../../src/core/index.ts";
 import {
   errorReply,
   type Choice,
@@ -8,8 +9,8 @@ import {
   type Reply,
   type ReplyButton,
   type ReplyField,
-} from "../reply/types.ts";
-import type { AutocompleteInput, CommandContext, UserRef } from "./context.ts";
+} from "../../src/reply/types.ts";
+import type { AutocompleteInput, CommandContext, UserRef } from "../../src/bot/context.ts";
 
 /** A word or number as the core tokenizes them (acronyms like "U.S." included). */
 const TOKEN = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
@@ -32,7 +33,7 @@ export function highlight(excerpt: string, matched: readonly string[]): Inline[]
 
 /** How many recent answers each set of articles remembers. */
 const MEMO_SIZE = 500;
-const memos = new WeakMap<CitationIndex, Map<string, Answer>>();
+const memos = new WeakMap<CitationIndex, LRUCache<string, Answer>>();
 
 /**
  * `index.ask`, remembering recent answers: the same question comes back often
@@ -48,21 +49,15 @@ export function askIndex(
 ): Answer {
   let memo = memos.get(index);
   if (!memo) {
-    memo = new Map();
+    memo = new LRUCache({ max: MEMO_SIZE });
     memos.set(index, memo);
   }
   const key = `${limit}\u0000${article ?? ""}\u0000${question}`;
   let answer = memo.get(key);
-  if (answer) {
-    memo.delete(key);
-  } else {
+  if (!answer) {
     answer = index.ask(question, article ? { limit, article } : { limit });
-    if (memo.size >= MEMO_SIZE) {
-      const oldest = memo.keys().next().value;
-      if (oldest !== undefined) memo.delete(oldest);
-    }
+    memo.set(key, answer);
   }
-  memo.set(key, answer);
   return answer;
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { LRUCache } from "lru-cache";
 
 /**
  * Where button state lives when it does not fit in a custom id (Discord allows
@@ -8,19 +9,18 @@ import { randomBytes } from "node:crypto";
  * never someone else's state.
  */
 export class RefStore {
-  private readonly entries = new Map<string, string>();
+  private readonly entries: LRUCache<string, string>;
 
-  constructor(private readonly capacity = 5000) {}
+  /** @param capacity How many long texts are kept; the least recently used goes first. */
+  constructor(capacity = 5000) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   /** A reference to `text` of at most `room` characters. */
   put(text: string, room: number): string {
     if (text.length + 1 <= room) return `=${text}`;
     const key = randomBytes(6).toString("base64url");
     this.entries.set(key, text);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     return `#${key}`;
   }
 
@@ -29,13 +29,7 @@ export class RefStore {
     if (ref === undefined) return undefined;
     if (ref.startsWith("=")) return ref.slice(1);
     if (!ref.startsWith("#")) return undefined;
-    const key = ref.slice(1);
-    const text = this.entries.get(key);
-    if (text !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, text);
-    }
-    return text;
+    return this.entries.get(ref.slice(1));
   }
 }
 
