@@ -1,7 +1,7 @@
 import type { SlashCommandStringOption } from "discord.js";
 import { LRUCache } from "lru-cache";
 import type { Answer, Article, Citation, CitationIndex } from "../../src/core/index.ts";
-import { formatDate } from "../../src/core/index.ts";
+import { formatDate, tokenize } from "../../src/core/index.ts";
 import {
   errorReply,
   type Choice,
@@ -12,21 +12,33 @@ import {
 } from "../../src/reply/types.ts";
 import type { AutocompleteInput, CommandContext, UserRef } from "../../src/bot/context.ts";
 
-/** A word or number as the core tokenizes them (acronyms like "U.S." included). */
-const TOKEN = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
-
-/** Splits an excerpt into pieces with the matched words in bold. */
+/**
+ * Splits an excerpt into pieces with the matched words in bold. Words are cut
+ * by the core's own tokenizer, so what is bold is exactly what matched.
+ */
 export function highlight(excerpt: string, matched: readonly string[]): Inline[] {
   if (matched.length === 0) return [excerpt];
   const wanted = new Set(matched);
   const pieces: Inline[] = [];
   let last = 0;
-  for (const match of excerpt.matchAll(TOKEN)) {
-    if (!wanted.has(match[0])) continue;
-    if (match.index > last) pieces.push(excerpt.slice(last, match.index));
-    pieces.push({ bold: match[0] });
-    last = match.index + match[0].length;
+  let bold: { start: number; end: number } | undefined;
+  const flush = () => {
+    if (!bold) return;
+    if (bold.start > last) pieces.push(excerpt.slice(last, bold.start));
+    pieces.push({ bold: excerpt.slice(bold.start, bold.end) });
+    last = bold.end;
+    bold = undefined;
+  };
+  for (const token of tokenize(excerpt)) {
+    if (!wanted.has(token.surface)) continue;
+    // Touching tokens ("25" and "%") make one bold piece, not two that Markdown would garble.
+    if (bold && token.start === bold.end) bold.end = token.end;
+    else {
+      flush();
+      bold = { start: token.start, end: token.end };
+    }
   }
+  flush();
   if (last < excerpt.length) pieces.push(excerpt.slice(last));
   return pieces;
 }
