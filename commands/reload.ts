@@ -37,7 +37,10 @@ export const command: CommandModule = {
     }
     const dir = context.config.dataDir;
     try {
-      const corpus = await openCorpus(dir, { cacheDir: context.config.cacheDir });
+      const corpus = await openCorpus(dir, {
+        cacheDir: context.config.cacheDir,
+        limits: context.config.limits,
+      });
       context.replaceCorpus(corpus);
       for (const warning of corpus.warnings) context.logger.warn(warning);
       context.logger.info(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./corpus/limits.ts";
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "./paths.ts";
 
 /** The settings every front end needs (the console and `ask` need no more, and no token). */
@@ -7,6 +8,8 @@ export interface LocalConfig {
   dataDir: string;
   /** Folder of saved indexes (CITEBOT_CACHE_DIR). */
   cacheDir: string;
+  /** How much is read from the articles folder (MAX_ARTICLE_MB, MAX_DATA_MB). */
+  limits: LoadLimits;
 }
 
 /** The bot's settings, read once from the environment (and `.env`) and handed down. */
@@ -27,6 +30,8 @@ const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as
 export const DEFAULTS = Object.freeze({
   dataDir: DEFAULT_DATA_DIR,
   cacheDir: DEFAULT_CACHE_DIR,
+  maxArticleMb: DEFAULT_LOAD_LIMITS.maxFileBytes / 1_000_000,
+  maxDataMb: DEFAULT_LOAD_LIMITS.maxFolderBytes / 1_000_000,
   cooldownSeconds: 3,
   logLevel: "info" satisfies (typeof LEVELS)[number],
 });
@@ -43,10 +48,35 @@ const snowflake = (name: string, how: string) =>
       error: `${name} must be a Discord id, digits only (for example 123456789012345678): ${how}`,
     });
 
+/** A size in megabytes (whole or decimal, above 0). */
+const megabytes = (name: string, what: string, fallback: number) =>
+  z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(?:\.\d+)?$/u, {
+        error: `${name} (${what}) must be a number of megabytes, such as ${fallback}`,
+      })
+      .transform(Number)
+      .refine((value) => value > 0, { error: `${name} (${what}) must be more than 0 megabytes` })
+      .default(fallback),
+  );
+
 /** The variables of {@link LocalConfig}: part of every schema. */
 const localFields = {
   DATA_DIR: z.preprocess(blank, z.string().default(DEFAULTS.dataDir)),
   CITEBOT_CACHE_DIR: z.preprocess(blank, z.string().default(DEFAULTS.cacheDir)),
+  MAX_ARTICLE_MB: megabytes(
+    "MAX_ARTICLE_MB",
+    "the largest article file read",
+    DEFAULTS.maxArticleMb,
+  ),
+  MAX_DATA_MB: megabytes(
+    "MAX_DATA_MB",
+    "the most read from the articles folder",
+    DEFAULTS.maxDataMb,
+  ),
 };
 
 const localSchema = z.object(localFields);
@@ -132,7 +162,14 @@ function problemsMessage(error: z.ZodError): { ok: false; message: string } {
 }
 
 function localOf(values: z.infer<typeof localSchema>): LocalConfig {
-  return { dataDir: values.DATA_DIR, cacheDir: values.CITEBOT_CACHE_DIR };
+  return {
+    dataDir: values.DATA_DIR,
+    cacheDir: values.CITEBOT_CACHE_DIR,
+    limits: {
+      maxFileBytes: Math.round(values.MAX_ARTICLE_MB * 1_000_000),
+      maxFolderBytes: Math.round(values.MAX_DATA_MB * 1_000_000),
+    },
+  };
 }
 
 /**

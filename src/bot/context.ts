@@ -3,6 +3,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Logger } from "pino";
+import type { LocalConfig } from "../config.ts";
 import type { Corpus } from "../corpus/open.ts";
 import type { Choice, Reply } from "../reply/types.ts";
 import type { RefStore } from "../../commands/shared/state.ts";
@@ -79,7 +80,7 @@ export interface CommandContext {
   /** Swaps in a freshly loaded set of articles. */
   replaceCorpus(corpus: Corpus): void;
   /** Where the articles and their saved index live (from the configuration, never re-read). */
-  readonly config: { readonly dataDir: string; readonly cacheDir: string };
+  readonly config: Readonly<LocalConfig>;
   readonly logger: Logger;
   /** Keeps button state that does not fit in a custom id. */
   readonly refs: RefStore;

@@ -38,7 +38,11 @@ export function createContext(deps: {
     replaceCorpus: (corpus) => {
       current = corpus;
     },
-    config: { dataDir: deps.config.dataDir, cacheDir: deps.config.cacheDir },
+    config: {
+      dataDir: deps.config.dataDir,
+      cacheDir: deps.config.cacheDir,
+      limits: deps.config.limits,
+    },
     logger: deps.logger,
     refs: deps.refs ?? new RefStore(),
   };

@@ -47,7 +47,10 @@ const [{ describeFailure }, { openCorpus }, { startBot }] = await Promise.all([
 try {
   exitIfSignalled();
   logger.info({ dataDir: config.dataDir }, "loading the articles");
-  const corpus = await openCorpus(config.dataDir, { cacheDir: config.cacheDir });
+  const corpus = await openCorpus(config.dataDir, {
+    cacheDir: config.cacheDir,
+    limits: config.limits,
+  });
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file }, `skipped ${problem.message}`);
   for (const warning of corpus.warnings) logger.warn(warning);

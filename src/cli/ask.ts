@@ -16,6 +16,7 @@ import {
 } from "../core/index.ts";
 import { parseLocalConfig, type LocalConfig } from "../config.ts";
 import { openCorpus } from "../corpus/open.ts";
+import type { LoadLimits } from "../corpus/limits.ts";
 import { printFailure } from "../failure.ts";
 import { sourceLine } from "../../commands/shared/views.ts";
 import { renderText } from "../reply/text.ts";
@@ -42,6 +43,7 @@ interface CliOptions {
   json: boolean;
   dataDir: string;
   cacheDir: string;
+  limits: LoadLimits;
   limit: number;
   article: string | undefined;
   strict: boolean;
@@ -81,6 +83,7 @@ function readOptions(argv: string[], config: LocalConfig): CliOptions | "help" {
     json: values.json,
     dataDir: values.data ?? config.dataDir,
     cacheDir: config.cacheDir,
+    limits: config.limits,
     limit,
     article: values.article,
     strict: values.strict,
@@ -221,6 +224,7 @@ async function main(argv: string[]): Promise<number> {
   const corpus = await openCorpus(options.dataDir, {
     strict: options.strict,
     cacheDir: options.cacheDir,
+    limits: options.limits,
     onProgress: process.stderr.isTTY ? showProgress : undefined,
   });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);

@@ -33,7 +33,7 @@ try {
 }
 
 try {
-  const corpus = await openCorpus(dataDir, { cacheDir });
+  const corpus = await openCorpus(dataDir, { cacheDir, limits: parsed.config.limits });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
   for (const warning of corpus.warnings) console.error(`warning: ${warning}`);
   const dispatcher = new Dispatcher(

@@ -5,8 +5,9 @@ import {
   type ArticleError,
   type RankingOptions,
 } from "../core/index.ts";
-import { loadArticles } from "./load.ts";
-import { fingerprintFolder, readSavedIndex, savedIndexPath, writeSavedIndex } from "./store.ts";
+import { parseArticleFiles, readArticleFolder } from "./load.ts";
+import type { LoadLimits } from "./limits.ts";
+import { fingerprintRead, readSavedIndex, savedIndexPath, writeSavedIndex } from "./store.ts";
 import { defaultSynonyms } from "./wordnet.ts";
 import { openCacheFolder, type CacheFolder } from "./cache-dir.ts";
 import { DEFAULT_CACHE_DIR } from "../paths.ts";
@@ -39,6 +40,8 @@ export interface OpenCorpusOptions {
    * ends pass the configured one (CITEBOT_CACHE_DIR, read in `src/config.ts`).
    */
   readonly cacheDir?: string | false;
+  /** How much may be read from the folder (MAX_ARTICLE_MB, MAX_DATA_MB); default `DEFAULT_LOAD_LIMITS` (limits.ts). */
+  readonly limits?: LoadLimits;
   /** Called while a new index is built: articles indexed so far, of how many. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -65,13 +68,11 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       warnings.push(`the saved index is off: ${error instanceof Error ? error.message : error}`);
     }
   }
+  // Read once, safely: the fingerprint and, when no saved index serves, the parse use these bytes.
+  const read = await readArticleFolder(resolved, options.limits);
   if (cache) {
-    try {
-      fingerprint = await fingerprintFolder(resolved);
-      file = savedIndexPath(cache, resolved);
-    } catch {
-      // The folder cannot be listed: loadArticles below says why, in words.
-    }
+    fingerprint = fingerprintRead(read);
+    file = savedIndexPath(cache, resolved);
   }
   if (cache && file && fingerprint) {
     const found = await readSavedIndex(file, fingerprint, cache);
@@ -88,7 +89,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       };
     }
   }
-  const { articles, problems } = await loadArticles(resolved, { strict: options.strict ?? false });
+  const { articles, problems } = parseArticleFiles(read, { strict: options.strict ?? false });
   const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
   // Saved after the corpus is handed back: answering need not wait for the disk.
   const saved =

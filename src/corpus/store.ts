@@ -1,10 +1,11 @@
 import { createHash, createHmac } from "node:crypto";
-import { lstat, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError, type Article, type IndexData } from "../core/index.ts";
 import { ContainerError, StaleContainer } from "./binary.ts";
 import { CacheRefusal, checkPrivate, type CacheFolder } from "./cache-dir.ts";
 import { decodeIndex, encodeIndex } from "./index-codec.ts";
+import type { FolderRead } from "./load.ts";
 
 /**
  * Bumped whenever tokenising, stemming, parsing or the file layout changes, so that an
@@ -15,33 +16,19 @@ export const INDEX_FORMAT = 7;
 /** A saved index larger than this is not read (no article folder citebot serves comes near it). */
 export const MAX_SAVED_INDEX_BYTES = 4 * 1024 ** 3;
 
-/** Article files read at once while fingerprinting. */
-const READ_CONCURRENCY = 16;
-
-/** The article files of a folder, as the loader picks them. */
-function articleFiles(names: readonly string[]): string[] {
-  return names.filter((name) => /\.(?:md|txt|html?)$/iu.test(name) && !name.startsWith(".")).sort();
-}
-
 /**
- * Identifies the exact contents of an articles folder: a SHA-256 over each article
- * file's name, size and bytes. Any edit (even one that keeps size and time), addition
- * or removal changes it.
+ * Identifies the exact contents of an articles folder as read (by
+ * `readArticleFolder`, which reads nothing outside the folder and no special
+ * file): a SHA-256 over each article file's name and bytes, and over each file
+ * left out with its reason. Any edit (even one that keeps size and time),
+ * addition, removal or newly skipped file changes it.
  */
-export async function fingerprintFolder(dir: string): Promise<string> {
-  const names = articleFiles(await readdir(dir));
-  const digests: Buffer[] = new Array(names.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < names.length) {
-      const i = next++;
-      const bytes = await readFile(path.join(dir, names[i] as string));
-      digests[i] = createHash("sha256").update(bytes).digest();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, worker));
+export function fingerprintRead(read: FolderRead): string {
   const hash = createHash("sha256").update(`format ${INDEX_FORMAT}\n`);
-  names.forEach((name, i) => hash.update(`${name}\0`).update(digests[i] as Buffer));
+  for (const file of read.files) {
+    hash.update(`${file.name}\0`).update(createHash("sha256").update(file.bytes).digest());
+  }
+  for (const skipped of read.skipped) hash.update(`skipped\0${skipped.message}\0`);
   return hash.digest("hex");
 }
 

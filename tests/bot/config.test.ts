@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS, parseConfig, parseLocalConfig } from "../../src/config.ts";
+import { DEFAULT_LOAD_LIMITS } from "../../src/corpus/limits.ts";
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { ROOT } from "./helpers.ts";
 
@@ -17,6 +18,7 @@ describe("configuration", () => {
         clientId: "123456789012345678",
         dataDir: DEFAULT_DATA_DIR,
         cacheDir: DEFAULT_CACHE_DIR,
+        limits: DEFAULT_LOAD_LIMITS,
         cooldownSeconds: 3,
         logLevel: "info",
       },
@@ -26,11 +28,35 @@ describe("configuration", () => {
   it("GIVEN no token WHEN the console or the command line reads its settings THEN the folders are read and nothing else is asked for", () => {
     expect(parseLocalConfig({})).toEqual({
       ok: true,
-      config: { dataDir: DEFAULT_DATA_DIR, cacheDir: DEFAULT_CACHE_DIR },
+      config: {
+        dataDir: DEFAULT_DATA_DIR,
+        cacheDir: DEFAULT_CACHE_DIR,
+        limits: DEFAULT_LOAD_LIMITS,
+      },
     });
     expect(
-      parseLocalConfig({ DATA_DIR: "/srv/articles", CITEBOT_CACHE_DIR: "/var/cache/citebot" }),
-    ).toEqual({ ok: true, config: { dataDir: "/srv/articles", cacheDir: "/var/cache/citebot" } });
+      parseLocalConfig({
+        DATA_DIR: "/srv/articles",
+        CITEBOT_CACHE_DIR: "/var/cache/citebot",
+        MAX_ARTICLE_MB: "0.5",
+        MAX_DATA_MB: "20",
+      }),
+    ).toEqual({
+      ok: true,
+      config: {
+        dataDir: "/srv/articles",
+        cacheDir: "/var/cache/citebot",
+        limits: { maxFileBytes: 500_000, maxFolderBytes: 20_000_000 },
+      },
+    });
+  });
+
+  it("GIVEN size limits that are not a positive number of megabytes THEN each is refused, by name", () => {
+    const parsed = parseLocalConfig({ MAX_ARTICLE_MB: "0", MAX_DATA_MB: "1e3" });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.message).toMatch(/^  - MAX_ARTICLE_MB .*more than 0/mu);
+    expect(parsed.message).toMatch(/^  - MAX_DATA_MB .*number of megabytes/mu);
   });
 
   it("GIVEN the sources THEN only src/config.ts reads the folders' variables from the environment", async () => {
@@ -52,6 +78,8 @@ describe("configuration", () => {
       "DISCORD_GUILD_ID",
       "DATA_DIR",
       "CITEBOT_CACHE_DIR",
+      "MAX_ARTICLE_MB",
+      "MAX_DATA_MB",
       "COOLDOWN_SECONDS",
       "LOG_LEVEL",
       "DISCORD_API_URL",
@@ -62,6 +90,8 @@ describe("configuration", () => {
     expect(Object.isFrozen(DEFAULTS)).toBe(true);
     expect(example).toContain(`(default ${DEFAULTS.cooldownSeconds}; 0 turns the cooldown off)`);
     expect(example).toContain(`${DEFAULTS.logLevel} (default)`);
+    expect(example).toContain(`(default ${DEFAULTS.maxArticleMb})`);
+    expect(example).toContain(`(default ${DEFAULTS.maxDataMb})`);
   });
 
   it("GIVEN blank optional values as in .env.example THEN they count as unset", () => {
@@ -99,6 +129,7 @@ describe("configuration", () => {
         guildId: "876543210987654321",
         dataDir: "/srv/articles",
         cacheDir: "/var/cache/citebot",
+        limits: DEFAULT_LOAD_LIMITS,
         cooldownSeconds: 0,
         logLevel: "debug",
         apiUrl: "http://127.0.0.1:9999/api",

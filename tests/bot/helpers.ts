@@ -5,6 +5,7 @@ import type { CommandInput, UserRef } from "../../src/bot/context.ts";
 import { Options, type OptionValue } from "../../src/bot/context.ts";
 import { createContext, Dispatcher } from "../../src/bot/dispatch.ts";
 import { openCorpus, type Corpus } from "../../src/corpus/open.ts";
+import { DEFAULT_LOAD_LIMITS } from "../../src/corpus/limits.ts";
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Loose } from "../emulator/types.ts";
@@ -47,7 +48,11 @@ export async function world(
   const clock = { now: 1_000_000 };
   const context = createContext({
     corpus,
-    config: { dataDir: options.dataDir ?? corpus.dir, cacheDir: DEFAULT_CACHE_DIR },
+    config: {
+      dataDir: options.dataDir ?? corpus.dir,
+      cacheDir: DEFAULT_CACHE_DIR,
+      limits: DEFAULT_LOAD_LIMITS,
+    },
     logger,
   });
   const dispatcher = new Dispatcher(commands, context, {
