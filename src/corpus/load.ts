@@ -27,6 +27,7 @@ const READ_CONCURRENCY = 64;
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
 
 /** Characters that would act on a terminal (ANSI escapes, bidi overrides) rather than show. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
 const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source, "u");
 

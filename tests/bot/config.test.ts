@@ -55,8 +55,8 @@ describe("configuration", () => {
     const parsed = parseLocalConfig({ MAX_ARTICLE_MB: "0", MAX_DATA_MB: "1e3" });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.message).toMatch(/^  - MAX_ARTICLE_MB .*more than 0/mu);
-    expect(parsed.message).toMatch(/^  - MAX_DATA_MB .*number of megabytes/mu);
+    expect(parsed.message).toMatch(/^ {2}- MAX_ARTICLE_MB .*more than 0/mu);
+    expect(parsed.message).toMatch(/^ {2}- MAX_DATA_MB .*number of megabytes/mu);
   });
 
   it("GIVEN the sources THEN only src/config.ts reads the folders' variables from the environment", async () => {
