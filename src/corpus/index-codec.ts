@@ -31,6 +31,8 @@ import {
  * |       | sentence ids ascending per term (i32), counts (u8)                      |
  * | 70–73 | vocabulary: words and their terms (strings)                             |
  * | 80–82 | title terms: first of each article plus the end (i32), terms (strings)  |
+ * | 83    | per paragraph: its context's position in 84–86, or -1 (i32)             |
+ * | 84–86 | context terms: first of each context plus the end (i32), terms (strings)|
  * | 90    | average sentence length (f64)                                           |
  */
 export interface SavedContent {
@@ -142,6 +144,11 @@ export function encodeIndex(content: SavedContent, version: number, key: Uint8Ar
     (list, i) => (titleFirst[i + 1] = (titleFirst[i] as number) + list.length),
   );
   writer.int32(80, titleFirst).strings(81, data.titleTerms.flat());
+  const contextFirst = new Int32Array(data.contextTerms.length + 1);
+  data.contextTerms.forEach(
+    (list, i) => (contextFirst[i + 1] = (contextFirst[i] as number) + list.length),
+  );
+  writer.int32(83, data.contextOf).int32(84, contextFirst).strings(85, data.contextTerms.flat());
   writer.float64(90, Float64Array.of(data.averageLength));
   return writer.finish(key);
 }
@@ -276,6 +283,14 @@ export function decodeIndex(file: Uint8Array, version: number, key: Uint8Array):
   const titleTerms = Array.from({ length: count }, (_, a) =>
     titleTermList.slice(titleFirst[a], titleFirst[a + 1]),
   );
+  const contextFirst = reader.int32(84);
+  const contextTermList = reader.strings(85).all();
+  checkOffsets(contextFirst, contextTermList.length, "context terms");
+  const contextTerms = Array.from({ length: contextFirst.length - 1 }, (_, c) =>
+    contextTermList.slice(contextFirst[c], contextFirst[c + 1]),
+  );
+  const contextOfParagraph = reader.int32(83, texts.length);
+  checkRange(contextOfParagraph, -1, contextTerms.length, "paragraph contexts");
   const averageLength = reader.float64(90, 1)[0] as number;
   if (!Number.isFinite(averageLength) || averageLength <= 0) {
     throw new ContainerError("average sentence length");
@@ -284,6 +299,14 @@ export function decodeIndex(file: Uint8Array, version: number, key: Uint8Array):
     fingerprint,
     articles,
     problems,
-    data: { sentences, postings, vocabulary, titleTerms, averageLength },
+    data: {
+      sentences,
+      postings,
+      vocabulary,
+      titleTerms,
+      contextOf: contextOfParagraph,
+      contextTerms,
+      averageLength,
+    },
   };
 }

@@ -15,7 +15,7 @@ export class LibraryError extends Error {
   }
 }
 
-const ARTICLE_EXTENSIONS = new Set([".md", ".txt"]);
+const ARTICLE_EXTENSIONS = new Set([".md", ".txt", ".html", ".htm"]);
 
 /** Article files read at the same time (each holds a file handle and its bytes). */
 const READ_CONCURRENCY = 64;
@@ -144,7 +144,7 @@ async function eachLimited<T>(items: readonly T[], work: (item: T, i: number) =>
 }
 
 /**
- * Reads the `*.md` and `*.txt` files of a folder, and nothing else: no file
+ * Reads the `*.md`, `*.txt` and `*.html` files of a folder, and nothing else: no file
  * outside the folder (links are resolved and refused when they lead out), no
  * FIFO, device or socket (checked before reading, opened without blocking),
  * no file over `maxFileBytes`, and no more than `maxFolderBytes` in all. Each
@@ -176,7 +176,7 @@ export async function readArticleFolder(
     })
     .sort(Buffer.compare);
   if (candidates.length === 0) {
-    throw new LibraryError(`the articles folder ${dir} holds no article (*.md or *.txt)`);
+    throw new LibraryError(`the articles folder ${dir} holds no article (*.md, *.txt or *.html)`);
   }
   const checked: Checked[] = new Array(candidates.length);
   await eachLimited(candidates, async (raw, i) => {
@@ -271,7 +271,7 @@ export function parseArticleFiles(read: FolderRead, options: LoadOptions = {}): 
 }
 
 /**
- * Loads every `*.md` and `*.txt` article of a folder, in file-name order,
+ * Loads every `*.md`, `*.txt` and `*.html` article of a folder, in file-name order,
  * reading only what {@link readArticleFolder} allows.
  *
  * @throws LibraryError when the folder is missing or holds no article, when two

@@ -1,9 +1,12 @@
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
 import { parsePublished } from "../text/dates.ts";
 import { MONTH_PATTERN } from "../text/lexicon.ts";
 import { splitSentences } from "../text/sentences.ts";
+import type { TextBlock } from "./blocks.ts";
+import { readFrontMatter } from "./front-matter.ts";
+import { parseHtmlPage } from "./html.ts";
+import { markdownBlocks } from "./markdown.ts";
 import type { Article, Paragraph } from "./types.ts";
 
 /** Something wrong with one article file; the message names the file and the problem. */
@@ -17,50 +20,25 @@ export class ArticleError extends Error {
   }
 }
 
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value === "" ? undefined : value));
-
-const frontMatterSchema = z.object({
-  title: z.string({ error: "the title is missing" }).trim().min(1, "the title is empty"),
-  source: optionalText,
-  url: z.url({ error: "url is not a valid web address" }).optional(),
-  published: z
-    .union([z.string(), z.date()], { error: "published must be a date such as 2024-09-23" })
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined) return undefined;
-      const iso = value instanceof Date ? value.toISOString() : parsePublished(value);
-      if (iso === undefined) {
-        context.addIssue({
-          code: "custom",
-          message: `published date "${String(value)}" does not parse (use 2024-09-23 or 2024-09-23T10:00:00Z)`,
-        });
-        return z.NEVER;
-      }
-      return iso;
-    }),
-  author: optionalText,
-});
-
-/** Splits a body into paragraphs at blank lines; wrapped lines inside a paragraph are joined. */
+/** Splits a plain-text body into paragraphs at blank lines; wrapped lines inside one are joined. */
 function toParagraphs(body: string): Paragraph[] {
-  return body
-    .split(/\n[ \t]*\n/u)
-    .map((block) => block.replace(/\s*\n\s*/gu, " ").trim())
-    .filter((text) => text !== "")
-    .map((text, index) => ({ number: index + 1, text, sentences: splitSentences(text) }));
+  return toNumbered(
+    body.split(/\n[ \t]*\n/u).map((block) => ({ text: block.replace(/\s*\n\s*/gu, " ").trim() })),
+  );
 }
 
-function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const field = issue.path.join(".");
-      return field && !issue.message.includes(field) ? `${field}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
+/** Numbers passages from 1 in body order and splits them into sentences. */
+function toNumbered(blocks: readonly TextBlock[]): Paragraph[] {
+  return blocks
+    .filter((block) => block.text !== "")
+    .map((block, index) => {
+      const paragraph = {
+        number: index + 1,
+        text: block.text,
+        sentences: splitSentences(block.text),
+      };
+      return block.context === undefined ? paragraph : { ...paragraph, context: block.context };
+    });
 }
 
 function parseMarkdown(file: string, text: string): Omit<Article, "id"> {
@@ -78,13 +56,32 @@ function parseMarkdown(file: string, text: string): Omit<Article, "id"> {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new ArticleError(file, `front matter is not valid YAML (${reason})`);
   }
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ArticleError(file, "front matter must be 'key: value' lines, with a title");
-  }
-  const parsed = frontMatterSchema.safeParse(raw);
-  if (!parsed.success) throw new ArticleError(file, describeZodError(parsed.error));
-  const paragraphs = toParagraphs(text.slice(match[0].length));
-  return { ...parsed.data, file, paragraphs };
+  const meta = readFrontMatter(raw);
+  if (!meta.ok) throw new ArticleError(file, meta.problem);
+  const paragraphs = toNumbered(markdownBlocks(text.slice(match[0].length)));
+  return { ...withoutUndefined(meta.value), file, paragraphs };
+}
+
+/** A web page: its article as Readability finds it, its metadata from its own tags. */
+function parseHtml(file: string, text: string): Omit<Article, "id"> {
+  const page = parseHtmlPage(text);
+  const meta = readFrontMatter(
+    {
+      title: page.title,
+      source: page.siteName,
+      url: page.url,
+      published: page.publishedTime,
+      author: page.byline,
+    },
+    { lenient: true },
+  );
+  if (!meta.ok) throw new ArticleError(file, `${meta.problem} (the page has no <title>)`);
+  return { ...withoutUndefined(meta.value), file, paragraphs: toNumbered(page.blocks) };
+}
+
+/** The fields that have a value (an absent field is left out, as the plain layout does). */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 function parsePlainText(file: string, text: string): Omit<Article, "id"> {
@@ -130,7 +127,12 @@ export function parseArticle(file: string, bytes: Uint8Array): Article {
     throw new ArticleError(file, "the file holds binary data (NUL bytes)");
   text = text.replace(/\r\n?/gu, "\n").normalize("NFC");
   const extension = path.extname(file).toLowerCase();
-  const parsed = extension === ".md" ? parseMarkdown(file, text) : parsePlainText(file, text);
+  const parsed =
+    extension === ".md"
+      ? parseMarkdown(file, text)
+      : extension === ".html" || extension === ".htm"
+        ? parseHtml(file, text)
+        : parsePlainText(file, text);
   if (parsed.paragraphs.length === 0)
     throw new ArticleError(file, "the body is empty: no paragraphs");
   return { id: path.basename(file, path.extname(file)), ...parsed };

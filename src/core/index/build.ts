@@ -45,6 +45,10 @@ export interface IndexData {
   readonly vocabulary: Map<string, string>;
   /** Each article's title terms, in article order. */
   readonly titleTerms: string[][];
+  /** Per paragraph (by paragraph key): its context's position in {@link contextTerms}, or -1. */
+  readonly contextOf: Int32Array;
+  /** The content terms of each distinct paragraph context (headings, list lead-ins). */
+  readonly contextTerms: string[][];
   /** Mean content words per sentence (BM25's average length). */
   readonly averageLength: number;
 }
@@ -78,6 +82,9 @@ export function buildIndexData(
     hasNumber: false,
   };
   const titleTerms: string[][] = [];
+  const contextOf: number[] = [];
+  const contextPosition = new Map<string, number>();
+  const contextTerms: string[][] = [];
   let paragraphKey = 0;
   let totalLength = 0;
   articles.forEach((article, articleIndex) => {
@@ -85,6 +92,18 @@ export function buildIndexData(
     titleTerms.push([...new Set(titleTokens.map((token) => token.term))]);
     for (const token of titleTokens) if (!token.isNumber) vocabulary.set(token.word, token.term);
     for (const paragraph of article.paragraphs) {
+      const { context } = paragraph;
+      if (context !== undefined && !contextPosition.has(context)) {
+        contextPosition.set(context, contextTerms.length);
+        contextTerms.push([
+          ...new Set(
+            tokenize(context)
+              .filter(isContentToken)
+              .map((t) => t.term),
+          ),
+        ]);
+      }
+      contextOf.push(context === undefined ? -1 : (contextPosition.get(context) as number));
       for (const sentence of paragraph.sentences) {
         const { counts, length, hasNumber } = readSentence(sentence.text, reading);
         const sentenceId = columns.article.length;
@@ -143,6 +162,8 @@ export function buildIndexData(
     postings,
     vocabulary,
     titleTerms,
+    contextOf: Int32Array.from(contextOf),
+    contextTerms,
     averageLength: size > 0 ? totalLength / size : 1,
   };
 }

@@ -12,6 +12,8 @@ export class IndexView {
   readonly data: IndexData;
   /** Each article's title terms, by article position. */
   readonly titleTermSets: readonly ReadonlySet<string>[];
+  /** Each paragraph context's terms, by context position ({@link IndexData.contextOf}). */
+  readonly contextTermSets: readonly ReadonlySet<string>[];
   /** Every term of every title. */
   readonly titleVocabulary: ReadonlySet<string>;
   /** First sentence of each paragraph (by paragraph key), plus the end: paragraphs are contiguous. */
@@ -29,6 +31,7 @@ export class IndexView {
     this.data = data ?? buildIndexData(articles);
     this.titleTermSets = this.data.titleTerms.map((terms) => new Set(terms));
     this.titleVocabulary = new Set(this.data.titleTerms.flat());
+    this.contextTermSets = this.data.contextTerms.map((terms) => new Set(terms));
     this.articlePositionById = new Map(articles.map((article, position) => [article.id, position]));
     const { paragraphKey, article } = this.data.sentences;
     const paragraphCount =

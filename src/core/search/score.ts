@@ -50,6 +50,7 @@ export function scoreCandidates(
   const paragraphBest = new Map<number, Float64Array>();
   const articleBest = new Map<number, Float64Array>();
   const titleInclusion = new Map<number, Uint8Array>();
+  const contextInclusion = new Map<number, Uint8Array>();
   const bestIn = (table: Map<number, Float64Array>, key: number, first: number, last: number) => {
     let best = table.get(key);
     if (!best) {
@@ -81,6 +82,14 @@ export function scoreCandidates(
       inTitle = titleMatches(terms, view.titleTermSets[articlePosition] as ReadonlySet<string>);
       titleInclusion.set(articlePosition, inTitle);
     }
+    // The headings and lead-in above the paragraph are part of what it says.
+    const contextPosition = view.data.contextOf[paragraphKey] ?? -1;
+    let inContext = contextInclusion.get(contextPosition);
+    if (!inContext) {
+      const contextTerms = view.contextTermSets[contextPosition];
+      inContext = contextTerms ? titleMatches(terms, contextTerms) : new Uint8Array(terms.length);
+      contextInclusion.set(contextPosition, inContext);
+    }
     const length = sentences.length[sentenceId] as number;
     const lengthFactor = Math.min(
       options.maxLengthBoost,
@@ -102,11 +111,12 @@ export function scoreCandidates(
       let place: number = here > 0 ? Place.sentence : Place.nowhere;
       const around = neighborCredit * Math.max(previous, next);
       if (around > credit) [credit, place] = [around, Place.neighbor];
-      const inParagraph = paragraphCredit * (paragraph[i] ?? 0);
+      const inParagraph = paragraphCredit * Math.max(paragraph[i] ?? 0, inContext[i] ?? 0);
       if (inParagraph > credit) [credit, place] = [inParagraph, Place.paragraph];
       const inArticle = articleCredit * Math.max(article[i] ?? 0, inTitle[i] ?? 0);
       if (inArticle > credit) [credit, place] = [inArticle, Place.article];
-      const absent = (m: number) => (article[m] ?? 0) < options.looseMatch && !inTitle[m];
+      const absent = (m: number) =>
+        (article[m] ?? 0) < options.looseMatch && !inTitle[m] && !inContext[m];
       if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier)) {
         credit *= options.modifierMissingCredit;
       }
@@ -143,7 +153,7 @@ export function byScore(a: Candidate, b: Candidate): number {
   return b.score - a.score || a.sentenceId - b.sentenceId;
 }
 
-/** Which question words (by any of their variants) appear in an article's title. */
+/** Which question words (by any of their variants) appear in a set of terms (a title, a context). */
 function titleMatches(terms: readonly QueryTerm[], titleTerms: ReadonlySet<string>): Uint8Array {
   return Uint8Array.from(terms, (term) => {
     for (const titleTerm of titleTerms) if (term.variants.has(titleTerm)) return 1;

@@ -6,7 +6,8 @@ import { MONTH_PATTERN } from "./lexicon.ts";
  * else a UTC date-time. Returns undefined when it is not a date.
  */
 export function parsePublished(input: string): string | undefined {
-  const text = input.trim();
+  // RFC 3339 allows a space for the "T" ("2025-02-13 15:56:42-05:00", as scrapers write it).
+  const text = input.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d{2}:\d{2})/u, "$1T");
   if (text.length > 80 || !/\b\d{4}\b/u.test(text)) return undefined;
   const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
   if (isoDate) {

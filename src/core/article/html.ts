@@ -1,0 +1,63 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import type { TextBlock } from "./blocks.ts";
+import { collapseSpace } from "./blocks.ts";
+import { domBlocks, type DomNode } from "./dom.ts";
+
+/**
+ * What a web page says as an article: Mozilla's Readability (Firefox's Reader View)
+ * finds the article's content over linkedom's server-side DOM, and its passages are
+ * read like Markdown's. The metadata are the page's own words, unvalidated: the caller
+ * checks them as it checks front matter.
+ */
+export interface HtmlArticle {
+  readonly title?: string | undefined;
+  readonly byline?: string | undefined;
+  readonly siteName?: string | undefined;
+  /** As the page gives it (`article:published_time`, JSON-LD `datePublished`…). */
+  readonly publishedTime?: string | undefined;
+  /** The page's canonical address (`<link rel="canonical">` or `og:url`). */
+  readonly url?: string | undefined;
+  readonly blocks: readonly TextBlock[];
+}
+
+/** Minimal view of linkedom's document used here. */
+interface PageDocument {
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+}
+
+function attribute(document: PageDocument, selector: string, name: string): string | undefined {
+  const value = document.querySelector(selector)?.getAttribute(name)?.trim();
+  return value ? value : undefined;
+}
+
+function present(value: string | null | undefined): string | undefined {
+  const text = collapseSpace(value ?? "");
+  return text === "" ? undefined : text;
+}
+
+/**
+ * Extracts the article of an HTML page. Pure: a string in, an article out; nothing
+ * is fetched (images, scripts and styles are never loaded or run). A page without
+ * readable content gives no blocks.
+ */
+export function parseHtmlPage(html: string): HtmlArticle {
+  const { document } = parseHTML(html);
+  if (!document.documentElement) return { blocks: [] }; // not even an <html> element
+  const page = document as unknown as PageDocument;
+  // Read before Readability, which rewrites the document as it works.
+  const url =
+    attribute(page, 'link[rel="canonical"]', "href") ??
+    attribute(page, 'meta[property="og:url"]', "content");
+  const parsed = new Readability<DomNode>(document as never, {
+    serializer: (node) => node as unknown as DomNode,
+  }).parse();
+  return {
+    title: present(parsed?.title),
+    byline: present(parsed?.byline),
+    siteName: present(parsed?.siteName),
+    publishedTime: present(parsed?.publishedTime),
+    url,
+    blocks: parsed?.content ? domBlocks(parsed.content) : [],
+  };
+}

@@ -1,0 +1,167 @@
+import MarkdownIt from "markdown-it";
+import type { Token } from "markdown-it";
+import { BlockSink, collapseSpace, type TextBlock } from "./blocks.ts";
+import { htmlFragmentBlocks } from "./dom.ts";
+
+/**
+ * CommonMark with GitHub's tables, raw HTML recognised (so that its tags can be dropped)
+ * and no typographic rewriting: the text is quoted as written.
+ */
+const parser = new MarkdownIt("default", {
+  html: true,
+  linkify: false,
+  typographer: false,
+}).disable("code");
+
+/** A paragraph wholly in bold or italics and at most this long, without a closing full stop, is a heading. */
+const BOLD_HEADING_MAX = 120;
+
+/** Level given to such a paragraph: under every real heading. */
+const BOLD_HEADING_LEVEL = 7;
+
+/** An HTML block that is only comments (Pandoc's `<!-- -->` between lists) holds no text. */
+const ONLY_COMMENTS = /^(?:\s*<!--[\s\S]*?-->)*\s*$/u;
+
+/** The plain text of an inline token: links keep their text; emphasis, images and HTML tags leave none. */
+function inlineText(token: Token): string {
+  let text = "";
+  for (const child of token.children ?? []) {
+    switch (child.type) {
+      case "text":
+        // A bold marker CommonMark could not pair ("**Title **") is still markup, not text.
+        text += child.content.replace(/\*{2,}/gu, "");
+        break;
+      case "code_inline":
+        text += child.content;
+        break;
+      case "softbreak":
+      case "hardbreak":
+        text += " ";
+        break;
+      case "html_inline":
+        // A tag vanishes; a line break tag still separates words.
+        if (/^<br\b/iu.test(child.content)) text += " ";
+        break;
+      default:
+        break; // link_open, strong_open, image, …: markup only
+    }
+  }
+  return text;
+}
+
+/** True when a paragraph is one bold or italic span and reads as a title, not a sentence. */
+function isBoldHeading(token: Token): boolean {
+  const children = (token.children ?? []).filter(
+    (child) => !(child.type === "text" && child.content.trim() === ""),
+  );
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (!first || !last || children.length < 3) return false;
+  const wrapped =
+    (first.type === "strong_open" && last.type === "strong_close") ||
+    (first.type === "em_open" && last.type === "em_close");
+  if (!wrapped) return false;
+  // Another bold span that closes inside ("**A:** text **B**") means it is not one span.
+  const closes = children.filter((child) => child.type === last.type).length;
+  const text = collapseSpace(inlineText(token));
+  return closes === 1 && text.length <= BOLD_HEADING_MAX && !/[.!?]["”’)]?$/u.test(text);
+}
+
+/** The cells of a table row as one line, empty cells left out. */
+function rowText(tokens: readonly Token[], start: number): { text: string; end: number } {
+  const cells: string[] = [];
+  let i = start + 1;
+  for (; i < tokens.length && tokens[i]?.type !== "tr_close"; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.type === "inline") {
+      const cell = collapseSpace(inlineText(token));
+      if (cell !== "") cells.push(cell);
+    }
+  }
+  return { text: cells.join(" | "), end: i };
+}
+
+/**
+ * Reads a Markdown body (without its front matter) into passages, in body order.
+ * Paragraphs, list items (each nested item too), table rows, code blocks and the text
+ * of raw HTML blocks are passages; headings and bold-only lines are context; rules,
+ * emphasis, images and HTML tags leave nothing.
+ */
+export function markdownBlocks(body: string): TextBlock[] {
+  const tokens = parser.parse(body, {});
+  const sink = new BlockSink();
+  /** Per open list item: whether its first passage was seen (that one is the lead-in). */
+  const items: boolean[] = [];
+  let inTableHead = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    switch (token.type) {
+      case "heading_open": {
+        const inline = tokens[i + 1];
+        if (inline?.type === "inline") sink.heading(Number(token.tag.slice(1)), inlineText(inline));
+        i += 2;
+        break;
+      }
+      case "list_item_open":
+        items.push(false);
+        sink.openLead();
+        break;
+      case "list_item_close":
+        items.pop();
+        sink.closeLead();
+        break;
+      case "inline": {
+        // Paragraph text (headings and table cells are consumed where they open).
+        if (items.length === 0 && isBoldHeading(token)) {
+          sink.heading(BOLD_HEADING_LEVEL, inlineText(token));
+          break;
+        }
+        const first = items.length > 0 && items[items.length - 1] === false;
+        if (first) items[items.length - 1] = true;
+        sink.block(inlineText(token), first);
+        break;
+      }
+      case "table_open":
+        sink.openLead();
+        break;
+      case "table_close":
+        sink.closeLead();
+        break;
+      case "thead_open":
+        inTableHead = true;
+        break;
+      case "thead_close":
+        inTableHead = false;
+        break;
+      case "tr_open": {
+        const row = rowText(tokens, i);
+        if (inTableHead) sink.setLead(row.text);
+        else sink.block(row.text);
+        i = row.end;
+        break;
+      }
+      case "code_block":
+      case "fence":
+        sink.block(token.content);
+        break;
+      case "html_block": {
+        // Consecutive HTML blocks are one fragment: a table split by blank lines stays whole.
+        let html = token.content;
+        while (tokens[i + 1]?.type === "html_block") {
+          i += 1;
+          html += (tokens[i] as Token).content;
+        }
+        if (!ONLY_COMMENTS.test(html)) {
+          for (const block of htmlFragmentBlocks(html)) {
+            const context = [sink.context(), block.context].filter(Boolean).join(" — ");
+            sink.blocks.push(context === "" ? { text: block.text } : { text: block.text, context });
+          }
+        }
+        break;
+      }
+      default:
+        break; // hr, blockquote and list boundaries, paragraph_open/close: structure only
+    }
+  }
+  return sink.blocks;
+}

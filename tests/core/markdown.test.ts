@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { markdownBlocks } from "../../src/core/article/markdown.ts";
+import { ROOT } from "../helpers.ts";
+
+/** A fixture cut verbatim from the briefing-room archive, without its front matter. */
+function archiveBody(name: string): string {
+  const text = readFileSync(path.join(ROOT, "tests/fixtures/markdown", name), "utf8");
+  return text.replace(/^---\n[\s\S]*?\n---\n/u, "");
+}
+
+describe("markdownBlocks on Markdown cut from the archive", () => {
+  it("GIVEN a nested bullet list split by Pandoc's <!-- --> THEN each item is a passage of its own, without its marker, and the outer item is the inner items' context", () => {
+    const blocks = markdownBlocks(archiveBody("nested-lists.md"));
+    const lead = "Duties imposed to address the flow of illicit drugs across our borders are now:";
+    expect(blocks.map((block) => block.text)).toEqual([
+      "USING LEVERAGE TO PROTECT AMERICANS: Today, President Donald J. Trump announced adjustments to tariffs imposed on imports from Canada and Mexico in recognition of the structure of the automotive supply chain that strives to bring production into America.",
+      lead,
+      "25% tariffs on goods that do not satisfy U.S.-Mexico-Canada Agreement (USMCA) rules of origin.",
+      "A lower 10% tariff on those energy products imported from Canada that fall outside the USMCA preference.",
+      "A lower 10% tariff on any potash imported from Canada and Mexico that falls outside the USMCA preference.",
+      "No tariffs on those goods from Canada and Mexico that claim and qualify for USMCA preference.",
+      "While the situations at our Northern and Southern borders continue to require appropriate action from the Governments of Canada and Mexico, our American automotive industry, which provides American jobs, should not suffer significant disruption just because of the structure of its supply chain.",
+    ]);
+    expect(blocks.map((block) => block.context)).toEqual([
+      undefined,
+      undefined,
+      lead,
+      lead,
+      lead,
+      lead,
+      undefined,
+    ]);
+  });
+
+  it("GIVEN a memo with a ------ rule, underlined <span>s and indented paragraphs THEN the rule and tags leave no trace and indented text is prose, not code", () => {
+    const blocks = markdownBlocks(archiveBody("rules-and-spans.md"));
+    const texts = blocks.map((block) => block.text);
+    expect(texts.slice(6, 8)).toEqual([
+      "THE SENIOR COUNSELOR TO THE PRESIDENT FOR TRADE AND MANUFACTURING",
+      "SUBJECT: Reciprocal Trade and Tariffs",
+    ]);
+    expect(texts[8]).toMatch(
+      /^Section 1\. Background\. The United States has one of the most open economies/u,
+    );
+    expect(texts[9]).toMatch(/^Our workers and industries bear the brunt of unfair practices/u);
+    expect(texts[10]).toMatch(/^Sec\. 2\. Policy\. It is the policy of the United States/u);
+    expect(texts).toHaveLength(11);
+    for (const text of texts) expect(text).not.toMatch(/<|>|-{3}|\s{2}/u);
+  });
+
+  it("GIVEN an HTML table inside Markdown, split by a blank line THEN each body row is a passage (cells joined by |) and the header row is context", () => {
+    const blocks = markdownBlocks(archiveBody("html-table.md"));
+    const header = "Baseline Deficits | Deficit Impact ($ billions)";
+    expect(blocks.slice(4, 9)).toEqual([
+      { text: "CBO Baseline Deficit (+) FYs 2025-2034 | $21,092", context: header },
+      { text: "TCJA Extension | $3,760", context: header },
+      { text: "Change in Debt Service | $594", context: header },
+      { text: "Current Baseline Deficit | $25,445", context: header },
+      {
+        text: expect.stringMatching(
+          /^On its own, the OBBB reduces the deficit by over \$1\.4 trillion\./u,
+        ),
+      },
+    ]);
+    expect(blocks[0]?.text).toBe(
+      "TO: White House Communications Staff FROM: Office of Management and Budget Staff SUBJECT: The One Big Beautiful Bill Improves the Fiscal Trajectory",
+    );
+  });
+
+  it("GIVEN headings and bulleted links THEN headings are context only, never passages, and links keep their text but not their address", () => {
+    const blocks = markdownBlocks(archiveBody("headings-and-links.md"));
+    const texts = blocks.map((block) => block.text);
+    expect(texts).not.toContain("Here’s what you missed:");
+    expect(texts.some((text) => text.includes("Sunday Morning Futures"))).toBe(false);
+    expect(blocks[1]).toEqual({
+      text: "On pausing tariffs on certain imports: “I wanted to help the American car makers — until April 2nd. April 2nd, it becomes all reciprocal — what they charge us, we charge them.”",
+      context: "President Trump on Sunday Morning Futures",
+    });
+    for (const text of texts) expect(text).not.toMatch(/https?:|\]\(|\*/u);
+    expect(texts).toHaveLength(4);
+  });
+});
+
+describe("markdownBlocks on constructed Markdown", () => {
+  it("GIVEN a GitHub pipe table THEN its rows read one by one under the header", () => {
+    const blocks = markdownBlocks(
+      "| Country | Tariff |\n| --- | --- |\n| Canada | 25% |\n| Mexico | 10% |\n",
+    );
+    expect(blocks).toEqual([
+      { text: "Canada | 25%", context: "Country | Tariff" },
+      { text: "Mexico | 10%", context: "Country | Tariff" },
+    ]);
+  });
+
+  it("GIVEN emphasis, inline code, a line-break tag, an image and a rule THEN only the words remain", () => {
+    const blocks = markdownBlocks(
+      "Prices *rose* **sharply** in `2024`,<br>said ![a chart](c.png) the _report_.\n\n***\n\nNext.",
+    );
+    expect(blocks.map((block) => block.text)).toEqual([
+      "Prices rose sharply in 2024, said the report.",
+      "Next.",
+    ]);
+  });
+
+  it("GIVEN a bold line that ends like a sentence THEN it is a passage, not a heading", () => {
+    const blocks = markdownBlocks("**Tariffs will rise on Monday.**\n\nMore text.");
+    expect(blocks.map((block) => block.text)).toEqual([
+      "Tariffs will rise on Monday.",
+      "More text.",
+    ]);
+  });
+
+  it("GIVEN a deeper heading after a shallower one THEN the context holds both, and a new heading of the same level replaces the old", () => {
+    const blocks = markdownBlocks("# Trade\n\n## Canada\n\nOne.\n\n## Mexico\n\nTwo.\n");
+    expect(blocks).toEqual([
+      { text: "One.", context: "Trade — Canada" },
+      { text: "Two.", context: "Trade — Mexico" },
+    ]);
+  });
+});
