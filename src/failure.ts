@@ -11,8 +11,47 @@ export interface Failure {
   readonly details: readonly string[];
 }
 
-/** Describes why loading or starting failed, without a stack. */
-export function describeFailure(error: unknown): Failure {
+/** What network errors mean, by the code Node and undici give them. */
+const NETWORK_CODES: Readonly<Record<string, string>> = {
+  ECONNREFUSED: "the connection was refused",
+  ECONNRESET: "the connection was cut",
+  ENOTFOUND: "the host name is unknown (DNS)",
+  EAI_AGAIN: "the host name could not be looked up (DNS)",
+  ETIMEDOUT: "it timed out",
+  EHOSTUNREACH: "the host is unreachable",
+  ENETUNREACH: "the network is unreachable",
+  UND_ERR_CONNECT_TIMEOUT: "connecting timed out",
+  UND_ERR_SOCKET: "the connection failed",
+  CERT_HAS_EXPIRED: "its TLS certificate has expired",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "its TLS certificate cannot be verified",
+};
+
+/** The network cause of an error, looked for through its `cause` chain and aggregated errors. */
+export function networkCause(error: unknown, depth = 0): string | undefined {
+  if (typeof error !== "object" || error === null || depth > 5) return undefined;
+  const { code, name, cause, errors } = error as {
+    code?: unknown;
+    name?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === "string" && code in NETWORK_CODES) return `${NETWORK_CODES[code]} (${code})`;
+  if (name === "AbortError" || name === "TimeoutError") return "no answer in time (timed out)";
+  for (const inner of [cause, ...(Array.isArray(errors) ? errors : [])]) {
+    const found = networkCause(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Describes why loading or starting failed, in one line without a stack (and,
+ * for a broken folder, one line per broken file). `remote` names what a
+ * network failure could not reach, with where to look.
+ */
+export function describeFailure(error: unknown, remote = "the network"): Failure {
+  const network = networkCause(error);
+  if (network) return { message: `cannot reach ${remote}: ${network}`, details: [] };
   if (error instanceof LibraryError) {
     return {
       message: `cannot load the articles: ${error.message}`,

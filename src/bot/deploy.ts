@@ -3,7 +3,7 @@ import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from "discord.
 import type { Logger } from "pino";
 import { commands } from "../../commands/index.ts";
 import type { BotConfig } from "../config.ts";
-import { startup } from "./startup.ts";
+import { describeDiscordFailure, startup } from "./startup.ts";
 
 /** The JSON of every command, as registered. */
 export function commandJson() {
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } catch (error) {
-    logger.error({ err: error }, "could not register the commands");
+    console.error(`deploy-commands: ${describeDiscordFailure(error, config).message}`);
     return 1;
   }
 }

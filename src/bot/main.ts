@@ -39,8 +39,8 @@ const exitIfSignalled = () => {
   }
 };
 
-const [{ describeFailure }, { openCorpus }, { startBot }] = await Promise.all([
-  import("../failure.ts"),
+const [{ describeDiscordFailure }, { openCorpus }, { startBot }] = await Promise.all([
+  import("./startup.ts"),
   import("../corpus/open.ts"),
   import("./bot.ts"),
 ]);
@@ -58,7 +58,7 @@ try {
   bot = await startBot({ config, corpus, logger });
   if (signalled) stopAndExit(bot);
 } catch (error) {
-  const { message, details } = describeFailure(error);
+  const { message, details } = describeDiscordFailure(error, config);
   logger.fatal(details.length > 0 ? { problems: details } : {}, message);
   process.exit(1);
 }

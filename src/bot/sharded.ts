@@ -13,7 +13,7 @@ let onSignal = (_signal: NodeJS.Signals): void => process.exit(0);
 process.once("SIGINT", (signal) => onSignal(signal));
 process.once("SIGTERM", (signal) => onSignal(signal));
 
-const [{ ShardingManager }, { startup }] = await Promise.all([
+const [{ ShardingManager }, { describeDiscordFailure, startup }] = await Promise.all([
   import("discord.js"),
   import("./startup.ts"),
 ]);
@@ -57,6 +57,6 @@ try {
   await manager.spawn();
   logger.info({ shards: manager.totalShards }, "all shards spawned");
 } catch (error) {
-  logger.fatal({ err: error }, "could not start the shards");
+  logger.fatal(`could not start the shards: ${describeDiscordFailure(error, config).message}`);
   process.exit(1);
 }
