@@ -6,7 +6,7 @@ import type { IndexData } from "../index/build.ts";
 import { IndexView } from "../index/view.ts";
 import { DEFAULT_RANKING, type RankingOptions } from "../options.ts";
 import { DEFINITION_FRAME } from "../text/lexicon.ts";
-import { tokenize } from "../text/tokenize.ts";
+import { foldCase, tokenize } from "../text/tokenize.ts";
 import { cite, plainCitation } from "./cite.ts";
 import { KindFit } from "./kind-fit.ts";
 import { queryTerms } from "./query.ts";
@@ -142,10 +142,17 @@ export class CitationIndex {
 
     const citations: Citation[] = [];
     const citedSentences = new Set<number>();
+    // The same words in two places (a sentence repeated in a transcript, a paragraph
+    // shared by two releases) are quoted once: a second copy tells the reader nothing.
+    const citedExcerpts = new Set<string>();
     for (const candidate of leaders) {
       if (citations.length >= limit) break;
       if (citedSentences.has(candidate.sentenceId)) continue;
-      citations.push(cite(candidate, terms, citedSentences, this.view, this.options, explain));
+      const citation = cite(candidate, terms, citedSentences, this.view, this.options, explain);
+      const key = foldCase(citation.excerpt).replace(/\s+/gu, " ").trim();
+      if (citedExcerpts.has(key)) continue;
+      citedExcerpts.add(key);
+      citations.push(citation);
     }
     const best = leaders[0];
     const answered = best !== undefined && best.coverage >= this.options.answerCoverage;
