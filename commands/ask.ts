@@ -124,6 +124,12 @@ export const command: CommandModule = {
   execute(input, context) {
     const checked = checkQuestion(input.options.string("question") ?? "");
     if (!checked.ok) return errorReply(describeQuestionProblem(checked.problem, checked.length));
+    if (input.place && context.questions) {
+      const answer = askIndex(context.corpus().index, checked.question, PAGE + 1);
+      if (!answer.answered) {
+        context.questions.logUnanswered({ ...input.place, question: checked.question });
+      }
+    }
     return answerReply(context, checked.question, {
       offset: 0,
       ephemeral: input.options.boolean("private") ?? false,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./corpus/limits.ts";
-import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "./paths.ts";
+import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, DEFAULT_STATE_DIR } from "./paths.ts";
 
 /** The settings every front end needs (the console and `ask` need no more, and no token). */
 export interface LocalConfig {
@@ -22,6 +22,10 @@ export interface BotConfig extends LocalConfig {
   apiUrl?: string;
   /** Shards for `npm run start:sharded` (SHARD_COUNT); unset lets Discord decide. */
   shardCount?: number;
+  /** Folder of the database (CITEBOT_STATE_DIR): follow-ups, the unanswered-question log. */
+  stateDir: string;
+  /** Days question texts are kept for /gaps (QUESTION_RETENTION_DAYS). */
+  questionRetentionDays: number;
 }
 
 const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -33,6 +37,8 @@ export const DEFAULTS = Object.freeze({
   maxArticleMb: DEFAULT_LOAD_LIMITS.maxFileBytes / 1_000_000,
   maxDataMb: DEFAULT_LOAD_LIMITS.maxFolderBytes / 1_000_000,
   cooldownSeconds: 3,
+  stateDir: DEFAULT_STATE_DIR,
+  questionRetentionDays: 30,
   logLevel: "info" satisfies (typeof LEVELS)[number],
 });
 
@@ -135,6 +141,16 @@ const schema = z.object({
       })
       .optional(),
   ),
+  CITEBOT_STATE_DIR: z.preprocess(blank, z.string().default(DEFAULTS.stateDir)),
+  QUESTION_RETENTION_DAYS: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
+      .int({ error: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
+      .min(1, { error: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
+      .max(3650, { error: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
+      .default(DEFAULTS.questionRetentionDays),
+  ),
   SHARD_COUNT: z.preprocess(
     blank,
     z.coerce
@@ -198,6 +214,8 @@ export function parseConfig(env: Record<string, string | undefined>): Parsed<Bot
     ...localOf(values),
     cooldownSeconds: values.COOLDOWN_SECONDS,
     logLevel: values.LOG_LEVEL,
+    stateDir: values.CITEBOT_STATE_DIR,
+    questionRetentionDays: values.QUESTION_RETENTION_DAYS,
   };
   if (values.DISCORD_GUILD_ID !== undefined) config.guildId = values.DISCORD_GUILD_ID;
   if (values.DISCORD_API_URL !== undefined)

@@ -23,3 +23,6 @@ export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, "data");
 
 /** Where saved indexes go unless CITEBOT_CACHE_DIR says otherwise: `.cache/index/` in the project. */
 export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, ".cache", "index");
+
+/** Where citebot keeps its database unless CITEBOT_STATE_DIR says otherwise: `.state/` in the project. */
+export const DEFAULT_STATE_DIR = path.join(PROJECT_ROOT, ".state");

@@ -15,7 +15,9 @@ import type { Corpus } from "../corpus/open.ts";
 import { toChoices, toDiscordMessage, type DiscordMessage } from "../reply/discord.ts";
 import { errorReply } from "../reply/types.ts";
 import { Options, type OptionValue, type UserRef } from "./context.ts";
-import { Conversation, RecentContexts } from "./conversation.ts";
+import { openStore } from "../storage/database.ts";
+import { Records, RETENTION } from "../storage/records.ts";
+import { Conversation } from "./conversation.ts";
 import { createContext, Dispatcher, UNKNOWN_COMMAND } from "./dispatch.ts";
 import { listenForMessages } from "./messages.ts";
 
@@ -67,6 +69,9 @@ async function answer(interaction: Interaction, dispatcher: Dispatcher, logger: 
         user: userRef(interaction.user),
         options: optionsOf(interaction.options.data),
         permissions: interaction.memberPermissions?.bitfield ?? null,
+        ...(interaction.guildId && interaction.channelId
+          ? { place: { guildId: interaction.guildId, channelId: interaction.channelId } }
+          : {}),
         ...(interaction.isMessageContextMenuCommand()
           ? {
               target: {
@@ -110,7 +115,18 @@ export async function startBot(deps: {
 }): Promise<BotHandle> {
   const { config, logger } = deps;
   const extra = deps.clientOptions ?? {};
-  const context = createContext({ corpus: deps.corpus, config, logger });
+  // The database first: a file it cannot open or a newer schema stops the start, said plainly.
+  const store = openStore(config.stateDir);
+  const records = new Records(store.db, { questionDays: config.questionRetentionDays });
+  records.prune();
+  const pruning = setInterval(() => {
+    try {
+      records.prune();
+    } catch (error) {
+      logger.error({ err: error }, "could not delete old question texts");
+    }
+  }, RETENTION.pruneEveryMs).unref();
+  const context = createContext({ corpus: deps.corpus, config, logger, questions: records });
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: config.cooldownSeconds,
   });
@@ -126,7 +142,7 @@ export async function startBot(deps: {
   });
   listenForMessages(
     client,
-    new Conversation(dispatcher, new RecentContexts(), config.cooldownSeconds),
+    new Conversation(dispatcher, records, config.cooldownSeconds, records),
     logger,
   );
   client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
@@ -143,6 +159,8 @@ export async function startBot(deps: {
     await ready;
   } catch (error) {
     await client.destroy();
+    clearInterval(pruning);
+    store.close();
     throw error;
   }
   logger.info(
@@ -158,7 +176,11 @@ export async function startBot(deps: {
   return {
     client,
     stop: () => {
-      stopped ??= client.destroy().then(() => logger.info("citebot logged out"));
+      stopped ??= client.destroy().then(() => {
+        clearInterval(pruning);
+        store.close();
+        logger.info("citebot logged out");
+      });
       return stopped;
     },
   };

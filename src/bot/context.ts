@@ -7,6 +7,7 @@ import type { LocalConfig } from "../config.ts";
 import type { Corpus } from "../corpus/open.ts";
 import type { Choice, Reply } from "../reply/types.ts";
 import type { RefStore } from "../../commands/shared/state.ts";
+import type { QuestionLog } from "./conversation.ts";
 
 /** A user as handlers see them. */
 export interface UserRef {
@@ -52,6 +53,8 @@ export interface CommandInput {
   readonly options: Options;
   /** Permissions of the member in this channel; null outside a server. */
   readonly permissions: bigint | null;
+  /** Where it was used: a server's channel or thread (absent in DMs and the console). */
+  readonly place?: { readonly guildId: string; readonly channelId: string };
   /** The message a message context menu was used on. */
   readonly target?: { readonly id: string; readonly content: string };
 }
@@ -84,6 +87,8 @@ export interface CommandContext {
   readonly logger: Logger;
   /** Keeps button state that does not fit in a custom id. */
   readonly refs: RefStore;
+  /** Where questions the articles did not cover are logged (for /gaps), when there is a database. */
+  readonly questions?: QuestionLog;
 }
 
 type Awaitable<T> = T | Promise<T>;

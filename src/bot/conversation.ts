@@ -51,6 +51,20 @@ export interface ContextMemory {
   recall(answerId: string): AskedContext | undefined;
 }
 
+/** A question the articles did not cover, where it was asked. */
+export interface UnansweredQuestion {
+  readonly guildId: string;
+  readonly channelId?: string;
+  /** The member's message, when the question came in one (not a slash command). */
+  readonly messageId?: string;
+  readonly question: string;
+}
+
+/** Where questions the articles did not cover are logged. */
+export interface QuestionLog {
+  logUnanswered(entry: UnansweredQuestion): void;
+}
+
 /** Follow-up contexts in a bounded memory: the oldest dropped first, none kept past a day. */
 export class RecentContexts implements ContextMemory {
   private readonly cache: LRUCache<string, AskedContext>;
@@ -98,6 +112,8 @@ export class Conversation {
     private readonly dispatcher: Dispatcher,
     readonly memory: ContextMemory,
     cooldownSeconds: number,
+    /** Where questions the articles did not cover are logged (for /gaps), if anywhere. */
+    private readonly log?: QuestionLog,
   ) {
     this.warned = new LRUCache({ max: 10_000, ttl: Math.max(1, cooldownSeconds) * 1000 });
   }
@@ -127,6 +143,14 @@ export class Conversation {
             ? previous.article
             : undefined;
         const answer = askIndex(index, question, ANSWER_PAGE + 1, article);
+        if (!answer.answered) {
+          this.log?.logUnanswered({
+            guildId,
+            channelId: message.channelId,
+            messageId: message.id,
+            question,
+          });
+        }
         const answeredFrom = answer.answered ? answer.citations[0]?.article : undefined;
         const kept = article ?? answeredFrom;
         context = {

@@ -11,6 +11,7 @@ import type {
   CommandModule,
   UserRef,
 } from "./context.ts";
+import type { QuestionLog } from "./conversation.ts";
 import { Cooldowns } from "./cooldown.ts";
 import { RefStore } from "../../commands/shared/state.ts";
 
@@ -31,6 +32,7 @@ export function createContext(deps: {
   config: LocalConfig;
   logger: Logger;
   refs?: RefStore;
+  questions?: QuestionLog;
 }): CommandContext {
   let current = deps.corpus;
   return {
@@ -45,6 +47,7 @@ export function createContext(deps: {
     },
     logger: deps.logger,
     refs: deps.refs ?? new RefStore(),
+    ...(deps.questions ? { questions: deps.questions } : {}),
   };
 }
 

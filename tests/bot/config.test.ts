@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS, parseConfig, parseLocalConfig } from "../../src/config.ts";
 import { DEFAULT_LOAD_LIMITS } from "../../src/corpus/limits.ts";
-import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "../../src/paths.ts";
+import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, DEFAULT_STATE_DIR } from "../../src/paths.ts";
 import { ROOT } from "./helpers.ts";
 
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.secret_token-value";
@@ -21,6 +21,8 @@ describe("configuration", () => {
         limits: DEFAULT_LOAD_LIMITS,
         cooldownSeconds: 3,
         logLevel: "info",
+        stateDir: DEFAULT_STATE_DIR,
+        questionRetentionDays: 30,
       },
     });
   });
@@ -84,6 +86,8 @@ describe("configuration", () => {
       "LOG_LEVEL",
       "DISCORD_API_URL",
       "SHARD_COUNT",
+      "CITEBOT_STATE_DIR",
+      "QUESTION_RETENTION_DAYS",
     ]) {
       expect(example).toMatch(new RegExp(`^${name}=$`, "mu"));
     }
@@ -92,6 +96,7 @@ describe("configuration", () => {
     expect(example).toContain(`${DEFAULTS.logLevel} (default)`);
     expect(example).toContain(`(default ${DEFAULTS.maxArticleMb})`);
     expect(example).toContain(`(default ${DEFAULTS.maxDataMb})`);
+    expect(example).toContain(`deleted (default ${DEFAULTS.questionRetentionDays})`);
   });
 
   it("GIVEN blank optional values as in .env.example THEN they count as unset", () => {
@@ -121,6 +126,8 @@ describe("configuration", () => {
       LOG_LEVEL: "DEBUG",
       DISCORD_API_URL: "http://127.0.0.1:9999/api/",
       SHARD_COUNT: "2",
+      CITEBOT_STATE_DIR: "/var/lib/citebot",
+      QUESTION_RETENTION_DAYS: "7",
     });
     expect(parsed).toEqual({
       ok: true,
@@ -134,6 +141,8 @@ describe("configuration", () => {
         logLevel: "debug",
         apiUrl: "http://127.0.0.1:9999/api",
         shardCount: 2,
+        stateDir: "/var/lib/citebot",
+        questionRetentionDays: 7,
       },
     });
   });
@@ -170,6 +179,16 @@ describe("configuration", () => {
       expect(parsed.message).toMatch(new RegExp(`^  - ${name} `, "mu"));
     }
     expect(parsed.message).toMatch(/7 problems/u);
+  });
+
+  it("GIVEN a retention of 0, a fraction or words THEN it is refused with the allowed range", () => {
+    for (const days of ["0", "1.5", "a month", "3651"]) {
+      const parsed = parseConfig({ ...VALID, QUESTION_RETENTION_DAYS: days });
+      expect(parsed.ok).toBe(false);
+      expect(!parsed.ok && parsed.message).toContain(
+        "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650",
+      );
+    }
   });
 
   it("GIVEN a negative or fractional cooldown THEN it is refused", () => {

@@ -2,6 +2,9 @@
 // reply body must pass. Each test gets its own world and stops it in afterEach.
 
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ClientOptions } from "discord.js";
 import { afterEach, expect } from "vitest";
@@ -67,7 +70,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const bob = emulator.addUser("bob");
   const admin = emulator.addUser("admin", { admin: true });
   for (let i = 3; i < (options.users ?? 3); i++) emulator.addUser();
-  const parsed = parseConfig(envFor(emulator, options.env));
+  // Each world its own database, deleted when it stops, unless the test names one.
+  const ownState = options.env?.CITEBOT_STATE_DIR
+    ? undefined
+    : await mkdtemp(path.join(tmpdir(), "citebot-world-"));
+  const parsed = parseConfig(
+    envFor(emulator, { ...(ownState ? { CITEBOT_STATE_DIR: ownState } : {}), ...options.env }),
+  );
   if (!parsed.ok) throw new Error(parsed.message);
   const config = parsed.config;
   const corpus = await openCorpus(config.dataDir);
@@ -108,6 +117,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     stop: async () => {
       await bot.stop();
       await emulator.stop();
+      if (ownState) await rm(ownState, { recursive: true, force: true });
     },
   };
   return world;

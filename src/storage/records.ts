@@ -1,0 +1,158 @@
+import type Database from "better-sqlite3";
+import type {
+  AskedContext,
+  ContextMemory,
+  QuestionLog,
+  UnansweredQuestion,
+} from "../bot/conversation.ts";
+
+/** Tuning of what is kept and for how long. */
+export const RETENTION = Object.freeze({
+  /** A follow-up context older than this is not used: a reply to an older answer is a new question. */
+  contextTtlMs: 24 * 60 * 60 * 1000,
+  /** Default days question texts are kept for /gaps (QUESTION_RETENTION_DAYS). */
+  questionDays: 30,
+  /** How often old question texts are deleted while the bot runs. */
+  pruneEveryMs: 60 * 60 * 1000,
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A question folded for counting repeats: case, punctuation and spacing ignored. */
+export function questionKey(question: string): string {
+  return question
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}%$]+/gu, " ")
+    .trim();
+}
+
+/**
+ * What citebot keeps between restarts, in the shared database: the answers it posted (for
+ * follow-ups and votes), the questions it could not answer (for /gaps). Every write is one short
+ * transaction, so several shard processes can share the file.
+ */
+export class Records implements ContextMemory, QuestionLog {
+  private readonly statements;
+
+  constructor(
+    readonly db: Database.Database,
+    private readonly options: { questionDays?: number; now?: () => number } = {},
+  ) {
+    this.statements = {
+      remember: db.prepare(
+        `INSERT OR REPLACE INTO answers
+           (answer_id, guild_id, channel_id, asked_message_id, user_id, question, article, answered, created_at)
+         VALUES (@answerId, @guildId, @channelId, @askedMessageId, @userId, @question, @article, @answered, @at)`,
+      ),
+      recall: db.prepare(
+        `SELECT guild_id, channel_id, asked_message_id, user_id, question, article
+           FROM answers WHERE answer_id = ? AND created_at >= ? AND question IS NOT NULL`,
+      ),
+      unanswered: db.prepare(
+        `INSERT INTO unanswered (guild_id, channel_id, message_id, question, question_key, created_at)
+         VALUES (@guildId, @channelId, @messageId, @question, @key, @at)`,
+      ),
+      forgetAnswers: db.prepare(
+        `UPDATE answers SET question = NULL WHERE created_at < ? AND question IS NOT NULL`,
+      ),
+      forgetUnanswered: db.prepare(`DELETE FROM unanswered WHERE created_at < ?`),
+    };
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** Remembers the question an answer answered (`answered` false: it said the article doesn't cover it). */
+  remember(answerId: string, context: AskedContext, answered = true): void {
+    this.statements.remember.run({
+      answerId,
+      guildId: context.guildId,
+      channelId: context.channelId,
+      askedMessageId: context.askedMessageId,
+      userId: context.userId,
+      question: context.question,
+      article: context.article ?? null,
+      answered: answered ? 1 : 0,
+      at: this.now(),
+    });
+  }
+
+  /** The context of an answer posted less than a day ago, or undefined. */
+  recall(answerId: string): AskedContext | undefined {
+    const row = this.statements.recall.get(answerId, this.now() - RETENTION.contextTtlMs) as
+      | {
+          guild_id: string;
+          channel_id: string;
+          asked_message_id: string | null;
+          user_id: string;
+          question: string;
+          article: string | null;
+        }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      question: row.question,
+      ...(row.article !== null ? { article: row.article } : {}),
+      guildId: row.guild_id,
+      channelId: row.channel_id,
+      askedMessageId: row.asked_message_id ?? "",
+      userId: row.user_id,
+    };
+  }
+
+  /** Logs a question the articles did not cover. */
+  logUnanswered(entry: UnansweredQuestion): void {
+    this.statements.unanswered.run({
+      guildId: entry.guildId,
+      channelId: entry.channelId ?? null,
+      messageId: entry.messageId ?? null,
+      question: entry.question,
+      key: questionKey(entry.question),
+      at: this.now(),
+    });
+  }
+
+  /**
+   * Deletes question texts older than the retention time: the unanswered log's entries, and the
+   * question of older answers (their votes stay, without the text). Returns how many went.
+   */
+  prune(): number {
+    const days = this.options.questionDays ?? RETENTION.questionDays;
+    const cutoff = this.now() - days * DAY_MS;
+    return this.db
+      .transaction(
+        () =>
+          this.statements.forgetAnswers.run(cutoff).changes +
+          this.statements.forgetUnanswered.run(cutoff).changes,
+      )
+      .immediate();
+  }
+
+  /** Questions of the unanswered log in a guild, most asked first, with a count and one asking message. */
+  topUnanswered(
+    guildId: string,
+    limit: number,
+  ): { question: string; count: number; channelId: string | null; messageId: string | null }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT question, COUNT(*) AS count,
+                MAX(channel_id) AS channel_id, MAX(message_id) AS message_id
+           FROM unanswered WHERE guild_id = ?
+          GROUP BY question_key ORDER BY count DESC, MAX(created_at) DESC LIMIT ?`,
+      )
+      .all(guildId, limit) as {
+      question: string;
+      count: number;
+      channel_id: string | null;
+      message_id: string | null;
+    }[];
+    return rows.map((row) => ({
+      question: row.question,
+      count: row.count,
+      channelId: row.channel_id,
+      messageId: row.message_id,
+    }));
+  }
+}
