@@ -43,6 +43,13 @@ export const command: CommandModule = {
       });
       context.replaceCorpus(corpus);
       for (const warning of corpus.warnings) context.logger.warn(warning);
+      void corpus.saved.then((failure) => {
+        if (failure)
+          context.logger.warn(
+            { reason: failure },
+            "could not save the index: the next start rebuilds it",
+          );
+      });
       context.logger.info(
         { articles: corpus.index.articles.length, broken: corpus.problems.length },
         "articles reloaded",

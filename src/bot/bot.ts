@@ -20,6 +20,7 @@ import { Records, RETENTION } from "../storage/records.ts";
 import { Conversation } from "./conversation.ts";
 import { createContext, Dispatcher, UNKNOWN_COMMAND } from "./dispatch.ts";
 import { listenForMessages } from "./messages.ts";
+import { DeliveredOnce } from "./once.ts";
 
 /** A running bot. */
 export interface BotHandle {
@@ -137,22 +138,30 @@ export async function startBot(deps: {
     ...extra,
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...extra.rest },
   });
+  const delivered = new DeliveredOnce();
   client.on(Events.InteractionCreate, (interaction) => {
+    if (!delivered.first(interaction.id)) {
+      logger.info({ interactionId: interaction.id }, "interaction delivered again: ignored");
+      return;
+    }
     void answer(interaction, dispatcher, logger);
   });
   listenForMessages(
     client,
     new Conversation(dispatcher, records, config.cooldownSeconds, records),
     logger,
+    (id) => delivered.first(id),
   );
   client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "client warning"));
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.warn({ shard, code: event.code }, "gateway disconnected"),
   );
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "gateway reconnecting"));
   client.on(Events.ShardResume, (shard, replayed) =>
     logger.info({ shard, replayed }, "gateway resumed"),
   );
+  client.on(Events.ShardReady, (shard) => logger.info({ shard }, "gateway connected"));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
     await client.login(config.token);

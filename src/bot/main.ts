@@ -54,6 +54,10 @@ try {
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file }, `skipped ${problem.message}`);
   for (const warning of corpus.warnings) logger.warn(warning);
+  void corpus.saved.then((failure) => {
+    if (failure)
+      logger.warn({ reason: failure }, "could not save the index: the next start rebuilds it");
+  });
   exitIfSignalled();
   bot = await startBot({ config, corpus, logger });
   if (signalled) stopAndExit(bot);

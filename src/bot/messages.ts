@@ -49,9 +49,17 @@ export function channelMessageOf(message: Message, botId: string): ChannelMessag
  * Answers messages that mention citebot or reply to its answers (GuildMessages intent; Discord
  * sends such messages' content without the privileged Message Content intent). The answer is a
  * reply in the same channel or thread that pings nobody. Never throws: a failure is logged.
+ * `firstDelivery` tells a message seen for the first time from a replayed one.
  */
-export function listenForMessages(client: Client, conversation: Conversation, logger: Logger) {
+export function listenForMessages(
+  client: Client,
+  conversation: Conversation,
+  logger: Logger,
+  firstDelivery: (id: string) => boolean = () => true,
+) {
   client.on(Events.MessageCreate, (message) => {
+    // A gateway RESUME may replay a message already answered: answer it once.
+    if (!firstDelivery(message.id)) return;
     void (async () => {
       try {
         const botId = client.user?.id;

@@ -229,6 +229,10 @@ async function main(argv: string[]): Promise<number> {
   });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
   for (const warning of corpus.warnings) console.error(`warning: ${warning}`);
+  void corpus.saved.then((failure) => {
+    if (failure)
+      console.error(`warning: could not save the index (${failure}): the next start rebuilds it`);
+  });
   if (options.article !== undefined && !corpus.index.article(options.article)) {
     throw new UsageError(
       `no article "${options.article}"; loaded: ${corpus.index.articles.map((a) => a.id).join(", ")}`,

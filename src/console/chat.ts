@@ -36,6 +36,10 @@ try {
   const corpus = await openCorpus(dataDir, { cacheDir, limits: parsed.config.limits });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
   for (const warning of corpus.warnings) console.error(`warning: ${warning}`);
+  void corpus.saved.then((failure) => {
+    if (failure)
+      console.error(`warning: could not save the index (${failure}): the next start rebuilds it`);
+  });
   const dispatcher = new Dispatcher(
     commands,
     createContext({ corpus, config: parsed.config, logger }),

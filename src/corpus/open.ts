@@ -19,8 +19,11 @@ export interface Corpus {
   readonly problems: readonly ArticleError[];
   /** True when the index came from the saved copy rather than being built. */
   readonly fromSavedIndex: boolean;
-  /** Settles once a newly built index is saved (or saving failed, which only costs speed). */
-  readonly saved: Promise<void>;
+  /**
+   * Settles once a newly built index is saved: undefined, or why saving failed (which
+   * only costs the next start its speed; front ends log it). Never rejects.
+   */
+  readonly saved: Promise<string | undefined>;
   /**
    * Why the saved index was not used or cannot be kept (a cache folder others can write,
    * a file another user planted, a damaged file): for the admin, in words. The articles
@@ -84,7 +87,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
         index: new CitationIndex(articles, rankingOf(options), data),
         problems,
         fromSavedIndex: true,
-        saved: Promise.resolve(),
+        saved: Promise.resolve(undefined),
         warnings,
       };
     }
@@ -94,8 +97,11 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
   // Saved after the corpus is handed back: answering need not wait for the disk.
   const saved =
     cache && file && fingerprint
-      ? writeSavedIndex(file, fingerprint, cache, articles, problems, data).catch(() => undefined)
-      : Promise.resolve();
+      ? writeSavedIndex(file, fingerprint, cache, articles, problems, data).then(
+          () => undefined,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        )
+      : Promise.resolve(undefined);
   return {
     dir: resolved,
     index: new CitationIndex(articles, rankingOf(options), data),

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { symlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LibraryError, loadArticles, readArticleFolder } from "../../src/corpus/load.ts";
@@ -125,5 +125,23 @@ describe("reading an articles folder safely", () => {
     const read = await readArticleFolder(dir);
     expect(read.files).toEqual([]);
     await expect(loadArticles(dir)).rejects.toThrow(/no article in .* could be loaded/u);
+  });
+});
+
+describe("saving the index", () => {
+  it("GIVEN a saved index that cannot be written WHEN the corpus is opened THEN the articles serve and `saved` says why saving failed", async () => {
+    const dir = await folder({ "good.md": GOOD });
+    const cacheDir = path.join(await folder({}), "index");
+    await (
+      await openCorpus(dir, { cacheDir })
+    ).saved;
+    // Where the index file goes, a folder: the rename that publishes a new index fails.
+    const [name] = (await readdir(cacheDir)).filter((file) => file.endsWith(".bin"));
+    await rm(path.join(cacheDir, name as string));
+    await mkdir(path.join(cacheDir, name as string, "blocker"), { recursive: true });
+    const corpus = await openCorpus(dir, { cacheDir });
+    expect(corpus.fromSavedIndex).toBe(false);
+    expect(corpus.index.articles).toHaveLength(1);
+    expect(await corpus.saved).toMatch(/E(?:ISDIR|NOTEMPTY|EXIST)/u);
   });
 });

@@ -69,6 +69,20 @@ describe("gateway faults", () => {
     await expectAnswered();
   });
 
+  it("GIVEN a resume that replays an interaction already answered WHEN the bot receives it again THEN it answers it once", async () => {
+    const { emulator } = world;
+    const from = emulator.lastSequence(0);
+    const first = await world.ask("Who did Elon Musk meet in China?");
+    expect(replyOf(first).embeds[0].fields.length).toBeGreaterThan(0);
+    emulator.replayNextResumeFrom(0, from);
+    await afterResume(() => emulator.invalidateSession(0, true));
+    // Dispatches are handled in order: once the next one is answered, the replay was handled too.
+    await expectAnswered();
+    const callbacks = emulator.requests.filter((r) => r.path.includes(`/${first.id}/`));
+    expect(callbacks.map((r) => r.status)).toEqual([204]);
+    expect(first.errors).toEqual([]);
+  });
+
   it("GIVEN an interaction sent while the connection is down WHEN the bot resumes THEN the replayed interaction is answered before its deadline", async () => {
     const { emulator } = world;
     const before = emulator.resumes.get(0) ?? 0;

@@ -133,6 +133,8 @@ export class DiscordEmulator {
   private readonly sockets = new Set<Socket>();
   private readonly connections = new Map<WebSocket, Connection>();
   private readonly sessions = new Map<string, Session>();
+  /** Shards whose next RESUME replays from a set sequence number (see replayNextResumeFrom). */
+  private readonly resumeReplayFrom = new Map<number, number>();
   private readonly pending = new Map<string, PendingInteraction>();
   private readonly byToken = new Map<string, InteractionOutcome>();
   private readonly faults: RestFault[] = [];
@@ -291,6 +293,21 @@ export class DiscordEmulator {
       if (!resumable && session) this.sessions.delete(session.id);
       ws.send(JSON.stringify({ op: 9, d: resumable }));
     }
+  }
+
+  /** The sequence number of the last dispatch sent to the shard's session (0 before any). */
+  lastSequence(shard: number): number {
+    const session = [...this.sessions.values()].find((s) => s.shard === shard);
+    return session?.log.at(-1)?.s ?? 0;
+  }
+
+  /**
+   * Makes the shard's next RESUME replay every dispatch after `seq` rather than after the
+   * client's own sequence: Discord delivers at least once, and a resume racing with a burst
+   * replays events the client already handled.
+   */
+  replayNextResumeFrom(shard: number, seq: number): void {
+    this.resumeReplayFrom.set(shard, seq);
   }
 
   /** Stops acknowledging heartbeats on the shard's current connection (a zombie connection). */
@@ -533,8 +550,10 @@ export class DiscordEmulator {
     }
     session.socket = ws;
     conn.session = session;
+    const from = this.resumeReplayFrom.get(session.shard) ?? Number(d.seq ?? 0);
+    this.resumeReplayFrom.delete(session.shard);
     for (const event of session.log) {
-      if (event.s > Number(d.seq ?? 0)) ws.send(JSON.stringify({ op: 0, ...event }));
+      if (event.s > from) ws.send(JSON.stringify({ op: 0, ...event }));
     }
     this.dispatch(session, "RESUMED", {});
   }
