@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { extractFigures, formatDate } from "../src/core/index.ts";
 import type { CommandModule } from "../src/bot/context.ts";
+import { channelArticle } from "./shared/scope.ts";
 import { articleOption, completeArticle, pickArticle } from "./shared/views.ts";
 import type { Inline, ReplyField } from "../src/reply/types.ts";
 
@@ -18,7 +19,10 @@ export const command: CommandModule = {
   data,
   execute(input, context) {
     const index = context.corpus().index;
-    const picked = pickArticle(index, input.options.string("article"));
+    const picked = pickArticle(
+      index,
+      input.options.string("article") ?? channelArticle(input, context),
+    );
     if ("refusal" in picked) return picked.refusal;
     const { article } = picked;
     const fields: ReplyField[] = [];

@@ -12,6 +12,7 @@ import {
   sourceLine,
 } from "./shared/views.ts";
 import { errorReply, type Inline, type Reply, type ReplyButton } from "../src/reply/types.ts";
+import { channelArticle, libraryOption } from "./shared/scope.ts";
 import { fullParagraphButton } from "./shared/paragraph.ts";
 
 const PREFIX = "ask";
@@ -35,7 +36,8 @@ export const data = new SlashCommandBuilder()
   .addBooleanOption((option) => option.setName("private").setDescription("Only you see the answer"))
   .addUserOption((option) =>
     option.setName("for").setDescription("Point the answer at this member (they are mentioned)"),
-  );
+  )
+  .addBooleanOption(libraryOption);
 
 /** How one answer is shown. */
 export interface AskView {
@@ -84,11 +86,13 @@ export function answerReply(context: CommandContext, question: string, view: Ask
   const related = !answer.answered && view.offset === 0 ? "Related · " : "";
   const buttons: ReplyButton[] = [];
   const room = (action: string, offset: number) => refRoom(PREFIX, action, offset);
+  // The buttons carry the article the answer was restricted to, so that page 2 stays on it.
+  const carried = `${view.article ?? ""}\n${question}`;
   if (answer.citations.length > view.offset + PAGE && view.offset + PAGE <= MAX_OFFSET) {
     const next = view.offset + PAGE;
     buttons.push({
       label: "More passages",
-      customId: customId(PREFIX, "more", next, context.refs.put(question, room("more", next))),
+      customId: customId(PREFIX, "more", next, context.refs.put(carried, room("more", next))),
     });
   }
   const top = page[0];
@@ -101,7 +105,7 @@ export function answerReply(context: CommandContext, question: string, view: Ask
           PREFIX,
           "share",
           view.offset,
-          context.refs.put(question, room("share", view.offset)),
+          context.refs.put(carried, room("share", view.offset)),
         ),
       ),
     );
@@ -124,13 +128,16 @@ export const command: CommandModule = {
   execute(input, context) {
     const checked = checkQuestion(input.options.string("question") ?? "");
     if (!checked.ok) return errorReply(describeQuestionProblem(checked.problem, checked.length));
+    const article = channelArticle(input, context);
     if (input.place && context.questions) {
-      const answer = askIndex(context.corpus().index, checked.question, PAGE + 1);
+      const answer = askIndex(context.corpus().index, checked.question, PAGE + 1, article);
       if (!answer.answered) {
-        context.questions.logUnanswered({ ...input.place, question: checked.question });
+        const { guildId, channelId } = input.place;
+        context.questions.logUnanswered({ guildId, channelId, question: checked.question });
       }
     }
     return answerReply(context, checked.question, {
+      ...(article !== undefined ? { article } : {}),
       offset: 0,
       ephemeral: input.options.boolean("private") ?? false,
       forUser: input.options.user("for"),
@@ -139,7 +146,11 @@ export const command: CommandModule = {
   button(input, context) {
     const [action, offsetText, ...ref] = input.args;
     const offset = Number(offsetText);
-    const question = context.refs.get(ref.join(":"));
+    const carried = context.refs.get(ref.join(":"));
+    const cut = carried?.indexOf("\n") ?? -1;
+    const question = carried !== undefined && cut >= 0 ? carried.slice(cut + 1) : undefined;
+    const article = carried !== undefined && cut > 0 ? carried.slice(0, cut) : undefined;
+    const on = article !== undefined ? { article } : {};
     if (
       question === undefined ||
       !Number.isSafeInteger(offset) ||
@@ -147,9 +158,15 @@ export const command: CommandModule = {
       offset > MAX_OFFSET
     )
       return null;
-    if (action === "more") return answerReply(context, question, { offset, ephemeral: true });
+    if (action === "more")
+      return answerReply(context, question, { offset, ephemeral: true, ...on });
     if (action === "share") {
-      return answerReply(context, question, { offset, ephemeral: false, sharedBy: input.user });
+      return answerReply(context, question, {
+        offset,
+        ephemeral: false,
+        sharedBy: input.user,
+        ...on,
+      });
     }
     return null;
   },

@@ -1,6 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from "discord.js";
 import { checkQuestion, MAX_QUESTION_LENGTH } from "../src/core/index.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
+import { channelArticle } from "./shared/scope.ts";
 import { customId, refRoom } from "./shared/state.ts";
 import {
   askIndex,
@@ -23,10 +24,10 @@ export const data = new ContextMenuCommandBuilder()
 export function checkReply(
   context: CommandContext,
   claim: string,
-  view: { ephemeral: boolean; sharedBy?: UserRef },
+  view: { ephemeral: boolean; sharedBy?: UserRef; article?: string },
 ): Reply {
   const index = context.corpus().index;
-  const answer = askIndex(index, claim, 3);
+  const answer = askIndex(index, claim, 3, view.article);
   const article = mainArticle(answer, index);
   const description: Inline[] = [{ bold: "Claim:" }, " ", claim, { markup: "\n" }];
   if (answer.citations.length === 0) {
@@ -67,7 +68,11 @@ export const command: CommandModule = {
         "This message has no text to check (only text is looked up, not images or embeds).",
       );
     }
-    return checkReply(context, checked.question, { ephemeral: true });
+    const article = channelArticle(input, context);
+    return checkReply(context, checked.question, {
+      ephemeral: true,
+      ...(article !== undefined ? { article } : {}),
+    });
   },
   button(input, context) {
     const [action, ...ref] = input.args;

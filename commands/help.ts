@@ -18,6 +18,9 @@ const EXAMPLES: readonly [string, string][] = [
   ["/quote paragraph: 6", "a whole paragraph, with ◀ ▶ for its neighbours"],
   ["/article", "source, date, link, lead paragraph and key figures"],
   ["Apps → Check against article", "on any message: what the article says about it"],
+  ["@citebot who did Musk meet?", "in a channel or thread: answered as a reply"],
+  ["reply “why?” to an answer", "a follow-up, read in the context of that answer's question"],
+  ["/topic article: …", "moderators: the article this channel (and its threads) discusses"],
 ];
 
 /** /help: handler. */

@@ -7,6 +7,7 @@ import { command as help } from "./help.ts";
 import { command as quote } from "./quote.ts";
 import { command as reload } from "./reload.ts";
 import { command as search } from "./search.ts";
+import { command as topic } from "./topic.ts";
 
 /** The one explicit list of command modules: deploy-commands registers exactly these. */
 export const commands: readonly CommandModule[] = [
@@ -16,5 +17,6 @@ export const commands: readonly CommandModule[] = [
   article,
   help,
   check,
+  topic,
   reload,
 ];

@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import type { CommandContext, CommandModule } from "../src/bot/context.ts";
 import { errorReply } from "../src/reply/types.ts";
 import { paragraphReply, QUOTE_PREFIX } from "./shared/paragraph.ts";
+import { channelArticle } from "./shared/scope.ts";
 import { articleOption, completeArticle, pickArticle } from "./shared/views.ts";
 
 /** `/quote paragraph:<n> [article]`: the whole paragraph, with ◀ ▶ for its neighbours. */
@@ -23,7 +24,10 @@ export const command: CommandModule = {
   data,
   buttonPrefix: QUOTE_PREFIX,
   execute(input, context) {
-    const picked = pickArticle(context.corpus().index, input.options.string("article"));
+    const picked = pickArticle(
+      context.corpus().index,
+      input.options.string("article") ?? channelArticle(input, context),
+    );
     if ("refusal" in picked) return picked.refusal;
     const { article } = picked;
     const n = input.options.integer("paragraph");

@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { checkQuestion, type CitationIndex } from "../src/core/index.ts";
 import { describeQuestionProblem } from "../src/reply/problems.ts";
 import type { CommandModule } from "../src/bot/context.ts";
+import { channelArticle, libraryOption } from "./shared/scope.ts";
 import { askIndex, citationFields, mainArticle, sourceLine } from "./shared/views.ts";
 import { errorReply, type Choice } from "../src/reply/types.ts";
 
@@ -19,7 +20,8 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMinLength(1)
       .setMaxLength(300),
-  );
+  )
+  .addBooleanOption(libraryOption);
 
 /** Words of the articles by frequency, for completing the word being typed. */
 const vocabularies = new WeakMap<CitationIndex, string[]>();
@@ -87,7 +89,7 @@ export const command: CommandModule = {
     if (!checked.ok)
       return errorReply(describeQuestionProblem(checked.problem, checked.length, "search"));
     const index = context.corpus().index;
-    const answer = askIndex(index, checked.question, RESULTS);
+    const answer = askIndex(index, checked.question, RESULTS, channelArticle(input, context));
     const article = mainArticle(answer, index);
     return {
       title: article?.title ?? "Search",

@@ -17,6 +17,7 @@ import { errorReply } from "../reply/types.ts";
 import { Options, type OptionValue, type UserRef } from "./context.ts";
 import { openStore } from "../storage/database.ts";
 import { Records, RETENTION } from "../storage/records.ts";
+import { ChannelArticles } from "../storage/topics.ts";
 import { Conversation } from "./conversation.ts";
 import { createContext, Dispatcher, UNKNOWN_COMMAND } from "./dispatch.ts";
 import { listenForMessages } from "./messages.ts";
@@ -71,7 +72,15 @@ async function answer(interaction: Interaction, dispatcher: Dispatcher, logger: 
         options: optionsOf(interaction.options.data),
         permissions: interaction.memberPermissions?.bitfield ?? null,
         ...(interaction.guildId && interaction.channelId
-          ? { place: { guildId: interaction.guildId, channelId: interaction.channelId } }
+          ? {
+              place: {
+                guildId: interaction.guildId,
+                channelId: interaction.channelId,
+                ...(interaction.channel?.isThread() && interaction.channel.parentId
+                  ? { parentId: interaction.channel.parentId }
+                  : {}),
+              },
+            }
           : {}),
         ...(interaction.isMessageContextMenuCommand()
           ? {
@@ -127,7 +136,13 @@ export async function startBot(deps: {
       logger.error({ err: error }, "could not delete old question texts");
     }
   }, RETENTION.pruneEveryMs).unref();
-  const context = createContext({ corpus: deps.corpus, config, logger, questions: records });
+  const context = createContext({
+    corpus: deps.corpus,
+    config,
+    logger,
+    questions: records,
+    topics: new ChannelArticles(store.db),
+  });
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: config.cooldownSeconds,
   });

@@ -47,6 +47,29 @@ export class Options {
   }
 }
 
+/** A server's channel or thread; a thread names its parent channel. */
+export interface Place {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly parentId?: string;
+}
+
+/** The article a place discusses, and whose choice it is. */
+export interface Topic {
+  readonly articleId: string;
+  readonly from: "channel" | "parent" | "server";
+}
+
+/** The articles channels discuss (set by moderators), shared by every shard. */
+export interface TopicStore {
+  /** Sets the article of a channel, or of the server when `channelId` is null. */
+  set(guildId: string, channelId: string | null, articleId: string, userId: string): void;
+  /** Forgets a channel's (or the server's) choice; false when there was none. */
+  clear(guildId: string, channelId: string | null): boolean;
+  /** The channel's article, else its parent's, else the server's. */
+  resolve(place: Place): Topic | undefined;
+}
+
 /** One use of a command (slash command or context menu), whoever delivered it. */
 export interface CommandInput {
   readonly user: UserRef;
@@ -54,7 +77,7 @@ export interface CommandInput {
   /** Permissions of the member in this channel; null outside a server. */
   readonly permissions: bigint | null;
   /** Where it was used: a server's channel or thread (absent in DMs and the console). */
-  readonly place?: { readonly guildId: string; readonly channelId: string };
+  readonly place?: Place;
   /** The message a message context menu was used on. */
   readonly target?: { readonly id: string; readonly content: string };
 }
@@ -89,6 +112,8 @@ export interface CommandContext {
   readonly refs: RefStore;
   /** Where questions the articles did not cover are logged (for /gaps), when there is a database. */
   readonly questions?: QuestionLog;
+  /** The articles channels discuss, when there is a database. */
+  readonly topics?: TopicStore;
 }
 
 type Awaitable<T> = T | Promise<T>;

@@ -21,6 +21,8 @@ export interface ChannelMessage {
   /** Null outside a server: such messages are not answered. */
   readonly guildId: string | null;
   readonly channelId: string;
+  /** The thread's channel, when the message is in a thread. */
+  readonly parentId?: string;
   readonly author: UserRef;
   /** Written by a bot or through a webhook: never answered. */
   readonly fromBot: boolean;
@@ -138,10 +140,14 @@ export class Conversation {
         const question = previous
           ? followUpQuestion(previous.question, checked.question)
           : checked.question;
-        const article =
-          previous?.article !== undefined && index.article(previous.article)
-            ? previous.article
-            : undefined;
+        const topic = commandContext.topics?.resolve({
+          guildId,
+          channelId: message.channelId,
+          ...(message.parentId ? { parentId: message.parentId } : {}),
+        });
+        // A follow-up stays on its question's article; a new question uses the channel's.
+        const candidate = previous ? previous.article : topic?.articleId;
+        const article = candidate !== undefined && index.article(candidate) ? candidate : undefined;
         const answer = askIndex(index, question, ANSWER_PAGE + 1, article);
         if (!answer.answered) {
           this.log?.logUnanswered({

@@ -9,6 +9,7 @@ import type {
   CommandContext,
   CommandInput,
   CommandModule,
+  TopicStore,
   UserRef,
 } from "./context.ts";
 import type { QuestionLog } from "./conversation.ts";
@@ -33,6 +34,7 @@ export function createContext(deps: {
   logger: Logger;
   refs?: RefStore;
   questions?: QuestionLog;
+  topics?: TopicStore;
 }): CommandContext {
   let current = deps.corpus;
   return {
@@ -48,6 +50,7 @@ export function createContext(deps: {
     logger: deps.logger,
     refs: deps.refs ?? new RefStore(),
     ...(deps.questions ? { questions: deps.questions } : {}),
+    ...(deps.topics ? { topics: deps.topics } : {}),
   };
 }
 

@@ -31,6 +31,9 @@ export function channelMessageOf(message: Message, botId: string): ChannelMessag
     id: message.id,
     guildId: message.guildId,
     channelId: message.channelId,
+    ...(message.channel.isThread() && message.channel.parentId
+      ? { parentId: message.channel.parentId }
+      : {}),
     author: {
       id: message.author.id,
       name: message.author.globalName ?? message.author.username,

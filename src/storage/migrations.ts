@@ -38,4 +38,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX votes_by_guild ON votes (guild_id);
   `,
+  // 2: the article a channel (or, with channel_id '', a whole server) discusses.
+  `
+  CREATE TABLE channel_articles (
+    guild_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,            -- '' for the server's default
+    article_id TEXT NOT NULL,
+    set_by TEXT NOT NULL,
+    set_at INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, channel_id)
+  );
+  `,
 ];

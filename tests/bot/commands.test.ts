@@ -44,7 +44,7 @@ function optionProblems(options: readonly APIApplicationCommandOption[], where: 
 }
 
 describe("command definitions", () => {
-  it("GIVEN the command list THEN it holds the seven commands of the issue, each once", () => {
+  it("GIVEN the command list THEN it holds the eight commands, each once", () => {
     const names = commands.map((command) => command.data.name);
     expect(names).toEqual([
       "ask",
@@ -53,6 +53,7 @@ describe("command definitions", () => {
       "article",
       "help",
       "Check against article",
+      "topic",
       "reload",
     ]);
   });
@@ -89,15 +90,22 @@ describe("command definitions", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it("GIVEN /ask THEN question is required with at most 300 characters, private and for optional", () => {
+  it("GIVEN /ask THEN question is required with at most 300 characters, private, for and library optional", () => {
     const ask = commandJson().find((json) => json.name === "ask");
     const options = ask && "options" in ask ? (ask.options ?? []) : [];
     expect(options.map((option) => [option.name, option.type, option.required ?? false])).toEqual([
       ["question", ApplicationCommandOptionType.String, true],
       ["private", ApplicationCommandOptionType.Boolean, false],
       ["for", ApplicationCommandOptionType.User, false],
+      ["library", ApplicationCommandOptionType.Boolean, false],
     ]);
     expect(options[0] && "max_length" in options[0] ? options[0].max_length : undefined).toBe(300);
+  });
+
+  it("GIVEN /topic THEN it is registered for Manage Channels members, in servers only", () => {
+    const json = commandJson().find((entry) => entry.name === "topic");
+    expect(json?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageChannels));
+    expect(json?.contexts).toEqual([0]);
   });
 
   it("GIVEN /reload THEN it is registered for Manage Server members only, in servers", () => {
@@ -110,12 +118,17 @@ describe("command definitions", () => {
     expect(check?.type).toBe(ApplicationCommandType.Message);
   });
 
-  it("GIVEN /search, /quote and /article THEN their free-text options autocomplete", () => {
+  it("GIVEN /search, /quote, /article and /topic THEN their free-text options autocomplete", () => {
     const autocompleted = commandJson().flatMap((json) =>
       ("options" in json ? (json.options ?? []) : [])
         .filter((option) => "autocomplete" in option && option.autocomplete)
         .map((option) => `${json.name}.${option.name}`),
     );
-    expect(autocompleted.sort()).toEqual(["article.article", "quote.article", "search.query"]);
+    expect(autocompleted.sort()).toEqual([
+      "article.article",
+      "quote.article",
+      "search.query",
+      "topic.article",
+    ]);
   });
 });

@@ -217,15 +217,18 @@ export class DiscordEmulator {
     return guild;
   }
 
-  /** Adds a user; `admin` gives Manage Server. */
-  addUser(username = `user${this.users.length + 1}`, { admin = false } = {}): EmulatedUser {
+  /** Adds a user; `admin` gives Manage Server; `permissions` adds more bits to a member's. */
+  addUser(
+    username = `user${this.users.length + 1}`,
+    { admin = false, permissions = 0n }: { admin?: boolean; permissions?: bigint } = {},
+  ): EmulatedUser {
     const user: EmulatedUser = {
       id: snowflake(),
       username,
       global_name: username,
       discriminator: "0",
       avatar: null,
-      permissions: admin ? ADMIN_PERMISSIONS : MEMBER_PERMISSIONS,
+      permissions: String(BigInt(admin ? ADMIN_PERMISSIONS : MEMBER_PERMISSIONS) | permissions),
     };
     this.users.push(user);
     return user;
