@@ -10,6 +10,8 @@ export interface EvalQuestion {
   answer?: string[];
   article?: string;
   unanswerable?: boolean;
+  /** The sort of question (discord-style sets): "typo", "near-miss", "cross-article"… */
+  kind?: string;
 }
 
 /** Scores as shared/eval/score.mjs does: hits at 1 and 3, abstentions, excerpt length. */
@@ -46,7 +48,9 @@ function citationOk(
   answer: Answer,
   citation: Citation | undefined,
 ): boolean {
-  if (!citation || !question.paragraphs?.includes(citation.paragraph)) return false;
+  if (!citation) return false;
+  // Lines without paragraph numbers are judged by the answer phrase alone (as score.mjs does).
+  if (question.paragraphs && !question.paragraphs.includes(citation.paragraph)) return false;
   if (question.article && citation.article !== question.article) return false;
   return (question.answer ?? []).some(
     (phrase) =>

@@ -128,12 +128,20 @@ function answerReply(answer: Answer, index: CitationIndex): Reply {
   return { description, fields };
 }
 
+/** Which kind of answer the question expects, and whether the passage holds one. */
+function kindNote(citation: ExplainedCitation): string {
+  if (citation.expected === "none") {
+    return citation.kindFits ? "(holds the kind of answer asked for)" : "";
+  }
+  return `expects: ${citation.expected} (${citation.kindFits ? "the passage holds one" : "the passage has none"})`;
+}
+
 function renderExplanation(answer: Answer, citations: readonly ExplainedCitation[]): string {
   const lines = [`answered: ${answer.answered}   short answer: ${answer.answer ?? "none"}`];
   for (const [rank, citation] of citations.entries()) {
     lines.push(
       "",
-      `#${rank + 1} ${citation.article} ¶${citation.paragraph}  score ${citation.score}  coverage ${citation.coverage}${citation.kindFits ? "  (holds the kind of answer asked for)" : ""}`,
+      `#${rank + 1} ${citation.article} ¶${citation.paragraph}  score ${citation.score}  coverage ${citation.coverage}  ${kindNote(citation)}`,
       `   “${citation.excerpt}”`,
     );
     for (const term of citation.terms) {

@@ -28,6 +28,9 @@ export { checkQuestion, questionKind, MAX_QUESTION_LENGTH } from "./answer/kinds
 export type { QuestionCheck, QuestionKind, QuestionProblem } from "./answer/kinds.ts";
 export { followUpQuestion } from "./answer/followup.ts";
 export { extractShortAnswer } from "./answer/short-answer.ts";
+export { expectedAnswer } from "./answer/expected.ts";
+export type { AnswerType } from "./answer/expected.ts";
+export { normalizeDiscordText } from "./text/normalize.ts";
 export { metadataField, metadataValue } from "./answer/metadata.ts";
 export type { MetadataField } from "./answer/metadata.ts";
 export { extractFigures } from "./answer/figures.ts";

@@ -1,3 +1,5 @@
+import { normalizeDiscordText } from "../text/normalize.ts";
+
 /** What kind of answer a question asks for, read from its opening words. */
 export type QuestionKind =
   "person" | "quantity" | "time" | "place" | "reason" | "yesno" | "definition" | "other";
@@ -25,7 +27,10 @@ export function checkQuestion(input: string): QuestionCheck {
   const length = question.length;
   if (question === "") return { ok: false, problem: "empty", length };
   if (length > MAX_QUESTION_LENGTH) return { ok: false, problem: "too-long", length };
-  if (!/[\p{L}\p{N}]/u.test(question)) return { ok: false, problem: "no-words", length };
+  // A message of mentions and emoji alone asks nothing.
+  if (!/[\p{L}\p{N}]/u.test(normalizeDiscordText(question))) {
+    return { ok: false, problem: "no-words", length };
+  }
   return { ok: true, question };
 }
 

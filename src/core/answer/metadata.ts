@@ -84,6 +84,7 @@ export function metadataAnswer<C extends Citation>(
         ...plainLead,
         coverage: value === undefined ? 0 : 1,
         kindFits: value !== undefined,
+        expected: "none",
         terms: [],
       }
     : plainLead;

@@ -2,32 +2,31 @@ import { SHORT_ANSWER } from "../options.ts";
 import {
   CALENDAR_WORD,
   CHANGE_WORDS,
+  COUNTED_NUMBER,
   DATE,
   MONEY,
   MULTIPLIER,
   PERCENT,
-  QUANTITY,
   RATE_WORDS,
   STOP_WORDS,
 } from "../text/lexicon.ts";
 import { foldCase, termOf, tokenize } from "../text/tokenize.ts";
-import type { QuestionKind } from "./kinds.ts";
+import { answersIn, patternsOf, quoted, type AnswerType } from "./expected.ts";
 
 /** A run of capitalised words, allowing "of" and initials inside: "Vice Premier Wang Yang". */
 const NAME = /\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
-
-function firstMatch(pattern: RegExp, text: string): string | undefined {
-  pattern.lastIndex = 0;
-  const match = pattern.exec(text);
-  return match?.[0].trim().replace(/[,.;:]+$/u, "");
-}
 
 /**
  * Of a pattern's matches in the excerpt, the one nearest to the question's words
  * ("revenue … in the U.S." picks "$4.2 billion in the U.S.", not the "$1 billion"
  * that opens the sentence); the first among equals.
  */
-function closestMatch(pattern: RegExp, question: string, excerpt: string): string | undefined {
+function closestMatch(
+  pattern: RegExp,
+  question: string,
+  excerpt: string,
+  allowed: ReadonlySet<string>,
+): string | undefined {
   const asked = new Set(
     tokenize(question)
       .filter((token) => !STOP_WORDS.has(token.word) && !token.isNumber)
@@ -39,6 +38,8 @@ function closestMatch(pattern: RegExp, question: string, excerpt: string): strin
   let best: { text: string; closeness: number } | undefined;
   pattern.lastIndex = 0;
   for (const match of excerpt.matchAll(pattern)) {
+    const text = quoted(match[0]);
+    if (!allowed.has(text)) continue;
     const at = match.index + match[0].length / 2;
     // Characters, not words: close enough for ranking a handful of numbers in a sentence.
     const closeness = positions.reduce(
@@ -46,7 +47,7 @@ function closestMatch(pattern: RegExp, question: string, excerpt: string): strin
       0,
     );
     if (!best || closeness > best.closeness) {
-      best = { text: match[0].trim().replace(/[,.;:]+$/u, ""), closeness };
+      best = { text, closeness };
     }
   }
   return best?.text;
@@ -58,14 +59,6 @@ function closestMatch(pattern: RegExp, question: string, excerpt: string): strin
  * apposition: "researcher JL Warren Capital") and then longer names.
  */
 function bestName(question: string, excerpt: string, title: string): string | null {
-  // "Who is Li Anding?" asks for a description, not for another name.
-  if (
-    /^(?:who|what) (?:is|was|are|were) (?:\p{Lu}|the \p{Lu})/u.test(
-      question.replace(/^\W+/u, "").replace(/^./u, (c) => c.toLowerCase()),
-    )
-  ) {
-    return null;
-  }
   const topic = new Set(
     foldCase(title)
       .split(/[^\p{L}\p{N}]+/u)
@@ -86,7 +79,8 @@ function bestName(question: string, excerpt: string, title: string): string | nu
     // A sentence may open with "But Tesla": the opener is no part of the name.
     while (words.length > 0 && STOP_WORDS.has(foldCase(words[0] ?? ""))) words.shift();
     if (words.length === 0) continue;
-    const isSentenceStart = match.index === 0 || /[.!?“"]\s*$/u.test(excerpt.slice(0, match.index));
+    const isSentenceStart =
+      match.index === 0 || /[.!?“":•-]\s*$/u.test(excerpt.slice(0, match.index));
     if (isSentenceStart && words.length === 1) continue;
     if (words.every((word) => asked.has(termOf(foldCase(word).replace(/'s$/u, ""))))) continue;
     const before = excerpt
@@ -111,34 +105,91 @@ function bestName(question: string, excerpt: string, title: string): string | nu
   return best && best.rank >= SHORT_ANSWER.minRank ? best.name : null;
 }
 
+/** Words of a question that name what it is about (not its frame), as terms. */
+function askedTerms(question: string): Set<string> {
+  return new Set(
+    foldCase(question)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
+      .map((word) => termOf(word)),
+  );
+}
+
 /**
- * Picks the short answer (a number, name, date) out of a cited excerpt, verbatim,
- * when the question asks for one; null otherwise or when none is found.
+ * What a sentence says a named person or thing is: the apposition after the name
+ * ("Li Anding, Xinhua’s former automotive reporter who…") or the title before it
+ * ("Vice Premier Wang Yang"). Null when the excerpt says neither; undefined when
+ * the asked word is itself a title before a name ("who is china's premier"): the
+ * name answers.
+ */
+function description(question: string, excerpt: string): string | null | undefined {
+  const asked = askedTerms(question);
+  const isAsked = (word: string | undefined) =>
+    word !== undefined && asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
+  const words = [...excerpt.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
+  for (let i = 0; i < words.length; i += 1) {
+    const match = words[i];
+    if (!match || !isAsked(match[0])) continue;
+    // The whole name: the following words of the question too ("Li Anding").
+    let last = i;
+    while (isAsked(words[last + 1]?.[0])) last += 1;
+    const end = (words[last]?.index ?? 0) + (words[last]?.[0].length ?? 0);
+    // "Premier Wang": the asked word is a title before a name, so the name answers.
+    const next = words[last + 1];
+    if (next && excerpt.slice(end, next.index).trim() === "" && /^\p{Lu}/u.test(next[0])) {
+      return undefined;
+    }
+    // An apposition: ", a former leader of Guangdong province," (not ", said Li").
+    const after = /^,\s+(?!(?:said|says|told|added|and|but|or)\b)([^,;.]{3,100})[,;.]/iu.exec(
+      excerpt.slice(end),
+    );
+    if (after?.[1]) return after[1].trim();
+    const before = /((?:\p{Lu}[\p{L}-]*\s){1,3})$/u.exec(excerpt.slice(0, match.index));
+    const title = before?.[1]?.trim();
+    if (title && !title.split(/\s+/u).some(isAsked)) return title;
+  }
+  return null;
+}
+
+/**
+ * Picks the short answer (a number, name, date, duration, description) out of a
+ * cited excerpt, verbatim, when the question asks for one of that kind; null
+ * otherwise: no answer is better than one of the wrong kind ("how long" is never
+ * answered "25%").
  */
 export function extractShortAnswer(
-  kind: QuestionKind,
+  type: AnswerType,
   question: string,
   excerpt: string,
   title = "",
 ): string | null {
-  switch (kind) {
-    case "quantity": {
-      // A change ("grow", "rise") is answered by a rate or a multiple before an amount.
-      const change = CHANGE_WORDS.test(question);
-      const percentFirst = RATE_WORDS.test(question);
-      const ordered = change
-        ? [PERCENT, MULTIPLIER, MONEY, QUANTITY]
-        : percentFirst
-          ? [PERCENT, MONEY, MULTIPLIER, QUANTITY]
-          : [MONEY, PERCENT, MULTIPLIER, QUANTITY];
+  switch (type) {
+    case "amount":
+    case "money":
+    case "percent":
+    case "count":
+    case "duration":
+    case "date": {
+      // A change ("grow", "rise") or a rate ("tariff") is answered by a rate or a
+      // multiple before an amount.
+      // "When" is answered by a date, not by "the timing" that lets a passage fit.
+      const ordered =
+        type === "amount" && (CHANGE_WORDS.test(question) || RATE_WORDS.test(question))
+          ? [PERCENT, MULTIPLIER, MONEY, COUNTED_NUMBER]
+          : type === "date"
+            ? [DATE]
+            : patternsOf(type);
+      const allowed = new Set(answersIn(type, excerpt, question));
       for (const pattern of ordered) {
-        const found = closestMatch(pattern, question, excerpt);
+        const found = closestMatch(pattern, question, excerpt, allowed);
         if (found) return found;
       }
       return null;
     }
-    case "time":
-      return firstMatch(DATE, excerpt) ?? null;
+    case "description": {
+      const said = description(question, excerpt);
+      return said === undefined ? bestName(question, excerpt, title) : said;
+    }
     case "person":
     case "place":
       return bestName(question, excerpt, title);

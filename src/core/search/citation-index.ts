@@ -1,3 +1,4 @@
+import { expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
 import { metadataAnswer, metadataField } from "../answer/metadata.ts";
 import { extractShortAnswer } from "../answer/short-answer.ts";
@@ -6,9 +7,10 @@ import type { IndexData } from "../index/build.ts";
 import { IndexView } from "../index/view.ts";
 import { DEFAULT_RANKING, type RankingOptions } from "../options.ts";
 import { DEFINITION_FRAME } from "../text/lexicon.ts";
+import { normalizeDiscordText } from "../text/normalize.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
 import { cite, plainCitation } from "./cite.ts";
-import { KindFit } from "./kind-fit.ts";
+import { KindFit, needsKind } from "./kind-fit.ts";
 import { queryTerms } from "./query.ts";
 import { scoreCandidates } from "./score.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
@@ -84,17 +86,23 @@ export class CitationIndex {
     return this.answer(question, options, true) as Ranked<ExplainedCitation>;
   }
 
-  private answer(question: string, options: AskOptions, explain: boolean): Ranked<Citation> {
+  private answer(asked: string, options: AskOptions, explain: boolean): Ranked<Citation> {
+    // What Discord adds around the words (mentions, emoji, markdown) is no part of the
+    // question; the answer still quotes the question as asked.
+    const question = normalizeDiscordText(asked);
     const ranked = this.rank(question, options, explain);
     const field = metadataField(question);
-    if (field === undefined) return ranked;
+    if (field === undefined) return { ...ranked, answer: { ...ranked.answer, question: asked } };
     // A question about the article itself: the one asked for, the only one, or the
     // one the question's other words point to.
     const chosen =
       (options.article !== undefined ? this.article(options.article) : undefined) ??
       (this.articles.length === 1 ? this.articles[0] : undefined) ??
       (ranked.citations[0] ? this.article(ranked.citations[0].article) : undefined);
-    return chosen ? metadataAnswer(field, chosen, ranked, this.limitOf(options), explain) : ranked;
+    const result = chosen
+      ? metadataAnswer(field, chosen, ranked, this.limitOf(options), explain)
+      : ranked;
+    return { ...result, answer: { ...result.answer, question: asked } };
   }
 
   private limitOf(options: AskOptions): number {
@@ -138,7 +146,16 @@ export class CitationIndex {
       this.options,
       this.shortlister,
     );
-    const leaders = this.kindFit.rerank(candidates, kind, tokens, limit, totalWeight);
+    const expected: AnswerType = expectedAnswer(question);
+    const leaders = this.kindFit.rerank(
+      candidates,
+      question,
+      kind,
+      expected,
+      tokens,
+      limit,
+      totalWeight,
+    );
 
     const citations: Citation[] = [];
     const citedSentences = new Set<number>();
@@ -148,17 +165,29 @@ export class CitationIndex {
     for (const candidate of leaders) {
       if (citations.length >= limit) break;
       if (citedSentences.has(candidate.sentenceId)) continue;
-      const citation = cite(candidate, terms, citedSentences, this.view, this.options, explain);
+      const citation = cite(
+        candidate,
+        terms,
+        citedSentences,
+        this.view,
+        this.options,
+        explain,
+        expected,
+      );
       const key = foldCase(citation.excerpt).replace(/\s+/gu, " ").trim();
       if (citedExcerpts.has(key)) continue;
       citedExcerpts.add(key);
       citations.push(citation);
     }
     const best = leaders[0];
-    const answered = best !== undefined && best.coverage >= this.options.answerCoverage;
+    // A question asking for a count, a date, a name… is answered only by a passage holding one.
+    const answered =
+      best !== undefined &&
+      best.coverage >= this.options.answerCoverage &&
+      (!needsKind(expected, kind) || best.kindFits);
     const top = citations[0];
     const shortAnswer =
-      answered && top ? extractShortAnswer(kind, question, top.excerpt, top.title) : null;
+      answered && top ? extractShortAnswer(expected, question, top.excerpt, top.title) : null;
     const plain = explain ? citations.map(plainCitation) : citations;
     return { answer: { question, answered, answer: shortAnswer, citations: plain }, citations };
   }

@@ -1,3 +1,4 @@
+import type { AnswerType } from "../answer/expected.ts";
 import type { Article } from "../article/types.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
@@ -18,6 +19,7 @@ function rounded(value: number): number {
  *
  * @param citedSentences - sentence ids already quoted in this answer; the quoted ones are added.
  * @param explain - also say why it ranked (built only when asked for).
+ * @param expected - the kind of answer the question expects, for the explanation.
  */
 export function cite(
   candidate: Candidate,
@@ -26,6 +28,7 @@ export function cite(
   view: IndexView,
   options: Readonly<RankingOptions>,
   explain: boolean,
+  expected: AnswerType = "none",
 ): Citation | ExplainedCitation {
   const { sentences } = view.data;
   const sentenceId = candidate.sentenceId;
@@ -75,6 +78,7 @@ export function cite(
     ...citation,
     coverage: rounded(candidate.coverage),
     kindFits: candidate.kindFits,
+    expected,
     terms: terms.map((term, i) => ({
       word: term.word,
       weight: rounded(term.weight),

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { answersIn, patternsOf, type AnswerType } from "../answer/expected.ts";
 import type { QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/build.ts";
 import type { IndexView } from "../index/view.ts";
@@ -14,10 +15,16 @@ const EXPECTS_ENTITY: ReadonlySet<QuestionKind> = new Set([
   "definition",
 ]);
 
+/** True when an answer of this kind must be found in the passage for it to answer at all. */
+export function needsKind(expected: AnswerType, kind: QuestionKind): boolean {
+  return patternsOf(expected).length > 0 || EXPECTS_ENTITY.has(kind);
+}
+
 /**
  * Lets the kind of answer asked for decide among the leading candidates: a
- * "who" question wants a name it does not already mention, "how much" a number,
- * "when" a date, "what does VCS stand for" the brackets that spell it out.
+ * "who" question wants a name it does not already mention, "how many" a count,
+ * "how long" a duration, "when" a time expression, "what does VCS stand for" the
+ * brackets that spell it out.
  */
 export class KindFit {
   /** Sentences already looked at, and the terms of the names inside them. */
@@ -32,12 +39,16 @@ export class KindFit {
    * Re-ranks the leading candidates (marking `kindFits` on each) and returns
    * them, best first.
    *
+   * @param question - the question, as plain text (an expression it already says answers nothing).
+   * @param expected - the finer kind of answer expected; names and definitions use `kind`.
    * @param tokens - the question's tokens (all of them, stop words included).
    * @param totalWeight - the question's summed term weight: the bonus is a share of it.
    */
   rerank(
     candidates: readonly Candidate[],
+    question: string,
     kind: QuestionKind,
+    expected: AnswerType,
     tokens: readonly Token[],
     limit: number,
     totalWeight: number,
@@ -54,10 +65,13 @@ export class KindFit {
           )
         : undefined;
     const leaders = candidates.slice(0, Math.max(this.options.leaders, limit * 3));
+    const typed = patternsOf(expected).length > 0;
     for (const candidate of leaders) {
-      candidate.kindFits = this.fits(kind, candidate.sentenceId, asked, defines);
+      candidate.kindFits = typed
+        ? answersIn(expected, this.quotedText(candidate), question).length > 0
+        : this.fits(kind, candidate.sentenceId, asked, defines);
       if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
-      else if (EXPECTS_ENTITY.has(kind)) candidate.score *= this.options.kindMisfit;
+      else if (needsKind(expected, kind)) candidate.score *= this.options.kindMisfit;
     }
     leaders.sort(byScore);
     return leaders;
@@ -85,6 +99,14 @@ export class KindFit {
       default:
         return false;
     }
+  }
+
+  /** The sentence and the neighbour it would be quoted with. */
+  private quotedText(candidate: Candidate): string {
+    const own = this.view.sentenceText(candidate.sentenceId);
+    if (candidate.withNeighbor === 0) return own;
+    const other = this.view.sentenceText(candidate.sentenceId + candidate.withNeighbor);
+    return candidate.withNeighbor < 0 ? `${other} ${own}` : `${own} ${other}`;
   }
 
   /** Terms of the capitalised words inside a sentence (not its first word). */

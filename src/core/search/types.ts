@@ -1,3 +1,4 @@
+import type { AnswerType } from "../answer/expected.ts";
 import type { MatchKind } from "./variants.ts";
 
 /** One cited passage: a sentence or two of one paragraph. */
@@ -47,5 +48,7 @@ export interface TermExplanation {
 export interface ExplainedCitation extends Citation {
   readonly coverage: number;
   readonly kindFits: boolean;
+  /** The kind of answer the question expects (`none`: no particular kind). */
+  readonly expected: AnswerType;
   readonly terms: readonly TermExplanation[];
 }

@@ -129,10 +129,10 @@ export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
 
 /** Verbs and nouns of change: a question with one is answered by a rate or a multiple first. */
 export const CHANGE_WORDS =
-  /\b(?:grow|grew|grown|growth|rise|rose|risen|increase|increased|fall|fell|drop|dropped|decline|declined|jump|jumped|climb|climbed|change|changed)\b/iu;
+  /\b(?:grow|grew|grown|growth|rise|rose|risen|increase|increased|go up|went up|gone up|goes up|surge|surged|soar|soared|fall|fell|drop|dropped|decline|declined|jump|jumped|climb|climbed|change|changed)\b/iu;
 
 /** Words of a question that asks for a rate rather than an amount. */
-export const RATE_WORDS = /percent|%|rate|tariff|share/iu;
+export const RATE_WORDS = /percent|%|\brates?\b|tariff|\bshare\b|\bduty\b|\blevy\b/iu;
 
 /** A number as written in prose: "1,200", "4.2". */
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
@@ -151,10 +151,6 @@ export const PERCENT = new RegExp(String.raw`\b${NUMBER}\s?(?:%|percent\b|per ce
 /** A number and the word it counts: "1,200 workers", "3 million cars" (years and dates filtered by the caller). */
 export const COUNT = new RegExp(String.raw`\b(${NUMBER}${SCALE})\s([a-z][a-z-]+)`, "gu");
 
-/** A number with an optional scale and the word after it: a short answer's amount. */
-export const QUANTITY =
-  /\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s[a-z]+)?/giu;
-
 /** A multiple, written as a word: "tripled", "tenfold". */
 export const MULTIPLIER =
   /\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten)fold)\b/giu;
@@ -172,4 +168,36 @@ export const CALENDAR_WORD = new RegExp(`^(?:${[...WEEKDAYS, ...MONTHS].join("|"
 export const NOT_COUNTED = new RegExp(
   `^(?:a\\.?m|p\\.?m|am|pm|and|or|to|in|on|of|at|by|for|from|the|percent|per|years?|months?|days?|hours?|minutes?|seconds?|${MONTHS.join("|")})$`,
   "u",
+);
+
+/** Units of time: a number before one is a duration ("fifty years", "90 days"). */
+const TIME_UNIT = String.raw`(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|nights?|quarters?)`;
+
+/** Numbers written as words, from two up ("fifty", "a dozen", "millions"). */
+const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|hundreds|thousands|millions|billions)`;
+
+/** A number in digits or words, with its scale: "21 million", "fifty", "a dozen". */
+const ANY_NUMBER = String.raw`(?:\d[\d,.]*(?:\s(?:million|billion|trillion|thousand|hundred))?|${NUMBER_WORD}(?:[\s-]${NUMBER_WORD})*|a\s(?:dozen|hundred|thousand|million|billion))`;
+
+/** A number, not a share ("21 million", "three"; not "25%"): what "how many" asks for. */
+export const COUNTED_NUMBER = new RegExp(String.raw`\b${ANY_NUMBER}\b(?!\s?%|\s?percent)`, "giu");
+
+/** A length of time: "more than fifty years", "90 days", "until the end of 2026". */
+export const DURATION = new RegExp(
+  String.raw`\b(?:(?:more than|over|about|nearly|almost|up to|at least|within|for)\s)?(?:${ANY_NUMBER}|a|an|one|several|many|few)[\s-]+(?:more\s)?${TIME_UNIT}\b|\b(?:until|through|till)\s(?:the end of\s)?(?:\w+\s){0,2}\d{4}\b`,
+  "giu",
+);
+
+/**
+ * A time expression that can answer "when": a {@link DATE}, "today", a season, or
+ * words about timing ("the timing", "soon", "the deadline").
+ */
+export const WHEN = new RegExp(
+  String.raw`${DATE.source}|\b(?:today|tonight|yesterday|tomorrow|timing|schedule[ds]?|soon|deadline|(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter|quarter))\b`,
+  "giu",
+);
+
+/** Question words that open a "who is X" about a named person rather than a role ("who is the premier"). */
+export const ROLE_OPENERS = words(
+  "the a an that this those these it in on at behind responsible leading running",
 );

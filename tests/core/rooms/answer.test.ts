@@ -51,19 +51,19 @@ describe("short answers: the figure, name or date the question asks for, verbati
     "Vehicle exports to China rose 376% year-over-year to $1.2 billion, according to researcher JL Warren Capital.";
 
   it("GIVEN a question about change THEN a rate comes before an amount", () => {
-    expect(extractShortAnswer("quantity", "How much did exports rise?", excerpt)).toBe("376%");
+    expect(extractShortAnswer("amount", "How much did exports rise?", excerpt)).toBe("376%");
   });
 
   it("GIVEN a question about an amount THEN the sum of money answers", () => {
-    expect(extractShortAnswer("quantity", "How much were the exports worth?", excerpt)).toBe(
+    expect(extractShortAnswer("amount", "How much were the exports worth?", excerpt)).toBe(
       "$1.2 billion",
     );
   });
 
   it("GIVEN an amount in euros THEN it is money like dollars", () => {
-    expect(
-      extractShortAnswer("quantity", "How much was invested?", "It invested €30m there."),
-    ).toBe("€30m");
+    expect(extractShortAnswer("amount", "How much was invested?", "It invested €30m there.")).toBe(
+      "€30m",
+    );
   });
 
   it("GIVEN a 'who' question THEN the name next to a question word answers (an apposition)", () => {
@@ -72,16 +72,33 @@ describe("short answers: the figure, name or date the question asks for, verbati
     );
   });
 
-  it("GIVEN 'who is X' THEN no other name is offered as the answer", () => {
+  it("GIVEN 'who is X' THEN no other name is offered: X's description or nothing", () => {
     expect(
-      extractShortAnswer("person", "Who is Li Anding?", "Li Anding said Tesla met Wang Yang."),
+      extractShortAnswer("description", "Who is Li Anding?", "Li Anding said Tesla met Wang Yang."),
     ).toBeNull();
+    expect(
+      extractShortAnswer(
+        "description",
+        "who is li anding",
+        "said Li Anding, Xinhua’s former automotive reporter, in Beijing.",
+      ),
+    ).toBe("Xinhua’s former automotive reporter");
+  });
+
+  it("GIVEN a question of one kind THEN an expression of another kind is no answer", () => {
+    const tariffs = "Today, 25% tariffs on Tesla’s imported cars inflate its sticker prices.";
+    expect(extractShortAnswer("duration", "how long does it take to charge", tariffs)).toBeNull();
+    expect(extractShortAnswer("count", "how many cars did tesla sell", tariffs)).toBeNull();
+    expect(extractShortAnswer("percent", "what tariff applies", tariffs)).toBe("25%");
+    expect(
+      extractShortAnswer("duration", "how long", "For more than fifty years, rules held it back."),
+    ).toBe("more than fifty years");
   });
 
   it("GIVEN a 'when' question THEN the time expression answers", () => {
     expect(
       extractShortAnswer(
-        "time",
+        "date",
         "When did they meet?",
         "Late on Tuesday night they met in Beijing.",
       ),
@@ -89,7 +106,7 @@ describe("short answers: the figure, name or date the question asks for, verbati
   });
 
   it("GIVEN a kind with no short answer THEN null", () => {
-    expect(extractShortAnswer("reason", "Why?", excerpt)).toBeNull();
+    expect(extractShortAnswer("none", "Why?", excerpt)).toBeNull();
   });
 });
 

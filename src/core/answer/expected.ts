@@ -1,0 +1,150 @@
+import {
+  COUNTED_NUMBER,
+  DURATION,
+  MONEY,
+  MONTH_PATTERN,
+  MULTIPLIER,
+  PERCENT,
+  ROLE_OPENERS,
+  WHEN,
+} from "../text/lexicon.ts";
+
+/**
+ * The kind of answer a question expects (a count, a date, a duration, a sum of
+ * money, a person…), read from its wording, and whether a passage holds one:
+ * used to rank (a "when" question prefers a sentence with a time expression),
+ * to decline (no passage holds the count asked for) and to pick the short answer.
+ */
+export type AnswerType =
+  | "person"
+  | "place"
+  | "description"
+  | "date"
+  | "duration"
+  | "count"
+  | "money"
+  | "percent"
+  | "amount"
+  | "definition"
+  | "none";
+
+const TIME_UNITS = "years?|months?|weeks?|days?|hours?|minutes?|decades?";
+
+/** Reading a question's wording: the first matching rule wins. */
+const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
+  [
+    /\bstands? for\b|\b(?:does|do) \S+ (?:mean|stand)\b|\bmeaning of\b|\babbreviation\b|\bacronym\b/u,
+    "definition",
+  ],
+  [/\bhow long ago\b/u, "date"],
+  [
+    new RegExp(
+      String.raw`\bhow long\b|\bhow many (?:more )?(?:${TIME_UNITS})\b|\bfor how many\b|\bwhat (?:period|duration)\b`,
+      "u",
+    ),
+    "duration",
+  ],
+  [/\bhow many\b|\bwhat (?:number|count) of\b|\bhow often\b/u, "count"],
+  [
+    /\bhow much (?:money|revenue|funding|cash|profit|income)\b|\bhow much (?:does|do|did|will|would) .*\b(?:cost|costs|pay|paid|spend|spent|earn|earned|make|made|raise|raised|charge|charged|sell for|fund)\b|\bhow (?:expensive|costly)\b|\bwhat (?:is |was |are |were )?(?:the )?(?:price|cost|revenue|fee|budget|funding|salary|value|worth)\b/u,
+    "money",
+  ],
+  [
+    /\bwhat (?:percentage|percent|share|rate)\b|\bby what (?:percent|percentage|factor)\b/u,
+    "percent",
+  ],
+  // A tariff, a tax or a levy may be a rate or a sum: any amount.
+  [
+    /\bhow (?:high|big|large) (?:is|was|are|were) (?:the )?(?:\w+ )?(?:tariffs?|tax|taxes|rate|duty|duties|levy|levies|credit)\b|\bwhat (?:\w+ )?(?:tariffs?|tax|duty|levy) (?:rates?|is|was|are|were|applies|apply|will|did|does|do)\b/u,
+    "amount",
+  ],
+  [
+    /\b(?:how (?:much|far|big|large|high|fast|old|tall|heavy|deep|wide)|by how|what (?:amount|total|sum|level|size|speed))\b/u,
+    "amount",
+  ],
+  [
+    /\b(?:when|what (?:year|day|date|time|month|week)|which (?:year|day|date|month|week))\b/u,
+    "date",
+  ],
+  // "Who is Li Anding?" asks what the person is; "who is the premier" asks for a name.
+  [
+    new RegExp(
+      String.raw`^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?!(?:${ROLE_OPENERS.join("|")}|in charge)\b)[\p{L}.'-]+(?: [\p{L}.'-]+){0,2}[?!. ]*$`,
+      "u",
+    ),
+    "description",
+  ],
+  [
+    /\b(?:who|whom|whose)\b|^(?:which|what) (?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u,
+    "person",
+  ],
+  [/\b(?:where|(?:what|which) (?:province|city|country|state|region|place|town))\b/u, "place"],
+];
+
+/** The kind of answer a question expects; the question is plain text (see normalizeDiscordText). */
+export function expectedAnswer(question: string): AnswerType {
+  const q = question
+    .toLowerCase()
+    .replace(/[’']/gu, "'")
+    .replace(/^[^\p{L}\p{N}]+/u, "");
+  for (const [pattern, type] of QUESTION_RULES) if (pattern.test(q)) return type;
+  return "none";
+}
+
+/** The patterns that hold an answer of a kind, most specific first; empty for names and `none`. */
+export function patternsOf(type: AnswerType): readonly RegExp[] {
+  switch (type) {
+    case "money":
+      return [MONEY];
+    case "percent":
+      return [PERCENT, MULTIPLIER];
+    case "amount":
+      return [MONEY, PERCENT, MULTIPLIER, COUNTED_NUMBER];
+    case "count":
+      return [COUNTED_NUMBER];
+    case "duration":
+      return [DURATION];
+    case "date":
+      return [WHEN];
+    default:
+      return [];
+  }
+}
+
+/** A match as quoted: trimmed, without trailing punctuation. */
+export function quoted(match: string): string {
+  return match.trim().replace(/[,.;:]+$/u, "");
+}
+
+const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
+/** Text ending in a month name: the number after it is a day ("March 1"), not a count. */
+const AFTER_MONTH = new RegExp(`${MONTH_PATTERN.source}\\.?\\s*$`, "iu");
+
+/**
+ * The expressions of the kind asked for in a passage that the question does not
+ * already say ("first two months of 2017" in the question answers no "how many"),
+ * a year alone being no count or amount, a sum of money or a share no count.
+ */
+export function answersIn(type: AnswerType, text: string, question: string): string[] {
+  const asked = question.toLowerCase();
+  const found: string[] = [];
+  for (const pattern of patternsOf(type)) {
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) {
+      const value = quoted(match[0]);
+      const folded = value.toLowerCase();
+      if (folded === "" || asked.includes(folded)) continue;
+      const before = text.slice(0, match.index);
+      if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
+      if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
+      if (
+        type === "count" &&
+        (/%$/u.test(value) || /[$€£¥]\s?$/u.test(text.slice(0, match.index)))
+      ) {
+        continue;
+      }
+      found.push(value);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,97 @@
+/**
+ * Discord text made plain before anything reads a question: what Discord's client
+ * adds around words (mentions, emoji, markdown) is no part of what is asked, and
+ * chat spellings of common contractions ("whats", "doesnt") read as the written ones.
+ */
+
+/** Mentions of users, roles and channels, slash commands and timestamps: `<@123>`, `<@!1>`, `<@&1>`, `<#1>`, `</cmd:1>`, `<t:1:R>`. */
+const DISCORD_TAGS = /<(?:@[!&]?\d+|#\d+|\/[\w -]+:\d+|t:-?\d+(?::[tTdDfFR])?)>/gu;
+
+/** Custom emoji: `<:name:id>` and animated `<a:name:id>`. */
+const CUSTOM_EMOJI = /<a?:[\w~-]+:\d+>/gu;
+
+/** An emoji written as its short code, `:thinking:` (never a clock time: it starts with a letter). */
+const SHORTCODE_EMOJI = /(?<![\w:]):[a-z][\w+-]*:(?![\w:])/giu;
+
+/** A typed mention of a member or of the bot, "@citebot", "@everyone". */
+const TYPED_MENTION = /(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_.-]+/gu;
+
+/**
+ * Emoji pictographs and what composes them (skin tones, joiners, variation
+ * selectors, keycaps, tags, regional-indicator flags).
+ */
+const EMOJI =
+  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0E}\u{FE0F}\u{20E3}\u{E0020}-\u{E007F}]/gu;
+
+/** Characters that are invisible inside a word: soft hyphen, zero-width space and joiners, word joiner, BOM. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+
+/** Markdown markers of Discord: bold, italics, underline, strike-through, spoilers, code. */
+const MARKERS = /\*+|~~|\|\||`+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
+
+/** A line's own markdown: block quotes, headings, sub-text and list bullets. */
+const LINE_MARKERS = /^[ \t]*(?:>>>\s?|>\s?|#{1,3}\s+|-#\s+|[-*]\s+)/gmu;
+
+/** A masked link `[text](https://…)`: its text is what was written. */
+const MASKED_LINK = /\[([^\]\n]*)\]\(\s*<?https?:\/\/[^)\s]*>?\s*\)/gu;
+
+/**
+ * English contractions as typed without their apostrophe. Only forms that are not
+ * themselves words ("its", "ill", "well", "were", "cant", "wont" are left alone).
+ */
+const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
+  `whats:what's whos:who's wheres:where's whens:when's whys:why's hows:how's thats:that's
+  theres:there's heres:here's isnt:isn't arent:aren't wasnt:wasn't werent:weren't doesnt:doesn't
+  dont:don't didnt:didn't hasnt:hasn't havent:haven't hadnt:hadn't couldnt:couldn't wouldnt:wouldn't
+  shouldnt:shouldn't mustnt:mustn't neednt:needn't aint:ain't im:i'm ive:i've youre:you're youve:you've
+  theyre:they're theyve:they've weve:we've hes:he's shes:she's itll:it'll thatll:that'll whatre:what're
+  whatve:what've wouldve:would've couldve:could've shouldve:should've yall:y'all`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
+const BARE_WORD = /[\p{L}]+/gu;
+
+/** Keeps the case of what was typed: "Whats" → "What's". */
+function restoreContraction(word: string): string {
+  const written = CONTRACTIONS.get(word.toLowerCase());
+  if (written === undefined) return word;
+  if (word === word.toUpperCase() && word.length > 1) return written.toUpperCase();
+  return /^\p{Lu}/u.test(word) ? written[0]?.toUpperCase() + written.slice(1) : written;
+}
+
+/**
+ * Plain text of a Discord message: full-width and compatibility forms folded
+ * (NFKC), invisible characters dropped, mentions, custom and Unicode emoji
+ * removed, markdown markers removed (their text kept), and contractions typed
+ * without an apostrophe spelt out. White space collapses. Pure and idempotent.
+ */
+export function normalizeDiscordText(text: string): string {
+  return (
+    text
+      .normalize("NFKC")
+      .replace(INVISIBLE, "")
+      .replace(CUSTOM_EMOJI, " ")
+      .replace(DISCORD_TAGS, " ")
+      .replace(MASKED_LINK, "$1")
+      .replace(SHORTCODE_EMOJI, " ")
+      .replace(TYPED_MENTION, " ")
+      .replace(EMOJI, " ")
+      .replace(LINE_MARKERS, "")
+      .replace(MARKERS, "")
+      .replace(/[’‘]/gu, "'")
+      .replace(BARE_WORD, (word, offset: number, whole: string) =>
+        // "doesnt" but not "doesn't" (already written) nor a part of a longer token.
+        whole[offset + word.length] === "'" ? word : restoreContraction(word),
+      )
+      // A message typed in capitals throughout is shouted, not a row of acronyms.
+      .replace(/^[^\p{Ll}]*$/u, (all) =>
+        (all.match(/\p{Lu}{2,}/gu) ?? []).length >= 3 ? all.toLowerCase() : all,
+      )
+      // "the us" can only be the country: typed in lower case it would read as the pronoun.
+      .replace(/\bthe us\b/giu, "the US")
+      .replace(/\s+/gu, " ")
+      .trim()
+  );
+}

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { CitationIndex } from "../../src/core/index.ts";
+import { loadArticles } from "../../src/corpus/load.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { answersIn, expectedAnswer } from "../../src/core/answer/expected.ts";
+import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
+
+let seed: CitationIndex;
+beforeAll(async () => {
+  seed = new CitationIndex((await loadArticles(DEFAULT_DATA_DIR)).articles, {
+    synonyms: defaultSynonyms,
+  });
+});
+
+describe("the kind of answer a question expects", () => {
+  it.each([
+    ["how long does it take to charge a chinese electric car", "duration"],
+    ["how many years have the rules held the industry back", "duration"],
+    ["how many cars did tesla sell in china", "count"],
+    ["How much revenue did Tesla make in the U.S.?", "money"],
+    ["what percentage of sales", "percent"],
+    ["What tariff is applied to Tesla's imported cars?", "amount"],
+    ["By how much did vehicle exports to China rise?", "amount"],
+    ["when did the meeting happen", "date"],
+    ["what year did wang yang stop being leader", "date"],
+    ["who is li anding", "description"],
+    ["Who is Wang Yang?", "description"],
+    ["who is the ceo of apple", "person"],
+    ["Who is Tesla meeting with in China?", "person"],
+    ["which research firm tracked the exports", "person"],
+    ["what province did wang yang lead", "place"],
+    ["what does VCS stand for", "definition"],
+    ["why are teslas so expensive in china", "none"],
+    ["is tesla charging more in china", "none"],
+  ])("GIVEN %j THEN it expects %s", (question, type) => {
+    expect(expectedAnswer(question)).toBe(type);
+  });
+
+  it("GIVEN a passage THEN only expressions of the asked kind that the question does not already say count", () => {
+    const passage =
+      "Vehicle exports to China rose 376% year-over-year in the first two months of 2017, and sales tripled to $1 billion.";
+    expect(answersIn("count", passage, "how many cars in the first two months of 2017")).toEqual(
+      [],
+    );
+    expect(answersIn("percent", passage, "what share")).toEqual(["376%", "tripled"]);
+    expect(answersIn("money", passage, "how much money")).toEqual(["$1 billion"]);
+    expect(
+      answersIn("duration", "for more than fifty years, rules held it back", "how long"),
+    ).toEqual(["more than fifty years"]);
+  });
+});
+
+describe("short answers of the kind asked for, or none", () => {
+  it("GIVEN a question whose kind no passage holds THEN it is declined without a short answer", () => {
+    for (const question of [
+      "how long does it take to charge a chinese electric car",
+      "How many cars did Tesla export to China in the first two months of 2017?",
+      "what year did wang yang stop being leader of guangdong province",
+    ]) {
+      const answer = seed.ask(question);
+      expect(answer, question).toMatchObject({ answered: false, answer: null });
+    }
+  });
+
+  it("GIVEN 'who is' a person the article describes THEN the short answer is their description", () => {
+    expect(seed.ask("who is li anding").answer).toBe(
+      "Xinhua’s former automotive reporter who now consults automakers on releases in China",
+    );
+    expect(seed.ask("Who is Wang Yang?").answer).toBe(
+      "one of the country’s top officials in charge of the economy",
+    );
+  });
+
+  it("GIVEN a question for a date, an amount or a name THEN the short answer is of that kind", () => {
+    expect(seed.ask("when did the news agency tweet the musk pic").answer).toBe(
+      "Late on Tuesday night",
+    );
+    expect(seed.ask("which research firm tracked tesla's exports to china").answer).toBe(
+      "JL Warren Capital",
+    );
+    expect(seed.ask("what tariff does china put on imported teslas").answer).toBe("25%");
+  });
+});

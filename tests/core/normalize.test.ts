@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { checkQuestion } from "../../src/core/index.ts";
+import { normalizeDiscordText } from "../../src/core/text/normalize.ts";
+
+describe("Discord text made plain before a question is read", () => {
+  it.each([
+    ["<@123456789012345678> who did musk meet", "who did musk meet"],
+    ["<@!987654321098765432> **when** did it happen", "when did it happen"],
+    ["who runs <#112233445566778899> and <@&998877665544332211>?", "who runs and ?"],
+    ["<:thonk:123456789012345678> why a JV?", "why a JV?"],
+    ["why a JV <a:party:123456789012345678>", "why a JV"],
+    ["has musk been in a lot of pics lately 🤔", "has musk been in a lot of pics lately"],
+    ["flags 🇨🇳 and families 👨‍👩‍👧 and skin tones 👍🏽 go", "flags and families and skin tones go"],
+    ["is it ~~cheap~~ __really__ ||expensive||?", "is it cheap really expensive?"],
+    ["> quoted line\nwhat is `the auto lobby`", "quoted line what is the auto lobby"],
+    ["@citebot who's the Xinhua guy", "who's the Xinhua guy"],
+    ["what is :thinking: the tariff at 10:30", "what is the tariff at 10:30"],
+    ["see [the order](https://example.com/x) please", "see the order please"],
+  ])("GIVEN %j THEN it reads %j", (input, plain) => {
+    expect(normalizeDiscordText(input)).toBe(plain);
+  });
+
+  it("GIVEN contractions typed without an apostrophe THEN they are spelt out, keeping the first capital", () => {
+    expect(normalizeDiscordText("whats the mayors name")).toBe("what's the mayors name");
+    expect(normalizeDiscordText("Whats up, it doesnt and i dont know, theyre here")).toBe(
+      "What's up, it doesn't and i don't know, they're here",
+    );
+    // Words that are also words of their own are left alone.
+    expect(normalizeDiscordText("its well were cant wont ill")).toBe("its well were cant wont ill");
+    expect(normalizeDiscordText("it doesn’t")).toBe("it doesn't");
+  });
+
+  it("GIVEN full-width letters, a soft hyphen or a zero-width space inside a word THEN the word is whole", () => {
+    expect(normalizeDiscordText("ｔａｒｉｆｆ")).toBe("tariff");
+    expect(normalizeDiscordText("tar\u00ADiff and ex\u200Bports\u200D")).toBe("tariff and exports");
+  });
+
+  it("GIVEN a message shouted in capitals THEN it reads in lower case, while a few acronyms keep theirs", () => {
+    expect(normalizeDiscordText("WHO DID ELON MUSK MEET IN CHINA?")).toBe(
+      "who did elon musk meet in china?",
+    );
+    expect(normalizeDiscordText("WHAT DOES VCS MEAN")).toBe("what does vcs mean");
+    expect(normalizeDiscordText("does the US tax EVs")).toBe("does the US tax EVs");
+    expect(normalizeDiscordText("is the us ahead")).toBe("is the US ahead");
+  });
+
+  it("GIVEN any message THEN normalising twice changes nothing more", () => {
+    for (const text of ["<@1> **whats** 🤔 up", "plain words", "a_b snake_case stays"]) {
+      const once = normalizeDiscordText(text);
+      expect(normalizeDiscordText(once)).toBe(once);
+    }
+    expect(normalizeDiscordText("a_b snake_case stays")).toBe("a_b snake_case stays");
+  });
+
+  it("GIVEN a message of mentions and emoji only THEN it is refused as having no words", () => {
+    const checked = checkQuestion("<@123456789012345678> <:pepe:123456789012345678> 🤔");
+    expect(checked).toMatchObject({ ok: false, problem: "no-words" });
+  });
+});
