@@ -22,6 +22,7 @@ import {
   syntheticQuestions,
   type BenchQuestion,
 } from "./corpus.ts";
+import { archiveCorpus, missing, realQuestions, SHARED_DIR } from "./archive.ts";
 import type { LoopLimits } from "./measure.ts";
 import type { Top } from "./peers.ts";
 import { PROJECT_ROOT } from "../src/paths.ts";
@@ -32,7 +33,9 @@ const ROOT = PROJECT_ROOT;
 const WORKER = fileURLToPath(
   new URL(import.meta.url.endsWith(".js") ? "./worker.js" : "./worker.ts", import.meta.url),
 );
-const SEED_QUESTIONS = "/work/shared/eval/seed-questions.jsonl";
+const SEED_QUESTIONS = path.join(SHARED_DIR, "eval", "seed-questions.jsonl");
+const CORPORA = ["synthetic", "archive"] as const;
+const ARCHIVE_SIZES = "1,100,1000,5000,14396";
 const SYSTEMS = ["citebot", "minisearch", "fuse"] as const;
 type Measured = (typeof SYSTEMS)[number];
 
@@ -42,9 +45,13 @@ Measures citebot, MiniSearch and naive fuse.js on synthetic corpora of N
 articles plus the seed (cached in ${DEFAULT_CACHE_ROOT}).
 
 Options:
-  --sizes LIST         corpus sizes (default 1,100,1000,5000)
+  --corpus NAME        synthetic (default) or archive: evenly spaced subsets of the
+                       briefing-room archive (../shared/eval/archive, unpacked into the
+                       cache folder once) plus the seed
+  --sizes LIST         corpus sizes (default 1,100,1000,5000; archive: ${ARCHIVE_SIZES})
   --questions FILE     JSONL question set ({"q": ...} a line); default: the seed's
                        visible questions + 20 questions about synthetic articles
+                       (archive: ../shared/eval's seed and discord-style sets)
   --seed-questions F   seed questions for the quality check (default ${SEED_QUESTIONS})
   --systems LIST       which systems (default citebot,minisearch,fuse)
   --seed N             generator seed (default 1)
@@ -57,6 +64,7 @@ Options:
   -h, --help           show this help`;
 
 interface Options {
+  corpus: (typeof CORPORA)[number];
   sizes: number[];
   questionsFile: string | undefined;
   seedQuestionsFile: string;
@@ -79,6 +87,7 @@ function readOptions(argv: string[]): Options | "help" {
   const { values } = parseArgs({
     args: argv,
     options: {
+      corpus: { type: "string" },
       sizes: { type: "string" },
       questions: { type: "string" },
       "seed-questions": { type: "string" },
@@ -95,7 +104,10 @@ function readOptions(argv: string[]): Options | "help" {
     strict: true,
   });
   if (values.help) return "help";
-  const sizes = (values.sizes ?? "1,100,1000,5000").split(",").map((size) => {
+  const corpus = CORPORA.find((name) => name === (values.corpus ?? "synthetic"));
+  if (!corpus) throw new Error(`--corpus: "${values.corpus}" is not one of ${CORPORA.join(", ")}`);
+  const defaultSizes = corpus === "archive" ? ARCHIVE_SIZES : "1,100,1000,5000";
+  const sizes = (values.sizes ?? defaultSizes).split(",").map((size) => {
     const n = Number(size.trim());
     if (!Number.isInteger(n) || n < 0 || n > 100_000) {
       throw new Error(`--sizes: "${size}" is not a size from 0 to 100000`);
@@ -113,6 +125,7 @@ function readOptions(argv: string[]): Options | "help" {
       ? path.join(os.tmpdir(), `citebot-bench-prof-${Date.now()}`)
       : undefined;
   return {
+    corpus,
     sizes,
     questionsFile: values.questions,
     seedQuestionsFile: values["seed-questions"] ?? SEED_QUESTIONS,
@@ -445,9 +458,14 @@ async function main(): Promise<number> {
   log(`sentence pool: ${pool.sentences.length} sentences, ${pool.topics.length} topical files`);
 
   const seedQuestions = readSeedQuestions(options.seedQuestionsFile);
+  if (seedQuestions.length === 0) {
+    log(`seed questions not found, no quality check: ${missing(options.seedQuestionsFile)}`);
+  }
   let questions: BenchQuestion[];
   if (options.questionsFile) {
     questions = readQuestions(options.questionsFile);
+  } else if (options.corpus === "archive") {
+    questions = realQuestions(log);
   } else {
     questions = [
       ...seedQuestions.map((question) => ({ q: question.q, origin: "seed" })),
@@ -493,6 +511,9 @@ async function main(): Promise<number> {
     `Peak MB is each child process's RSS high-water mark (process.resourceUsage().maxRSS); an idle child (Node + tsx) peaks at ${fmt(baseline.peakMb, 0)} MB, plain Node at ${fmt(plainNodeMb(), 0)} MB: a compiled process (node dist/…) needs about the difference less.`,
     `build ms: from nothing to ready to answer (read + parse + index); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load: a fresh process opening the index citebot saved, and that process's peak memory (n/a: the engine saves none).`,
     `\`*\` marks a loop cut by its time budget (fuse.js: at most ${fuseLimits.samples} questions or ${options.fuseBudgetMs / 1000} s a size).`,
+    options.corpus === "archive"
+      ? `Corpus: the briefing-room archive (../shared/eval/archive, 14,396 real articles), evenly spaced subsets of each size plus the seed; questions: ${questions.length} real ones (the evaluation's seed and discord-style sets).`
+      : `Corpus: synthetic articles (licence and documentation sentences) plus the seed.`,
     `Engine: ${engine}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.`,
   );
 
@@ -520,9 +541,12 @@ async function main(): Promise<number> {
 
   const results: SizeResult[] = [];
   for (const size of options.sizes) {
-    const corpus = await generateCorpus({ size, seed: options.seed });
+    const corpus =
+      options.corpus === "archive"
+        ? await archiveCorpus(size)
+        : await generateCorpus({ size, seed: options.seed });
     log(
-      `\n${size} synthetic articles + the seed: ${corpus.dir}${corpus.cached ? " (cached)" : ""}`,
+      `\n${corpus.articles - 1} ${options.corpus} articles + the seed: ${corpus.dir}${corpus.cached ? " (cached)" : ""}`,
     );
     const rows: SystemRow[] = [];
     for (const system of options.systems) {
