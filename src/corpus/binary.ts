@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
@@ -148,6 +149,11 @@ export class StringTable {
     return this.decoder.decode(
       this.bytes.subarray(this.offsets[i] as number, this.offsets[i + 1] as number),
     );
+  }
+
+  /** True when the bytes are valid UTF-8 (checked once, natively, before any is decoded). */
+  isUtf8(): boolean {
+    return isUtf8(this.bytes);
   }
 
   /** Every string, in order. */

@@ -20,6 +20,7 @@ import {
  * | 24    | per article: which optional fields are present (u8 bit set)             |
  * | 30    | first paragraph of each article, plus the end (i32)                     |
  * | 31    | paragraph texts (strings)                                               |
+ * | 38    | per paragraph: its text's length in UTF-16 code units (i32)             |
  * | 33    | per paragraph: its context's index in 34, or -1 (i32)                   |
  * | 34    | distinct contexts (strings)                                             |
  * | 36    | first sentence of each paragraph, plus the end (i32)                    |
@@ -81,6 +82,10 @@ export function encodeIndex(content: SavedContent, version: number, key: Uint8Ar
   writer.strings(
     31,
     paragraphs.map((p) => p.text),
+  );
+  writer.int32(
+    38,
+    Int32Array.from(paragraphs, (p) => p.text.length),
   );
   const contexts = new Map<string, number>();
   writer.int32(
@@ -180,6 +185,20 @@ export function decodeIndex(file: Uint8Array, version: number, key: Uint8Array):
   const sentenceCount = bounds.length / 2;
   if (!Number.isInteger(sentenceCount)) throw new ContainerError("odd sentence bounds");
   checkOffsets(sentenceFirst, sentenceCount, "sentences");
+  // Texts are decoded when an article is first read (most never are): their bounds are
+  // checked now against the stored lengths, and each length again once decoded.
+  if (!texts.isUtf8()) throw new ContainerError("paragraph texts are not UTF-8");
+  const textLength = reader.int32(38, texts.length);
+  for (let p = 0; p < texts.length; p += 1) {
+    const length = textLength[p] as number;
+    for (let s = sentenceFirst[p] as number; s < (sentenceFirst[p + 1] as number); s += 1) {
+      const start = bounds[2 * s] as number;
+      const end = bounds[2 * s + 1] as number;
+      if (start < 0 || start > end || end > length) {
+        throw new ContainerError(`sentence ${s} outside its paragraph`);
+      }
+    }
+  }
 
   const articles: Article[] = [];
   const seen = new Set<string>();
@@ -187,33 +206,28 @@ export function decodeIndex(file: Uint8Array, version: number, key: Uint8Array):
     const id = ids.get(a);
     if (seen.has(id)) throw new ContainerError(`article id ${id} twice`);
     seen.add(id);
-    const paragraphs: Paragraph[] = [];
-    for (let p = articleFirst[a] as number; p < (articleFirst[a + 1] as number); p += 1) {
-      paragraphs.push(readParagraph(texts, p, p - (articleFirst[a] as number) + 1));
-    }
+    const first = articleFirst[a] as number;
+    const last = articleFirst[a + 1] as number;
     const meta: Record<string, string | undefined> = {};
     OPTIONAL.forEach((field, i) => {
       meta[field] =
         ((present[a] as number) >> i) & 1 ? (optional[i] as StringTable).get(a) : undefined;
     });
-    articles.push({
-      id,
-      title: titles[a] as string,
-      ...meta,
-      file: files[a] as string,
-      paragraphs,
-    });
+    const meta2 = { id, title: titles[a] as string, ...meta, file: files[a] as string };
+    articles.push(
+      withLazyParagraphs(meta2, () =>
+        Array.from({ length: last - first }, (_, i) => readParagraph(first + i, i + 1)),
+      ),
+    );
   }
 
-  function readParagraph(table: StringTable, p: number, number: number): Paragraph {
-    const text = table.get(p);
+  function readParagraph(p: number, number: number): Paragraph {
+    const text = texts.get(p);
+    if (text.length !== textLength[p]) throw new ContainerError(`paragraph ${p} changed length`);
     const sentences: Sentence[] = [];
     for (let s = sentenceFirst[p] as number; s < (sentenceFirst[p + 1] as number); s += 1) {
       const start = bounds[2 * s] as number;
       const end = bounds[2 * s + 1] as number;
-      if (start < 0 || start > end || end > text.length) {
-        throw new ContainerError(`sentence ${s} outside its paragraph`);
-      }
       sentences.push({ index: sentences.length, text: text.slice(start, end), start, end });
     }
     const context = contextOf[p] as number;
@@ -309,4 +323,16 @@ export function decodeIndex(file: Uint8Array, version: number, key: Uint8Array):
       averageLength,
     },
   };
+}
+
+/**
+ * An article whose paragraphs are decoded from the saved file when first read, then
+ * kept: opening an index of thousands of articles decodes none of their texts.
+ */
+function withLazyParagraphs(meta: Omit<Article, "paragraphs">, read: () => Paragraph[]): Article {
+  let paragraphs: Paragraph[] | undefined;
+  return Object.defineProperty({ ...meta } as Article, "paragraphs", {
+    enumerable: true,
+    get: () => (paragraphs ??= read()),
+  });
 }
