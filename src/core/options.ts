@@ -63,6 +63,12 @@ export interface RankingOptions {
   readonly maxVariants: number;
   /** Question words beyond this many (the least informative) are dropped: long messages stay fast. */
   readonly maxQueryTerms: number;
+  /**
+   * Work budget of one question's shortlist, in postings entries walked. Past it, the
+   * remaining words only strengthen the sentences already found (looked up one by one),
+   * so a question of common words costs at most about this much, not the corpus's size.
+   */
+  readonly postingsBudget: number;
   /** Where synonyms come from; `null` turns them off. The corpus layer supplies WordNet. */
   readonly synonyms: SynonymSource | null;
 }
@@ -97,6 +103,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   leaders: 30,
   maxVariants: 8,
   maxQueryTerms: 16,
+  postingsBudget: 60_000,
   synonyms: null,
 });
 
@@ -123,6 +130,13 @@ export const TYPO_MATCHING = Object.freeze({
   minCompoundPrefix: 3,
   /** A short lower-case word may be an acronym of the articles ("ev" = "EV") up to this length. */
   maxAcronymLength: 5,
+  /**
+   * Work budget: misspelling look-ups (Fuse.js runs) in one question; the words past it
+   * are matched as written (a 300-character question of unknown words stays fast).
+   */
+  lookupsPerQuestion: 6,
+  /** Work budget: known words handed to Fuse.js in one look-up; past it, the nearest lengths first. */
+  maxPool: 3000,
 });
 
 /** How a short answer is picked out of the top excerpt. */

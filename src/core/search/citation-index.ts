@@ -120,6 +120,7 @@ export class CitationIndex {
     const tokens = tokenize(question).filter(
       (token) => kind !== "definition" || !DEFINITION_FRAME.has(token.word),
     );
+    this.variants.beginQuestion();
     const terms = queryTerms(tokens, this.view, this.options, this.variants);
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
     const empty = {

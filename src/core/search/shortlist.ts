@@ -89,6 +89,8 @@ export class Shortlister {
       .map((_, i) => i)
       .sort((a, b) => (terms[b]?.weight ?? 0) - (terms[a]?.weight ?? 0));
     let sortedTouched = new Int32Array(0);
+    // Work budget: postings entries walked; past it, only known sentences are looked up.
+    let budget = this.options.postingsBudget;
     for (const i of order) {
       const term = terms[i] as QueryTerm;
       // One mark per question word: the best variant found in a sentence counts, once.
@@ -111,16 +113,25 @@ export class Shortlister {
         };
         // Exact scoring of the sentences found so far; new ones would hold only this common word.
         // A loose variant, likewise, only strengthens sentences already found.
-        if (enough && (isCommon(postings) || variant.quality < 1 || postings.length > 4 * known)) {
+        const spent = budget <= 0 && known > 0;
+        if (
+          spent ||
+          (enough && (isCommon(postings) || variant.quality < 1 || postings.length > 4 * known))
+        ) {
           if (sortedTouched.length !== known) sortedTouched = Int32Array.from(touched).sort();
-          visitKnown(sortedTouched, postings, visit);
+          budget -= visitKnown(sortedTouched, postings, visit, spent);
           continue;
         }
-        for (let k = lowerBound(postings, first); k < postings.length; k += 1) {
+        const start = lowerBound(postings, first);
+        // The budget ends the walk; the rest of a long list is left to the words after it.
+        const end = Math.min(postings.length, start + Math.max(0, budget));
+        let k = start;
+        for (; k < end; k += 1) {
           const sentenceId = postings[k] as number;
           if (sentenceId > last) break;
           visit(sentenceId);
         }
+        budget -= k - start;
       }
     }
     let chosen = touched;
@@ -139,13 +150,18 @@ export class Shortlister {
   }
 }
 
-/** Visits the sentences of `known` (sorted) that are also in `postings` (sorted). */
+/**
+ * Visits the sentences of `known` (sorted) that are also in `postings` (sorted).
+ * Returns the work done (entries compared). `lookUpOnly`: one binary search per known
+ * sentence, never a walk along a long list (the work budget is spent).
+ */
 function visitKnown(
   known: Int32Array,
   postings: Int32Array,
   visit: (sentenceId: number) => void,
-): void {
-  if (postings.length < known.length * 8) {
+  lookUpOnly: boolean,
+): number {
+  if (!lookUpOnly && postings.length < known.length * 8) {
     // Comparable sizes: one walk along both sorted lists.
     let k = 0;
     for (const sentenceId of known) {
@@ -153,10 +169,11 @@ function visitKnown(
       if (k === postings.length) break;
       if (postings[k] === sentenceId) visit(sentenceId);
     }
-  } else {
-    for (const sentenceId of known) {
-      const at = lowerBound(postings, sentenceId);
-      if (postings[at] === sentenceId) visit(sentenceId);
-    }
+    return k + known.length;
   }
+  for (const sentenceId of known) {
+    const at = lowerBound(postings, sentenceId);
+    if (postings[at] === sentenceId) visit(sentenceId);
+  }
+  return known.length;
 }

@@ -25,24 +25,33 @@ export type VariantMap = ReadonlyMap<string, Match>;
 export class VariantFinder {
   private readonly cache = new LRUCache<string, VariantMap>({ max: CACHE_SIZES.variants });
   private vocabularyByLength: Map<number, string[]> | undefined;
+  /** Misspelling look-ups left for the current question ({@link beginQuestion}). */
+  private lookupsLeft: number = TYPO_MATCHING.lookupsPerQuestion;
 
   constructor(
     private readonly view: IndexView,
     private readonly options: Readonly<RankingOptions>,
   ) {}
 
+  /** Starts a question: its misspelling look-ups are counted against the work budget. */
+  beginQuestion(): void {
+    this.lookupsLeft = TYPO_MATCHING.lookupsPerQuestion;
+  }
+
   /** The index terms a question word may stand for, with how well each matches. */
   variantsOf(token: Token, asName: boolean): VariantMap {
     const key = `${token.isNumber ? "#" : asName ? "N" : ""}${token.word}`;
     let variants = this.cache.get(key);
     if (!variants) {
-      variants = this.find(token, asName);
-      this.cache.set(key, variants);
+      const found = this.find(token, asName);
+      variants = found.variants;
+      // Not remembered when the budget skipped its look-up: another question may afford it.
+      if (found.complete) this.cache.set(key, variants);
     }
     return variants;
   }
 
-  private find(token: Token, asName: boolean): VariantMap {
+  private find(token: Token, asName: boolean): { variants: VariantMap; complete: boolean } {
     const { view, options } = this;
     const variants = new Map<string, Match>();
     const add = (candidate: string, quality: number, how: MatchKind) => {
@@ -60,7 +69,10 @@ export class VariantFinder {
     const known = view.has(token.term);
     variants.set(token.term, { quality: 1, how: "exact" });
     if (!token.acronym && !token.isNumber) add(token.word, 1, "exact");
-    if (token.isNumber || token.word.length < TYPO_MATCHING.minVariantWordLength) return variants;
+    if (token.isNumber || token.word.length < TYPO_MATCHING.minVariantWordLength) {
+      return { variants, complete: true };
+    }
+    let complete = true;
     const synonyms = options.synonyms?.synonyms(token.word) ?? [];
     for (const synonym of synonyms) add(termOf(synonym), options.synonymCredit, "synonym");
     // A name is not explained by its dictionary definition: "Secretary" is not "department".
@@ -69,7 +81,10 @@ export class VariantFinder {
     // Only a word that is neither in the articles nor in the dictionary is taken for a
     // misspelling: "compiled" is not a typo of "compared".
     const dictionaryWord = options.synonyms?.knows(token.word) ?? false;
-    if (!known && !dictionaryWord && token.word.length >= TYPO_MATCHING.minWordLength) {
+    const typo = !known && !dictionaryWord && token.word.length >= TYPO_MATCHING.minWordLength;
+    if (typo && this.lookupsLeft <= 0) complete = false;
+    else if (typo) {
+      this.lookupsLeft -= 1;
       for (const match of this.closeSpellings(token.word)) {
         const term = view.data.vocabulary.get(match.word);
         if (term) add(term, options.fuzzyCredit * match.quality, "fuzzy");
@@ -84,11 +99,12 @@ export class VariantFinder {
         }
       }
     }
-    if (variants.size <= options.maxVariants) return variants;
+    if (variants.size <= options.maxVariants) return { variants, complete };
     // Keep the best stand-ins, the rarer first among equals: each costs a postings scan.
     const [exact, ...others] = [...variants];
     others.sort(([a, x], [b, y]) => y.quality - x.quality || view.frequency(a) - view.frequency(b));
-    return new Map([...(exact ? [exact] : []), ...others.slice(0, options.maxVariants - 1)]);
+    const kept = new Map([...(exact ? [exact] : []), ...others.slice(0, options.maxVariants - 1)]);
+    return { variants: kept, complete };
   }
 
   /**
@@ -108,15 +124,21 @@ export class VariantFinder {
     }
     const { lengthWindow } = TYPO_MATCHING;
     const pool: string[] = [];
+    // Nearest lengths first, so that the work budget keeps the likeliest candidates.
     for (
-      let length = word.length - lengthWindow;
-      length <= word.length + lengthWindow;
-      length += 1
+      let offset = 0;
+      offset <= lengthWindow && pool.length < TYPO_MATCHING.maxPool;
+      offset += 1
     ) {
-      for (const known of this.vocabularyByLength.get(length) ?? []) {
-        if (known[0] === word[0] || known[1] === word[1]) pool.push(known);
+      for (const length of offset === 0
+        ? [word.length]
+        : [word.length - offset, word.length + offset]) {
+        for (const known of this.vocabularyByLength.get(length) ?? []) {
+          if (known[0] === word[0] || known[1] === word[1]) pool.push(known);
+        }
       }
     }
+    pool.length = Math.min(pool.length, TYPO_MATCHING.maxPool);
     if (pool.length === 0) return [];
     // Fuse.js proposes; an edit distance (transpositions count once) disposes, since
     // Fuse's score also rewards mere overlap ("stock" ~ "sticker").
