@@ -13,6 +13,7 @@ import {
 } from "./shared/views.ts";
 import { errorReply, type Inline, type Reply, type ReplyButton } from "../src/reply/types.ts";
 import { channelArticle, libraryOption } from "./shared/scope.ts";
+import { voteButtons } from "./shared/votes.ts";
 import { fullParagraphButton } from "./shared/paragraph.ts";
 
 const PREFIX = "ask";
@@ -98,6 +99,9 @@ export function answerReply(context: CommandContext, question: string, view: Ask
   const top = page[0];
   const topArticle = top ? index.article(top.article) : undefined;
   if (top && topArticle) buttons.push(fullParagraphButton(topArticle, top.paragraph, context.refs));
+  if (!view.ephemeral && view.offset === 0 && page.length > 0) {
+    buttons.push(...voteButtons(context, question));
+  }
   if (view.ephemeral) {
     buttons.push(
       shareButton(

@@ -3,6 +3,7 @@ import type { CommandModule } from "../src/bot/context.ts";
 import { command as article } from "./article.ts";
 import { command as ask } from "./ask.ts";
 import { command as check } from "./check.ts";
+import { command as gaps } from "./gaps.ts";
 import { command as help } from "./help.ts";
 import { command as quote } from "./quote.ts";
 import { command as reload } from "./reload.ts";
@@ -18,5 +19,6 @@ export const commands: readonly CommandModule[] = [
   help,
   check,
   topic,
+  gaps,
   reload,
 ];

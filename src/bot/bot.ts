@@ -17,6 +17,7 @@ import { errorReply } from "../reply/types.ts";
 import { Options, type OptionValue, type UserRef } from "./context.ts";
 import { openStore } from "../storage/database.ts";
 import { Records, RETENTION } from "../storage/records.ts";
+import { Feedback } from "../storage/feedback.ts";
 import { ChannelArticles } from "../storage/topics.ts";
 import { Conversation } from "./conversation.ts";
 import { createContext, Dispatcher, UNKNOWN_COMMAND } from "./dispatch.ts";
@@ -95,7 +96,12 @@ async function answer(interaction: Interaction, dispatcher: Dispatcher, logger: 
       if (interaction.deferred) await interaction.editReply(withoutFlags(message));
       else await interaction.reply(message);
     } else if (interaction.isButton()) {
-      const reply = await dispatcher.button(interaction.customId, userRef(interaction.user));
+      const reply = await dispatcher.button(interaction.customId, userRef(interaction.user), {
+        messageId: interaction.message.id,
+        ...(interaction.guildId
+          ? { place: { guildId: interaction.guildId, channelId: interaction.channelId } }
+          : {}),
+      });
       const message = toDiscordMessage(reply);
       if (reply.update && !reply.error) await interaction.update(withoutFlags(message));
       else await interaction.reply(message);
@@ -142,6 +148,7 @@ export async function startBot(deps: {
     logger,
     questions: records,
     topics: new ChannelArticles(store.db),
+    feedback: new Feedback(store.db),
   });
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: config.cooldownSeconds,

@@ -88,6 +88,46 @@ export interface ButtonInput {
   readonly customId: string;
   /** The parts of the custom id after `<command>:`. */
   readonly args: readonly string[];
+  /** The message the button is on, and where (absent in the console). */
+  readonly messageId?: string;
+  readonly place?: Place;
+}
+
+/** A member's vote on an answer, with what it changed. */
+export interface VoteResult {
+  readonly up: number;
+  readonly down: number;
+  /** The member's earlier vote on this answer (0: none). */
+  readonly previous: -1 | 0 | 1;
+}
+
+/** What moderators read in /gaps. */
+export interface Gaps {
+  readonly unanswered: readonly {
+    question: string;
+    count: number;
+    channelId: string | null;
+    messageId: string | null;
+  }[];
+  readonly downvoted: readonly {
+    answerId: string;
+    channelId: string | null;
+    question: string | null;
+    up: number;
+    down: number;
+  }[];
+}
+
+/** Votes on answers and what /gaps reports, when there is a database. */
+export interface FeedbackStore {
+  vote(vote: {
+    answerId: string;
+    place: Place;
+    userId: string;
+    value: -1 | 1;
+    question: string;
+  }): VoteResult;
+  gaps(guildId: string, limit: number): Gaps;
 }
 
 /** Typing in an autocomplete option. */
@@ -114,6 +154,8 @@ export interface CommandContext {
   readonly questions?: QuestionLog;
   /** The articles channels discuss, when there is a database. */
   readonly topics?: TopicStore;
+  /** Votes on answers and the /gaps report, when there is a database. */
+  readonly feedback?: FeedbackStore;
 }
 
 type Awaitable<T> = T | Promise<T>;

@@ -9,6 +9,8 @@ import type {
   CommandContext,
   CommandInput,
   CommandModule,
+  FeedbackStore,
+  Place,
   TopicStore,
   UserRef,
 } from "./context.ts";
@@ -35,6 +37,7 @@ export function createContext(deps: {
   refs?: RefStore;
   questions?: QuestionLog;
   topics?: TopicStore;
+  feedback?: FeedbackStore;
 }): CommandContext {
   let current = deps.corpus;
   return {
@@ -51,6 +54,7 @@ export function createContext(deps: {
     refs: deps.refs ?? new RefStore(),
     ...(deps.questions ? { questions: deps.questions } : {}),
     ...(deps.topics ? { topics: deps.topics } : {}),
+    ...(deps.feedback ? { feedback: deps.feedback } : {}),
   };
 }
 
@@ -127,13 +131,17 @@ export class Dispatcher {
   }
 
   /** Answers a button press, routed by the custom id's prefix. */
-  async button(customId: string, user: UserRef): Promise<Reply> {
+  async button(
+    customId: string,
+    user: UserRef,
+    on: { messageId?: string; place?: Place } = {},
+  ): Promise<Reply> {
     const [prefix = "", ...args] = customId.split(":");
     const trace: Trace = { kind: "button", name: prefix, user, started: performance.now() };
     const command = this.byPrefix.get(prefix);
     if (!command?.button) return this.finish(trace, "stale", errorReply(STALE_BUTTON));
     const handler = command.button.bind(command);
-    return this.run(trace, () => handler({ user, customId, args }, this.context));
+    return this.run(trace, () => handler({ user, customId, args, ...on }, this.context));
   }
 
   /**

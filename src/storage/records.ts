@@ -135,12 +135,15 @@ export class Records implements ContextMemory, QuestionLog {
     guildId: string,
     limit: number,
   ): { question: string; count: number; channelId: string | null; messageId: string | null }[] {
+    // Each question's count, shown with one asking message: the latest that has a message.
     const rows = this.db
       .prepare(
-        `SELECT question, COUNT(*) AS count,
-                MAX(channel_id) AS channel_id, MAX(message_id) AS message_id
-           FROM unanswered WHERE guild_id = ?
-          GROUP BY question_key ORDER BY count DESC, MAX(created_at) DESC LIMIT ?`,
+        `SELECT u.question, g.count, u.channel_id, u.message_id
+           FROM (SELECT question_key, COUNT(*) AS count, MAX(id) AS last,
+                        MAX(CASE WHEN message_id IS NOT NULL THEN id END) AS linked
+                   FROM unanswered WHERE guild_id = ? GROUP BY question_key) AS g
+           JOIN unanswered AS u ON u.id = COALESCE(g.linked, g.last)
+          ORDER BY g.count DESC, g.last DESC LIMIT ?`,
       )
       .all(guildId, limit) as {
       question: string;

@@ -44,7 +44,7 @@ function optionProblems(options: readonly APIApplicationCommandOption[], where: 
 }
 
 describe("command definitions", () => {
-  it("GIVEN the command list THEN it holds the eight commands, each once", () => {
+  it("GIVEN the command list THEN it holds the nine commands, each once", () => {
     const names = commands.map((command) => command.data.name);
     expect(names).toEqual([
       "ask",
@@ -54,6 +54,7 @@ describe("command definitions", () => {
       "help",
       "Check against article",
       "topic",
+      "gaps",
       "reload",
     ]);
   });
@@ -105,6 +106,12 @@ describe("command definitions", () => {
   it("GIVEN /topic THEN it is registered for Manage Channels members, in servers only", () => {
     const json = commandJson().find((entry) => entry.name === "topic");
     expect(json?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageChannels));
+    expect(json?.contexts).toEqual([0]);
+  });
+
+  it("GIVEN /gaps THEN it is registered for Manage Server members, in servers only", () => {
+    const json = commandJson().find((entry) => entry.name === "gaps");
+    expect(json?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(json?.contexts).toEqual([0]);
   });
 
