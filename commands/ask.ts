@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { checkQuestion } from "../src/core/index.ts";
 import { describeQuestionProblem } from "../src/reply/problems.ts";
 import type { CommandContext, CommandModule, UserRef } from "../src/bot/context.ts";
-import { customId, refRoom } from "./shared/state.ts";
+import { customId, refRoom, wholeNumber } from "./shared/state.ts";
 import {
   askIndex,
   citationFields,
@@ -149,19 +149,16 @@ export const command: CommandModule = {
   },
   button(input, context) {
     const [action, offsetText, ...ref] = input.args;
-    const offset = Number(offsetText);
+    const offset = wholeNumber(offsetText, MAX_OFFSET);
     const carried = context.refs.get(ref.join(":"));
     const cut = carried?.indexOf("\n") ?? -1;
-    const question = carried !== undefined && cut >= 0 ? carried.slice(cut + 1) : undefined;
     const article = carried !== undefined && cut > 0 ? carried.slice(0, cut) : undefined;
     const on = article !== undefined ? { article } : {};
-    if (
-      question === undefined ||
-      !Number.isSafeInteger(offset) ||
-      offset < 0 ||
-      offset > MAX_OFFSET
-    )
-      return null;
+    // A question carried in a button is checked like a typed one: an empty or forged one
+    // ("ask:share:0:=") must not post an empty public "Q:".
+    const checked = checkQuestion(carried !== undefined && cut >= 0 ? carried.slice(cut + 1) : "");
+    if (offset === undefined || !checked.ok) return null;
+    const question = checked.question;
     if (action === "more")
       return answerReply(context, question, { offset, ephemeral: true, ...on });
     if (action === "share") {

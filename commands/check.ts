@@ -76,8 +76,8 @@ export const command: CommandModule = {
   },
   button(input, context) {
     const [action, ...ref] = input.args;
-    const claim = context.refs.get(ref.join(":"));
-    if (action !== "share" || claim === undefined) return null;
-    return checkReply(context, claim, { ephemeral: false, sharedBy: input.user });
+    const checked = checkQuestion(context.refs.get(ref.join(":")) ?? "");
+    if (action !== "share" || !checked.ok) return null;
+    return checkReply(context, checked.question, { ephemeral: false, sharedBy: input.user });
   },
 };

@@ -3,6 +3,7 @@ import type { CommandContext, CommandModule } from "../src/bot/context.ts";
 import { errorReply } from "../src/reply/types.ts";
 import { paragraphReply, QUOTE_PREFIX } from "./shared/paragraph.ts";
 import { channelArticle } from "./shared/scope.ts";
+import { wholeNumber } from "./shared/state.ts";
 import { articleOption, completeArticle, pickArticle } from "./shared/views.ts";
 
 /** `/quote paragraph:<n> [article]`: the whole paragraph, with ◀ ▶ for its neighbours. */
@@ -38,8 +39,8 @@ export const command: CommandModule = {
   autocomplete: completeArticle,
   button(input, context: CommandContext) {
     const [action, number, ...rest] = input.args;
-    const n = Number(number);
-    if (!Number.isSafeInteger(n)) return null;
+    const n = wholeNumber(number, 10_000);
+    if (n === undefined) return null;
     if (action === "go") {
       const [mode, ...ref] = rest;
       const article = context.corpus().index.article(context.refs.get(ref.join(":")) ?? "");

@@ -34,6 +34,16 @@ export class RefStore {
 }
 
 /**
+ * A number carried in a custom id: plain decimal digits only (a forged "1e1",
+ * "0x10", " 5" or "" is no number), at most `max`; undefined otherwise.
+ */
+export function wholeNumber(text: string | undefined, max: number): number | undefined {
+  if (text === undefined || !/^\d{1,6}$/u.test(text)) return undefined;
+  const value = Number(text);
+  return value <= max ? value : undefined;
+}
+
+/**
  * Builds a custom id `<prefix>:<part>:…`. Only the last part may contain ":"
  * (a ref): handlers rejoin the parts after the fixed ones.
  */

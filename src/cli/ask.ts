@@ -6,7 +6,6 @@
  *   npm run ask -- --json < questions.txt
  */
 import "dotenv/config";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import {
   checkQuestion,
@@ -18,6 +17,7 @@ import { parseLocalConfig, type LocalConfig } from "../config.ts";
 import { openCorpus } from "../corpus/open.ts";
 import type { LoadLimits } from "../corpus/limits.ts";
 import { printFailure } from "../failure.ts";
+import { boundedLines } from "./lines.ts";
 import { sourceLine } from "../../commands/shared/views.ts";
 import { renderText } from "../reply/text.ts";
 import type { Reply, ReplyField } from "../reply/types.ts";
@@ -38,6 +38,13 @@ Options:
   -h, --help      show this help`;
 
 class UsageError extends Error {}
+
+/**
+ * A line of standard input is read up to this many bytes, the rest skipped:
+ * far over the longest question (MAX_QUESTION_LENGTH), far under what would
+ * strain memory.
+ */
+const MAX_LINE_BYTES = 64 * 1024;
 
 interface CliOptions {
   json: boolean;
@@ -74,7 +81,8 @@ function readOptions(argv: string[], config: LocalConfig): CliOptions | "help" {
   if (values.help) return "help";
   let limit = 3;
   if (values.limit !== undefined) {
-    limit = Number(values.limit);
+    // Whole decimal digits only: Number() would also take "1e1", "0x10" and " 5".
+    limit = /^\d{1,2}$/u.test(values.limit) ? Number(values.limit) : NaN;
     if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
       throw new UsageError(`--limit must be a whole number from 1 to 25, not "${values.limit}"`);
     }
@@ -176,10 +184,10 @@ function toJson(answer: Answer): string {
 }
 
 /** Answers one raw question; returns false when the question was refused. */
-function answerOne(raw: string, index: CitationIndex, options: CliOptions): boolean {
+function answerOne(raw: string, index: CitationIndex, options: CliOptions, cutFrom = 0): boolean {
   const checked = checkQuestion(raw);
   if (!checked.ok) {
-    const problem = describeQuestionProblem(checked.problem, checked.length);
+    const problem = describeQuestionProblem(checked.problem, Math.max(checked.length, cutFrom));
     if (options.json) {
       const question = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
       console.log(
@@ -250,14 +258,14 @@ async function main(argv: string[]): Promise<number> {
     return answerOne(options.question, corpus.index, options) ? 0 : 1;
   }
   let allAccepted = true;
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let first = true;
-  for await (const line of lines) {
+  for await (const { text, bytes, cut } of boundedLines(process.stdin, MAX_LINE_BYTES)) {
+    const line = text;
     if (line.trim() === "") continue;
     if (!options.json && !first) console.log("\n" + "─".repeat(40) + "\n");
     first = false;
-    if (!options.json) console.log(`Q: ${line.trim()}\n`);
-    allAccepted = answerOne(line, corpus.index, options) && allAccepted;
+    if (!options.json) console.log(`Q: ${line.trim().slice(0, 200)}${cut ? "…" : ""}\n`);
+    allAccepted = answerOne(line, corpus.index, options, cut ? bytes : 0) && allAccepted;
   }
   return allAccepted ? 0 : 1;
 }

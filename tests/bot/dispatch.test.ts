@@ -63,6 +63,33 @@ describe("dispatching", () => {
     }
   });
 
+  it("GIVEN forged buttons (numbers not in plain digits, an empty or letterless question carried inline) THEN each is refused as stale and nothing public is posted", async () => {
+    const { dispatcher, context } = await world();
+    const id = context.corpus().index.articles[0]!.id;
+    for (const forged of [
+      "ask:more:1e1:=\nWhat tariff?",
+      "ask:more:0x3:=\nWhat tariff?",
+      "ask:more: 3:=\nWhat tariff?",
+      "ask:share:0:=",
+      "ask:share:0:=\n",
+      "ask:share:0:=\n   ",
+      "ask:share:0:=\n?!?",
+      "check:share:=",
+      `quote:show:1e0:=${id}`,
+      `quote:go:0x2:c:=${id}`,
+    ]) {
+      const reply = await dispatcher.button(forged, ALICE);
+      expect(reply, forged).toMatchObject({ error: true, ephemeral: true, content: STALE_BUTTON });
+    }
+    // The same buttons with honest values still work.
+    expect(await dispatcher.button("ask:share:0:=\nWhat tariff?", ALICE)).toMatchObject({
+      ephemeral: false,
+    });
+    expect(await dispatcher.button(`quote:show:1:=${id}`, ALICE)).toMatchObject({
+      ephemeral: true,
+    });
+  });
+
   it("GIVEN a handler that throws THEN the reply is a private error with an id, and the log line has that id and the stack", async () => {
     const { dispatcher, context, lines } = await world();
     context.replaceCorpus({ ...context.corpus(), index: null as never });

@@ -98,6 +98,9 @@ describe("ask command line", () => {
     ["only punctuation", ["?!?"], /no words/u],
     ["a bad --limit", ["--limit", "0", "x"], /--limit must be a whole number/u],
     ["an unknown option", ["--frobnicate", "x"], /Unknown option/u],
+    ["--limit in exponent form", ["--limit", "1e1", "x"], /--limit must be a whole number/u],
+    ["--limit in hexadecimal", ["--limit", "0x10", "x"], /--limit must be a whole number/u],
+    ["--limit with a space", ["--limit", " 5", "x"], /--limit must be a whole number/u],
     ["a missing --data folder", ["--data", "/no/such/dir", "x"], /does not exist/u],
   ])(
     "GIVEN %s THEN it prints a clear message, no stack trace, and exits 1",
@@ -108,6 +111,18 @@ describe("ask command line", () => {
       expect(run.stderr).not.toMatch(/\n\s+at /u);
     },
   );
+
+  it("GIVEN a 3 MB line on standard input before a question THEN the long line is refused as too long without a stack, and the question is answered", async () => {
+    const run = await ask(["--json"], `${"why ".repeat(750_000)}\nWho is Li Anding?\n`);
+    expect(run.code).toBe(1);
+    const [long, question] = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { error?: string; answered: boolean; question: string });
+    expect(long?.error).toMatch(/too long \(3000000 characters; at most 1000\)/u);
+    expect(question).toMatchObject({ question: "Who is Li Anding?", answered: true });
+    expect(run.stderr).not.toMatch(/\n\s+at /u);
+  });
 
   it.each([
     ["control characters", "Who\u0007 is\u001b[31m Li\u200b Anding?"],

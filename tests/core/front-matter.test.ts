@@ -2,6 +2,20 @@ import { describe, expect, it } from "vitest";
 import { readFrontMatter } from "../../src/core/article/front-matter.ts";
 
 describe("readFrontMatter", () => {
+  it("GIVEN a title of the wrong kind THEN the problem says so instead of calling the title missing; a bare number is a title", () => {
+    for (const title of [["a", "b"], { text: "x" }, true]) {
+      expect(readFrontMatter({ title })).toMatchObject({
+        ok: false,
+        problem: expect.stringContaining("the title must be text"),
+      });
+    }
+    expect(readFrontMatter({})).toMatchObject({ ok: false, problem: "the title is missing" });
+    expect(readFrontMatter({ title: 12345 })).toMatchObject({
+      ok: true,
+      value: { title: "12345" },
+    });
+  });
+
   it("GIVEN the archive's scraper keys (date, published_time, source_url) THEN the article gets its date-time and link, and unknown keys are ignored", () => {
     expect(
       readFrontMatter({

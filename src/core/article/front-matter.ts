@@ -42,7 +42,13 @@ const people = z
 
 /** A title may be a bare number in YAML (`title: 1984`): it is still the title. */
 const title = z
-  .union([z.string(), z.number()], { error: "the title is missing" })
+  .union([z.string(), z.number()], {
+    // A list, a mapping or a yes/no is a title of the wrong kind, not a missing one.
+    error: (issue) =>
+      issue.input === undefined || issue.input === null
+        ? "the title is missing"
+        : "the title must be text (a list, a mapping or true/false is not a title)",
+  })
   .transform((value) => String(value).trim())
   .pipe(z.string().min(1, "the title is empty"));
 

@@ -62,4 +62,19 @@ describe("dates: one parser and one formatter", () => {
     expect(parsePublished("April 27")).toBeUndefined();
     expect(formatDate("not a date")).toBe("not a date");
   });
+
+  it("GIVEN a day its month does not have, written out or in an ISO date-time THEN it is refused, not rolled into the next month", () => {
+    for (const impossible of [
+      "April 31, 2017",
+      "February 30, 2024",
+      "30 February 2024",
+      "Feb 29, 2023",
+      "2017-04-31T10:00Z",
+    ]) {
+      expect(parsePublished(impossible), impossible).toBeUndefined();
+    }
+    expect(parsePublished("Feb. 29, 2024")).toBe("2024-02-29");
+    expect(parsePublished("31 December 2023")).toBe("2023-12-31");
+    expect(parsePublished("Sept. 3, 2020")).toBe("2020-09-03");
+  });
 });
