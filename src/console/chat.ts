@@ -7,6 +7,7 @@ import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import { config as loadDotenv } from "dotenv";
 import { commands } from "../../commands/index.ts";
+import { Conversation, RecentContexts } from "../bot/conversation.ts";
 import { createContext, Dispatcher } from "../bot/dispatch.ts";
 import { parseLocalConfig } from "../config.ts";
 import { openCorpus } from "../corpus/open.ts";
@@ -47,7 +48,14 @@ try {
       cooldownSeconds: 0,
     },
   );
-  const session = new ConsoleSession(dispatcher, { id: name, name }, { color: interactive });
+  // Follow-up contexts in memory (the console keeps no database): bounded, a day at most.
+  const conversation = new Conversation(dispatcher, new RecentContexts(), 0);
+  const session = new ConsoleSession(
+    dispatcher,
+    { id: name, name },
+    { color: interactive },
+    conversation,
+  );
   const titles = corpus.index.articles.map((article) => `“${article.title}”`).join(", ");
   console.log(`citebot console: ${corpus.index.articles.length} article(s) loaded: ${titles}`);
   console.log(`${CONSOLE_HELP}\n`);

@@ -4,6 +4,7 @@ import {
   type APIApplicationCommandOption,
 } from "discord.js";
 import { Options, type OptionValue, type UserRef } from "../bot/context.ts";
+import type { Conversation } from "../bot/conversation.ts";
 import type { Dispatcher } from "../bot/dispatch.ts";
 import { renderText, type TextStyle } from "../reply/text.ts";
 import type { Reply } from "../reply/types.ts";
@@ -15,6 +16,7 @@ export const CONSOLE_HELP = `Type a command as in Discord, or just a question:
   /quote 6                 /quote paragraph:6 article:<id>
   /article                 /help              /reload
   /check <message text>    (the "Check against article" menu)
+  @citebot <question>      (a mention in a channel)   > why?   (a reply to its last answer)
   /press N                 (press button N of the last reply)
   /quit                    (or Ctrl+D)     Tab completes commands and /search passages`;
 
@@ -43,17 +45,55 @@ const CHECK_MENU = "Check against article";
 export class ConsoleSession {
   private lastButtons: readonly { label: string; customId: string; disabled?: boolean }[] = [];
 
+  /** citebot's last answer to a mention or a follow-up, which "> …" replies to. */
+  private lastAnswer: string | undefined;
+  private messages = 0;
+
   constructor(
     private readonly dispatcher: Dispatcher,
     private readonly user: UserRef,
     private readonly style: TextStyle = { color: false },
+    /** Mentions and follow-ups, as in a channel; without it "@citebot" and ">" are questions. */
+    private readonly conversation?: Conversation,
   ) {}
+
+  /**
+   * A line written as in a channel: "@citebot …" mentions citebot, "> …" replies to its last
+   * answer. Goes through the same conversation code as Discord's messages.
+   */
+  private async say(text: string, replying: boolean): Promise<string> {
+    if (!this.conversation) return "";
+    if (replying && this.lastAnswer === undefined) {
+      return "Nothing to reply to yet: mention citebot first, e.g. @citebot who did Musk meet?";
+    }
+    this.messages += 1;
+    const answer = await this.conversation.answer({
+      id: `console-${this.messages}`,
+      guildId: "console",
+      channelId: "console",
+      author: this.user,
+      fromBot: false,
+      text,
+      mentionsBot: !replying,
+      ...(replying && this.lastAnswer !== undefined ? { repliesToBot: this.lastAnswer } : {}),
+    });
+    if (!answer) return "";
+    const answerId = `console-answer-${this.messages}`;
+    if (answer.context) {
+      this.conversation.memory.remember(answerId, answer.context);
+      this.lastAnswer = answerId;
+    }
+    return this.show(answer.reply);
+  }
 
   /** Runs one line; returns the text to show, or null to quit. */
   async run(line: string): Promise<string | null> {
     const text = line.trim();
     if (text === "") return "";
     if (/^\/(?:quit|exit)$/iu.test(text)) return null;
+    const mention = /^@citebot\b[\s,:]*/iu.exec(text);
+    if (this.conversation && mention) return this.say(text.slice(mention[0].length), false);
+    if (this.conversation && text.startsWith(">")) return this.say(text.slice(1).trim(), true);
     if (!text.startsWith("/")) return this.show(await this.command("ask", { question: text }));
     const [, name = "", rest = ""] = /^\/(\S+)\s*([\s\S]*)$/u.exec(text) ?? [];
     if (name === "press" || name === "click") return this.press(rest);

@@ -32,6 +32,29 @@ describe("entry points as processes", () => {
     expect(stdout).toMatch(/— ¶7 of 8/u);
   });
 
+  it("GIVEN the console WHEN a mention and replies to its answer are typed THEN the replies are read as follow-ups of its question", async () => {
+    const { code, stdout, stderr } = await run("src/console/chat.ts", {
+      input: [
+        "> why?",
+        "@citebot How much revenue did Tesla make in China in 2016?",
+        "> and in the U.S.?",
+        "> why?",
+        "",
+      ].join("\n"),
+    });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Nothing to reply to yet/u);
+    const first = stdout.slice(stdout.indexOf("**Q:** How much revenue"));
+    expect(first).toMatch(/\$1 billion/u);
+    const followUp = stdout.slice(stdout.indexOf("**Q:** and in the U.S.?"));
+    expect(followUp).toMatch(
+      /^\*\*Q:\*\* and in the U\.S\.\? _\(read as: How much revenue .*U\.S\.\?\)_/u,
+    );
+    expect(followUp).toMatch(/\*\*A:\*\* \$4\.2 billion/u);
+    expect(stdout).toMatch(/\*\*Q:\*\* why\? _\(read as: Why .*U\.S\./u);
+  });
+
   it("GIVEN no token WHEN npm start's entry point runs THEN it prints the configuration message and exits 1", async () => {
     // An empty folder as working directory: no .env there can supply a token.
     const cwd = await mkdtemp(path.join(os.tmpdir(), "citebot-start-"));
