@@ -1,4 +1,3 @@
-import { LRUCache } from "lru-cache";
 import { stemmer } from "stemmer";
 import { CACHE_SIZES } from "../options.ts";
 import { IRREGULAR_FORMS, NUMBER_WORDS, STEM_COLLISIONS, STOP_WORDS } from "./lexicon.ts";
@@ -43,18 +42,30 @@ export function termOf(word: string): string {
       NUMBER_WORDS.get(word) ??
       STEM_COLLISIONS.get(base) ??
       (base.length <= 3 ? base : stemmer(base));
-    termCache.set(word, term);
+    remember(termCache, word, term);
   }
   return term;
 }
 
+/**
+ * Adds to one of the two memo tables of indexing. These are plain maps, not the
+ * LRU the rest of citebot uses: they are hit for nearly every word of every
+ * article, and lru-cache's bookkeeping cost 22% more instructions to index 300
+ * articles (callgrind, 3.35 G → 4.09 G). A corpus's vocabulary stays far below
+ * the bound, so clearing when full costs nothing in practice.
+ */
+function remember<V>(table: Map<string, V>, key: string, value: V): void {
+  if (table.size >= CACHE_SIZES.words) table.clear();
+  table.set(key, value);
+}
+
 /** Stems already computed: stemming is most of the cost of indexing. */
-const termCache = new LRUCache<string, string>({ max: CACHE_SIZES.words });
+const termCache = new Map<string, string>();
 
 type WordReading = Pick<Token, "word" | "term" | "isNumber" | "capitalized" | "acronym">;
 
 /** How each written form reads; the same forms recur through a corpus, so each is read once. */
-const readings = new LRUCache<string, WordReading>({ max: CACHE_SIZES.words });
+const readings = new Map<string, WordReading>();
 
 function readWord(surface: string): WordReading {
   let reading = readings.get(surface);
@@ -73,7 +84,7 @@ function readWord(surface: string): WordReading {
   // Acronyms keep their capitals as their term, apart from stems: "US" is not "useful" ("us").
   const term = isNumber ? word : acronym ? word.toUpperCase() : termOf(word);
   reading = { word, term, isNumber, capitalized, acronym };
-  readings.set(surface, reading);
+  remember(readings, surface, reading);
   return reading;
 }
 
