@@ -69,6 +69,17 @@ export interface RankingOptions {
    * so a question of common words costs at most about this much, not the corpus's size.
    */
   readonly postingsBudget: number;
+  /**
+   * Share of a passage's score that depends on how much its article, as a whole, is about
+   * the question (article-level BM25 relative to the best article among the candidates).
+   */
+  readonly articleRelevance: number;
+  /** Article-level BM25's term saturation (k1). */
+  readonly articleK1: number;
+  /** Article-level BM25's length normalisation (b): long transcripts hold every word once. */
+  readonly articleB: number;
+  /** Sentences a title word counts as, in article-level relevance: a title says what the story is about. */
+  readonly articleTitleFrequency: number;
   /** Where synonyms come from; `null` turns them off. The corpus layer supplies WordNet. */
   readonly synonyms: SynonymSource | null;
 }
@@ -104,6 +115,10 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   maxVariants: 8,
   maxQueryTerms: 16,
   postingsBudget: 60_000,
+  articleRelevance: 0.7,
+  articleK1: 1.2,
+  articleB: 1,
+  articleTitleFrequency: 2,
   synonyms: null,
 });
 

@@ -1,3 +1,4 @@
+import { articleFactors } from "./article-relevance.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { qualityIn, type ResolvedVariant, type Shortlister } from "./shortlist.ts";
@@ -143,6 +144,18 @@ export function scoreCandidates(
       credits,
       places,
     });
+  }
+  if (options.articleRelevance > 0 && view.articles.length > 1) {
+    const factors = articleFactors(
+      candidates.map((candidate) => sentences.article[candidate.sentenceId] as number),
+      terms,
+      resolved,
+      view,
+      options,
+    );
+    for (const candidate of candidates) {
+      candidate.score *= factors.get(sentences.article[candidate.sentenceId] as number) ?? 1;
+    }
   }
   candidates.sort(byScore);
   return candidates;

@@ -165,3 +165,34 @@ describe("CitationIndex: the front of the search rooms", () => {
     expect(answer.citations.every((c) => c.article === "tesla")).toBe(true);
   });
 });
+
+describe("article relevance: the story about the question before a passing mention", () => {
+  const story = article(
+    "story",
+    "A record year",
+    "Tesla sales in China tripled last year.",
+    "Tesla expects its China sales to keep growing.",
+  );
+  const transcript = article(
+    "transcript",
+    "Press briefing",
+    ...Array.from({ length: 30 }, (_, i) => `Reporters asked about the budget, item ${i}.`),
+    "Someone said Tesla sales in China are up.",
+  );
+
+  it("GIVEN the same words in a story and once in a long transcript THEN the story's sentence ranks first", () => {
+    const index = new CitationIndex([transcript, story]);
+    expect(index.ask("How are Tesla sales in China?").citations[0]?.article).toBe("story");
+  });
+
+  it("GIVEN article relevance turned off THEN the transcript's sentence may win on its own words", () => {
+    const scores = (articleRelevance: number) => {
+      const citations = new CitationIndex([transcript, story], { articleRelevance }).ask(
+        "How are Tesla sales in China?",
+      ).citations;
+      const of = (id: string) => citations.find((c) => c.article === id)?.score ?? 0;
+      return of("story") / of("transcript");
+    };
+    expect(scores(0.7)).toBeGreaterThan(scores(0));
+  });
+});

@@ -1,0 +1,68 @@
+import { lowerBound } from "../index/postings.ts";
+import type { IndexView } from "../index/view.ts";
+import type { RankingOptions } from "../options.ts";
+import type { QueryTerm } from "./query.ts";
+import type { ResolvedVariant } from "./shortlist.ts";
+
+/**
+ * How much each article, as a whole, is about the question: BM25 with the
+ * article as the document (a term's frequency is the number of its sentences
+ * holding the word, plus its title). In an archive, the passage that answers
+ * usually sits in the story about the question, not in a long transcript that
+ * happens to hold the same words once.
+ *
+ * @returns per article position among the candidates, a factor in [1 − w, 1]
+ *   (w = {@link RankingOptions.articleRelevance}) relative to the best article.
+ */
+export function articleFactors(
+  articlePositions: Iterable<number>,
+  terms: readonly QueryTerm[],
+  resolved: readonly ResolvedVariant[][],
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): Map<number, number> {
+  const relevance = new Map<number, number>();
+  for (const position of articlePositions) {
+    if (!relevance.has(position))
+      relevance.set(position, bm25(position, terms, resolved, view, options));
+  }
+  const best = Math.max(0, ...relevance.values());
+  const weight = options.articleRelevance;
+  const factors = new Map<number, number>();
+  for (const [position, score] of relevance) {
+    factors.set(position, best > 0 ? 1 - weight + (weight * score) / best : 1);
+  }
+  return factors;
+}
+
+function bm25(
+  position: number,
+  terms: readonly QueryTerm[],
+  resolved: readonly ResolvedVariant[][],
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): number {
+  const first = view.articleFirst[position] as number;
+  const end = view.articleFirst[position + 1] as number;
+  const length = end - first;
+  const averageLength = view.size / Math.max(1, view.articles.length);
+  const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
+  const title = view.titleTermSets[position];
+  let score = 0;
+  terms.forEach((term, i) => {
+    let frequency = 0;
+    for (const variant of resolved[i] ?? []) {
+      const ids = variant.sentenceIds;
+      const found = lowerBound(ids, end) - lowerBound(ids, first);
+      frequency = Math.max(frequency, found * variant.quality);
+    }
+    if (title && [...term.variants.keys()].some((variant) => title.has(variant))) {
+      frequency += articleTitleFrequency;
+    }
+    if (frequency === 0 || term.lowInformation) return;
+    score +=
+      (term.weight * frequency * (k1 + 1)) /
+      (frequency + k1 * (1 - b + (b * length) / averageLength));
+  });
+  return score;
+}
