@@ -1,8 +1,8 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import { LibraryError } from "../src/corpus/load.ts";
-import type { CommandModule } from "../src/bot/context.ts";
+import type { CommandContext, CommandModule } from "../src/bot/context.ts";
 import { openCorpus } from "../src/corpus/open.ts";
-import { errorReply, type ReplyField } from "../src/reply/types.ts";
+import { errorReply, type Reply, type ReplyField } from "../src/reply/types.ts";
 
 /** `/reload`: admins reload the articles without a restart. */
 export const data = new SlashCommandBuilder()
@@ -35,46 +35,62 @@ export const command: CommandModule = {
     if (!mayReload(input.permissions)) {
       return errorReply("Only members with the Manage Server permission can reload the articles.");
     }
-    const dir = context.config.dataDir;
-    try {
-      const corpus = await openCorpus(dir, {
-        cacheDir: context.config.cacheDir,
-        limits: context.config.limits,
-      });
-      context.replaceCorpus(corpus);
-      for (const warning of corpus.warnings) context.logger.warn(warning);
-      void corpus.saved.then((failure) => {
-        if (failure)
-          context.logger.warn(
-            { reason: failure },
-            "could not save the index: the next start rebuilds it",
-          );
-      });
-      context.logger.info(
-        { articles: corpus.index.articles.length, broken: corpus.problems.length },
-        "articles reloaded",
-      );
-      const fields: ReplyField[] = [
-        {
-          name: `Loaded (${corpus.index.articles.length})`,
-          value: list(corpus.index.articles.map((a) => `${a.id}: ${a.title}`)),
-        },
-      ];
-      if (corpus.problems.length > 0) {
-        fields.push({
-          name: `Broken files, skipped (${corpus.problems.length})`,
-          value: list(corpus.problems.map((problem) => problem.message)),
-        });
-      }
-      return { title: "Articles reloaded", fields, ephemeral: true };
-    } catch (error) {
-      if (!(error instanceof LibraryError)) throw error;
-      context.logger.warn({ err: error }, "reload failed; keeping the previous articles");
-      const previous = context.corpus().index.articles.length;
-      const problems = error.problems.map((problem) => problem.message);
-      return errorReply(
-        `Reload failed: ${error.message}. Still answering from the ${previous} article${previous === 1 ? "" : "s"} loaded before.${problems.length > 0 ? `\nBroken files:\n${list(problems)}` : ""}`,
-      );
+    // Reloads asked for while one runs share it: two admins (or one double click) rebuild once.
+    let running = inFlight.get(context);
+    if (!running) {
+      running = reload(context).finally(() => inFlight.delete(context));
+      inFlight.set(context, running);
+    } else {
+      context.logger.info("a reload is already running: this one shares its result");
     }
+    return running;
   },
 };
+
+/** The reload running for a context, if any. */
+const inFlight = new WeakMap<CommandContext, Promise<Reply>>();
+
+/** Loads the articles again and swaps them in; the reply says what loaded and what was skipped. */
+async function reload(context: CommandContext): Promise<Reply> {
+  const dir = context.config.dataDir;
+  try {
+    const corpus = await openCorpus(dir, {
+      cacheDir: context.config.cacheDir,
+      limits: context.config.limits,
+    });
+    context.replaceCorpus(corpus);
+    for (const warning of corpus.warnings) context.logger.warn(warning);
+    void corpus.saved.then((failure) => {
+      if (failure)
+        context.logger.warn(
+          { reason: failure },
+          "could not save the index: the next start rebuilds it",
+        );
+    });
+    context.logger.info(
+      { articles: corpus.index.articles.length, broken: corpus.problems.length },
+      "articles reloaded",
+    );
+    const fields: ReplyField[] = [
+      {
+        name: `Loaded (${corpus.index.articles.length})`,
+        value: list(corpus.index.articles.map((a) => `${a.id}: ${a.title}`)),
+      },
+    ];
+    if (corpus.problems.length > 0) {
+      fields.push({
+        name: `Broken files, skipped (${corpus.problems.length})`,
+        value: list(corpus.problems.map((problem) => problem.message)),
+      });
+    }
+    return { title: "Articles reloaded", fields, ephemeral: true };
+  } catch (error) {
+    if (!(error instanceof LibraryError)) throw error;
+    context.logger.warn({ err: error }, "reload failed; keeping the previous articles");
+    const previous = context.corpus().index.articles.length;
+    const problems = error.problems.map((problem) => problem.message);
+    return errorReply(
+      `Reload failed: ${error.message}. Still answering from the ${previous} article${previous === 1 ? "" : "s"} loaded before.${problems.length > 0 ? `\nBroken files:\n${list(problems)}` : ""}`,
+    );
+  }
+}

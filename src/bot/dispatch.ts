@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
@@ -18,6 +19,18 @@ import type { QuestionLog } from "./conversation.ts";
 import { Cooldowns } from "./cooldown.ts";
 import { RefStore } from "../../commands/shared/state.ts";
 
+/** Tuning of autocomplete. */
+export const AUTOCOMPLETE = Object.freeze({
+  /**
+   * A member's suggestions are computed at most once in this many milliseconds; keystrokes
+   * in between get the last ones (Discord sends one request per keystroke, and 20 from one
+   * member made other members' /ask late).
+   */
+  intervalMs: 400,
+  /** Members whose last suggestions are remembered (least recently used go first). */
+  members: 10_000,
+});
+
 /** One interaction being handled, for its log line. */
 interface Trace {
   readonly kind: "command" | "button" | "message";
@@ -27,7 +40,7 @@ interface Trace {
 }
 
 /** How one interaction ended, for the log line. */
-export type Outcome = "ok" | "refused" | "cooldown" | "unknown" | "stale" | "error";
+export type Outcome = "ok" | "throttled" | "refused" | "cooldown" | "unknown" | "stale" | "error";
 
 /** Builds the context handlers get, holding the current articles. */
 export function createContext(deps: {
@@ -75,6 +88,11 @@ export class Dispatcher {
   private readonly byName = new Map<string, CommandModule>();
   private readonly byPrefix = new Map<string, CommandModule>();
   private readonly cooldowns: Cooldowns;
+  private readonly now: () => number;
+  /** Each member's last suggestions, for the keystrokes inside {@link AUTOCOMPLETE}'s interval. */
+  private readonly suggested = new LRUCache<string, { at: number; choices: readonly Choice[] }>({
+    max: AUTOCOMPLETE.members,
+  });
 
   constructor(
     commands: readonly CommandModule[],
@@ -86,6 +104,7 @@ export class Dispatcher {
       if (command.button) this.byPrefix.set(command.buttonPrefix ?? command.data.name, command);
     }
     this.cooldowns = new Cooldowns(options.cooldownSeconds, options.now);
+    this.now = options.now ?? Date.now;
   }
 
   /** The module registered under a command name. */
@@ -154,12 +173,23 @@ export class Dispatcher {
     const command = this.byName.get(name);
     let outcome: Outcome = "ok";
     let choices: readonly Choice[] = [];
-    try {
-      if (command?.autocomplete) choices = command.autocomplete(input, this.context);
-      else outcome = "unknown";
-    } catch (error) {
-      outcome = "error";
-      this.context.logger.error({ err: error, command: name }, "autocomplete failed");
+    // One search per member per interval: a member typing fast (or a script) gets the
+    // suggestions just computed instead of a search per keystroke that others would wait for.
+    const key = `${input.user.id}\u0000${name}\u0000${input.focused}`;
+    const last = this.suggested.get(key);
+    const now = this.now();
+    if (last && now - last.at < AUTOCOMPLETE.intervalMs) {
+      outcome = "throttled";
+      choices = last.choices;
+    } else {
+      try {
+        if (command?.autocomplete) choices = command.autocomplete(input, this.context);
+        else outcome = "unknown";
+      } catch (error) {
+        outcome = "error";
+        this.context.logger.error({ err: error, command: name }, "autocomplete failed");
+      }
+      this.suggested.set(key, { at: now, choices });
     }
     this.context.logger.debug(
       {

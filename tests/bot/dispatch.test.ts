@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Cooldowns } from "../../src/bot/cooldown.ts";
-import { STALE_BUTTON, UNKNOWN_COMMAND } from "../../src/bot/dispatch.ts";
+import { Options, type CommandModule, type UserRef } from "../../src/bot/context.ts";
+import { AUTOCOMPLETE, Dispatcher, STALE_BUTTON, UNKNOWN_COMMAND } from "../../src/bot/dispatch.ts";
 import { ALICE, BOB, input, world } from "./helpers.ts";
 
 describe("cooldown", () => {
@@ -121,5 +122,34 @@ describe("dispatching", () => {
     expect(typeof info[0]?.latencyMs).toBe("number");
     expect(JSON.stringify(info)).not.toContain("secret meeting");
     expect(JSON.stringify(lines.filter((line) => line.level === 20))).toContain("secret meeting");
+  });
+});
+
+describe("autocomplete under a flood", () => {
+  it("GIVEN 20 keystrokes from one member within the interval THEN the search runs once and each gets the suggestions just computed; another member and a later keystroke are searched", async () => {
+    const { context } = await world();
+    const searched: string[] = [];
+    const suggest: CommandModule = {
+      data: { name: "find", toJSON: () => ({ name: "find", description: "x" }) },
+      execute: () => ({ content: "" }),
+      autocomplete: (typed) => {
+        searched.push(`${typed.user.id}:${typed.value}`);
+        return [{ name: `for ${typed.value}`, value: typed.value }];
+      },
+    };
+    let now = 0;
+    const dispatcher = new Dispatcher([suggest], context, { cooldownSeconds: 0, now: () => now });
+    const typing = (user: UserRef, value: string) =>
+      dispatcher.autocomplete("find", { user, focused: "q", value, options: new Options() });
+    for (let i = 1; i <= 20; i++) {
+      now += 10;
+      expect(typing(ALICE, "tariff".slice(0, (i % 6) + 1))).toEqual([
+        { name: "for ta", value: "ta" },
+      ]);
+    }
+    expect(typing(BOB, "musk")).toEqual([{ name: "for musk", value: "musk" }]);
+    now += AUTOCOMPLETE.intervalMs;
+    expect(typing(ALICE, "tariffs")).toEqual([{ name: "for tariffs", value: "tariffs" }]);
+    expect(searched).toEqual([`${ALICE.id}:ta`, `${BOB.id}:musk`, `${ALICE.id}:tariffs`]);
   });
 });

@@ -78,6 +78,23 @@ describe("/reload", () => {
     expect(JSON.stringify(toDiscordMessage(answer))).toContain("¶1");
   });
 
+  it("GIVEN two reloads at once THEN the articles are loaded once, both get the same reply, and a later reload loads again", async () => {
+    const { dispatcher, context, dir, lines } = await reloadWorld();
+    await writeFile(
+      path.join(dir, "tunnels.md"),
+      articleFile("Tunnels", "The tunnel opened in 1994."),
+    );
+    const asked = () => dispatcher.command("reload", input({}, { permissions: MANAGER }));
+    const [first, second] = await Promise.all([asked(), asked()]);
+    expect(second).toEqual(first);
+    expect(first).toMatchObject({ title: "Articles reloaded" });
+    const reloads = () => lines.filter((line) => line.msg === "articles reloaded").length;
+    expect(reloads()).toBe(1);
+    expect(context.corpus().index.articles).toHaveLength(2);
+    await asked();
+    expect(reloads()).toBe(2);
+  });
+
   it("GIVEN the reload command module THEN it defers before working", async () => {
     const { dispatcher } = await world();
     expect(dispatcher.find("reload")?.defer).toBe(true);
