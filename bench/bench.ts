@@ -145,7 +145,7 @@ function readOptions(argv: string[]): Options | "help" {
 // ---------------------------------------------------------------------------
 // Children
 
-const CHILD_TIMEOUT_MS = 10 * 60_000;
+const CHILD_TIMEOUT_MS = 20 * 60_000;
 
 function runJob(job: Job, extraExecArgv: readonly string[] = []): Promise<JobResult> {
   return new Promise((resolve, reject) => {
