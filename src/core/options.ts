@@ -80,6 +80,8 @@ export interface RankingOptions {
   readonly articleB: number;
   /** Sentences a title word counts as, in article-level relevance: a title says what the story is about. */
   readonly articleTitleFrequency: number;
+  /** Sentences read to tell whether the articles write a question word as a name (with a capital). */
+  readonly nameSample: number;
   /** Where synonyms come from; `null` turns them off. The corpus layer supplies WordNet. */
   readonly synonyms: SynonymSource | null;
 }
@@ -119,6 +121,8 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   articleK1: 1.2,
   articleB: 1,
   articleTitleFrequency: 2,
+  // Enough to outvote a name's odd lower-case use or a word's capital in a heading.
+  nameSample: 12,
   synonyms: null,
 });
 

@@ -10,4 +10,9 @@ export interface SynonymSource {
   definitionWords(word: string): readonly string[];
   /** True when the word (or its dictionary form) is an English word: then it is no misspelling. */
   knows(word: string): boolean;
+  /**
+   * True when the dictionary writes the word's main noun sense with a capital: a
+   * place, a company, a person ("peru", "beijing"), whatever case it was typed in.
+   */
+  properNoun?(word: string): boolean;
 }

@@ -51,6 +51,17 @@ function definitionTerms(gloss: string): string[] {
     .slice(0, 8);
 }
 
+/** True when a synset's line writes the lemma in title case ("Peru", "New_York"; not "SAT"). */
+function writtenInTitleCase(line: string, lemma: string): boolean {
+  const fields = line.split(" ");
+  const wordCount = parseInt(fields[3] ?? "0", 16);
+  for (let i = 0; i < wordCount; i += 1) {
+    const written = (fields[4 + 2 * i] ?? "").replace(/\(.*\)$/u, "");
+    if (written.toLowerCase() === lemma) return /^[A-Z](?![A-Z_]*$)/u.test(written);
+  }
+  return false;
+}
+
 /** A sorted WordNet file searched in place, so that start-up reads nothing. */
 class SortedFile {
   private readonly fd: number;
@@ -122,7 +133,7 @@ export class WordNetSynonyms implements SynonymSource {
   private readonly dataFiles = new Map<PartOfSpeech, SortedFile>();
   private readonly cache = new LRUCache<
     string,
-    { synonyms: string[]; definition: string[]; known: boolean }
+    { synonyms: string[]; definition: string[]; known: boolean; proper: boolean }
   >({ max: CACHE_SIZES.wordnet });
 
   constructor(private readonly dictionary: string = wordnet.path) {}
@@ -159,13 +170,24 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).known;
   }
 
-  private lookup(word: string): { synonyms: string[]; definition: string[]; known: boolean } {
+  properNoun(word: string): boolean {
+    return this.lookup(word).proper;
+  }
+
+  private lookup(word: string): {
+    synonyms: string[];
+    definition: string[];
+    known: boolean;
+    proper: boolean;
+  } {
     const cached = this.cache.get(word);
     if (cached) return cached;
     const found = new Set<string>();
     const definition = new Set<string>();
     let known = false;
+    let proper = false;
     try {
+      proper = this.properNounForms(word);
       for (const part of PARTS) {
         for (const lemma of this.lemmas(word, part)) {
           const entry = this.file("index", part).find(lemma);
@@ -187,9 +209,34 @@ export class WordNetSynonyms implements SynonymSource {
     }
     found.delete(word);
     definition.delete(word);
-    const result = { synonyms: [...found], definition: [...definition], known };
+    const result = { synonyms: [...found], definition: [...definition], known, proper };
     this.cache.set(word, result);
     return result;
+  }
+
+  /**
+   * True when every noun form of the word the dictionary has ("numbers" and
+   * "number") is written in title case in its main sense, and the word is no
+   * adjective or verb: "peru", "beijing"; not "european", nor "numbers" for the
+   * Book of Numbers, nor "jv" for JV (an abbreviation is no name).
+   */
+  private properNounForms(word: string): boolean {
+    for (const part of ["adj", "verb"] as const) {
+      if (this.lemmas(word, part).some((lemma) => this.file("index", part).find(lemma))) {
+        return false;
+      }
+    }
+    let proper = false;
+    for (const lemma of this.lemmas(word, "noun")) {
+      const entry = this.file("index", "noun").find(lemma);
+      if (!entry) continue;
+      const fields = entry.split(" ");
+      const offset = fields[6 + Number(fields[3])];
+      if (offset === undefined) continue;
+      if (!writtenInTitleCase(this.file("data", "noun").at(Number(offset)), lemma)) return false;
+      proper = true;
+    }
+    return proper;
   }
 
   /** Adds a synset's words; with `followLinks`, also its similar, derived and pertaining words. */

@@ -70,7 +70,9 @@ describe("answer quality on questions written blind (by a colleague who never ra
     const result = score(both, readQuestions("blind-vehicles.jsonl"));
     expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(25);
     expect(result.top3).toBeGreaterThanOrEqual(32);
-    expect(result.falseAbstain).toBeLessThanOrEqual(2);
+    // 3 since names are read without capitals: "What are some upsides of connected cars?",
+    // answered wrongly from the seed before, is declined.
+    expect(result.falseAbstain).toBeLessThanOrEqual(3);
   });
 });
 
@@ -91,6 +93,7 @@ describe("typos, false friends and the kind of answer", () => {
       "How many Model 3 cars did Tesla deliver?", // "role model"
       "What is Tesla's stock price today?", // "Today, … sticker prices"
       "Who is the CEO of Apple?", // a name the article never uses
+      "who is the ceo of apple", // the same, typed in lower case
       "What did Musk eat in Beijing?",
     ]) {
       const answer = seedOnly.ask(question);

@@ -11,6 +11,7 @@ import { normalizeDiscordText } from "../text/normalize.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
 import { cite, plainCitation } from "./cite.ts";
 import { KindFit, needsKind } from "./kind-fit.ts";
+import { NameEvidence } from "./names.ts";
 import { queryTerms } from "./query.ts";
 import { scoreCandidates } from "./score.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
@@ -35,6 +36,7 @@ export class CitationIndex {
   private readonly variants: VariantFinder;
   private readonly shortlister: Shortlister;
   private readonly kindFit: KindFit;
+  private readonly names: NameEvidence;
 
   /**
    * @param articles - the loaded articles.
@@ -52,6 +54,7 @@ export class CitationIndex {
     this.variants = new VariantFinder(this.view, this.options);
     this.shortlister = new Shortlister(this.view, this.options);
     this.kindFit = new KindFit(this.view, this.options);
+    this.names = new NameEvidence(this.view, this.options);
   }
 
   /** Number of indexed sentences. */
@@ -121,7 +124,7 @@ export class CitationIndex {
       (token) => kind !== "definition" || !DEFINITION_FRAME.has(token.word),
     );
     this.variants.beginQuestion();
-    const terms = queryTerms(tokens, this.view, this.options, this.variants);
+    const terms = queryTerms(tokens, this.view, this.options, this.variants, this.names);
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
     const empty = {
       answer: { question, answered: false, answer: null, citations: [] },

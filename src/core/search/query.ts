@@ -2,6 +2,7 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { AUXILIARIES, LOW_INFORMATION_WORDS } from "../text/lexicon.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
+import type { NameEvidence } from "./names.ts";
 import type { VariantFinder, VariantMap } from "./variants.ts";
 
 /** A question word, what stands for it in the index, and how much it weighs. */
@@ -22,11 +23,6 @@ export interface QueryTerm {
   readonly weightIfAbsent: number;
 }
 
-/** A name: an acronym, or a capitalised word that does not open the question. */
-function isName(token: Token, position: number): boolean {
-  return token.acronym || (token.capitalized && position > 0 && !token.isNumber);
-}
-
 /**
  * Turns a question's tokens into weighted query terms: each content word once,
  * weighed by its rarity in the articles and by what kind of word it is, with
@@ -37,12 +33,15 @@ export function queryTerms(
   view: IndexView,
   options: Readonly<RankingOptions>,
   finder: VariantFinder,
+  names: NameEvidence,
 ): QueryTerm[] {
   const content = tokens.map((token) => (isContentToken(token) ? token : undefined));
+  // Whether a word names something, from evidence that does not depend on the asker's capitals.
+  const isName = (token: Token) => names.isName(token);
   const variantsByTerm = new Map<string, VariantMap>();
-  content.forEach((token, position) => {
+  content.forEach((token) => {
     if (token && !variantsByTerm.has(token.term)) {
-      variantsByTerm.set(token.term, finder.variantsOf(token, isName(token, position)));
+      variantsByTerm.set(token.term, finder.variantsOf(token, isName(token)));
     }
   });
   /** True when nothing in the articles stands for the word: no synonym, no close spelling (a definition word is too loose). */
@@ -73,12 +72,12 @@ export function queryTerms(
     // ("Apple", "Beijing") means the question is about something else.
     // The articles' own topics (words of their titles, "Tesla") are no rarer for being names.
     let nameFactor = 1;
-    if (isName(token, position)) {
+    if (isName(token)) {
       if (unmatched(token)) nameFactor = options.missingNameWeight;
       else if (!view.titleVocabulary.has(token.term)) nameFactor = options.nameWeight;
     }
     weight *= nameFactor;
-    if (!isName(token, position) && !token.isNumber && unmatched(token)) {
+    if (!isName(token) && !token.isNumber && unmatched(token)) {
       // An ordinary word the articles lack is more often the asker's wording than a
       // missing fact; names and numbers keep their full weight. After "did", "will",
       // "can"… it is most often the question's verb, which articles word in many ways
@@ -92,7 +91,7 @@ export function queryTerms(
     const modifier = before ? positionOf.get(before.term) : undefined;
     // From a passage's point of view, a name its article never mentions is missing
     // altogether: it weighs as a name missing from every article does.
-    const weightIfAbsent = nameFactor === 1 ? weight : view.idf("") * options.missingNameWeight;
+    const weightIfAbsent = isName(token) ? view.idf("") * options.missingNameWeight : weight;
     positionOf.set(token.term, terms.length);
     terms.push({
       word: token.word,
@@ -104,12 +103,36 @@ export function queryTerms(
       lowInformation,
     });
   });
-  linkNames(content, terms, positionOf);
+  linkComplements(tokens, content, terms, positionOf);
+  linkNames(content, terms, positionOf, isName);
   if (terms.length <= options.maxQueryTerms) return terms;
   const kept = new Set(
     [...terms].sort((a, b) => b.weight - a.weight).slice(0, options.maxQueryTerms),
   );
   return terms.filter((term) => kept.has(term));
+}
+
+/**
+ * "the CEO of Apple" is Apple's CEO: the word after "of" is the modifier of the
+ * word before it, so where the passage's article lacks "Apple", a "CEO" found is
+ * another one (as with "stock" in "stock price").
+ */
+function linkComplements(
+  tokens: readonly Token[],
+  content: readonly (Token | undefined)[],
+  terms: QueryTerm[],
+  positionOf: ReadonlyMap<string, number>,
+): void {
+  content.forEach((token, position) => {
+    const head = content[position - 2];
+    if (!token || !head || tokens[position - 1]?.word !== "of") return;
+    const headAt = positionOf.get(head.term);
+    const at = positionOf.get(token.term);
+    const headTerm = headAt === undefined ? undefined : terms[headAt];
+    if (headTerm && at !== undefined && headTerm.modifier === undefined) {
+      terms[headAt as number] = { ...headTerm, modifier: at };
+    }
+  });
 }
 
 /**
@@ -120,6 +143,7 @@ function linkNames(
   content: readonly (Token | undefined)[],
   terms: QueryTerm[],
   positionOf: ReadonlyMap<string, number>,
+  isName: (token: Token) => boolean,
 ): void {
   let run: number[] = [];
   const closeRun = () => {
@@ -133,9 +157,13 @@ function linkNames(
     run = [];
   };
   content.forEach((token, position) => {
+    // A word right before a number names a thing in any case: "model 3", "section 232".
+    const beforeNumber =
+      token !== undefined && !token.isNumber && content[position + 1]?.isNumber === true;
     const inName =
       token !== undefined &&
-      (isName(token, position) ||
+      (isName(token) ||
+        beforeNumber ||
         (token.isNumber && run.length > 0 && run.at(-1) === position - 1));
     if (inName && (run.length === 0 || run.at(-1) === position - 1)) run.push(position);
     else {

@@ -8,16 +8,22 @@ import {
 } from "../../../src/core/index.ts";
 import { IndexView } from "../../../src/core/index/view.ts";
 import { DEFAULT_RANKING } from "../../../src/core/options.ts";
+import { NameEvidence } from "../../../src/core/search/names.ts";
 import { queryTerms } from "../../../src/core/search/query.ts";
 import { resolveVariants, Shortlister } from "../../../src/core/search/shortlist.ts";
 import { VariantFinder } from "../../../src/core/search/variants.ts";
 
 /** A synonym source from a table: the core needs no dictionary files to be tested. */
-function table(synonyms: Record<string, string[]>, known: string[] = []): SynonymSource {
+function table(
+  synonyms: Record<string, string[]>,
+  known: string[] = [],
+  proper: string[] = [],
+): SynonymSource {
   return {
     synonyms: (word) => synonyms[word] ?? [],
     definitionWords: () => [],
-    knows: (word) => word in synonyms || known.includes(word),
+    knows: (word) => word in synonyms || known.includes(word) || proper.includes(word),
+    properNoun: (word) => proper.includes(word),
   };
 }
 
@@ -66,30 +72,45 @@ describe("variants: what a question word may stand for", () => {
 
 describe("query terms: weights of the question's words", () => {
   const view = new IndexView([tesla, weather]);
-  const finder = new VariantFinder(view, DEFAULT_RANKING);
+  const options = { ...DEFAULT_RANKING, synonyms: table({}, ["apple"], ["peru"]) };
+  const finder = new VariantFinder(view, options);
+  const names = new NameEvidence(view, options);
+  const terms = (question: string) => queryTerms(tokenize(question), view, options, finder, names);
   const weights = (question: string) =>
-    Object.fromEntries(
-      queryTerms(tokenize(question), view, DEFAULT_RANKING, finder).map((t) => [t.word, t.weight]),
-    );
+    Object.fromEntries(terms(question).map((t) => [t.word, t.weight]));
 
   it("GIVEN a name the articles never mention THEN it weighs more than any word they have", () => {
-    const w = weights("Did Apple meet Wang Yang");
-    expect(w.apple).toBeGreaterThan(w.wang as number);
+    const w = weights("Did Peru meet Wang Yang");
+    expect(w.peru).toBeGreaterThan(w.wang as number);
+  });
+
+  it("GIVEN a question in lower case THEN its words weigh as when capitalised", () => {
+    expect(weights("did peru meet wang yang")).toEqual(weights("Did Peru meet Wang Yang"));
+    expect(weights("who runs the ev market")).toEqual(weights("Who runs the EV market"));
+  });
+
+  it("GIVEN a word the articles write in lower case THEN a capital in the question makes it no name", () => {
+    expect(names.isName(tokenize("Market")[0] as never)).toBe(false);
+    expect(names.isName(tokenize("wang")[0] as never)).toBe(true);
+    expect(names.isName(tokenize("apple")[0] as never)).toBe(false);
   });
 
   it("GIVEN stop words THEN they are no query terms", () => {
     expect(Object.keys(weights("what did they do about the tariffs"))).toEqual(["tariffs"]);
   });
 
-  it("GIVEN a name of several words THEN each word lists the others as partners", () => {
-    const [wang, yang] = queryTerms(
-      tokenize("meet Wang Yang"),
-      view,
-      DEFAULT_RANKING,
-      finder,
-    ).slice(1);
-    expect(wang?.partners).toEqual([2]);
-    expect(yang?.partners).toEqual([1]);
+  it("GIVEN a name of several words THEN each word lists the others as partners, in any case", () => {
+    for (const question of ["meet Wang Yang", "meet wang yang"]) {
+      const [wang, yang] = terms(question).slice(1);
+      expect(wang?.partners).toEqual([2]);
+      expect(yang?.partners).toEqual([1]);
+    }
+  });
+
+  it("GIVEN 'the X of Y' THEN Y is X's modifier", () => {
+    const [market, peru] = terms("the market of peru");
+    expect(market?.modifier).toBe(1);
+    expect(peru?.word).toBe("peru");
   });
 });
 
@@ -104,7 +125,13 @@ describe("shortlist: the sentences worth scoring in full", () => {
     const view = new IndexView([many]);
     const options = { ...DEFAULT_RANKING, shortlistSize: 10 };
     const finder = new VariantFinder(view, options);
-    const terms = queryTerms(tokenize("snow ice pass"), view, options, finder);
+    const terms = queryTerms(
+      tokenize("snow ice pass"),
+      view,
+      options,
+      finder,
+      new NameEvidence(view, options),
+    );
     const chosen = new Shortlister(view, options).shortlist(terms, resolveVariants(terms, view), [
       0,
       view.size - 1,
@@ -117,8 +144,9 @@ describe("shortlist: the sentences worth scoring in full", () => {
     const view = new IndexView([tesla, weather]);
     const finder = new VariantFinder(view, DEFAULT_RANKING);
     const shortlister = new Shortlister(view, DEFAULT_RANKING);
+    const names = new NameEvidence(view, DEFAULT_RANKING);
     const ask = (question: string, range: [number, number]) => {
-      const terms = queryTerms(tokenize(question), view, DEFAULT_RANKING, finder);
+      const terms = queryTerms(tokenize(question), view, DEFAULT_RANKING, finder, names);
       return shortlister.shortlist(terms, resolveVariants(terms, view), range);
     };
     const weatherFirst = view.articleFirst[1] as number;

@@ -1,0 +1,51 @@
+import { LRUCache } from "lru-cache";
+import type { IndexView } from "../index/view.ts";
+import { CACHE_SIZES, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { tokenize, type Token } from "../text/tokenize.ts";
+
+/**
+ * Whether a question word names something (a person, a place, a company),
+ * read without the asker's capitals: "who is the ceo of apple" and "Who is the
+ * CEO of Apple?" weigh their words alike.
+ */
+export class NameEvidence {
+  /** Whether the articles mostly write a term with a capital, by term. */
+  private readonly capitals = new LRUCache<string, boolean>({ max: CACHE_SIZES.names });
+
+  constructor(
+    private readonly view: IndexView,
+    private readonly options: Readonly<RankingOptions>,
+  ) {}
+
+  /**
+   * True when the articles write the word with a capital inside their sentences
+   * more often than not (a sample of its sentences), or have it as an acronym
+   * ("ev" = "EV"); a word they lack is a name when the dictionary writes it so.
+   */
+  isName(token: Token): boolean {
+    if (token.isNumber) return false;
+    const upper = token.word.toUpperCase();
+    if (token.word.length <= TYPO_MATCHING.maxAcronymLength && this.view.has(upper)) return true;
+    const posting = this.view.data.postings.get(token.term);
+    if (!posting) return this.options.synonyms?.properNoun?.(token.word) ?? false;
+    let written = this.capitals.get(token.term);
+    if (written === undefined) {
+      let capital = 0;
+      let lower = 0;
+      const ids = posting.sentenceIds;
+      const sample = this.options.nameSample;
+      const step = Math.max(1, Math.floor(ids.length / sample));
+      for (let k = 0; k < ids.length && k < step * sample; k += step) {
+        tokenize(this.view.sentenceText(ids[k] as number)).forEach((seen, position) => {
+          // A sentence's first word is capitalised whatever it is.
+          if (seen.term !== token.term || position === 0) return;
+          if (seen.capitalized) capital += 1;
+          else lower += 1;
+        });
+      }
+      written = capital > lower;
+      this.capitals.set(token.term, written);
+    }
+    return written;
+  }
+}
