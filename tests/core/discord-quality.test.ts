@@ -1,0 +1,108 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CitationIndex, type Answer } from "../../src/core/index.ts";
+import { loadArticles } from "../../src/corpus/load.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
+import { readQuestions, score, type EvalScore } from "../eval.ts";
+import { ROOT } from "../helpers.ts";
+
+// The discord-style dev sets of issue 10 (copied from shared/eval into tests/fixtures/eval)
+// and their library (tests/fixtures/articles/eval: the fact sheets and the 2024 sheet).
+let seedOnly: CitationIndex;
+let library: CitationIndex;
+let sheetsOnly: CitationIndex;
+beforeAll(async () => {
+  const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
+  const sheets = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/eval"))).articles;
+  const options = { synonyms: defaultSynonyms };
+  seedOnly = new CitationIndex(seed, options);
+  library = new CitationIndex([...seed, ...sheets], options);
+  sheetsOnly = new CitationIndex(sheets, options);
+});
+
+/** Floors at what citebot reaches today: a regression fails, an improvement raises them. */
+function expectAtLeast(
+  result: EvalScore,
+  floor: { top1: number; top3: number; abstained: number; falseAbstain: number },
+): void {
+  const misses = result.misses.join("\n");
+  expect(result.top1, misses).toBeGreaterThanOrEqual(floor.top1);
+  expect(result.top3, misses).toBeGreaterThanOrEqual(floor.top3);
+  expect(result.abstained, misses).toBeGreaterThanOrEqual(floor.abstained);
+  expect(result.falseAbstain, misses).toBeLessThanOrEqual(floor.falseAbstain);
+}
+
+describe("answer quality on questions typed the Discord way (written blind)", () => {
+  it("GIVEN the discord-style seed questions and the seed alone THEN the floors hold", () => {
+    expectAtLeast(score(seedOnly, readQuestions("discord-seed.jsonl")), {
+      top1: 21,
+      top3: 22,
+      abstained: 7,
+      falseAbstain: 7,
+    });
+  });
+
+  it("GIVEN the discord-style seed questions and the whole library THEN the floors hold", () => {
+    expectAtLeast(score(library, readQuestions("discord-seed.jsonl")), {
+      top1: 20,
+      top3: 23,
+      abstained: 6,
+      falseAbstain: 6,
+    });
+  });
+
+  it("GIVEN the discord-style fact-sheet questions and the whole library THEN the floors hold", () => {
+    expectAtLeast(score(library, readQuestions("discord-articles.jsonl")), {
+      top1: 55,
+      top3: 60,
+      abstained: 16,
+      falseAbstain: 15,
+    });
+  });
+
+  it("GIVEN the discord-style fact-sheet questions and the sheets alone THEN the floors hold", () => {
+    expectAtLeast(score(sheetsOnly, readQuestions("discord-articles.jsonl")), {
+      top1: 57,
+      top3: 61,
+      abstained: 17,
+      falseAbstain: 14,
+    });
+  });
+});
+
+/** Ways the same question is typed on Discord. */
+const FORMS: readonly [string, (question: string) => string][] = [
+  ["lower case", (q) => q.toLowerCase()],
+  ["a leading mention", (q) => `<@123456789012345678> ${q}`],
+  ["a custom emoji", (q) => `<:pepe:123456789012345678> ${q}`],
+  ["a trailing emoji", (q) => `${q} 🤔`],
+  ["bold", (q) => q.replace(/^(\S+)/u, "**$1**")],
+  ["no apostrophes", (q) => q.replace(/['’]/gu, "")],
+  ["upper case", (q) => q.toUpperCase()],
+];
+
+/** What must not change with the form: the verdict and the top citation. */
+function verdict(answer: Answer): string {
+  const top = answer.citations[0];
+  return JSON.stringify([answer.answered, top?.article, top?.paragraph, top?.excerpt]);
+}
+
+describe("the verdict does not depend on how a question is typed", () => {
+  it("GIVEN every dev-set question in seven Discord forms THEN each gives the same verdict and top citation", () => {
+    const changed: string[] = [];
+    let variants = 0;
+    for (const file of ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"]) {
+      for (const { q } of readQuestions(file)) {
+        const expected = verdict(library.ask(q));
+        for (const [form, retype] of FORMS) {
+          variants += 1;
+          const question = retype(q);
+          if (verdict(library.ask(question)) !== expected) changed.push(`${form}: ${question}`);
+        }
+      }
+    }
+    expect(variants).toBeGreaterThan(1000);
+    expect(changed, changed.join("\n")).toEqual([]);
+  });
+});
