@@ -118,15 +118,18 @@ export interface Gaps {
   }[];
 }
 
+/** One member's vote on one answer. */
+export interface Vote {
+  answerId: string;
+  place: Place;
+  userId: string;
+  value: -1 | 1;
+  question: string;
+}
+
 /** Votes on answers and what /gaps reports, when there is a database. */
 export interface FeedbackStore {
-  vote(vote: {
-    answerId: string;
-    place: Place;
-    userId: string;
-    value: -1 | 1;
-    question: string;
-  }): VoteResult;
+  vote(vote: Vote): VoteResult;
   gaps(guildId: string, limit: number): Gaps;
 }
 

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { FeedbackStore, Gaps, Place, VoteResult } from "../bot/context.ts";
+import type { FeedbackStore, Gaps, Vote, VoteResult } from "../bot/context.ts";
 import { Records } from "./records.ts";
 
 /**
@@ -41,13 +41,7 @@ export class Feedback implements FeedbackStore {
     };
   }
 
-  vote(vote: {
-    answerId: string;
-    place: Place;
-    userId: string;
-    value: -1 | 1;
-    question: string;
-  }): VoteResult {
+  vote(vote: Vote): VoteResult {
     return this.db
       .transaction((): VoteResult => {
         const at = this.now();

@@ -20,7 +20,7 @@ export interface MemberMessageInput {
 }
 
 /** A member object without its user, as Discord embeds it in messages. */
-function memberOf(): Loose {
+export function memberOf(): Loose {
   return {
     roles: [],
     joined_at: "2024-01-01T00:00:00.000Z",

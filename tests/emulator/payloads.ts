@@ -8,6 +8,7 @@ import {
   type EmulatedGuild,
   type EmulatedUser,
 } from "./emulator.ts";
+import { memberOf } from "./member-messages.ts";
 import type { Loose } from "./types.ts";
 
 /** Application command option types used by the builders. */
@@ -24,17 +25,8 @@ export interface OptionValue {
 function member(user: EmulatedUser): Loose {
   const { permissions, ...plain } = user;
   return {
+    ...memberOf(),
     user: plain,
-    roles: [],
-    joined_at: "2024-01-01T00:00:00.000Z",
-    deaf: false,
-    mute: false,
-    flags: 0,
-    pending: false,
-    nick: null,
-    avatar: null,
-    premium_since: null,
-    communication_disabled_until: null,
     permissions,
   };
 }
