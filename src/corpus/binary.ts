@@ -21,7 +21,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * |     64 | 16·N | section table: per section tag, type, element count, zero (u32)  |
  * |      … |    … | the sections' elements, in table order, each padded to 8 bytes   |
  *
- * Types: 1 = u8, 2 = i32, 3 = f64. Text is stored as a u8 section of UTF-8 with an i32
+ * Types: 1 = u8, 2 = i32, 3 = f64, 4 = i64. Text is stored as a u8 section of UTF-8 with an i32
  * section of N + 1 offsets into it ({@link StringTable}).
  */
 export const MAGIC = Buffer.from("CITEBOT\0", "latin1");
@@ -32,7 +32,7 @@ export const HEADER_BYTES = 64;
 /** A container holds at most this many sections: the section table is read before anything else. */
 export const MAX_SECTIONS = 256;
 
-const TYPE_SIZES = { 1: 1, 2: 4, 3: 8 } as const;
+const TYPE_SIZES = { 1: 1, 2: 4, 3: 8, 4: 8 } as const;
 type SectionType = keyof typeof TYPE_SIZES;
 
 /** Why a container was refused: kept for the message that says the index is rebuilt. */
@@ -72,6 +72,10 @@ export class ContainerWriter {
 
   float64(tag: number, values: Float64Array): this {
     return this.add(tag, 3, values, values.length);
+  }
+
+  int64(tag: number, values: BigInt64Array): this {
+    return this.add(tag, 4, values, values.length);
   }
 
   /** A list of strings: UTF-8 under `tag`, offsets (count + 1) under `tag + 1`. */
@@ -202,7 +206,8 @@ export class ContainerReader {
       const tag = view.getUint32(row, true);
       const type = view.getUint32(row + 4, true);
       const count = view.getUint32(row + 8, true);
-      if (type !== 1 && type !== 2 && type !== 3) throw new ContainerError(`section type ${type}`);
+      if (type !== 1 && type !== 2 && type !== 3 && type !== 4)
+        throw new ContainerError(`section type ${type}`);
       const bytes = count * TYPE_SIZES[type];
       if (at + bytes > this.data.length) throw new ContainerError(`section ${tag} overruns`);
       if (this.entries.has(tag)) throw new ContainerError(`section ${tag} twice`);
@@ -235,6 +240,11 @@ export class ContainerReader {
   float64(tag: number, count?: number): Float64Array {
     const { offset, count: n } = this.entry(tag, 3, count);
     return new Float64Array(this.data.buffer, this.data.byteOffset + offset, n);
+  }
+
+  int64(tag: number, count?: number): BigInt64Array {
+    const { offset, count: n } = this.entry(tag, 4, count);
+    return new BigInt64Array(this.data.buffer, this.data.byteOffset + offset, n);
   }
 
   /** Strings written by {@link ContainerWriter.strings}, offsets checked. */

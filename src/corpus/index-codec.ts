@@ -1,4 +1,5 @@
 import type { Article, IndexData, Paragraph, Posting, Sentence } from "../core/index.ts";
+import type { FileStamp } from "./listing.ts";
 import {
   checkOffsets,
   checkRange,
@@ -16,6 +17,8 @@ import {
  * | tags  | what                                                                    |
  * | ----- | ----------------------------------------------------------------------- |
  * | 1     | fingerprint of the folder (strings)                                     |
+ * | 3–6   | per file read: name (strings), stamp (i64 × 5: dev, inode, size, mtime, |
+ * |       | ctime in ns; all -1 when not to be trusted), SHA-256 of its bytes (u8)  |
  * | 10–23 | per article: id, title, source, url, published, author, file (strings)  |
  * | 24    | per article: which optional fields are present (u8 bit set)             |
  * | 30    | first paragraph of each article, plus the end (i32)                     |
@@ -38,10 +41,26 @@ import {
  */
 export interface SavedContent {
   readonly fingerprint: string;
+  /** The files the index was built from (none: every file is hashed again at open). */
+  readonly files?: readonly SavedFile[];
   readonly articles: readonly Article[];
   readonly problems: readonly { readonly file: string; readonly problem: string }[];
   readonly data: IndexData;
 }
+
+/** A file the index was built from: its stamp when read, and the SHA-256 of its bytes. */
+export interface SavedFile {
+  readonly name: string;
+  /** Undefined when the stamp cannot vouch for the bytes (written too close to the read). */
+  readonly stamp: FileStamp | undefined;
+  readonly digest: Uint8Array;
+}
+
+/** Bytes of a SHA-256 digest. */
+const DIGEST_BYTES = 32;
+
+/** Fields of a stamp as saved. */
+const STAMP_FIELDS = 5;
 
 const OPTIONAL = ["source", "url", "published", "author"] as const;
 
@@ -49,6 +68,20 @@ const OPTIONAL = ["source", "url", "published", "author"] as const;
 export function encodeIndex(content: SavedContent, version: number, key: Uint8Array): Buffer {
   const { articles, problems, data } = content;
   const writer = new ContainerWriter(version).strings(1, [content.fingerprint]);
+  const files = content.files ?? [];
+  const stamps = new BigInt64Array(STAMP_FIELDS * files.length).fill(-1n);
+  const digests = new Uint8Array(DIGEST_BYTES * files.length);
+  files.forEach((file, i) => {
+    digests.set(file.digest, DIGEST_BYTES * i);
+    if (!file.stamp) return;
+    const { dev, ino, size, mtimeNs, ctimeNs } = file.stamp;
+    stamps.set([dev, ino, size, mtimeNs, ctimeNs], STAMP_FIELDS * i);
+  });
+  writer.strings(
+    3,
+    files.map((file) => file.name),
+  );
+  writer.int64(5, stamps).uint8(6, digests);
   writer.strings(
     10,
     articles.map((a) => a.id),
@@ -166,7 +199,41 @@ export function encodeIndex(content: SavedContent, version: number, key: Uint8Ar
  * @throws ContainerError naming the first thing wrong.
  */
 export function decodeIndex(file: Uint8Array, version: number, key: Uint8Array): SavedContent {
-  const reader = new ContainerReader(file, version, key);
+  return decodeContent(new ContainerReader(file, version, key));
+}
+
+/** The fingerprint and files of a checked container: enough to tell whether it is still current. */
+export function decodeHead(reader: ContainerReader): {
+  readonly fingerprint: string;
+  readonly files: ReadonlyMap<string, SavedFile>;
+} {
+  const fingerprint = reader.strings(1, 1).get(0);
+  const names = reader.strings(3).all();
+  const stamps = reader.int64(5, STAMP_FIELDS * names.length);
+  const digests = reader.uint8(6, DIGEST_BYTES * names.length);
+  const files = new Map<string, SavedFile>();
+  names.forEach((name, i) => {
+    const at = STAMP_FIELDS * i;
+    const trusted = (stamps[at + 4] as bigint) >= 0n;
+    files.set(name, {
+      name,
+      stamp: trusted
+        ? {
+            dev: stamps[at] as bigint,
+            ino: stamps[at + 1] as bigint,
+            size: stamps[at + 2] as bigint,
+            mtimeNs: stamps[at + 3] as bigint,
+            ctimeNs: stamps[at + 4] as bigint,
+          }
+        : undefined,
+      digest: digests.subarray(DIGEST_BYTES * i, DIGEST_BYTES * (i + 1)),
+    });
+  });
+  return { fingerprint, files };
+}
+
+/** Decodes everything but the files of a checked container (see {@link decodeIndex}). */
+export function decodeContent(reader: ContainerReader): SavedContent {
   const fingerprint = reader.strings(1, 1).get(0);
   const ids = reader.strings(10);
   const count = ids.length;

@@ -1,13 +1,24 @@
 import path from "node:path";
+import { ArticleError, buildIndexData, CitationIndex, type RankingOptions } from "../core/index.ts";
+import { parseArticleFiles, readListing } from "./load.ts";
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./limits.ts";
 import {
-  buildIndexData,
-  CitationIndex,
-  type ArticleError,
-  type RankingOptions,
-} from "../core/index.ts";
-import { parseArticleFiles, readArticleFolder } from "./load.ts";
-import type { LoadLimits } from "./limits.ts";
-import { fingerprintRead, readSavedIndex, savedIndexPath, writeSavedIndex } from "./store.ts";
+  listArticleFolder,
+  readListedFile,
+  sameStamp,
+  type FileRead,
+  type FolderListing,
+} from "./listing.ts";
+import {
+  digestOf,
+  fingerprintOf,
+  readSavedIndex,
+  savedFilesOf,
+  savedIndexPath,
+  writeSavedIndex,
+  type CurrentCheck,
+  type FileDigest,
+} from "./store.ts";
 import { defaultSynonyms } from "./wordnet.ts";
 import { openCacheFolder, type CacheFolder } from "./cache-dir.ts";
 import { DEFAULT_CACHE_DIR } from "../paths.ts";
@@ -30,6 +41,11 @@ export interface Corpus {
    * still load.
    */
   readonly warnings: readonly string[];
+  /**
+   * Article files whose bytes were read: all of them for a build; for a saved index only
+   * those whose stamp changed since it was built (see `checkCurrent`).
+   */
+  readonly filesRead: number;
 }
 
 /** Options of {@link openCorpus}. */
@@ -47,6 +63,8 @@ export interface OpenCorpusOptions {
   readonly limits?: LoadLimits;
   /** Called while a new index is built: articles indexed so far, of how many. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The wall clock, ms since the epoch (tests move it to age files). Default `Date.now`. */
+  readonly clock?: () => number;
 }
 
 /**
@@ -60,10 +78,9 @@ export interface OpenCorpusOptions {
 export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): Promise<Corpus> {
   const resolved = path.resolve(dir);
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const limits = options.limits ?? DEFAULT_LOAD_LIMITS;
   const warnings: string[] = [];
   let cache: CacheFolder | undefined;
-  let fingerprint: string | undefined;
-  let file: string | undefined;
   if (cacheDir !== false) {
     try {
       cache = await openCacheFolder(cacheDir);
@@ -71,14 +88,13 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       warnings.push(`the saved index is off: ${error instanceof Error ? error.message : error}`);
     }
   }
-  // Read once, safely: the fingerprint and, when no saved index serves, the parse use these bytes.
-  const read = await readArticleFolder(resolved, options.limits);
-  if (cache) {
-    fingerprint = fingerprintRead(read);
-    file = savedIndexPath(cache, resolved);
-  }
-  if (cache && file && fingerprint) {
-    const found = await readSavedIndex(file, fingerprint, cache);
+  const listedAt = (options.clock ?? Date.now)();
+  const listing = listArticleFolder(resolved, limits);
+  // Files read while checking the saved index: a rebuild reuses their bytes.
+  const fresh = new Map<string, FileRead>();
+  const file = cache ? savedIndexPath(cache, resolved) : undefined;
+  if (cache && file) {
+    const found = await readSavedIndex(file, cache, checkCurrent(listing, limits, fresh));
     if (found.kind === "refused") warnings.push(found.reason);
     if (found.kind === "saved" && !(options.strict && found.saved.problems.length > 0)) {
       const { articles, problems, data } = found.saved;
@@ -89,19 +105,24 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
         fromSavedIndex: true,
         saved: Promise.resolve(undefined),
         warnings,
+        filesRead: fresh.size,
       };
     }
   }
+  const read = readListing(listing, limits, fresh);
   const { articles, problems } = parseArticleFiles(read, { strict: options.strict ?? false });
   const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
   // Saved after the corpus is handed back: answering need not wait for the disk.
-  const saved =
-    cache && file && fingerprint
-      ? writeSavedIndex(file, fingerprint, cache, articles, problems, data).then(
-          () => undefined,
-          (error: unknown) => (error instanceof Error ? error.message : String(error)),
-        )
-      : Promise.resolve(undefined);
+  let saved: Promise<string | undefined> = Promise.resolve(undefined);
+  if (cache && file) {
+    const digests = read.files.map((f) => ({ name: f.name, digest: digestOf(f.bytes) }));
+    const fingerprint = fingerprintOf(digests, read.skipped);
+    const files = savedFilesOf(read, digests, listedAt);
+    saved = writeSavedIndex(file, fingerprint, cache, files, articles, problems, data).then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+  }
   return {
     dir: resolved,
     index: new CitationIndex(articles, rankingOf(options), data),
@@ -109,6 +130,40 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     fromSavedIndex: false,
     saved,
     warnings,
+    filesRead: read.files.length,
+  };
+}
+
+/**
+ * Tells whether a saved index is current by the folder's fingerprint (see `fingerprintOf`):
+ * a file whose stamp (device, inode, size, mtime and ctime) is the one saved is not read,
+ * its saved digest stands for its bytes; any other file is read and hashed (and kept in
+ * `fresh`). Sound because a write always moves the ctime, which no user can set back, and
+ * a file written close to its build's listing is saved without a stamp (`savedFilesOf`).
+ */
+function checkCurrent(
+  listing: FolderListing,
+  limits: LoadLimits,
+  fresh: Map<string, FileRead>,
+): CurrentCheck {
+  return (fingerprint, saved) => {
+    const digests: FileDigest[] = [];
+    const skipped = [...listing.skipped];
+    for (const file of listing.files) {
+      const known = saved.get(file.name);
+      if (known?.stamp && sameStamp(known.stamp, file.stamp)) {
+        digests.push({ name: file.name, digest: known.digest });
+        continue;
+      }
+      const read = readListedFile(listing.dir, file, limits.maxFileBytes);
+      if (read instanceof ArticleError) {
+        skipped.push(read);
+        continue;
+      }
+      fresh.set(file.name, read);
+      digests.push({ name: file.name, digest: digestOf(read.bytes) });
+    }
+    return fingerprintOf(digests, skipped) === fingerprint;
   };
 }
 

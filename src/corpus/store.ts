@@ -2,34 +2,74 @@ import { createHash, createHmac } from "node:crypto";
 import { lstat, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError, type Article, type IndexData } from "../core/index.ts";
-import { ContainerError, StaleContainer } from "./binary.ts";
+import { ContainerError, ContainerReader, StaleContainer } from "./binary.ts";
 import { CacheRefusal, checkPrivate, type CacheFolder } from "./cache-dir.ts";
-import { decodeIndex, encodeIndex } from "./index-codec.ts";
+import { decodeContent, decodeHead, encodeIndex, type SavedFile } from "./index-codec.ts";
 import type { FolderRead } from "./load.ts";
 
 /**
  * Bumped whenever tokenising, stemming, parsing or the file layout changes, so that an
  * index saved by an older citebot is rebuilt rather than misread.
  */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 
 /** A saved index larger than this is not read (no article folder citebot serves comes near it). */
 export const MAX_SAVED_INDEX_BYTES = 4 * 1024 ** 3;
 
 /**
- * Identifies the exact contents of an articles folder as read (by
- * `readArticleFolder`, which reads nothing outside the folder and no special
- * file): a SHA-256 over each article file's name and bytes, and over each file
- * left out with its reason. Any edit (even one that keeps size and time),
+ * A file whose change time is this close to (or after) the moment its folder was listed
+ * for a build is hashed again at every open rather than trusted by its stamp: file-system
+ * clocks tick coarsely (a jiffy, up to 10 ms; 2 s on FAT), so a write in the same tick
+ * right after the read would leave the stamp unchanged. Generous, because it costs only
+ * re-reading files that were just written.
+ */
+export const RACY_MARGIN_MS = 5_000;
+
+/** A file's name and the SHA-256 of its bytes. */
+export interface FileDigest {
+  readonly name: string;
+  readonly digest: Uint8Array;
+}
+
+/** SHA-256 of a file's bytes. */
+export function digestOf(bytes: Uint8Array): Buffer {
+  return createHash("sha256").update(bytes).digest();
+}
+
+/**
+ * Identifies the exact contents of an articles folder as read (by the listing and
+ * reading of `listing.ts`, which read nothing outside the folder and no special file):
+ * a SHA-256 over each article file's name and the SHA-256 of its bytes, and over each
+ * file left out with its reason. Any edit (even one that keeps size and time),
  * addition, removal or newly skipped file changes it.
  */
-export function fingerprintRead(read: FolderRead): string {
+export function fingerprintOf(
+  files: readonly FileDigest[],
+  skipped: readonly ArticleError[],
+): string {
   const hash = createHash("sha256").update(`format ${INDEX_FORMAT}\n`);
-  for (const file of read.files) {
-    hash.update(`${file.name}\0`).update(createHash("sha256").update(file.bytes).digest());
-  }
-  for (const skipped of read.skipped) hash.update(`skipped\0${skipped.message}\0`);
+  for (const file of files) hash.update(`${file.name}\0`).update(file.digest);
+  const sorted = [...skipped].sort((a, b) => a.file.localeCompare(b.file));
+  for (const skip of sorted) hash.update(`skipped\0${skip.message}\0`);
   return hash.digest("hex");
+}
+
+/**
+ * The files of a build as they are saved: each with its stamp, unless the stamp cannot
+ * vouch for the bytes because the file changed within {@link RACY_MARGIN_MS} of
+ * `listedAt` (ms since the epoch, taken before the folder was listed).
+ */
+export function savedFilesOf(
+  read: FolderRead,
+  digests: readonly FileDigest[],
+  listedAt: number,
+): SavedFile[] {
+  const racyFrom = BigInt(Math.floor(listedAt - RACY_MARGIN_MS)) * 1_000_000n;
+  return read.files.map((file, i) => ({
+    name: file.name,
+    stamp: file.stamp.ctimeNs >= racyFrom ? undefined : file.stamp,
+    digest: (digests[i] as FileDigest).digest,
+  }));
 }
 
 /**
@@ -55,21 +95,29 @@ export type SavedIndexResult =
   | { readonly kind: "refused"; readonly reason: string };
 
 /**
+ * Whether a saved index is current: given the fingerprint it was built for and the files
+ * it was built from, true when the folder still gives that fingerprint.
+ */
+export type CurrentCheck = (fingerprint: string, files: ReadonlyMap<string, SavedFile>) => boolean;
+
+/**
  * Reads a saved index if it is there, private to the user, signed with this install's
- * key, whole, consistent and written for exactly these file contents.
+ * key, whole, consistent and, by `isCurrent`, built from exactly the folder's contents.
  */
 export async function readSavedIndex(
   file: string,
-  fingerprint: string,
   cache: CacheFolder,
+  isCurrent: CurrentCheck,
 ): Promise<SavedIndexResult> {
   try {
     await checkPrivate(file, "file");
     if ((await lstat(file)).size > MAX_SAVED_INDEX_BYTES) {
       return { kind: "refused", reason: `${file} is larger than any index citebot writes` };
     }
-    const saved = decodeIndex(await readFile(file), INDEX_FORMAT, cache.key);
-    if (saved.fingerprint !== fingerprint) return { kind: "none" }; // articles changed
+    const reader = new ContainerReader(await readFile(file), INDEX_FORMAT, cache.key);
+    const head = decodeHead(reader);
+    if (!isCurrent(head.fingerprint, head.files)) return { kind: "none" }; // articles changed
+    const saved = decodeContent(reader);
     return {
       kind: "saved",
       saved: {
@@ -92,6 +140,7 @@ export async function writeSavedIndex(
   file: string,
   fingerprint: string,
   cache: CacheFolder,
+  files: readonly SavedFile[],
   articles: readonly Article[],
   problems: readonly ArticleError[],
   data: IndexData,
@@ -99,6 +148,7 @@ export async function writeSavedIndex(
   const bytes = encodeIndex(
     {
       fingerprint,
+      files,
       articles,
       problems: problems.map((problem) => ({ file: problem.file, problem: problem.problem })),
       data,
