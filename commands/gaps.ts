@@ -2,6 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import type { CommandModule, Place } from "../src/bot/context.ts";
 import { errorReply, type Inline } from "../src/reply/types.ts";
 import { VOTE_PREFIX } from "./shared/votes.ts";
+import { hasPermission } from "./shared/permissions.ts";
 
 /** Lines per list of /gaps. */
 const GAPS_LIMIT = 10;
@@ -19,10 +20,7 @@ function link(place: { guildId: string; channelId: string | null }, messageId?: 
 }
 
 function may(permissions: bigint | null): boolean {
-  if (permissions === null) return false;
-  const admin = PermissionFlagsBits.Administrator;
-  const manage = PermissionFlagsBits.ManageGuild;
-  return (permissions & manage) === manage || (permissions & admin) === admin;
+  return hasPermission(permissions, PermissionFlagsBits.ManageGuild);
 }
 
 const mark = (value: number) => (value === 1 ? "👍" : "👎");

@@ -4,36 +4,31 @@ import type { CommandContext, CommandModule } from "../src/bot/context.ts";
 import { openCorpus } from "../src/corpus/open.ts";
 import { errorReply, type Reply, type ReplyField } from "../src/reply/types.ts";
 
-/** `/reload`: admins reload the articles without a restart. */
+/**
+ * `/reload`: the bot's owner reloads the shared articles folder without a restart, on every
+ * shard. Every server sees that folder, so a server's Manage Server permission is not enough.
+ */
 export const data = new SlashCommandBuilder()
   .setName("reload")
-  .setDescription("Reload the articles from disk (admins).")
+  .setDescription("Reload the shared articles folder from disk (the bot's owner).")
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild);
-
-/** Whether these permissions allow reloading (Manage Server, or Administrator). */
-export function mayReload(permissions: bigint | null): boolean {
-  if (permissions === null) return false;
-  const needed = PermissionFlagsBits.ManageGuild;
-  return (
-    (permissions & needed) === needed ||
-    (permissions & PermissionFlagsBits.Administrator) === PermissionFlagsBits.Administrator
-  );
-}
 
 function list(items: readonly string[]): string {
   const shown = items.slice(0, 20).join("\n");
   return items.length > 20 ? `${shown}\n… and ${items.length - 20} more` : shown;
 }
 
-/** /reload: handler (deferred; permission checked again). */
+/** /reload: handler (deferred; only the owner; every shard follows). */
 export const command: CommandModule = {
   data,
   defer: true,
   async execute(input, context) {
-    // The registration's default permission can be overridden per server: check again here.
-    if (!mayReload(input.permissions)) {
-      return errorReply("Only members with the Manage Server permission can reload the articles.");
+    // Registered for Manage Server so that members do not see it; what decides is who asks.
+    if (!context.isOwner(input.user.id)) {
+      return errorReply(
+        "Only the bot's owner can reload the shared articles (every server sees them). Moderators add articles to their own server with /add-article.",
+      );
     }
     // Reloads asked for while one runs share it: two admins (or one double click) rebuild once.
     let running = inFlight.get(context);

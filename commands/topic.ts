@@ -1,6 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import type { CommandModule } from "../src/bot/context.ts";
 import { errorReply } from "../src/reply/types.ts";
+import { hasPermission } from "./shared/permissions.ts";
 import { articleOption, completeArticle, pickArticle, sourceLine } from "./shared/views.ts";
 
 /** `/topic [article] [server] [clear]`: the article a channel discusses, set by moderators. */
@@ -18,12 +19,6 @@ export const data = new SlashCommandBuilder()
   )
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
   .setContexts(InteractionContextType.Guild);
-
-function has(permissions: bigint | null, flag: bigint): boolean {
-  if (permissions === null) return false;
-  const admin = PermissionFlagsBits.Administrator;
-  return (permissions & flag) === flag || (permissions & admin) === admin;
-}
 
 const WHERE = { channel: "this channel", parent: "this thread's channel", server: "the server" };
 
@@ -53,7 +48,7 @@ export const command: CommandModule = {
         ephemeral: true,
       };
     }
-    if (!has(input.permissions, needed)) {
+    if (!hasPermission(input.permissions, needed)) {
       return errorReply(
         server
           ? "Only members with the Manage Server permission choose the server's article."

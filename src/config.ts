@@ -10,6 +10,13 @@ export interface LocalConfig {
   cacheDir: string;
   /** How much is read from the articles folder (MAX_ARTICLE_MB, MAX_DATA_MB). */
   limits: LoadLimits;
+  /** Folder of the database and of articles added to servers (CITEBOT_STATE_DIR). */
+  stateDir: string;
+  /**
+   * Links to 127.0.0.1 may be added (CITEBOT_TEST_ALLOW_LOOPBACK=1): for tests, which serve
+   * pages on loopback. Off, only public https addresses are fetched.
+   */
+  allowLoopbackLinks: boolean;
 }
 
 /** The bot's settings, read once from the environment (and `.env`) and handed down. */
@@ -22,8 +29,8 @@ export interface BotConfig extends LocalConfig {
   apiUrl?: string;
   /** Shards for `npm run start:sharded` (SHARD_COUNT); unset lets Discord decide. */
   shardCount?: number;
-  /** Folder of the database (CITEBOT_STATE_DIR): follow-ups, the unanswered-question log. */
-  stateDir: string;
+  /** Users who may use owner tools (/reload) besides the application's owner (OWNER_IDS). */
+  ownerIds: readonly string[];
   /** Days question texts are kept for /gaps (QUESTION_RETENTION_DAYS). */
   questionRetentionDays: number;
 }
@@ -83,6 +90,15 @@ const localFields = {
     "the most read from the articles folder",
     DEFAULTS.maxDataMb,
   ),
+  CITEBOT_STATE_DIR: z.preprocess(blank, z.string().default(DEFAULTS.stateDir)),
+  CITEBOT_TEST_ALLOW_LOOPBACK: z.preprocess(
+    blank,
+    z
+      .enum(["0", "1"], {
+        error: "CITEBOT_TEST_ALLOW_LOOPBACK must be 1 (tests only) or 0/empty",
+      })
+      .default("0"),
+  ),
 };
 
 const localSchema = z.object(localFields);
@@ -141,7 +157,17 @@ const schema = z.object({
       })
       .optional(),
   ),
-  CITEBOT_STATE_DIR: z.preprocess(blank, z.string().default(DEFAULTS.stateDir)),
+  OWNER_IDS: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}(?:\s*,\s*\d{1,20})*$/u, {
+        error:
+          "OWNER_IDS must be Discord user ids separated by commas (for example 123456789012345678,234567890123456789), or empty for the application's owner only",
+      })
+      .optional(),
+  ),
   QUESTION_RETENTION_DAYS: z.preprocess(
     blank,
     z.coerce
@@ -185,6 +211,8 @@ function localOf(values: z.infer<typeof localSchema>): LocalConfig {
       maxFileBytes: Math.round(values.MAX_ARTICLE_MB * 1_000_000),
       maxFolderBytes: Math.round(values.MAX_DATA_MB * 1_000_000),
     },
+    stateDir: values.CITEBOT_STATE_DIR,
+    allowLoopbackLinks: values.CITEBOT_TEST_ALLOW_LOOPBACK === "1",
   };
 }
 
@@ -214,7 +242,7 @@ export function parseConfig(env: Record<string, string | undefined>): Parsed<Bot
     ...localOf(values),
     cooldownSeconds: values.COOLDOWN_SECONDS,
     logLevel: values.LOG_LEVEL,
-    stateDir: values.CITEBOT_STATE_DIR,
+    ownerIds: values.OWNER_IDS ? values.OWNER_IDS.split(",").map((id) => id.trim()) : [],
     questionRetentionDays: values.QUESTION_RETENTION_DAYS,
   };
   if (values.DISCORD_GUILD_ID !== undefined) config.guildId = values.DISCORD_GUILD_ID;

@@ -3,6 +3,7 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  Team,
   type ClientOptions,
   type CommandInteractionOption,
   type Interaction,
@@ -15,6 +16,10 @@ import type { Corpus } from "../corpus/open.ts";
 import { toChoices, toDiscordMessage, type DiscordMessage } from "../reply/discord.ts";
 import { errorReply } from "../reply/types.ts";
 import { Options, type OptionValue, type UserRef } from "./context.ts";
+import { fetchPage } from "../corpus/fetch-page.ts";
+import { openCorpus } from "../corpus/open.ts";
+import { ServerArticles } from "../storage/server-articles.ts";
+import { Library } from "../corpus/library.ts";
 import { openStore } from "../storage/database.ts";
 import { Records, RETENTION } from "../storage/records.ts";
 import { Feedback } from "../storage/feedback.ts";
@@ -35,11 +40,24 @@ function userRef(user: User): UserRef {
   return { id: user.id, name: user.globalName ?? user.username };
 }
 
-/** Option values as handlers see them; a user option becomes the user it names. */
-function optionsOf(data: readonly CommandInteractionOption[]): Options {
+/**
+ * Option values as handlers see them; a user option becomes the user it names, an attachment
+ * its name, size and a reader (fetched from Discord's CDN with the page-fetching limits).
+ */
+function optionsOf(data: readonly CommandInteractionOption[], allowLoopback = false): Options {
   const values: Record<string, OptionValue | undefined> = {};
   for (const option of data) {
-    values[option.name] = option.user ? userRef(option.user) : option.value;
+    const { attachment } = option;
+    values[option.name] = option.user
+      ? userRef(option.user)
+      : attachment
+        ? {
+            name: attachment.name,
+            size: attachment.size,
+            read: async () =>
+              (await fetchPage(attachment.url, { allowLoopback, anyType: true })).body,
+          }
+        : option.value;
   }
   return new Options(values);
 }
@@ -51,8 +69,28 @@ function withoutFlags(message: DiscordMessage): Omit<DiscordMessage, "flags"> {
   return copy;
 }
 
+/** Adds the application's owner, or its team's members, to the owner tools' users. */
+async function addApplicationOwners(client: Client, owners: Set<string>, logger: Logger) {
+  try {
+    const application = await client.application?.fetch();
+    const owner = application?.owner;
+    if (owner instanceof Team) for (const id of owner.members.keys()) owners.add(id);
+    else if (owner) owners.add(owner.id);
+  } catch (error) {
+    logger.warn(
+      { err: error },
+      "could not ask Discord for the application's owner: OWNER_IDS only",
+    );
+  }
+}
+
 /** Answers one interaction; never throws (a failed send is logged, the bot keeps running). */
-async function answer(interaction: Interaction, dispatcher: Dispatcher, logger: Logger) {
+async function answer(
+  interaction: Interaction,
+  dispatcher: Dispatcher,
+  logger: Logger,
+  allowLoopback: boolean,
+) {
   try {
     if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
@@ -61,6 +99,7 @@ async function answer(interaction: Interaction, dispatcher: Dispatcher, logger: 
         focused: focused.name,
         value: String(focused.value),
         options: optionsOf(interaction.options.data),
+        ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
       });
       await interaction.respond(toChoices(choices));
     } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
@@ -70,7 +109,7 @@ async function answer(interaction: Interaction, dispatcher: Dispatcher, logger: 
       }
       const reply = await dispatcher.command(interaction.commandName, {
         user: userRef(interaction.user),
-        options: optionsOf(interaction.options.data),
+        options: optionsOf(interaction.options.data, allowLoopback),
         permissions: interaction.memberPermissions?.bitfield ?? null,
         ...(interaction.guildId && interaction.channelId
           ? {
@@ -142,6 +181,17 @@ export async function startBot(deps: {
       logger.error({ err: error }, "could not delete old question texts");
     }
   }, RETENTION.pruneEveryMs).unref();
+  const library = new Library({
+    shared: deps.corpus,
+    stateDir: config.stateDir,
+    limits: config.limits,
+    logger,
+    store: new ServerArticles(store.db),
+    reopenShared: () =>
+      openCorpus(config.dataDir, { cacheDir: config.cacheDir, limits: config.limits }),
+  });
+  // OWNER_IDS now; the application's owner (or team) once Discord says who it is.
+  const owners = new Set(config.ownerIds);
   const context = createContext({
     corpus: deps.corpus,
     config,
@@ -149,6 +199,8 @@ export async function startBot(deps: {
     questions: records,
     topics: new ChannelArticles(store.db),
     feedback: new Feedback(store.db),
+    library,
+    owners,
   });
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: config.cooldownSeconds,
@@ -166,7 +218,7 @@ export async function startBot(deps: {
       logger.info({ interactionId: interaction.id }, "interaction delivered again: ignored");
       return;
     }
-    void answer(interaction, dispatcher, logger);
+    void answer(interaction, dispatcher, logger, config.allowLoopbackLinks);
   });
   listenForMessages(
     client,
@@ -188,6 +240,7 @@ export async function startBot(deps: {
   try {
     await client.login(config.token);
     await ready;
+    await addApplicationOwners(client, owners, logger);
   } catch (error) {
     await client.destroy();
     clearInterval(pruning);

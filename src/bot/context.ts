@@ -8,6 +8,7 @@ import type { Corpus } from "../corpus/open.ts";
 import type { Choice, Reply } from "../reply/types.ts";
 import type { RefStore } from "../../commands/shared/state.ts";
 import type { QuestionLog } from "./conversation.ts";
+import type { Library } from "../corpus/library.ts";
 
 /** A user as handlers see them. */
 export interface UserRef {
@@ -15,8 +16,17 @@ export interface UserRef {
   readonly name: string;
 }
 
+/** A file attached to a command: what Discord says of it, and how to read its bytes. */
+export interface AttachmentRef {
+  readonly name: string;
+  /** Size in bytes as Discord reports it (checked again while reading). */
+  readonly size: number;
+  /** Reads the bytes (Discord: from its CDN, with the fetch limits; the console: a local file). */
+  read(): Promise<Uint8Array>;
+}
+
 /** An option value as it arrived (Discord may send any type; handlers check). */
-export type OptionValue = string | number | boolean | UserRef;
+export type OptionValue = string | number | boolean | UserRef | AttachmentRef;
 
 /**
  * The options of one command use, with typed getters that answer `undefined`
@@ -43,7 +53,12 @@ export class Options {
 
   user(name: string): UserRef | undefined {
     const value = this.values[name];
-    return typeof value === "object" ? value : undefined;
+    return typeof value === "object" && "id" in value ? value : undefined;
+  }
+
+  attachment(name: string): AttachmentRef | undefined {
+    const value = this.values[name];
+    return typeof value === "object" && "read" in value ? value : undefined;
   }
 }
 
@@ -140,14 +155,23 @@ export interface AutocompleteInput {
   readonly focused: string;
   readonly value: string;
   readonly options: Options;
+  /** The server it is typed in (suggestions come from the articles that server sees). */
+  readonly guildId?: string;
 }
 
 /** What every handler may use: no globals, so the console and tests can build their own. */
 export interface CommandContext {
-  /** The articles now loaded (changes on /reload). */
+  /**
+   * The articles the server a command is used in sees now: the shared ones and those its
+   * moderators added (the dispatcher hands each handler a context for its server).
+   */
   corpus(): Corpus;
-  /** Swaps in a freshly loaded set of articles. */
+  /** Swaps in a freshly loaded shared folder (on every shard, when there is a library). */
   replaceCorpus(corpus: Corpus): void;
+  /** Servers' added articles, when there is a database. */
+  readonly library?: Library;
+  /** Whether a user may use owner tools (/reload): the application's owner or OWNER_IDS. */
+  isOwner(userId: string): boolean;
   /** Where the articles and their saved index live (from the configuration, never re-read). */
   readonly config: Readonly<LocalConfig>;
   readonly logger: Logger;

@@ -131,11 +131,11 @@ export class Conversation {
     const { reply, outcome } = await this.dispatcher.message(
       previous ? "follow-up" : "mention",
       message.author,
-      () => {
+      guildId,
+      (commandContext) => {
         const checked = checkQuestion(message.text);
         if (!checked.ok)
           return errorReply(describeQuestionProblem(checked.problem, checked.length));
-        const commandContext = this.dispatcher.context;
         const index = commandContext.corpus().index;
         const question = previous
           ? followUpQuestion(previous.question, checked.question)

@@ -17,6 +17,7 @@ import type {
 } from "./context.ts";
 import type { QuestionLog } from "./conversation.ts";
 import { Cooldowns } from "./cooldown.ts";
+import type { Library } from "../corpus/library.ts";
 import { RefStore } from "../../commands/shared/state.ts";
 
 /** Tuning of autocomplete. */
@@ -51,24 +52,57 @@ export function createContext(deps: {
   questions?: QuestionLog;
   topics?: TopicStore;
   feedback?: FeedbackStore;
+  library?: Library;
+  /** The owner tools' users; filled once the application's owner is known. */
+  owners?: ReadonlySet<string>;
 }): CommandContext {
   let current = deps.corpus;
+  const { library } = deps;
   return {
-    corpus: () => current,
+    corpus: () => (library ? library.corpus() : current),
     replaceCorpus: (corpus) => {
       current = corpus;
+      library?.sharedReloaded(corpus);
     },
+    isOwner: (userId) => deps.owners?.has(userId) ?? false,
     config: {
       dataDir: deps.config.dataDir,
       cacheDir: deps.config.cacheDir,
       limits: deps.config.limits,
+      stateDir: deps.config.stateDir,
+      allowLoopbackLinks: deps.config.allowLoopbackLinks,
     },
     logger: deps.logger,
     refs: deps.refs ?? new RefStore(),
     ...(deps.questions ? { questions: deps.questions } : {}),
     ...(deps.topics ? { topics: deps.topics } : {}),
     ...(deps.feedback ? { feedback: deps.feedback } : {}),
+    ...(library ? { library } : {}),
   };
+}
+
+/**
+ * The context a handler gets in a server: the same, with the articles that server sees, after
+ * this shard applied every library change any shard logged (so an article added, removed or
+ * reloaded on another shard is answered from here at once).
+ */
+export async function contextFor(
+  context: CommandContext,
+  guildId: string | undefined,
+): Promise<CommandContext> {
+  const { library } = context;
+  if (!library) return context;
+  await library.prepare(guildId);
+  return { ...context, corpus: () => library.corpus(guildId) };
+}
+
+/** The same, without waiting (autocomplete must answer at once): what is built now. */
+function contextNow(context: CommandContext, guildId: string | undefined): CommandContext {
+  const { library } = context;
+  if (!library || guildId === undefined) return context;
+  // Suggestions come from what is built; a server not built yet gets it built for next time.
+  void library.prepare(guildId).catch(() => undefined);
+  return { ...context, corpus: () => library.corpus(guildId) };
 }
 
 /** The private answer to a command this bot does not have (an old registration, a typo). */
@@ -126,7 +160,9 @@ export class Dispatcher {
       { command: name, user: input.user.id, options: input.options, target: input.target?.content },
       "command input",
     );
-    return this.run(trace, () => command.execute(input, this.context));
+    return this.run(trace, async () =>
+      command.execute(input, await contextFor(this.context, input.place?.guildId)),
+    );
   }
 
   /**
@@ -136,7 +172,8 @@ export class Dispatcher {
   async message(
     name: string,
     user: UserRef,
-    work: () => Promise<Reply> | Reply,
+    guildId: string,
+    work: (context: CommandContext) => Promise<Reply> | Reply,
   ): Promise<{ reply: Reply; outcome: Outcome }> {
     const trace: Trace = { kind: "message", name, user, started: performance.now() };
     const wait = this.cooldowns.take(user.id);
@@ -145,7 +182,11 @@ export class Dispatcher {
       return { reply: this.finish(trace, "cooldown", reply), outcome: "cooldown" };
     }
     let outcome: Outcome = "ok";
-    const reply = await this.run(trace, work, (ended) => (outcome = ended));
+    const reply = await this.run(
+      trace,
+      async () => work(await contextFor(this.context, guildId)),
+      (ended) => (outcome = ended),
+    );
     return { reply, outcome };
   }
 
@@ -160,7 +201,9 @@ export class Dispatcher {
     const command = this.byPrefix.get(prefix);
     if (!command?.button) return this.finish(trace, "stale", errorReply(STALE_BUTTON));
     const handler = command.button.bind(command);
-    return this.run(trace, () => handler({ user, customId, args, ...on }, this.context));
+    return this.run(trace, async () =>
+      handler({ user, customId, args, ...on }, await contextFor(this.context, on.place?.guildId)),
+    );
   }
 
   /**
@@ -183,7 +226,8 @@ export class Dispatcher {
       choices = last.choices;
     } else {
       try {
-        if (command?.autocomplete) choices = command.autocomplete(input, this.context);
+        if (command?.autocomplete)
+          choices = command.autocomplete(input, contextNow(this.context, input.guildId));
         else outcome = "unknown";
       } catch (error) {
         outcome = "error";

@@ -43,7 +43,8 @@ try {
   });
   const dispatcher = new Dispatcher(
     commands,
-    createContext({ corpus, config: parsed.config, logger }),
+    // Whoever runs the console runs the bot: they are its owner (/reload).
+    createContext({ corpus, config: parsed.config, logger, owners: new Set([name]) }),
     {
       cooldownSeconds: 0,
     },

@@ -49,6 +49,8 @@ export interface FetchOptions {
    */
   readonly allowLoopback?: boolean;
   readonly limits?: Partial<FetchLimits>;
+  /** Accepts any content type (an uploaded file: what it holds is checked when it is read). */
+  readonly anyType?: boolean;
 }
 
 /** A fetched page: the address it came from (after redirects), its type and its bytes. */
@@ -168,7 +170,8 @@ export async function fetchPage(link: string, options: FetchOptions = {}): Promi
         throw new FetchRefused("status", `The site answered ${response.statusCode} for that link.`);
       }
       const contentType = String(response.headers["content-type"] ?? "");
-      if (!/^(?:text\/(?:html|plain|markdown)|application\/xhtml\+xml)\b/iu.test(contentType)) {
+      const textual = /^(?:text\/(?:html|plain|markdown)|application\/xhtml\+xml)\b/iu;
+      if (!options.anyType && !textual.test(contentType)) {
         await response.body.dump();
         throw new FetchRefused("not-text", "That link is not a web page or a text file.");
       }

@@ -49,4 +49,22 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (guild_id, channel_id)
   );
   `,
+  // 3: articles moderators added to their server, and the log of library changes that every
+  // shard follows (a server's articles, or with guild_id NULL the shared folder's /reload).
+  `
+  CREATE TABLE server_articles (
+    guild_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,            -- the file's name without .md, in the server's folder
+    title TEXT NOT NULL,
+    url TEXT,                            -- the page it came from; NULL for an uploaded file
+    added_by TEXT NOT NULL,
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, article_id)
+  );
+  CREATE TABLE library_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id TEXT,                       -- NULL: the shared folder was reloaded
+    changed_at INTEGER NOT NULL
+  );
+  `,
 ];

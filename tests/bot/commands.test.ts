@@ -44,7 +44,7 @@ function optionProblems(options: readonly APIApplicationCommandOption[], where: 
 }
 
 describe("command definitions", () => {
-  it("GIVEN the command list THEN it holds the nine commands, each once", () => {
+  it("GIVEN the command list THEN it holds the eleven commands, each once", () => {
     const names = commands.map((command) => command.data.name);
     expect(names).toEqual([
       "ask",
@@ -55,6 +55,8 @@ describe("command definitions", () => {
       "Check against article",
       "topic",
       "gaps",
+      "add-article",
+      "remove-article",
       "reload",
     ]);
   });
@@ -125,7 +127,7 @@ describe("command definitions", () => {
     expect(check?.type).toBe(ApplicationCommandType.Message);
   });
 
-  it("GIVEN /search, /quote, /article and /topic THEN their free-text options autocomplete", () => {
+  it("GIVEN /search, /quote, /article, /topic and /remove-article THEN their free-text options autocomplete", () => {
     const autocompleted = commandJson().flatMap((json) =>
       ("options" in json ? (json.options ?? []) : [])
         .filter((option) => "autocomplete" in option && option.autocomplete)
@@ -134,6 +136,7 @@ describe("command definitions", () => {
     expect(autocompleted.sort()).toEqual([
       "article.article",
       "quote.article",
+      "remove-article.article",
       "search.query",
       "topic.article",
     ]);

@@ -22,6 +22,8 @@ describe("configuration", () => {
         cooldownSeconds: 3,
         logLevel: "info",
         stateDir: DEFAULT_STATE_DIR,
+        allowLoopbackLinks: false,
+        ownerIds: [],
         questionRetentionDays: 30,
       },
     });
@@ -34,6 +36,8 @@ describe("configuration", () => {
         dataDir: DEFAULT_DATA_DIR,
         cacheDir: DEFAULT_CACHE_DIR,
         limits: DEFAULT_LOAD_LIMITS,
+        stateDir: DEFAULT_STATE_DIR,
+        allowLoopbackLinks: false,
       },
     });
     expect(
@@ -49,6 +53,8 @@ describe("configuration", () => {
         dataDir: "/srv/articles",
         cacheDir: "/var/cache/citebot",
         limits: { maxFileBytes: 500_000, maxFolderBytes: 20_000_000 },
+        stateDir: DEFAULT_STATE_DIR,
+        allowLoopbackLinks: false,
       },
     });
   });
@@ -88,6 +94,8 @@ describe("configuration", () => {
       "SHARD_COUNT",
       "CITEBOT_STATE_DIR",
       "QUESTION_RETENTION_DAYS",
+      "OWNER_IDS",
+      "CITEBOT_TEST_ALLOW_LOOPBACK",
     ]) {
       expect(example).toMatch(new RegExp(`^${name}=$`, "mu"));
     }
@@ -128,6 +136,8 @@ describe("configuration", () => {
       SHARD_COUNT: "2",
       CITEBOT_STATE_DIR: "/var/lib/citebot",
       QUESTION_RETENTION_DAYS: "7",
+      OWNER_IDS: "111111111111111111, 222222222222222222",
+      CITEBOT_TEST_ALLOW_LOOPBACK: "1",
     });
     expect(parsed).toEqual({
       ok: true,
@@ -142,6 +152,8 @@ describe("configuration", () => {
         apiUrl: "http://127.0.0.1:9999/api",
         shardCount: 2,
         stateDir: "/var/lib/citebot",
+        allowLoopbackLinks: true,
+        ownerIds: ["111111111111111111", "222222222222222222"],
         questionRetentionDays: 7,
       },
     });

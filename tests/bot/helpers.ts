@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
 import { commands } from "../../commands/index.ts";
@@ -8,6 +10,9 @@ import { openCorpus, type Corpus } from "../../src/corpus/open.ts";
 import { DEFAULT_LOAD_LIMITS } from "../../src/corpus/limits.ts";
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { createLogger } from "../../src/logger.ts";
+import { Library } from "../../src/corpus/library.ts";
+import { openStore } from "../../src/storage/database.ts";
+import { ServerArticles } from "../../src/storage/server-articles.ts";
 import type { Loose } from "../emulator/types.ts";
 
 // One temporary-folder helper and one root for every test folder.
@@ -41,25 +46,51 @@ export function bundledCorpus(): Promise<Corpus> {
 
 /** A dispatcher over the real command list, with a memory logger and a settable clock. */
 export async function world(
-  options: { corpus?: Corpus; dataDir?: string; cooldownSeconds?: number } = {},
+  options: {
+    corpus?: Corpus;
+    dataDir?: string;
+    cooldownSeconds?: number;
+    /** Users who may /reload. */
+    owners?: readonly string[];
+    /** A database and servers' folders here: articles can be added. */
+    stateDir?: string;
+    /** Links to 127.0.0.1 may be added (CITEBOT_TEST_ALLOW_LOOPBACK). */
+    loopbackLinks?: boolean;
+  } = {},
 ) {
   const corpus = options.corpus ?? (await bundledCorpus());
   const { logger, lines } = memoryLogger();
   const clock = { now: 1_000_000 };
+  const config = {
+    dataDir: options.dataDir ?? corpus.dir,
+    cacheDir: DEFAULT_CACHE_DIR,
+    limits: DEFAULT_LOAD_LIMITS,
+    stateDir: options.stateDir ?? path.join(tmpdir(), "citebot-unused-state"),
+    allowLoopbackLinks: options.loopbackLinks ?? false,
+  };
+  const store = options.stateDir ? openStore(options.stateDir) : undefined;
+  const library = store
+    ? new Library({
+        shared: corpus,
+        stateDir: config.stateDir,
+        limits: config.limits,
+        logger,
+        store: new ServerArticles(store.db),
+        reopenShared: () => openCorpus(config.dataDir, { cacheDir: false }),
+      })
+    : undefined;
   const context = createContext({
     corpus,
-    config: {
-      dataDir: options.dataDir ?? corpus.dir,
-      cacheDir: DEFAULT_CACHE_DIR,
-      limits: DEFAULT_LOAD_LIMITS,
-    },
+    config,
     logger,
+    owners: new Set(options.owners ?? []),
+    ...(library ? { library } : {}),
   });
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: options.cooldownSeconds ?? 0,
     now: () => clock.now,
   });
-  return { dispatcher, context, lines, clock };
+  return { dispatcher, context, lines, clock, store };
 }
 
 export const ALICE: UserRef = { id: "111111111111111111", name: "alice" };

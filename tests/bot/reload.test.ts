@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openCorpus } from "../../src/corpus/open.ts";
 import { toDiscordMessage } from "../../src/reply/discord.ts";
-import { articleFile, folderWith, input, world } from "./helpers.ts";
+import { ALICE, articleFile, BOB, folderWith, input, world } from "./helpers.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,20 +18,21 @@ async function reloadWorld() {
   });
   cleanups.push(folder.cleanup);
   const corpus = await openCorpus(folder.dir);
-  return { ...(await world({ corpus, dataDir: folder.dir })), dir: folder.dir };
+  // alice owns the bot (OWNER_IDS or the application's owner); bob moderates a server.
+  return { ...(await world({ corpus, dataDir: folder.dir, owners: [ALICE.id] })), dir: folder.dir };
 }
 
 const MANAGER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages;
 
 describe("/reload", () => {
-  it("GIVEN a member without Manage Server THEN the reload is refused privately and the articles stay", async () => {
+  it("GIVEN a server's administrator or manager who is not the bot's owner THEN the reload is refused privately and the articles stay", async () => {
     const { dispatcher, context, dir } = await reloadWorld();
     await writeFile(path.join(dir, "tunnels.md"), articleFile("Tunnels", "The tunnel is long."));
     const before = context.corpus();
-    for (const permissions of [PermissionFlagsBits.SendMessages, null]) {
-      const reply = await dispatcher.command("reload", input({}, { permissions }));
+    for (const permissions of [MANAGER, PermissionFlagsBits.Administrator, null]) {
+      const reply = await dispatcher.command("reload", input({}, { permissions, user: BOB }));
       expect(reply).toMatchObject({ error: true, ephemeral: true });
-      expect(String(reply.content)).toMatch(/Manage Server/u);
+      expect(String(reply.content)).toMatch(/Only the bot's owner/u);
     }
     expect(context.corpus()).toBe(before);
   });
@@ -53,11 +54,11 @@ describe("/reload", () => {
     ]);
   });
 
-  it("GIVEN an administrator THEN the reload is allowed", async () => {
+  it("GIVEN the owner without any server permission THEN the reload is allowed", async () => {
     const { dispatcher } = await reloadWorld();
     const reply = await dispatcher.command(
       "reload",
-      input({}, { permissions: PermissionFlagsBits.Administrator }),
+      input({}, { permissions: PermissionFlagsBits.SendMessages }),
     );
     expect(reply.error).toBeFalsy();
   });

@@ -144,7 +144,7 @@ describe("REST faults", () => {
       retryAfter: 0.2,
     });
     emulator.injectRestFault({ path: /\/messages\/@original$/, status: 500, times: 1 });
-    const outcome = await world.command("reload", [], { user: world.admin });
+    const outcome = await world.command("reload", [], { user: world.owner });
     expect(outcome.callback?.type).toBe(5);
     const body = replyOf(outcome);
     expect(body.embeds[0].title).toBe("Articles reloaded");

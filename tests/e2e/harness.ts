@@ -40,6 +40,8 @@ export interface World {
   bob: EmulatedUser;
   /** A member with Manage Server. */
   admin: EmulatedUser;
+  /** The application's owner (Discord says so at start): an ordinary member of the servers. */
+  owner: EmulatedUser;
   /** Log lines the bot wrote, parsed. */
   logs: Loose[];
   /** Sends a slash command from `user` (alice by default) in the first guild. */
@@ -69,6 +71,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const alice = emulator.addUser("alice");
   const bob = emulator.addUser("bob");
   const admin = emulator.addUser("admin", { admin: true });
+  const owner = emulator.addUser("owner");
+  emulator.applicationOwner = owner;
   for (let i = 3; i < (options.users ?? 3); i++) emulator.addUser();
   // Each world its own database, deleted when it stops, unless the test names one.
   const ownState = options.env?.CITEBOT_STATE_DIR
@@ -103,6 +107,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     alice,
     bob,
     admin,
+    owner,
     logs: lines,
     command: (name, opts = [], extra = {}) =>
       emulator.sendInteraction(

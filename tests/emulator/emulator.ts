@@ -127,6 +127,8 @@ export class DiscordEmulator {
   readonly identifies = new Map<number, number>();
   readonly resumes = new Map<number, number>();
   readonly options: Required<EmulatorOptions>;
+  /** The application's owner, as `GET /applications/@me` names it (none until set). */
+  applicationOwner: EmulatedUser | undefined = undefined;
 
   private readonly server: http.Server;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -329,9 +331,24 @@ export class DiscordEmulator {
    */
   sendInteraction(
     payload: Loose,
-    { timeoutMs = 5000, settleMs = 0 }: { timeoutMs?: number; settleMs?: number } = {},
+    {
+      timeoutMs = 5000,
+      settleMs = 0,
+      shard,
+    }: {
+      timeoutMs?: number;
+      settleMs?: number;
+      /**
+       * Delivers to this shard instead of the guild's: what happens when Discord moves a guild to
+       * another shard (a new shard count), so state a guild's shard kept must be shared.
+       */
+      shard?: number;
+    } = {},
   ): Promise<InteractionOutcome> {
-    const session = this.sessionFor(payload.guild_id);
+    const session =
+      shard === undefined
+        ? this.sessionFor(payload.guild_id)
+        : [...this.sessions.values()].find((s) => s.shard === shard);
     if (!session) return Promise.reject(new Error("emulator: no session for this guild's shard"));
     const outcome: InteractionOutcome = {
       id: payload.id,
@@ -435,6 +452,16 @@ export class DiscordEmulator {
     const visible = session ? this.channels.visibleTo(session.intents, message) : undefined;
     if (session && visible) this.dispatch(session, "MESSAGE_CREATE", visible);
     return { message, dispatched: Boolean(session && visible) };
+  }
+
+  /**
+   * Stores a file as Discord stores a command's attachment option, served from the emulator's
+   * CDN path; the attachment object goes in the option (see `attachmentOption` in payloads.ts).
+   */
+  uploadAttachment(guild: EmulatedGuild, file: AttachmentInput): Loose {
+    return this.channels.storeAttachments(`http://127.0.0.1:${this.port}/api`, guild.channelId, [
+      file,
+    ])[0]!;
   }
 
   /** Resolves with the bot's first channel message that replies to `messageId`. */
@@ -705,7 +732,14 @@ export class DiscordEmulator {
     if (method === "GET" && path === "/gateway") return send(200, { url: this.gatewayUrl });
     if (method === "GET" && path === "/users/@me") return send(200, this.botUser);
     if (method === "GET" && (path === "/applications/@me" || path === "/oauth2/applications/@me")) {
-      return send(200, { id: this.applicationId, name: "citebot", flags: 0, bot: this.botUser });
+      const owner = this.applicationOwner ? userObject(this.applicationOwner) : undefined;
+      return send(200, {
+        id: this.applicationId,
+        name: "citebot",
+        flags: 0,
+        bot: this.botUser,
+        ...(owner ? { owner } : {}),
+      });
     }
     if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       if (m[1] !== this.applicationId)

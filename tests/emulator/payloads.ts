@@ -12,7 +12,14 @@ import { memberOf } from "./member-messages.ts";
 import type { Loose } from "./types.ts";
 
 /** Application command option types used by the builders. */
-export const OptionType = { String: 3, Integer: 4, Boolean: 5, User: 6, Number: 10 } as const;
+export const OptionType = {
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  User: 6,
+  Number: 10,
+  Attachment: 11,
+} as const;
 
 /** One option of a command interaction (`focused` marks the one being autocompleted). */
 export interface OptionValue {
@@ -74,7 +81,11 @@ function commandId(emulator: DiscordEmulator, name: string, guildId: string): st
   return all.find((c) => c.name === name)?.id ?? snowflake();
 }
 
-/** A slash command (type 2, command type 1); user options get their `resolved` entries. */
+/**
+ * A slash command (type 2, command type 1); user options get their `resolved` entries, and an
+ * attachment option (value: the object `emulator.uploadAttachment` gave) goes in `resolved` with
+ * its id as the option's value, as Discord sends it.
+ */
 export function slashCommand(
   emulator: DiscordEmulator,
   guild: EmulatedGuild,
@@ -83,22 +94,29 @@ export function slashCommand(
   options: OptionValue[] = [],
 ): Loose {
   const payload = base(emulator, guild, user, 2);
-  const resolved: Loose = { users: {}, members: {} };
-  for (const option of options) {
+  const resolved: Loose = { users: {}, members: {}, attachments: {} };
+  const sent = options.map((option) => {
     const target = emulator.users.find((u) => u.id === option.value);
     if (option.type === OptionType.User && target) {
       const { user: plain, ...rest } = member(target);
       resolved.users[target.id] = plain;
       resolved.members[target.id] = rest;
     }
-  }
+    const file = option.value as Loose;
+    if (option.type === OptionType.Attachment && typeof file === "object" && file !== null) {
+      resolved.attachments[file.id] = file;
+      return { ...option, value: file.id };
+    }
+    return option;
+  });
+  const any = Object.keys(resolved.users).length + Object.keys(resolved.attachments).length;
   payload.data = {
     id: commandId(emulator, name, guild.id),
     name,
     type: 1,
     guild_id: guild.id,
-    options,
-    ...(Object.keys(resolved.users).length ? { resolved } : {}),
+    options: sent,
+    ...(any ? { resolved } : {}),
   };
   return payload;
 }

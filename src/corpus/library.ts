@@ -1,0 +1,239 @@
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { LRUCache } from "lru-cache";
+import type { Logger } from "pino";
+import { buildIndexData, CitationIndex, type Article } from "../core/index.ts";
+import type { Ingested } from "./ingest.ts";
+import type { LoadLimits } from "./limits.ts";
+import { LibraryError, parseArticleFiles, readArticleFolder } from "./load.ts";
+import type { Corpus } from "./open.ts";
+import type { AddedArticle, ServerArticles } from "../storage/server-articles.ts";
+
+/** Tuning of the per-server libraries. */
+export const LIBRARY = Object.freeze({
+  /**
+   * Servers whose own index (shared articles plus theirs) is kept in memory; the least recently
+   * used one is rebuilt when its server asks again. Each costs about one shared index.
+   */
+  cachedServers: 16,
+  /** Articles one server may add (each server's index holds the shared ones and these). */
+  maxPerServer: 200,
+});
+
+/** Why an article was not added or removed, in a moderator's words. */
+export class LibraryRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LibraryRefused";
+  }
+}
+
+/** What the library needs: the shared corpus, where servers' files go, and the shared log. */
+export interface LibraryDeps {
+  shared: Corpus;
+  /** Folder under which each server's added articles live (`servers/<guild id>/`). */
+  stateDir: string;
+  limits: LoadLimits;
+  logger: Logger;
+  store: ServerArticles;
+  /** Loads the shared folder again, when another shard logged a /reload. */
+  reopenShared(): Promise<Corpus>;
+}
+
+/** A guild id as a folder name: Discord's digits (or the console's name), nothing else. */
+const GUILD_ID = /^[\w-]{1,40}$/u;
+
+/**
+ * The articles each server sees: the shared folder's, plus those its moderators added (stored as
+ * `.md` files in the server's own folder, ownership in the shared database). Every change is
+ * logged in the database; before answering, each shard applies the changes it has not seen
+ * ({@link prepare}), so an addition, removal or /reload made on one shard holds on all of them,
+ * in one process or many.
+ */
+export class Library {
+  private shared: Corpus;
+  /** The last logged change this shard has applied. */
+  private seen: number;
+  private readonly servers = new LRUCache<string, Corpus>({ max: LIBRARY.cachedServers });
+  /** Changes are applied one at a time; answering needs none of this when nothing changed. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: LibraryDeps) {
+    this.shared = deps.shared;
+    this.seen = deps.store.latestChange();
+  }
+
+  /** The articles a server sees now (the shared ones outside a server or before it added any). */
+  corpus(guildId?: string): Corpus {
+    return (guildId !== undefined && this.servers.get(guildId)) || this.shared;
+  }
+
+  /** The shared folder's articles. */
+  sharedCorpus(): Corpus {
+    return this.shared;
+  }
+
+  /** The articles a server's moderators added, oldest first. */
+  added(guildId: string): AddedArticle[] {
+    return this.deps.store.list(guildId);
+  }
+
+  /** The folder of a server's added articles. */
+  folder(guildId: string): string {
+    if (!GUILD_ID.test(guildId)) throw new Error(`not a server id: ${guildId}`);
+    return path.join(this.deps.stateDir, "servers", guildId);
+  }
+
+  /**
+   * Brings this shard up to date before it answers in a server: applies the changes any shard
+   * logged since the last call, and builds the server's index when it has added articles.
+   */
+  prepare(guildId?: string): Promise<void> {
+    const current =
+      this.deps.store.latestChange() === this.seen &&
+      (guildId === undefined ||
+        this.servers.has(guildId) ||
+        this.deps.store.list(guildId).length === 0);
+    if (current) return Promise.resolve();
+    return this.serially(() => this.apply(guildId));
+  }
+
+  /**
+   * Swaps in a reloaded shared folder here and logs it so the other shards reload too.
+   * Every server's index is rebuilt from it when next asked.
+   */
+  sharedReloaded(corpus: Corpus): void {
+    this.shared = corpus;
+    this.servers.clear();
+    this.seen = this.deps.store.sharedReloaded();
+  }
+
+  /**
+   * Stores an article in a server's folder, logs it and rebuilds the server's index; a file
+   * that does not read back as the same article is taken out again.
+   *
+   * @throws LibraryRefused when the server already has it or has too many.
+   */
+  add(guildId: string, userId: string, ingested: Ingested): Promise<Article> {
+    return this.serially(async () => {
+      await this.apply(undefined);
+      const { article, markdown } = ingested;
+      const { store } = this.deps;
+      const same = article.url ? store.byUrl(guildId, article.url) : undefined;
+      if (same || store.get(guildId, article.id)) {
+        throw new LibraryRefused(
+          `This server already has that article: “${(same ?? store.get(guildId, article.id))!.title}”.`,
+        );
+      }
+      if (this.shared.index.article(article.id)) {
+        throw new LibraryRefused(
+          `That article is already in the shared library: “${article.title}”.`,
+        );
+      }
+      if (store.list(guildId).length >= LIBRARY.maxPerServer) {
+        throw new LibraryRefused(
+          `This server has added ${LIBRARY.maxPerServer} articles, the most it may: remove some first.`,
+        );
+      }
+      const folder = this.folder(guildId);
+      const file = path.join(folder, `${article.id}.md`);
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      // Written whole before it is logged: another shard never reads half a file.
+      await writeFile(`${file}.tmp`, markdown, { mode: 0o600 });
+      await rename(`${file}.tmp`, file);
+      const row = {
+        guildId,
+        articleId: article.id,
+        title: article.title,
+        addedBy: userId,
+        ...(article.url ? { url: article.url } : {}),
+      };
+      if (store.add(row) === undefined) {
+        throw new LibraryRefused(`This server already has that article: “${article.title}”.`);
+      }
+      await this.apply(guildId);
+      const loaded = this.corpus(guildId).index.article(article.id);
+      if (!loaded) {
+        store.remove(guildId, article.id);
+        await rm(file, { force: true });
+        await this.apply(guildId);
+        throw new LibraryRefused("That article could not be stored: nothing was added.");
+      }
+      this.deps.logger.info({ guildId, article: article.id, by: userId }, "article added");
+      return loaded;
+    });
+  }
+
+  /** Takes an added article out of its server; undefined when the server did not add it. */
+  remove(guildId: string, articleId: string): Promise<AddedArticle | undefined> {
+    return this.serially(async () => {
+      // Out of the log first: from then on no shard loads the file, which then goes.
+      const removed = this.deps.store.remove(guildId, articleId);
+      if (!removed) return undefined;
+      await rm(path.join(this.folder(guildId), `${articleId}.md`), { force: true });
+      await this.apply(guildId);
+      this.deps.logger.info({ guildId, article: articleId }, "article removed");
+      return removed.article;
+    });
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** Applies logged changes, then makes sure `guildId`'s index is built. */
+  private async apply(guildId: string | undefined): Promise<void> {
+    const changes = this.deps.store.changesSince(this.seen);
+    if (changes.length > 0) {
+      this.seen = changes[changes.length - 1]!.id;
+      if (changes.some((change) => change.guildId === null)) {
+        this.deps.logger.info("the shared articles were reloaded on another shard: reloading");
+        try {
+          this.shared = await this.deps.reopenShared();
+        } catch (error) {
+          this.deps.logger.error({ err: error }, "reload failed; keeping the previous articles");
+        }
+        this.servers.clear();
+      }
+      for (const change of changes) if (change.guildId) this.servers.delete(change.guildId);
+    }
+    if (guildId !== undefined && !this.servers.has(guildId)) {
+      const built = await this.build(guildId);
+      if (built) this.servers.set(guildId, built);
+    }
+  }
+
+  /** A server's index: the shared articles and those it added (undefined when it added none). */
+  private async build(guildId: string): Promise<Corpus | undefined> {
+    const ids = new Set(this.deps.store.list(guildId).map((row) => row.articleId));
+    if (ids.size === 0) return undefined;
+    let own: Article[];
+    const problems = [];
+    try {
+      const read = await readArticleFolder(this.folder(guildId), this.deps.limits);
+      const files = read.files.filter((file) => ids.has(path.basename(file.name, ".md")));
+      const parsed = parseArticleFiles({ ...read, files });
+      own = parsed.articles.filter((article) => !this.shared.index.article(article.id));
+      problems.push(...parsed.problems);
+    } catch (error) {
+      if (!(error instanceof LibraryError)) throw error;
+      this.deps.logger.warn({ guildId, err: error }, "a server's added articles could not be read");
+      return undefined;
+    }
+    for (const problem of problems) this.deps.logger.warn({ guildId }, problem.message);
+    const articles = [...this.shared.index.articles, ...own];
+    return {
+      dir: this.folder(guildId),
+      index: new CitationIndex(articles, this.shared.index.options, buildIndexData(articles)),
+      problems: [...this.shared.problems, ...problems],
+      fromSavedIndex: false,
+      saved: Promise.resolve(undefined),
+      warnings: [],
+    };
+  }
+}
