@@ -234,6 +234,7 @@ export class Library {
       fromSavedIndex: false,
       saved: Promise.resolve(undefined),
       warnings: [],
+      filesRead: ids.size,
     };
   }
 }
