@@ -49,6 +49,11 @@ export interface RankingOptions {
   readonly kindMisfit: number;
   /** Weight factor, in ranking, of a question word that is in the article's title (its topic). */
   readonly titleDiscount: number;
+  /**
+   * Credit that a word of an article's title gives every passage of that article, on the
+   * share of its weight that {@link titleDiscount} takes away (0: none).
+   */
+  readonly titleContextCredit: number;
   /** Longest excerpt, in characters, when two sentences are quoted together. */
   readonly maxExcerptLength: number;
   /** How many sentences are scored in full for one question, at most (about). */
@@ -80,6 +85,19 @@ export interface RankingOptions {
   readonly articleB: number;
   /** Sentences a title word counts as, in article-level relevance: a title says what the story is about. */
   readonly articleTitleFrequency: number;
+  /**
+   * Lowest match quality that counts in article-level relevance: a loose stand-in ("see" for
+   * "meet") is in every long transcript many times and would make them all look relevant.
+   */
+  readonly articleMinQuality: number;
+  /**
+   * Articles, the most relevant as wholes, whose best sentences are scored even when other
+   * sentences hold more question words: in an archive, the story about the question may
+   * spread its words over a heading, a lead-in and the sentence that answers.
+   */
+  readonly articleShortlist: number;
+  /** Sentences of each of those articles added to the shortlist. */
+  readonly articleShortlistSentences: number;
   /** Sentences read to tell whether the articles write a question word as a name (with a capital). */
   readonly nameSample: number;
   /** Where synonyms come from; `null` turns them off. The corpus layer supplies WordNet. */
@@ -109,6 +127,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   looseMatch: 0.5,
   kindMisfit: 0.8,
   titleDiscount: 0.5,
+  titleContextCredit: 0.5,
   maxExcerptLength: 320,
   shortlistSize: 120,
   commonPostings: 1000,
@@ -121,6 +140,9 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   articleK1: 1.2,
   articleB: 1,
   articleTitleFrequency: 2,
+  articleMinQuality: 0.85,
+  articleShortlist: 20,
+  articleShortlistSentences: 3,
   // Enough to outvote a name's odd lower-case use or a word's capital in a heading.
   nameSample: 12,
   synonyms: null,

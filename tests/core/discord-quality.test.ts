@@ -54,9 +54,9 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the discord-style fact-sheet questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(library, readQuestions("discord-articles.jsonl")), {
-      top1: 55,
+      top1: 56,
       top3: 60,
-      abstained: 16,
+      abstained: 15,
       falseAbstain: 15,
     });
   });
@@ -65,8 +65,8 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
     expectAtLeast(score(sheetsOnly, readQuestions("discord-articles.jsonl")), {
       top1: 57,
       top3: 61,
-      abstained: 17,
-      falseAbstain: 14,
+      abstained: 16,
+      falseAbstain: 13,
     });
   });
 });

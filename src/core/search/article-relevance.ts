@@ -52,6 +52,7 @@ function bm25(
   terms.forEach((term, i) => {
     let frequency = 0;
     for (const variant of resolved[i] ?? []) {
+      if (variant.quality < options.articleMinQuality) continue;
       const ids = variant.sentenceIds;
       const found = lowerBound(ids, end) - lowerBound(ids, first);
       frequency = Math.max(frequency, found * variant.quality);
@@ -65,4 +66,70 @@ function bm25(
       (frequency + k1 * (1 - b + (b * length) / averageLength));
   });
   return score;
+}
+
+/**
+ * The best sentences of the articles most about the question, judged from the
+ * sentences the shortlist touched (each question word counted once per sentence,
+ * by its match quality, plus the title). Lets a story whose heading, lead-in and
+ * answer each hold some of the question's words compete with a long transcript
+ * whose one sentence holds most of them.
+ *
+ * @param touched - sentence ids holding at least one question word.
+ * @param sentenceScore - a touched sentence's shortlist score.
+ * @param quality - the best match of question word `term` in a sentence (0: absent).
+ */
+export function sentencesOfRelevantArticles(
+  touched: readonly number[],
+  sentenceScore: (sentenceId: number) => number,
+  quality: (sentenceId: number, term: number) => number,
+  terms: readonly QueryTerm[],
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): number[] {
+  const articleOf = view.data.sentences.article;
+  const frequencies = new Map<number, Float64Array>();
+  for (const sentenceId of touched) {
+    const position = articleOf[sentenceId] as number;
+    let frequency = frequencies.get(position);
+    if (!frequency) {
+      frequency = new Float64Array(terms.length);
+      frequencies.set(position, frequency);
+    }
+    for (let term = 0; term < terms.length; term += 1) {
+      const found = quality(sentenceId, term);
+      if (found >= options.articleMinQuality) frequency[term] = (frequency[term] ?? 0) + found;
+    }
+  }
+  const averageLength = view.size / Math.max(1, view.articles.length);
+  const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
+  const ranked: { position: number; score: number }[] = [];
+  for (const [position, frequency] of frequencies) {
+    const length =
+      (view.articleFirst[position + 1] as number) - (view.articleFirst[position] as number);
+    const title = view.titleTermSets[position];
+    let score = 0;
+    terms.forEach((term, i) => {
+      let f = frequency[i] ?? 0;
+      if (title && [...term.variants.keys()].some((variant) => title.has(variant))) {
+        f += articleTitleFrequency;
+      }
+      if (f === 0 || term.lowInformation) return;
+      score += (term.weight * f * (k1 + 1)) / (f + k1 * (1 - b + (b * length) / averageLength));
+    });
+    ranked.push({ position, score });
+  }
+  ranked.sort((x, y) => y.score - x.score || x.position - y.position);
+  const chosen = new Map<number, number[]>(
+    ranked.slice(0, options.articleShortlist).map(({ position }) => [position, []]),
+  );
+  for (const sentenceId of touched) {
+    chosen.get(articleOf[sentenceId] as number)?.push(sentenceId);
+  }
+  const extra: number[] = [];
+  for (const sentenceIds of chosen.values()) {
+    sentenceIds.sort((x, y) => sentenceScore(y) - sentenceScore(x) || x - y);
+    extra.push(...sentenceIds.slice(0, options.articleShortlistSentences));
+  }
+  return extra;
 }

@@ -20,12 +20,20 @@ export class NameEvidence {
   /**
    * True when the articles write the word with a capital inside their sentences
    * more often than not (a sample of its sentences), or have it as an acronym
-   * ("ev" = "EV"); a word they lack is a name when the dictionary writes it so.
+   * ("ev" = "EV") at least as often as in lower case; a word they lack is a name when the dictionary writes it so.
    */
   isName(token: Token): boolean {
     if (token.isNumber) return false;
     const upper = token.word.toUpperCase();
-    if (token.word.length <= TYPO_MATCHING.maxAcronymLength && this.view.has(upper)) return true;
+    // An acronym of the articles ("ev" = "EV"), unless the capitals are only a heading's
+    // ("JOBS" in "CREATING JOBS:") and the articles mostly write the word in lower case.
+    if (
+      token.word.length <= TYPO_MATCHING.maxAcronymLength &&
+      this.view.has(upper) &&
+      this.view.frequency(upper) >= this.view.frequency(token.term)
+    ) {
+      return true;
+    }
     const posting = this.view.data.postings.get(token.term);
     if (!posting) return this.options.synonyms?.properNoun?.(token.word) ?? false;
     let written = this.capitals.get(token.term);

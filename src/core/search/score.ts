@@ -130,7 +130,13 @@ export function scoreCandidates(
       places[i] = place;
       if (!term.lowInformation) covered += weight * credit;
       possible += weight;
-      score += weight * topical * credit * (place === Place.sentence ? lengthFactor : 1);
+      // The title is the context of every passage under it: the part of a title word's
+      // weight that the discount takes from the sentence, the title gives to every passage
+      // of the article, so passages of the story about the question are not worse off than
+      // a stray sentence elsewhere (order within the article is unchanged).
+      const titleContext = inTitle[i] ? (1 - topical) * options.titleContextCredit : 0;
+      score +=
+        weight * (topical * credit * (place === Place.sentence ? lengthFactor : 1) + titleContext);
       gainPrevious += term.weight * Math.max(0, previous - here);
       gainNext += term.weight * Math.max(0, next - here);
     });

@@ -1,6 +1,7 @@
 import { kthLargest, lowerBound } from "../index/postings.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
+import { sentencesOfRelevantArticles } from "./article-relevance.ts";
 import type { QueryTerm } from "./query.ts";
 
 /** A variant of a question word, resolved to its postings. */
@@ -143,6 +144,18 @@ export class Shortlister {
       const above = touched.filter((sentenceId) => (scores[sentenceId] ?? 0) > cut);
       const tied = touched.filter((sentenceId) => scores[sentenceId] === cut);
       chosen = [...above, ...tied.slice(0, Math.max(0, shortlistSize - above.length))];
+    }
+    if (this.options.articleShortlist > 0 && this.view.articles.length > 1) {
+      const inChosen = new Set(chosen);
+      const extra = sentencesOfRelevantArticles(
+        touched,
+        (sentenceId) => scores[sentenceId] ?? 0,
+        (sentenceId, term) => qualities[sentenceId * maxQueryTerms + term] ?? 0,
+        terms,
+        this.view,
+        this.options,
+      ).filter((sentenceId) => !inChosen.has(sentenceId));
+      chosen = [...chosen, ...extra];
     }
     for (const sentenceId of touched) scores[sentenceId] = 0;
     this.touched = touched;

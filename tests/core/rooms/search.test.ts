@@ -224,3 +224,82 @@ describe("article relevance: the story about the question before a passing menti
     expect(scores(0.7)).toBeGreaterThan(scores(0));
   });
 });
+
+describe("archive ranking: the story about the question, even when its words are spread out", () => {
+  it("GIVEN a heading written in capitals (THE RIGHT JOB) THEN the ordinary word is no acronym and no name", () => {
+    const headings = article(
+      "jobs",
+      "Economy",
+      "THE RIGHT JOB: The plan adds work.",
+      "Every job matters. A new job pays well. A good job lasts.",
+    );
+    const index = new CitationIndex([tesla, headings]);
+    const answer = index.ask("What is Wang Yang's job?", { article: "tesla" });
+    // "job" weighs as an ordinary word: the sentence naming Wang Yang answers.
+    expect(answer.citations[0]?.excerpt).toContain("Wang Yang");
+    const view = new IndexView([tesla, headings]);
+    const names = new NameEvidence(view, DEFAULT_RANKING);
+    const [job] = tokenize("job");
+    expect(names.isName(job as ReturnType<typeof tokenize>[number])).toBe(false);
+  });
+
+  it("GIVEN an acronym the articles write in capitals (EV) THEN its lower-case form is still a name", () => {
+    const view = new IndexView([tesla]);
+    const [ev] = tokenize("ev");
+    expect(
+      new NameEvidence(view, DEFAULT_RANKING).isName(ev as ReturnType<typeof tokenize>[number]),
+    ).toBe(true);
+  });
+
+  const visit = article(
+    "visit",
+    "Elon Musk visits China",
+    "Musk met Vice Premier Wang Yang on Tuesday.",
+    "The visit lasted a day.",
+  );
+  const briefing = article(
+    "briefing",
+    "Press briefing",
+    ...Array.from({ length: 12 }, (_, i) => `Reporters asked about the budget, item ${i}.`),
+    "Elon Musk said something about China.",
+  );
+
+  it("GIVEN the question's names in a story's title THEN the story's sentence outranks a stray mention elsewhere", () => {
+    // Article relevance off: the title's credit alone decides.
+    const first = (titleContextCredit: number) =>
+      new CitationIndex([briefing, visit], { titleContextCredit, articleRelevance: 0 }).ask(
+        "Who did Elon Musk meet in China?",
+      ).citations[0]?.article;
+    expect(first(0)).toBe("briefing");
+    expect(first(DEFAULT_RANKING.titleContextCredit)).toBe("visit");
+  });
+
+  it("GIVEN title words credited as every passage's context THEN the order inside the article is unchanged", () => {
+    const order = (titleContextCredit: number) =>
+      new CitationIndex([visit], { titleContextCredit })
+        .ask("When did Musk visit China?", { limit: 2 })
+        .citations.map((citation) => citation.paragraph);
+    expect(order(0.5)).toEqual(order(0));
+  });
+
+  it("GIVEN a story whose heading and lead-in hold the question's words THEN its sentence is scored (shortlisted by article)", () => {
+    const story = article(
+      "duties",
+      "Adjusted duties on imports",
+      "## Duties imposed are now:\n\n- 25% tariffs on goods that break the rules of origin.",
+    );
+    const noise = Array.from({ length: 40 }, (_, i) =>
+      article(
+        `noise${i}`,
+        `Report ${i}`,
+        `Adjusted goods still face a 25% rise, report ${i} says.`,
+      ),
+    );
+    const found = (articleShortlist: number) =>
+      new CitationIndex([...noise, story], { articleShortlist, shortlistSize: 5 })
+        .ask("under the adjusted duties which goods still face 25%", { limit: 40 })
+        .citations.some((citation) => citation.article === "duties");
+    expect(found(0)).toBe(false);
+    expect(found(20)).toBe(true);
+  });
+});
