@@ -1,30 +1,119 @@
 import type { Sentence } from "../article/types.ts";
 import { TITLE_ABBREVIATIONS } from "./lexicon.ts";
+import type { WorkMeter } from "./work.ts";
 
 /**
- * Where a sentence may end: terminal punctuation, any closing quotes or brackets,
- * then white space (or a full-width stop, which needs none). Candidates only:
- * {@link breaksTooEarly} then rejects those after abbreviations and initials.
- * (ICU's Intl.Segmenter gives the same candidates for English prose but costs
- * several times more, which counts when thousands of articles are indexed.)
+ * How far before a period the word it ends is looked for: an abbreviation or an initial,
+ * even behind opening quotes, is far shorter, and a bound keeps one long word from being
+ * re-read at every break (which made a paragraph of "Mr. Mr. …" quadratic).
  */
-const CANDIDATE_END = /[.!?…]+["”’')\]]*\s+|[。！？]+["”’')\]]*\s*/gu;
+const ABBREVIATION_LOOK_BACK = 64;
 
-/** Decides whether the break after `segment` is false, given the text that follows it. */
-function breaksTooEarly(segment: string, next: string): boolean {
-  const nextWord = /^[“"‘'(]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? "";
-  if (nextWord === "") return false;
+/** Terminal punctuation of Latin script: a run of it, closers, then white space may end a sentence. */
+const isTerminal = (code: number): boolean =>
+  code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026; // . ! ? …
+
+/** Full-width stops: they may end a sentence without white space after them. */
+const isFullWidthStop = (code: number): boolean =>
+  code === 0x3002 || code === 0xff01 || code === 0xff1f; // 。 ！ ？
+
+/** Closing quotes and brackets that may follow the punctuation: " ” ’ ' ) ]. */
+const isCloser = (code: number): boolean =>
+  code === 0x22 ||
+  code === 0x201d ||
+  code === 0x2019 ||
+  code === 0x27 ||
+  code === 0x29 ||
+  code === 0x5d;
+
+/** Opening quotes and brackets before a word: “ " ‘ ' (. */
+const isOpener = (code: number): boolean =>
+  code === 0x201c || code === 0x22 || code === 0x2018 || code === 0x27 || code === 0x28;
+
+/** JavaScript's white space (what `\s` and `trim` take). */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Where a sentence may end: after terminal punctuation, any closing quotes or brackets,
+ * then white space (or after a full-width stop, which needs none). Candidates only:
+ * {@link breaksTooEarly} then rejects those after abbreviations and initials. One pass
+ * over the text, never back (a regular expression here backtracked over long runs of
+ * punctuation). ICU's Intl.Segmenter gives the same candidates for English prose but
+ * costs several times more, which counts when thousands of articles are indexed.
+ *
+ * @returns the offsets where candidate sentences end, before the text's end.
+ */
+function candidateEnds(text: string): number[] {
+  const ends: number[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const fullWidth = isFullWidthStop(code);
+    if (!fullWidth && !isTerminal(code)) {
+      i += 1;
+      continue;
+    }
+    let j = i + 1;
+    while (j < length && (fullWidth ? isFullWidthStop : isTerminal)(text.charCodeAt(j))) j += 1;
+    while (j < length && isCloser(text.charCodeAt(j))) j += 1;
+    const spaceStart = j;
+    while (j < length && isSpace(text.charCodeAt(j))) j += 1;
+    if ((fullWidth || j > spaceStart) && j < length) ends.push(j);
+    i = j;
+  }
+  return ends;
+}
+
+/** A candidate sentence or a run of merged ones: offsets into the paragraph. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Decides whether the break between `previous` and `next` is false: the next piece
+ * goes on in lower case or with a number, or the previous ends with an abbreviation
+ * or an initial. Reads only the start of `next` and the end of `previous`.
+ */
+function breaksTooEarly(text: string, previous: Span, next: Span, meter?: WorkMeter): boolean {
+  let i = next.start;
+  while (i < next.end && isOpener(text.charCodeAt(i))) i += 1;
+  const first = text.codePointAt(i);
+  if (meter) meter.steps += i - next.start + 1;
+  if (i >= next.end || first === undefined || !/[\p{L}\p{N}]/u.test(String.fromCodePoint(first)))
+    return false;
   // A lower-case or numeric continuation never starts a sentence in edited prose
   // ("etc.) with a similar…", "“Go now.” then he left").
-  if (/^[\p{Ll}\p{N}]/u.test(nextWord)) return true;
-  const trimmed = segment.trimEnd();
-  if (!trimmed.endsWith(".")) return false;
-  // The word before the final period (a regex anchored at the end would rescan the segment).
-  const lastWord = trimmed.slice(
-    Math.max(trimmed.lastIndexOf(" "), trimmed.lastIndexOf("\u00a0")) + 1,
-    -1,
-  );
-  const bare = lastWord.replace(/^[(“"‘']+/u, "");
+  if (/[\p{Ll}\p{N}]/u.test(String.fromCodePoint(first))) return true;
+  let end = previous.end;
+  while (end > previous.start && isSpace(text.charCodeAt(end - 1))) end -= 1;
+  if (end <= previous.start || text.charCodeAt(end - 1) !== 0x2e) return false;
+  // The word before the final period, looked for within a bound (see ABBREVIATION_LOOK_BACK).
+  const limit = Math.max(previous.start, end - 1 - ABBREVIATION_LOOK_BACK);
+  let wordStart = end - 1;
+  while (wordStart > limit) {
+    const code = text.charCodeAt(wordStart - 1);
+    if (code === 0x20 || code === 0xa0) break;
+    wordStart -= 1;
+  }
+  if (meter) meter.steps += previous.end - wordStart;
+  if (wordStart === limit && limit > previous.start) return false; // longer than any abbreviation
+  const bare = text.slice(wordStart, end - 1).replace(/^[(“"‘']+/u, "");
   if (TITLE_ABBREVIATIONS.has(bare.toLowerCase())) return true;
   // A single initial: "J. R. Smith".
   if (/^\p{Lu}$/u.test(bare)) return true;
@@ -35,31 +124,22 @@ function breaksTooEarly(segment: string, next: string): boolean {
 
 /**
  * Splits a paragraph into sentences, keeping abbreviations ("U.S.", "Mr."),
- * numbers ("$4.2 billion", "376%"), initials and quotations intact.
+ * numbers ("$4.2 billion", "376%"), initials and quotations intact. Work is linear in
+ * the paragraph's length whatever it holds.
  *
+ * @param meter - counts the characters read, for tests of that bound.
  * @returns sentences with offsets into `text`, trimmed, never empty.
  */
-export function splitSentences(text: string): Sentence[] {
-  const raw: { start: number; end: number }[] = [];
+export function splitSentences(text: string, meter?: WorkMeter): Sentence[] {
+  if (meter) meter.steps += text.length;
+  const merged: Span[] = [];
   let start = 0;
-  for (const match of text.matchAll(CANDIDATE_END)) {
-    const end = match.index + match[0].length;
-    if (end >= text.length) break;
-    raw.push({ start, end });
+  for (const end of [...candidateEnds(text), text.length]) {
+    const piece = { start, end };
     start = end;
-  }
-  raw.push({ start, end: text.length });
-  const merged: { start: number; end: number }[] = [];
-  for (const piece of raw) {
     const previous = merged.at(-1);
-    if (
-      previous &&
-      breaksTooEarly(text.slice(previous.start, previous.end), text.slice(piece.start, piece.end))
-    ) {
-      previous.end = piece.end;
-    } else {
-      merged.push({ ...piece });
-    }
+    if (previous && breaksTooEarly(text, previous, piece, meter)) previous.end = piece.end;
+    else merged.push(piece);
   }
   const sentences: Sentence[] = [];
   for (const span of merged) {
