@@ -1,7 +1,6 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import { LibraryError } from "../src/corpus/load.ts";
 import type { CommandContext, CommandModule } from "../src/bot/context.ts";
-import { openCorpus } from "../src/corpus/open.ts";
 import { errorReply, type Reply, type ReplyField } from "../src/reply/types.ts";
 
 /**
@@ -49,7 +48,8 @@ const inFlight = new WeakMap<CommandContext, Promise<Reply>>();
 async function reload(context: CommandContext): Promise<Reply> {
   const dir = context.config.dataDir;
   try {
-    const corpus = await openCorpus(dir, {
+    // In the bot a worker thread opens them: answers come from the current articles meanwhile.
+    const corpus = await context.openCorpus(dir, {
       cacheDir: context.config.cacheDir,
       limits: context.config.limits,
     });

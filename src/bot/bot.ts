@@ -13,6 +13,7 @@ import type { Logger } from "pino";
 import { commands } from "../../commands/index.ts";
 import type { BotConfig } from "../config.ts";
 import type { Corpus } from "../corpus/open.ts";
+import { openCorpusInWorker } from "../corpus/open-in-worker.ts";
 import { toChoices, toDiscordMessage, type DiscordMessage } from "../reply/discord.ts";
 import { errorReply } from "../reply/types.ts";
 import { Options, type OptionValue, type UserRef } from "./context.ts";
@@ -201,6 +202,8 @@ export async function startBot(deps: {
     feedback: new Feedback(store.db),
     library,
     owners,
+    // Reloads parse and index in a worker thread: this one only answers.
+    openCorpus: openCorpusInWorker,
   });
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: config.cooldownSeconds,

@@ -4,7 +4,7 @@ import type {
 } from "discord.js";
 import type { Logger } from "pino";
 import type { LocalConfig } from "../config.ts";
-import type { Corpus } from "../corpus/open.ts";
+import type { Corpus, OpenCorpusOptions } from "../corpus/open.ts";
 import type { Choice, Reply } from "../reply/types.ts";
 import type { RefStore } from "../../commands/shared/state.ts";
 import type { QuestionLog } from "./conversation.ts";
@@ -159,6 +159,12 @@ export interface AutocompleteInput {
   readonly guildId?: string;
 }
 
+/** Opens a folder of articles as `openCorpus` (`src/corpus/open.ts`) does. */
+export type CorpusOpener = (
+  dir: string,
+  options: Omit<OpenCorpusOptions, "onProgress" | "clock">,
+) => Promise<Corpus>;
+
 /** What every handler may use: no globals, so the console and tests can build their own. */
 export interface CommandContext {
   /**
@@ -172,6 +178,12 @@ export interface CommandContext {
   readonly library?: Library;
   /** Whether a user may use owner tools (/reload): the application's owner or OWNER_IDS. */
   isOwner(userId: string): boolean;
+  /**
+   * Opens the articles for /reload. The bot opens them in a worker thread
+   * (`openCorpusInWorker`), so that its own thread goes on answering from the current
+   * corpus meanwhile; the console and tests may open them in their own thread.
+   */
+  readonly openCorpus: CorpusOpener;
   /** Where the articles and their saved index live (from the configuration, never re-read). */
   readonly config: Readonly<LocalConfig>;
   readonly logger: Logger;

@@ -3,9 +3,10 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import type { LocalConfig } from "../config.ts";
-import type { Corpus } from "../corpus/open.ts";
+import { openCorpus, type Corpus } from "../corpus/open.ts";
 import { errorReply, type Choice, type Reply } from "../reply/types.ts";
 import type {
+  CorpusOpener,
   AutocompleteInput,
   CommandContext,
   CommandInput,
@@ -55,6 +56,8 @@ export function createContext(deps: {
   library?: Library;
   /** The owner tools' users; filled once the application's owner is known. */
   owners?: ReadonlySet<string>;
+  /** How /reload opens the articles; default: in this thread. */
+  openCorpus?: CorpusOpener;
 }): CommandContext {
   let current = deps.corpus;
   const { library } = deps;
@@ -65,6 +68,7 @@ export function createContext(deps: {
       library?.sharedReloaded(corpus);
     },
     isOwner: (userId) => deps.owners?.has(userId) ?? false,
+    openCorpus: deps.openCorpus ?? openCorpus,
     config: {
       dataDir: deps.config.dataDir,
       cacheDir: deps.config.cacheDir,

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
 import { commands } from "../../commands/index.ts";
-import type { CommandInput, UserRef } from "../../src/bot/context.ts";
+import type { CommandInput, CorpusOpener, UserRef } from "../../src/bot/context.ts";
 import { Options, type OptionValue } from "../../src/bot/context.ts";
 import { createContext, Dispatcher } from "../../src/bot/dispatch.ts";
 import { openCorpus, type Corpus } from "../../src/corpus/open.ts";
@@ -56,6 +56,7 @@ export async function world(
     stateDir?: string;
     /** Links to 127.0.0.1 may be added (CITEBOT_TEST_ALLOW_LOOPBACK). */
     loopbackLinks?: boolean;
+    openCorpus?: CorpusOpener;
   } = {},
 ) {
   const corpus = options.corpus ?? (await bundledCorpus());
@@ -85,6 +86,7 @@ export async function world(
     logger,
     owners: new Set(options.owners ?? []),
     ...(library ? { library } : {}),
+    ...(options.openCorpus ? { openCorpus: options.openCorpus } : {}),
   });
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: options.cooldownSeconds ?? 0,

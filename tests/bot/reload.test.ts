@@ -2,7 +2,10 @@ import { PermissionFlagsBits } from "discord.js";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { CorpusOpener } from "../../src/bot/context.ts";
+import { openCorpusInWorker } from "../../src/corpus/open-in-worker.ts";
 import { openCorpus } from "../../src/corpus/open.ts";
+import type { Reply } from "../../src/reply/types.ts";
 import { toDiscordMessage } from "../../src/reply/discord.ts";
 import { ALICE, articleFile, BOB, folderWith, input, world } from "./helpers.ts";
 
@@ -12,15 +15,38 @@ afterEach(async () => {
 });
 
 /** A world reading a temporary folder with one article about bridges. */
-async function reloadWorld() {
+async function reloadWorld(opener?: CorpusOpener) {
   const folder = await folderWith({
     "bridges.md": articleFile("Bridges", "The bridge opened in 1932 to traffic."),
   });
   cleanups.push(folder.cleanup);
   const corpus = await openCorpus(folder.dir);
   // alice owns the bot (OWNER_IDS or the application's owner); bob moderates a server.
-  return { ...(await world({ corpus, dataDir: folder.dir, owners: [ALICE.id] })), dir: folder.dir };
+  return {
+    ...(await world({
+      corpus,
+      dataDir: folder.dir,
+      owners: [ALICE.id],
+      ...(opener ? { openCorpus: opener } : {}),
+    })),
+    dir: folder.dir,
+  };
 }
+
+/** An opener that waits for `open()` before loading, and counts how often it was asked. */
+function gatedOpener() {
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const calls: string[] = [];
+  const opener: CorpusOpener = async (dir, options) => {
+    calls.push(dir);
+    await gate;
+    return openCorpus(dir, options);
+  };
+  return { opener, open, calls };
+}
+
+const text = (reply: Reply) => JSON.stringify(toDiscordMessage(reply));
 
 const MANAGER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages;
 
@@ -94,6 +120,41 @@ describe("/reload", () => {
     expect(context.corpus().index.articles).toHaveLength(2);
     await asked();
     expect(reloads()).toBe(2);
+  });
+
+  it("GIVEN a reload still loading WHEN members ask THEN the previous articles answer, and the new ones once it is done", async () => {
+    const { opener, open, calls } = gatedOpener();
+    const { dispatcher, context, dir } = await reloadWorld(opener);
+    await writeFile(
+      path.join(dir, "tunnels.md"),
+      articleFile("Tunnels", "The tunnel opened in 1994 under the river."),
+    );
+    const before = context.corpus();
+    const reloading = dispatcher.command("reload", input({}, { permissions: MANAGER }));
+    const during = await dispatcher.command(
+      "ask",
+      input({ question: "When did the tunnel open?" }),
+    );
+    expect(context.corpus()).toBe(before);
+    expect(text(during)).not.toContain("1994");
+    // A second admin's reload meanwhile shares the one in progress.
+    const again = dispatcher.command("reload", input({}, { permissions: MANAGER }));
+    open();
+    expect(await reloading).toEqual(await again);
+    expect(calls).toEqual([dir]);
+    const after = await dispatcher.command("ask", input({ question: "When did the tunnel open?" }));
+    expect(text(after)).toContain("1994");
+  });
+
+  it("GIVEN the bot's opener (a worker thread) THEN /reload swaps in the new articles", async () => {
+    const { dispatcher, context, dir } = await reloadWorld(openCorpusInWorker);
+    await writeFile(path.join(dir, "tunnels.md"), articleFile("Tunnels", "The tunnel is long."));
+    const reply = await dispatcher.command("reload", input({}, { permissions: MANAGER }));
+    expect(reply).toMatchObject({ title: "Articles reloaded" });
+    expect(context.corpus().index.articles.map((article) => article.id)).toEqual([
+      "bridges",
+      "tunnels",
+    ]);
   });
 
   it("GIVEN the reload command module THEN it defers before working", async () => {

@@ -1,0 +1,115 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { ArticleError, CitationIndex } from "../core/index.ts";
+import { DEFAULT_CACHE_DIR } from "../paths.ts";
+import { decodeIndex } from "./index-codec.ts";
+import { LibraryError } from "./load.ts";
+import type { Corpus, OpenCorpusOptions } from "./open.ts";
+import { INDEX_FORMAT } from "./store.ts";
+import { defaultSynonyms } from "./wordnet.ts";
+import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
+
+/**
+ * Starts the worker's module next to this one: `.js` once compiled. From the sources
+ * (tests, `tsx`), a worker thread does not inherit tsx's loader (Node 20 runs no `--import`
+ * hooks in workers), so a two-line bootstrap loads the module through tsx's ESM API.
+ */
+function startWorker(request: WorkerRequest): Worker {
+  const extension = path.extname(fileURLToPath(import.meta.url));
+  const url = new URL(`./reload-worker${extension}`, import.meta.url);
+  if (extension !== ".ts") return new Worker(url, { workerData: request });
+  // tsx's "require" build of this API cannot load ES modules; its "import" build sits next to it.
+  const api = createRequire(import.meta.url)
+    .resolve("tsx/esm/api")
+    .replace(/\.cjs$/u, ".mjs");
+  const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
+  return new Worker(bootstrap, { eval: true, workerData: request });
+}
+
+/**
+ * {@link openCorpus} in a worker thread: reading the folder, parsing, indexing and saving
+ * the index happen there; this thread only decodes the result (the saved index's format,
+ * handed over without a copy) and builds the ranker over it. Meanwhile this thread keeps
+ * answering from whatever corpus it holds.
+ *
+ * @throws LibraryError as openCorpus does; any other failure of the worker as an Error.
+ */
+export function openCorpusInWorker(
+  dir: string,
+  options: Omit<OpenCorpusOptions, "onProgress" | "clock"> = {},
+): Promise<Corpus> {
+  const key = new Uint8Array(randomBytes(32));
+  const request: WorkerRequest = {
+    dir,
+    cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
+    key,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.strict === undefined ? {} : { strict: options.strict }),
+  };
+  const worker = startWorker(request);
+  // A reload in progress never keeps the process from exiting on a signal.
+  worker.unref();
+  let resolveSaved: (failure: string | undefined) => void = () => undefined;
+  const saved = new Promise<string | undefined>((resolve) => (resolveSaved = resolve));
+  return new Promise<Corpus>((resolve, reject) => {
+    let settled = false;
+    const fail = (error: Error) => {
+      resolveSaved(undefined);
+      if (!settled) reject(error);
+      settled = true;
+    };
+    worker.on("message", (reply: WorkerReply) => {
+      switch (reply.kind) {
+        case "ready": {
+          try {
+            const content = decodeIndex(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
+            const index = new CitationIndex(
+              content.articles,
+              { synonyms: defaultSynonyms, ...options.ranking },
+              content.data,
+            );
+            settled = true;
+            resolve({
+              dir: path.resolve(dir),
+              index,
+              problems: content.problems.map(
+                ({ file, problem }) => new ArticleError(file, problem),
+              ),
+              fromSavedIndex: reply.fromSavedIndex,
+              saved,
+              warnings: reply.warnings,
+              filesRead: reply.filesRead,
+            });
+          } catch (error) {
+            fail(error instanceof Error ? error : new Error(String(error)));
+          }
+          break;
+        }
+        case "saved":
+          resolveSaved(reply.failure);
+          break;
+        case "library-error":
+          fail(
+            new LibraryError(
+              reply.message,
+              reply.problems.map(({ file, problem }) => new ArticleError(file, problem)),
+            ),
+          );
+          break;
+        case "crashed": {
+          const error = new Error(`loading the articles failed: ${reply.message}`);
+          if (reply.stack) error.stack = reply.stack;
+          fail(error);
+          break;
+        }
+      }
+    });
+    worker.on("error", (error) => fail(error));
+    worker.on("exit", (code) => {
+      fail(new Error(`the loading worker stopped (exit code ${code}) before it was done`));
+    });
+  });
+}

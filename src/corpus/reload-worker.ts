@@ -1,0 +1,74 @@
+/**
+ * The worker thread of {@link openCorpusInWorker} (`open-in-worker.ts`): opens a corpus with
+ * the public {@link openCorpus} (reading the folder, using or building and saving the index)
+ * and sends it back encoded with the saved index's codec, in a buffer handed over without a
+ * copy. The bot's own thread only decodes it, so answers keep flowing while this works.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { INDEX_FORMAT } from "./store.ts";
+import { encodeIndex } from "./index-codec.ts";
+import { LibraryError } from "./load.ts";
+import { openCorpus } from "./open.ts";
+import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
+
+const request = workerData as WorkerRequest;
+const port = parentPort;
+
+function send(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(reply, transfer);
+}
+
+/** The bytes of a buffer as an ArrayBuffer of their own (transferable without taking others' memory). */
+function ownBuffer(bytes: Buffer): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
+    return bytes.buffer as ArrayBuffer;
+  }
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+try {
+  const corpus = await openCorpus(request.dir, {
+    cacheDir: request.cacheDir,
+    ...(request.limits ? { limits: request.limits } : {}),
+    ...(request.strict === undefined ? {} : { strict: request.strict }),
+    // The bot's thread ranks; no synonyms are read here.
+    ranking: { synonyms: null },
+  });
+  const encoded = ownBuffer(
+    encodeIndex(
+      {
+        fingerprint: "",
+        articles: corpus.index.articles,
+        problems: corpus.problems.map(({ file, problem }) => ({ file, problem })),
+        data: corpus.index.indexData,
+      },
+      INDEX_FORMAT,
+      request.key,
+    ),
+  );
+  send(
+    {
+      kind: "ready",
+      encoded,
+      fromSavedIndex: corpus.fromSavedIndex,
+      warnings: [...corpus.warnings],
+      filesRead: corpus.filesRead,
+    },
+    [encoded],
+  );
+  send({ kind: "saved", failure: await corpus.saved });
+} catch (error) {
+  send(
+    error instanceof LibraryError
+      ? {
+          kind: "library-error",
+          message: error.message,
+          problems: error.problems.map(({ file, problem }) => ({ file, problem })),
+        }
+      : {
+          kind: "crashed",
+          message: error instanceof Error ? error.message : String(error),
+          stack: error instanceof Error ? error.stack : undefined,
+        },
+  );
+}
