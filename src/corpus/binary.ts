@@ -134,11 +134,14 @@ function signature(key: Uint8Array, file: Uint8Array): Buffer {
 
 /** Strings stored as UTF-8 and offsets, decoded one at a time when asked for. */
 export class StringTable {
-  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
+  /** Fatal on bad UTF-8; keeps a leading U+FEFF as text (it would shift every offset). */
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
   constructor(
-    private readonly bytes: Uint8Array,
-    private readonly offsets: Int32Array,
+    /** The strings' UTF-8, back to back. */
+    readonly bytes: Uint8Array,
+    /** Where each string starts in {@link bytes}, plus the end (checked). */
+    readonly offsets: Int32Array,
   ) {}
 
   get length(): number {
@@ -160,9 +163,31 @@ export class StringTable {
     return isUtf8(this.bytes);
   }
 
-  /** Every string, in order. */
+  /**
+   * Every string, in order: the table decoded once and cut where each string's UTF-16
+   * units end (counted from the UTF-8 lead bytes), far cheaper than one decode a string.
+   */
   all(): string[] {
-    return Array.from({ length: this.length }, (_, i) => this.get(i));
+    const { bytes, offsets } = this;
+    const count = this.length;
+    const text = this.decoder.decode(bytes);
+    const strings = new Array<string>(count);
+    let byte = 0;
+    let unit = 0;
+    for (let i = 0; i < count; i += 1) {
+      const end = offsets[i + 1] as number;
+      if (end < bytes.length && ((bytes[end] as number) & 0xc0) === 0x80) {
+        throw new ContainerError(`string ${i} ends inside a character`);
+      }
+      const start = unit;
+      for (; byte < end; byte += 1) {
+        const lead = bytes[byte] as number;
+        // A lead byte starts a character; one of four bytes is two UTF-16 units.
+        if ((lead & 0xc0) !== 0x80) unit += lead >= 0xf0 ? 2 : 1;
+      }
+      strings[i] = text.slice(start, unit);
+    }
+    return strings;
   }
 }
 

@@ -1,4 +1,7 @@
-import type { Article, IndexData, Paragraph, Posting, Sentence } from "../core/index.ts";
+import type { Article, IndexData, SentenceTable } from "../core/index.ts";
+import { decodeArticles, encodeArticles, sentencePositions } from "./article-codec.ts";
+import { PostingTable } from "./posting-table.ts";
+import { SavedVocabulary } from "./string-index.ts";
 import type { FileStamp } from "./listing.ts";
 import {
   checkOffsets,
@@ -6,7 +9,6 @@ import {
   ContainerError,
   ContainerReader,
   ContainerWriter,
-  type StringTable,
 } from "./binary.ts";
 
 /**
@@ -29,8 +31,8 @@ import {
  * | 36    | first sentence of each paragraph, plus the end (i32)                    |
  * | 37    | per sentence: start and end in its paragraph's text (i32 pairs)         |
  * | 40–43 | broken files: path and problem (strings)                                |
- * | 50–55 | sentence columns: article, paragraph, sentence, paragraph key, length   |
- * |       | (i32) and flags (u8)                                                    |
+ * | 54–55 | sentence columns: length (i32) and flags (u8); the article, paragraph,  |
+ * |       | sentence and paragraph-key columns follow from 30 and 36                |
  * | 60–64 | postings: terms (strings), first entry of each term plus the end (i32), |
  * |       | sentence ids ascending per term (i32), counts (u8)                      |
  * | 70–73 | vocabulary: words and their terms (strings)                             |
@@ -62,8 +64,6 @@ const DIGEST_BYTES = 32;
 /** Fields of a stamp as saved. */
 const STAMP_FIELDS = 5;
 
-const OPTIONAL = ["source", "url", "published", "author"] as const;
-
 /** Encodes articles, problems and index data, signed with the install's key. */
 export function encodeIndex(content: SavedContent, version: number, key: Uint8Array): Buffer {
   const { articles, problems, data } = content;
@@ -82,68 +82,7 @@ export function encodeIndex(content: SavedContent, version: number, key: Uint8Ar
     files.map((file) => file.name),
   );
   writer.int64(5, stamps).uint8(6, digests);
-  writer.strings(
-    10,
-    articles.map((a) => a.id),
-  );
-  writer.strings(
-    12,
-    articles.map((a) => a.title),
-  );
-  OPTIONAL.forEach((field, i) =>
-    writer.strings(
-      14 + 2 * i,
-      articles.map((a) => a[field] ?? ""),
-    ),
-  );
-  writer.strings(
-    22,
-    articles.map((a) => a.file),
-  );
-  writer.uint8(
-    24,
-    Uint8Array.from(articles, (a) =>
-      OPTIONAL.reduce((bits, field, i) => bits | (a[field] === undefined ? 0 : 1 << i), 0),
-    ),
-  );
-  const paragraphs = articles.flatMap((a) => a.paragraphs);
-  const articleFirst = new Int32Array(articles.length + 1);
-  articles.forEach(
-    (a, i) => (articleFirst[i + 1] = (articleFirst[i] as number) + a.paragraphs.length),
-  );
-  writer.int32(30, articleFirst);
-  writer.strings(
-    31,
-    paragraphs.map((p) => p.text),
-  );
-  writer.int32(
-    38,
-    Int32Array.from(paragraphs, (p) => p.text.length),
-  );
-  const contexts = new Map<string, number>();
-  writer.int32(
-    33,
-    Int32Array.from(paragraphs, (p) => {
-      if (p.context === undefined) return -1;
-      if (!contexts.has(p.context)) contexts.set(p.context, contexts.size);
-      return contexts.get(p.context) as number;
-    }),
-  );
-  writer.strings(34, [...contexts.keys()]);
-  const sentenceFirst = new Int32Array(paragraphs.length + 1);
-  paragraphs.forEach(
-    (p, i) => (sentenceFirst[i + 1] = (sentenceFirst[i] as number) + p.sentences.length),
-  );
-  writer.int32(36, sentenceFirst);
-  const bounds = new Int32Array(2 * (sentenceFirst[paragraphs.length] as number));
-  let at = 0;
-  for (const p of paragraphs) {
-    for (const s of p.sentences) {
-      bounds[at++] = s.start;
-      bounds[at++] = s.end;
-    }
-  }
-  writer.int32(37, bounds);
+  encodeArticles(writer, articles);
   writer.strings(
     40,
     problems.map((p) => p.file),
@@ -154,13 +93,8 @@ export function encodeIndex(content: SavedContent, version: number, key: Uint8Ar
   );
 
   const { sentences } = data;
-  writer
-    .int32(50, sentences.article)
-    .int32(51, sentences.paragraph)
-    .int32(52, sentences.sentence)
-    .int32(53, sentences.paragraphKey)
-    .int32(54, sentences.length)
-    .uint8(55, sentences.flags);
+  checkDerivable(articles, sentences);
+  writer.int32(54, sentences.length).uint8(55, sentences.flags);
   const terms = [...data.postings.keys()];
   const postingFirst = new Int32Array(terms.length + 1);
   terms.forEach((term, i) => {
@@ -235,129 +169,32 @@ export function decodeHead(reader: ContainerReader): {
 /** Decodes everything but the files of a checked container (see {@link decodeIndex}). */
 export function decodeContent(reader: ContainerReader): SavedContent {
   const fingerprint = reader.strings(1, 1).get(0);
-  const ids = reader.strings(10);
-  const count = ids.length;
-  const titles = reader.strings(12, count).all();
-  const optional = OPTIONAL.map((_, i) => reader.strings(14 + 2 * i, count));
-  const files = reader.strings(22, count).all();
-  const present = reader.uint8(24, count);
-  const articleFirst = reader.int32(30, count + 1);
-  const texts = reader.strings(31);
-  checkOffsets(articleFirst, texts.length, "paragraphs");
-  const contextOf = reader.int32(33, texts.length);
-  const contexts = reader.strings(34).all();
-  checkRange(contextOf, -1, contexts.length, "contexts");
-  const sentenceFirst = reader.int32(36, texts.length + 1);
-  const bounds = reader.int32(37);
-  const sentenceCount = bounds.length / 2;
-  if (!Number.isInteger(sentenceCount)) throw new ContainerError("odd sentence bounds");
-  checkOffsets(sentenceFirst, sentenceCount, "sentences");
-  // Texts are decoded when an article is first read (most never are): their bounds are
-  // checked now against the stored lengths, and each length again once decoded.
-  if (!texts.isUtf8()) throw new ContainerError("paragraph texts are not UTF-8");
-  const textLength = reader.int32(38, texts.length);
-  for (let p = 0; p < texts.length; p += 1) {
-    const length = textLength[p] as number;
-    for (let s = sentenceFirst[p] as number; s < (sentenceFirst[p + 1] as number); s += 1) {
-      const start = bounds[2 * s] as number;
-      const end = bounds[2 * s + 1] as number;
-      if (start < 0 || start > end || end > length) {
-        throw new ContainerError(`sentence ${s} outside its paragraph`);
-      }
-    }
-  }
-
-  const articles: Article[] = [];
-  const seen = new Set<string>();
-  for (let a = 0; a < count; a += 1) {
-    const id = ids.get(a);
-    if (seen.has(id)) throw new ContainerError(`article id ${id} twice`);
-    seen.add(id);
-    const first = articleFirst[a] as number;
-    const last = articleFirst[a + 1] as number;
-    const meta: Record<string, string | undefined> = {};
-    OPTIONAL.forEach((field, i) => {
-      meta[field] =
-        ((present[a] as number) >> i) & 1 ? (optional[i] as StringTable).get(a) : undefined;
-    });
-    const meta2 = { id, title: titles[a] as string, ...meta, file: files[a] as string };
-    articles.push(
-      withLazyParagraphs(meta2, () =>
-        Array.from({ length: last - first }, (_, i) => readParagraph(first + i, i + 1)),
-      ),
-    );
-  }
-
-  function readParagraph(p: number, number: number): Paragraph {
-    const text = texts.get(p);
-    if (text.length !== textLength[p]) throw new ContainerError(`paragraph ${p} changed length`);
-    const sentences: Sentence[] = [];
-    for (let s = sentenceFirst[p] as number; s < (sentenceFirst[p + 1] as number); s += 1) {
-      const start = bounds[2 * s] as number;
-      const end = bounds[2 * s + 1] as number;
-      sentences.push({ index: sentences.length, text: text.slice(start, end), start, end });
-    }
-    const context = contextOf[p] as number;
-    return context >= 0
-      ? { number, text, sentences, context: contexts[context] as string }
-      : { number, text, sentences };
-  }
-
+  const { articles, positions, paragraphCount } = decodeArticles(reader);
+  const count = articles.length;
+  const sentenceCount = positions.article.length;
   const problemFiles = reader.strings(40).all();
   const problems = reader
     .strings(42, problemFiles.length)
     .all()
     .map((problem, i) => ({ file: problemFiles[i] as string, problem }));
   const sentences = {
-    article: reader.int32(50, sentenceCount),
-    paragraph: reader.int32(51, sentenceCount),
-    sentence: reader.int32(52, sentenceCount),
-    paragraphKey: reader.int32(53, sentenceCount),
+    ...positions,
     length: reader.int32(54, sentenceCount),
     flags: reader.uint8(55, sentenceCount),
   };
-  // The sentence columns must say exactly what the articles say.
-  let unit = 0;
-  for (let a = 0; a < count; a += 1) {
-    for (let p = articleFirst[a] as number; p < (articleFirst[a + 1] as number); p += 1) {
-      for (let s = sentenceFirst[p] as number; s < (sentenceFirst[p + 1] as number); s += 1) {
-        if (
-          sentences.article[unit] !== a ||
-          sentences.paragraph[unit] !== p - (articleFirst[a] as number) + 1 ||
-          sentences.sentence[unit] !== s - (sentenceFirst[p] as number) ||
-          sentences.paragraphKey[unit] !== p ||
-          (sentences.length[unit] as number) < 0
-        ) {
-          throw new ContainerError(`sentence ${unit} does not match its article`);
-        }
-        unit += 1;
-      }
-    }
-  }
-
+  checkRange(sentences.length, 0, 2 ** 31 - 1, "sentence lengths");
   const terms = reader.strings(60);
   const postingFirst = reader.int32(62, terms.length + 1);
   const units = reader.int32(63);
-  const counts = reader.uint8(64, units.length);
-  checkOffsets(postingFirst, units.length, "postings");
-  const postings = new Map<string, Posting>();
-  for (let t = 0; t < terms.length; t += 1) {
-    const first = postingFirst[t] as number;
-    const last = postingFirst[t + 1] as number;
-    let previous = -1;
-    for (let i = first; i < last; i += 1) {
-      const id = units[i] as number;
-      if (id <= previous || id >= sentenceCount) throw new ContainerError(`posting ${t} unsorted`);
-      previous = id;
-    }
-    postings.set(terms.get(t), {
-      sentenceIds: units.subarray(first, last),
-      counts: counts.subarray(first, last),
-    });
-  }
-  const words = reader.strings(70).all();
-  const wordTerms = reader.strings(72, words.length).all();
-  const vocabulary = new Map(words.map((word, i) => [word, wordTerms[i] as string]));
+  const postings = new PostingTable(
+    terms,
+    postingFirst,
+    units,
+    reader.uint8(64, units.length),
+    sentenceCount,
+  );
+  const words = reader.strings(70);
+  const vocabulary = new SavedVocabulary(words, reader.strings(72, words.length));
   const titleFirst = reader.int32(80, count + 1);
   const titleTermList = reader.strings(81).all();
   checkOffsets(titleFirst, titleTermList.length, "title terms");
@@ -370,7 +207,7 @@ export function decodeContent(reader: ContainerReader): SavedContent {
   const contextTerms = Array.from({ length: contextFirst.length - 1 }, (_, c) =>
     contextTermList.slice(contextFirst[c], contextFirst[c + 1]),
   );
-  const contextOfParagraph = reader.int32(83, texts.length);
+  const contextOfParagraph = reader.int32(83, paragraphCount);
   checkRange(contextOfParagraph, -1, contextTerms.length, "paragraph contexts");
   const averageLength = reader.float64(90, 1)[0] as number;
   if (!Number.isFinite(averageLength) || averageLength <= 0) {
@@ -393,13 +230,24 @@ export function decodeContent(reader: ContainerReader): SavedContent {
 }
 
 /**
- * An article whose paragraphs are decoded from the saved file when first read, then
- * kept: opening an index of thousands of articles decodes none of their texts.
+ * Refuses to save a sentence table whose position columns are not the ones the articles'
+ * layout gives (a change to the index builder that the format must follow first).
  */
-function withLazyParagraphs(meta: Omit<Article, "paragraphs">, read: () => Paragraph[]): Article {
-  let paragraphs: Paragraph[] | undefined;
-  return Object.defineProperty({ ...meta } as Article, "paragraphs", {
-    enumerable: true,
-    get: () => (paragraphs ??= read()),
+function checkDerivable(articles: readonly Article[], sentences: SentenceTable): void {
+  const articleFirst = new Int32Array(articles.length + 1);
+  const counts: number[] = [];
+  articles.forEach((article, a) => {
+    articleFirst[a + 1] = (articleFirst[a] as number) + article.paragraphs.length;
+    for (const paragraph of article.paragraphs) counts.push(paragraph.sentences.length);
   });
+  const sentenceFirst = new Int32Array(counts.length + 1);
+  counts.forEach((n, p) => (sentenceFirst[p + 1] = (sentenceFirst[p] as number) + n));
+  const derived = sentencePositions(articleFirst, sentenceFirst);
+  for (const column of ["article", "paragraph", "sentence", "paragraphKey"] as const) {
+    const built = sentences[column];
+    const expected = derived[column];
+    if (built.length !== expected.length || built.some((value, i) => value !== expected[i])) {
+      throw new Error(`the sentence table's ${column} column does not follow the articles`);
+    }
+  }
 }

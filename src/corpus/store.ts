@@ -1,5 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
-import { lstat, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { lstat, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError, type Article, type IndexData } from "../core/index.ts";
 import { ContainerError, ContainerReader, StaleContainer } from "./binary.ts";
@@ -11,7 +12,7 @@ import type { FolderRead } from "./load.ts";
  * Bumped whenever tokenising, stemming, parsing or the file layout changes, so that an
  * index saved by an older citebot is rebuilt rather than misread.
  */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 
 /** A saved index larger than this is not read (no article folder citebot serves comes near it). */
 export const MAX_SAVED_INDEX_BYTES = 4 * 1024 ** 3;
@@ -114,7 +115,8 @@ export async function readSavedIndex(
     if ((await lstat(file)).size > MAX_SAVED_INDEX_BYTES) {
       return { kind: "refused", reason: `${file} is larger than any index citebot writes` };
     }
-    const reader = new ContainerReader(await readFile(file), INDEX_FORMAT, cache.key);
+    // One synchronous read: the promise API reads a large file in many chunks.
+    const reader = new ContainerReader(readFileSync(file), INDEX_FORMAT, cache.key);
     const head = decodeHead(reader);
     if (!isCurrent(head.fingerprint, head.files)) return { kind: "none" }; // articles changed
     const saved = decodeContent(reader);

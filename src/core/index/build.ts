@@ -40,9 +40,9 @@ export interface Posting {
 export interface IndexData {
   readonly sentences: SentenceTable;
   /** Index term → the sentences holding it. */
-  readonly postings: Map<string, Posting>;
+  readonly postings: ReadonlyMap<string, Posting>;
   /** Content words as written (lower case) → their index term: the typo matcher's dictionary. */
-  readonly vocabulary: Map<string, string>;
+  readonly vocabulary: ReadonlyMap<string, string>;
   /** Each article's title terms, in article order. */
   readonly titleTerms: string[][];
   /** Per paragraph (by paragraph key): its context's position in {@link contextTerms}, or -1. */

@@ -10,12 +10,11 @@ import { firstIndexes } from "./postings.ts";
 export class IndexView {
   readonly articles: readonly Article[];
   readonly data: IndexData;
-  /** Each article's title terms, by article position. */
-  readonly titleTermSets: readonly ReadonlySet<string>[];
-  /** Each paragraph context's terms, by context position ({@link IndexData.contextOf}). */
-  readonly contextTermSets: readonly ReadonlySet<string>[];
-  /** Every term of every title. */
-  readonly titleVocabulary: ReadonlySet<string>;
+  // Sets made when first asked for: a question looks at a few dozen articles, and making
+  // one set per article and heading up front cost a tenth of a second on a large archive.
+  private readonly titleSets: (ReadonlySet<string> | undefined)[] = [];
+  private readonly contextSets: (ReadonlySet<string> | undefined)[] = [];
+  private allTitleTerms: ReadonlySet<string> | undefined;
   /** First sentence of each paragraph (by paragraph key), plus the end: paragraphs are contiguous. */
   readonly paragraphFirst: Int32Array;
   /** First sentence of each article, plus the end. */
@@ -29,15 +28,40 @@ export class IndexView {
   constructor(articles: readonly Article[], data?: IndexData) {
     this.articles = articles;
     this.data = data ?? buildIndexData(articles);
-    this.titleTermSets = this.data.titleTerms.map((terms) => new Set(terms));
-    this.titleVocabulary = new Set(this.data.titleTerms.flat());
-    this.contextTermSets = this.data.contextTerms.map((terms) => new Set(terms));
     this.articlePositionById = new Map(articles.map((article, position) => [article.id, position]));
     const { paragraphKey, article } = this.data.sentences;
     const paragraphCount =
       paragraphKey.length > 0 ? (paragraphKey[paragraphKey.length - 1] as number) + 1 : 0;
     this.paragraphFirst = firstIndexes(paragraphKey, paragraphCount);
     this.articleFirst = firstIndexes(article, articles.length);
+  }
+
+  /** An article's title terms, by article position (empty outside the index). */
+  titleTermSet(position: number): ReadonlySet<string> {
+    let set = this.titleSets[position];
+    if (!set) {
+      set = new Set(this.data.titleTerms[position] ?? []);
+      this.titleSets[position] = set;
+    }
+    return set;
+  }
+
+  /** A paragraph context's terms, by context position ({@link IndexData.contextOf}); undefined outside. */
+  contextTermSet(position: number): ReadonlySet<string> | undefined {
+    const terms = this.data.contextTerms[position];
+    if (!terms) return undefined;
+    let set = this.contextSets[position];
+    if (!set) {
+      set = new Set(terms);
+      this.contextSets[position] = set;
+    }
+    return set;
+  }
+
+  /** Every term of every title. */
+  get titleVocabulary(): ReadonlySet<string> {
+    this.allTitleTerms ??= new Set(this.data.titleTerms.flat());
+    return this.allTitleTerms;
   }
 
   /** Number of indexed sentences. */

@@ -47,7 +47,7 @@ function bm25(
   const length = end - first;
   const averageLength = view.size / Math.max(1, view.articles.length);
   const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
-  const title = view.titleTermSets[position];
+  const title = view.titleTermSet(position);
   let score = 0;
   terms.forEach((term, i) => {
     let frequency = 0;

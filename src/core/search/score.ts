@@ -80,14 +80,14 @@ export function scoreCandidates(
     );
     let inTitle = titleInclusion.get(articlePosition);
     if (!inTitle) {
-      inTitle = titleMatches(terms, view.titleTermSets[articlePosition] as ReadonlySet<string>);
+      inTitle = titleMatches(terms, view.titleTermSet(articlePosition));
       titleInclusion.set(articlePosition, inTitle);
     }
     // The headings and lead-in above the paragraph are part of what it says.
     const contextPosition = view.data.contextOf[paragraphKey] ?? -1;
     let inContext = contextInclusion.get(contextPosition);
     if (!inContext) {
-      const contextTerms = view.contextTermSets[contextPosition];
+      const contextTerms = view.contextTermSet(contextPosition);
       inContext = contextTerms ? titleMatches(terms, contextTerms) : new Uint8Array(terms.length);
       contextInclusion.set(contextPosition, inContext);
     }
