@@ -107,7 +107,7 @@ export function sentencesOfRelevantArticles(
   for (const [position, frequency] of frequencies) {
     const length =
       (view.articleFirst[position + 1] as number) - (view.articleFirst[position] as number);
-    const title = view.titleTermSets[position];
+    const title = view.titleTermSet(position);
     let score = 0;
     terms.forEach((term, i) => {
       let f = frequency[i] ?? 0;
