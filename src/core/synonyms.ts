@@ -15,4 +15,9 @@ export interface SynonymSource {
    * place, a company, a person ("peru", "beijing"), whatever case it was typed in.
    */
   properNoun?(word: string): boolean;
+  /**
+   * True when the dictionary's most used sense of the word is a verb's ("get", "sign"
+   * as in "did trump sign"): such a word before a noun is no modifier of it.
+   */
+  mostlyVerb?(word: string): boolean;
 }

@@ -131,10 +131,7 @@ class SortedFile {
 export class WordNetSynonyms implements SynonymSource {
   private readonly indexFiles = new Map<PartOfSpeech, SortedFile>();
   private readonly dataFiles = new Map<PartOfSpeech, SortedFile>();
-  private readonly cache = new LRUCache<
-    string,
-    { synonyms: string[]; definition: string[]; known: boolean; proper: boolean }
-  >({ max: CACHE_SIZES.wordnet });
+  private readonly cache = new LRUCache<string, WordEntry>({ max: CACHE_SIZES.wordnet });
 
   constructor(private readonly dictionary: string = wordnet.path) {}
 
@@ -174,18 +171,19 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).proper;
   }
 
-  private lookup(word: string): {
-    synonyms: string[];
-    definition: string[];
-    known: boolean;
-    proper: boolean;
-  } {
+  mostlyVerb(word: string): boolean {
+    return this.lookup(word).mostlyVerb;
+  }
+
+  private lookup(word: string): WordEntry {
     const cached = this.cache.get(word);
     if (cached) return cached;
     const found = new Set<string>();
     const definition = new Set<string>();
     let known = false;
     let proper = false;
+    // Tagged senses (how often each part of speech was seen in WordNet's sample texts).
+    const tagged = new Map<PartOfSpeech, number>();
     try {
       proper = this.properNounForms(word);
       for (const part of PARTS) {
@@ -195,6 +193,7 @@ export class WordNetSynonyms implements SynonymSource {
           known = true;
           const fields = entry.split(" ");
           const pointerCount = Number(fields[3]);
+          tagged.set(part, Number(fields[5 + pointerCount]) || 0);
           const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + SENSES_PER_PART);
           offsets.forEach((offset, sense) => {
             // Links and definitions only from a word's main sense: the others drift far.
@@ -209,7 +208,17 @@ export class WordNetSynonyms implements SynonymSource {
     }
     found.delete(word);
     definition.delete(word);
-    const result = { synonyms: [...found], definition: [...definition], known, proper };
+    const verbUse = tagged.get("verb") ?? 0;
+    const mostlyVerb =
+      tagged.has("verb") &&
+      [...tagged].every(([part, count]) => part === "verb" || count < verbUse);
+    const result = {
+      synonyms: [...found],
+      definition: [...definition],
+      known,
+      proper,
+      mostlyVerb,
+    };
     this.cache.set(word, result);
     return result;
   }
@@ -280,6 +289,15 @@ export class WordNetSynonyms implements SynonymSource {
     this.indexFiles.clear();
     this.dataFiles.clear();
   }
+}
+
+/** What the dictionary says of one word, cached. */
+interface WordEntry {
+  synonyms: string[];
+  definition: string[];
+  known: boolean;
+  proper: boolean;
+  mostlyVerb: boolean;
 }
 
 /** The shared WordNet reader: files open on first use and stay open for the process. */

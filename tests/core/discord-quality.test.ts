@@ -54,10 +54,10 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the discord-style fact-sheet questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(library, readQuestions("discord-articles.jsonl")), {
-      top1: 56,
-      top3: 60,
+      top1: 57,
+      top3: 61,
       abstained: 15,
-      falseAbstain: 15,
+      falseAbstain: 14,
     });
   });
 

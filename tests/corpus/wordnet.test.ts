@@ -18,6 +18,14 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.knows("tarrif")).toBe(false);
   });
 
+  it("GIVEN words used mostly as verbs or as nouns THEN mostlyVerb() tells them apart", () => {
+    expect(wordnet.mostlyVerb("get")).toBe(true);
+    expect(wordnet.mostlyVerb("meet")).toBe(true);
+    expect(wordnet.mostlyVerb("stock")).toBe(false);
+    expect(wordnet.mostlyVerb("private")).toBe(false);
+    expect(wordnet.mostlyVerb("tesla")).toBe(false);
+  });
+
   it("GIVEN a missing dictionary THEN look-ups give nothing instead of failing", () => {
     const missing = new WordNetSynonyms("/nonexistent/wordnet");
     expect(missing.synonyms("carmaker")).toEqual([]);

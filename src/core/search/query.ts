@@ -1,6 +1,6 @@
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
-import { AUXILIARIES, LOW_INFORMATION_WORDS } from "../text/lexicon.ts";
+import { AUXILIARIES, IRREGULAR_FORMS, LOW_INFORMATION_WORDS } from "../text/lexicon.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
 import type { NameEvidence } from "./names.ts";
 import type { VariantFinder, VariantMap } from "./variants.ts";
@@ -87,8 +87,14 @@ export function queryTerms(
     }
     // "stock price", "Model 3 cars": where the word before is missing, a "price" or
     // "cars" found is probably another one.
+    // A verb is no modifier: in "have companies gotten government contracts", a passage
+    // without "gotten" may still hold the government's contracts.
     const before = position > 0 ? content[position - 1] : undefined;
-    const modifier = before ? positionOf.get(before.term) : undefined;
+    const beforeIsVerb =
+      before !== undefined &&
+      !isName(before) &&
+      (options.synonyms?.mostlyVerb?.(IRREGULAR_FORMS.get(before.word) ?? before.word) ?? false);
+    const modifier = before && !beforeIsVerb ? positionOf.get(before.term) : undefined;
     // From a passage's point of view, a name its article never mentions is missing
     // altogether: it weighs as a name missing from every article does.
     const weightIfAbsent = isName(token) ? view.idf("") * options.missingNameWeight : weight;

@@ -74,7 +74,7 @@ export const LOW_INFORMATION_WORDS: ReadonlySet<string> = new Set(
 export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
   pairs(`arose:arise arisen:arise ate:eat eaten:eat became:become began:begin begun:begin bought:buy brought:bring
   built:build caught:catch chose:choose chosen:choose came:come cost:cost dealt:deal drove:drive driven:drive
-  fell:fall fallen:fall felt:feel fought:fight found:find flew:fly flown:fly forgot:forget gave:give given:give
+  fell:fall fallen:fall felt:feel fought:fight found:find got:get gotten:get flew:fly flown:fly forgot:forget gave:give given:give
   went:go gone:go grew:grow grown:grow held:hold hid:hide kept:keep knew:know known:know led:lead left:leave
   lent:lend lost:lose meant:mean met:meet paid:pay ran:run rose:rise risen:rise sold:sell sent:send set:set
   shot:shoot shown:show spoke:speak spoken:speak spent:spend stood:stand struck:strike swore:swear took:take

@@ -95,6 +95,27 @@ describe("query terms: weights of the question's words", () => {
     expect(names.isName(tokenize("apple")[0] as never)).toBe(false);
   });
 
+  it("GIVEN a verb before a noun (gotten contracts) THEN it is no modifier; an adjective (stock price) is", () => {
+    const verbs = {
+      ...options,
+      synonyms: { ...table({}), mostlyVerb: (w: string) => w === "get" },
+    };
+    const modifierOf = (question: string, word: string) => {
+      const list = queryTerms(
+        tokenize(question),
+        view,
+        verbs,
+        new VariantFinder(view, verbs),
+        names,
+      );
+      const term = list.find((t) => t.word === word);
+      return term?.modifier === undefined ? undefined : list[term.modifier]?.word;
+    };
+    // "gotten" is read as "get", which the dictionary uses mostly as a verb.
+    expect(modifierOf("have companies gotten government contracts", "government")).toBe(undefined);
+    expect(modifierOf("what is the stock price", "price")).toBe("stock");
+  });
+
   it("GIVEN stop words THEN they are no query terms", () => {
     expect(Object.keys(weights("what did they do about the tariffs"))).toEqual(["tariffs"]);
   });
