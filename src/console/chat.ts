@@ -10,9 +10,12 @@ import { commands } from "../../commands/index.ts";
 import { Conversation, RecentContexts } from "../bot/conversation.ts";
 import { createContext, Dispatcher } from "../bot/dispatch.ts";
 import { parseLocalConfig } from "../config.ts";
+import { Library } from "../corpus/library.ts";
 import { openCorpus } from "../corpus/open.ts";
 import { printFailure } from "../failure.ts";
 import { createLogger } from "../logger.ts";
+import { openStore } from "../storage/database.ts";
+import { ServerArticles } from "../storage/server-articles.ts";
 import { CONSOLE_HELP, ConsoleSession } from "./session.ts";
 
 loadDotenv({ quiet: true });
@@ -41,10 +44,21 @@ try {
     if (failure)
       console.error(`warning: could not save the index (${failure}): the next start rebuilds it`);
   });
+  // Articles added here (/add-article) are the console's own, kept in the state folder's
+  // database and servers/console/ like a server's: the next console session still has them.
+  const store = openStore(parsed.config.stateDir);
+  const library = new Library({
+    shared: corpus,
+    stateDir: parsed.config.stateDir,
+    limits: parsed.config.limits,
+    logger,
+    store: new ServerArticles(store.db),
+    reopenShared: () => openCorpus(dataDir, { cacheDir, limits: parsed.config.limits }),
+  });
   const dispatcher = new Dispatcher(
     commands,
     // Whoever runs the console runs the bot: they are its owner (/reload).
-    createContext({ corpus, config: parsed.config, logger, owners: new Set([name]) }),
+    createContext({ corpus, config: parsed.config, logger, owners: new Set([name]), library }),
     {
       cooldownSeconds: 0,
     },
@@ -76,6 +90,7 @@ try {
     if (interactive) lines.prompt();
   }
   lines.close();
+  store.close();
 } catch (error) {
   printFailure("chat", error);
   process.exitCode = 1;

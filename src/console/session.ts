@@ -3,7 +3,16 @@ import {
   PermissionFlagsBits,
   type APIApplicationCommandOption,
 } from "discord.js";
-import { Options, type OptionValue, type UserRef } from "../bot/context.ts";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import {
+  Options,
+  type AttachmentRef,
+  type OptionValue,
+  type Place,
+  type UserRef,
+} from "../bot/context.ts";
+import { INGEST, IngestRefused } from "../corpus/ingest.ts";
 import type { Conversation } from "../bot/conversation.ts";
 import type { Dispatcher } from "../bot/dispatch.ts";
 import { renderText, type TextStyle } from "../reply/text.ts";
@@ -16,6 +25,7 @@ export const CONSOLE_HELP = `Type a command as in Discord, or just a question:
   /quote 6                 /quote paragraph:6 article:<id>
   /article                 /help              /reload
   /check <message text>    (the "Check against article" menu)
+  /add-article https://…   /add-article file:story.md     /remove-article <id>
   @citebot <question>      (a mention in a channel)   > why?   (a reply to its last answer)
   /press N                 (press button N of the last reply)
   /quit                    (or Ctrl+D)     Tab completes commands and /search passages`;
@@ -30,9 +40,17 @@ const COMMAND_WORDS = [
   "help",
   "check",
   "reload",
+  "add-article",
+  "remove-article",
   "press",
   "quit",
 ];
+
+/**
+ * Where console commands are used: a server of its own, so that articles added here
+ * (`/add-article`) are the console's, kept apart from every Discord server's.
+ */
+export const CONSOLE_PLACE: Place = Object.freeze({ guildId: "console", channelId: "console" });
 
 /** The context menu's name, reachable from the console as /check. */
 const CHECK_MENU = "Check against article";
@@ -147,6 +165,7 @@ export class ConsoleSession {
       user: this.user,
       options: new Options(values),
       permissions: this.permissions(),
+      place: CONSOLE_PLACE,
     });
   }
 
@@ -215,6 +234,8 @@ function convert(type: ApplicationCommandOptionType, value: string): OptionValue
       return Number.isFinite(Number(value)) ? Number(value) : value;
     case ApplicationCommandOptionType.Boolean:
       return /^(?:true|yes|y|1|on)$/iu.test(value);
+    case ApplicationCommandOptionType.Attachment:
+      return localFile(value);
     case ApplicationCommandOptionType.User: {
       const name = value.replace(/^@/u, "");
       return { id: name, name };
@@ -222,4 +243,23 @@ function convert(type: ApplicationCommandOptionType, value: string): OptionValue
     default:
       return value;
   }
+}
+
+/** A local file given where Discord takes an attachment (`file:story.md`). */
+function localFile(given: string): AttachmentRef {
+  const file = path.resolve(given.replace(/^["']|["']$/gu, ""));
+  const missing = () => new IngestRefused(`There is no readable file at ${file}.`);
+  return {
+    name: path.basename(file),
+    // Known once read: the limits are checked on the bytes.
+    size: 0,
+    read: async () => {
+      const info = await stat(file).catch(() => undefined);
+      if (!info?.isFile()) throw missing();
+      if (info.size > INGEST.maxFileBytes) {
+        throw new IngestRefused(`That file is larger than ${INGEST.maxFileBytes / 1_000_000} MB.`);
+      }
+      return readFile(file);
+    },
+  };
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runNode, type ProcessRun } from "../helpers.ts";
+import { startPageSite } from "../corpus/page-server.ts";
 import { ROOT } from "./helpers.ts";
 
 /** Runs a TypeScript entry point with tsx as a child process, feeding it `input` on stdin. */
@@ -53,6 +54,43 @@ describe("entry points as processes", () => {
     );
     expect(followUp).toMatch(/\*\*A:\*\* \$4\.2 billion/u);
     expect(stdout).toMatch(/\*\*Q:\*\* why\? _\(read as: Why .*U\.S\./u);
+  });
+
+  it("GIVEN the console WHEN an article is added from a file and from a link THEN it answers from them, refuses a missing file, and a later session still has them", async () => {
+    const stateDir = await mkdtemp(path.join(os.tmpdir(), "citebot-console-"));
+    const site = await startPageSite();
+    try {
+      const env = { CITEBOT_STATE_DIR: stateDir, CITEBOT_TEST_ALLOW_LOOPBACK: "1" };
+      const first = await run("src/console/chat.ts", {
+        env,
+        input: [
+          `/add-article file:${path.join(ROOT, "tests/fixtures/pages/september-jobs-report.md")}`,
+          `/add-article ${site.base}/news/arctic-security-cutters`,
+          `/add-article file:${path.join(stateDir, "missing.md")}`,
+          "/ask How many Arctic Security Cutters will be built in Finland?",
+          "",
+        ].join("\n"),
+      });
+      expect(first.stderr).toBe("");
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(
+        /Statement from President Joe.Biden on the September Jobs.Report/u,
+      );
+      expect(first.stdout).toMatch(/Fact Sheet: President Donald J\. Trump Authorizes/u);
+      expect(first.stdout).toMatch(
+        /There is no readable file at .*missing\.md\. Nothing was added\./u,
+      );
+      expect(first.stdout).toMatch(/\*\*A:\*\* four/u);
+      const second = await run("src/console/chat.ts", {
+        env,
+        input: "/ask How many new jobs were there in September?\n",
+      });
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/250,000/u);
+    } finally {
+      await site.stop();
+      await rm(stateDir, { recursive: true, force: true });
+    }
   });
 
   it("GIVEN no token WHEN npm start's entry point runs THEN it prints the configuration message and exits 1", async () => {
