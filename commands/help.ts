@@ -43,7 +43,8 @@ export const command: CommandModule = {
         { name: "Examples", value: examples },
         { name: "Loaded", value: loaded },
       ],
-      footer: "Admins: /reload picks up new or changed article files without a restart.",
+      footer:
+        "Moderators (Manage Server): /add-article adds an article from a link or a file for this server. The bot's owner: /reload picks up the shared folder's changes.",
       ephemeral: true,
     };
   },

@@ -18,7 +18,6 @@ import { toChoices, toDiscordMessage, type DiscordMessage } from "../reply/disco
 import { errorReply } from "../reply/types.ts";
 import { Options, type OptionValue, type UserRef } from "./context.ts";
 import { fetchPage } from "../corpus/fetch-page.ts";
-import { openCorpus } from "../corpus/open.ts";
 import { ServerArticles } from "../storage/server-articles.ts";
 import { Library } from "../corpus/library.ts";
 import { openStore } from "../storage/database.ts";
@@ -188,8 +187,9 @@ export async function startBot(deps: {
     limits: config.limits,
     logger,
     store: new ServerArticles(store.db),
+    // Another shard's /reload is followed in a worker thread too: this one keeps answering.
     reopenShared: () =>
-      openCorpus(config.dataDir, { cacheDir: config.cacheDir, limits: config.limits }),
+      openCorpusInWorker(config.dataDir, { cacheDir: config.cacheDir, limits: config.limits }),
   });
   // OWNER_IDS now; the application's owner (or team) once Discord says who it is.
   const owners = new Set(config.ownerIds);

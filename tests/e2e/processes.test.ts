@@ -2,9 +2,13 @@
 // shard processes, and `npm start` under a burst of 1,000 interactions. One file, so the two never
 // compete for this machine's two cores with each other.
 
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openCorpus } from "../../src/corpus/open.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
+import { startPageSite } from "../corpus/page-server.ts";
 import { DiscordEmulator, shardOf, type InteractionOutcome } from "../emulator/emulator.ts";
 import { OptionType, slashCommand } from "../emulator/payloads.ts";
 import {
@@ -14,18 +18,40 @@ import {
   replyOf,
   spawnScript,
   stopAfterEach,
+  textOf,
 } from "./harness.ts";
 import { distinctQuestions } from "./questions.ts";
 
 const started = stopAfterEach();
 
 describe("npm run start:sharded", () => {
-  it("GIVEN npm run start:sharded with SHARD_COUNT=2 WHEN guilds on both shards ask THEN each shard process answers its guilds", async () => {
+  it("GIVEN npm run start:sharded with SHARD_COUNT=2 WHEN guilds on both shards ask THEN each shard process answers its guilds; an article added and a /reload on shard 0 are answered from on shard 1", async () => {
     const emu = started(await DiscordEmulator.start());
     for (let i = 0; i < 4; i++) emu.addGuild();
     const user = emu.addUser("alice");
+    const admin = emu.addUser("admin", { admin: true });
+    emu.applicationOwner = emu.addUser("owner");
+    const site = started(await startPageSite());
+    const dataDir = await mkdtemp(path.join(tmpdir(), "citebot-sharded-data-"));
+    const stateDir = await mkdtemp(path.join(tmpdir(), "citebot-sharded-state-"));
+    started({
+      stop: async () => {
+        await rm(dataDir, { recursive: true, force: true });
+        await rm(stateDir, { recursive: true, force: true });
+      },
+    });
+    await cp(DEFAULT_DATA_DIR, dataDir, { recursive: true });
     const child = started(
-      spawnScript("start:sharded", envFor(emu, { SHARD_COUNT: "2", LOG_LEVEL: "info" })),
+      spawnScript(
+        "start:sharded",
+        envFor(emu, {
+          SHARD_COUNT: "2",
+          LOG_LEVEL: "info",
+          DATA_DIR: dataDir,
+          CITEBOT_STATE_DIR: stateDir,
+          CITEBOT_TEST_ALLOW_LOOPBACK: "1",
+        }),
+      ),
     );
     // ShardingManager waits 5.5 s between spawns by default; both shards must come up on their own.
     await emu
@@ -47,9 +73,62 @@ describe("npm run start:sharded", () => {
       expectSafe(body);
       expect(body.embeds[0].fields.length).toBeGreaterThan(0);
     }
+    // Shard 0's process adds an article by link; the guild's next interaction, delivered to shard
+    // 1's process (as when Discord moves a guild), is answered from it: the database told it.
+    const home = emu.guilds.find((g) => shardOf(g.id, 2) === 0)!;
+    const send = (
+      shard: number,
+      guild: typeof home,
+      who: typeof user,
+      name: string,
+      value?: string,
+    ) =>
+      emu.sendInteraction(
+        slashCommand(
+          emu,
+          guild,
+          who,
+          name,
+          value === undefined
+            ? []
+            : [
+                {
+                  name: name === "add-article" ? "link" : "question",
+                  type: OptionType.String,
+                  value,
+                },
+              ],
+        ),
+        { shard, timeoutMs: 20_000 },
+      );
+    const added = replyOf(
+      await send(0, home, admin, "add-article", `${site.base}/news/arctic-security-cutters`),
+    );
+    expect(added.embeds[0].title).toMatch(/Arctic Security Cutters/);
+    const arctic = replyOf(
+      await send(
+        1,
+        home,
+        user,
+        "ask",
+        "How many Arctic Security Cutters will be built in Finland?",
+      ),
+    );
+    expect(arctic.embeds[0].title).toMatch(/Arctic Security Cutters/);
+    // The owner's /reload in shard 0's process reaches shard 1's guilds.
+    await writeFile(
+      path.join(dataDir, "zz_quokkas.md"),
+      '---\ntitle: "Quokkas of Rottnest"\n---\n\nQuokkas live on Rottnest Island near Perth.\n',
+    );
+    const reloaded = replyOf(await send(0, home, emu.applicationOwner, "reload"));
+    expect(reloaded.embeds[0].title).toBe("Articles reloaded");
+    const other = emu.guilds.find((g) => shardOf(g.id, 2) === 1)!;
+    expect(textOf(replyOf(await send(1, other, user, "ask", "Where do quokkas live?")))).toContain(
+      "Rottnest Island",
+    );
     await child.stop();
     await emu.waitUntil(() => emu.liveShards().length === 0, 5000);
-  }, 45_000);
+  }, 90_000);
 });
 
 describe("load on npm start", () => {
