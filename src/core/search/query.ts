@@ -58,8 +58,12 @@ export function queryTerms(
     const variants = variantsByTerm.get(token.term) as VariantMap;
     // A word absent from the articles weighs as much as the rarest word they have.
     // A word the articles have (as itself or as its acronym) weighs by its own rarity.
-    const exact = [...variants].find(([term, match]) => match.how === "exact" && view.has(term));
-    let weight = exact ? view.idf(exact[0]) : 0;
+    // Of its exact forms ("ai" the name, "AI" the acronym), the commonest tells its rarity.
+    const exactForms = [...variants].filter(
+      ([term, match]) => match.how === "exact" && view.has(term),
+    );
+    const exact = exactForms.length > 0;
+    let weight = exact ? Math.min(...exactForms.map(([term]) => view.idf(term))) : 0;
     if (!exact) {
       for (const [term, match] of variants) {
         const idf = view.has(term) ? view.idf(term) : view.idf(token.term);

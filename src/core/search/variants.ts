@@ -54,17 +54,23 @@ export class VariantFinder {
   private find(token: Token, asName: boolean): { variants: VariantMap; complete: boolean } {
     const { view, options } = this;
     const variants = new Map<string, Match>();
-    const add = (candidate: string, quality: number, how: MatchKind) => {
-      // A short word may be an acronym of the articles written in lower case: "ev" = "EV",
-      // WordNet's "us" for "America" = "U.S.".
-      const upper = candidate.toUpperCase();
-      const term = view.has(candidate)
-        ? candidate
-        : candidate.length <= TYPO_MATCHING.maxAcronymLength && view.has(upper)
-          ? upper
-          : undefined;
-      if (term === undefined) return;
+    const keep = (term: string, quality: number, how: MatchKind) => {
       if ((variants.get(term)?.quality ?? 0) < quality) variants.set(term, { quality, how });
+    };
+    const add = (candidate: string, quality: number, how: MatchKind) => {
+      if (view.has(candidate)) keep(candidate, quality, how);
+      // A short word may be an acronym of the articles written in lower case: "ev" = "EV",
+      // WordNet's "us" for "America" = "U.S."; "ai" is "AI" even where a name "Ai"
+      // makes "ai" a term of its own, but "make" is not the "MAKE" of a capitalised heading.
+      const upper = candidate.toUpperCase();
+      if (
+        upper !== candidate &&
+        candidate.length <= TYPO_MATCHING.maxAcronymLength &&
+        view.has(upper) &&
+        view.frequency(upper) >= view.frequency(candidate)
+      ) {
+        keep(upper, quality, how);
+      }
     };
     const known = view.has(token.term);
     variants.set(token.term, { quality: 1, how: "exact" });

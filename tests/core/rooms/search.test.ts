@@ -264,6 +264,20 @@ describe("archive ranking: the story about the question, even when its words are
     expect(names.isName(job as ReturnType<typeof tokenize>[number])).toBe(false);
   });
 
+  it("GIVEN a name Ai and the acronym AI in the articles THEN a lower-case 'ai' finds the acronym too", () => {
+    const artist = article("artist", "Art", "Ai Weiwei showed new work in Berlin.");
+    const policy = article(
+      "policy",
+      "Policy",
+      "The order advances AI education for students.",
+      "AI tools are spreading. Schools want AI lessons.",
+    );
+    const answer = new CitationIndex([artist, policy]).ask(
+      "did trump sign anything about ai education",
+    );
+    expect(answer.citations[0]?.excerpt).toContain("AI education");
+  });
+
   it("GIVEN an acronym the articles write in capitals (EV) THEN its lower-case form is still a name", () => {
     const view = new IndexView([tesla]);
     const [ev] = tokenize("ev");
