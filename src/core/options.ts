@@ -3,6 +3,7 @@
  * options can be overridden per index ({@link RankingOptions}); the short-answer
  * and cache settings are fixed tables, frozen like the defaults.
  */
+import type { WordVectors } from "./vectors.ts";
 import type { SynonymSource } from "./synonyms.ts";
 
 /** Tuning of the ranker. Every value has a default in {@link DEFAULT_RANKING}. */
@@ -102,6 +103,16 @@ export interface RankingOptions {
   readonly nameSample: number;
   /** Where synonyms come from; `null` turns them off. The corpus layer supplies WordNet. */
   readonly synonyms: SynonymSource | null;
+  /** Cosine similarity from which a word of the articles may stand for a question word (word vectors). */
+  readonly vectorThreshold: number;
+  /** Match quality of a word-vector neighbour at similarity 1 (scaled by the similarity). */
+  readonly vectorCredit: number;
+  /** Word-vector neighbours kept for one question word, at most. */
+  readonly vectorNeighbours: number;
+  /** The table's this many most common words never stand in: they lie near everything ("first", "year"). */
+  readonly vectorCommonWords: number;
+  /** Word vectors of general English; `null`: none. The corpus layer supplies a reduced GloVe table. */
+  readonly wordVectors: WordVectors | null;
 }
 
 /** The ranker's defaults; options given to a `CitationIndex` are merged over them. */
@@ -146,6 +157,11 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   // Enough to outvote a name's odd lower-case use or a word's capital in a heading.
   nameSample: 12,
   synonyms: null,
+  vectorThreshold: 0.6,
+  vectorCredit: 0.5,
+  vectorNeighbours: 4,
+  vectorCommonWords: 500,
+  wordVectors: null,
 });
 
 /** How misspellings are matched against the articles' vocabulary. */

@@ -20,6 +20,7 @@ import {
   type FileDigest,
 } from "./store.ts";
 import { defaultSynonyms } from "./wordnet.ts";
+import { defaultWordVectors } from "./word-vectors.ts";
 import { openCacheFolder, type CacheFolder } from "./cache-dir.ts";
 import { DEFAULT_CACHE_DIR } from "../paths.ts";
 
@@ -167,7 +168,10 @@ function checkCurrent(
   };
 }
 
-/** The ranking options of a corpus: WordNet's synonyms unless the caller chose others (or none). */
-function rankingOf(options: OpenCorpusOptions): Partial<RankingOptions> {
-  return { synonyms: defaultSynonyms, ...options.ranking };
+/**
+ * The ranking options of a corpus: WordNet's synonyms and the GloVe word vectors unless
+ * the caller chose others (or none).
+ */
+export function rankingOf(options: OpenCorpusOptions): Partial<RankingOptions> {
+  return { synonyms: defaultSynonyms, wordVectors: defaultWordVectors, ...options.ranking };
 }

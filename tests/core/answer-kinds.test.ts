@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CitationIndex } from "../../src/core/index.ts";
 import { loadArticles } from "../../src/corpus/load.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { answersIn, expectedAnswer } from "../../src/core/answer/expected.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 
@@ -9,6 +10,7 @@ let seed: CitationIndex;
 beforeAll(async () => {
   seed = new CitationIndex((await loadArticles(DEFAULT_DATA_DIR)).articles, {
     synonyms: defaultSynonyms,
+    wordVectors: defaultWordVectors,
   });
 });
 

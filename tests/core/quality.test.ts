@@ -4,6 +4,7 @@ import { CitationIndex, type Article } from "../../src/core/index.ts";
 import { loadArticles } from "../../src/corpus/load.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { readQuestions, score } from "../eval.ts";
 import { ROOT } from "../helpers.ts";
 
@@ -16,8 +17,14 @@ beforeAll(async () => {
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
   const vehicles: Article[] = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/md")))
     .articles;
-  seedOnly = new CitationIndex(seed, { synonyms: defaultSynonyms });
-  both = new CitationIndex([...seed, ...vehicles], { synonyms: defaultSynonyms });
+  seedOnly = new CitationIndex(seed, {
+    synonyms: defaultSynonyms,
+    wordVectors: defaultWordVectors,
+  });
+  both = new CitationIndex([...seed, ...vehicles], {
+    synonyms: defaultSynonyms,
+    wordVectors: defaultWordVectors,
+  });
 });
 
 describe("answer quality on the visible evaluation set", () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CitationIndex, type Answer } from "../../src/core/index.ts";
 import { loadArticles } from "../../src/corpus/load.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { readQuestions } from "../eval.ts";
 import { ROOT } from "../helpers.ts";
@@ -21,7 +22,10 @@ let both: CitationIndex;
 beforeAll(async () => {
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
   const vehicles = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/md"))).articles;
-  both = new CitationIndex([...seed, ...vehicles], { synonyms: defaultSynonyms });
+  both = new CitationIndex([...seed, ...vehicles], {
+    synonyms: defaultSynonyms,
+    wordVectors: defaultWordVectors,
+  });
 });
 
 describe("ranking snapshot", () => {

@@ -56,10 +56,11 @@ export function cite(
     .map((sentence) => sentence.text)
     .join(" ");
   const wanted = new Set<string>();
-  // Highlight what a reader would see as matching: not the loose definition words.
+  // Highlight what a reader would see as matching: not the loose definition words,
+  // nor a word-vector neighbour ("located" for "built").
   for (const term of terms) {
     for (const [variant, match] of term.variants)
-      if (match.how !== "definition") wanted.add(variant);
+      if (match.how !== "definition" && match.how !== "vector") wanted.add(variant);
   }
   const matched = new Set<string>();
   for (const token of tokenize(excerpt)) {

@@ -44,6 +44,15 @@ export function queryTerms(
       variantsByTerm.set(token.term, finder.variantsOf(token, isName(token)));
     }
   });
+  // A stand-in that is another word of the question stands for that word only: in "stock
+  // price", "price" is no evidence of "stock".
+  const asked = new Set(variantsByTerm.keys());
+  for (const [term, variants] of variantsByTerm) {
+    const own = [...variants].filter(
+      ([variant, match]) => match.how === "exact" || !asked.has(variant) || variant === term,
+    );
+    if (own.length < variants.size) variantsByTerm.set(term, new Map(own));
+  }
   /** True when nothing in the articles stands for the word: no synonym, no close spelling (a definition word is too loose). */
   const unmatched = (token: Token) =>
     [...(variantsByTerm.get(token.term) ?? [])].every(

@@ -3,10 +3,11 @@ import Fuse from "fuse.js";
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
 import { CACHE_SIZES, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import type { WordVectors } from "../vectors.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
 
 /** How an index term came to stand for a question word. */
-export type MatchKind = "exact" | "fuzzy" | "compound" | "synonym" | "definition";
+export type MatchKind = "exact" | "fuzzy" | "compound" | "synonym" | "definition" | "vector";
 
 /** How well an index term stands for a question word (1: the word itself). */
 export interface Match {
@@ -84,6 +85,11 @@ export class VariantFinder {
     // A name is not explained by its dictionary definition: "Secretary" is not "department".
     const definition = asName ? [] : (options.synonyms?.definitionWords(token.word) ?? []);
     for (const word of definition) add(termOf(word), options.definitionCredit, "definition");
+    if (!asName) {
+      for (const [term, similarity] of this.vectorNeighbours(token.word)) {
+        add(term, options.vectorCredit * similarity, "vector");
+      }
+    }
     // Only a word that is neither in the articles nor in the dictionary is taken for a
     // misspelling: "compiled" is not a typo of "compared".
     const dictionaryWord = options.synonyms?.knows(token.word) ?? false;
@@ -111,6 +117,51 @@ export class VariantFinder {
     others.sort(([a, x], [b, y]) => y.quality - x.quality || view.frequency(a) - view.frequency(b));
     const kept = new Map([...(exact ? [exact] : []), ...others.slice(0, options.maxVariants - 1)]);
     return { variants: kept, complete };
+  }
+
+  /**
+   * Index terms whose words lie near the question word in the word-vector space
+   * ("atomic" ~ "nuclear", "jets" ~ "aircraft"), most similar first.
+   */
+  private vectorNeighbours(word: string): [string, number][] {
+    const vectors = this.options.wordVectors;
+    const own = vectors?.vector(word);
+    if (!vectors || !own) return [];
+    const table = this.corpusVectors(vectors);
+    const { dimensions } = vectors;
+    const best = new Map<string, number>();
+    const ownTerm = termOf(word);
+    for (let i = 0; i < table.terms.length; i += 1) {
+      let dot = 0;
+      const base = i * dimensions;
+      for (let j = 0; j < dimensions; j += 1)
+        dot += (own[j] as number) * (table.matrix[base + j] as number);
+      if (dot < this.options.vectorThreshold) continue;
+      const term = table.terms[i] as string;
+      if (term === ownTerm) continue;
+      if ((best.get(term) ?? 0) < dot) best.set(term, dot);
+    }
+    return [...best].sort((a, b) => b[1] - a[1]).slice(0, this.options.vectorNeighbours);
+  }
+
+  private corpusTable: { terms: string[]; matrix: Float32Array } | undefined;
+
+  /** The articles' words that have vectors, as one matrix (built on first use). */
+  private corpusVectors(vectors: WordVectors): { terms: string[]; matrix: Float32Array } {
+    if (this.corpusTable) return this.corpusTable;
+    const terms: string[] = [];
+    const rows: Float32Array[] = [];
+    for (const [word, term] of this.view.data.vocabulary) {
+      const vector = vectors.vector(word);
+      // The commonest words ("first", "new", "year") lie near everything: they stand for nothing.
+      if (!vector || (vectors.rank(word) ?? 0) < this.options.vectorCommonWords) continue;
+      terms.push(term);
+      rows.push(vector);
+    }
+    const matrix = new Float32Array(rows.length * vectors.dimensions);
+    rows.forEach((row, i) => matrix.set(row, i * vectors.dimensions));
+    this.corpusTable = { terms, matrix };
+    return this.corpusTable;
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   tokenize,
   type Article,
   type SynonymSource,
+  type WordVectors,
 } from "../../../src/core/index.ts";
 import { IndexView } from "../../../src/core/index/view.ts";
 import { DEFAULT_RANKING } from "../../../src/core/options.ts";
@@ -67,6 +68,45 @@ describe("variants: what a question word may stand for", () => {
 
   it("GIVEN a lower-case short word that the articles write as an acronym THEN it finds it", () => {
     expect(variantsOf("ev").has("EV")).toBe(true);
+  });
+});
+
+/** Word vectors from a table of directions (normalised here): no GloVe file needed. */
+function vectors(rows: Record<string, number[]>): WordVectors {
+  return {
+    dimensions: 3,
+    vector: (word) => {
+      const row = rows[word];
+      if (!row) return undefined;
+      const norm = Math.hypot(...row);
+      return Float32Array.from(row, (value) => value / norm);
+    },
+    rank: (word) => (word in rows ? 1000 : undefined),
+  };
+}
+
+describe("variants: word vectors for words the articles say differently", () => {
+  const view = new IndexView([tesla, weather]);
+  const rows = { levies: [1, 0.1, 0], tariffs: [1, 0.2, 0], snow: [0, 0, 1], prices: [0.5, 1, 0] };
+  const options = { ...DEFAULT_RANKING, synonyms: table({}), wordVectors: vectors(rows) };
+  const finder = new VariantFinder(view, options);
+  const variantsOf = (word: string, asName = false) =>
+    finder.variantsOf(tokenize(word)[0] as never, asName);
+
+  it("GIVEN a question word whose vector lies near an article's word THEN that word stands for it, weaker than a synonym", () => {
+    const match = variantsOf("levies").get("tariff");
+    expect(match?.how).toBe("vector");
+    expect(match?.quality).toBeGreaterThan(options.vectorCredit * options.vectorThreshold);
+    expect(match?.quality).toBeLessThan(options.synonymCredit);
+  });
+
+  it("GIVEN a far vector THEN it stands for nothing", () => {
+    expect(variantsOf("levies").has("snow")).toBe(false);
+    expect(variantsOf("levies").has("price")).toBe(false);
+  });
+
+  it("GIVEN a name THEN no vector neighbour stands for it (Apple is not Samsung)", () => {
+    expect(variantsOf("levies", true).has("tariff")).toBe(false);
   });
 });
 
