@@ -7,9 +7,8 @@ import { ArticleError, CitationIndex } from "../core/index.ts";
 import { DEFAULT_CACHE_DIR } from "../paths.ts";
 import { decodeIndex } from "./index-codec.ts";
 import { LibraryError } from "./load.ts";
-import type { Corpus, OpenCorpusOptions } from "./open.ts";
+import { rankingOf, type Corpus, type OpenCorpusOptions } from "./open.ts";
 import { INDEX_FORMAT } from "./store.ts";
-import { defaultSynonyms } from "./wordnet.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
 
 /**
@@ -66,11 +65,7 @@ export function openCorpusInWorker(
         case "ready": {
           try {
             const content = decodeIndex(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
-            const index = new CitationIndex(
-              content.articles,
-              { synonyms: defaultSynonyms, ...options.ranking },
-              content.data,
-            );
+            const index = new CitationIndex(content.articles, rankingOf(options), content.data);
             settled = true;
             resolve({
               dir: path.resolve(dir),
