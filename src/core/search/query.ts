@@ -37,7 +37,8 @@ export function queryTerms(
 ): QueryTerm[] {
   const content = tokens.map((token) => (isContentToken(token) ? token : undefined));
   // Whether a word names something, from evidence that does not depend on the asker's capitals.
-  const isName = (token: Token) => names.isName(token);
+  const inCompoundName = compoundNames(tokens, content, options);
+  const isName = (token: Token) => inCompoundName.has(token) || names.isName(token);
   const variantsByTerm = new Map<string, VariantMap>();
   content.forEach((token) => {
     if (token && !variantsByTerm.has(token.term)) {
@@ -191,4 +192,35 @@ function linkNames(
     }
   });
   closeRun();
+}
+
+/**
+ * Question words that together make a name the dictionary knows ("european union",
+ * "secretary of commerce"), whatever their case: each word is then a name, so an
+ * article without the "European Union" is not about it for having a "union".
+ */
+function compoundNames(
+  tokens: readonly Token[],
+  content: readonly (Token | undefined)[],
+  options: Readonly<RankingOptions>,
+): Set<Token> {
+  const found = new Set<Token>();
+  const properNoun = options.synonyms?.properNoun?.bind(options.synonyms);
+  if (!properNoun) return found;
+  content.forEach((token, position) => {
+    if (!token || token.isNumber) return;
+    const next = content[position + 1];
+    if (next && !next.isNumber && properNoun(`${token.word}_${next.word}`)) {
+      found.add(token).add(next);
+    }
+    const after = content[position + 2];
+    if (
+      after &&
+      tokens[position + 1]?.word === "of" &&
+      properNoun(`${token.word}_of_${after.word}`)
+    ) {
+      found.add(token).add(after);
+    }
+  });
+  return found;
 }

@@ -124,6 +124,24 @@ describe("query terms: weights of the question's words", () => {
     expect(w.peru).toBeGreaterThan(w.wang as number);
   });
 
+  it("GIVEN words that together make a name the dictionary knows (european union) THEN each weighs as a missing name", () => {
+    const compound = {
+      ...options,
+      synonyms: table({}, [], ["european_union", "secretary_of_commerce"]),
+    };
+    const finder2 = new VariantFinder(view, compound);
+    const byWord = (question: string) =>
+      Object.fromEntries(
+        queryTerms(tokenize(question), view, compound, finder2, names).map((t) => [t.word, t]),
+      );
+    const union = byWord("what tariff has the european union placed on evs");
+    const plain = byWord("what tariff has the trade union placed on evs");
+    expect(union.union?.weightIfAbsent).toBeGreaterThan(plain.union?.weightIfAbsent as number);
+    expect(union.european?.weightIfAbsent).toBe(union.union?.weightIfAbsent);
+    const secretary = byWord("who is the secretary of commerce");
+    expect(secretary.secretary?.weightIfAbsent).toBe(union.union?.weightIfAbsent);
+  });
+
   it("GIVEN a question in lower case THEN its words weigh as when capitalised", () => {
     expect(weights("did peru meet wang yang")).toEqual(weights("Did Peru meet Wang Yang"));
     expect(weights("who runs the ev market")).toEqual(weights("Who runs the EV market"));
