@@ -45,10 +45,11 @@ Measures citebot, MiniSearch and naive fuse.js on synthetic corpora of N
 articles plus the seed (cached in ${DEFAULT_CACHE_ROOT}).
 
 Options:
-  --corpus NAME        synthetic (default) or archive: evenly spaced subsets of the
-                       briefing-room archive (../shared/eval/archive, unpacked into the
-                       cache folder once) plus the seed
+  --corpus LIST        synthetic (default), archive (evenly spaced subsets of the
+                       briefing-room archive, ../shared/eval/archive, unpacked into the
+                       cache folder once, plus the seed) or both: synthetic,archive
   --sizes LIST         corpus sizes (default 1,100,1000,5000; archive: ${ARCHIVE_SIZES})
+  --archive-sizes LIST the archive's sizes when both corpora run (default: as above)
   --questions FILE     JSONL question set ({"q": ...} a line); default: the seed's
                        visible questions + 20 questions about synthetic articles
                        (archive: ../shared/eval's seed and discord-style sets)
@@ -63,9 +64,12 @@ Options:
   --json               print the results as JSON instead of tables
   -h, --help           show this help`;
 
+type CorpusName = (typeof CORPORA)[number];
+
 interface Options {
-  corpus: (typeof CORPORA)[number];
-  sizes: number[];
+  /** Measured in this order, each with its own sizes and questions. */
+  corpora: CorpusName[];
+  sizes: Record<CorpusName, number[]>;
   questionsFile: string | undefined;
   seedQuestionsFile: string;
   systems: Measured[];
@@ -89,6 +93,7 @@ function readOptions(argv: string[]): Options | "help" {
     options: {
       corpus: { type: "string" },
       sizes: { type: "string" },
+      "archive-sizes": { type: "string" },
       questions: { type: "string" },
       "seed-questions": { type: "string" },
       systems: { type: "string" },
@@ -104,16 +109,23 @@ function readOptions(argv: string[]): Options | "help" {
     strict: true,
   });
   if (values.help) return "help";
-  const corpus = CORPORA.find((name) => name === (values.corpus ?? "synthetic"));
-  if (!corpus) throw new Error(`--corpus: "${values.corpus}" is not one of ${CORPORA.join(", ")}`);
-  const defaultSizes = corpus === "archive" ? ARCHIVE_SIZES : "1,100,1000,5000";
-  const sizes = (values.sizes ?? defaultSizes).split(",").map((size) => {
-    const n = Number(size.trim());
-    if (!Number.isInteger(n) || n < 0 || n > 100_000) {
-      throw new Error(`--sizes: "${size}" is not a size from 0 to 100000`);
-    }
-    return n;
+  const corpora = (values.corpus ?? "synthetic").split(",").map((name) => {
+    const corpus = CORPORA.find((known) => known === name.trim());
+    if (!corpus) throw new Error(`--corpus: "${name}" is not one of ${CORPORA.join(", ")}`);
+    return corpus;
   });
+  const sizeList = (list: string, flag: string) =>
+    list.split(",").map((size) => {
+      const n = Number(size.trim());
+      if (!Number.isInteger(n) || n < 0 || n > 100_000) {
+        throw new Error(`${flag}: "${size}" is not a size from 0 to 100000`);
+      }
+      return n;
+    });
+  const sizes = {
+    synthetic: sizeList(values.sizes ?? "1,100,1000,5000", "--sizes"),
+    archive: sizeList(values["archive-sizes"] ?? values.sizes ?? ARCHIVE_SIZES, "--archive-sizes"),
+  };
   const systems = (values.systems ?? SYSTEMS.join(",")).split(",").map((name) => {
     const system = SYSTEMS.find((known) => known === name.trim());
     if (!system) throw new Error(`--systems: unknown system "${name}" (${SYSTEMS.join(", ")})`);
@@ -125,7 +137,7 @@ function readOptions(argv: string[]): Options | "help" {
       ? path.join(os.tmpdir(), `citebot-bench-prof-${Date.now()}`)
       : undefined;
   return {
-    corpus,
+    corpora,
     sizes,
     questionsFile: values.questions,
     seedQuestionsFile: values["seed-questions"] ?? SEED_QUESTIONS,
@@ -229,6 +241,9 @@ interface SystemRow {
   readonly result: JobResult;
   /** Ready time of a fresh process opening the saved index (citebot only, when supported). */
   readonly savedLoadMs?: number;
+  readonly savedLoadCpuMs?: number;
+  /** Resident memory of the saved-load process right after ready. */
+  readonly savedLoadRssMb?: number;
   readonly savedLoadPeakMb?: number;
   /** The saved index answered the timed questions with the same top-1s as the fresh build. */
   readonly savedSameTop1?: string;
@@ -313,10 +328,11 @@ function report(results: SizeResult[], questionTexts: string[], notes: string[])
           ? ""
           : row.savedLoadMs === undefined
             ? "n/a"
-            : `${fmt(row.savedLoadMs, 0)} (${fmt(row.savedLoadPeakMb, 0)} MB)${row.savedUsed === false ? " rebuilt!" : ""}`,
+            : `${fmt(row.savedLoadMs, 0)} (cpu ${fmt(row.savedLoadCpuMs, 0)}; ${fmt(row.savedLoadRssMb, 0)} MB)${row.savedUsed === false ? " rebuilt!" : ""}`,
         fmt(row.result.peakMb, 0),
         t ? `${fmt(t.medianMs, 2)}${mark}` : "n/a",
         t ? `${fmt(t.p99Ms, 2)}${mark}` : "n/a",
+        t ? `${fmt(t.maxMs, 1)}${mark}` : "n/a",
         t ? `${t.samples}${mark}` : "0",
       ]);
     }
@@ -329,10 +345,11 @@ function report(results: SizeResult[], questionTexts: string[], notes: string[])
         "system",
         "build ms",
         "parse ms",
-        "saved-load ms (peak)",
+        "saved-load ms (cpu ms; RSS MB after ready)",
         "peak MB",
         "median ms",
         "p99 ms",
+        "max ms",
         "samples",
       ],
       rows,
@@ -461,26 +478,33 @@ async function main(): Promise<number> {
   if (seedQuestions.length === 0) {
     log(`seed questions not found, no quality check: ${missing(options.seedQuestionsFile)}`);
   }
-  let questions: BenchQuestion[];
-  if (options.questionsFile) {
-    questions = readQuestions(options.questionsFile);
-  } else if (options.corpus === "archive") {
-    questions = realQuestions(log);
-  } else {
-    questions = [
-      ...seedQuestions.map((question) => ({ q: question.q, origin: "seed" })),
-      ...syntheticQuestions(options.seed, 20),
-    ];
-  }
-  if (questions.length === 0) throw new Error("no questions to time");
-  const texts = questions.map((question) => question.q);
-  const checkTexts = seedQuestions.map((question) => question.q);
-  const roundSamples = Math.ceil(200 / texts.length) * texts.length;
-  const limits: LoopLimits = {
-    samples: options.samples ?? roundSamples,
-    budgetMs: options.budgetMs,
+  /** The timed questions of a corpus, and the loops' limits for them. */
+  const plan = (corpus: CorpusName) => {
+    let questions: BenchQuestion[];
+    if (options.questionsFile) {
+      questions = readQuestions(options.questionsFile);
+    } else if (corpus === "archive") {
+      questions = realQuestions(log);
+    } else {
+      questions = [
+        ...seedQuestions.map((question) => ({ q: question.q, origin: "seed" })),
+        ...syntheticQuestions(options.seed, 20),
+      ];
+    }
+    if (questions.length === 0) throw new Error("no questions to time");
+    const texts = questions.map((question) => question.q);
+    const roundSamples = Math.ceil(200 / texts.length) * texts.length;
+    const limits: LoopLimits = {
+      samples: options.samples ?? roundSamples,
+      budgetMs: options.budgetMs,
+    };
+    const warmup: LoopLimits = { samples: texts.length, budgetMs: 5000 };
+    log(
+      `${corpus}: ${texts.length} questions; ${limits.samples} timed asks per system and size (fuse.js: ${fuseLimits.samples})`,
+    );
+    return { questions, texts, limits, warmup };
   };
-  const warmup: LoopLimits = { samples: texts.length, budgetMs: 5000 };
+  const checkTexts = seedQuestions.map((question) => question.q);
   const fuseLimits: LoopLimits = {
     samples: Math.min(options.samples ?? 32, 32),
     budgetMs: options.fuseBudgetMs,
@@ -490,17 +514,15 @@ async function main(): Promise<number> {
     samples: size <= 100 ? 2 : 0,
     budgetMs: 1000,
   });
-  log(
-    `${texts.length} questions; ${limits.samples} timed asks per system and size (fuse.js: ${fuseLimits.samples})`,
-  );
+  const untimed: LoopLimits = { samples: 0, budgetMs: 0 };
 
   const baseline = await runJob({
     system: "noop",
     dir: ROOT,
     questions: [],
     checkQuestions: [],
-    limits,
-    warmup,
+    limits: untimed,
+    warmup: untimed,
   });
   const notes: string[] = [];
   const commit = git(["rev-parse", "--short", "HEAD"]);
@@ -509,11 +531,9 @@ async function main(): Promise<number> {
   notes.push(
     "",
     `Peak MB is each child process's RSS high-water mark (process.resourceUsage().maxRSS); an idle child (Node + tsx) peaks at ${fmt(baseline.peakMb, 0)} MB, plain Node at ${fmt(plainNodeMb(), 0)} MB: a compiled process (node dist/…) needs about the difference less.`,
-    `build ms: from nothing to ready to answer (read + parse + index); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load: a fresh process opening the index citebot saved, and that process's peak memory (n/a: the engine saves none).`,
+    `build ms: from nothing to ready to answer (read + parse + index); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load: a fresh process opening the index citebot saved: wall ms, the CPU ms it used (user + system; less inflated by other processes) and its resident memory right after ready (n/a: the engine saves none). max ms: the slowest single ask of the timed loop.`,
     `\`*\` marks a loop cut by its time budget (fuse.js: at most ${fuseLimits.samples} questions or ${options.fuseBudgetMs / 1000} s a size).`,
-    options.corpus === "archive"
-      ? `Corpus: the briefing-room archive (../shared/eval/archive, 14,396 real articles), evenly spaced subsets of each size plus the seed; questions: ${questions.length} real ones (the evaluation's seed and discord-style sets).`
-      : `Corpus: synthetic articles (licence and documentation sentences) plus the seed.`,
+    `Corpora: synthetic articles (licence and documentation sentences) plus the seed, timed on the seed's questions and 20 about synthetic articles; the briefing-room archive (../shared/eval/archive, 14,396 real articles), evenly spaced subsets of each size plus the seed, timed on the evaluation's real questions (its seed and discord-style sets).`,
     `Engine: ${engine}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.`,
   );
 
@@ -532,148 +552,165 @@ async function main(): Promise<number> {
       checkQuestions: checkTexts,
       // Built from the articles, and no saved index left in the default cache folder.
       cacheDir: false,
-      limits,
-      warmup,
+      limits: untimed,
+      warmup: untimed,
       noTiming: true,
     });
     seedAlone = [...alone.checkTop1];
   }
 
-  const results: SizeResult[] = [];
-  for (const size of options.sizes) {
-    const corpus =
-      options.corpus === "archive"
-        ? await archiveCorpus(size)
-        : await generateCorpus({ size, seed: options.seed });
-    log(
-      `\n${corpus.articles - 1} ${options.corpus} articles + the seed: ${corpus.dir}${corpus.cached ? " (cached)" : ""}`,
-    );
-    const rows: SystemRow[] = [];
-    for (const system of options.systems) {
-      const jobBase = { dir: corpus.dir, questions: texts, checkQuestions: checkTexts };
-      if (system === "citebot") {
-        const cacheDir = await mkdtemp(path.join(os.tmpdir(), "citebot-bench-index-"));
-        try {
-          const profile = options.cpuProfDir
-            ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`]
-            : [];
-          const result = await runJob(
-            { ...jobBase, system: "citebot", cacheDir, limits, warmup },
-            profile,
-          );
-          let row: SystemRow = { system, result };
-          if (result.fromSavedIndex) {
-            notes.push(
-              `Warning: at ${size} articles the "from scratch" build reported a saved index: its build time is a load.`,
-            );
-          }
-          if (await hasFiles(cacheDir)) {
-            const loaded = await runJob(
-              { ...jobBase, system: "citebot-load", cacheDir, limits, warmup, noTiming: true },
+  const sections: { corpus: CorpusName; texts: string[]; results: SizeResult[] }[] = [];
+  for (const corpusName of options.corpora) {
+    const { texts, limits, warmup } = plan(corpusName);
+    const results: SizeResult[] = [];
+    sections.push({ corpus: corpusName, texts, results });
+    for (const size of options.sizes[corpusName]) {
+      const corpus =
+        corpusName === "archive"
+          ? await archiveCorpus(size)
+          : await generateCorpus({ size, seed: options.seed });
+      log(
+        `\n${corpus.articles - 1} ${corpusName} articles + the seed: ${corpus.dir}${corpus.cached ? " (cached)" : ""}`,
+      );
+      const rows: SystemRow[] = [];
+      for (const system of options.systems) {
+        const jobBase = { dir: corpus.dir, questions: texts, checkQuestions: checkTexts };
+        if (system === "citebot") {
+          const cacheDir = await mkdtemp(path.join(os.tmpdir(), "citebot-bench-index-"));
+          try {
+            const profile = options.cpuProfDir
+              ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`]
+              : [];
+            const result = await runJob(
+              { ...jobBase, system: "citebot", cacheDir, limits, warmup },
               profile,
             );
-            const same = loaded.top1.filter((top, i) => sameTop(top, result.top1[i])).length;
-            const savedMismatches = texts.flatMap((q, i) =>
-              sameTop(loaded.top1[i], result.top1[i])
-                ? []
-                : [{ q, built: result.top1[i] ?? null, saved: loaded.top1[i] ?? null }],
-            );
-            row = {
-              ...row,
-              savedMismatches,
-              savedEngineHash: loaded.engineHash,
-              ...(loaded.fromSavedIndex === undefined ? {} : { savedUsed: loaded.fromSavedIndex }),
-              savedLoadMs: loaded.readyMs,
-              savedLoadPeakMb: loaded.peakMb,
-              savedSameTop1: `${same}/${result.top1.length}`,
-            };
+            let row: SystemRow = { system, result };
+            if (result.fromSavedIndex) {
+              notes.push(
+                `Warning: at ${size} articles the "from scratch" build reported a saved index: its build time is a load.`,
+              );
+            }
+            if (await hasFiles(cacheDir)) {
+              const loaded = await runJob(
+                { ...jobBase, system: "citebot-load", cacheDir, limits, warmup, noTiming: true },
+                profile,
+              );
+              const same = loaded.top1.filter((top, i) => sameTop(top, result.top1[i])).length;
+              const savedMismatches = texts.flatMap((q, i) =>
+                sameTop(loaded.top1[i], result.top1[i])
+                  ? []
+                  : [{ q, built: result.top1[i] ?? null, saved: loaded.top1[i] ?? null }],
+              );
+              row = {
+                ...row,
+                savedMismatches,
+                savedEngineHash: loaded.engineHash,
+                ...(loaded.fromSavedIndex === undefined
+                  ? {}
+                  : { savedUsed: loaded.fromSavedIndex }),
+                savedLoadMs: loaded.readyMs,
+                savedLoadCpuMs: loaded.readyCpuMs,
+                savedLoadRssMb: loaded.rssAfterReadyMb,
+                savedLoadPeakMb: loaded.peakMb,
+                savedSameTop1: `${same}/${result.top1.length}`,
+              };
+            }
+            rows.push(row);
+          } finally {
+            await rm(cacheDir, { recursive: true, force: true });
           }
-          rows.push(row);
-        } finally {
-          await rm(cacheDir, { recursive: true, force: true });
+        } else {
+          const result = await runJob({
+            ...jobBase,
+            system,
+            limits: system === "fuse" ? fuseLimits : limits,
+            warmup: system === "fuse" ? fuseWarmup(size) : warmup,
+          });
+          rows.push({ system, result });
         }
-      } else {
-        const result = await runJob({
-          ...jobBase,
-          system,
-          limits: system === "fuse" ? fuseLimits : limits,
-          warmup: system === "fuse" ? fuseWarmup(size) : warmup,
-        });
-        rows.push({ system, result });
+        const last = rows[rows.length - 1] as SystemRow;
+        const t = last.result.timing;
+        log(
+          `  ${system.padEnd(10)} ready ${fmt(last.result.readyMs, 0)} ms` +
+            (last.result.savedMs === undefined
+              ? ""
+              : ` (saved at ${fmt(last.result.savedMs, 0)} ms)`) +
+            (last.savedLoadMs === undefined
+              ? ""
+              : `, saved-load ${fmt(last.savedLoadMs, 0)} ms (same top-1 ${last.savedSameTop1})`) +
+            `, peak ${fmt(last.result.peakMb, 0)} MB` +
+            (t
+              ? `, median ${fmt(t.medianMs, 2)} ms, p99 ${fmt(t.p99Ms, 2)} ms over ${t.samples}${t.capped ? " (budget)" : ""}`
+              : ""),
+        );
       }
-      const last = rows[rows.length - 1] as SystemRow;
-      const t = last.result.timing;
-      log(
-        `  ${system.padEnd(10)} ready ${fmt(last.result.readyMs, 0)} ms` +
-          (last.result.savedMs === undefined
-            ? ""
-            : ` (saved at ${fmt(last.result.savedMs, 0)} ms)`) +
-          (last.savedLoadMs === undefined
-            ? ""
-            : `, saved-load ${fmt(last.savedLoadMs, 0)} ms (same top-1 ${last.savedSameTop1})`) +
-          `, peak ${fmt(last.result.peakMb, 0)} MB` +
-          (t
-            ? `, median ${fmt(t.medianMs, 2)} ms, p99 ${fmt(t.p99Ms, 2)} ms over ${t.samples}${t.capped ? " (budget)" : ""}`
-            : ""),
-      );
-    }
-    const first = rows[0]?.result;
-    const citebot = rows.find((row) => row.system === "citebot")?.result;
-    let sameTop1: SizeResult["sameTop1"];
-    let correctTop1: SizeResult["correctTop1"];
-    let moved: SizeResult["moved"];
-    let abstains: SizeResult["abstains"];
-    if (citebot && seedAlone.length > 0) {
-      const same = citebot.checkTop1.filter((top, i) => sameTop(top, seedAlone[i])).length;
-      sameTop1 = { same, total: seedAlone.length };
-      moved = [];
-      checkTexts.forEach((q, i) => {
-        if (!sameTop(citebot.checkTop1[i], seedAlone[i])) {
-          moved?.push({ q, alone: seedAlone[i] ?? null, among: citebot.checkTop1[i] ?? null });
-        }
-      });
-      const score = (tops: readonly (Top | null | undefined)[]) => {
-        const counts = { correct: 0, total: 0, abstained: 0, unanswerable: 0 };
-        seedQuestions.forEach((question, k) => {
-          const top = tops[k];
-          if (question.unanswerable) {
-            counts.unanswerable += 1;
-            if (!top?.answered) counts.abstained += 1;
-          } else if (question.paragraphs) {
-            counts.total += 1;
-            const accepted =
-              top != null && top.article === seedId && question.paragraphs.includes(top.paragraph);
-            if (top?.answered && accepted) counts.correct += 1;
+      const first = rows[0]?.result;
+      const citebot = rows.find((row) => row.system === "citebot")?.result;
+      let sameTop1: SizeResult["sameTop1"];
+      let correctTop1: SizeResult["correctTop1"];
+      let moved: SizeResult["moved"];
+      let abstains: SizeResult["abstains"];
+      if (citebot && seedAlone.length > 0) {
+        const same = citebot.checkTop1.filter((top, i) => sameTop(top, seedAlone[i])).length;
+        sameTop1 = { same, total: seedAlone.length };
+        moved = [];
+        checkTexts.forEach((q, i) => {
+          if (!sameTop(citebot.checkTop1[i], seedAlone[i])) {
+            moved?.push({ q, alone: seedAlone[i] ?? null, among: citebot.checkTop1[i] ?? null });
           }
         });
-        return counts;
-      };
-      const among = score(citebot.checkTop1);
-      const alone = score(seedAlone);
-      correctTop1 = { correct: among.correct, total: among.total, alone: alone.correct };
-      abstains = { abstained: among.abstained, total: among.unanswerable, alone: alone.abstained };
+        const score = (tops: readonly (Top | null | undefined)[]) => {
+          const counts = { correct: 0, total: 0, abstained: 0, unanswerable: 0 };
+          seedQuestions.forEach((question, k) => {
+            const top = tops[k];
+            if (question.unanswerable) {
+              counts.unanswerable += 1;
+              if (!top?.answered) counts.abstained += 1;
+            } else if (question.paragraphs) {
+              counts.total += 1;
+              const accepted =
+                top != null &&
+                top.article === seedId &&
+                question.paragraphs.includes(top.paragraph);
+              if (top?.answered && accepted) counts.correct += 1;
+            }
+          });
+          return counts;
+        };
+        const among = score(citebot.checkTop1);
+        const alone = score(seedAlone);
+        correctTop1 = { correct: among.correct, total: among.total, alone: alone.correct };
+        abstains = {
+          abstained: among.abstained,
+          total: among.unanswerable,
+          alone: alone.abstained,
+        };
+      }
+      results.push({
+        size,
+        articles: first?.articles ?? corpus.articles,
+        sentences: first?.sentences ?? 0,
+        corpusDir: corpus.dir,
+        systems: rows,
+        ...(sameTop1 ? { sameTop1 } : {}),
+        ...(correctTop1 ? { correctTop1 } : {}),
+        ...(moved ? { moved } : {}),
+        ...(abstains ? { abstains } : {}),
+      });
     }
-    results.push({
-      size,
-      articles: first?.articles ?? corpus.articles,
-      sentences: first?.sentences ?? 0,
-      corpusDir: corpus.dir,
-      systems: rows,
-      ...(sameTop1 ? { sameTop1 } : {}),
-      ...(correctTop1 ? { correctTop1 } : {}),
-      ...(moved ? { moved } : {}),
-      ...(abstains ? { abstains } : {}),
-    });
   }
 
   const hashes = new Set([
     baseline.engineHash,
-    ...results.flatMap((size) =>
-      size.systems.flatMap((row) => [
-        row.result.engineHash,
-        row.savedEngineHash ?? baseline.engineHash,
-      ]),
-    ),
+    ...sections
+      .flatMap(({ results }) => results)
+      .flatMap((size) =>
+        size.systems.flatMap((row) => [
+          row.result.engineHash,
+          row.savedEngineHash ?? baseline.engineHash,
+        ]),
+      ),
   ]);
   if (hashes.size > 1) {
     notes.push(
@@ -692,19 +729,22 @@ async function main(): Promise<number> {
         {
           seed: options.seed,
           engine,
-          questions: texts,
+          questions: Object.fromEntries(sections.map(({ corpus, texts }) => [corpus, texts])),
           baselinePeakMb: baseline.peakMb,
           machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
           elapsedSeconds: elapsed,
           loadAverage: { start: loadBefore, end: loadAfter },
-          results,
+          results: Object.fromEntries(sections.map(({ corpus, results }) => [corpus, results])),
         },
         null,
         2,
       ),
     );
   } else {
-    console.log(`\n${report(results, texts, notes)}`);
+    const parts = sections.map(
+      ({ corpus, texts, results }) => `## ${corpus}\n\n${report(results, texts, [])}`,
+    );
+    console.log(`\n${parts.join("\n\n")}\n${notes.join("\n")}`);
   }
   return 0;
 }

@@ -40,6 +40,10 @@ export interface JobResult {
   readonly parseMs?: number;
   /** From nothing to ready to answer: read, parse, index (or load the saved index). */
   readonly readyMs: number;
+  /** CPU time (user + system) of this process while getting ready: less inflated by load. */
+  readonly readyCpuMs: number;
+  /** Resident memory right after ready (process.memoryUsage().rss), MB. */
+  readonly rssAfterReadyMb: number;
   readonly peakAfterReadyMb: number;
   readonly peakMb: number;
   readonly timing?: TimingResult;
@@ -126,6 +130,7 @@ async function openPeer(job: Job, build: (docs: ReturnType<typeof sentenceDocs>)
 
 async function run(job: Job): Promise<JobResult> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let searcher: Searcher;
   switch (job.system) {
     case "citebot":
@@ -144,6 +149,8 @@ async function run(job: Job): Promise<JobResult> {
         articles: 0,
         sentences: 0,
         readyMs: 0,
+        readyCpuMs: 0,
+        rssAfterReadyMb: process.memoryUsage.rss() / 1024 ** 2,
         peakAfterReadyMb: peakRssMb(),
         peakMb: peakRssMb(),
         top1: [],
@@ -152,6 +159,9 @@ async function run(job: Job): Promise<JobResult> {
       };
   }
   const readyMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const readyCpuMs = (cpu.user + cpu.system) / 1000;
+  const rssAfterReadyMb = process.memoryUsage.rss() / 1024 ** 2;
   const peakAfterReadyMb = peakRssMb();
   // Let the background save finish before anything is timed (and before the next child reads it).
   let savedMs: number | undefined;
@@ -176,6 +186,8 @@ async function run(job: Job): Promise<JobResult> {
     sentences: searcher.sentences,
     ...(searcher.parseMs === undefined ? {} : { parseMs: searcher.parseMs }),
     readyMs,
+    readyCpuMs,
+    rssAfterReadyMb,
     ...(savedMs === undefined ? {} : { savedMs }),
     peakAfterReadyMb,
     peakMb,

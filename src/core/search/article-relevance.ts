@@ -35,6 +35,19 @@ export function articleFactors(
   return factors;
 }
 
+/** A question word's variants as a list, made once per question word (asked per article). */
+const variantLists = new WeakMap<QueryTerm, readonly string[]>();
+
+/** True when one of the word's variants is a term of the title. */
+function inTitle(term: QueryTerm, title: ReadonlySet<string>): boolean {
+  let variants = variantLists.get(term);
+  if (!variants) {
+    variants = [...term.variants.keys()];
+    variantLists.set(term, variants);
+  }
+  return variants.some((variant) => title.has(variant));
+}
+
 function bm25(
   position: number,
   terms: readonly QueryTerm[],
@@ -57,7 +70,7 @@ function bm25(
       const found = lowerBound(ids, end) - lowerBound(ids, first);
       frequency = Math.max(frequency, found * variant.quality);
     }
-    if (title && [...term.variants.keys()].some((variant) => title.has(variant))) {
+    if (title && inTitle(term, title)) {
       frequency += articleTitleFrequency;
     }
     if (frequency === 0 || term.lowInformation) return;
@@ -111,7 +124,7 @@ export function sentencesOfRelevantArticles(
     let score = 0;
     terms.forEach((term, i) => {
       let f = frequency[i] ?? 0;
-      if (title && [...term.variants.keys()].some((variant) => title.has(variant))) {
+      if (title && inTitle(term, title)) {
         f += articleTitleFrequency;
       }
       if (f === 0 || term.lowInformation) return;

@@ -50,6 +50,9 @@ export class Shortlister {
   /** quality[sentenceId * maxQueryTerms + term]: best match of each question word in each sentence. */
   private qualities = new Float32Array(0);
   private touched: number[] = [];
+  /** members[sentenceId] === member: the sentence was found for the current question. */
+  private members = new Uint32Array(0);
+  private member = 0;
 
   constructor(
     private readonly view: IndexView,
@@ -75,8 +78,13 @@ export class Shortlister {
       this.mark = 0;
       this.qualities = new Float32Array(size * maxQueryTerms);
       this.touched = [];
+      this.members = new Uint32Array(size);
+      this.member = 0;
     }
-    const { scores, marks, qualities } = this;
+    const { scores, marks, qualities, members } = this;
+    this.member = (this.member % 0xfffffff0) + 1;
+    const member = this.member;
+    let maxTouched = -1;
     // Forget the previous question's per-sentence qualities.
     for (const sentenceId of this.touched) {
       qualities.fill(0, sentenceId * maxQueryTerms, (sentenceId + 1) * maxQueryTerms);
@@ -108,6 +116,8 @@ export class Shortlister {
         const visit = (sentenceId: number) => {
           if (marks[sentenceId] === mark) return;
           marks[sentenceId] = mark;
+          members[sentenceId] = member;
+          if (sentenceId > maxTouched) maxTouched = sentenceId;
           qualities[sentenceId * maxQueryTerms + i] = variant.quality;
           if (scores[sentenceId] === 0) touched.push(sentenceId);
           scores[sentenceId] = (scores[sentenceId] ?? 0) + contribution;
@@ -119,8 +129,23 @@ export class Shortlister {
           spent ||
           (enough && (isCommon(postings) || variant.quality < 1 || postings.length > 4 * known))
         ) {
-          if (sortedTouched.length !== known) sortedTouched = Int32Array.from(touched).sort();
-          budget -= visitKnown(sortedTouched, postings, visit, spent);
+          // The same visits (known ∩ postings, ascending) and the same work count as
+          // a walk along both lists or a binary search a known sentence; done by
+          // whichever is cheaper here: a scan of the postings against the member marks,
+          // or the binary searches.
+          budget -= knownWork(postings, known, maxTouched, spent);
+          if (postings.length <= known * SCAN_FACTOR) {
+            for (let k = 0; k < postings.length; k += 1) {
+              const sentenceId = postings[k] as number;
+              if (members[sentenceId] === member) visit(sentenceId);
+            }
+          } else {
+            if (sortedTouched.length !== known) sortedTouched = Int32Array.from(touched).sort();
+            for (const sentenceId of sortedTouched) {
+              const at = lowerBound(postings, sentenceId);
+              if (postings[at] === sentenceId) visit(sentenceId);
+            }
+          }
           continue;
         }
         const start = lowerBound(postings, first);
@@ -164,29 +189,23 @@ export class Shortlister {
 }
 
 /**
- * Visits the sentences of `known` (sorted) that are also in `postings` (sorted).
- * Returns the work done (entries compared). `lookUpOnly`: one binary search per known
- * sentence, never a walk along a long list (the work budget is spent).
+ * Below this many postings entries per known sentence, scanning a postings list against
+ * the member marks is cheaper than one binary search a known sentence (about log2 of a
+ * long list's length).
  */
-function visitKnown(
-  known: Int32Array,
+const SCAN_FACTOR = 16;
+
+/**
+ * The work the budget counts for visiting the known sentences in a postings list: a walk
+ * along both sorted lists (to the last known sentence) when they are of comparable
+ * sizes, else one look-up a known sentence; once the budget is spent, look-ups only.
+ */
+function knownWork(
   postings: Int32Array,
-  visit: (sentenceId: number) => void,
+  known: number,
+  lastKnown: number,
   lookUpOnly: boolean,
 ): number {
-  if (!lookUpOnly && postings.length < known.length * 8) {
-    // Comparable sizes: one walk along both sorted lists.
-    let k = 0;
-    for (const sentenceId of known) {
-      while (k < postings.length && (postings[k] as number) < sentenceId) k += 1;
-      if (k === postings.length) break;
-      if (postings[k] === sentenceId) visit(sentenceId);
-    }
-    return k + known.length;
-  }
-  for (const sentenceId of known) {
-    const at = lowerBound(postings, sentenceId);
-    if (postings[at] === sentenceId) visit(sentenceId);
-  }
-  return known.length;
+  if (lookUpOnly || postings.length >= known * 8) return known;
+  return lowerBound(postings, lastKnown) + known;
 }
