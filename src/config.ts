@@ -29,6 +29,12 @@ export interface BotConfig extends LocalConfig {
   apiUrl?: string;
   /** Shards for `npm run start:sharded` (SHARD_COUNT); unset lets Discord decide. */
   shardCount?: number;
+  /**
+   * How `npm run start:sharded` runs its shards (SHARD_MODE): unset, one process per shard
+   * (discord.js's ShardingManager); "one-process", every shard in one process sharing one
+   * index (memory of about one shard).
+   */
+  shardMode?: "one-process";
   /** Users who may use owner tools (/reload) besides the application's owner (OWNER_IDS). */
   ownerIds: readonly string[];
   /** Days question texts are kept for /gaps (QUESTION_RETENTION_DAYS). */
@@ -177,6 +183,14 @@ const schema = z.object({
       .max(3650, { error: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
       .default(DEFAULTS.questionRetentionDays),
   ),
+  SHARD_MODE: z.preprocess(
+    blank,
+    z
+      .enum(["processes", "one-process"], {
+        error: 'SHARD_MODE must be "processes" or "one-process", or empty for processes',
+      })
+      .optional(),
+  ),
   SHARD_COUNT: z.preprocess(
     blank,
     z.coerce
@@ -249,5 +263,6 @@ export function parseConfig(env: Record<string, string | undefined>): Parsed<Bot
   if (values.DISCORD_API_URL !== undefined)
     config.apiUrl = values.DISCORD_API_URL.replace(/\/+$/u, "");
   if (values.SHARD_COUNT !== undefined) config.shardCount = values.SHARD_COUNT;
+  if (values.SHARD_MODE === "one-process") config.shardMode = "one-process";
   return { ok: true, config };
 }

@@ -1,6 +1,8 @@
 /**
- * `npm run start:sharded`: runs citebot under discord.js's ShardingManager,
- * one process per group of shards (`SHARD_COUNT`, default: Discord's advice).
+ * `npm run start:sharded`: runs citebot's shards (`SHARD_COUNT`, default: Discord's
+ * advice) under discord.js's ShardingManager, one process per shard; or, with
+ * `SHARD_MODE=one-process`, every shard in this process (one client, one gateway
+ * connection a shard) sharing one index, so that N shards cost about the memory of one.
  *
  * As in main.ts, the signal handlers come before the heavy imports, so that a
  * signal at any moment ends the process with 0.
@@ -34,29 +36,51 @@ async function shardCount(config: BotConfig): Promise<number | "auto"> {
   return Math.max(1, body.shards ?? 1);
 }
 
-try {
-  // Run from the build (npm run start:sharded), shards run the built main.js; from the
-  // sources (tsx), they run main.ts through tsx.
-  const compiled = import.meta.url.endsWith(".js");
-  const main = fileURLToPath(new URL(compiled ? "./main.js" : "./main.ts", import.meta.url));
-  const manager = new ShardingManager(main, {
-    token: config.token,
-    totalShards: await shardCount(config),
-    execArgv: compiled ? [] : ["--import", "tsx"],
+/** main's module: the built one when this runs from the build, else the source (tsx). */
+function compiledMain(): string {
+  return import.meta.url.endsWith(".js") ? "./main.js" : "./main.ts";
+}
+
+if (config.shardMode === "one-process") {
+  const count = await shardCount(config).catch((error: unknown) => {
+    logger.fatal(`could not start the shards: ${describeDiscordFailure(error, config).message}`);
+    process.exit(1);
   });
-  manager.on("shardCreate", (shard) => {
-    logger.info({ shard: shard.id }, "shard process started");
-    shard.on("death", () => logger.warn({ shard: shard.id }, "shard process exited"));
-  });
-  onSignal = (signal) => {
-    logger.info({ signal }, "stopping every shard");
-    // Each shard process gets SIGTERM and logs out on its own.
-    for (const shard of manager.shards.values()) shard.kill();
-    process.exit(0);
-  };
-  await manager.spawn();
-  logger.info({ shards: manager.totalShards }, "all shards spawned");
-} catch (error) {
-  logger.fatal(`could not start the shards: ${describeDiscordFailure(error, config).message}`);
-  process.exit(1);
+  // discord.js's client reads the shards it runs from SHARDS and SHARD_COUNT, as in the
+  // processes ShardingManager spawns; main.ts then starts that one client.
+  process.env["SHARDS"] = JSON.stringify(
+    count === "auto" ? "auto" : Array.from({ length: count }, (_, shard) => shard),
+  );
+  if (count !== "auto") process.env["SHARD_COUNT"] = String(count);
+  logger.info({ shards: count }, "every shard in this process");
+  // main.ts installs its own signal handlers (log out cleanly) as its first statements.
+  onSignal = () => undefined;
+  await import(compiledMain());
+} else {
+  try {
+    // Run from the build (npm run start:sharded), shards run the built main.js; from the
+    // sources (tsx), they run main.ts through tsx.
+    const compiled = import.meta.url.endsWith(".js");
+    const main = fileURLToPath(new URL(compiled ? "./main.js" : "./main.ts", import.meta.url));
+    const manager = new ShardingManager(main, {
+      token: config.token,
+      totalShards: await shardCount(config),
+      execArgv: compiled ? [] : ["--import", "tsx"],
+    });
+    manager.on("shardCreate", (shard) => {
+      logger.info({ shard: shard.id }, "shard process started");
+      shard.on("death", () => logger.warn({ shard: shard.id }, "shard process exited"));
+    });
+    onSignal = (signal) => {
+      logger.info({ signal }, "stopping every shard");
+      // Each shard process gets SIGTERM and logs out on its own.
+      for (const shard of manager.shards.values()) shard.kill();
+      process.exit(0);
+    };
+    await manager.spawn();
+    logger.info({ shards: manager.totalShards }, "all shards spawned");
+  } catch (error) {
+    logger.fatal(`could not start the shards: ${describeDiscordFailure(error, config).message}`);
+    process.exit(1);
+  }
 }

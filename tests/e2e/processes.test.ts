@@ -131,6 +131,42 @@ describe("npm run start:sharded", () => {
   }, 90_000);
 });
 
+describe("npm run start:sharded with SHARD_MODE=one-process", () => {
+  it("GIVEN SHARD_MODE=one-process and SHARD_COUNT=2 WHEN guilds on both shards ask THEN one process runs both shards and answers each guild on its own shard", async () => {
+    const emu = started(await DiscordEmulator.start());
+    for (let i = 0; i < 4; i++) emu.addGuild();
+    const user = emu.addUser("alice");
+    const child = started(
+      spawnScript(
+        "start:sharded",
+        envFor(emu, { SHARD_COUNT: "2", SHARD_MODE: "one-process", LOG_LEVEL: "info" }),
+      ),
+    );
+    await emu
+      .waitUntil(() => emu.liveShards().length === 2, 25_000)
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}\n${child.stdout}\n${child.stderr}`);
+      });
+    expect(emu.identifies.get(0)).toBe(1);
+    expect(emu.identifies.get(1)).toBe(1);
+    for (const guild of emu.guilds) {
+      const outcome = await emu.sendInteraction(
+        slashCommand(emu, guild, user, "ask", [
+          { name: "question", type: OptionType.String, value: "How much did Tesla sell in China?" },
+        ]),
+      );
+      expect(outcome.shard).toBe(shardOf(guild.id, 2));
+      expect(replyOf(outcome).embeds[0].fields.length).toBeGreaterThan(0);
+    }
+    // One process, one index: the articles were loaded once and no shard process was spawned.
+    expect(child.stdout.match(/loading the articles/gu)).toHaveLength(1);
+    expect(child.stdout).toContain("every shard in this process");
+    expect(child.stdout).not.toContain("shard process started");
+    await child.stop();
+    await emu.waitUntil(() => emu.liveShards().length === 0, 5000);
+  }, 45_000);
+});
+
 describe("load on npm start", () => {
   it("GIVEN 10 guilds and 50 users WHEN 1,000 /ask arrive in one burst THEN every one is answered once and correctly", async () => {
     // The bot in its own process, as in production: the emulator stands for Discord and must not
