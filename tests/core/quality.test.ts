@@ -49,16 +49,17 @@ describe("answer quality on the visible evaluation set", () => {
 describe("answer quality on our own held-out phrasings (regression guard, not tuned per question)", () => {
   it("GIVEN paraphrases, typos and unanswerable questions about the seed THEN most are right", () => {
     const result = score(seedOnly, readQuestions("seed-paraphrases.jsonl"));
-    expect(result.top3, result.misses.join("\n")).toBeGreaterThanOrEqual(23);
-    expect(result.top1).toBeGreaterThanOrEqual(18);
-    expect(result.falseAbstain).toBeLessThanOrEqual(2);
-    expect(result.abstained).toBeGreaterThanOrEqual(5);
+    expect(result.top3, result.misses.join("\n")).toBeGreaterThanOrEqual(25);
+    expect(result.top1).toBeGreaterThanOrEqual(23);
+    expect(result.falseAbstain).toBeLessThanOrEqual(1);
+    expect(result.abstained).toBeGreaterThanOrEqual(6);
   });
 
   it("GIVEN questions about two articles loaded together THEN each is answered from the right article", () => {
     const result = score(both, readQuestions("connected-vehicles.jsonl"));
-    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(14);
-    expect(result.top3).toBeGreaterThanOrEqual(16);
+    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(16);
+    expect(result.top3).toBeGreaterThanOrEqual(18);
+    expect(result.abstained).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -67,19 +68,18 @@ describe("answer quality on questions written blind (by a colleague who never ra
   // A regression guard: global settings were chosen with these in view, no rule for any one question.
   it("GIVEN blind questions about the seed THEN most are right and few are wrongly declined", () => {
     const result = score(seedOnly, readQuestions("blind-seed.jsonl"));
-    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(32);
-    expect(result.top3).toBeGreaterThanOrEqual(38);
-    expect(result.falseAbstain).toBeLessThanOrEqual(4);
-    expect(result.abstained).toBeGreaterThanOrEqual(5);
+    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(35);
+    expect(result.top3).toBeGreaterThanOrEqual(41);
+    expect(result.falseAbstain).toBeLessThanOrEqual(1);
+    expect(result.abstained).toBeGreaterThanOrEqual(6);
   });
 
   it("GIVEN blind questions about two articles loaded together THEN most are right, from the right article", () => {
     const result = score(both, readQuestions("blind-vehicles.jsonl"));
-    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(25);
-    expect(result.top3).toBeGreaterThanOrEqual(32);
-    // 3 since names are read without capitals: "What are some upsides of connected cars?",
-    // answered wrongly from the seed before, is declined.
-    expect(result.falseAbstain).toBeLessThanOrEqual(3);
+    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(27);
+    expect(result.top3).toBeGreaterThanOrEqual(35);
+    expect(result.abstained).toBeGreaterThanOrEqual(6);
+    expect(result.falseAbstain).toBeLessThanOrEqual(2);
   });
 });
 
