@@ -45,6 +45,18 @@ describe("gateway faults", () => {
     await expectAnswered();
   });
 
+  it("GIVEN the gateway connection drops WHEN the bot reconnects THEN its log says so, with the shard", async () => {
+    const from = world.logs.length;
+    await afterResume(() => world.emulator.dropShard(0));
+    await world.emulator.waitUntil(
+      () => world.logs.slice(from).some((line) => line.msg === "gateway resumed"),
+      5000,
+    );
+    const lines = world.logs.slice(from).filter((line) => /^gateway /u.test(String(line.msg)));
+    expect(lines.map((line) => line.msg)).toContain("gateway resumed");
+    expect(lines.every((line) => line.shard === 0)).toBe(true);
+  });
+
   it("GIVEN op 7 RECONNECT WHEN the bot reconnects and resumes THEN the next /ask is answered", async () => {
     await afterResume(() => world.emulator.requestReconnect(0));
     await expectAnswered();

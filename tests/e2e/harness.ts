@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { ClientOptions } from "discord.js";
 import { afterEach, expect } from "vitest";
 import { startBot, type BotHandle } from "../../src/bot/bot.ts";
+import type { Deferral } from "../../src/bot/deferral.ts";
 import { parseConfig, type BotConfig } from "../../src/config.ts";
 import { openCorpus } from "../../src/corpus/open.ts";
 import { memoryLogger } from "../bot/helpers.ts";
@@ -62,6 +63,8 @@ export interface WorldOptions {
   users?: number;
   env?: Record<string, string>;
   clientOptions?: Partial<ClientOptions>;
+  /** When the bot acknowledges before answering (its clock and limits). */
+  deferral?: Deferral;
 }
 
 /** Starts an emulator and citebot; resolves once the bot is ready. */
@@ -93,6 +96,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       corpus,
       logger,
       clientOptions: { ws: noIdentifyWait, ...options.clientOptions },
+      ...(options.deferral ? { deferral: options.deferral } : {}),
     });
   } catch (error) {
     await emulator.stop();

@@ -204,8 +204,9 @@ describe("load on npm start", () => {
     const late = outcomes.filter((o) => o.late || o.errors.length > 0);
     expect(late.length, late[0]?.errors.join("; ")).toBe(0);
     outcomes.forEach((outcome, i) => {
-      expect(outcome.callback?.type).toBe(4);
-      const body = outcome.callback!.data;
+      // Answered at once (4), or acknowledged first and then edited (5) when the bot was busy.
+      expect([4, 5]).toContain(outcome.callback?.type);
+      const body = outcome.original;
       expect(body.allowed_mentions.parse).toEqual([]);
       const cited = paragraphsCited(
         (body.embeds[0].fields ?? []).map((f: { name: string }) => f.name).join(" "),
@@ -217,7 +218,7 @@ describe("load on npm start", () => {
     expect(new Set(callbacks.map((r) => r.path)).size).toBe(1000);
     const latencies = outcomes.map((o) => o.callback!.latencyMs).sort((a, b) => a - b);
     console.info(
-      `load: 1000 /ask, callback latency median ${latencies[500]!.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+      `load: 1000 /ask, callback latency median ${latencies[500]!.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms, ${outcomes.filter((o) => o.callback?.type === 5).length} deferred`,
     );
     const users = new Set(outcomes.map((o) => o.payload.member.user.id));
     const guilds = new Set(outcomes.map((o) => o.payload.guild_id));

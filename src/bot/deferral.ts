@@ -1,0 +1,69 @@
+/**
+ * When to acknowledge a command first ("citebot is thinking…") and send the answer as an
+ * edit: Discord drops an interaction not acknowledged within 3 seconds. An answer takes a
+ * few milliseconds of work, but under a burst interactions wait their turn on the bot's
+ * one thread, and a reply waits behind the other replies: those are the moments to defer.
+ */
+
+/** The tuning numbers of {@link Deferral}. */
+export interface DeferralOptions {
+  /**
+   * An interaction that has already waited this long (since Discord created it, by its id's
+   * timestamp) when its handler starts is deferred: the answer, queued behind others, could
+   * reach Discord after the deadline. A third of the 3-second deadline leaves room for the
+   * defer's own trip. Clocks that disagree by more than this only make citebot defer more
+   * (or less, then the next rule still holds under load).
+   */
+  readonly maxWaitMs: number;
+  /**
+   * With this many interactions already being answered (handler started, reply not yet
+   * sent), a new one is deferred: their replies queue in front of its own. 32 replies in
+   * flight take about a second to send on a busy 2-core machine (`npm run bench:bot`).
+   */
+  readonly maxInFlight: number;
+}
+
+/** The defaults. */
+export const DEFERRAL: DeferralOptions = Object.freeze({ maxWaitMs: 1_000, maxInFlight: 32 });
+
+/**
+ * Decides per interaction whether to defer, and counts the interactions being answered.
+ * Commands that are slow by nature (`defer: true` in their module) are always deferred.
+ */
+export class Deferral {
+  private inFlight = 0;
+
+  constructor(
+    private readonly options: DeferralOptions = DEFERRAL,
+    /** The clock, in ms since the epoch like Discord's snowflakes (tests pass their own). */
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Whether an interaction created at `createdAt` (ms since the epoch) should be
+   * acknowledged before its answer is worked out.
+   */
+  shouldDefer(createdAt: number, slowCommand: boolean): boolean {
+    return (
+      slowCommand ||
+      this.now() - createdAt >= this.options.maxWaitMs ||
+      this.inFlight >= this.options.maxInFlight
+    );
+  }
+
+  /** Marks one interaction as being answered; call the returned function once it is. */
+  begin(): () => void {
+    this.inFlight += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.inFlight -= 1;
+    };
+  }
+
+  /** Interactions being answered now. */
+  get active(): number {
+    return this.inFlight;
+  }
+}

@@ -1,0 +1,83 @@
+// Deferral through the emulator: an interaction whose answer may not be ready well within
+// Discord's 3 seconds is acknowledged first, then edited with the answer. The bot's clock and
+// limits are injected: no test here depends on how fast this machine is.
+
+import { afterEach, describe, expect, it } from "vitest";
+import { Deferral, DEFERRAL } from "../../src/bot/deferral.ts";
+import { OptionType } from "../emulator/payloads.ts";
+import { expectSafe, startWorld, textOf, type World } from "./harness.ts";
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+const EPHEMERAL = 64;
+const QUESTION = "How much did vehicle exports to China rise?";
+
+describe("deferring under load", () => {
+  it("GIVEN an idle bot and an interaction that has not waited WHEN a member asks THEN the answer is the first and only callback", async () => {
+    // The clock stands still at the interaction's creation: how busy this machine is plays no part.
+    world = await startWorld({
+      deferral: new Deferral(DEFERRAL, () => Number.NEGATIVE_INFINITY),
+    });
+    const outcome = await world.ask(QUESTION);
+    expect(outcome.callback?.type).toBe(4);
+    expect(textOf(outcome.original)).toContain("376%");
+  });
+
+  it("GIVEN an interaction that already waited 2 s when its handler starts (the bot's clock says so) WHEN a member asks THEN it is acknowledged publicly first and then edited with the answer", async () => {
+    world = await startWorld({ deferral: new Deferral(DEFERRAL, () => Date.now() + 2_000) });
+    const outcome = await world.ask(QUESTION);
+    expect(outcome.callback?.type).toBe(5);
+    expect((outcome.callback?.data?.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(outcome.edits).toHaveLength(1);
+    expect(outcome.errors).toEqual([]);
+    expectSafe(outcome.original);
+    expect(textOf(outcome.original)).toContain("376%");
+  });
+
+  it("GIVEN as many interactions in flight as the limit WHEN a member asks privately THEN it is acknowledged privately first and edited with the answer", async () => {
+    world = await startWorld({ deferral: new Deferral({ ...DEFERRAL, maxInFlight: 0 }) });
+    const outcome = await world.ask(QUESTION, [
+      { name: "private", type: OptionType.Boolean, value: true },
+    ]);
+    expect(outcome.callback?.type).toBe(5);
+    expect((outcome.callback?.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(textOf(outcome.original)).toContain("376%");
+  });
+
+  it("GIVEN a deferred public acknowledgement WHEN the reply is a private refusal THEN the placeholder is deleted and the refusal follows privately", async () => {
+    world = await startWorld({ deferral: new Deferral({ ...DEFERRAL, maxInFlight: 0 }) });
+    const outcome = await world.ask("?".repeat(3), []);
+    expect(outcome.callback?.type).toBe(5);
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.deleted).toBe(true);
+    expect(outcome.followups).toHaveLength(1);
+    expect((outcome.followups[0]?.body?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+});
+
+describe("the deferral rule", () => {
+  it("GIVEN a clock WHEN interactions begin and end THEN it defers slow commands, old interactions and those past the in-flight limit", () => {
+    let now = 10_000;
+    const deferral = new Deferral({ maxWaitMs: 1_000, maxInFlight: 2 }, () => now);
+    expect(deferral.shouldDefer(now, false)).toBe(false);
+    expect(deferral.shouldDefer(now, true)).toBe(true);
+    now += 999;
+    expect(deferral.shouldDefer(10_000, false)).toBe(false);
+    now += 1;
+    expect(deferral.shouldDefer(10_000, false)).toBe(true);
+    const first = deferral.begin();
+    const second = deferral.begin();
+    expect(deferral.active).toBe(2);
+    expect(deferral.shouldDefer(now, false)).toBe(true);
+    first();
+    first(); // ending twice counts once
+    expect(deferral.active).toBe(1);
+    expect(deferral.shouldDefer(now, false)).toBe(false);
+    second();
+    expect(deferral.active).toBe(0);
+  });
+});
