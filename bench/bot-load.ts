@@ -3,8 +3,8 @@
 // Discord emulator and its 3-second acknowledgement deadline:
 //   1. BENCH_ASK_BURST (5,000) `/ask` at once;
 //   2. a `/reload` that rebuilds BENCH_RELOAD_ARTICLES (5,000) synthetic articles while
-//      BENCH_RELOAD_BURST (1,500) `/ask` arrive at once, then 100 more every 500 ms until the
-//      reload is answered.
+//      BENCH_RELOAD_BURST (1,500) `/ask` arrive at once, then BENCH_RELOAD_TRICKLE (10) more
+//      every 500 ms until the reload is answered (so that the swap at its end meets questions).
 // For each: how many were acknowledged late (callback after 3 s), answered, deferred, and the
 // acknowledgement and answer latencies (dispatch → callback; dispatch → answer) as median,
 // p99 and maximum.
@@ -31,6 +31,7 @@ const MAIN = path.join(ROOT, "dist/src/bot/main.js");
 const ASK_BURST = Number(process.env.BENCH_ASK_BURST ?? 5_000);
 const RELOAD_ARTICLES = Number(process.env.BENCH_RELOAD_ARTICLES ?? 5_000);
 const RELOAD_BURST = Number(process.env.BENCH_RELOAD_BURST ?? 1_500);
+const RELOAD_TRICKLE = Number(process.env.BENCH_RELOAD_TRICKLE ?? 10);
 /** Long enough for anything but a hung bot: a late answer is counted, not waited for forever. */
 const ANSWER_TIMEOUT_MS = 300_000;
 
@@ -154,7 +155,7 @@ async function reloadDuringBurst(
     const asks = Array.from({ length: RELOAD_BURST }, ask);
     while (!done) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      if (!done) for (let i = 0; i < 100; i++) asks.push(ask());
+      if (!done) for (let i = 0; i < RELOAD_TRICKLE; i++) asks.push(ask());
     }
     const reloadFigures = figures(await reloadSettled);
     const reloadMs = performance.now() - started;
@@ -189,7 +190,7 @@ console.log("|---|---:|---:|---:|---:|---:|---:|");
 console.log(row(`${ASK_BURST} /ask at once`, burst));
 console.log(
   row(
-    `/ask during a /reload of ${RELOAD_ARTICLES} articles (${RELOAD_BURST} at once, then 100 per 0.5 s)`,
+    `/ask during a /reload of ${RELOAD_ARTICLES} articles (${RELOAD_BURST} at once, then ${RELOAD_TRICKLE} per 0.5 s)`,
     reloading.asks,
   ),
 );
