@@ -96,16 +96,13 @@ async function answerCommand(
 ): Promise<void> {
   // Acknowledged first when the answer might not be ready well within Discord's 3 seconds.
   const slow = dispatcher.find(interaction.commandName)?.defer === true;
-  let deferredPublicly = false;
-  if (deferral.shouldDefer(interaction.createdTimestamp, slow)) {
-    // Slow commands answer privately; others as the member asked (the "private" option).
-    const privately =
-      slow ||
-      (interaction.isChatInputCommand() && interaction.options.getBoolean("private") === true);
-    await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
-    deferredPublicly = !privately;
-  }
-  const reply = await dispatcher.command(interaction.commandName, {
+  // Slow commands answer privately; others as the member asked (the "private" option).
+  const privately =
+    slow ||
+    (interaction.isChatInputCommand() && interaction.options.getBoolean("private") === true);
+  const defer = () => interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
+  if (deferral.shouldDefer(interaction.createdTimestamp, slow)) await defer();
+  const work = dispatcher.command(interaction.commandName, {
     user: userRef(interaction.user),
     options: optionsOf(interaction.options.data, allowLoopback),
     permissions: interaction.memberPermissions?.bitfield ?? null,
@@ -129,9 +126,20 @@ async function answerCommand(
         }
       : {}),
   });
+  if (!interaction.deferred) {
+    // An answer that waits on something (a server's articles loading) is deferred in time.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), deferral.patienceMs(interaction.createdTimestamp));
+    });
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (first === "late") await defer();
+  }
+  const reply = await work;
   const message = toDiscordMessage(reply);
   if (!interaction.deferred) await interaction.reply(message);
-  else if (deferredPublicly && reply.ephemeral) {
+  else if (!privately && reply.ephemeral) {
     // A private reply (a refusal, a cooldown) after a public "thinking…": an edit would
     // show it to everyone, so the placeholder goes and the reply follows privately.
     await interaction.deleteReply();

@@ -21,10 +21,23 @@ export interface DeferralOptions {
    * flight take about a second to send on a busy 2-core machine (`npm run bench:bot`).
    */
   readonly maxInFlight: number;
+  /**
+   * An answer still not ready this long after Discord created the interaction (it is waiting
+   * on something: a server's articles being loaded, the disk) is deferred then: half the
+   * deadline leaves the acknowledgement room to arrive in time on a busy machine.
+   */
+  readonly answerWithinMs: number;
 }
 
 /** The defaults. */
-export const DEFERRAL: DeferralOptions = Object.freeze({ maxWaitMs: 1_000, maxInFlight: 32 });
+export const DEFERRAL: DeferralOptions = Object.freeze({
+  maxWaitMs: 1_000,
+  maxInFlight: 32,
+  answerWithinMs: 1_500,
+});
+
+/** The longest delay a Node timer takes (a longer one fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Decides per interaction whether to defer, and counts the interactions being answered.
@@ -49,6 +62,15 @@ export class Deferral {
       this.now() - createdAt >= this.options.maxWaitMs ||
       this.inFlight >= this.options.maxInFlight
     );
+  }
+
+  /**
+   * How long to wait for an answer being worked out before deferring: what is left of
+   * {@link DeferralOptions.answerWithinMs} for an interaction created at `createdAt`.
+   */
+  patienceMs(createdAt: number): number {
+    const left = this.options.answerWithinMs - (this.now() - createdAt);
+    return Math.max(0, Math.min(MAX_TIMER_MS, Number.isNaN(left) ? 0 : left));
   }
 
   /** Marks one interaction as being answered; call the returned function once it is. */

@@ -62,7 +62,10 @@ describe("deferring under load", () => {
 describe("the deferral rule", () => {
   it("GIVEN a clock WHEN interactions begin and end THEN it defers slow commands, old interactions and those past the in-flight limit", () => {
     let now = 10_000;
-    const deferral = new Deferral({ maxWaitMs: 1_000, maxInFlight: 2 }, () => now);
+    const deferral = new Deferral(
+      { maxWaitMs: 1_000, maxInFlight: 2, answerWithinMs: 1_500 },
+      () => now,
+    );
     expect(deferral.shouldDefer(now, false)).toBe(false);
     expect(deferral.shouldDefer(now, true)).toBe(true);
     now += 999;
@@ -79,5 +82,10 @@ describe("the deferral rule", () => {
     expect(deferral.shouldDefer(now, false)).toBe(false);
     second();
     expect(deferral.active).toBe(0);
+    // An answer still being worked out is deferred once 1.5 s have gone since its creation.
+    expect(deferral.patienceMs(now)).toBe(1_500);
+    expect(deferral.patienceMs(10_000)).toBe(500);
+    expect(deferral.patienceMs(now - 5_000)).toBe(0);
+    expect(deferral.patienceMs(Number.NEGATIVE_INFINITY)).toBe(0);
   });
 });
