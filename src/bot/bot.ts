@@ -97,9 +97,9 @@ async function answerCommand(
   // Acknowledged first when the answer might not be ready well within Discord's 3 seconds.
   const slow = dispatcher.find(interaction.commandName)?.defer === true;
   // Slow commands answer privately; others as the member asked (the "private" option).
+  // Read from the raw options: getBoolean throws on a forged option of another type.
   const privately =
-    slow ||
-    (interaction.isChatInputCommand() && interaction.options.getBoolean("private") === true);
+    slow || interaction.options.data.some((o) => o.name === "private" && o.value === true);
   const defer = () => interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
   if (deferral.shouldDefer(interaction.createdTimestamp, slow)) await defer();
   const work = dispatcher.command(interaction.commandName, {
