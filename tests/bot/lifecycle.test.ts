@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { stopAfterEach } from "../e2e/harness.ts";
+import { stopAfterEach, TEST_DEADLINE_MS } from "../e2e/harness.ts";
 import { DiscordEmulator } from "../emulator/emulator.ts";
 import { ROOT } from "./helpers.ts";
 
@@ -9,7 +9,7 @@ const started = stopAfterEach();
 
 /** `npm start`'s entry point in a process of its own, against a fresh emulator. */
 async function startBotProcess() {
-  const emulator = started(await DiscordEmulator.start());
+  const emulator = started(await DiscordEmulator.start({ deadlineMs: TEST_DEADLINE_MS }));
   emulator.addGuild();
   const child = spawn(
     process.execPath,

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordEmulator } from "../emulator/emulator.ts";
 import { OptionType, slashCommand } from "../emulator/payloads.ts";
-import { PROJECT_ROOT, replyOf, stopAfterEach } from "./harness.ts";
+import { PROJECT_ROOT, replyOf, stopAfterEach, TEST_DEADLINE_MS } from "./harness.ts";
 
 const started = stopAfterEach();
 const folders: string[] = [];
@@ -53,7 +53,7 @@ async function envFolder(values: Record<string, string>): Promise<string> {
 
 describe("starting from .env.example", () => {
   it("GIVEN cp .env.example .env with only the token, the client id and the API address filled in WHEN npm start runs THEN it connects and answers (blank SHARD_COUNT= and the other blanks count as unset)", async () => {
-    const emu = started(await DiscordEmulator.start());
+    const emu = started(await DiscordEmulator.start({ deadlineMs: TEST_DEADLINE_MS }));
     const guild = emu.addGuild();
     const user = emu.addUser("alice");
     const cwd = await envFolder({
@@ -75,7 +75,7 @@ describe("starting from .env.example", () => {
     expect(JSON.stringify(replyOf(outcome))).toContain("Wang");
     await bot.stop();
     expect(await bot.exited).toBe(0);
-  }, 40_000);
+  }, 120_000);
 });
 
 describe("Discord out of reach", () => {
@@ -102,6 +102,6 @@ describe("Discord out of reach", () => {
         "cannot reach Discord at http://127.0.0.1:1/api (DISCORD_API_URL): the connection was refused (ECONNREFUSED)",
       );
       expect(output).not.toMatch(/\n\s+at |"stack"/u);
-    }, 30_000);
+    }, 120_000);
   }
 });

@@ -18,6 +18,7 @@ import {
   replyOf,
   spawnScript,
   stopAfterEach,
+  TEST_DEADLINE_MS,
   textOf,
 } from "./harness.ts";
 import { distinctQuestions } from "./questions.ts";
@@ -26,7 +27,7 @@ const started = stopAfterEach();
 
 describe("npm run start:sharded", () => {
   it("GIVEN npm run start:sharded with SHARD_COUNT=2 WHEN guilds on both shards ask THEN each shard process answers its guilds; an article added and a /reload on shard 0 are answered from on shard 1", async () => {
-    const emu = started(await DiscordEmulator.start());
+    const emu = started(await DiscordEmulator.start({ deadlineMs: TEST_DEADLINE_MS }));
     for (let i = 0; i < 4; i++) emu.addGuild();
     const user = emu.addUser("alice");
     const admin = emu.addUser("admin", { admin: true });
@@ -128,7 +129,7 @@ describe("npm run start:sharded", () => {
     );
     await child.stop();
     await emu.waitUntil(() => emu.liveShards().length === 0, 5000);
-  }, 90_000);
+  }, 120_000);
 });
 
 describe("npm run start:sharded with SHARD_MODE=one-process", () => {

@@ -23,6 +23,13 @@ export type { AttachmentInput, EmulatedChannel, PostedMessage } from "./channels
 export type { MemberMessageInput } from "./member-messages.ts";
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
+
+/**
+ * How long a test waits for something the bot should do (an answer, a reply, a shard) before
+ * failing. Generous: tests check what happens, not how fast, and a busy 2-core CI machine
+ * can take seconds; speed is measured by the benchmarks.
+ */
+export const WAIT_MS = 30_000;
 let increment = 0n;
 
 /** A real snowflake: the timestamp in the high bits, as discord.js decodes it. */
@@ -251,12 +258,12 @@ export class DiscordEmulator {
   }
 
   /** Resolves once every shard in `shards` has a live, identified connection. */
-  async waitForShards(shards: number[], timeoutMs = 10_000): Promise<void> {
+  async waitForShards(shards: number[], timeoutMs = WAIT_MS): Promise<void> {
     await this.waitUntil(() => shards.every((s) => this.liveShards().includes(s)), timeoutMs);
   }
 
   /** Polls `predicate` until it holds, or rejects after `timeoutMs`. */
-  async waitUntil(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  async waitUntil(predicate: () => boolean, timeoutMs = WAIT_MS): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!predicate()) {
       if (Date.now() > until) throw new Error(`emulator: condition not met in ${timeoutMs} ms`);
@@ -332,7 +339,7 @@ export class DiscordEmulator {
   sendInteraction(
     payload: Loose,
     {
-      timeoutMs = 5000,
+      timeoutMs = WAIT_MS,
       settleMs = 0,
       shard,
     }: {
@@ -465,7 +472,7 @@ export class DiscordEmulator {
   }
 
   /** Resolves with the bot's first channel message that replies to `messageId`. */
-  async waitForReply(messageId: string, timeoutMs = 5000): Promise<PostedMessage> {
+  async waitForReply(messageId: string, timeoutMs = WAIT_MS): Promise<PostedMessage> {
     const find = () => this.channels.posted.find((p) => p.replyTo === messageId);
     await this.waitUntil(() => find() !== undefined, timeoutMs);
     return find()!;
