@@ -144,7 +144,6 @@ describe("citebot commands through discord.js and the emulator", () => {
         expect(choices.length, typed).toBeGreaterThan(0);
         expect(choices[0]!.name).toMatch(/^¶\d+/);
       }
-      expect(outcome.callback!.latencyMs).toBeLessThan(1000);
     }
   });
 
