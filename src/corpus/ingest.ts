@@ -113,7 +113,9 @@ export function escapeMarkdown(text: string): string {
 
 /**
  * Writes an article as a `.md` file: its metadata as front matter, each passage a paragraph.
- * Headings and lead-ins are not written (the passages keep their text and order).
+ * A passage's context (its headings and lead-ins, searched with it) is written as one heading
+ * where it changes, which reads back as the same context; a passage without context after
+ * one with it keeps the one before (Markdown cannot close a heading).
  */
 export function articleMarkdown(article: Article): string {
   const meta: Record<string, string> = { title: article.title };
@@ -121,8 +123,17 @@ export function articleMarkdown(article: Article): string {
   if (article.author) meta.author = article.author;
   if (article.published) meta.published = article.published;
   if (article.url) meta.url = article.url;
-  const body = article.paragraphs.map((paragraph) => escapeMarkdown(paragraph.text)).join("\n\n");
-  return `---\n${toYaml(meta, { lineWidth: 0 })}---\n\n${body}\n`;
+  const blocks: string[] = [];
+  let context: string | undefined;
+  for (const paragraph of article.paragraphs) {
+    if (paragraph.context !== undefined && paragraph.context !== context) {
+      // A trailing "#" would close the heading: escaped, it stays text.
+      blocks.push(`## ${escapeMarkdown(paragraph.context).replace(/#$/u, "\\#")}`);
+    }
+    context = paragraph.context ?? context;
+    blocks.push(escapeMarkdown(paragraph.text));
+  }
+  return `---\n${toYaml(meta, { lineWidth: 0 })}---\n\n${blocks.join("\n\n")}\n`;
 }
 
 /**

@@ -90,6 +90,22 @@ describe("adding an article from a page or a file", () => {
     }
   });
 
+  it("GIVEN a page with headings and a nested list WHEN its .md file is read back THEN each passage keeps its context (searched with it)", () => {
+    const html = `<html><head><title>Harbor</title></head><body><article><h1>Harbor</h1><h2>The storm</h2>${"<p>The harbor reopened on Monday after the storm, said the port authority, and ships waited.</p>".repeat(3)}<h2>Ships #</h2><p>Forty ships were waiting outside the harbor when it reopened on Monday morning.</p><ul><li>Cargo<ul><li>Nested: grain and timber came in first.</li></ul></li></ul><p>After the list, the last paragraph about the harbor and what comes next.</p></article></body></html>`;
+    const { article, markdown } = ingestArticle({
+      bytes: Buffer.from(html),
+      contentType: "text/html",
+      url: PAGE_URL,
+    });
+    const contexts = article.paragraphs.map((p) => p.context);
+    expect(contexts).toContain("The storm");
+    expect(contexts).toContain("Ships # — Cargo");
+    const back = parseArticle(`${article.id}.md`, Buffer.from(markdown));
+    expect(back.paragraphs.map((p) => [p.context, p.text])).toEqual(
+      article.paragraphs.map((p) => [p.context, p.text]),
+    );
+  });
+
   it("GIVEN passages full of Markdown's own characters WHEN written and read back THEN they read as written", () => {
     const texts = [
       "# not a heading, 1. not a list and > not a quote",
