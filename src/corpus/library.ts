@@ -57,6 +57,11 @@ export class Library {
   private readonly servers = new LRUCache<string, Corpus>({ max: LIBRARY.cachedServers });
   /** Changes are applied one at a time; answering needs none of this when nothing changed. */
   private queue: Promise<void> = Promise.resolve();
+  /** A reload of the shared folder that another shard logged, running; and one more asked. */
+  private reloading: Promise<void> | undefined;
+  private reloadAgain = false;
+  /** Counts swaps of the shared corpus: a server index built over an older one is not kept. */
+  private generation = 0;
 
   constructor(private readonly deps: LibraryDeps) {
     this.shared = deps.shared;
@@ -104,6 +109,7 @@ export class Library {
    */
   sharedReloaded(corpus: Corpus): void {
     this.shared = corpus;
+    this.generation += 1;
     this.servers.clear();
     this.seen = this.deps.store.sharedReloaded();
   }
@@ -191,21 +197,48 @@ export class Library {
     const changes = this.deps.store.changesSince(this.seen);
     if (changes.length > 0) {
       this.seen = changes[changes.length - 1]!.id;
-      if (changes.some((change) => change.guildId === null)) {
-        this.deps.logger.info("the shared articles were reloaded on another shard: reloading");
-        try {
-          this.shared = await this.deps.reopenShared();
-        } catch (error) {
-          this.deps.logger.error({ err: error }, "reload failed; keeping the previous articles");
-        }
-        this.servers.clear();
-      }
+      if (changes.some((change) => change.guildId === null)) this.followSharedReload();
       for (const change of changes) if (change.guildId) this.servers.delete(change.guildId);
     }
     if (guildId !== undefined && !this.servers.has(guildId)) {
+      const generation = this.generation;
       const built = await this.build(guildId);
-      if (built) this.servers.set(guildId, built);
+      // Built over a shared corpus swapped meanwhile: leave it to the next ask.
+      if (built && generation === this.generation) this.servers.set(guildId, built);
     }
+  }
+
+  /**
+   * Reloads the shared folder after another shard's /reload, without making anyone wait:
+   * answers come from the current articles until the new ones are in (as on the shard that
+   * reloaded), which can take longer than Discord's 3 seconds for a large folder.
+   */
+  private followSharedReload(): void {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return;
+    }
+    this.deps.logger.info("the shared articles were reloaded on another shard: reloading");
+    this.reloading = (async () => {
+      do {
+        this.reloadAgain = false;
+        try {
+          const corpus = await this.deps.reopenShared();
+          this.shared = corpus;
+          this.generation += 1;
+          this.servers.clear();
+        } catch (error) {
+          this.deps.logger.error({ err: error }, "reload failed; keeping the previous articles");
+        }
+      } while (this.reloadAgain);
+    })().finally(() => {
+      this.reloading = undefined;
+    });
+  }
+
+  /** Settles once a reload of the shared folder that another shard asked for is done. */
+  async sharedReloadSettled(): Promise<void> {
+    while (this.reloading) await this.reloading;
   }
 
   /** A server's index: the shared articles and those it added (undefined when it added none). */

@@ -248,3 +248,21 @@ export function stopAfterEach(): <T extends { stop(): Promise<unknown> }>(thing:
     return thing;
   };
 }
+
+/**
+ * Asks until the reply holds `expected` (at most 80 times, 250 ms apart), each reply checked and
+ * in time; gives the last reply's text. No clock is asserted: a busy machine only asks more.
+ */
+export async function askUntil(
+  asking: () => Promise<InteractionOutcome>,
+  expected: string,
+): Promise<string> {
+  let text = "";
+  for (let attempt = 0; attempt < 80 && !text.includes(expected); attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    const body = replyOf(await asking());
+    expectSafe(body);
+    text = textOf(body);
+  }
+  return text;
+}

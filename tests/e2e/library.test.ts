@@ -18,7 +18,7 @@ import {
   type EmulatedUser,
 } from "../emulator/emulator.ts";
 import { OptionType, slashCommand, type OptionValue } from "../emulator/payloads.ts";
-import { expectSafe, replyOf, startWorld, stopAfterEach, textOf } from "./harness.ts";
+import { askUntil, expectSafe, replyOf, startWorld, stopAfterEach, textOf } from "./harness.ts";
 
 const started = stopAfterEach();
 const ARCTIC = "How many Arctic Security Cutters will be built in Finland?";
@@ -183,11 +183,16 @@ describe("servers' own articles on every shard", () => {
     );
     const reloaded = replyOf(await send(0, on(0), world.owner, "reload", []));
     expect(reloaded.embeds[0].title).toBe("Articles reloaded");
-    const answer = replyOf(
-      await send(1, on(1), world.bob, "ask", [
-        { name: "question", type: OptionType.String, value: "Where do quokkas live?" },
-      ]),
-    );
-    expect(textOf(answer)).toContain("Rottnest Island");
+    // Shard 1 reloads in the background when it sees the logged reload, answering (in time) from
+    // the articles it has meanwhile: asked again until the new article is in.
+    expect(
+      await askUntil(
+        () =>
+          send(1, on(1), world.bob, "ask", [
+            { name: "question", type: OptionType.String, value: "Where do quokkas live?" },
+          ]),
+        "Rottnest Island",
+      ),
+    ).toContain("Rottnest Island");
   });
 });
