@@ -1,4 +1,4 @@
-import { lowerBound } from "../index/postings.ts";
+import { kthLargest, lowerBound } from "../index/postings.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import type { QueryTerm } from "./query.ts";
@@ -132,9 +132,8 @@ export function sentencesOfRelevantArticles(
     });
     ranked.push({ position, score });
   }
-  ranked.sort((x, y) => y.score - x.score || x.position - y.position);
   const chosen = new Map<number, number[]>(
-    ranked.slice(0, options.articleShortlist).map(({ position }) => [position, []]),
+    mostRelevant(ranked, options.articleShortlist).map(({ position }) => [position, []]),
   );
   for (const sentenceId of touched) {
     chosen.get(articleOf[sentenceId] as number)?.push(sentenceId);
@@ -145,4 +144,27 @@ export function sentencesOfRelevantArticles(
     extra.push(...sentenceIds.slice(0, options.articleShortlistSentences));
   }
   return extra;
+}
+
+/**
+ * The `count` best-scored articles (ties: the earlier article), by selection rather than a
+ * full sort: a question may touch thousands of articles and only a few are kept.
+ */
+function mostRelevant<T extends { position: number; score: number }>(
+  ranked: readonly T[],
+  count: number,
+): T[] {
+  if (count <= 0) return [];
+  if (ranked.length > count) {
+    const cut = kthLargest(
+      Float64Array.from(ranked, (article) => article.score),
+      count,
+    );
+    const above = ranked.filter((article) => article.score > cut);
+    const tied = ranked
+      .filter((article) => article.score === cut)
+      .sort((x, y) => x.position - y.position);
+    return [...above, ...tied.slice(0, count - above.length)];
+  }
+  return [...ranked];
 }
