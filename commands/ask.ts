@@ -81,6 +81,9 @@ export function answerReply(context: CommandContext, question: string, view: Ask
       italic:
         "The article doesn't cover this. The closest passages are below: related, not an answer.",
     });
+  } else if (answer.close) {
+    // A close call: no bold answer that the ranking cannot back; the page shows both.
+    description.push({ italic: "Two passages fit about equally well: read both." });
   } else if (answer.answer) {
     description.push({ bold: "A:" }, " ", answer.answer);
   }

@@ -118,6 +118,8 @@ function answerReply(answer: Answer, index: CitationIndex): Reply {
   if (!answer.answered) {
     description = "The articles don't cover this.";
     if (answer.citations.length > 0) description += "\nClosest passages (related, not an answer):";
+  } else if (answer.close) {
+    description = "Two passages fit about equally well: read both.";
   } else if (answer.answer) {
     description = `Answer: ${answer.answer}`;
   }
@@ -173,6 +175,7 @@ function toJson(answer: Answer): string {
     question: answer.question,
     answered: answer.answered,
     answer: answer.answer,
+    close: answer.close,
     citations: answer.citations.map(({ article, title, paragraph, excerpt, score }) => ({
       article,
       title,

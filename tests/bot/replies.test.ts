@@ -59,6 +59,25 @@ describe("/ask", () => {
       expect(field.name).toMatch(/^Related/u);
   });
 
+  it("GIVEN a question whose best two passages are a close call THEN both are shown and no bold short answer", async () => {
+    const { dispatcher } = await world();
+    const question = "When did Tesla disclose its Chinese sales numbers?";
+    const reply = await dispatcher.command("ask", input({ question }));
+    const text = visible(reply);
+    expect(text).toContain("Two passages fit about equally well");
+    expect(text).not.toContain("**A:**");
+    expect(toDiscordMessage(reply).embeds[0]?.fields?.length).toBeGreaterThanOrEqual(2);
+    // The same question with a clear winner keeps its bold short answer.
+    const clear = visible(
+      await dispatcher.command(
+        "ask",
+        input({ question: "When did the news agency tweet the photo?" }),
+      ),
+    );
+    expect(clear).toMatch(/\*\*A:\*\* Late on Tuesday night/u);
+    expect(clear).not.toContain("Two passages");
+  });
+
   it("GIVEN private:true THEN the reply is ephemeral with Share in channel, and sharing posts it publicly", async () => {
     const { dispatcher } = await world();
     const reply = await dispatcher.command(

@@ -49,7 +49,14 @@ describe("ask command line", () => {
     const run = await ask(["--json", "What tariff is applied to Tesla's imported cars?"]);
     expect(run.code).toBe(0);
     const answer = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(answer).sort()).toEqual(["answer", "answered", "citations", "question"]);
+    expect(Object.keys(answer).sort()).toEqual([
+      "answer",
+      "answered",
+      "citations",
+      "close",
+      "question",
+    ]);
+    expect(answer.close).toBe(false);
     expect(answer.answered).toBe(true);
     const citations = answer.citations as Record<string, unknown>[];
     expect(Object.keys(citations[0] ?? {}).sort()).toEqual([
@@ -79,6 +86,17 @@ describe("ask command line", () => {
       "What province did Wang Yang lead?",
     ]);
     expect(lines[1]?.answered).toBe(false);
+  });
+
+  it("GIVEN a close call between the best two passages THEN it shows both with no short answer, and --json says close", async () => {
+    const question = "When did Tesla disclose its Chinese sales numbers?";
+    const run = await ask([question]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Two passages fit about equally well");
+    expect(run.stdout).not.toContain("Answer:");
+    expect(run.stdout.match(/, ¶\d/gu)?.length).toBeGreaterThanOrEqual(2);
+    const json = JSON.parse((await ask(["--json", question])).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ answered: true, answer: null, close: true });
   });
 
   it("GIVEN an unanswerable question THEN it says the articles don't cover it and shows the closest passages", async () => {

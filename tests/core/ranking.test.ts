@@ -10,7 +10,11 @@ import { ROOT } from "../helpers.ts";
 
 /** One line per question: verdict, short answer, and the top three citations' article, ¶ and opening. */
 function line(question: string, answer: Answer): string {
-  const verdict = answer.answered ? "answered" : "declined";
+  const verdict = answer.answered
+    ? answer.close
+      ? "answered, close call"
+      : "answered"
+    : "declined";
   const short = answer.answer === null ? "" : ` A: ${answer.answer}`;
   const cited = answer.citations
     .map((c) => `  ${c.article.slice(0, 24)} ¶${c.paragraph} ${c.excerpt.slice(0, 72)}`)

@@ -97,6 +97,7 @@ export function metadataAnswer<C extends Citation>(
       question: ranked.answer.question,
       answered: value !== undefined,
       answer: value ?? null,
+      close: false,
       citations: explain ? citations.map(plainCitation) : citations,
     },
     citations,

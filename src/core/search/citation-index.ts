@@ -1,7 +1,7 @@
 import { expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
 import { metadataAnswer, metadataField } from "../answer/metadata.ts";
-import { extractShortAnswer } from "../answer/short-answer.ts";
+import { judgeConfidence } from "../answer/confidence.ts";
 import type { Article } from "../article/types.ts";
 import type { IndexData } from "../index/build.ts";
 import { IndexView } from "../index/view.ts";
@@ -127,7 +127,7 @@ export class CitationIndex {
     const terms = queryTerms(tokens, this.view, this.options, this.variants, this.names);
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
     const empty = {
-      answer: { question, answered: false, answer: null, citations: [] },
+      answer: { question, answered: false, answer: null, close: false, citations: [] },
       citations: [],
     };
     if (terms.length === 0 || totalWeight === 0) return empty;
@@ -167,7 +167,8 @@ export class CitationIndex {
     // shared by two releases) are quoted once: a second copy tells the reader nothing.
     const citedExcerpts = new Set<string>();
     for (const candidate of leaders) {
-      if (citations.length >= limit) break;
+      // Two at least, to tell whether the best one is a close call (judgeConfidence).
+      if (citations.length >= Math.max(limit, 2)) break;
       if (citedSentences.has(candidate.sentenceId)) continue;
       const citation = cite(
         candidate,
@@ -189,10 +190,14 @@ export class CitationIndex {
       best !== undefined &&
       best.coverage >= this.options.answerCoverage &&
       (!needsKind(expected, kind) || best.kindFits);
-    const top = citations[0];
-    const shortAnswer =
-      answered && top ? extractShortAnswer(expected, question, top.excerpt, top.title) : null;
-    const plain = explain ? citations.map(plainCitation) : citations;
-    return { answer: { question, answered, answer: shortAnswer, citations: plain }, citations };
+    const { answer: shortAnswer, close } = answered
+      ? judgeConfidence(expected, question, citations)
+      : { answer: null, close: false };
+    const shown = citations.slice(0, limit);
+    const plain = explain ? shown.map(plainCitation) : shown;
+    return {
+      answer: { question, answered, answer: shortAnswer, close, citations: plain },
+      citations: shown,
+    };
   }
 }

@@ -22,6 +22,11 @@ export interface Answer {
   readonly answered: boolean;
   /** A short answer taken verbatim from the top citation, when the question asks for one. */
   readonly answer: string | null;
+  /**
+   * True when the question is answered but its best two passages are a close call
+   * (`CONFIDENCE.closeMargin`): both are candidates, and there is no short answer.
+   */
+  readonly close: boolean;
   readonly citations: readonly Citation[];
 }
 

@@ -1,0 +1,42 @@
+import { CONFIDENCE } from "../options.ts";
+import type { Citation } from "../search/types.ts";
+import { foldCase } from "../text/tokenize.ts";
+import type { AnswerType } from "./expected.ts";
+import { extractShortAnswer } from "./short-answer.ts";
+
+/** The short answer an answered question gets, and whether its best two passages are a close call. */
+export interface Confidence {
+  readonly answer: string | null;
+  readonly close: boolean;
+}
+
+/** True when one short answer says the other ("Vice Premier Wang Yang" and "Wang"), as whole words. */
+function agree(a: string, b: string): boolean {
+  const words = (text: string) => ` ${foldCase(text).replace(/[^\p{L}\p{N}%$.]+/gu, " ").trim()} `;
+  const [x, y] = [words(a), words(b)];
+  return x.includes(y) || y.includes(x);
+}
+
+/**
+ * Decides how sure an answered question's reply may sound. When the second passage
+ * scores within {@link CONFIDENCE.closeMargin} of the first, the ranking cannot tell them
+ * apart (the best one is wrong about four times as often as otherwise): the reply shows
+ * both and gives no short answer, unless both passages hold the same one.
+ *
+ * @param citations - the answer's citations, best first.
+ */
+export function judgeConfidence(
+  type: AnswerType,
+  question: string,
+  citations: readonly Citation[],
+): Confidence {
+  const [top, second] = citations;
+  if (!top) return { answer: null, close: false };
+  const answer = extractShortAnswer(type, question, top.excerpt, top.title);
+  if (!second || top.score <= 0) return { answer, close: false };
+  const lead = (top.score - second.score) / top.score;
+  if (lead >= CONFIDENCE.closeMargin) return { answer, close: false };
+  const other = extractShortAnswer(type, question, second.excerpt, second.title);
+  if (answer !== null && other !== null && agree(answer, other)) return { answer, close: false };
+  return { answer: null, close: true };
+}
