@@ -12,7 +12,10 @@ export interface Confidence {
 
 /** True when one short answer says the other ("Vice Premier Wang Yang" and "Wang"), as whole words. */
 function agree(a: string, b: string): boolean {
-  const words = (text: string) => ` ${foldCase(text).replace(/[^\p{L}\p{N}%$.]+/gu, " ").trim()} `;
+  const words = (text: string) =>
+    ` ${foldCase(text)
+      .replace(/[^\p{L}\p{N}%$.]+/gu, " ")
+      .trim()} `;
   const [x, y] = [words(a), words(b)];
   return x.includes(y) || y.includes(x);
 }
