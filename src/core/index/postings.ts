@@ -1,15 +1,47 @@
 /** Helpers over sorted typed arrays: the postings lists and the sentence table's columns. */
 
-/** First position in a sorted array whose value is at least `value`. */
-export function lowerBound(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
+/** First position in a sorted array (within `low..high`) whose value is at least `value`. */
+export function lowerBound(
+  sorted: Int32Array,
+  value: number,
+  low = 0,
+  high: number = sorted.length,
+): number {
   while (low < high) {
     const middle = (low + high) >>> 1;
     if ((sorted[middle] as number) < value) low = middle + 1;
     else high = middle;
   }
   return low;
+}
+
+/**
+ * Calls `visit` for each value of `few` (ascending, distinct) that is also in `many`
+ * (ascending), in ascending order: a merge that gallops along `many`, so a long list
+ * costs about log(its length / few's length) steps a value of `few`, not a scan of it.
+ */
+export function forEachInBoth(
+  few: Int32Array,
+  many: Int32Array,
+  visit: (value: number) => void,
+): void {
+  const length = many.length;
+  let at = 0;
+  for (let k = 0; k < few.length && at < length; k += 1) {
+    const value = few[k] as number;
+    if ((many[at] as number) < value) {
+      // Gallop: many[at] < value; find a bound at or past it, then search between.
+      let step = 1;
+      let high = at + 1;
+      while (high < length && (many[high] as number) < value) {
+        at = high;
+        step *= 2;
+        high = at + step;
+      }
+      at = lowerBound(many, value, at + 1, Math.min(high, length));
+    }
+    if (at < length && many[at] === value) visit(value);
+  }
 }
 
 /** For keys 0..count-1 that appear in ascending runs, where each run starts; entry `count` is the length. */

@@ -2,6 +2,8 @@ import type { Article } from "../article/types.ts";
 import { buildIndexData, type IndexData } from "./build.ts";
 import { firstIndexes } from "./postings.ts";
 
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
 /**
  * Read access to an index: its articles, sentence table and postings, with the
  * lookups every search room needs (where paragraphs and articles start, a
@@ -15,6 +17,7 @@ export class IndexView {
   private readonly titleSets: (ReadonlySet<string> | undefined)[] = [];
   private readonly contextSets: (ReadonlySet<string> | undefined)[] = [];
   private allTitleTerms: ReadonlySet<string> | undefined;
+  private titledBy: ReadonlyMap<string, readonly number[]> | undefined;
   /** First sentence of each paragraph (by paragraph key), plus the end: paragraphs are contiguous. */
   readonly paragraphFirst: Int32Array;
   /** First sentence of each article, plus the end. */
@@ -62,6 +65,22 @@ export class IndexView {
   get titleVocabulary(): ReadonlySet<string> {
     this.allTitleTerms ??= new Set(this.data.titleTerms.flat());
     return this.allTitleTerms;
+  }
+
+  /** Positions of the articles whose title holds a term, ascending (made when first asked for). */
+  articlesTitled(term: string): readonly number[] {
+    if (!this.titledBy) {
+      const titledBy = new Map<string, number[]>();
+      this.data.titleTerms.forEach((terms, position) => {
+        for (const titleTerm of terms) {
+          const positions = titledBy.get(titleTerm);
+          if (positions) positions.push(position);
+          else titledBy.set(titleTerm, [position]);
+        }
+      });
+      this.titledBy = titledBy;
+    }
+    return this.titledBy.get(term) ?? NO_POSITIONS;
   }
 
   /** Number of indexed sentences. */

@@ -35,17 +35,24 @@ export function articleFactors(
   return factors;
 }
 
-/** A question word's variants as a list, made once per question word (asked per article). */
-const variantLists = new WeakMap<QueryTerm, readonly string[]>();
+/**
+ * Which articles have one of a question word's variants in their title: per question (its
+ * terms array), hits[position * terms.length + term] = 1. Made once per question from the
+ * index's title postings instead of asking each candidate article's title for each variant.
+ */
+const titleHitsOf = new WeakMap<readonly QueryTerm[], { view: IndexView; hits: Uint8Array }>();
 
-/** True when one of the word's variants is a term of the title. */
-function inTitle(term: QueryTerm, title: ReadonlySet<string>): boolean {
-  let variants = variantLists.get(term);
-  if (!variants) {
-    variants = [...term.variants.keys()];
-    variantLists.set(term, variants);
-  }
-  return variants.some((variant) => title.has(variant));
+function titleHits(terms: readonly QueryTerm[], view: IndexView): Uint8Array {
+  const known = titleHitsOf.get(terms);
+  if (known?.view === view) return known.hits;
+  const hits = new Uint8Array(view.articles.length * terms.length);
+  terms.forEach((term, i) => {
+    for (const variant of term.variants.keys()) {
+      for (const position of view.articlesTitled(variant)) hits[position * terms.length + i] = 1;
+    }
+  });
+  titleHitsOf.set(terms, { view, hits });
+  return hits;
 }
 
 function bm25(
@@ -60,7 +67,7 @@ function bm25(
   const length = end - first;
   const averageLength = view.size / Math.max(1, view.articles.length);
   const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
-  const title = view.titleTermSet(position);
+  const hits = titleHits(terms, view);
   let score = 0;
   terms.forEach((term, i) => {
     let frequency = 0;
@@ -70,7 +77,7 @@ function bm25(
       const found = lowerBound(ids, end) - lowerBound(ids, first);
       frequency = Math.max(frequency, found * variant.quality);
     }
-    if (title && inTitle(term, title)) {
+    if (hits[position * terms.length + i] === 1) {
       frequency += articleTitleFrequency;
     }
     if (frequency === 0 || term.lowInformation) return;
@@ -81,57 +88,70 @@ function bm25(
   return score;
 }
 
+/** The sentences the shortlist found for a question, with what it found in them. */
+export interface Touched {
+  /** Sentence ids holding at least one question word, in the order they were found. */
+  readonly touched: readonly number[];
+  /** Shortlist score by sentence id. */
+  readonly scores: Float64Array;
+  /** rows[k * stride + term]: the best match of question word `term` in `touched[k]` (0: absent). */
+  readonly rows: Float32Array;
+  readonly stride: number;
+}
+
 /**
  * The best sentences of the articles most about the question, judged from the
  * sentences the shortlist touched (each question word counted once per sentence,
  * by its match quality, plus the title). Lets a story whose heading, lead-in and
  * answer each hold some of the question's words compete with a long transcript
  * whose one sentence holds most of them.
- *
- * @param touched - sentence ids holding at least one question word.
- * @param sentenceScore - a touched sentence's shortlist score.
- * @param quality - the best match of question word `term` in a sentence (0: absent).
  */
 export function sentencesOfRelevantArticles(
-  touched: readonly number[],
-  sentenceScore: (sentenceId: number) => number,
-  quality: (sentenceId: number, term: number) => number,
+  { touched, scores, rows, stride }: Touched,
   terms: readonly QueryTerm[],
   view: IndexView,
   options: Readonly<RankingOptions>,
 ): number[] {
   const articleOf = view.data.sentences.article;
-  const frequencies = new Map<number, Float64Array>();
+  // Each touched article's row of frequencies, articles in the order they were first touched.
+  const rowOfArticle = new Int32Array(view.articles.length).fill(-1);
+  const positions: number[] = [];
   for (const sentenceId of touched) {
     const position = articleOf[sentenceId] as number;
-    let frequency = frequencies.get(position);
-    if (!frequency) {
-      frequency = new Float64Array(terms.length);
-      frequencies.set(position, frequency);
-    }
-    for (let term = 0; term < terms.length; term += 1) {
-      const found = quality(sentenceId, term);
-      if (found >= options.articleMinQuality) frequency[term] = (frequency[term] ?? 0) + found;
+    if (rowOfArticle[position] === -1) {
+      rowOfArticle[position] = positions.length;
+      positions.push(position);
     }
   }
+  const frequencies = new Float64Array(positions.length * stride);
+  const { articleMinQuality } = options;
+  touched.forEach((sentenceId, k) => {
+    const base = (rowOfArticle[articleOf[sentenceId] as number] as number) * stride;
+    for (let term = 0; term < stride; term += 1) {
+      const found = rows[k * stride + term] as number;
+      if (found >= articleMinQuality) {
+        frequencies[base + term] = (frequencies[base + term] as number) + found;
+      }
+    }
+  });
   const averageLength = view.size / Math.max(1, view.articles.length);
   const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
+  const hits = titleHits(terms, view);
   const ranked: { position: number; score: number }[] = [];
-  for (const [position, frequency] of frequencies) {
+  positions.forEach((position, row) => {
     const length =
       (view.articleFirst[position + 1] as number) - (view.articleFirst[position] as number);
-    const title = view.titleTermSet(position);
     let score = 0;
     terms.forEach((term, i) => {
-      let f = frequency[i] ?? 0;
-      if (title && inTitle(term, title)) {
+      let f = frequencies[row * stride + i] as number;
+      if (hits[position * terms.length + i] === 1) {
         f += articleTitleFrequency;
       }
       if (f === 0 || term.lowInformation) return;
       score += (term.weight * f * (k1 + 1)) / (f + k1 * (1 - b + (b * length) / averageLength));
     });
     ranked.push({ position, score });
-  }
+  });
   const chosen = new Map<number, number[]>(
     mostRelevant(ranked, options.articleShortlist).map(({ position }) => [position, []]),
   );
@@ -139,8 +159,9 @@ export function sentencesOfRelevantArticles(
     chosen.get(articleOf[sentenceId] as number)?.push(sentenceId);
   }
   const extra: number[] = [];
+  const score = (sentenceId: number) => scores[sentenceId] as number;
   for (const sentenceIds of chosen.values()) {
-    sentenceIds.sort((x, y) => sentenceScore(y) - sentenceScore(x) || x - y);
+    sentenceIds.sort((x, y) => score(y) - score(x) || x - y);
     extra.push(...sentenceIds.slice(0, options.articleShortlistSentences));
   }
   return extra;

@@ -1,4 +1,4 @@
-import { kthLargest, lowerBound } from "../index/postings.ts";
+import { forEachInBoth, kthLargest, lowerBound } from "../index/postings.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { sentencesOfRelevantArticles } from "./article-relevance.ts";
@@ -47,12 +47,18 @@ export class Shortlister {
   private scores = new Float64Array(0);
   private marks = new Uint32Array(0);
   private mark = 0;
-  /** quality[sentenceId * maxQueryTerms + term]: best match of each question word in each sentence. */
-  private qualities = new Float32Array(0);
-  private touched: number[] = [];
   /** members[sentenceId] === member: the sentence was found for the current question. */
   private members = new Uint32Array(0);
   private member = 0;
+  /** A found sentence's row in {@link rows}: its place in the question's touched list. */
+  private rowOf = new Int32Array(0);
+  /**
+   * rows[row * stride + term]: best match of each question word in each sentence found for
+   * the current question, one row per found sentence (not per corpus sentence: clearing and
+   * touching a corpus-sized table cost more than the question's own work).
+   */
+  private rows = new Float32Array(0);
+  private stride = 0;
 
   constructor(
     private readonly view: IndexView,
@@ -61,7 +67,8 @@ export class Shortlister {
 
   /** The best match of question word `term` in a sentence, for the last shortlisted question. */
   quality(sentenceId: number, term: number): number {
-    return this.qualities[sentenceId * this.options.maxQueryTerms + term] ?? 0;
+    if (this.members[sentenceId] !== this.member || term >= this.stride) return 0;
+    return this.rows[(this.rowOf[sentenceId] as number) * this.stride + term] ?? 0;
   }
 
   /** The shortlisted sentence ids of sentences `first..last` (an article's range, or all). */
@@ -71,24 +78,21 @@ export class Shortlister {
     [first, last]: [number, number],
   ): number[] {
     const size = this.view.size;
-    const { shortlistSize, commonPostings, commonShare, maxQueryTerms } = this.options;
+    const { shortlistSize, commonPostings, commonShare } = this.options;
     if (this.scores.length !== size) {
       this.scores = new Float64Array(size);
       this.marks = new Uint32Array(size);
       this.mark = 0;
-      this.qualities = new Float32Array(size * maxQueryTerms);
-      this.touched = [];
       this.members = new Uint32Array(size);
       this.member = 0;
+      this.rowOf = new Int32Array(size);
     }
-    const { scores, marks, qualities, members } = this;
+    const { scores, marks, members, rowOf } = this;
     this.member = (this.member % 0xfffffff0) + 1;
     const member = this.member;
+    const stride = terms.length;
+    this.stride = stride;
     let maxTouched = -1;
-    // Forget the previous question's per-sentence qualities.
-    for (const sentenceId of this.touched) {
-      qualities.fill(0, sentenceId * maxQueryTerms, (sentenceId + 1) * maxQueryTerms);
-    }
     const touched: number[] = [];
     const isCommon = (postings: Int32Array) =>
       postings.length > Math.max(commonPostings, size * commonShare);
@@ -113,14 +117,24 @@ export class Shortlister {
         // much: it still counts around the sentence (paragraph, article), not here.
         if (variant.quality < 1 && isCommon(postings)) continue;
         const contribution = term.weight * variant.quality;
+        const { quality } = variant;
         const visit = (sentenceId: number) => {
           if (marks[sentenceId] === mark) return;
           marks[sentenceId] = mark;
-          members[sentenceId] = member;
-          if (sentenceId > maxTouched) maxTouched = sentenceId;
-          qualities[sentenceId * maxQueryTerms + i] = variant.quality;
-          if (scores[sentenceId] === 0) touched.push(sentenceId);
-          scores[sentenceId] = (scores[sentenceId] ?? 0) + contribution;
+          let row: number;
+          if (members[sentenceId] === member) {
+            row = (rowOf[sentenceId] as number) * stride;
+          } else {
+            members[sentenceId] = member;
+            row = touched.length * stride;
+            rowOf[sentenceId] = touched.length;
+            touched.push(sentenceId);
+            this.reserve(row + stride);
+            this.rows.fill(0, row, row + stride);
+            if (sentenceId > maxTouched) maxTouched = sentenceId;
+          }
+          this.rows[row + i] = quality;
+          scores[sentenceId] = (scores[sentenceId] as number) + contribution;
         };
         // Exact scoring of the sentences found so far; new ones would hold only this common word.
         // A loose variant, likewise, only strengthens sentences already found.
@@ -129,23 +143,11 @@ export class Shortlister {
           spent ||
           (enough && (isCommon(postings) || variant.quality < 1 || postings.length > 4 * known))
         ) {
-          // The same visits (known ∩ postings, ascending) and the same work count as
-          // a walk along both lists or a binary search a known sentence; done by
-          // whichever is cheaper here: a scan of the postings against the member marks,
-          // or the binary searches.
+          // The known sentences in this postings list, ascending (a galloping merge of the two
+          // sorted lists), and the work the budget counts for it.
           budget -= knownWork(postings, known, maxTouched, spent);
-          if (postings.length <= known * SCAN_FACTOR) {
-            for (let k = 0; k < postings.length; k += 1) {
-              const sentenceId = postings[k] as number;
-              if (members[sentenceId] === member) visit(sentenceId);
-            }
-          } else {
-            if (sortedTouched.length !== known) sortedTouched = Int32Array.from(touched).sort();
-            for (const sentenceId of sortedTouched) {
-              const at = lowerBound(postings, sentenceId);
-              if (postings[at] === sentenceId) visit(sentenceId);
-            }
-          }
+          if (sortedTouched.length !== known) sortedTouched = Int32Array.from(touched).sort();
+          forEachInBoth(sortedTouched, postings, visit);
           continue;
         }
         const start = lowerBound(postings, first);
@@ -163,37 +165,44 @@ export class Shortlister {
     let chosen = touched;
     if (touched.length > shortlistSize) {
       // The shortlistSize-th best score, by selection on a copy: no full sort.
-      const values = Float64Array.from(touched, (sentenceId) => scores[sentenceId] ?? 0);
+      const values = new Float64Array(touched.length);
+      for (let k = 0; k < touched.length; k += 1)
+        values[k] = scores[touched[k] as number] as number;
       const cut = kthLargest(values, shortlistSize);
       // Everything above the cut, then ties at the cut up to the size (never dropping a better one).
-      const above = touched.filter((sentenceId) => (scores[sentenceId] ?? 0) > cut);
-      const tied = touched.filter((sentenceId) => scores[sentenceId] === cut);
+      const above: number[] = [];
+      const tied: number[] = [];
+      for (const sentenceId of touched) {
+        const score = scores[sentenceId] as number;
+        if (score > cut) above.push(sentenceId);
+        else if (score === cut) tied.push(sentenceId);
+      }
       chosen = [...above, ...tied.slice(0, Math.max(0, shortlistSize - above.length))];
     }
     if (this.options.articleShortlist > 0 && this.view.articles.length > 1) {
-      const inChosen = new Set(chosen);
       const extra = sentencesOfRelevantArticles(
-        touched,
-        (sentenceId) => scores[sentenceId] ?? 0,
-        (sentenceId, term) => qualities[sentenceId * maxQueryTerms + term] ?? 0,
+        { touched, scores, rows: this.rows, stride },
         terms,
         this.view,
         this.options,
-      ).filter((sentenceId) => !inChosen.has(sentenceId));
-      chosen = [...chosen, ...extra];
+      );
+      if (extra.length > 0) {
+        const inChosen = new Set(chosen);
+        chosen = [...chosen, ...extra.filter((sentenceId) => !inChosen.has(sentenceId))];
+      }
     }
     for (const sentenceId of touched) scores[sentenceId] = 0;
-    this.touched = touched;
     return chosen;
   }
-}
 
-/**
- * Below this many postings entries per known sentence, scanning a postings list against
- * the member marks is cheaper than one binary search a known sentence (about log2 of a
- * long list's length).
- */
-const SCAN_FACTOR = 16;
+  /** Makes {@link rows} hold at least `length` entries (keeping its content). */
+  private reserve(length: number): void {
+    if (length <= this.rows.length) return;
+    const grown = new Float32Array(Math.max(length, this.rows.length * 2, 1024));
+    grown.set(this.rows);
+    this.rows = grown;
+  }
+}
 
 /**
  * The work the budget counts for visiting the known sentences in a postings list: a walk
