@@ -23,7 +23,7 @@ export type {
 export type { MatchKind } from "./search/variants.ts";
 export { DEFAULT_RANKING, CACHE_SIZES, FOLLOW_UP, SHORT_ANSWER, TYPO_MATCHING } from "./options.ts";
 export type { RankingOptions } from "./options.ts";
-export type { SynonymSource } from "./synonyms.ts";
+export type { NounCategory, NounSense, SynonymSource } from "./synonyms.ts";
 export type { WordVectors } from "./vectors.ts";
 export { checkQuestion, questionKind, MAX_QUESTION_LENGTH } from "./answer/kinds.ts";
 export type { QuestionCheck, QuestionKind, QuestionProblem } from "./answer/kinds.ts";

@@ -200,6 +200,8 @@ export const TYPO_MATCHING = Object.freeze({
 export const SHORT_ANSWER = Object.freeze({
   /** Characters over which a question word's pull on a nearby figure halves (closeness = 1 / (1 + d / this)). */
   closenessScale: 6,
+  /** Closeness a question word adds when it is in the figure's own clause (between commas). */
+  clauseCredit: 1,
   /** Characters before a name searched for a question word (an apposition: "researcher JL Warren Capital"). */
   lookBehind: 40,
   /** Characters after a name searched likewise. */
@@ -210,6 +212,8 @@ export const SHORT_ANSWER = Object.freeze({
   rankPerWord: 0.5,
   /** Lowest rank of a name given as the answer: a lone word tied to nothing is a guess. */
   minRank: 1,
+  /** Longest acronym ("NHTSA"): an all-capital word longer than this is a heading's shouting, no name. */
+  maxAcronymLength: 5,
 });
 
 /** Sizes of the core's caches (least recently used entries go first). */

@@ -3,6 +3,15 @@
  * answers from WordNet's files (`src/corpus/wordnet.ts`), and tests may answer
  * from a table.
  */
+/** What kind of thing a noun names, in the dictionary's main sense (WordNet's lexicographer files). */
+export type NounCategory = "person" | "organization" | "location" | "time" | "quantity" | "other";
+
+/** A noun's category, and whether the dictionary writes that sense as a name ("China", not "commerce"). */
+export interface NounSense {
+  readonly category: NounCategory;
+  readonly proper: boolean;
+}
+
 export interface SynonymSource {
   /** Lower-case single-word synonyms of a lower-case word, most common senses first. */
   synonyms(word: string): readonly string[];
@@ -20,4 +29,10 @@ export interface SynonymSource {
    * as in "did trump sign"): such a word before a noun is no modifier of it.
    */
   mostlyVerb?(word: string): boolean;
+  /**
+   * What the main noun sense of a word or a name of several words ("united states") is
+   * about: a person, an organisation (a company, an agency), a location, a time…; undefined when
+   * the dictionary does not know it as a noun.
+   */
+  nounSense?(phrase: string): NounSense | undefined;
 }

@@ -1,4 +1,5 @@
 import { CONFIDENCE } from "../options.ts";
+import type { SynonymSource } from "../synonyms.ts";
 import type { Citation } from "../search/types.ts";
 import { foldCase } from "../text/tokenize.ts";
 import type { AnswerType } from "./expected.ts";
@@ -27,19 +28,21 @@ function agree(a: string, b: string): boolean {
  * both and gives no short answer, unless both passages hold the same one.
  *
  * @param citations - the answer's citations, best first.
+ * @param dictionary - tells a place from a person among names (see extractShortAnswer).
  */
 export function judgeConfidence(
   type: AnswerType,
   question: string,
   citations: readonly Citation[],
+  dictionary?: SynonymSource | null,
 ): Confidence {
   const [top, second] = citations;
   if (!top) return { answer: null, close: false };
-  const answer = extractShortAnswer(type, question, top.excerpt, top.title);
+  const answer = extractShortAnswer(type, question, top.excerpt, top.title, dictionary);
   if (!second || top.score <= 0) return { answer, close: false };
   const lead = (top.score - second.score) / top.score;
   if (lead >= CONFIDENCE.closeMargin) return { answer, close: false };
-  const other = extractShortAnswer(type, question, second.excerpt, second.title);
+  const other = extractShortAnswer(type, question, second.excerpt, second.title, dictionary);
   if (answer !== null && other !== null && agree(answer, other)) return { answer, close: false };
   return { answer: null, close: true };
 }

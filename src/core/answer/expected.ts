@@ -6,14 +6,18 @@ import {
   MULTIPLIER,
   PERCENT,
   ROLE_OPENERS,
+  STOP_WORDS,
   WHEN,
 } from "../text/lexicon.ts";
+import type { SynonymSource } from "../synonyms.ts";
 
 /**
  * The kind of answer a question expects (a count, a date, a duration, a sum of
  * money, a person…), read from its wording, and whether a passage holds one:
  * used to rank (a "when" question prefers a sentence with a time expression),
  * to decline (no passage holds the count asked for) and to pick the short answer.
+ * A "thing" is something named by the question's own noun ("which reactor generation"
+ * → "Generation IV").
  */
 export type AnswerType =
   | "person"
@@ -26,9 +30,51 @@ export type AnswerType =
   | "percent"
   | "amount"
   | "definition"
+  | "thing"
   | "none";
 
 const TIME_UNITS = "years?|months?|weeks?|days?|hours?|minutes?|decades?";
+
+/**
+ * "Which firm", "what companies": a person or an organisation is asked for when the
+ * noun is an agent (-er, -or, -ist…) or a kind of organisation. Used when the
+ * dictionary does not know the noun ({@link headNounKind} decides otherwise).
+ */
+const WHICH_THING =
+  /^(?:which|what) (?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
+
+/** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */
+const FIRST_WH = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u;
+
+/** A question that opens with an auxiliary ("does the credit depend on where…") asks yes or no. */
+const YES_NO =
+  /^(?:(?:so|ok|okay|lol|hey|wait|and|but|also|yo|ngl|btw|then|hmm|um) )?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must|isn't|aren't|wasn't|doesn't|didn't|hasn't|haven't|won't|can't)\b/u;
+
+/** "Does anyone know when…", "can you tell me who…": a question asked inside a polite frame. */
+const FRAME =
+  /^(?:(?:do|does|did|can|could|would) )?(?:you|u|anyone|anybody|someone|somebody|y'?all|ya)(?: guys)? (?:know|remember|tell me|say|explain|have any idea)(?: if| whether)? |^(?:any ?idea|tell me|i wonder|wondering) /u;
+
+/**
+ * The kind "which N" / "what N" asks for, from the dictionary's sense of N: a person
+ * or an organisation ("which agency"), a place ("which province"), or a thing that
+ * bears N's name ("which generation" → "Generation IV"); undefined when the
+ * dictionary does not know N.
+ */
+function headNounKind(q: string, dictionary: SynonymSource): AnswerType | undefined {
+  const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
+  // "what did…", "what is…": no noun follows the question word.
+  if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
+  // "which research firm": the second word is the head when it is a noun, not a verb ("which firm tracked").
+  for (const word of [match[2], match[1]]) {
+    if (word === undefined || STOP_WORDS.has(word) || dictionary.mostlyVerb?.(word)) continue;
+    const sense = dictionary.nounSense?.(word);
+    if (!sense || sense.proper) continue;
+    if (sense.category === "person" || sense.category === "organization") return "person";
+    if (sense.category === "location") return "place";
+    return "thing";
+  }
+  return undefined;
+}
 
 /** Reading a question's wording: the first matching rule wins. */
 const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
@@ -69,26 +115,42 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
   // "Who is Li Anding?" asks what the person is; "who is the premier" asks for a name.
   [
     new RegExp(
-      String.raw`^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?!(?:${ROLE_OPENERS.join("|")}|in charge)\b)[\p{L}.'-]+(?: [\p{L}.'-]+){0,2}[?!. ]*$`,
+      String.raw`^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?!(?:${ROLE_OPENERS.join("|")}|in charge)\b)[\p{L}.'-]+(?: [\p{L}.'-]+){0,2}(?:,? (?:and|&) .*)?[?!. ]*$`,
       "u",
     ),
     "description",
   ],
+  [/\b(?:who|whom|whose)\b/u, "person"],
+  [WHICH_THING, "person"],
   [
-    /\b(?:who|whom|whose)\b|^(?:which|what) (?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u,
-    "person",
+    /\b(?:where|(?:what|which) (?:provinces?|city|cities|countr(?:y|ies)|states?|regions?|places?|towns?))\b/u,
+    "place",
   ],
-  [/\b(?:where|(?:what|which) (?:province|city|country|state|region|place|town))\b/u, "place"],
 ];
 
-/** The kind of answer a question expects; the question is plain text (see normalizeDiscordText). */
-export function expectedAnswer(question: string): AnswerType {
+/**
+ * The kind of answer a question expects; the question is plain text (see
+ * normalizeDiscordText). A question that asks why, or yes or no, expects no short
+ * answer whatever words follow. With a dictionary, "which N" is read from what N is.
+ */
+export function expectedAnswer(question: string, dictionary?: SynonymSource | null): AnswerType {
   const q = question
     .toLowerCase()
     .replace(/[’']/gu, "'")
-    .replace(/^[^\p{L}\p{N}]+/u, "");
-  for (const [pattern, type] of QUESTION_RULES) if (pattern.test(q)) return type;
-  return "none";
+    .replace(/^[^\p{L}\p{N}]+/u, "")
+    .replace(FRAME, "");
+  const [definition] = QUESTION_RULES;
+  if (definition?.[0].test(q)) return "definition";
+  const first = FIRST_WH.exec(q);
+  if (first?.[0] === "why" || /^how come\b/u.test(q.slice(first?.index ?? 0))) return "none";
+  const yesNo = YES_NO.exec(q);
+  if (yesNo && (!first || first.index >= yesNo[0].length)) return "none";
+  for (const [pattern, type] of QUESTION_RULES) {
+    if (!pattern.test(q)) continue;
+    if (pattern === WHICH_THING && dictionary) return headNounKind(q, dictionary) ?? type;
+    return type;
+  }
+  return (dictionary && headNounKind(q, dictionary)) || "none";
 }
 
 /** The patterns that hold an answer of a kind, most specific first; empty for names and `none`. */

@@ -4,17 +4,26 @@ import {
   CHANGE_WORDS,
   COUNTED_NUMBER,
   DATE,
+  FOLLOWED_BY_TIME_UNIT,
   MONEY,
   MULTIPLIER,
   PERCENT,
   RATE_WORDS,
   STOP_WORDS,
 } from "../text/lexicon.ts";
+import type { SynonymSource } from "../synonyms.ts";
 import { foldCase, termOf, tokenize } from "../text/tokenize.ts";
 import { answersIn, patternsOf, quoted, type AnswerType } from "./expected.ts";
+import { askedTerms, bestName } from "./names.ts";
 
-/** A run of capitalised words, allowing "of" and initials inside: "Vice Premier Wang Yang". */
-const NAME = /\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
+/** The clause around a span of text: from the comma, semicolon or sentence end before it to the one after. */
+function clauseAround(text: string, start: number, end: number): [number, number] {
+  const before = Math.max(
+    ...[",", ";", ". ", ":"].map((mark) => text.lastIndexOf(mark, start - 1)),
+  );
+  const after = /[,;:]|\.\s/u.exec(text.slice(end));
+  return [before + 1, after ? end + after.index : text.length];
+}
 
 /**
  * Of a pattern's matches in the excerpt, the one nearest to the question's words
@@ -26,6 +35,7 @@ function closestMatch(
   question: string,
   excerpt: string,
   allowed: ReadonlySet<string>,
+  counting: boolean,
 ): string | undefined {
   const asked = new Set(
     tokenize(question)
@@ -40,10 +50,22 @@ function closestMatch(
   for (const match of excerpt.matchAll(pattern)) {
     const text = quoted(match[0]);
     if (!allowed.has(text)) continue;
+    // "may" in lower case is the verb, not the month.
+    if (CALENDAR_WORD.test(text) && text === text.toLowerCase()) continue;
+    // "the first two months": a number of months answers "how long", not "how many cars".
+    if (counting && FOLLOWED_BY_TIME_UNIT.test(excerpt.slice(match.index + match[0].length))) {
+      continue;
+    }
     const at = match.index + match[0].length / 2;
+    // "software … 2027, and the prohibitions on hardware … 2030": a figure belongs to
+    // its own clause, so the question's words there count most.
+    const [from, to] = clauseAround(excerpt, match.index, match.index + match[0].length);
     // Characters, not words: close enough for ranking a handful of numbers in a sentence.
     const closeness = positions.reduce(
-      (sum, position) => sum + 1 / (1 + Math.abs(position - at) / SHORT_ANSWER.closenessScale),
+      (sum, position) =>
+        sum +
+        1 / (1 + Math.abs(position - at) / SHORT_ANSWER.closenessScale) +
+        (position >= from && position < to ? SHORT_ANSWER.clauseCredit : 0),
       0,
     );
     if (!best || closeness > best.closeness) {
@@ -51,68 +73,6 @@ function closestMatch(
     }
   }
   return best?.text;
-}
-
-/**
- * The name in an excerpt that answers "who"/"which"/"where": one the question does
- * not already say, preferring a name right after a word of the question (an
- * apposition: "researcher JL Warren Capital") and then longer names.
- */
-function bestName(question: string, excerpt: string, title: string): string | null {
-  const topic = new Set(
-    foldCase(title)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean)
-      .map((word) => termOf(word)),
-  );
-  const asked = new Set(
-    foldCase(question)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word !== "" && !STOP_WORDS.has(word))
-      .map((word) => termOf(word)),
-  );
-  let best: { name: string; rank: number } | undefined;
-  NAME.lastIndex = 0;
-  for (const match of excerpt.matchAll(NAME)) {
-    const name = match[0].replace(/[’']s$/u, "").replace(/[,.;:]+$/u, "");
-    const words = name.split(/\s+/u).filter((word) => !CALENDAR_WORD.test(word));
-    // A sentence may open with "But Tesla": the opener is no part of the name.
-    while (words.length > 0 && STOP_WORDS.has(foldCase(words[0] ?? ""))) words.shift();
-    if (words.length === 0) continue;
-    const isSentenceStart =
-      match.index === 0 || /[.!?“":•-]\s*$/u.test(excerpt.slice(0, match.index));
-    if (isSentenceStart && words.length === 1) continue;
-    if (words.every((word) => asked.has(termOf(foldCase(word).replace(/'s$/u, ""))))) continue;
-    const before = excerpt
-      .slice(Math.max(0, match.index - SHORT_ANSWER.lookBehind), match.index)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-    const after = excerpt
-      .slice(match.index + match[0].length, match.index + match[0].length + SHORT_ANSWER.lookAhead)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-    const nextToQuestion = [...before.slice(-2), ...after.slice(0, 1)].some((word) =>
-      asked.has(termOf(foldCase(word))),
-    );
-    const apposition = nextToQuestion ? SHORT_ANSWER.appositionRank : 0;
-    // The article's own topic ("Tesla" in an article about Tesla) rarely answers "who".
-    const topical = words.every((word) => topic.has(termOf(foldCase(word).replace(/'s$/u, ""))));
-    if (topical && apposition === 0) continue;
-    const rank = apposition + words.length * SHORT_ANSWER.rankPerWord;
-    if (!best || rank > best.rank) best = { name: words.join(" "), rank };
-  }
-  // A lone single-word name with nothing tying it to the question is a guess: say nothing.
-  return best && best.rank >= SHORT_ANSWER.minRank ? best.name : null;
-}
-
-/** Words of a question that name what it is about (not its frame), as terms. */
-function askedTerms(question: string): Set<string> {
-  return new Set(
-    foldCase(question)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
-      .map((word) => termOf(word)),
-  );
 }
 
 /**
@@ -162,6 +122,7 @@ export function extractShortAnswer(
   question: string,
   excerpt: string,
   title = "",
+  dictionary?: SynonymSource | null,
 ): string | null {
   switch (type) {
     case "amount":
@@ -181,18 +142,23 @@ export function extractShortAnswer(
             : patternsOf(type);
       const allowed = new Set(answersIn(type, excerpt, question));
       for (const pattern of ordered) {
-        const found = closestMatch(pattern, question, excerpt, allowed);
+        const found = closestMatch(pattern, question, excerpt, allowed, type === "count");
         if (found) return found;
       }
       return null;
     }
     case "description": {
       const said = description(question, excerpt);
-      return said === undefined ? bestName(question, excerpt, title) : said;
+      return said === undefined ? bestName(type, question, excerpt, title, dictionary) : said;
     }
     case "person":
     case "place":
-      return bestName(question, excerpt, title);
+      return bestName(type, question, excerpt, title, dictionary);
+    case "thing": {
+      // "which reactor generation": a name that bears the question's noun ("Generation IV").
+      const nouns = askedTerms(/^\W*(?:which|what)\s+(\S+(?:\s+\S+)?)/iu.exec(question)?.[1] ?? "");
+      return bestName(type, question, excerpt, title, dictionary, nouns);
+    }
     default:
       return null;
   }

@@ -150,7 +150,7 @@ export class CitationIndex {
       this.options,
       this.shortlister,
     );
-    const expected: AnswerType = expectedAnswer(question);
+    const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     const leaders = this.kindFit.rerank(
       candidates,
       question,
@@ -191,7 +191,7 @@ export class CitationIndex {
       best.coverage >= this.options.answerCoverage &&
       (!needsKind(expected, kind) || best.kindFits);
     const { answer: shortAnswer, close } = answered
-      ? judgeConfidence(expected, question, citations)
+      ? judgeConfidence(expected, question, citations, this.options.synonyms)
       : { answer: null, close: false };
     const shown = citations.slice(0, limit);
     const plain = explain ? shown.map(plainCitation) : shown;

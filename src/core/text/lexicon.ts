@@ -201,3 +201,6 @@ export const WHEN = new RegExp(
 export const ROLE_OPENERS = words(
   "the a an that this those these it in on at behind responsible leading running",
 );
+
+/** What follows a number that measures time ("two months", "90-day"): a duration, no count of things. */
+export const FOLLOWED_BY_TIME_UNIT = new RegExp(String.raw`^[\s-]+(?:more\s)?${TIME_UNIT}\b`, "iu");

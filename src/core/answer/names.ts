@@ -1,0 +1,139 @@
+import { SHORT_ANSWER } from "../options.ts";
+import type { SynonymSource } from "../synonyms.ts";
+import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
+import { foldCase, termOf } from "../text/tokenize.ts";
+import type { AnswerType } from "./expected.ts";
+
+/**
+ * A run of capitalised words, allowing initials and "de", "van" inside ("Vice Premier
+ * Wang Yang"), and after an "of" also "and" ("Office of Science and Technology Policy").
+ */
+const NAME =
+  /\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:de\s+|van\s+)?\p{Lu}[\p{L}'’.-]*)*(?:\s+of\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+|&\s+|of\s+)?\p{Lu}[\p{L}'’.-]*)*)?/gu;
+
+/**
+ * Whether a name is of a kind that cannot answer: a place for "who", a person or an
+ * organisation for "where", by the dictionary's sense of the whole name or of its head
+ * when the dictionary writes that one as a name ("China", "United States").
+ */
+function wrongKindOfName(
+  type: AnswerType,
+  name: string,
+  dictionary: SynonymSource | null | undefined,
+): boolean {
+  if (!dictionary?.nounSense) return false;
+  // The head of "Governments of Canada" is "Governments"; of "Vice Premier Wang", "Wang".
+  const head = / of /u.test(name) ? name.slice(0, name.indexOf(" of ")) : name.split(/\s+/u).at(-1);
+  const sense =
+    dictionary.nounSense(name) ?? (head && head !== name ? dictionary.nounSense(head) : undefined);
+  if (!sense?.proper) return false;
+  if (type === "place") return sense.category === "person" || sense.category === "organization";
+  return sense.category === "location" || sense.category === "time";
+}
+
+/**
+ * The name in an excerpt that answers "who"/"which"/"where": one the question does
+ * not already say, preferring a name right after a word of the question (an
+ * apposition: "researcher JL Warren Capital") and then longer names.
+ */
+export function bestName(
+  type: AnswerType,
+  question: string,
+  excerpt: string,
+  title: string,
+  dictionary: SynonymSource | null | undefined,
+  bearing?: ReadonlySet<string>,
+): string | null {
+  const topic = new Set(
+    foldCase(title)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((word) => termOf(word)),
+  );
+  const asked = new Set(
+    foldCase(question)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== "" && !STOP_WORDS.has(word))
+      .map((word) => termOf(word)),
+  );
+  // "Treasury's or other agencies'?": the answer is one of the question's own names.
+  const alternatives = /\bor\b/iu.test(question);
+  let best: { name: string; rank: number } | undefined;
+  NAME.lastIndex = 0;
+  for (const match of excerpt.matchAll(NAME)) {
+    const name = match[0].replace(/[’']s$/u, "").replace(/[,.;:]+$/u, "");
+    const words = name.split(/\s+/u).filter((word) => !CALENDAR_WORD.test(word));
+    // A sentence may open with "But Tesla": the opener is no part of the name.
+    while (words.length > 0 && STOP_WORDS.has(foldCase(words[0] ?? ""))) words.shift();
+    if (words.length === 0) continue;
+    const isSentenceStart =
+      match.index === 0 || /[.!?“":•-]\s*$/u.test(excerpt.slice(0, match.index));
+    if (isSentenceStart && words.length === 1) continue;
+    const isAsked = (word: string) => asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
+    // "President Trump" for "who did Trump appoint": a name ending in the question's own
+    // name is whom the question is about, not its answer.
+    if (!alternatives && isAsked(words.at(-1) ?? "")) continue;
+    // A heading in capitals ("DELIVERING ON PLEDGE…") is no name: an all-capital word
+    // longer than an acronym is shouting.
+    if (
+      words.some(
+        (word) =>
+          word.length > SHORT_ANSWER.maxAcronymLength &&
+          word === word.toUpperCase() &&
+          /\p{Lu}{2}/u.test(word),
+      )
+    ) {
+      continue;
+    }
+    if (wrongKindOfName(type, words.join(" "), dictionary)) continue;
+    const preceding = excerpt.slice(Math.max(0, match.index - 20), match.index);
+    // "the Administration", "the Order": a capitalised common noun refers to something
+    // the article names elsewhere; it is no name of its own (an acronym is: "the FAA").
+    const single = words.length === 1 ? (words[0] ?? "") : "";
+    if (
+      single !== "" &&
+      single !== single.toUpperCase() &&
+      /\bthe\s+$/iu.test(preceding) &&
+      dictionary?.nounSense?.(single)?.proper === false
+    ) {
+      continue;
+    }
+    // "in China", "outside of the National Laboratories": a place, not who.
+    if (
+      type !== "place" &&
+      /\b(?:in|inside|outside(?: of)?|across|throughout)\s+(?:the\s+)?$/iu.test(preceding)
+    ) {
+      continue;
+    }
+    if (bearing && !words.some((word) => bearing.has(termOf(foldCase(word))))) continue;
+    const before = excerpt
+      .slice(Math.max(0, match.index - SHORT_ANSWER.lookBehind), match.index)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    const after = excerpt
+      .slice(match.index + match[0].length, match.index + match[0].length + SHORT_ANSWER.lookAhead)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    const nextToQuestion = [...before.slice(-2), ...after.slice(0, 1)].some((word) =>
+      asked.has(termOf(foldCase(word))),
+    );
+    const apposition = nextToQuestion ? SHORT_ANSWER.appositionRank : 0;
+    // The article's own topic ("Tesla" in an article about Tesla) rarely answers "who".
+    const topical = words.every((word) => topic.has(termOf(foldCase(word).replace(/'s$/u, ""))));
+    if (topical && apposition === 0) continue;
+    const rank = apposition + words.length * SHORT_ANSWER.rankPerWord;
+    if (!best || rank > best.rank) best = { name: words.join(" "), rank };
+  }
+  // A lone single-word name with nothing tying it to the question is a guess: say nothing.
+  return best && best.rank >= SHORT_ANSWER.minRank ? best.name : null;
+}
+
+/** Words of a question that name what it is about (not its frame), as terms. */
+export function askedTerms(question: string): Set<string> {
+  return new Set(
+    foldCase(question)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
+      .map((word) => termOf(word)),
+  );
+}

@@ -1,0 +1,81 @@
+import { LRUCache } from "lru-cache";
+import { CACHE_SIZES, type NounCategory, type NounSense } from "../core/index.ts";
+import { writtenInTitleCase, type SortedFile } from "./wordnet-files.ts";
+
+/** WordNet's lexicographer files of nouns (a synset line's second field) that say what a noun names. */
+const LEXICOGRAPHER: Readonly<Record<number, NounCategory>> = {
+  14: "organization",
+  15: "location",
+  18: "person",
+  23: "quantity",
+  28: "time",
+};
+
+/** Levels of hypernyms climbed to tell an organisation (a company, an agency) from other groups ("data"). */
+const HYPERNYM_DEPTH = 12;
+
+/**
+ * What WordNet's nouns name (a person, an organisation, a place, a time…), read from
+ * the lexicographer file of a word's main sense and, for groups, its hypernyms.
+ */
+export class NounSenses {
+  private readonly cache = new LRUCache<string, NounSense | "unknown">({
+    max: CACHE_SIZES.wordnet,
+  });
+
+  /**
+   * @param file - WordNet's noun index or data file.
+   * @param lemmas - a word's possible dictionary forms as a noun.
+   */
+  constructor(
+    private readonly file: (kind: "index" | "data") => SortedFile,
+    private readonly lemmas: (word: string) => string[],
+  ) {}
+
+  /** See SynonymSource.nounSense. */
+  sense(phrase: string): NounSense | undefined {
+    const key = phrase
+      .toLowerCase()
+      .trim()
+      .replace(/[\s-]+/gu, "_");
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached === "unknown" ? undefined : cached;
+    let sense: NounSense | undefined;
+    try {
+      for (const lemma of this.lemmas(key)) {
+        const entry = this.file("index").find(lemma);
+        if (!entry) continue;
+        const fields = entry.split(" ");
+        const line = this.file("data").at(Number(fields[6 + Number(fields[3])]));
+        let category = LEXICOGRAPHER[Number(line.split(" ")[1])] ?? "other";
+        if (category === "organization" && !this.isOrganization(line)) category = "other";
+        sense = { category, proper: writtenInTitleCase(line, lemma) };
+        break;
+      }
+    } catch {
+      // A missing or damaged dictionary only costs the categories.
+    }
+    this.cache.set(key, sense ?? "unknown");
+    return sense;
+  }
+
+  /** True when a noun synset is a kind (or an instance) of organisation: "data" is a group, not one. */
+  private isOrganization(start: string): boolean {
+    let line = start;
+    for (let depth = 0; depth < HYPERNYM_DEPTH; depth += 1) {
+      const fields = line.split(" ");
+      const wordCount = parseInt(fields[3] ?? "0", 16);
+      for (let i = 0; i < wordCount; i += 1) if (fields[4 + 2 * i] === "organization") return true;
+      const pointerStart = 4 + 2 * wordCount;
+      const pointerCount = Number(fields[pointerStart]);
+      let up: string | undefined;
+      for (let i = 0; i < pointerCount && up === undefined; i += 1) {
+        const symbol = fields[pointerStart + 1 + 4 * i];
+        if (symbol === "@" || symbol === "@i") up = fields[pointerStart + 2 + 4 * i];
+      }
+      if (up === undefined) return false;
+      line = this.file("data").at(Number(up));
+    }
+    return false;
+  }
+}

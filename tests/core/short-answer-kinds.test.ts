@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { expectedAnswer, type AnswerType } from "../../src/core/answer/expected.ts";
+import { extractShortAnswer } from "../../src/core/answer/short-answer.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+
+/**
+ * Question → the kind of answer it asks for → a passage → the short answer taken from
+ * it, or null when the passage holds nothing of that kind (null beats a wrong kind).
+ * Passages are made up in the style of the articles, so the rules are tested, not the
+ * dev sets' sentences.
+ */
+const TABLE: readonly [string, AnswerType, string, string | null][] = [
+  // Durations, counts, sums, shares: only the kind asked for.
+  [
+    "how long does it take to charge a chinese electric car",
+    "duration",
+    "Tariffs of 25% apply to imported cars, and sales rose 40% last year.",
+    null,
+  ],
+  [
+    "how many years have the rules held the industry back",
+    "duration",
+    "For more than fifty years, strict rules held the industry back.",
+    "more than fifty years",
+  ],
+  [
+    "how many cars did the company sell in china",
+    "count",
+    "In the first two months of 2017, exports to China rose 25%.",
+    null,
+  ],
+  [
+    "how many reactors are in the pilot program",
+    "count",
+    "The pilot program covers at least three reactors outside the laboratories.",
+    "three",
+  ],
+  [
+    "how much did selling bitcoin early cost taxpayers",
+    "money",
+    "The reserve holds $5 billion of coins, while premature sales of bitcoin have already cost taxpayers over $17 billion.",
+    "$17 billion",
+  ],
+  [
+    "what percentage of new cars are electric",
+    "percent",
+    "About 12% of new cars sold were electric, and prices fell by $2,000.",
+    "12%",
+  ],
+  // Dates: a time expression of the clause asked about; "may" the verb is no month.
+  [
+    "when did the meeting happen",
+    "date",
+    "Late on Tuesday night, the agency tweeted a photo of the meeting, which may happen again.",
+    "Late on Tuesday night",
+  ],
+  [
+    "When do hardware prohibitions start?",
+    "date",
+    "The prohibitions on software would take effect for Model Year 2027, and the prohibitions on hardware would take effect for Model Year 2030.",
+    "2030",
+  ],
+  [
+    "does anyone know when the president said the tariffs would stay",
+    "date",
+    "In November, the President promised that tariffs would remain in effect.",
+    "November",
+  ],
+  // "Who is X" about a person the passage names: their role or description.
+  [
+    "who is li anding",
+    "description",
+    "“Wang usually meets with groups of people,” said Li Anding, Xinhua’s former automotive reporter who now consults automakers.",
+    "Xinhua’s former automotive reporter who now consults automakers",
+  ],
+  [
+    "who is maria keller and what does she do",
+    "description",
+    "Maria Keller, a senior analyst at Harbor Research, expects prices to fall.",
+    "a senior analyst at Harbor Research",
+  ],
+  [
+    "Who is Wang Yang?",
+    "description",
+    "Musk chatted with Vice Premier Wang Yang on Tuesday.",
+    "Vice Premier",
+  ],
+  // Persons and organisations: not a place, not the question's own subject, not a heading.
+  [
+    "Which researcher compiled the export data?",
+    "person",
+    "Vehicle exports to China rose 376%, according to researcher JL Warren Capital.",
+    "JL Warren Capital",
+  ],
+  [
+    "Who did the minister meet in Canada?",
+    "person",
+    "The minister met Prime Minister Mark Carney in Ottawa.",
+    "Prime Minister Mark Carney",
+  ],
+  [
+    "Who did Trump appoint as crypto czar?",
+    "person",
+    "President Trump appointed a crypto czar and hosted a summit.",
+    null,
+  ],
+  [
+    "Who invented bitcoin?",
+    "person",
+    "DELIVERING ON PLEDGE TO MAKE AMERICA THE CRYPTO CAPITAL OF THE WORLD: The President promised action on bitcoin.",
+    null,
+  ],
+  [
+    "which agency writes the rule",
+    "person",
+    "As the Department of Commerce develops the final rule, the Administration encourages input.",
+    "Department of Commerce",
+  ],
+  [
+    "Who will Commerce consult on the rule?",
+    "person",
+    "As the Department of Commerce develops the rule, the Administration encourages input from allies.",
+    null,
+  ],
+  [
+    "which companies will build the pilot reactors",
+    "person",
+    "The program builds three reactors outside of the National Laboratories.",
+    null,
+  ],
+  // "Which N" for a thing: a name that bears N, or nothing.
+  [
+    "which reactor generation did the US try to build first",
+    "thing",
+    "In 2010 the Department tried to build the first Generation IV reactor for commercial use.",
+    "Generation IV",
+  ],
+  [
+    "Which sector has suffered from offshoring?",
+    "thing",
+    "Factories moved abroad while the Governments of Canada and Mexico acted.",
+    null,
+  ],
+  // Places: a place, not an organisation.
+  [
+    "what province did wang yang lead",
+    "place",
+    "Musk’s meeting with Wang, a former leader of Guangdong province, throws fresh speculation.",
+    "Guangdong",
+  ],
+  [
+    "which countries does the rule single out",
+    "place",
+    "The Department of Commerce proposed the rule to address national security risks.",
+    null,
+  ],
+  // Why and yes-or-no questions ask for no short answer, whatever words follow.
+  [
+    "why not just leave the seized crypto where it is",
+    "none",
+    "The Executive Order resolves the disjointed handling of seized crypto in Washington.",
+    null,
+  ],
+  [
+    "Does the tax credit depend on where battery minerals come from?",
+    "none",
+    "Eligibility for the EV tax credit depends on where minerals were extracted, in North America.",
+    null,
+  ],
+  ["what does VCS stand for", "definition", "Vehicle connectivity systems (VCS) link cars.", null],
+];
+
+describe("short answers are of the kind the question asks for, or none", () => {
+  it.each(TABLE)(
+    "GIVEN %j THEN it asks for %s, AND GIVEN the passage %j THEN the short answer is %j",
+    (question, kind, passage, short) => {
+      expect(expectedAnswer(question, defaultSynonyms)).toBe(kind);
+      expect(extractShortAnswer(kind, question, passage, "", defaultSynonyms)).toBe(short);
+    },
+  );
+
+  it("GIVEN no dictionary THEN 'which N' is read from the noun's ending as before", () => {
+    expect(expectedAnswer("which research firm tracked the exports")).toBe("person");
+    expect(expectedAnswer("which research firm tracked the exports", defaultSynonyms)).toBe(
+      "person",
+    );
+    expect(expectedAnswer("which sector has suffered")).toBe("person");
+    expect(expectedAnswer("which sector has suffered", defaultSynonyms)).toBe("thing");
+  });
+});
