@@ -7,12 +7,7 @@
  */
 import "dotenv/config";
 import { parseArgs } from "node:util";
-import {
-  checkQuestion,
-  type Answer,
-  type CitationIndex,
-  type ExplainedCitation,
-} from "../core/index.ts";
+import { checkQuestion, type Answer, type CitationIndex } from "../core/index.ts";
 import { parseLocalConfig, type LocalConfig } from "../config.ts";
 import { openCorpus } from "../corpus/open.ts";
 import type { LoadLimits } from "../corpus/limits.ts";
@@ -20,6 +15,7 @@ import { printFailure } from "../failure.ts";
 import { boundedLines } from "./lines.ts";
 import { sourceLine } from "../../commands/shared/views.ts";
 import { renderText } from "../reply/text.ts";
+import { renderExplanation } from "./explain.ts";
 import type { Reply, ReplyField } from "../reply/types.ts";
 
 import { describeQuestionProblem } from "../reply/problems.ts";
@@ -33,7 +29,8 @@ Options:
   --data DIR      folder of articles (default: DATA_DIR, else the bundled data/)
   --limit N       how many citations (1-25, default 3)
   --article ID    answer from one article only
-  --explain       show why each citation ranked (matched words, weights)
+  --explain       show why each citation ranked: the kind of answer expected and
+                  whether each passage holds one, each word's weight and why
   --strict        refuse to start if any article file is broken
   -h, --help      show this help`;
 
@@ -136,38 +133,6 @@ function answerReply(answer: Answer, index: CitationIndex): Reply {
     };
   });
   return { description, fields };
-}
-
-/** Which kind of answer the question expects, and whether the passage holds one. */
-function kindNote(citation: ExplainedCitation): string {
-  if (citation.expected === "none") {
-    return citation.kindFits ? "(holds the kind of answer asked for)" : "";
-  }
-  return `expects: ${citation.expected} (${citation.kindFits ? "the passage holds one" : "the passage has none"})`;
-}
-
-function renderExplanation(answer: Answer, citations: readonly ExplainedCitation[]): string {
-  const lines = [`answered: ${answer.answered}   short answer: ${answer.answer ?? "none"}`];
-  for (const [rank, citation] of citations.entries()) {
-    lines.push(
-      "",
-      `#${rank + 1} ${citation.article} ¶${citation.paragraph}  score ${citation.score}  coverage ${citation.coverage}  ${kindNote(citation)}`,
-      `   “${citation.excerpt}”`,
-    );
-    for (const term of citation.terms) {
-      const how = term.matches
-        .map((match) =>
-          match.how === "exact"
-            ? match.term
-            : `${match.term} (${match.how} ${match.quality.toFixed(2)})`,
-        )
-        .join(", ");
-      lines.push(
-        `   ${term.word.padEnd(14)} weight ${term.weight.toFixed(2)}  found in ${term.found} (credit ${term.credit})  via ${how}`,
-      );
-    }
-  }
-  return lines.join("\n");
 }
 
 function toJson(answer: Answer): string {

@@ -99,6 +99,24 @@ describe("ask command line", () => {
     expect(json).toMatchObject({ answered: true, answer: null, close: true });
   });
 
+  it("GIVEN --explain THEN it shows the kind of answer expected, whether each passage holds one, and why each word weighed what it did", async () => {
+    const run = await ask(["--explain", "How much revenue did Tesla make in the U.S.?"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("expects: money (a sum of money)");
+    expect(run.stdout).toMatch(/#1 .*holds money: yes: “\$4\.2 billion”/u);
+    expect(run.stdout).toMatch(/revenue +weight [\d.]+ = idf [\d.]+ \(its own\)/u);
+    expect(run.stdout).toMatch(
+      /tesla +weight [\d.]+ = idf [\d.]+ \(its own\) × 1 a name of the articles' titles/u,
+    );
+    expect(run.stdout).toContain("in the article's title: its topic, discounted");
+    const json = JSON.parse((await ask(["--explain", "--json", "who is li anding"])).stdout) as {
+      citations: { expected: string; shortAnswer: string | null; terms: { weighing: unknown }[] }[];
+    };
+    expect(json.citations[0]).toMatchObject({ expected: "description" });
+    expect(json.citations[0]?.shortAnswer).toMatch(/former automotive reporter/u);
+    expect(json.citations[0]?.terms[0]?.weighing).toMatchObject({ name: true });
+  });
+
   it("GIVEN an unanswerable question THEN it says the articles don't cover it and shows the closest passages", async () => {
     const run = await ask(["Who is the CEO of Apple?"]);
     expect(run.code).toBe(0);

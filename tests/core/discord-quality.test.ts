@@ -79,6 +79,7 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["a custom emoji", (q) => `<:pepe:123456789012345678> ${q}`],
   ["a trailing emoji", (q) => `${q} 🤔`],
   ["bold", (q) => q.replace(/^(\S+)/u, "**$1**")],
+  ["bold inside", (q) => q.replace(/(\p{L}{6,})/u, "**$1**")],
   ["no apostrophes", (q) => q.replace(/['’]/gu, "")],
   ["upper case", (q) => q.toUpperCase()],
 ];
@@ -89,21 +90,52 @@ function verdict(answer: Answer): string {
   return JSON.stringify([answer.answered, top?.article, top?.paragraph, top?.excerpt]);
 }
 
-describe("the verdict does not depend on how a question is typed", () => {
-  it("GIVEN every dev-set question in seven Discord forms THEN each gives the same verdict and top citation", () => {
-    const changed: string[] = [];
-    let variants = 0;
-    for (const file of ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"]) {
-      for (const { q } of readQuestions(file)) {
-        const expected = verdict(library.ask(q));
-        for (const [form, retype] of FORMS) {
-          variants += 1;
-          const question = retype(q);
-          if (verdict(library.ask(question)) !== expected) changed.push(`${form}: ${question}`);
-        }
+/** The forms that change no word's case: markup around the words, and elided apostrophes. */
+const MARKUP_FORMS = FORMS.filter(([form]) => !form.endsWith("case"));
+
+/** Retypes every question of the sets in the forms; lists the variants whose verdict or top citation changed. */
+function formChanges(
+  files: readonly string[],
+  forms: typeof FORMS,
+): { variants: number; changed: string[] } {
+  const changed: string[] = [];
+  let variants = 0;
+  for (const file of files) {
+    for (const { q } of readQuestions(file)) {
+      const expected = verdict(library.ask(q));
+      for (const [form, retype] of forms) {
+        variants += 1;
+        const question = retype(q);
+        if (verdict(library.ask(question)) !== expected) changed.push(`${form}: ${question}`);
       }
     }
+  }
+  return { variants, changed };
+}
+
+describe("the verdict does not depend on how a question is typed", () => {
+  it("GIVEN every question of the visible and discord-style sets in eight Discord forms THEN each gives the same verdict and top citation", () => {
+    const { variants, changed } = formChanges(
+      ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"],
+      FORMS,
+    );
     expect(variants).toBeGreaterThan(1000);
+    expect(changed, changed.join("\n")).toEqual([]);
+  });
+
+  // The case forms still change two questions of these sets ("Model S" lower-cased,
+  // "EVs" in capitals): the ranking's part of issue 10.
+  it("GIVEN every question of our fixture sets with a mention, emoji, bold or no apostrophes THEN each gives the same verdict and top citation", () => {
+    const { variants, changed } = formChanges(
+      [
+        "seed-paraphrases.jsonl",
+        "blind-seed.jsonl",
+        "connected-vehicles.jsonl",
+        "blind-vehicles.jsonl",
+      ],
+      MARKUP_FORMS,
+    );
+    expect(variants).toBeGreaterThan(900);
     expect(changed, changed.join("\n")).toEqual([]);
   });
 });

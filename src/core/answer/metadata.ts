@@ -85,6 +85,7 @@ export function metadataAnswer<C extends Citation>(
         coverage: value === undefined ? 0 : 1,
         kindFits: value !== undefined,
         expected: "none",
+        shortAnswer: value ?? null,
         terms: [],
       }
     : plainLead;

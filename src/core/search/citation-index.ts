@@ -2,6 +2,7 @@ import { expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
 import { metadataAnswer, metadataField } from "../answer/metadata.ts";
 import { judgeConfidence } from "../answer/confidence.ts";
+import { extractShortAnswer } from "../answer/short-answer.ts";
 import type { Article } from "../article/types.ts";
 import type { IndexData } from "../index/build.ts";
 import { IndexView } from "../index/view.ts";
@@ -108,6 +109,16 @@ export class CitationIndex {
     return { ...result, answer: { ...result.answer, question: asked } };
   }
 
+  private shortAnswerIn(expected: AnswerType, question: string, citation: Citation) {
+    return extractShortAnswer(
+      expected,
+      question,
+      citation.excerpt,
+      citation.title,
+      this.options.synonyms,
+    );
+  }
+
   private limitOf(options: AskOptions): number {
     return Math.max(1, Math.floor(options.limit ?? this.options.limit));
   }
@@ -193,7 +204,14 @@ export class CitationIndex {
     const { answer: shortAnswer, close } = answered
       ? judgeConfidence(expected, question, citations, this.options.synonyms)
       : { answer: null, close: false };
-    const shown = citations.slice(0, limit);
+    // Explained, each citation says what short answer it holds (evidence of the kind asked for).
+    const shown = citations
+      .slice(0, limit)
+      .map((citation) =>
+        explain
+          ? { ...citation, shortAnswer: this.shortAnswerIn(expected, question, citation) }
+          : citation,
+      );
     const plain = explain ? shown.map(plainCitation) : shown;
     return {
       answer: { question, answered, answer: shortAnswer, close, citations: plain },

@@ -4,8 +4,8 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { isContentToken, tokenize } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
-import { PLACE_NAMES, type Candidate } from "./score.ts";
-import type { Citation, ExplainedCitation } from "./types.ts";
+import { PLACE_NAMES, TermNote, type Candidate } from "./score.ts";
+import type { Citation, ExplainedCitation, TermExplanation } from "./types.ts";
 
 /** Rounds a score for display: three decimals are plenty to compare. */
 function rounded(value: number): number {
@@ -80,13 +80,48 @@ export function cite(
     coverage: rounded(candidate.coverage),
     kindFits: candidate.kindFits,
     expected,
-    terms: terms.map((term, i) => ({
-      word: term.word,
-      weight: rounded(term.weight),
-      matches: [...term.variants].map(([variant, match]) => ({ term: variant, ...match })),
-      found: PLACE_NAMES[candidate.places[i] ?? 0] ?? "nowhere",
-      credit: rounded(candidate.credits[i] ?? 0),
+    shortAnswer: null,
+    terms: terms.map((term, i) => explainTerm(term, i, terms, candidate)),
+  };
+}
+
+/** The names of {@link TermNote}'s bits, in the order of their values. */
+const NOTE_NAMES = [
+  [TermNote.absentName, "absent-name"],
+  [TermNote.title, "title"],
+  [TermNote.modifierMissing, "modifier-missing"],
+  [TermNote.partnerMissing, "partner-missing"],
+] as const;
+
+/** Why question word `i` counted for a candidate: what the ranker computed, as it computed it. */
+function explainTerm(
+  term: QueryTerm,
+  i: number,
+  terms: readonly QueryTerm[],
+  candidate: Candidate,
+): TermExplanation {
+  const notes = candidate.notes[i] ?? 0;
+  const modifier =
+    term.modifier !== undefined && term.modifier !== i ? terms[term.modifier] : undefined;
+  return {
+    word: term.word,
+    weight: rounded(term.weight),
+    weighing: {
+      ...term.weighing,
+      idf: rounded(term.weighing.idf),
+      factors: term.weighing.factors.map(({ why, factor }) => ({ why, factor: rounded(factor) })),
+    },
+    modifier: modifier?.word ?? null,
+    partners: term.partners.map((p) => terms[p]?.word ?? "").filter(Boolean),
+    matches: [...term.variants].map(([variant, match]) => ({
+      term: variant,
+      ...match,
+      // The variant finder adds a word's capitalised form only as the articles' acronym.
+      acronym: variant !== term.word && variant === term.word.toUpperCase(),
     })),
+    found: PLACE_NAMES[candidate.places[i] ?? 0] ?? "nowhere",
+    credit: rounded(candidate.credits[i] ?? 0),
+    notes: NOTE_NAMES.filter(([bit]) => (notes & bit) !== 0).map(([, name]) => name),
   };
 }
 

@@ -3,11 +3,14 @@ import type { RankingOptions } from "../options.ts";
 import { AUXILIARIES, IRREGULAR_FORMS, LOW_INFORMATION_WORDS } from "../text/lexicon.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
 import type { NameEvidence } from "./names.ts";
+import type { TermWeighing } from "./types.ts";
 import type { VariantFinder, VariantMap } from "./variants.ts";
 
 /** A question word, what stands for it in the index, and how much it weighs. */
 export interface QueryTerm {
   readonly word: string;
+  /** How the weight was reached (for `--explain`). */
+  readonly weighing: TermWeighing;
   readonly weight: number;
   readonly variants: VariantMap;
   /**
@@ -74,14 +77,23 @@ export function queryTerms(
     );
     const exact = exactForms.length > 0;
     let weight = exact ? Math.min(...exactForms.map(([term]) => view.idf(term))) : 0;
+    let rarityOf: TermWeighing["rarityOf"] = "word";
     if (!exact) {
       for (const [term, match] of variants) {
         const idf = view.has(term) ? view.idf(term) : view.idf(token.term);
-        weight = Math.max(weight, term === token.term ? idf : idf * match.quality);
+        const candidate = term === token.term ? idf : idf * match.quality;
+        if (candidate <= weight) continue;
+        weight = candidate;
+        rarityOf = term === token.term && !view.has(term) ? "absent" : "stand-in";
       }
     }
+    const idf = weight;
+    const factors: TermWeighing["factors"][number][] = [];
     const lowInformation = LOW_INFORMATION_WORDS.has(token.word);
-    if (lowInformation) weight *= options.lowInformationWeight;
+    if (lowInformation) {
+      weight *= options.lowInformationWeight;
+      factors.push({ why: "low-information", factor: options.lowInformationWeight });
+    }
     // Names are the most specific words of a question; one the articles never mention
     // ("Apple", "Beijing") means the question is about something else.
     // The articles' own topics (words of their titles, "Tesla") are no rarer for being names.
@@ -91,13 +103,19 @@ export function queryTerms(
       else if (!view.titleVocabulary.has(token.term)) nameFactor = options.nameWeight;
     }
     weight *= nameFactor;
+    if (isName(token)) {
+      const why = nameFactor === 1 ? "topic-name" : unmatched(token) ? "missing-name" : "name";
+      factors.push({ why, factor: nameFactor });
+    }
     if (!isName(token) && !token.isNumber && unmatched(token)) {
       // An ordinary word the articles lack is more often the asker's wording than a
       // missing fact; names and numbers keep their full weight. After "did", "will",
       // "can"… it is most often the question's verb, which articles word in many ways
       // ("grow" for "tripled").
       const afterAuxiliary = tokens.slice(0, position).some((t) => AUXILIARIES.has(t.word));
-      weight *= afterAuxiliary ? options.unknownVerbWeight : options.unknownWordWeight;
+      const factor = afterAuxiliary ? options.unknownVerbWeight : options.unknownWordWeight;
+      weight *= factor;
+      factors.push({ why: afterAuxiliary ? "unknown-verb" : "unknown-word", factor });
     }
     // "stock price", "Model 3 cars": where the word before is missing, a "price" or
     // "cars" found is probably another one.
@@ -115,6 +133,7 @@ export function queryTerms(
     positionOf.set(token.term, terms.length);
     terms.push({
       word: token.word,
+      weighing: { idf, rarityOf, name: isName(token), factors },
       weight,
       variants,
       modifier,

@@ -16,6 +16,18 @@ export const Place = Object.freeze({
 /** The names of {@link Place}'s values, by value. */
 export const PLACE_NAMES = ["nowhere", "sentence", "neighbor", "paragraph", "article"] as const;
 
+/** What changed a question word's count for a candidate (bits of {@link Candidate.notes}). */
+export const TermNote = Object.freeze({
+  /** A name the candidate's article never mentions: it weighed `weightIfAbsent`. */
+  absentName: 1,
+  /** A word of the article's title: discounted as the article's topic (`titleDiscount`). */
+  title: 2,
+  /** Its modifier ("stock" of "stock price") is missing from the article (`modifierMissingCredit`). */
+  modifierMissing: 4,
+  /** Another word of its name is missing from the article: no credit. */
+  partnerMissing: 8,
+});
+
 /** A shortlisted sentence, scored. */
 export interface Candidate {
   readonly sentenceId: number;
@@ -30,6 +42,8 @@ export interface Candidate {
   credits: Float64Array;
   /** Per question word: a {@link Place}. */
   places: Uint8Array;
+  /** Per question word: {@link TermNote} bits, for explaining. */
+  notes: Uint8Array;
 }
 
 /**
@@ -98,6 +112,7 @@ export function scoreCandidates(
     );
     const credits = new Float64Array(terms.length);
     const places = new Uint8Array(terms.length);
+    const notes = new Uint8Array(terms.length);
     let score = 0;
     let covered = 0;
     let possible = 0;
@@ -118,16 +133,24 @@ export function scoreCandidates(
       if (inArticle > credit) [credit, place] = [inArticle, Place.article];
       const absent = (m: number) =>
         (article[m] ?? 0) < options.looseMatch && !inTitle[m] && !inContext[m];
+      let note = 0;
       if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier)) {
         credit *= options.modifierMissingCredit;
+        note |= TermNote.modifierMissing;
       }
-      if (term.partners.some(absent)) credit = 0;
+      if (term.partners.some(absent)) {
+        credit = 0;
+        note |= TermNote.partnerMissing;
+      }
       // A name this article never mentions: the passage is about something else.
       const weight = absent(i) ? term.weightIfAbsent : term.weight;
       // A word of the article's title is its topic: it says little about which passage answers.
       const topical = inTitle[i] ? options.titleDiscount : 1;
+      if (absent(i) && term.weightIfAbsent !== term.weight) note |= TermNote.absentName;
+      if (inTitle[i]) note |= TermNote.title;
       credits[i] = credit;
       places[i] = place;
+      notes[i] = note;
       if (!term.lowInformation) covered += weight * credit;
       possible += weight;
       // The title is the context of every passage under it: the part of a title word's
@@ -149,6 +172,7 @@ export function scoreCandidates(
       kindFits: false,
       credits,
       places,
+      notes,
     });
   }
   if (options.articleRelevance > 0 && view.articles.length > 1) {

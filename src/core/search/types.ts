@@ -38,15 +38,59 @@ export interface AskOptions {
   readonly article?: string;
 }
 
+/** A factor applied to a question word's rarity, and why. */
+export type WeightReason =
+  /** A word that names no topic ("today"): `lowInformationWeight`. */
+  | "low-information"
+  /** A name nothing in the articles stands for: `missingNameWeight`. */
+  | "missing-name"
+  /** A name the articles have: `nameWeight`. */
+  | "name"
+  /** A name that is a word of an article's title: no rarer for being a name (1). */
+  | "topic-name"
+  /** An ordinary word the articles lack: `unknownWordWeight`. */
+  | "unknown-word"
+  /** Such a word after an auxiliary, most often the question's verb: `unknownVerbWeight`. */
+  | "unknown-verb";
+
+/** How a question word's weight was reached: as the ranker computed it, not recomputed. */
+export interface TermWeighing {
+  /** Its rarity in the articles (idf), which the factors multiply. */
+  readonly idf: number;
+  /**
+   * Whose rarity that is: the word's own (or the articles' acronym of it), its best
+   * stand-in's times the match quality, or none in the articles (as rare as the rarest).
+   */
+  readonly rarityOf: "word" | "stand-in" | "absent";
+  /** True when the question word is taken for a name (by the articles' capitals or the dictionary). */
+  readonly name: boolean;
+  readonly factors: readonly { readonly why: WeightReason; readonly factor: number }[];
+}
+
 /** Why a question word counted for a citation (the `--explain` output). */
 export interface TermExplanation {
   readonly word: string;
   readonly weight: number;
-  /** The index terms that stood for it, with their match quality. */
-  readonly matches: readonly { term: string; quality: number; how: MatchKind }[];
+  /** How the weight was reached. */
+  readonly weighing: TermWeighing;
+  /** The word before it that it depends on ("stock" of "stock price"), if any. */
+  readonly modifier: string | null;
+  /** The other words of its name ("Model" and "3"). */
+  readonly partners: readonly string[];
+  /**
+   * The index terms that stood for it, with their match quality; `acronym` when the
+   * term is the articles' capitalised acronym of a lower-case word ("ev" → "EV").
+   */
+  readonly matches: readonly { term: string; quality: number; how: MatchKind; acronym: boolean }[];
   /** Where the best match was found for this citation. */
   readonly found: "sentence" | "neighbor" | "paragraph" | "article" | "nowhere";
   readonly credit: number;
+  /**
+   * What changed its count for this citation: `absent-name` (a name the article never
+   * mentions, weighing the most), `title` (the article's topic, discounted),
+   * `modifier-missing` (credit halved), `partner-missing` (no credit).
+   */
+  readonly notes: readonly ("absent-name" | "title" | "modifier-missing" | "partner-missing")[];
 }
 
 /** A citation with the reasons for its rank. */
@@ -55,5 +99,7 @@ export interface ExplainedCitation extends Citation {
   readonly kindFits: boolean;
   /** The kind of answer the question expects (`none`: no particular kind). */
   readonly expected: AnswerType;
+  /** The short answer this passage holds of the kind expected (null: none). */
+  readonly shortAnswer: string | null;
   readonly terms: readonly TermExplanation[];
 }

@@ -1,0 +1,88 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CitationIndex, DEFAULT_RANKING } from "../../src/core/index.ts";
+import { loadArticles } from "../../src/corpus/load.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
+import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
+import { readQuestions } from "../eval.ts";
+import { ROOT } from "../helpers.ts";
+
+let library: CitationIndex;
+beforeAll(async () => {
+  const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
+  const vehicles = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/md"))).articles;
+  library = new CitationIndex([...seed, ...vehicles], {
+    synonyms: defaultSynonyms,
+    wordVectors: defaultWordVectors,
+  });
+});
+
+describe("ask --explain: the evidence behind each citation", () => {
+  it("GIVEN every fixture question THEN each word's weight is its idf times the factors shown, and a passage's short answer is of a kind it holds", () => {
+    let terms = 0;
+    for (const file of ["seed-questions.jsonl", "blind-seed.jsonl", "blind-vehicles.jsonl"]) {
+      for (const { q } of readQuestions(file)) {
+        for (const citation of library.explain(q).citations) {
+          for (const term of citation.terms) {
+            terms += 1;
+            const product = term.weighing.factors.reduce((w, { factor }) => w * factor, 1);
+            // Both are rounded to three decimals for display.
+            expect(
+              Math.abs(term.weighing.idf * product - term.weight),
+              `${q}: ${term.word}`,
+            ).toBeLessThan(0.01 * Math.max(1, product));
+          }
+          if (citation.shortAnswer !== null && citation.expected !== "description") {
+            expect(citation.excerpt, q).toContain(citation.shortAnswer);
+          }
+          if (
+            citation.shortAnswer !== null &&
+            ["count", "date", "money"].includes(citation.expected)
+          ) {
+            expect(citation.kindFits, q).toBe(true);
+          }
+        }
+      }
+    }
+    expect(terms).toBeGreaterThan(500);
+  });
+
+  it("GIVEN a name no article mentions THEN its weight says so, with the missing-name factor", () => {
+    const [top] = library.explain("What did Musk eat in Beijing?").citations;
+    const beijing = top?.terms.find((term) => term.word === "beijing");
+    expect(beijing?.weighing).toMatchObject({
+      name: true,
+      rarityOf: "absent",
+      factors: [{ why: "missing-name", factor: DEFAULT_RANKING.missingNameWeight }],
+    });
+  });
+
+  it("GIVEN a lower-case acronym of the articles THEN the match says it is the articles' acronym", () => {
+    const [top] = library.explain("how big is the ev tax credit").citations;
+    const ev = top?.terms.find((term) => term.word === "ev");
+    expect(ev?.matches).toContainEqual(
+      expect.objectContaining({ term: "EV", how: "exact", acronym: true }),
+    );
+  });
+
+  it("GIVEN a question for an amount THEN each citation says the kind expected, whether it holds one, and which", () => {
+    const { citations } = library.explain("How big is the EV tax credit?");
+    expect(citations[0]).toMatchObject({
+      expected: "amount",
+      kindFits: true,
+      shortAnswer: "$7,500",
+    });
+    for (const citation of citations) {
+      expect(citation.expected).toBe("amount");
+      expect(typeof citation.kindFits).toBe("boolean");
+    }
+  });
+
+  it("GIVEN a question word in the cited article's title THEN the explanation notes the topic discount", () => {
+    const [top] = library.explain("How much did Tesla's sales in China grow last year?").citations;
+    const tesla = top?.terms.find((term) => term.word === "tesla");
+    expect(tesla?.notes).toContain("title");
+    expect(tesla?.weighing.factors).toContainEqual({ why: "topic-name", factor: 1 });
+  });
+});
