@@ -85,6 +85,19 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "Musk chatted with Vice Premier Wang Yang on Tuesday.",
     "Vice Premier",
   ],
+  [
+    "who is elon musk",
+    "description",
+    "Tesla chief executive Elon Musk visited Beijing on Tuesday.",
+    "Tesla chief executive",
+  ],
+  [
+    "who's jane doe",
+    "description",
+    "Jane Doe is a senior analyst at the bank, and she expects prices to fall.",
+    "a senior analyst at the bank",
+  ],
+  ["who is wang", "description", "Musk met Wang on Tuesday, the agency said.", null],
   // Persons and organisations: not a place, not the question's own subject, not a heading.
   [
     "Which researcher compiled the export data?",

@@ -82,7 +82,11 @@ function closestMatch(
  * the asked word is itself a title before a name ("who is china's premier"): the
  * name answers.
  */
-function description(question: string, excerpt: string): string | null | undefined {
+function description(
+  question: string,
+  excerpt: string,
+  dictionary: SynonymSource | null | undefined,
+): string | null | undefined {
   const asked = askedTerms(question);
   const isAsked = (word: string | undefined) =>
     word !== undefined && asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
@@ -104,11 +108,32 @@ function description(question: string, excerpt: string): string | null | undefin
       excerpt.slice(end),
     );
     if (after?.[1]) return after[1].trim();
-    const before = /((?:\p{Lu}[\p{L}-]*\s){1,3})$/u.exec(excerpt.slice(0, match.index));
-    const title = before?.[1]?.trim();
+    // "Li Anding is a former reporter": what the sentence says the person is.
+    const predicate = /^\s+(?:is|was)\s+((?:a|an|the)\s[^,;.]{3,100})/iu.exec(excerpt.slice(end));
+    if (predicate?.[1]) return predicate[1].trim();
+    const title = titleBefore(excerpt.slice(0, match.index), dictionary);
     if (title && !title.split(/\s+/u).some(isAsked)) return title;
   }
   return null;
+}
+
+/** Most words of a title before a name ("Tesla chief executive Elon Musk"). */
+const MAX_TITLE_WORDS = 4;
+
+/**
+ * The title written right before a name: capitalised words ("Vice Premier") and
+ * nouns for people ("Tesla chief executive", "researcher"), by the dictionary.
+ */
+function titleBefore(text: string, dictionary: SynonymSource | null | undefined): string | null {
+  const words = /((?:[\p{L}][\p{L}’'-]*\s){1,8})$/u.exec(text)?.[1]?.trim().split(/\s+/u) ?? [];
+  const title: string[] = [];
+  for (const word of words.reverse()) {
+    const capitalised = /^\p{Lu}/u.test(word) && !STOP_WORDS.has(foldCase(word));
+    const person = !capitalised && dictionary?.nounSense?.(word)?.category === "person";
+    if ((!capitalised && !person) || title.length >= MAX_TITLE_WORDS) break;
+    title.unshift(word);
+  }
+  return title.length > 0 ? title.join(" ") : null;
 }
 
 /**
@@ -148,7 +173,7 @@ export function extractShortAnswer(
       return null;
     }
     case "description": {
-      const said = description(question, excerpt);
+      const said = description(question, excerpt, dictionary);
       return said === undefined ? bestName(type, question, excerpt, title, dictionary) : said;
     }
     case "person":
