@@ -26,6 +26,11 @@ export interface RankingOptions {
   readonly fuzzyCredit: number;
   /** Match quality of a WordNet synonym. */
   readonly synonymCredit: number;
+  /**
+   * Match quality of a synonym from a word's second dictionary sense: below a main-sense
+   * synonym, since a second sense is often not the one meant.
+   */
+  readonly otherSenseCredit: number;
   /** Match quality of a word from the definition of a question word ("expensive" → "price"). */
   readonly definitionCredit: number;
   /** Match quality of a compound's head ("carmakers" → "makers"). */
@@ -126,6 +131,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   maxLengthBoost: 1.1,
   fuzzyCredit: 0.9,
   synonymCredit: 0.6,
+  otherSenseCredit: 0.5,
   definitionCredit: 0.35,
   compoundCredit: 0.5,
   kindBonus: 0.1,

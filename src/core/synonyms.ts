@@ -15,6 +15,8 @@ export interface NounSense {
 export interface SynonymSource {
   /** Lower-case single-word synonyms of a lower-case word, most common senses first. */
   synonyms(word: string): readonly string[];
+  /** Synonyms from a noun's second sense only ("pics": "photo", where the main sense is "movie"). */
+  otherSenseSynonyms?(word: string): readonly string[];
   /** Content words of the definition of the word's main sense: "expensive" → "price", "charging". */
   definitionWords(word: string): readonly string[];
   /** True when the word (or its dictionary form) is an English word: then it is no misspelling. */

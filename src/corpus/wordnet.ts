@@ -41,8 +41,13 @@ const DETACHMENTS: Record<PartOfSpeech, readonly [string, string][]> = {
   ],
 };
 
-/** How many senses of a word are taken: rare senses mostly add noise. */
-const SENSES_PER_PART = 1;
+/**
+ * How many senses of a word are read: the main one (its synonyms, links and
+ * definition) and, for a noun, the next (its synonyms only: "pics" is a film first, a
+ * photo second). Rarer senses, and second senses of verbs and adjectives ("previous"
+ * → "late"), mostly add noise.
+ */
+const SENSES_PER_PART = 2;
 
 /** The definition part of a gloss (before examples), as lower-case content words. */
 function definitionTerms(gloss: string): string[] {
@@ -93,6 +98,10 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).synonyms;
   }
 
+  otherSenseSynonyms(word: string): readonly string[] {
+    return this.lookup(word).otherSenseSynonyms;
+  }
+
   definitionWords(word: string): readonly string[] {
     return this.lookup(word).definition;
   }
@@ -117,6 +126,7 @@ export class WordNetSynonyms implements SynonymSource {
     const cached = this.cache.get(word);
     if (cached) return cached;
     const found = new Set<string>();
+    const otherSense = new Set<string>();
     const definition = new Set<string>();
     let known = false;
     let proper = false;
@@ -135,8 +145,12 @@ export class WordNetSynonyms implements SynonymSource {
           const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + SENSES_PER_PART);
           offsets.forEach((offset, sense) => {
             // Links and definitions only from a word's main sense: the others drift far.
-            const gloss = this.collect(part, Number(offset), found, sense === 0);
-            if (sense === 0) for (const term of definitionTerms(gloss)) definition.add(term);
+            if (sense > 0) {
+              if (part === "noun") this.collect(part, Number(offset), otherSense, false);
+              return;
+            }
+            const gloss = this.collect(part, Number(offset), found, true);
+            for (const term of definitionTerms(gloss)) definition.add(term);
           });
           break;
         }
@@ -145,6 +159,8 @@ export class WordNetSynonyms implements SynonymSource {
       // A missing or damaged dictionary only costs the synonyms.
     }
     found.delete(word);
+    otherSense.delete(word);
+    for (const synonym of found) otherSense.delete(synonym);
     definition.delete(word);
     const verbUse = tagged.get("verb") ?? 0;
     const mostlyVerb =
@@ -152,6 +168,7 @@ export class WordNetSynonyms implements SynonymSource {
       [...tagged].every(([part, count]) => part === "verb" || count < verbUse);
     const result = {
       synonyms: [...found],
+      otherSenseSynonyms: [...otherSense],
       definition: [...definition],
       known,
       proper,
@@ -232,6 +249,7 @@ export class WordNetSynonyms implements SynonymSource {
 /** What the dictionary says of one word, cached. */
 interface WordEntry {
   synonyms: string[];
+  otherSenseSynonyms: string[];
   definition: string[];
   known: boolean;
   proper: boolean;

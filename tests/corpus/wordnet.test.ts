@@ -9,6 +9,14 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.synonyms("chinese")).toContain("china");
   });
 
+  it("GIVEN a word whose second sense is the one often meant THEN that sense's synonyms come apart from the main ones", () => {
+    // "pic" is a film first and a photograph second.
+    expect(wordnet.synonyms("pics")).toContain("movie");
+    expect(wordnet.synonyms("pics")).not.toContain("photo");
+    expect(wordnet.otherSenseSynonyms("pics")).toContain("photo");
+    expect(wordnet.otherSenseSynonyms("pics")).not.toContain("movie");
+  });
+
   it("GIVEN an adjective THEN words of its definition are offered", () => {
     expect(wordnet.definitionWords("expensive")).toContain("price");
   });

@@ -82,6 +82,9 @@ export class VariantFinder {
     let complete = true;
     const synonyms = options.synonyms?.synonyms(token.word) ?? [];
     for (const synonym of synonyms) add(termOf(synonym), options.synonymCredit, "synonym");
+    for (const synonym of options.synonyms?.otherSenseSynonyms?.(token.word) ?? []) {
+      add(termOf(synonym), options.otherSenseCredit, "synonym");
+    }
     // A name is not explained by its dictionary definition: "Secretary" is not "department".
     const definition = asName ? [] : (options.synonyms?.definitionWords(token.word) ?? []);
     for (const word of definition) add(termOf(word), options.definitionCredit, "definition");
