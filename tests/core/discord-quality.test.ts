@@ -38,9 +38,9 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
   it("GIVEN the discord-style seed questions and the seed alone THEN the floors hold", () => {
     expectAtLeast(score(seedOnly, readQuestions("discord-seed.jsonl")), {
       top1: 23,
-      top3: 24,
+      top3: 25,
       abstained: 7,
-      falseAbstain: 5,
+      falseAbstain: 4,
     });
   });
 

@@ -34,6 +34,15 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.mostlyVerb("tesla")).toBe(false);
   });
 
+  it("GIVEN irregular past forms THEN they are read as their verbs, not as the nouns they spell", () => {
+    // "sat" alone is the dictionary's "Sat" (Saturday), a name; "musk sat down with" is "sit".
+    expect(wordnet.properNoun("sat")).toBe(false);
+    expect(wordnet.mostlyVerb("sat")).toBe(true);
+    expect(wordnet.synonyms("sat")).toContain("sit");
+    expect(wordnet.synonyms("met")).toContain("meet");
+    expect(wordnet.properNoun("met")).toBe(false);
+  });
+
   it("GIVEN a missing dictionary THEN look-ups give nothing instead of failing", () => {
     const missing = new WordNetSynonyms("/nonexistent/wordnet");
     expect(missing.synonyms("carmaker")).toEqual([]);
