@@ -12,6 +12,8 @@ export interface RankingOptions {
   readonly limit: number;
   /** Share of the question's weighted content the best passage must cover to count as an answer. */
   readonly answerCoverage: number;
+  /** Decline when the best passage's article never mentions a name the question asks about. */
+  readonly declineMissingName: boolean;
   /** Credit for a question word found in the sentence next to the cited one. */
   readonly neighborCredit: number;
   /** Credit for a question word found elsewhere in the same paragraph. */
@@ -124,6 +126,7 @@ export interface RankingOptions {
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   limit: 3,
   answerCoverage: 0.36,
+  declineMissingName: true,
   neighborCredit: 0.5,
   paragraphCredit: 0.4,
   articleCredit: 0.15,

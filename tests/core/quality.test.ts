@@ -71,7 +71,7 @@ describe("answer quality on questions written blind (by a colleague who never ra
     expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(35);
     expect(result.top3).toBeGreaterThanOrEqual(41);
     expect(result.falseAbstain).toBeLessThanOrEqual(1);
-    expect(result.abstained).toBeGreaterThanOrEqual(6);
+    expect(result.abstained).toBeGreaterThanOrEqual(7);
   });
 
   it("GIVEN blind questions about two articles loaded together THEN most are right, from the right article", () => {
@@ -107,6 +107,19 @@ describe("typos, false friends and the kind of answer", () => {
       expect(answer.answered, question).toBe(false);
       expect(answer.citations.length, question).toBeGreaterThan(0);
     }
+  });
+
+  it("GIVEN a question about a place the article never names THEN it is declined, however much else it shares", () => {
+    // The seed gives Tesla's 2016 revenue in China and the U.S., never in Europe.
+    for (const question of [
+      "What was Tesla's revenue in Europe in 2016?",
+      "how much revenue did tesla make in europe in 2016",
+    ]) {
+      expect(seedOnly.ask(question).answered, question).toBe(false);
+    }
+    expect(seedOnly.ask("What was Tesla's revenue in China in 2016?").answered).toBe(true);
+    // An abbreviation may be spelt out where the article speaks of it: no decline for it alone.
+    expect(seedOnly.ask("What was Tesla's revenue in the US in 2016?").answered).toBe(true);
   });
 
   it("GIVEN a question asking for a number or a name THEN the short answer is taken verbatim from the cited sentence", () => {

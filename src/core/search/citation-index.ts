@@ -200,6 +200,7 @@ export class CitationIndex {
     const answered =
       best !== undefined &&
       best.coverage >= this.options.answerCoverage &&
+      !(this.options.declineMissingName && best.missingName) &&
       (!needsKind(expected, kind) || best.kindFits);
     const { answer: shortAnswer, close } = answered
       ? judgeConfidence(expected, question, citations, this.options.synonyms)

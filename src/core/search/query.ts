@@ -6,6 +6,9 @@ import type { NameEvidence } from "./names.ts";
 import type { TermWeighing } from "./types.ts";
 import type { VariantFinder, VariantMap } from "./variants.ts";
 
+/** Shorter names are letters or abbreviations ("d" of "R&D", "EU"), which articles spell in many ways. */
+const MIN_FULL_NAME_LENGTH = 3;
+
 /** A question word, what stands for it in the index, and how much it weighs. */
 export interface QueryTerm {
   readonly word: string;
@@ -24,6 +27,12 @@ export interface QueryTerm {
   readonly lowInformation: boolean;
   /** Weight of a name where the passage's article never mentions it (a missing name weighs most). */
   readonly weightIfAbsent: number;
+  /**
+   * True when the word is a name (a person, a place, a company; see {@link NameEvidence})
+   * spelt out, not a letter or an abbreviation: an article without "Europe" is not about
+   * Europe, but one without "US" may say "United States".
+   */
+  readonly fullName: boolean;
 }
 
 /**
@@ -138,6 +147,11 @@ export function queryTerms(
       variants,
       modifier,
       weightIfAbsent,
+      fullName:
+        isName(token) &&
+        !token.acronym &&
+        token.word.length >= MIN_FULL_NAME_LENGTH &&
+        ![...variants.keys()].some((variant) => /^\p{Lu}+$/u.test(variant)),
       partners: [],
       lowInformation,
     });

@@ -36,6 +36,12 @@ export interface Candidate {
   coverage: number;
   /** -1 or +1: quote the previous or next sentence too; 0: the sentence alone. */
   withNeighbor: number;
+  /**
+   * True when the question names something (spelt out) that its article never mentions,
+   * not even in a title or heading: the passage is about something else ("revenue in
+   * Europe" asked of an article about China), however much else it shares with the question.
+   */
+  missingName: boolean;
   /** True when it holds the kind of answer asked for (set by the answer-kind pass). */
   kindFits: boolean;
   /** Per question word: the credit it got. */
@@ -118,6 +124,7 @@ export function scoreCandidates(
     let possible = 0;
     let gainPrevious = 0;
     let gainNext = 0;
+    let missingName = false;
     terms.forEach((term, i) => {
       const here = shortlister.quality(sentenceId, i);
       const previous = hasPrevious ? shortlister.quality(sentenceId - 1, i) : 0;
@@ -144,6 +151,7 @@ export function scoreCandidates(
       }
       // A name this article never mentions: the passage is about something else.
       const weight = absent(i) ? term.weightIfAbsent : term.weight;
+      if (term.fullName && credit === 0 && absent(i)) missingName = true;
       // A word of the article's title is its topic: it says little about which passage answers.
       const topical = inTitle[i] ? options.titleDiscount : 1;
       if (absent(i) && term.weightIfAbsent !== term.weight) note |= TermNote.absentName;
@@ -169,6 +177,7 @@ export function scoreCandidates(
       score,
       coverage: possible > 0 ? covered / possible : 0,
       withNeighbor,
+      missingName,
       kindFits: false,
       credits,
       places,
