@@ -47,7 +47,9 @@ export function queryTerms(
   finder: VariantFinder,
   names: NameEvidence,
 ): QueryTerm[] {
-  const content = tokens.map((token) => (isContentToken(token) ? token : undefined));
+  const content = tokens.map((token, position) =>
+    isContentToken(token) || letterAfterWord(tokens, position) ? token : undefined,
+  );
   // Whether a word names something, from evidence that does not depend on the asker's capitals.
   const inCompoundName = compoundNames(tokens, content, options);
   const isName = (token: Token) => inCompoundName.has(token) || names.isName(token);
@@ -163,6 +165,27 @@ export function queryTerms(
     [...terms].sort((a, b) => b.weight - a.weight).slice(0, options.maxQueryTerms),
   );
   return terms.filter((term) => kept.has(term));
+}
+
+/**
+ * A letter typed right after a word is part of its name in any case: "model s" is the
+ * "Model S" (which the articles index), so the lower-cased question asks the same. Not
+ * after a stop word: "why r they", "are u sure" are chat spellings.
+ */
+/** Letters that are words of their own: "a", "i". */
+const PRONOUN_LETTERS: ReadonlySet<string> = new Set(["a", "i"]);
+
+function letterAfterWord(tokens: readonly Token[], position: number): boolean {
+  const token = tokens[position] as Token;
+  const previous = tokens[position - 1];
+  return (
+    token.word.length === 1 &&
+    /^\p{L}$/u.test(token.word) &&
+    !PRONOUN_LETTERS.has(token.word) &&
+    previous !== undefined &&
+    previous.end + 1 === token.start &&
+    isContentToken(previous)
+  );
 }
 
 /**
