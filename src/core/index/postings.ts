@@ -16,15 +16,12 @@ export function lowerBound(
 }
 
 /**
- * Calls `visit` for each value of `few` (ascending, distinct) that is also in `many`
- * (ascending), in ascending order: a merge that gallops along `many`, so a long list
- * costs about log(its length / few's length) steps a value of `few`, not a scan of it.
+ * Calls `visit` for each value that is in both `a` and `b` (each ascending, distinct), in
+ * ascending order: a merge that walks the shorter list and gallops along the longer, so a
+ * long list costs about log(its length / the short one's) steps a value of the short one.
  */
-export function forEachInBoth(
-  few: Int32Array,
-  many: Int32Array,
-  visit: (value: number) => void,
-): void {
+export function forEachInBoth(a: Int32Array, b: Int32Array, visit: (value: number) => void): void {
+  const [few, many] = a.length <= b.length ? [a, b] : [b, a];
   const length = many.length;
   let at = 0;
   for (let k = 0; k < few.length && at < length; k += 1) {

@@ -92,8 +92,8 @@ function bm25(
 export interface Touched {
   /** Sentence ids holding at least one question word, in the order they were found. */
   readonly touched: readonly number[];
-  /** Shortlist score by sentence id. */
-  readonly scores: Float64Array;
+  /** Shortlist score of touched[k] at k. */
+  readonly rowScores: Float64Array;
   /** rows[k * stride + term]: the best match of question word `term` in `touched[k]` (0: absent). */
   readonly rows: Float32Array;
   readonly stride: number;
@@ -107,7 +107,7 @@ export interface Touched {
  * whose one sentence holds most of them.
  */
 export function sentencesOfRelevantArticles(
-  { touched, scores, rows, stride }: Touched,
+  { touched, rowScores, rows, stride }: Touched,
   terms: readonly QueryTerm[],
   view: IndexView,
   options: Readonly<RankingOptions>,
@@ -152,17 +152,27 @@ export function sentencesOfRelevantArticles(
     });
     ranked.push({ position, score });
   });
-  const chosen = new Map<number, number[]>(
-    mostRelevant(ranked, options.articleShortlist).map(({ position }) => [position, []]),
-  );
-  for (const sentenceId of touched) {
-    chosen.get(articleOf[sentenceId] as number)?.push(sentenceId);
+  // The chosen articles' touched sentences (by row), best first, the first few of each.
+  const chosenRows: number[][] = [];
+  const chosenOf = new Int32Array(view.articles.length).fill(-1);
+  for (const { position } of mostRelevant(ranked, options.articleShortlist)) {
+    chosenOf[position] = chosenRows.length;
+    chosenRows.push([]);
   }
+  touched.forEach((sentenceId, row) => {
+    const at = chosenOf[articleOf[sentenceId] as number] as number;
+    if (at >= 0) chosenRows[at]?.push(row);
+  });
   const extra: number[] = [];
-  const score = (sentenceId: number) => scores[sentenceId] as number;
-  for (const sentenceIds of chosen.values()) {
-    sentenceIds.sort((x, y) => score(y) - score(x) || x - y);
-    extra.push(...sentenceIds.slice(0, options.articleShortlistSentences));
+  for (const articleRows of chosenRows) {
+    const sentences = articleRows.map((row) => ({
+      sentenceId: touched[row] as number,
+      score: rowScores[row] as number,
+    }));
+    sentences.sort((x, y) => y.score - x.score || x.sentenceId - y.sentenceId);
+    for (const { sentenceId } of sentences.slice(0, options.articleShortlistSentences)) {
+      extra.push(sentenceId);
+    }
   }
   return extra;
 }

@@ -131,19 +131,19 @@ export class VariantFinder {
     const own = vectors?.vector(word);
     if (!vectors || !own) return [];
     const table = this.corpusVectors(vectors);
-    const { dimensions } = vectors;
     const best = new Map<string, number>();
     const ownTerm = termOf(word);
-    for (let i = 0; i < table.terms.length; i += 1) {
-      let dot = 0;
-      const base = i * dimensions;
-      for (let j = 0; j < dimensions; j += 1)
-        dot += (own[j] as number) * (table.matrix[base + j] as number);
-      if (dot < this.options.vectorThreshold) continue;
-      const term = table.terms[i] as string;
-      if (term === ownTerm) continue;
-      if ((best.get(term) ?? 0) < dot) best.set(term, dot);
-    }
+    forEachSimilar(
+      own,
+      table.matrix,
+      vectors.dimensions,
+      this.options.vectorThreshold,
+      (i, dot) => {
+        const term = table.terms[i] as string;
+        if (term === ownTerm) return;
+        if ((best.get(term) ?? 0) < dot) best.set(term, dot);
+      },
+    );
     return [...best].sort((a, b) => b[1] - a[1]).slice(0, this.options.vectorNeighbours);
   }
 
@@ -224,5 +224,48 @@ export class VariantFinder {
       }))
       .filter((match) => match.steps <= allowed)
       .map((match) => ({ word: match.word, quality: 1 - match.steps / (word.length + 1) }));
+  }
+}
+
+/**
+ * Calls `found(row, dot)` for each row of `matrix` (rows of `dimensions` values) whose dot
+ * product with `own` is at least `threshold`, in row order. Four rows are summed side by
+ * side: each row's sum is still taken in dimension order (the same floating-point value as
+ * one row at a time), but the four chains of additions overlap instead of waiting on each
+ * other.
+ */
+function forEachSimilar(
+  own: Float32Array,
+  matrix: Float32Array,
+  dimensions: number,
+  threshold: number,
+  found: (row: number, dot: number) => void,
+): void {
+  const rows = Math.floor(matrix.length / dimensions);
+  let row = 0;
+  for (; row + 4 <= rows; row += 4) {
+    const base = row * dimensions;
+    let dot0 = 0;
+    let dot1 = 0;
+    let dot2 = 0;
+    let dot3 = 0;
+    for (let j = 0; j < dimensions; j += 1) {
+      const value = own[j] as number;
+      dot0 += value * (matrix[base + j] as number);
+      dot1 += value * (matrix[base + dimensions + j] as number);
+      dot2 += value * (matrix[base + 2 * dimensions + j] as number);
+      dot3 += value * (matrix[base + 3 * dimensions + j] as number);
+    }
+    if (dot0 >= threshold) found(row, dot0);
+    if (dot1 >= threshold) found(row + 1, dot1);
+    if (dot2 >= threshold) found(row + 2, dot2);
+    if (dot3 >= threshold) found(row + 3, dot3);
+  }
+  for (; row < rows; row += 1) {
+    const base = row * dimensions;
+    let dot = 0;
+    for (let j = 0; j < dimensions; j += 1)
+      dot += (own[j] as number) * (matrix[base + j] as number);
+    if (dot >= threshold) found(row, dot);
   }
 }
