@@ -1,0 +1,83 @@
+// One engine's run for `npm run bench:engines` (bench/engines.ts): opens a folder with the engine
+// of a given checkout (its compiled dist), asks the questions read from stdin (JSON) for a number
+// of rounds, and prints the CPU times and the full JSON of each first answer.
+//
+//   node dist/bench/engine-probe.js ENGINE_DIR DATA_DIR CACHE_DIR ROUNDS ask|explain < questions
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** What one engine's run measured. */
+export interface ProbeResult {
+  readonly fromSavedIndex: boolean;
+  readonly openCpuMs: number;
+  /** Per question, the median CPU time over the rounds, ms. */
+  readonly questionCpuMs: number[];
+  /** Per question, the JSON of its first answer (or its refusal). */
+  readonly answers: string[];
+}
+
+interface Engine {
+  openCorpus: (
+    dir: string,
+    options: { cacheDir: string },
+  ) => Promise<{
+    fromSavedIndex: boolean;
+    saved: Promise<unknown>;
+    index: {
+      ask: (q: string, o: { article?: string }) => unknown;
+      explain: (q: string, o: { article?: string }) => unknown;
+    };
+  }>;
+  checkQuestion: (raw: string) => { ok: true; question: string } | { ok: false; problem: unknown };
+}
+
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
+
+async function main(): Promise<void> {
+  const [engineDir = ".", dataDir = ".", cacheDir = ".", roundsArg = "1", mode = "ask"] =
+    process.argv.slice(2);
+  const engineModule = (file: string) =>
+    import(pathToFileURL(path.join(engineDir, "dist", "src", file)).href);
+  const { openCorpus } = (await engineModule("corpus/open.js")) as Engine;
+  const { checkQuestion } = (await engineModule("core/index.js")) as Engine;
+  const questions = JSON.parse(readFileSync(0, "utf8")) as { q: string; article?: string }[];
+  const started = process.cpuUsage();
+  const corpus = await openCorpus(dataDir, { cacheDir });
+  const openCpuMs = cpuMs(started);
+  await corpus.saved;
+  const times: number[][] = questions.map(() => []);
+  const answers: string[] = [];
+  for (let round = 0; round < Number(roundsArg); round += 1) {
+    questions.forEach(({ q, article }, i) => {
+      const checked = checkQuestion(q);
+      if (!checked.ok) {
+        if (round === 0) answers.push(JSON.stringify({ refused: checked.problem }));
+        return;
+      }
+      const options = article === undefined ? {} : { article };
+      const asked = process.cpuUsage();
+      const answer =
+        mode === "explain"
+          ? corpus.index.explain(checked.question, options)
+          : corpus.index.ask(checked.question, options);
+      times[i]?.push(cpuMs(asked));
+      if (round === 0) answers.push(JSON.stringify(answer));
+    });
+  }
+  const median = (list: number[]) =>
+    [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? Number.NaN;
+  const result: ProbeResult = {
+    fromSavedIndex: corpus.fromSavedIndex,
+    openCpuMs,
+    questionCpuMs: times.filter((list) => list.length > 0).map(median),
+    answers,
+  };
+  process.stdout.write(JSON.stringify(result));
+}
+
+await main();
