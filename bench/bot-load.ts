@@ -1,16 +1,21 @@
-// `npm run bench:bot` (second part) or `npx tsx bench/bot-load.ts`: citebot as `npm start` runs it
-// (the compiled bot in a process of its own) under the loads of issue 12, against the loopback
-// Discord emulator and its 3-second acknowledgement deadline:
-//   1. BENCH_ASK_BURST (5,000) `/ask` at once;
+// `npm run bench:bot` (second part) or `npx tsx bench/bot-load.ts`: bots in processes of their
+// own under the loads of issue 12, against the loopback Discord emulator (in this process) and
+// its 3-second acknowledgement deadline:
+//   1. BENCH_ASK_BURST (5,000) `/ask` at once, answered by three bots in turn: the floor
+//      (bench/floor-bot.ts: no discord.js, one small reply per interaction, what any bot must
+//      at least cost), a plain discord.js echo bot, and citebot as `npm start` runs it;
 //   2. a `/reload` that rebuilds BENCH_RELOAD_ARTICLES (5,000) synthetic articles while
 //      BENCH_RELOAD_BURST (1,500) `/ask` arrive at once, then BENCH_RELOAD_TRICKLE (10) more
 //      every 500 ms until the reload is answered (so that the swap at its end meets questions).
-// For each: how many were acknowledged late (callback after 3 s), answered, deferred, and the
-// acknowledgement and answer latencies (dispatch → callback; dispatch → answer) as median,
-// p99 and maximum.
+// "Late" is Discord's rule: the acknowledgement (first callback) reached the emulator more than
+// 3 s after the interaction was sent, which is when its snowflake (creation time) was made.
+// For each: how many were late, answered, deferred; acknowledgement and answer latencies from
+// the dispatch as median, p99 and maximum; the CPU seconds the bot's process and this one (the
+// emulator) used, and the wall time. BENCH_SCENARIOS picks scenarios (floor,echo,ask,reload);
+// BENCH_NODE_ARGS adds Node flags to the bot's process (e.g. --cpu-prof).
 
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +33,21 @@ import { generateCorpus } from "./corpus.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const MAIN = path.join(ROOT, "dist/src/bot/main.js");
+/** The bots of the burst: citebot as `npm start` runs it, and the two baselines. */
+const BOTS = {
+  citebot: [MAIN],
+  "discord.js echo": ["--import", "tsx", "tests/emulator/echo-bot.ts"],
+  floor: ["--import", "tsx", "bench/floor-bot.ts"],
+} as const;
+type BotName = keyof typeof BOTS;
+/** Extra Node flags for the bot's process, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof". */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+/** Interactions sent per turn of the emulator's event loop in a burst (see `burst`). */
+const SLICE = 50;
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
+const CLOCK_TICKS = 100;
+/** Which scenarios to run (comma-separated): floor, echo, ask, reload. */
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "floor,echo,ask,reload").split(","));
 const ASK_BURST = Number(process.env.BENCH_ASK_BURST ?? 5_000);
 const RELOAD_ARTICLES = Number(process.env.BENCH_RELOAD_ARTICLES ?? 5_000);
 const RELOAD_BURST = Number(process.env.BENCH_RELOAD_BURST ?? 1_500);
@@ -37,11 +57,20 @@ const ANSWER_TIMEOUT_MS = 300_000;
 
 interface Figures {
   readonly sent: number;
+  /** From the first interaction sent to the last (the emulator sends as fast as it can). */
+  readonly sentOverMs: number;
   readonly late: number;
   readonly answered: number;
   readonly deferred: number;
   readonly ack: readonly number[];
   readonly answer: readonly number[];
+}
+
+/** CPU seconds used during a scenario by the bot's process and by this one (the emulator). */
+interface Cpu {
+  readonly bot: number;
+  readonly emulator: number;
+  readonly wallSeconds: number;
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -54,12 +83,18 @@ function figures(settled: readonly PromiseSettledResult<InteractionOutcome>[]): 
   const outcomes = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const answeredAt = (o: InteractionOutcome): number | undefined =>
     o.callback?.type === 5 ? (o.edits[0]?.at ?? o.followups[0]?.at) : o.callback?.at;
+  const dispatched = outcomes.map((o) => o.dispatchedAt);
   return {
     sent: settled.length,
+    sentOverMs: Math.max(...dispatched) - Math.min(...dispatched),
     late: outcomes.filter((o) => o.late).length + (settled.length - outcomes.length),
     answered: outcomes.filter((o) => !o.late && answeredAt(o) !== undefined).length,
-    deferred: outcomes.filter((o) => o.callback?.type === 5).length,
-    ack: outcomes.flatMap((o) => (o.callback ? [o.callback.latencyMs] : [])),
+    deferred: outcomes.filter((o) => (o.callback?.type ?? o.lateCallbackType) === 5).length,
+    // Late callbacks too (refused by the emulator, as by Discord): their latency is the tail.
+    ack: outcomes.flatMap((o) => {
+      const latency = o.callback?.latencyMs ?? o.lateCallbackMs;
+      return latency === undefined ? [] : [latency];
+    }),
     answer: outcomes.flatMap((o) => {
       const at = answeredAt(o);
       return at === undefined || o.late ? [] : [at - o.dispatchedAt];
@@ -67,18 +102,48 @@ function figures(settled: readonly PromiseSettledResult<InteractionOutcome>[]): 
   };
 }
 
-/** Starts the compiled bot in its own process; resolves once its shard is connected. */
-async function startBot(emulator: DiscordEmulator, env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN], {
+/** CPU seconds a process has used so far (user + system, all its threads), from /proc. */
+async function cpuSecondsOf(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN; // not Linux
+  }
+}
+
+/** A bot in a process of its own; `cpu()` is the CPU seconds it used since it was connected. */
+interface BotProcess {
+  cpu(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node <args>` (the compiled citebot, or a baseline bot under tsx) in its own process,
+ * pointed at the emulator; resolves once its shard is connected.
+ */
+async function startBot(
+  emulator: DiscordEmulator,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...envFor(emulator, env) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   await emulator.waitForShards([0], 1_800_000);
-  return async () => {
-    child.kill("SIGTERM");
-    await exited;
+  const pid = child.pid!;
+  const atStart = await cpuSecondsOf(pid);
+  return {
+    cpu: async () => (await cpuSecondsOf(pid)) - atStart,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
   };
 }
 
@@ -103,17 +168,54 @@ async function world(): Promise<{ emulator: DiscordEmulator; owner: EmulatedUser
   return { emulator, owner };
 }
 
-/** Scenario 1: many `/ask` at once against the bundled article. */
-async function askBurst(questions: readonly string[]): Promise<Figures> {
+/** Measures CPU and wall time around `run`, for the bot's process and this one. */
+async function measured<T>(bot: BotProcess, run: () => Promise<T>): Promise<[T, Cpu]> {
+  const started = performance.now();
+  const before = process.cpuUsage();
+  const botBefore = await bot.cpu();
+  const result = await run();
+  const used = process.cpuUsage(before);
+  return [
+    result,
+    {
+      bot: (await bot.cpu()) - botBefore,
+      emulator: (used.user + used.system) / 1e6,
+      wallSeconds: (performance.now() - started) / 1000,
+    },
+  ];
+}
+
+/**
+ * Sends `count` interactions as fast as this process can, in slices of {@link SLICE} with a
+ * turn of the event loop between slices: sending 5,000 in one synchronous loop blocks the
+ * emulator for seconds on a busy machine, and the callbacks that arrived meanwhile would be
+ * recorded (and counted late) only after it. Discord receives callbacks while it sends events.
+ */
+async function burst(
+  count: number,
+  ask: () => Promise<InteractionOutcome>,
+): Promise<Promise<InteractionOutcome>[]> {
+  const sent: Promise<InteractionOutcome>[] = [];
+  while (sent.length < count) {
+    for (let i = 0; i < SLICE && sent.length < count; i++) sent.push(ask());
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return sent;
+}
+
+/** Scenario 1: many `/ask` at once (against the bundled article for citebot). */
+async function askBurst(name: BotName, questions: readonly string[]): Promise<[Figures, Cpu]> {
   const { emulator } = await world();
   const state = await mkdtemp(path.join(os.tmpdir(), "citebot-bench-state-"));
-  const stop = await startBot(emulator, { CITEBOT_STATE_DIR: state });
+  const bot = await startBot(emulator, BOTS[name], { CITEBOT_STATE_DIR: state });
   try {
     const ask = asker(emulator, questions);
     for (let i = 0; i < 50; i++) await ask(); // warm-up
-    return figures(await Promise.allSettled(Array.from({ length: ASK_BURST }, ask)));
+    return await measured(bot, async () =>
+      figures(await Promise.allSettled(await burst(ASK_BURST, ask))),
+    );
   } finally {
-    await stop();
+    await bot.stop();
     await emulator.stop();
     await rm(state, { recursive: true, force: true });
   }
@@ -122,13 +224,13 @@ async function askBurst(questions: readonly string[]): Promise<Figures> {
 /** Scenario 2: a rebuilding `/reload` of many articles while members ask. */
 async function reloadDuringBurst(
   questions: readonly string[],
-): Promise<{ asks: Figures; reload: Figures; reloadMs: number }> {
+): Promise<{ asks: Figures; reload: Figures; reloadMs: number; cpu: Cpu }> {
   const generated = await generateCorpus({ size: RELOAD_ARTICLES, seed: 1 });
   const scratch = await mkdtemp(path.join(os.tmpdir(), "citebot-bench-reload-"));
   const data = path.join(scratch, "articles");
   await cp(generated.dir, data, { recursive: true });
   const { emulator, owner } = await world();
-  const stop = await startBot(emulator, {
+  const bot = await startBot(emulator, BOTS.citebot, {
     DATA_DIR: data,
     CITEBOT_CACHE_DIR: path.join(scratch, "cache"),
     CITEBOT_STATE_DIR: path.join(scratch, "state"),
@@ -142,35 +244,44 @@ async function reloadDuringBurst(
       path.join(data, "zz-new.md"),
       "---\ntitle: A new article\n---\n\nThe new bridge opened in 2031.\n",
     );
-    const started = performance.now();
-    const guild = emulator.guilds[0]!;
-    const reload = emulator.sendInteraction(slashCommand(emulator, guild, owner, "reload"), {
-      timeoutMs: ANSWER_TIMEOUT_MS,
+    const [result, cpu] = await measured(bot, async () => {
+      const started = performance.now();
+      const guild = emulator.guilds[0]!;
+      const reload = emulator.sendInteraction(slashCommand(emulator, guild, owner, "reload"), {
+        timeoutMs: ANSWER_TIMEOUT_MS,
+      });
+      let done = false;
+      const reloadSettled = Promise.allSettled([reload]).then((settled) => {
+        done = true;
+        return settled;
+      });
+      const asks = await burst(RELOAD_BURST, ask);
+      while (!done) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (!done) for (let i = 0; i < RELOAD_TRICKLE; i++) asks.push(ask());
+      }
+      const reloadFigures = figures(await reloadSettled);
+      const reloadMs = performance.now() - started;
+      return { asks: figures(await Promise.allSettled(asks)), reload: reloadFigures, reloadMs };
     });
-    let done = false;
-    const reloadSettled = Promise.allSettled([reload]).then((settled) => {
-      done = true;
-      return settled;
-    });
-    const asks = Array.from({ length: RELOAD_BURST }, ask);
-    while (!done) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      if (!done) for (let i = 0; i < RELOAD_TRICKLE; i++) asks.push(ask());
-    }
-    const reloadFigures = figures(await reloadSettled);
-    const reloadMs = performance.now() - started;
-    return { asks: figures(await Promise.allSettled(asks)), reload: reloadFigures, reloadMs };
+    return { ...result, cpu };
   } finally {
-    await stop();
+    await bot.stop();
     await emulator.stop();
     await rm(scratch, { recursive: true, force: true });
   }
 }
 
-const row = (name: string, f: Figures): string =>
-  `| ${name} | ${f.sent} | ${f.late} | ${f.answered} | ${f.deferred} | ` +
-  `${percentile(f.ack, 50).toFixed(0)} / ${percentile(f.ack, 99).toFixed(0)} / ${Math.max(...f.ack).toFixed(0)} | ` +
-  `${percentile(f.answer, 50).toFixed(0)} / ${percentile(f.answer, 99).toFixed(0)} / ${Math.max(...f.answer).toFixed(0)} |`;
+const ms = (values: readonly number[]): string =>
+  values.length === 0
+    ? "–"
+    : `${percentile(values, 50).toFixed(0)} / ${percentile(values, 99).toFixed(0)} / ` +
+      `${Math.max(...values).toFixed(0)}`;
+const cpu = (c: Cpu): string =>
+  `${c.bot.toFixed(1)} / ${c.emulator.toFixed(1)} / ${c.wallSeconds.toFixed(1)}`;
+const row = (name: string, f: Figures, c?: Cpu): string =>
+  `| ${name} | ${f.sent} in ${(f.sentOverMs / 1000).toFixed(1)} s | ${f.late} | ${f.answered} | ${f.deferred} | ${ms(f.ack)} | ` +
+  `${ms(f.answer)} | ${c ? cpu(c) : ""} |`;
 
 const questions = distinctQuestions(await openCorpus(DEFAULT_DATA_DIR), 1200);
 const load = () =>
@@ -179,19 +290,35 @@ const load = () =>
     .map((v) => v.toFixed(1))
     .join(" ");
 const loadBefore = load();
-const burst = await askBurst(questions);
-const reloading = await reloadDuringBurst(questions);
+const rows: string[] = [];
+const bursts: [string, BotName][] = [
+  ["floor", "floor"],
+  ["echo", "discord.js echo"],
+  ["ask", "citebot"],
+];
+for (const [scenario, name] of bursts) {
+  if (!SCENARIOS.has(scenario)) continue;
+  const [f, c] = await askBurst(name, questions);
+  rows.push(row(`${ASK_BURST} /ask at once: ${name}`, f, c));
+}
+if (SCENARIOS.has("reload")) {
+  const reloading = await reloadDuringBurst(questions);
+  rows.push(
+    row(
+      `citebot: /ask during a /reload of ${RELOAD_ARTICLES} articles (${RELOAD_BURST} at once, ` +
+        `then ${RELOAD_TRICKLE} per 0.5 s)`,
+      reloading.asks,
+      reloading.cpu,
+    ),
+    row(`citebot: the /reload (${(reloading.reloadMs / 1000).toFixed(1)} s)`, reloading.reload),
+  );
+}
 console.log(
-  `\ncitebot (compiled, own process) against the emulator, 3 s deadline; Node ${process.version}, ` +
-    `${os.cpus().length} CPUs, load average ${loadBefore} before, ${load()} after; ms as median / p99 / max\n`,
+  `\nBots in processes of their own against the emulator (this process), 3 s deadline; ` +
+    `Node ${process.version}, ${os.cpus().length} CPUs, load average ${loadBefore} before, ` +
+    `${load()} after; ms as median / p99 / max from dispatch; CPU seconds used by the bot / ` +
+    `the emulator / wall seconds\n`,
 );
-console.log("| load | sent | late | answered | deferred | acknowledged | answered in |");
-console.log("|---|---:|---:|---:|---:|---:|---:|");
-console.log(row(`${ASK_BURST} /ask at once`, burst));
-console.log(
-  row(
-    `/ask during a /reload of ${RELOAD_ARTICLES} articles (${RELOAD_BURST} at once, then ${RELOAD_TRICKLE} per 0.5 s)`,
-    reloading.asks,
-  ),
-);
-console.log(row(`the /reload (${(reloading.reloadMs / 1000).toFixed(1)} s)`, reloading.reload));
+console.log("| load | sent | late | answered | deferred | acknowledged | answered in | CPU s |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+for (const line of rows) console.log(line);

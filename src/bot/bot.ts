@@ -1,5 +1,7 @@
 import {
   Client,
+  DiscordAPIError,
+  RESTJSONErrorCodes,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -31,6 +33,7 @@ import { createContext, Dispatcher, UNKNOWN_COMMAND } from "./dispatch.ts";
 import { listenForMessages } from "./messages.ts";
 import { Deferral } from "./deferral.ts";
 import { DeliveredOnce } from "./once.ts";
+import { restAgent } from "./rest-pool.ts";
 
 /** A running bot. */
 export interface BotHandle {
@@ -101,7 +104,11 @@ async function answerCommand(
   const privately =
     slow || interaction.options.data.some((o) => o.name === "private" && o.value === true);
   const defer = () => interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
-  if (deferral.shouldDefer(interaction.createdTimestamp, slow)) await defer();
+  if (deferral.shouldDefer(interaction.createdTimestamp, slow)) {
+    await deferral.acknowledge(defer);
+    // Under a burst, the other interactions' acknowledgements first: this answer can wait.
+    await deferral.acknowledgementsSent();
+  }
   const work = dispatcher.command(interaction.commandName, {
     user: userRef(interaction.user),
     options: optionsOf(interaction.options.data, allowLoopback),
@@ -134,7 +141,7 @@ async function answerCommand(
     });
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
-    if (first === "late") await defer();
+    if (first === "late") await deferral.acknowledge(defer);
   }
   const reply = await work;
   const message = toDiscordMessage(reply);
@@ -187,10 +194,19 @@ async function answer(
       await interaction.reply(toDiscordMessage(errorReply(UNKNOWN_COMMAND)));
     }
   } catch (error) {
-    logger.error(
-      { err: error, interactionId: interaction.id, type: interaction.type },
-      "could not answer an interaction",
-    );
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
+      // Expired (not acknowledged within 3 s): one short line; a stack per interaction would
+      // cost more CPU than answering, when a burst has made many late.
+      logger.warn(
+        { interactionId: interaction.id, type: interaction.type, code: error.code },
+        "interaction expired before citebot could acknowledge it (Discord's 3-second deadline)",
+      );
+    } else {
+      logger.error(
+        { err: error, interactionId: interaction.id, type: interaction.type },
+        "could not answer an interaction",
+      );
+    }
   }
 }
 
@@ -249,12 +265,14 @@ export async function startBot(deps: {
   const dispatcher = new Dispatcher(commands, context, {
     cooldownSeconds: config.cooldownSeconds,
   });
+  // A bounded pool of kept-alive connections: a burst queues on it instead of connecting anew.
+  const agent = restAgent();
   const client = new Client({
     // GuildMessages (not privileged): messages that mention citebot or reply to it, with content.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: { parse: [] },
     ...extra,
-    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...extra.rest },
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), agent, ...extra.rest },
   });
   const delivered = new DeliveredOnce();
   const deferral = deps.deferral ?? new Deferral();
@@ -288,6 +306,7 @@ export async function startBot(deps: {
     await addApplicationOwners(client, owners, logger);
   } catch (error) {
     await client.destroy();
+    await agent.close();
     clearInterval(pruning);
     store.close();
     throw error;
@@ -305,7 +324,8 @@ export async function startBot(deps: {
   return {
     client,
     stop: () => {
-      stopped ??= client.destroy().then(() => {
+      stopped ??= client.destroy().then(async () => {
+        await agent.close();
         clearInterval(pruning);
         store.close();
         logger.info("citebot logged out");

@@ -27,6 +27,13 @@ export interface DeferralOptions {
    * deadline leaves the acknowledgement room to arrive in time on a busy machine.
    */
   readonly answerWithinMs: number;
+  /**
+   * The answer of a deferred interaction waits while other acknowledgements are on their way,
+   * at most this long: under a burst the acknowledgements go first (one that comes after 3 s
+   * loses its interaction; an answer may come up to 15 minutes later), so that working out
+   * answers does not hold back the acknowledgements of interactions still arriving.
+   */
+  readonly acknowledgementsFirstMs: number;
 }
 
 /** The defaults. */
@@ -34,6 +41,7 @@ export const DEFERRAL: DeferralOptions = Object.freeze({
   maxWaitMs: 1_000,
   maxInFlight: 32,
   answerWithinMs: 1_500,
+  acknowledgementsFirstMs: 10_000,
 });
 
 /** The longest delay a Node timer takes (a longer one fires at once). */
@@ -45,6 +53,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class Deferral {
   private inFlight = 0;
+  /** Acknowledgements sent and not yet confirmed, and who waits for there to be none. */
+  private acknowledging = 0;
+  private waiting: (() => void)[] = [];
 
   constructor(
     private readonly options: DeferralOptions = DEFERRAL,
@@ -82,6 +93,41 @@ export class Deferral {
       done = true;
       this.inFlight -= 1;
     };
+  }
+
+  /** Sends an acknowledgement (a defer), counted while it is on its way. */
+  async acknowledge(send: () => Promise<unknown>): Promise<void> {
+    this.acknowledging += 1;
+    try {
+      await send();
+    } finally {
+      this.acknowledging -= 1;
+      if (this.acknowledging === 0) {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const wake of waiting) wake();
+      }
+    }
+  }
+
+  /**
+   * Resolves once no acknowledgement is on its way, or after
+   * {@link DeferralOptions.acknowledgementsFirstMs} at the latest.
+   */
+  acknowledgementsSent(): Promise<void> {
+    if (this.acknowledging === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.options.acknowledgementsFirstMs);
+      this.waiting.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Acknowledgements on their way now. */
+  get acknowledgementsPending(): number {
+    return this.acknowledging;
   }
 
   /** Interactions being answered now. */

@@ -63,7 +63,7 @@ describe("the deferral rule", () => {
   it("GIVEN a clock WHEN interactions begin and end THEN it defers slow commands, old interactions and those past the in-flight limit", () => {
     let now = 10_000;
     const deferral = new Deferral(
-      { maxWaitMs: 1_000, maxInFlight: 2, answerWithinMs: 1_500 },
+      { maxWaitMs: 1_000, maxInFlight: 2, answerWithinMs: 1_500, acknowledgementsFirstMs: 10_000 },
       () => now,
     );
     expect(deferral.shouldDefer(now, false)).toBe(false);
@@ -87,5 +87,43 @@ describe("the deferral rule", () => {
     expect(deferral.patienceMs(10_000)).toBe(500);
     expect(deferral.patienceMs(now - 5_000)).toBe(0);
     expect(deferral.patienceMs(Number.NEGATIVE_INFINITY)).toBe(0);
+  });
+
+  it("GIVEN acknowledgements on their way WHEN a deferred answer asks to go THEN it waits until none is left", async () => {
+    const deferral = new Deferral(DEFERRAL);
+    const confirmations: (() => void)[] = [];
+    const send = () => new Promise<void>((resolve) => confirmations.push(resolve));
+    const first = deferral.acknowledge(send);
+    const second = deferral.acknowledge(send);
+    expect(deferral.acknowledgementsPending).toBe(2);
+    let released = false;
+    const answer = deferral.acknowledgementsSent().then(() => (released = true));
+    confirmations[0]!();
+    await first;
+    // A turn of the event loop: had the wait ended with one acknowledgement left, it would show.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(released).toBe(false);
+    confirmations[1]!();
+    await second;
+    await answer;
+    expect(released).toBe(true);
+    expect(deferral.acknowledgementsPending).toBe(0);
+    await deferral.acknowledgementsSent(); // none on its way: at once
+  });
+
+  it("GIVEN an acknowledgement that fails WHEN it ends THEN it is no longer counted and waiting answers go", async () => {
+    const deferral = new Deferral(DEFERRAL);
+    const failing = deferral.acknowledge(() => Promise.reject(new Error("expired")));
+    const answer = deferral.acknowledgementsSent();
+    await expect(failing).rejects.toThrow("expired");
+    await answer;
+    expect(deferral.acknowledgementsPending).toBe(0);
+  });
+
+  it("GIVEN an acknowledgement that never ends WHEN an answer waits THEN it goes after acknowledgementsFirstMs", async () => {
+    const deferral = new Deferral({ ...DEFERRAL, acknowledgementsFirstMs: 0 });
+    void deferral.acknowledge(() => new Promise(() => undefined));
+    await deferral.acknowledgementsSent();
+    expect(deferral.acknowledgementsPending).toBe(1);
   });
 });

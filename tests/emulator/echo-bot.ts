@@ -1,8 +1,16 @@
-// The baseline: a plain discord.js client that answers every command with an echo. It tests the
+// The baseline: a plain discord.js client that answers every command with an echo (a failed
+// answer, a late one say, is dropped as the emulator already recorded it). It tests the
 // emulator without citebot and measures what discord.js itself costs in the benchmark.
 
 import { pathToFileURL } from "node:url";
-import { Client, GatewayIntentBits, MessageFlags, type ClientOptions } from "discord.js";
+import {
+  Client,
+  GatewayIntentBits,
+  MessageFlags,
+  type ClientOptions,
+  type Interaction,
+} from "discord.js";
+import { restAgent } from "../../src/bot/rest-pool.ts";
 import { noIdentifyWait } from "./emulator.ts";
 
 /**
@@ -15,11 +23,13 @@ export async function startEchoBot(
 ): Promise<Client> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { api: emulator.apiUrl },
+    // citebot's connection pool, so that the benchmark compares like with like.
+    rest: { api: emulator.apiUrl, agent: restAgent() },
     ws: noIdentifyWait,
     ...options,
   });
-  client.on("interactionCreate", async (interaction) => {
+  client.on("interactionCreate", (interaction) => void echo(interaction).catch(() => undefined));
+  const echo = async (interaction: Interaction): Promise<void> => {
     if (interaction.isChatInputCommand()) {
       const first = interaction.options.data[0]?.value ?? "";
       await interaction.reply({
@@ -32,7 +42,7 @@ export async function startEchoBot(
     } else if (interaction.isButton()) {
       await interaction.update({ content: `pressed ${interaction.customId}` });
     }
-  });
+  };
   await Promise.all([
     new Promise<void>((resolve) => client.once("clientReady", () => resolve())),
     client.login(emulator.token),

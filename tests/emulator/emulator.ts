@@ -824,6 +824,8 @@ export class DiscordEmulator {
     const latencyMs = at - outcome.dispatchedAt;
     if (latencyMs > this.options.deadlineMs) {
       outcome.late = true;
+      outcome.lateCallbackMs ??= latencyMs;
+      outcome.lateCallbackType ??= Number(body?.type);
       outcome.errors.push(
         `callback after ${Math.round(latencyMs)} ms (deadline ${this.options.deadlineMs} ms)`,
       );

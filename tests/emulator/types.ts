@@ -39,6 +39,10 @@ export interface InteractionOutcome {
   deleted: boolean;
   /** The callback came after the deadline and was refused, as Discord refuses it. */
   late: boolean;
+  /** When late: how long after the dispatch the refused callback came. */
+  lateCallbackMs?: number;
+  /** When late: the refused callback's type (5: a defer). */
+  lateCallbackType?: number;
   /** Anything Discord would have refused: late or double callbacks, bodies over the limits. */
   readonly errors: string[];
   /** The message as users see it now: the callback's data with the edits applied. */
