@@ -18,6 +18,7 @@ import { commands } from "../../commands/index.ts";
 import type { BotConfig } from "../config.ts";
 import type { Corpus } from "../corpus/open.ts";
 import { openCorpusInWorker } from "../corpus/open-in-worker.ts";
+import { buildServerCorpusInWorker } from "../corpus/server-index-in-worker.ts";
 import { toChoices, toDiscordMessage, type DiscordMessage } from "../reply/discord.ts";
 import { errorReply } from "../reply/types.ts";
 import { Options, type OptionValue, type UserRef } from "./context.ts";
@@ -247,6 +248,8 @@ export async function startBot(deps: {
     // Another shard's /reload is followed in a worker thread too: this one keeps answering.
     reopenShared: () =>
       openCorpusInWorker(config.dataDir, { cacheDir: config.cacheDir, limits: config.limits }),
+    // A server's own index (shared articles and its added ones) is built in a worker too.
+    buildServer: buildServerCorpusInWorker,
   });
   // OWNER_IDS now; the application's owner (or team) once Discord says who it is.
   const owners = new Set(config.ownerIds);

@@ -39,18 +39,22 @@ const exitIfSignalled = () => {
   }
 };
 
-const [{ describeDiscordFailure }, { openCorpus }, { startBot }] = await Promise.all([
+const [{ describeDiscordFailure }, { openCorpusInWorker }, { startBot }] = await Promise.all([
   import("./startup.ts"),
-  import("../corpus/open.ts"),
+  import("../corpus/open-in-worker.ts"),
   import("./bot.ts"),
 ]);
 try {
   exitIfSignalled();
   logger.info({ dataDir: config.dataDir }, "loading the articles");
-  const corpus = await openCorpus(config.dataDir, {
+  // Opened in a worker thread as /reload does: the bot keeps the articles' encoded form, over
+  // which servers' own indexes are built in workers too. The worker does not hold the process
+  // open (a reload never delays an exit), so a timer does while nothing else does.
+  const loading = setInterval(() => undefined, 60_000);
+  const corpus = await openCorpusInWorker(config.dataDir, {
     cacheDir: config.cacheDir,
     limits: config.limits,
-  });
+  }).finally(() => clearInterval(loading));
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file }, `skipped ${problem.message}`);
   for (const warning of corpus.warnings) logger.warn(warning);

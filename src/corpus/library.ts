@@ -2,11 +2,11 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
-import { buildIndexData, CitationIndex, type Article } from "../core/index.ts";
+import type { Article } from "../core/index.ts";
 import type { Ingested } from "./ingest.ts";
 import type { LoadLimits } from "./limits.ts";
-import { LibraryError, parseArticleFiles, readArticleFolder } from "./load.ts";
 import type { Corpus } from "./open.ts";
+import { buildServerCorpus, type ServerBuilder } from "./server-corpus.ts";
 import type { AddedArticle, ServerArticles } from "../storage/server-articles.ts";
 
 /** Tuning of the per-server libraries. */
@@ -38,6 +38,11 @@ export interface LibraryDeps {
   store: ServerArticles;
   /** Loads the shared folder again, when another shard logged a /reload. */
   reopenShared(): Promise<Corpus>;
+  /**
+   * Builds a server's index over the shared articles; default: in this thread. The bot
+   * builds in a worker (`buildServerCorpusInWorker`) so that its thread keeps answering.
+   */
+  buildServer?: ServerBuilder;
 }
 
 /** A guild id as a folder name: Discord's digits (or the console's name), nothing else. */
@@ -243,31 +248,22 @@ export class Library {
 
   /** A server's index: the shared articles and those it added (undefined when it added none). */
   private async build(guildId: string): Promise<Corpus | undefined> {
-    const ids = new Set(this.deps.store.list(guildId).map((row) => row.articleId));
-    if (ids.size === 0) return undefined;
-    let own: Article[];
-    const problems = [];
-    try {
-      const read = await readArticleFolder(this.folder(guildId), this.deps.limits);
-      const files = read.files.filter((file) => ids.has(path.basename(file.name, ".md")));
-      const parsed = parseArticleFiles({ ...read, files });
-      own = parsed.articles.filter((article) => !this.shared.index.article(article.id));
-      problems.push(...parsed.problems);
-    } catch (error) {
-      if (!(error instanceof LibraryError)) throw error;
-      this.deps.logger.warn({ guildId, err: error }, "a server's added articles could not be read");
+    const ids = this.deps.store.list(guildId).map((row) => row.articleId);
+    if (ids.length === 0) return undefined;
+    const build = this.deps.buildServer ?? buildServerCorpus;
+    const result = await build(this.shared, {
+      folder: this.folder(guildId),
+      ids,
+      limits: this.deps.limits,
+    });
+    if (result.kind === "unreadable") {
+      this.deps.logger.warn(
+        { guildId, err: result.error },
+        "a server's added articles could not be read",
+      );
       return undefined;
     }
-    for (const problem of problems) this.deps.logger.warn({ guildId }, problem.message);
-    const articles = [...this.shared.index.articles, ...own];
-    return {
-      dir: this.folder(guildId),
-      index: new CitationIndex(articles, this.shared.index.options, buildIndexData(articles)),
-      problems: [...this.shared.problems, ...problems],
-      fromSavedIndex: false,
-      saved: Promise.resolve(undefined),
-      warnings: [],
-      filesRead: ids.size,
-    };
+    for (const problem of result.problems) this.deps.logger.warn({ guildId }, problem.message);
+    return result.corpus;
   }
 }

@@ -12,13 +12,14 @@ import { INDEX_FORMAT } from "./store.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
 
 /**
- * Starts the worker's module next to this one: `.js` once compiled. From the sources
- * (tests, `tsx`), a worker thread does not inherit tsx's loader (Node 20 runs no `--import`
- * hooks in workers), so a two-line bootstrap loads the module through tsx's ESM API.
+ * Starts a worker module of this folder (`reload-worker`, `server-index-worker`): `.js` once
+ * compiled. From the sources (tests, `tsx`), a worker thread does not inherit tsx's loader
+ * (Node 20 runs no `--import` hooks in workers), so a two-line bootstrap loads the module
+ * through tsx's ESM API.
  */
-function startWorker(request: WorkerRequest): Worker {
+export function startWorker(module: string, request: unknown): Worker {
   const extension = path.extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./reload-worker${extension}`, import.meta.url);
+  const url = new URL(`./${module}${extension}`, import.meta.url);
   if (extension !== ".ts") return new Worker(url, { workerData: request });
   // tsx's "require" build of this API cannot load ES modules; its "import" build sits next to it.
   const api = createRequire(import.meta.url)
@@ -26,6 +27,18 @@ function startWorker(request: WorkerRequest): Worker {
     .replace(/\.cjs$/u, ".mjs");
   const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
   return new Worker(bootstrap, { eval: true, workerData: request });
+}
+
+/**
+ * The encoded form of corpora opened in a worker (their saved index's format and the key it
+ * is signed with), kept while the corpus lives: a server's index is built in a worker over
+ * exactly these articles (`server-index-in-worker.ts`) by handing over a copy of the bytes.
+ */
+const encodedCorpora = new WeakMap<Corpus, { bytes: Uint8Array; key: Uint8Array }>();
+
+/** The encoded form of a corpus opened by {@link openCorpusInWorker}; undefined for others. */
+export function encodedOf(corpus: Corpus): { bytes: Uint8Array; key: Uint8Array } | undefined {
+  return encodedCorpora.get(corpus);
 }
 
 /**
@@ -48,7 +61,7 @@ export function openCorpusInWorker(
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.strict === undefined ? {} : { strict: options.strict }),
   };
-  const worker = startWorker(request);
+  const worker = startWorker("reload-worker", request);
   // A reload in progress never keeps the process from exiting on a signal.
   worker.unref();
   let resolveSaved: (failure: string | undefined) => void = () => undefined;
@@ -64,10 +77,11 @@ export function openCorpusInWorker(
       switch (reply.kind) {
         case "ready": {
           try {
-            const content = decodeIndex(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
+            const bytes = new Uint8Array(reply.encoded);
+            const content = decodeIndex(bytes, INDEX_FORMAT, key);
             const index = new CitationIndex(content.articles, rankingOf(options), content.data);
             settled = true;
-            resolve({
+            const corpus: Corpus = {
               dir: path.resolve(dir),
               index,
               problems: content.problems.map(
@@ -77,7 +91,9 @@ export function openCorpusInWorker(
               saved,
               warnings: reply.warnings,
               filesRead: reply.filesRead,
-            });
+            };
+            encodedCorpora.set(corpus, { bytes, key });
+            resolve(corpus);
           } catch (error) {
             fail(error instanceof Error ? error : new Error(String(error)));
           }
