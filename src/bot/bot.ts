@@ -35,6 +35,7 @@ import { listenForMessages } from "./messages.ts";
 import { Deferral } from "./deferral.ts";
 import { DeliveredOnce } from "./once.ts";
 import { restAgent } from "./rest-pool.ts";
+import { InteractionEdits } from "./edits.ts";
 
 /** A running bot. */
 export interface BotHandle {
@@ -97,6 +98,7 @@ async function answerCommand(
   dispatcher: Dispatcher,
   deferral: Deferral,
   allowLoopback: boolean,
+  edits: InteractionEdits,
 ): Promise<void> {
   // Acknowledged first when the answer might not be ready well within Discord's 3 seconds.
   const slow = dispatcher.find(interaction.commandName)?.defer === true;
@@ -152,7 +154,7 @@ async function answerCommand(
     // show it to everyone, so the placeholder goes and the reply follows privately.
     await interaction.deleteReply();
     await interaction.followUp(message);
-  } else await interaction.editReply(withoutFlags(message));
+  } else await edits.editOriginal(interaction, withoutFlags(message));
 }
 
 /** Answers one interaction; never throws (a failed send is logged, the bot keeps running). */
@@ -162,6 +164,7 @@ async function answer(
   deferral: Deferral,
   logger: Logger,
   allowLoopback: boolean,
+  edits: InteractionEdits,
 ) {
   try {
     if (interaction.isAutocomplete()) {
@@ -177,7 +180,7 @@ async function answer(
     } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
       const done = deferral.begin();
       try {
-        await answerCommand(interaction, dispatcher, deferral, allowLoopback);
+        await answerCommand(interaction, dispatcher, deferral, allowLoopback, edits);
       } finally {
         done();
       }
@@ -270,13 +273,15 @@ export async function startBot(deps: {
   });
   // A bounded pool of kept-alive connections: a burst queues on it instead of connecting anew.
   const agent = restAgent();
+  const rest = { ...(config.apiUrl ? { api: config.apiUrl } : {}), agent, ...extra.rest };
   const client = new Client({
     // GuildMessages (not privileged): messages that mention citebot or reply to it, with content.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: { parse: [] },
     ...extra,
-    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), agent, ...extra.rest },
+    rest,
   });
+  const edits = new InteractionEdits(rest);
   const delivered = new DeliveredOnce();
   const deferral = deps.deferral ?? new Deferral();
   client.on(Events.InteractionCreate, (interaction) => {
@@ -284,7 +289,7 @@ export async function startBot(deps: {
       logger.info({ interactionId: interaction.id }, "interaction delivered again: ignored");
       return;
     }
-    void answer(interaction, dispatcher, deferral, logger, config.allowLoopbackLinks);
+    void answer(interaction, dispatcher, deferral, logger, config.allowLoopbackLinks, edits);
   });
   listenForMessages(
     client,
@@ -309,6 +314,7 @@ export async function startBot(deps: {
     await addApplicationOwners(client, owners, logger);
   } catch (error) {
     await client.destroy();
+    edits.destroy();
     await agent.close();
     clearInterval(pruning);
     store.close();
@@ -328,6 +334,7 @@ export async function startBot(deps: {
     client,
     stop: () => {
       stopped ??= client.destroy().then(async () => {
+        edits.destroy();
         await agent.close();
         clearInterval(pruning);
         store.close();
