@@ -34,8 +34,14 @@ import { generateCorpus } from "./corpus.ts";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const MAIN = path.join(ROOT, "dist/src/bot/main.js");
 /** The bots of the burst: citebot as `npm start` runs it, and the two baselines. */
+/**
+ * BENCH_BASELINE=<checkout>: also runs the burst against the citebot built in another checkout
+ * (`npm run build` there), e.g. a worktree of an older commit, for before/after in one run.
+ */
+const BASELINE = process.env.BENCH_BASELINE;
 const BOTS = {
   citebot: [MAIN],
+  "citebot baseline": [path.join(BASELINE ?? ROOT, "dist/src/bot/main.js")],
   "discord.js echo": ["--import", "tsx", "tests/emulator/echo-bot.ts"],
   floor: ["--import", "tsx", "bench/floor-bot.ts"],
 } as const;
@@ -294,12 +300,14 @@ const rows: string[] = [];
 const bursts: [string, BotName][] = [
   ["floor", "floor"],
   ["echo", "discord.js echo"],
+  ...(BASELINE ? [["ask", "citebot baseline"] as [string, BotName]] : []),
   ["ask", "citebot"],
 ];
 for (const [scenario, name] of bursts) {
   if (!SCENARIOS.has(scenario)) continue;
   const [f, c] = await askBurst(name, questions);
-  rows.push(row(`${ASK_BURST} /ask at once: ${name}`, f, c));
+  const label = name === "citebot baseline" ? `citebot at ${path.basename(BASELINE!)}` : name;
+  rows.push(row(`${ASK_BURST} /ask at once: ${label}`, f, c));
 }
 if (SCENARIOS.has("reload")) {
   const reloading = await reloadDuringBurst(questions);

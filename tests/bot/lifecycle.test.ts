@@ -2,39 +2,38 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stopAfterEach, TEST_DEADLINE_MS } from "../e2e/harness.ts";
-import { DiscordEmulator } from "../emulator/emulator.ts";
+import { DiscordEmulator, WAIT_MS } from "../emulator/emulator.ts";
 import { ROOT } from "./helpers.ts";
 
 const started = stopAfterEach();
 
-/** `npm start`'s entry point in a process of its own, against a fresh emulator. */
+/**
+ * `npm start`'s entry point in a process of its own (compiled, as `npm start` runs it; `npm
+ * test` builds first), against a fresh emulator.
+ */
 async function startBotProcess() {
   const emulator = started(await DiscordEmulator.start({ deadlineMs: TEST_DEADLINE_MS }));
   emulator.addGuild();
-  const child = spawn(
-    process.execPath,
-    ["--import", import.meta.resolve("tsx"), path.join(ROOT, "src/bot/main.ts")],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? "",
-        DISCORD_TOKEN: emulator.token,
-        DISCORD_CLIENT_ID: emulator.applicationId,
-        DISCORD_API_URL: emulator.apiUrl,
-        LOG_LEVEL: "debug",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, [path.join(ROOT, "dist/src/bot/main.js")], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_CLIENT_ID: emulator.applicationId,
+      DISCORD_API_URL: emulator.apiUrl,
+      LOG_LEVEL: "debug",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const run = {
     emulator,
     child,
     exited,
     output: "",
-    /** Resolves once the output contains `text` (fails if the process ends or 20 s pass first). */
+    /** Resolves once the output contains `text` (fails if the process ends or WAIT_MS pass first). */
     async printed(text: string): Promise<void> {
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + WAIT_MS;
       while (!run.output.includes(text) && Date.now() < deadline && child.exitCode === null) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

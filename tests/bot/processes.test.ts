@@ -6,12 +6,16 @@ import { runNode, type ProcessRun } from "../helpers.ts";
 import { startPageSite } from "../corpus/page-server.ts";
 import { ROOT } from "./helpers.ts";
 
-/** Runs a TypeScript entry point with tsx as a child process, feeding it `input` on stdin. */
+/**
+ * Runs a compiled entry point (what `npm run chat` and `npm start` run; `npm test` builds
+ * first) as a child process, feeding it `input` on stdin. Compiled rather than through tsx:
+ * the same code, at half the CPU per start.
+ */
 function run(
   file: string,
   options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
 ): Promise<ProcessRun> {
-  return runNode(["--import", import.meta.resolve("tsx")], [path.join(ROOT, file)], {
+  return runNode([], [path.join(ROOT, file)], {
     input: options.input,
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
@@ -20,7 +24,7 @@ function run(
 
 describe("entry points as processes", () => {
   it("GIVEN the console WHEN /ask and /quote are typed on stdin THEN it prints cited answers and exits 0 at end of input", async () => {
-    const { code, stdout, stderr } = await run("src/console/chat.ts", {
+    const { code, stdout, stderr } = await run("dist/src/console/chat.js", {
       input: "/ask How much did vehicle exports to China rise?\n/quote 6\n/press 2\n",
     });
     expect(stderr).toBe("");
@@ -34,7 +38,7 @@ describe("entry points as processes", () => {
   });
 
   it("GIVEN the console WHEN a mention and replies to its answer are typed THEN the replies are read as follow-ups of its question", async () => {
-    const { code, stdout, stderr } = await run("src/console/chat.ts", {
+    const { code, stdout, stderr } = await run("dist/src/console/chat.js", {
       input: [
         "> why?",
         "@citebot How much revenue did Tesla make in China in 2016?",
@@ -61,7 +65,7 @@ describe("entry points as processes", () => {
     const site = await startPageSite();
     try {
       const env = { CITEBOT_STATE_DIR: stateDir, CITEBOT_TEST_ALLOW_LOOPBACK: "1" };
-      const first = await run("src/console/chat.ts", {
+      const first = await run("dist/src/console/chat.js", {
         env,
         input: [
           `/add-article file:${path.join(ROOT, "tests/fixtures/pages/september-jobs-report.md")}`,
@@ -81,7 +85,7 @@ describe("entry points as processes", () => {
         /There is no readable file at .*missing\.md\. Nothing was added\./u,
       );
       expect(first.stdout).toMatch(/\*\*A:\*\* four/u);
-      const second = await run("src/console/chat.ts", {
+      const second = await run("dist/src/console/chat.js", {
         env,
         input: "/ask How many new jobs were there in September?\n",
       });
@@ -97,7 +101,7 @@ describe("entry points as processes", () => {
     // An empty folder as working directory: no .env there can supply a token.
     const cwd = await mkdtemp(path.join(os.tmpdir(), "citebot-start-"));
     try {
-      const { code, stdout, stderr } = await run("src/bot/main.ts", {
+      const { code, stdout, stderr } = await run("dist/src/bot/main.js", {
         cwd,
         env: { DISCORD_TOKEN: "" },
       });
