@@ -126,4 +126,20 @@ describe("the deferral rule", () => {
     await deferral.acknowledgementsSent();
     expect(deferral.acknowledgementsPending).toBe(1);
   });
+
+  it("GIVEN three answers waiting on an acknowledgement WHEN it is sent THEN they go one per turn of the event loop, in order", async () => {
+    const deferral = new Deferral(DEFERRAL);
+    let confirm: () => void = () => undefined;
+    const ack = deferral.acknowledge(() => new Promise<void>((resolve) => (confirm = resolve)));
+    const went: number[] = [];
+    const answers = [1, 2, 3].map((n) => deferral.acknowledgementsSent().then(() => went.push(n)));
+    confirm();
+    await ack;
+    await answers[0];
+    expect(went).toEqual([1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(went).toEqual([1, 2]);
+    await Promise.all(answers);
+    expect(went).toEqual([1, 2, 3]);
+  });
 });
