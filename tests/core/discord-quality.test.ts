@@ -124,6 +124,13 @@ describe("the verdict does not depend on how a question is typed", () => {
     }
   });
 
+  it("GIVEN letters joined by a sign (R&D) THEN neither is read as a model letter", () => {
+    const words = (question: string) =>
+      library.explain(question).citations[0]?.terms.map((term) => term.word) ?? [];
+    expect(words("who leads supersonic R&D coordination")).not.toContain("r");
+    expect(words("when will the model s launch in india")).toContain("s");
+  });
+
   it("GIVEN every question of the visible and discord-style sets in eight Discord forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(
       ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"],

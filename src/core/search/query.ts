@@ -178,7 +178,11 @@ const PRONOUN_LETTERS: ReadonlySet<string> = new Set(["a", "i"]);
 function letterAfterWord(tokens: readonly Token[], position: number): boolean {
   const token = tokens[position] as Token;
   const previous = tokens[position - 1];
+  const next = tokens[position + 1];
+  // "R&D", "S&P": letters joined by a sign spell an abbreviation, not a model.
+  const joined = next !== undefined && next.word.length === 1 && next.start === token.end + 1;
   return (
+    !joined &&
     token.word.length === 1 &&
     /^\p{L}$/u.test(token.word) &&
     !PRONOUN_LETTERS.has(token.word) &&
