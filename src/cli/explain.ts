@@ -43,6 +43,7 @@ const NOTE_WORDS: Readonly<Record<TermExplanation["notes"][number], string>> = {
   title: "in the article's title: its topic, discounted",
   "modifier-missing": "the word it depends on is missing: half credit",
   "partner-missing": "another word of its name is missing: no credit",
+  "attribute-missing": "the attribute asked about is not in or near this passage: declined",
 };
 
 function how(term: TermExplanation): string {

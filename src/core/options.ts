@@ -14,6 +14,11 @@ export interface RankingOptions {
   readonly answerCoverage: number;
   /** Decline when the best passage's article never mentions a name the question asks about. */
   readonly declineMissingName: boolean;
+  /**
+   * Decline when the best passage's paragraph never mentions the attribute the question
+   * asks about ("range" in "what is the range of the Model S"): it says something else.
+   */
+  readonly declineMissingAttribute: boolean;
   /** Credit for a question word found in the sentence next to the cited one. */
   readonly neighborCredit: number;
   /** Credit for a question word found elsewhere in the same paragraph. */
@@ -127,6 +132,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   limit: 3,
   answerCoverage: 0.36,
   declineMissingName: true,
+  declineMissingAttribute: true,
   neighborCredit: 0.5,
   paragraphCredit: 0.4,
   articleCredit: 0.15,

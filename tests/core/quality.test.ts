@@ -52,7 +52,7 @@ describe("answer quality on our own held-out phrasings (regression guard, not tu
     expect(result.top3, result.misses.join("\n")).toBeGreaterThanOrEqual(25);
     expect(result.top1).toBeGreaterThanOrEqual(23);
     expect(result.falseAbstain).toBeLessThanOrEqual(1);
-    expect(result.abstained).toBeGreaterThanOrEqual(6);
+    expect(result.abstained).toBeGreaterThanOrEqual(7);
   });
 
   it("GIVEN questions about two articles loaded together THEN each is answered from the right article", () => {
@@ -120,6 +120,25 @@ describe("typos, false friends and the kind of answer", () => {
     expect(seedOnly.ask("What was Tesla's revenue in China in 2016?").answered).toBe(true);
     // An abbreviation may be spelt out where the article speaks of it: no decline for it alone.
     expect(seedOnly.ask("What was Tesla's revenue in the US in 2016?").answered).toBe(true);
+  });
+
+  it("GIVEN a question for an attribute of something the article names THEN it is declined where no passage near the best one states that attribute", () => {
+    // The seed names China and Guangdong often, never their populations.
+    const unstated = ["What is the population of China?", "what is the population of guangdong"];
+    for (const question of unstated) {
+      const { answer, citations } = seedOnly.explain(question);
+      expect(answer.answered, question).toBe(false);
+      const population = citations[0]?.terms.find((term) => term.word === "population");
+      expect(population?.notes, question).toContain("attribute-missing");
+    }
+    // Without the check, the shared names are enough to answer: the test would fail.
+    const unchecked = new CitationIndex(seedOnly.articles, {
+      ...seedOnly.options,
+      declineMissingAttribute: false,
+    });
+    expect(unchecked.ask(unstated[0] as string).answered).toBe(true);
+    // A frame noun is answered by a value of its kind, not by the word: "the job of" by a role.
+    expect(seedOnly.ask("What is the job of Wang Yang?").answered).toBe(true);
   });
 
   it("GIVEN a question asking for a number or a name THEN the short answer is taken verbatim from the cited sentence", () => {

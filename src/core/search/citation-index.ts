@@ -201,6 +201,7 @@ export class CitationIndex {
       best !== undefined &&
       best.coverage >= this.options.answerCoverage &&
       !(this.options.declineMissingName && best.missingName) &&
+      !(this.options.declineMissingAttribute && best.missingAttribute) &&
       (!needsKind(expected, kind) || best.kindFits);
     const { answer: shortAnswer, close } = answered
       ? judgeConfidence(expected, question, citations, this.options.synonyms)

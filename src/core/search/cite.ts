@@ -91,6 +91,7 @@ const NOTE_NAMES = [
   [TermNote.title, "title"],
   [TermNote.modifierMissing, "modifier-missing"],
   [TermNote.partnerMissing, "partner-missing"],
+  [TermNote.attributeMissing, "attribute-missing"],
 ] as const;
 
 /** Why question word `i` counted for a candidate: what the ranker computed, as it computed it. */

@@ -2,6 +2,7 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { AUXILIARIES, IRREGULAR_FORMS, LOW_INFORMATION_WORDS } from "../text/lexicon.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
+import { askedAttribute } from "./attribute.ts";
 import type { NameEvidence } from "./names.ts";
 import type { TermWeighing } from "./types.ts";
 import type { VariantFinder, VariantMap } from "./variants.ts";
@@ -33,6 +34,11 @@ export interface QueryTerm {
    * Europe, but one without "US" may say "United States".
    */
   readonly fullName: boolean;
+  /**
+   * True for the attribute the question asks about: "range" in "what is the range of the
+   * Model S". A passage that never says it answers about something else of the Model S.
+   */
+  readonly attribute: boolean;
 }
 
 /**
@@ -73,6 +79,7 @@ export function queryTerms(
     [...(variantsByTerm.get(token.term) ?? [])].every(
       ([term, match]) => !view.has(term) || match.quality < options.looseMatch,
     );
+  const attributeAt = askedAttribute(tokens, content, isName, options);
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   const positionOf = new Map<string, number>();
@@ -156,6 +163,7 @@ export function queryTerms(
         ![...variants.keys()].some((variant) => /^\p{Lu}+$/u.test(variant)),
       partners: [],
       lowInformation,
+      attribute: position === attributeAt,
     });
   });
   linkComplements(tokens, content, terms, positionOf);

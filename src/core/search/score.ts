@@ -26,6 +26,8 @@ export const TermNote = Object.freeze({
   modifierMissing: 4,
   /** Another word of its name is missing from the article: no credit. */
   partnerMissing: 8,
+  /** The attribute asked about ("range" of "the range of the Model S"), not near the passage: it is declined. */
+  attributeMissing: 16,
 });
 
 /** A shortlisted sentence, scored. */
@@ -42,6 +44,11 @@ export interface Candidate {
    * Europe" asked of an article about China), however much else it shares with the question.
    */
   missingName: boolean;
+  /**
+   * True when the question asks for an attribute ("the range of the Model S") that
+   * neither the passage's paragraph nor its headings mention: it answers something else.
+   */
+  missingAttribute: boolean;
   /** True when it holds the kind of answer asked for (set by the answer-kind pass). */
   kindFits: boolean;
   /** Per question word: the credit it got. */
@@ -125,6 +132,7 @@ export function scoreCandidates(
     let gainPrevious = 0;
     let gainNext = 0;
     let missingName = false;
+    let missingAttribute = false;
     terms.forEach((term, i) => {
       const here = shortlister.quality(sentenceId, i);
       const previous = hasPrevious ? shortlister.quality(sentenceId - 1, i) : 0;
@@ -152,6 +160,11 @@ export function scoreCandidates(
       // A name this article never mentions: the passage is about something else.
       const weight = absent(i) ? term.weightIfAbsent : term.weight;
       if (term.fullName && credit === 0 && absent(i)) missingName = true;
+      const near = Math.max(here, previous, next, paragraph[i] ?? 0);
+      if (term.attribute && near < options.looseMatch && !inContext[i]) {
+        missingAttribute = true;
+        note |= TermNote.attributeMissing;
+      }
       // A word of the article's title is its topic: it says little about which passage answers.
       const topical = inTitle[i] ? options.titleDiscount : 1;
       if (absent(i) && term.weightIfAbsent !== term.weight) note |= TermNote.absentName;
@@ -178,6 +191,7 @@ export function scoreCandidates(
       coverage: possible > 0 ? covered / possible : 0,
       withNeighbor,
       missingName,
+      missingAttribute,
       kindFits: false,
       credits,
       places,

@@ -88,9 +88,12 @@ export interface TermExplanation {
   /**
    * What changed its count for this citation: `absent-name` (a name the article never
    * mentions, weighing the most), `title` (the article's topic, discounted),
-   * `modifier-missing` (credit halved), `partner-missing` (no credit).
+   * `modifier-missing` (credit halved), `partner-missing` (no credit), `attribute-missing`
+   * (the attribute asked about is not in or around the passage: the question is declined).
    */
-  readonly notes: readonly ("absent-name" | "title" | "modifier-missing" | "partner-missing")[];
+  readonly notes: readonly (
+    "absent-name" | "title" | "modifier-missing" | "partner-missing" | "attribute-missing"
+  )[];
 }
 
 /** A citation with the reasons for its rank. */

@@ -102,6 +102,26 @@ export const STEM_COLLISIONS: ReadonlyMap<string, string> = new Map(
   organizations:organiz organisation:organiz organisations:organiz`),
 );
 
+/**
+ * Nouns that frame what is asked instead of naming it: "the name of the agent" is
+ * answered by a name, "the number of cars" by a count, "the date of the meeting" by a
+ * date, "the job of Wang Yang" by a role, "the purpose of the order" by an explanation
+ * in the article's own words, none of them by the word itself.
+ */
+export const FRAME_NOUNS: ReadonlySet<string> = new Set(
+  words(`name names number amount total kind type sort part list example
+  date time day year month deadline timeline schedule percentage percent rate level share
+  job title position post occupation role scope extent
+  purpose goal aim reason cause point significance importance impact effect result outcome
+  benefit problem meaning status plan idea nature focus context basis background rationale motive`),
+);
+
+/** Question words that open "what is the range of …", "who was the head of …". */
+export const WH_WORDS: ReadonlySet<string> = new Set(words("what who which whats whos"));
+
+/** Forms of "be" between a question word and what it asks ("what is the …", "who's the …"). */
+export const COPULAS: ReadonlySet<string> = new Set(words("is was are were s be been"));
+
 /** Auxiliary verbs: the unmatched word after one is most often the question's own verb. */
 export const AUXILIARIES: ReadonlySet<string> = new Set(
   words("did does do will would can could should may might must shall"),

@@ -1,0 +1,36 @@
+import type { RankingOptions } from "../options.ts";
+import {
+  COPULAS,
+  FRAME_NOUNS,
+  IRREGULAR_FORMS,
+  LOW_INFORMATION_WORDS,
+  WH_WORDS,
+} from "../text/lexicon.ts";
+import type { Token } from "../text/tokenize.ts";
+
+/**
+ * The position of the attribute a question asks about, in "what is the range of the
+ * Model S", "who was the head of the lobby", "whats the current price of …": the last
+ * word before "of" or "for" after the question word, a copula and "the". Not a name,
+ * not a verb, not a frame noun ("the name of …" is answered by a name, not by "name").
+ */
+export function askedAttribute(
+  tokens: readonly Token[],
+  content: readonly (Token | undefined)[],
+  isName: (token: Token) => boolean,
+  options: Readonly<RankingOptions>,
+): number | undefined {
+  const start = tokens.findIndex((token) => WH_WORDS.has(token.word));
+  if (start < 0) return undefined;
+  let position = start + 1;
+  while (tokens[position] && COPULAS.has((tokens[position] as Token).word)) position++;
+  if (tokens[position]?.word !== "the") return undefined;
+  position++;
+  let last: number | undefined;
+  for (; content[position] && !isName(content[position] as Token); position++) last = position;
+  const after = tokens[position]?.word;
+  if (last === undefined || (after !== "of" && after !== "for")) return undefined;
+  const word = (tokens[last] as Token).word;
+  const verb = options.synonyms?.mostlyVerb?.(IRREGULAR_FORMS.get(word) ?? word) ?? false;
+  return FRAME_NOUNS.has(word) || LOW_INFORMATION_WORDS.has(word) || verb ? undefined : last;
+}
