@@ -5,6 +5,8 @@
  * one thread, and a reply waits behind the other replies: those are the moments to defer.
  */
 
+import { performance } from "node:perf_hooks";
+
 /** The tuning numbers of {@link Deferral}. */
 export interface DeferralOptions {
   /**
@@ -31,7 +33,8 @@ export interface DeferralOptions {
    * The answer of a deferred interaction waits while other acknowledgements are on their way,
    * at most this long: under a burst the acknowledgements go first (one that comes after 3 s
    * loses its interaction; an answer may come up to 15 minutes later), so that working out
-   * answers does not hold back the acknowledgements of interactions still arriving.
+   * answers does not hold back the acknowledgements of interactions still arriving. Answers
+   * whose wait ran out still go one per turn of the event loop, in order.
    */
   readonly acknowledgementsFirstMs: number;
 }
@@ -53,10 +56,13 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class Deferral {
   private inFlight = 0;
-  /** Acknowledgements sent and not yet confirmed, and who waits for there to be none. */
+  /** Acknowledgements sent and not yet confirmed. */
   private acknowledging = 0;
-  private waiting: (() => void)[] = [];
+  /** Deferred answers waiting for their turn, oldest first, with when they go regardless. */
+  private waiting: { wake: () => void; until: number }[] = [];
   private releasing = false;
+  /** Set while the oldest waiting answer is due later and acknowledgements are on their way. */
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: DeferralOptions = DEFERRAL,
@@ -108,42 +114,59 @@ export class Deferral {
   }
 
   /**
-   * Lets the waiting answers go one per turn of the event loop, and only while no
-   * acknowledgement is on its way: woken all at once, 1,500 answers over 5,000 articles ran
-   * back to back for seconds, and interactions arriving meanwhile were not even read.
+   * Lets the waiting answers go one per turn of the event loop: while no acknowledgement is on
+   * its way, or once the oldest has waited {@link DeferralOptions.acknowledgementsFirstMs}.
+   * Woken all at once, answers run back to back and nothing else is read meanwhile: 1,500
+   * answers over 5,000 articles held the bot's thread for seconds after a burst, and for 15 s
+   * when their waits ran out together during a `/reload` (each had its own timer, and Node runs
+   * every due timer before it reads the network again).
    */
   private release(): void {
     if (this.releasing) return;
     this.releasing = true;
     const next = (): void => {
-      const wake = this.acknowledging === 0 ? this.waiting.shift() : undefined;
-      if (!wake) {
+      const oldest = this.waiting[0];
+      if (!oldest) {
         this.releasing = false;
+        clearTimeout(this.timer);
+        this.timer = undefined;
         return;
       }
-      wake();
+      if (this.acknowledging > 0 && performance.now() < oldest.until) {
+        this.releasing = false;
+        this.wakeAt(oldest.until);
+        return;
+      }
+      this.waiting.shift();
+      oldest.wake();
       setImmediate(next);
     };
     next();
   }
 
+  /** Runs {@link release} again at `until` (on the monotonic clock), once. */
+  private wakeAt(until: number): void {
+    if (this.timer) return; // set for an older answer, due no later: it re-arms for the next
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, until - performance.now()));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.release();
+    }, delay);
+  }
+
   /**
    * Resolves once no acknowledgement is on its way and the answers that waited before this one
-   * went (one per turn of the event loop), or after
-   * {@link DeferralOptions.acknowledgementsFirstMs} at the latest.
+   * went (one per turn of the event loop), or once it has waited
+   * {@link DeferralOptions.acknowledgementsFirstMs}, still one per turn and in order.
    */
   acknowledgementsSent(): Promise<void> {
-    if (this.acknowledging === 0) return Promise.resolve();
+    if (this.acknowledging === 0 && this.waiting.length === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiting = this.waiting.filter((w) => w !== wake);
-        resolve();
-      }, this.options.acknowledgementsFirstMs);
-      this.waiting.push(wake);
+      this.waiting.push({
+        wake: resolve,
+        until: performance.now() + this.options.acknowledgementsFirstMs,
+      });
+      this.release();
     });
   }
 

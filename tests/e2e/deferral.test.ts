@@ -142,4 +142,34 @@ describe("the deferral rule", () => {
     await Promise.all(answers);
     expect(went).toEqual([1, 2, 3]);
   });
+
+  it("GIVEN answers waiting on an acknowledgement that never ends WHEN their waits run out together THEN they still go one per turn of the event loop, in order", async () => {
+    // Each with a timer of its own, they all went in one timers phase: 1,242 answers held the
+    // bot's thread for 15 s during a /reload and nothing was read meanwhile.
+    const deferral = new Deferral({ ...DEFERRAL, acknowledgementsFirstMs: 0 });
+    void deferral.acknowledge(() => new Promise(() => undefined));
+    const went: number[] = [];
+    const answers = [1, 2, 3].map((n) => deferral.acknowledgementsSent().then(() => went.push(n)));
+    await answers[0];
+    expect(went).toEqual([1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(went).toEqual([1, 2]);
+    await Promise.all(answers);
+    expect(went).toEqual([1, 2, 3]);
+    expect(deferral.acknowledgementsPending).toBe(1);
+  });
+
+  it("GIVEN answers still going one per turn WHEN another asks to go with no acknowledgement on its way THEN it goes after them", async () => {
+    const deferral = new Deferral(DEFERRAL);
+    let confirm: () => void = () => undefined;
+    const ack = deferral.acknowledge(() => new Promise<void>((resolve) => (confirm = resolve)));
+    const went: number[] = [];
+    const waiting = [1, 2].map((n) => deferral.acknowledgementsSent().then(() => went.push(n)));
+    confirm();
+    await ack;
+    await waiting[0];
+    const late = deferral.acknowledgementsSent().then(() => went.push(3));
+    await Promise.all([...waiting, late]);
+    expect(went).toEqual([1, 2, 3]);
+  });
 });
