@@ -47,9 +47,9 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
   it("GIVEN the discord-style seed questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(library, readQuestions("discord-seed.jsonl")), {
       top1: 21,
-      top3: 25,
+      top3: 26,
       abstained: 9,
-      falseAbstain: 4,
+      falseAbstain: 3,
     });
   });
 
@@ -58,7 +58,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
       top1: 58,
       top3: 64,
       abstained: 16,
-      falseAbstain: 7,
+      falseAbstain: 6,
     });
   });
 
@@ -82,6 +82,7 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["bold inside", (q) => q.replace(/(\p{L}{6,})/u, "**$1**")],
   ["no apostrophes", (q) => q.replace(/['’]/gu, "")],
   ["upper case", (q) => q.toUpperCase()],
+  ["a chat frame", (q) => `does anyone know ${q}`],
 ];
 
 /** What must not change with the form: the verdict and the top citation. */
@@ -131,7 +132,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     expect(words("when will the model s launch in india")).toContain("s");
   });
 
-  it("GIVEN every question of the visible and discord-style sets in eight Discord forms THEN each gives the same verdict and top citation", () => {
+  it("GIVEN every question of the visible and discord-style sets in nine Discord forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(
       ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"],
       FORMS,

@@ -30,6 +30,17 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("it doesn’t")).toBe("it doesn't");
   });
 
+  it("GIVEN a question opened by a chat frame THEN the question is what follows it", () => {
+    expect(normalizeDiscordText("does anyone know when tesla's gonna sign the jv")).toBe(
+      "when tesla's gonna sign the jv",
+    );
+    expect(normalizeDiscordText("ok so u remember who musk met?")).toBe("who musk met?");
+    expect(normalizeDiscordText("Anybody know, what's the tariff")).toBe("what's the tariff");
+    // Nothing after the frame: the message is kept as typed; a frame inside is no frame.
+    expect(normalizeDiscordText("does anyone know?")).toBe("does anyone know?");
+    expect(normalizeDiscordText("did musk know about it")).toBe("did musk know about it");
+  });
+
   it("GIVEN full-width letters, a soft hyphen or a zero-width space inside a word THEN the word is whole", () => {
     expect(normalizeDiscordText("ｔａｒｉｆｆ")).toBe("tariff");
     expect(normalizeDiscordText("tar\u00ADiff and ex\u200Bports\u200D")).toBe("tariff and exports");
@@ -45,7 +56,12 @@ describe("Discord text made plain before a question is read", () => {
   });
 
   it("GIVEN any message THEN normalising twice changes nothing more", () => {
-    for (const text of ["<@1> **whats** 🤔 up", "plain words", "a_b snake_case stays"]) {
+    for (const text of [
+      "<@1> **whats** 🤔 up",
+      "plain words",
+      "a_b snake_case stays",
+      "does anyone know if you know who",
+    ]) {
       const once = normalizeDiscordText(text);
       expect(normalizeDiscordText(once)).toBe(once);
     }

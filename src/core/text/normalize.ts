@@ -53,6 +53,19 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
 
 const BARE_WORD = /[\p{L}]+/gu;
 
+/**
+ * A chat question's opening frame, "does anyone know when…", "ok so u remember who…":
+ * it says who is asked, not what; the question is what follows.
+ */
+const CHAT_FRAME =
+  /^(?:(?:ok(?:ay)?|so|hey|yo|hi|hello|um+|uh+|guys|quick q(?:uestion)?)[\s,:]+)*(?:(?:(?:does|do|did)\s+)?(?:any\s?one|any\s?body|some\s?one|some\s?body|u|you|ya|y'all|guys)\s+(?:know|knows|remember|remembers|recall)\b[\s,:-]*)+/iu;
+
+/** The question without its chat frame; the whole text when nothing follows the frame. */
+function withoutChatFrame(text: string): string {
+  const rest = text.replace(CHAT_FRAME, "");
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
+}
+
 /** Keeps the case of what was typed: "Whats" → "What's". */
 function restoreContraction(word: string): string {
   const written = CONTRACTIONS.get(word.toLowerCase());
@@ -64,8 +77,9 @@ function restoreContraction(word: string): string {
 /**
  * Plain text of a Discord message: full-width and compatibility forms folded
  * (NFKC), invisible characters dropped, mentions, custom and Unicode emoji
- * removed, markdown markers removed (their text kept), and contractions typed
- * without an apostrophe spelt out. White space collapses. Pure and idempotent.
+ * removed, markdown markers removed (their text kept), contractions typed
+ * without an apostrophe spelt out, and an opening chat frame ("does anyone know")
+ * dropped. White space collapses. Pure and idempotent.
  */
 export function normalizeDiscordText(text: string): string {
   return (
@@ -93,5 +107,6 @@ export function normalizeDiscordText(text: string): string {
       .replace(/\bthe us\b/giu, "the US")
       .replace(/\s+/gu, " ")
       .trim()
+      .replace(/^.*$/su, withoutChatFrame)
   );
 }
