@@ -42,6 +42,11 @@ export interface RankingOptions {
   readonly definitionCredit: number;
   /** Match quality of a compound's head ("carmakers" → "makers"). */
   readonly compoundCredit: number;
+  /**
+   * Match quality of the article word a chat abbreviation spells out ("regs" →
+   * "regulations"; see {@link ABBREVIATIONS}): a guess, below a synonym.
+   */
+  readonly abbreviationCredit: number;
   /** Bonus, as a share of the question's weight, for a passage holding the kind of answer asked for. */
   readonly kindBonus: number;
   /** Weight factor of an ordinary word (not a name or number) that nothing in the articles stands for. */
@@ -143,6 +148,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   otherSenseCredit: 0.5,
   definitionCredit: 0.35,
   compoundCredit: 0.5,
+  abbreviationCredit: 0.4,
   kindBonus: 0.1,
   unknownWordWeight: 0.6,
   unknownVerbWeight: 0.5,
@@ -209,6 +215,22 @@ export const TYPO_MATCHING = Object.freeze({
   lookupsPerQuestion: 6,
   /** Work budget: known words handed to Fuse.js in one look-up; past it, the nearest lengths first. */
   maxPool: 3000,
+});
+
+/**
+ * Which question words are read as chat abbreviations of an article's word ("regs",
+ * "govt", "btc"): only words that neither the articles nor the dictionary know and for
+ * which nothing else stands.
+ */
+export const ABBREVIATIONS = Object.freeze({
+  /** Shortest abbreviation: two letters match too many words. */
+  minLength: 3,
+  /** Longest abbreviation. */
+  maxLength: 5,
+  /** Letters the article word must have beyond the abbreviation's. */
+  minDroppedLetters: 2,
+  /** Article words an abbreviation may stand for, the commonest first. */
+  expansions: 3,
 });
 
 /** How a short answer is picked out of the top excerpt. */

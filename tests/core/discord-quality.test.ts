@@ -55,10 +55,10 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the discord-style fact-sheet questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(library, readQuestions("discord-articles.jsonl")), {
-      top1: 58,
-      top3: 64,
+      top1: 59,
+      top3: 65,
       abstained: 16,
-      falseAbstain: 6,
+      falseAbstain: 5,
     });
   });
 

@@ -2,12 +2,13 @@ import editDistance from "damerau-levenshtein";
 import Fuse from "fuse.js";
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { ABBREVIATIONS, CACHE_SIZES, TYPO_MATCHING, type RankingOptions } from "../options.ts";
 import type { WordVectors } from "../vectors.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
 
 /** How an index term came to stand for a question word. */
-export type MatchKind = "exact" | "fuzzy" | "compound" | "synonym" | "definition" | "vector";
+export type MatchKind =
+  "exact" | "fuzzy" | "compound" | "abbreviation" | "synonym" | "definition" | "vector";
 
 /** How well an index term stands for a question word (1: the word itself). */
 export interface Match {
@@ -26,6 +27,7 @@ export type VariantMap = ReadonlyMap<string, Match>;
 export class VariantFinder {
   private readonly cache = new LRUCache<string, VariantMap>({ max: CACHE_SIZES.variants });
   private vocabularyByLength: Map<number, string[]> | undefined;
+  private vocabularyByInitial: Map<string, [string, string][]> | undefined;
   /** Misspelling look-ups left for the current question ({@link beginQuestion}). */
   private lookupsLeft: number = TYPO_MATCHING.lookupsPerQuestion;
 
@@ -114,12 +116,58 @@ export class VariantFinder {
         }
       }
     }
+    // A chat abbreviation of an article's word ("regs", "govt", "btc"), where nothing
+    // else stands for it: the commonest word it abbreviates.
+    const { minLength, maxLength } = ABBREVIATIONS;
+    const abbreviation =
+      !known &&
+      !dictionaryWord &&
+      !asName &&
+      variants.size === 1 &&
+      token.word.length >= minLength &&
+      token.word.length <= maxLength;
+    if (abbreviation) {
+      for (const expansion of this.expansionsOf(token.word)) {
+        add(expansion, options.abbreviationCredit, "abbreviation");
+      }
+    }
     if (variants.size <= options.maxVariants) return { variants, complete };
     // Keep the best stand-ins, the rarer first among equals: each costs a postings scan.
     const [exact, ...others] = [...variants];
     others.sort(([a, x], [b, y]) => y.quality - x.quality || view.frequency(a) - view.frequency(b));
     const kept = new Map([...(exact ? [exact] : []), ...others.slice(0, options.maxVariants - 1)]);
     return { variants: kept, complete };
+  }
+
+  /**
+   * The term of the commonest article word that `word` abbreviates: a word longer by
+   * {@link ABBREVIATIONS.minDroppedLetters} at least, with the same first letter and all of
+   * `word`'s letters in order ("regs" → "regulations", "govt" → "government").
+   */
+  private expansionsOf(word: string): string[] {
+    if (!this.vocabularyByInitial) {
+      this.vocabularyByInitial = new Map();
+      for (const entry of this.view.data.vocabulary) {
+        const initial = entry[0][0] as string;
+        const bucket = this.vocabularyByInitial.get(initial) ?? [];
+        bucket.push(entry);
+        this.vocabularyByInitial.set(initial, bucket);
+      }
+    }
+    const found = new Map<string, number>();
+    for (const [known, term] of this.vocabularyByInitial.get(word[0] as string) ?? []) {
+      if (known.length < word.length + ABBREVIATIONS.minDroppedLetters) continue;
+      let matched = 1;
+      for (let i = 1; i < known.length && matched < word.length; i += 1) {
+        if (known[i] === word[matched]) matched += 1;
+      }
+      if (matched < word.length) continue;
+      found.set(term, this.view.frequency(term));
+    }
+    return [...found]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, ABBREVIATIONS.expansions)
+      .map(([term]) => term);
   }
 
   /**
