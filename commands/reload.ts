@@ -1,6 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import { LibraryError } from "../src/corpus/load.ts";
 import type { CommandContext, CommandModule } from "../src/bot/context.ts";
+import { reportSaveFailure } from "../src/corpus/save-failure.ts";
 import { errorReply, type Reply, type ReplyField } from "../src/reply/types.ts";
 
 /**
@@ -55,13 +56,7 @@ async function reload(context: CommandContext): Promise<Reply> {
     });
     context.replaceCorpus(corpus);
     for (const warning of corpus.warnings) context.logger.warn(warning);
-    void corpus.saved.then((failure) => {
-      if (failure)
-        context.logger.warn(
-          { reason: failure },
-          "could not save the index: the next start rebuilds it",
-        );
-    });
+    void reportSaveFailure(corpus, context.logger);
     context.logger.info(
       { articles: corpus.index.articles.length, broken: corpus.problems.length },
       "articles reloaded",

@@ -39,11 +39,13 @@ const exitIfSignalled = () => {
   }
 };
 
-const [{ describeDiscordFailure }, { openCorpusInWorker }, { startBot }] = await Promise.all([
-  import("./startup.ts"),
-  import("../corpus/open-in-worker.ts"),
-  import("./bot.ts"),
-]);
+const [{ describeDiscordFailure }, { openCorpusInWorker }, { startBot }, { reportSaveFailure }] =
+  await Promise.all([
+    import("./startup.ts"),
+    import("../corpus/open-in-worker.ts"),
+    import("./bot.ts"),
+    import("../corpus/save-failure.ts"),
+  ]);
 try {
   exitIfSignalled();
   logger.info({ dataDir: config.dataDir }, "loading the articles");
@@ -58,10 +60,7 @@ try {
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file }, `skipped ${problem.message}`);
   for (const warning of corpus.warnings) logger.warn(warning);
-  void corpus.saved.then((failure) => {
-    if (failure)
-      logger.warn({ reason: failure }, "could not save the index: the next start rebuilds it");
-  });
+  void reportSaveFailure(corpus, logger);
   exitIfSignalled();
   bot = await startBot({ config, corpus, logger });
   if (signalled) stopAndExit(bot);

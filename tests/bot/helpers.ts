@@ -57,6 +57,8 @@ export async function world(
     /** Links to 127.0.0.1 may be added (CITEBOT_TEST_ALLOW_LOOPBACK). */
     loopbackLinks?: boolean;
     openCorpus?: CorpusOpener;
+    /** The saved index's folder (/reload saves there); default: the real default. */
+    cacheDir?: string;
   } = {},
 ) {
   const corpus = options.corpus ?? (await bundledCorpus());
@@ -64,7 +66,7 @@ export async function world(
   const clock = { now: 1_000_000 };
   const config = {
     dataDir: options.dataDir ?? corpus.dir,
-    cacheDir: DEFAULT_CACHE_DIR,
+    cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
     limits: DEFAULT_LOAD_LIMITS,
     stateDir: options.stateDir ?? path.join(tmpdir(), "citebot-unused-state"),
     allowLoopbackLinks: options.loopbackLinks ?? false,

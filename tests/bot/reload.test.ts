@@ -1,10 +1,14 @@
 import { PermissionFlagsBits } from "discord.js";
-import { rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CorpusOpener } from "../../src/bot/context.ts";
 import { openCorpusInWorker } from "../../src/corpus/open-in-worker.ts";
-import { openCorpus } from "../../src/corpus/open.ts";
+import { openCorpus, type Corpus } from "../../src/corpus/open.ts";
+import { openCacheFolder } from "../../src/corpus/cache-dir.ts";
+import { savedIndexPath } from "../../src/corpus/store.ts";
+import { SAVE_FAILED } from "../../src/corpus/save-failure.ts";
 import type { Reply } from "../../src/reply/types.ts";
 import { toDiscordMessage } from "../../src/reply/discord.ts";
 import { ALICE, articleFile, BOB, folderWith, input, world } from "./helpers.ts";
@@ -15,7 +19,7 @@ afterEach(async () => {
 });
 
 /** A world reading a temporary folder with one article about bridges. */
-async function reloadWorld(opener?: CorpusOpener) {
+async function reloadWorld(opener?: CorpusOpener, cacheDir?: string) {
   const folder = await folderWith({
     "bridges.md": articleFile("Bridges", "The bridge opened in 1932 to traffic."),
   });
@@ -28,6 +32,7 @@ async function reloadWorld(opener?: CorpusOpener) {
       dataDir: folder.dir,
       owners: [ALICE.id],
       ...(opener ? { openCorpus: opener } : {}),
+      ...(cacheDir ? { cacheDir } : {}),
     })),
     dir: folder.dir,
   };
@@ -78,6 +83,56 @@ describe("/reload", () => {
       "bridges",
       "tunnels",
     ]);
+  });
+
+  it("GIVEN a saved index that cannot be written WHEN the owner reloads THEN the new articles are served and one warning says why the index was not saved", async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "citebot-cache-"));
+    cleanups.push(() => rm(cacheDir, { recursive: true, force: true }));
+    const opened: Corpus[] = [];
+    const opener: CorpusOpener = async (dir, options) => {
+      const corpus = await openCorpus(dir, options);
+      opened.push(corpus);
+      return corpus;
+    };
+    const { dispatcher, context, dir, lines } = await reloadWorld(opener, cacheDir);
+    // A folder where the index goes: its temporary file is written, but renaming it over a
+    // folder fails (even for root, who may write anywhere).
+    await mkdir(path.join(savedIndexPath(await openCacheFolder(cacheDir), dir), "taken"), {
+      recursive: true,
+    });
+    await writeFile(path.join(dir, "tunnels.md"), articleFile("Tunnels", "The tunnel is long."));
+    const reply = await dispatcher.command("reload", input({}, { user: ALICE }));
+    expect(reply.error).toBeFalsy();
+    expect(context.corpus().index.articles.map((article) => article.id)).toEqual([
+      "bridges",
+      "tunnels",
+    ]);
+    expect(opened).toHaveLength(1);
+    expect(await opened[0]!.saved).toMatch(/EISDIR|ENOTEMPTY|directory/u);
+    await new Promise((resolve) => setImmediate(resolve)); // the line is logged once it settled
+    const warnings = lines.filter((line) => line.msg === SAVE_FAILED);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 40, reason: await opened[0]!.saved });
+    // The failed save left no temporary file behind.
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("GIVEN an index saved without trouble WHEN the owner reloads THEN no warning about saving is logged", async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "citebot-cache-"));
+    cleanups.push(() => rm(cacheDir, { recursive: true, force: true }));
+    const opened: Corpus[] = [];
+    const opener: CorpusOpener = async (dir, options) => {
+      const corpus = await openCorpus(dir, options);
+      opened.push(corpus);
+      return corpus;
+    };
+    const { dispatcher, dir, lines } = await reloadWorld(opener, cacheDir);
+    await writeFile(path.join(dir, "tunnels.md"), articleFile("Tunnels", "The tunnel is long."));
+    await dispatcher.command("reload", input({}, { user: ALICE }));
+    expect(await opened[0]!.saved).toBeUndefined();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.filter((line) => line.msg === SAVE_FAILED)).toEqual([]);
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".bin"))).toHaveLength(1);
   });
 
   it("GIVEN the owner without any server permission THEN the reload is allowed", async () => {
