@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import { CACHE_SIZES } from "../options.ts";
 import { IRREGULAR_FORMS, NUMBER_WORDS, STEM_COLLISIONS, STOP_WORDS } from "./lexicon.ts";
+import { WORD_OR_NUMBER } from "./words.ts";
 
 /** One word or number of a text, with where it stands. */
 export interface Token {
@@ -20,9 +21,6 @@ export interface Token {
   /** Follows a capitalised word directly ("Model" in "Model X"). */
   readonly afterName?: boolean;
 }
-
-// Dotted acronyms ("U.S.", "D.C.") come first so that they stay one word.
-const WORD_OR_NUMBER = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower case, accents removed, typographic apostrophes made plain. */
 export function foldCase(text: string): string {
@@ -62,12 +60,14 @@ function remember<V>(table: Map<string, V>, key: string, value: V): void {
 /** Stems already computed: stemming is most of the cost of indexing. */
 const termCache = new Map<string, string>();
 
-type WordReading = Pick<Token, "word" | "term" | "isNumber" | "capitalized" | "acronym">;
+/** How a written form reads: its word, its index term and what kind of word it is. */
+export type WordReading = Pick<Token, "word" | "term" | "isNumber" | "capitalized" | "acronym">;
 
 /** How each written form reads; the same forms recur through a corpus, so each is read once. */
 const readings = new Map<string, WordReading>();
 
-function readWord(surface: string): WordReading {
+/** How a written form reads (memoised: the same forms recur through a corpus). */
+export function readWord(surface: string): WordReading {
   let reading = readings.get(surface);
   if (reading) return reading;
   const isNumber = /^\p{N}/u.test(surface);
@@ -86,56 +86,6 @@ function readWord(surface: string): WordReading {
   reading = { word, term, isNumber, capitalized, acronym };
   remember(readings, surface, reading);
   return reading;
-}
-
-/** What indexing needs of a sentence, read in one pass without token objects. */
-export interface SentenceTerms {
-  /** Content terms and how often each occurs (the caller's map, cleared first). */
-  readonly counts: Map<string, number>;
-  /** Content words (and numbers) as written, for the vocabulary. */
-  readonly words: Map<string, string>;
-  length: number;
-  hasNumber: boolean;
-}
-
-/**
- * Reads a sentence for the index: the same terms as {@link tokenize} then
- * {@link isContentToken}, but without allocating a token per word (indexing
- * reads millions of words).
- */
-export function readSentence(text: string, into: SentenceTerms): SentenceTerms {
-  into.counts.clear();
-  into.length = 0;
-  into.hasNumber = false;
-  let previousEnd = -2;
-  let previousCapitalized = false;
-  const count = (term: string) => {
-    into.counts.set(term, (into.counts.get(term) ?? 0) + 1);
-    into.length += 1;
-  };
-  WORD_OR_NUMBER.lastIndex = 0;
-  for (let match = WORD_OR_NUMBER.exec(text); match; match = WORD_OR_NUMBER.exec(text)) {
-    const surface = match[0];
-    const reading = readWord(surface);
-    const start = match.index;
-    const afterName = previousCapitalized && previousEnd + 1 === start;
-    previousEnd = start + surface.length;
-    previousCapitalized = reading.capitalized;
-    const content =
-      reading.isNumber ||
-      reading.acronym ||
-      (reading.capitalized && reading.word.length === 1 && afterName) ||
-      (reading.word.length > 1 && !STOP_WORDS.has(reading.word));
-    if (!content) continue;
-    count(reading.term);
-    if (reading.isNumber) {
-      into.hasNumber = true;
-      if (text[previousEnd] === "%") count("%");
-    } else {
-      into.words.set(reading.word, reading.term);
-    }
-  }
-  return into;
 }
 
 /**
