@@ -35,8 +35,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const MAIN = path.join(ROOT, "dist/src/bot/main.js");
 /** The bots of the burst: citebot as `npm start` runs it, and the two baselines. */
 /**
- * BENCH_BASELINE=<checkout>: also runs the burst against the citebot built in another checkout
- * (`npm run build` there), e.g. a worktree of an older commit, for before/after in one run.
+ * BENCH_BASELINE=<checkout>: also runs the burst and the reload against the citebot built in
+ * another checkout (`npm run build` there), e.g. a worktree of an older commit, for
+ * before/after in one run (the baseline first).
  */
 const BASELINE = process.env.BENCH_BASELINE;
 const BOTS = {
@@ -230,13 +231,14 @@ async function askBurst(name: BotName, questions: readonly string[]): Promise<[F
 /** Scenario 2: a rebuilding `/reload` of many articles while members ask. */
 async function reloadDuringBurst(
   questions: readonly string[],
+  name: "citebot" | "citebot baseline",
 ): Promise<{ asks: Figures; reload: Figures; reloadMs: number; cpu: Cpu }> {
   const generated = await generateCorpus({ size: RELOAD_ARTICLES, seed: 1 });
   const scratch = await mkdtemp(path.join(os.tmpdir(), "citebot-bench-reload-"));
   const data = path.join(scratch, "articles");
   await cp(generated.dir, data, { recursive: true });
   const { emulator, owner } = await world();
-  const bot = await startBot(emulator, BOTS.citebot, {
+  const bot = await startBot(emulator, BOTS[name], {
     DATA_DIR: data,
     CITEBOT_CACHE_DIR: path.join(scratch, "cache"),
     CITEBOT_STATE_DIR: path.join(scratch, "state"),
@@ -309,16 +311,21 @@ for (const [scenario, name] of bursts) {
   const label = name === "citebot baseline" ? `citebot at ${path.basename(BASELINE!)}` : name;
   rows.push(row(`${ASK_BURST} /ask at once: ${label}`, f, c));
 }
-if (SCENARIOS.has("reload")) {
-  const reloading = await reloadDuringBurst(questions);
+const reloaders: ("citebot" | "citebot baseline")[] = [
+  ...(BASELINE ? ["citebot baseline" as const] : []),
+  "citebot",
+];
+for (const name of SCENARIOS.has("reload") ? reloaders : []) {
+  const reloading = await reloadDuringBurst(questions, name);
+  const label = name === "citebot baseline" ? `citebot at ${path.basename(BASELINE!)}` : name;
   rows.push(
     row(
-      `citebot: /ask during a /reload of ${RELOAD_ARTICLES} articles (${RELOAD_BURST} at once, ` +
+      `${label}: /ask during a /reload of ${RELOAD_ARTICLES} articles (${RELOAD_BURST} at once, ` +
         `then ${RELOAD_TRICKLE} per 0.5 s)`,
       reloading.asks,
       reloading.cpu,
     ),
-    row(`citebot: the /reload (${(reloading.reloadMs / 1000).toFixed(1)} s)`, reloading.reload),
+    row(`${label}: the /reload (${(reloading.reloadMs / 1000).toFixed(1)} s)`, reloading.reload),
   );
 }
 console.log(
