@@ -1,5 +1,5 @@
 // citebot as users run it, in child processes against the emulator: `npm run start:sharded` with two
-// shard processes, and `npm start` under a burst of 1,000 interactions. One file, so the two never
+// shard processes, and `npm start` under a burst of 500 interactions. One file, so the two never
 // compete for this machine's two cores with each other.
 
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -172,12 +172,17 @@ describe("npm run start:sharded with SHARD_MODE=one-process", () => {
   }, 45_000);
 });
 
+/** Interactions sent at once by the burst test. */
+const BURST = 500;
+
 describe("load on npm start", () => {
-  it("GIVEN 10 guilds and 50 users WHEN 1,000 /ask arrive in one burst THEN every one is answered once and correctly", async () => {
+  it("GIVEN 10 guilds and 50 users WHEN 500 /ask arrive in one burst THEN every one is answered once and correctly", async () => {
     // The bot in its own process, as in production: the emulator stands for Discord and must not
     // share the bot's event loop.
     // Correctness under a burst, not speed: a busy CI machine must not fail it, so the emulator's
     // 3-second deadline is lifted here. Latency under load is measured by `npm run bench:bot`.
+    // 500 at once are far past the 32 in flight after which the bot defers, so deferred answers
+    // are checked too (1,000 and 200 to warm up took 23 s of the suite for the same checks).
     const emu = started(await DiscordEmulator.start({ deadlineMs: 120_000 }));
     for (let i = 0; i < 10; i++) emu.addGuild();
     for (let i = 0; i < 50; i++) emu.addUser();
@@ -185,11 +190,11 @@ describe("load on npm start", () => {
       spawnScript("start", envFor(emu, { COOLDOWN_SECONDS: "0", LOG_LEVEL: "info" })),
     );
     await emu.waitForShards([0], 20_000);
-    // 1,000 different questions: the bot remembers recent answers, and a burst of one repeated
-    // question would measure that memory instead of the ranking.
+    // Different questions: the bot remembers recent answers, and a burst of one repeated
+    // question would check that memory instead of the ranking.
     const corpus = await openCorpus(DEFAULT_DATA_DIR);
-    const questions = distinctQuestions(corpus, 1200);
-    expect(questions.length).toBe(1200);
+    const questions = distinctQuestions(corpus, BURST);
+    expect(questions.length).toBe(BURST);
     const expected = questions.map((q) =>
       corpus.index.ask(q, { limit: 3 }).citations.map((c) => c.paragraph),
     );
@@ -200,12 +205,8 @@ describe("load on npm start", () => {
         ]),
         { timeoutMs: 120_000 },
       );
-    // A bot in service is warm: 200 other questions in small bursts JIT-compile the ranking first.
-    for (let b = 0; b < 4; b++) {
-      await Promise.all(Array.from({ length: 50 }, (_, i) => send(1000 + b * 50 + i)));
-    }
     const before = emu.requests.length;
-    const outcomes = await Promise.all(Array.from({ length: 1000 }, (_, i) => send(i)));
+    const outcomes = await Promise.all(Array.from({ length: BURST }, (_, i) => send(i)));
     const late = outcomes.filter((o) => o.late || o.errors.length > 0);
     expect(late.length, late[0]?.errors.join("; ")).toBe(0);
     outcomes.forEach((outcome, i) => {
@@ -218,12 +219,13 @@ describe("load on npm start", () => {
       );
       expect(cited, questions[i]).toEqual(expected[i]);
     });
+    expect(outcomes.filter((o) => o.callback?.type === 5).length).toBeGreaterThan(0);
     const callbacks = emu.requests.slice(before).filter((r) => r.path.endsWith("/callback"));
-    expect(callbacks.length).toBe(1000);
-    expect(new Set(callbacks.map((r) => r.path)).size).toBe(1000);
+    expect(callbacks.length).toBe(BURST);
+    expect(new Set(callbacks.map((r) => r.path)).size).toBe(BURST);
     const latencies = outcomes.map((o) => o.callback!.latencyMs).sort((a, b) => a - b);
     console.info(
-      `load: 1000 /ask, callback latency median ${latencies[500]!.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms, ${outcomes.filter((o) => o.callback?.type === 5).length} deferred`,
+      `load: ${BURST} /ask, callback latency median ${latencies[BURST / 2]!.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms, ${outcomes.filter((o) => o.callback?.type === 5).length} deferred`,
     );
     const users = new Set(outcomes.map((o) => o.payload.member.user.id));
     const guilds = new Set(outcomes.map((o) => o.payload.guild_id));
@@ -231,7 +233,7 @@ describe("load on npm start", () => {
     // One log line per interaction, as the bot issue asks, and no failures.
     const lines = bot.stdout.split("\n").filter((l) => l.startsWith("{"));
     const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "interaction");
-    expect(logged.length).toBe(1200);
+    expect(logged.length).toBe(BURST);
     expect(logged.every((l) => l.outcome === "ok" && l.command === "ask")).toBe(true);
   }, 120_000);
 });
