@@ -88,6 +88,14 @@ export class ContainerWriter {
     return this.uint8(tag, bytes).int32(tag + 1, offsets);
   }
 
+  /** Strings already encoded as a {@link StringTable} holds them (UTF-8 and offsets): as {@link strings} writes them. */
+  stringTable(
+    tag: number,
+    table: { readonly bytes: Uint8Array; readonly offsets: Int32Array },
+  ): this {
+    return this.uint8(tag, table.bytes).int32(tag + 1, table.offsets);
+  }
+
   private add(tag: number, type: SectionType, view: ArrayBufferView, count: number): this {
     if (this.sections.length >= MAX_SECTIONS) throw new RangeError("too many sections");
     const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);

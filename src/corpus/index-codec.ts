@@ -67,8 +67,22 @@ const STAMP_FIELDS = 5;
 /** Encodes articles, problems and index data, signed with the install's key. */
 export function encodeIndex(content: SavedContent, version: number, key: Uint8Array): Buffer {
   const { articles, problems, data } = content;
-  const writer = new ContainerWriter(version).strings(1, [content.fingerprint]);
-  const files = content.files ?? [];
+  const writer = new ContainerWriter(version);
+  encodeHead(writer, content.fingerprint, content.files ?? []);
+  encodeArticles(writer, articles);
+  encodeProblems(writer, problems);
+  checkDerivable(articles, data.sentences);
+  encodeIndexData(writer, data);
+  return writer.finish(key);
+}
+
+/** Writes the fingerprint and the files read (tags 1–6): the first sections of a saved index. */
+export function encodeHead(
+  writer: ContainerWriter,
+  fingerprint: string,
+  files: readonly SavedFile[],
+): void {
+  writer.strings(1, [fingerprint]);
   const stamps = new BigInt64Array(STAMP_FIELDS * files.length).fill(-1n);
   const digests = new Uint8Array(DIGEST_BYTES * files.length);
   files.forEach((file, i) => {
@@ -82,7 +96,13 @@ export function encodeIndex(content: SavedContent, version: number, key: Uint8Ar
     files.map((file) => file.name),
   );
   writer.int64(5, stamps).uint8(6, digests);
-  encodeArticles(writer, articles);
+}
+
+/** Writes the files that did not load (tags 40–43), after the articles. */
+export function encodeProblems(
+  writer: ContainerWriter,
+  problems: readonly { readonly file: string; readonly problem: string }[],
+): void {
   writer.strings(
     40,
     problems.map((p) => p.file),
@@ -91,9 +111,11 @@ export function encodeIndex(content: SavedContent, version: number, key: Uint8Ar
     42,
     problems.map((p) => p.problem),
   );
+}
 
+/** Writes the index's arrays (tags 54–90), the last sections of a saved index. */
+export function encodeIndexData(writer: ContainerWriter, data: IndexData): void {
   const { sentences } = data;
-  checkDerivable(articles, sentences);
   writer.int32(54, sentences.length).uint8(55, sentences.flags);
   const terms = [...data.postings.keys()];
   const postingFirst = new Int32Array(terms.length + 1);
@@ -122,7 +144,6 @@ export function encodeIndex(content: SavedContent, version: number, key: Uint8Ar
   );
   writer.int32(83, data.contextOf).int32(84, contextFirst).strings(85, data.contextTerms.flat());
   writer.float64(90, Float64Array.of(data.averageLength));
-  return writer.finish(key);
 }
 
 /**
@@ -233,7 +254,7 @@ export function decodeContent(reader: ContainerReader): SavedContent {
  * Refuses to save a sentence table whose position columns are not the ones the articles'
  * layout gives (a change to the index builder that the format must follow first).
  */
-function checkDerivable(articles: readonly Article[], sentences: SentenceTable): void {
+export function checkDerivable(articles: readonly Article[], sentences: SentenceTable): void {
   const articleFirst = new Int32Array(articles.length + 1);
   const counts: number[] = [];
   articles.forEach((article, a) => {

@@ -95,14 +95,29 @@ export function parseArticleFiles(read: FolderRead, options: LoadOptions = {}): 
       problems.push(error);
     }
   }
+  checkLoaded(read.dir, articles.length, problems, options);
+  return { articles, problems };
+}
+
+/**
+ * Sorts the files left out by name and refuses a load that gave no article or (strict) left
+ * any file out.
+ *
+ * @throws LibraryError saying which.
+ */
+export function checkLoaded(
+  dir: string,
+  articleCount: number,
+  problems: ArticleError[],
+  options: LoadOptions,
+): void {
   problems.sort((a, b) => a.file.localeCompare(b.file));
   if (options.strict && problems.length > 0) {
     throw new LibraryError(`${problems.length} broken article file(s) in strict mode`, problems);
   }
-  if (articles.length === 0) {
-    throw new LibraryError(`no article in ${read.dir} could be loaded`, problems);
+  if (articleCount === 0) {
+    throw new LibraryError(`no article in ${dir} could be loaded`, problems);
   }
-  return { articles, problems };
 }
 
 /**

@@ -1,6 +1,19 @@
 import path from "node:path";
-import { ArticleError, buildIndexData, CitationIndex, type RankingOptions } from "../core/index.ts";
-import { parseArticleFiles, readListing } from "./load.ts";
+import {
+  ArticleError,
+  buildIndexData,
+  CitationIndex,
+  type IndexData,
+  type RankingOptions,
+} from "../core/index.ts";
+import {
+  checkLoaded,
+  parseArticleFiles,
+  readListing,
+  type FolderRead,
+  type LoadResult,
+} from "./load.ts";
+import { buildInWorkers, type ParallelBuild } from "./parallel-build.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./limits.ts";
 import {
   listArticleFolder,
@@ -15,6 +28,7 @@ import {
   readSavedIndex,
   savedFilesOf,
   savedIndexPath,
+  writeSavedBytes,
   writeSavedIndex,
   type CurrentCheck,
   type FileDigest,
@@ -64,6 +78,13 @@ export interface OpenCorpusOptions {
   readonly limits?: LoadLimits;
   /** Called while a new index is built: articles indexed so far, of how many. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads that parse and index a folder that is built (`parallel-build.ts`); default
+   * 0: this thread. Workers pay on cores of their own: on the shared 2-core development
+   * machine two threads ran no faster than one, and the archive built in 2 workers took longer
+   * (docs/benchmarks.md).
+   */
+  readonly buildWorkers?: number;
   /** The wall clock, ms since the epoch (tests move it to age files). Default `Date.now`. */
   readonly clock?: () => number;
 }
@@ -111,15 +132,17 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     }
   }
   const read = readListing(listing, limits, fresh);
-  const { articles, problems } = parseArticleFiles(read, { strict: options.strict ?? false });
-  const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
+  const { articles, problems, data, encode } = await build(read, options);
   // Saved after the corpus is handed back: answering need not wait for the disk.
   let saved: Promise<string | undefined> = Promise.resolve(undefined);
   if (cache && file) {
     const digests = read.files.map((f) => ({ name: f.name, digest: digestOf(f.bytes) }));
     const fingerprint = fingerprintOf(digests, read.skipped);
     const files = savedFilesOf(read, digests, listedAt);
-    saved = writeSavedIndex(file, fingerprint, cache, files, articles, problems, data).then(
+    const written = encode
+      ? writeSavedBytes(file, encode(fingerprint, files, problems, cache.key))
+      : writeSavedIndex(file, fingerprint, cache, files, articles, problems, data);
+    saved = written.then(
       () => undefined,
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
@@ -133,6 +156,31 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     warnings,
     filesRead: read.files.length,
   };
+}
+
+/**
+ * Parses and indexes the files read: in worker threads when asked (`parallel-build.ts`; the
+ * same index, and its saved bytes made from the workers' own), else here.
+ *
+ * @throws LibraryError as {@link parseArticleFiles}.
+ */
+async function build(
+  read: FolderRead,
+  options: OpenCorpusOptions,
+): Promise<LoadResult & { data: IndexData; encode?: ParallelBuild["encode"] }> {
+  const strict = options.strict ?? false;
+  const workers = options.buildWorkers ?? 0;
+  if (workers > 0) {
+    const built = await buildInWorkers(read, workers, (done) =>
+      options.onProgress?.(done, read.files.length),
+    );
+    const problems = [...read.skipped, ...built.problems];
+    checkLoaded(read.dir, built.articles.length, problems, { strict });
+    return { ...built, problems };
+  }
+  const { articles, problems } = parseArticleFiles(read, { strict });
+  const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
+  return { articles, problems, data };
 }
 
 /**

@@ -158,6 +158,11 @@ export async function writeSavedIndex(
     INDEX_FORMAT,
     cache.key,
   );
+  await writeSavedBytes(file, bytes);
+}
+
+/** Writes an encoded index atomically (a whole file or none), owner-only. */
+export async function writeSavedBytes(file: string, bytes: Uint8Array): Promise<void> {
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     await writeFile(temporary, bytes, { mode: 0o600, flag: "wx" });

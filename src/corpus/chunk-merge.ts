@@ -1,0 +1,237 @@
+import type { IndexData, Posting } from "../core/index.ts";
+import { sentencePositions } from "./article-codec.ts";
+import type { ContainerReader, ContainerWriter } from "./binary.ts";
+import type { SavedContent } from "./index-codec.ts";
+
+/**
+ * Joins the indexes that build workers made of consecutive chunks of a folder's files
+ * (`parallel-build.ts`) into the index one build of all the files makes: the same arrays, in
+ * the same order, down to the saved file's bytes. Each chunk arrives in the saved index's
+ * format; its articles stay encoded (decoded when first read, as from a saved index).
+ */
+
+/** One chunk's index as a worker sent it: the checked container and what it decodes to. */
+export interface Chunk {
+  readonly reader: ContainerReader;
+  readonly content: SavedContent;
+}
+
+function concatInt32(arrays: readonly Int32Array[], shifts?: readonly number[]): Int32Array {
+  const joined = new Int32Array(arrays.reduce((sum, a) => sum + a.length, 0));
+  let at = 0;
+  arrays.forEach((array, i) => {
+    const shift = shifts?.[i] ?? 0;
+    if (shift === 0) joined.set(array, at);
+    else for (let k = 0; k < array.length; k += 1) joined[at + k] = (array[k] as number) + shift;
+    at += array.length;
+  });
+  return joined;
+}
+
+function concatUint8(arrays: readonly Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(arrays.reduce((sum, a) => sum + a.length, 0));
+  let at = 0;
+  for (const array of arrays) {
+    joined.set(array, at);
+    at += array.length;
+  }
+  return joined;
+}
+
+/** Offsets (each from 0 to its end) of consecutive runs, as one list of offsets. */
+function concatOffsets(lists: readonly Int32Array[]): Int32Array {
+  const joined = new Int32Array(1 + lists.reduce((sum, l) => sum + l.length - 1, 0));
+  let at = 0;
+  let base = 0;
+  for (const list of lists) {
+    for (let k = 1; k < list.length; k += 1) joined[at + k] = (list[k] as number) + base;
+    at += list.length - 1;
+    base = joined[at] as number;
+  }
+  return joined;
+}
+
+/** The same string section of every chunk, as one table. */
+function concatStrings(chunks: readonly Chunk[], tag: number) {
+  const tables = chunks.map((chunk) => chunk.reader.strings(tag));
+  return {
+    bytes: concatUint8(tables.map((t) => t.bytes)),
+    offsets: concatOffsets(tables.map((t) => t.offsets)),
+  };
+}
+
+/** Each chunk's distinct paragraph contexts (in the order first met), and their merged positions. */
+export function mergeContexts(chunks: readonly Chunk[]): {
+  readonly contexts: string[];
+  readonly positions: Int32Array[];
+} {
+  const position = new Map<string, number>();
+  const contexts: string[] = [];
+  const positions = chunks.map((chunk) =>
+    Int32Array.from(chunk.reader.strings(34).all(), (context) => {
+      let at = position.get(context);
+      if (at === undefined) {
+        at = contexts.length;
+        position.set(context, at);
+        contexts.push(context);
+      }
+      return at;
+    }),
+  );
+  return { contexts, positions };
+}
+
+/** A chunk's per-paragraph context indexes moved to the merged positions. */
+function remapped(values: Int32Array, positions: Int32Array): Int32Array {
+  return Int32Array.from(values, (value) => (value < 0 ? -1 : (positions[value] as number)));
+}
+
+/**
+ * Writes the articles' sections (tags 10–38) of the chunks joined: what `encodeArticles`
+ * writes for all their articles, without decoding a paragraph.
+ */
+export function encodeChunkArticles(writer: ContainerWriter, chunks: readonly Chunk[]): void {
+  for (const tag of [10, 12, 14, 16, 18, 20, 22])
+    writer.stringTable(tag, concatStrings(chunks, tag));
+  writer.uint8(24, concatUint8(chunks.map((c) => c.reader.uint8(24))));
+  writer.int32(30, concatOffsets(chunks.map((c) => c.reader.int32(30))));
+  writer.stringTable(31, concatStrings(chunks, 31));
+  writer.int32(38, concatInt32(chunks.map((c) => c.reader.int32(38))));
+  const { contexts, positions } = mergeContexts(chunks);
+  writer.int32(
+    33,
+    concatInt32(chunks.map((c, i) => remapped(c.reader.int32(33), positions[i] as Int32Array))),
+  );
+  writer.strings(34, contexts);
+  writer.int32(36, concatOffsets(chunks.map((c) => c.reader.int32(36))));
+  writer.int32(37, concatInt32(chunks.map((c) => c.reader.int32(37))));
+}
+
+/**
+ * The index of all the chunks' articles, as `buildIndexData` makes it over them in order:
+ * sentence, article and paragraph numbers moved past the earlier chunks'; terms, vocabulary
+ * words and contexts in the order first met (a word's term is that of its latest
+ * occurrence, as within a chunk); postings joined term by term.
+ */
+export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
+  const datas = chunks.map((chunk) => chunk.content.data);
+  const sentenceShifts: number[] = [];
+  const articleShifts: number[] = [];
+  const paragraphShifts: number[] = [];
+  let sentences = 0;
+  let articles = 0;
+  let paragraphs = 0;
+  for (const data of datas) {
+    sentenceShifts.push(sentences);
+    articleShifts.push(articles);
+    paragraphShifts.push(paragraphs);
+    sentences += data.sentences.length.length;
+    articles += data.titleTerms.length;
+    paragraphs += data.contextOf.length;
+  }
+  const length = concatInt32(datas.map((d) => d.sentences.length));
+  let totalLength = 0;
+  for (let i = 0; i < length.length; i += 1) totalLength += length[i] as number;
+
+  const vocabulary = new Map<string, string>();
+  for (const data of datas) for (const [word, term] of data.vocabulary) vocabulary.set(word, term);
+
+  // A chunk lists its contexts' terms in the order of its contexts (both first met in it).
+  const { contexts, positions } = mergeContexts(chunks);
+  const contextTerms = new Array<string[]>(contexts.length);
+  datas.forEach((data, c) =>
+    data.contextTerms.forEach((terms, i) => {
+      contextTerms[(positions[c] as Int32Array)[i] as number] ??= terms;
+    }),
+  );
+
+  return {
+    sentences: {
+      article: concatInt32(
+        datas.map((d) => d.sentences.article),
+        articleShifts,
+      ),
+      paragraph: concatInt32(datas.map((d) => d.sentences.paragraph)),
+      sentence: concatInt32(datas.map((d) => d.sentences.sentence)),
+      paragraphKey: concatInt32(
+        datas.map((d) => d.sentences.paragraphKey),
+        paragraphShifts,
+      ),
+      length,
+      flags: concatUint8(datas.map((d) => d.sentences.flags)),
+    },
+    postings: mergePostings(datas, sentenceShifts),
+    vocabulary,
+    titleTerms: datas.flatMap((d) => d.titleTerms),
+    contextOf: concatInt32(datas.map((d, c) => remapped(d.contextOf, positions[c] as Int32Array))),
+    contextTerms,
+    averageLength: sentences > 0 ? totalLength / sentences : 1,
+  };
+}
+
+/** Every chunk's postings, term by term in the order terms are first met, ids moved along. */
+function mergePostings(
+  datas: readonly IndexData[],
+  shifts: readonly number[],
+): Map<string, Posting> {
+  const slotOf = new Map<string, number>();
+  const terms: string[] = [];
+  const sizes: number[] = [];
+  const chunkSlots = datas.map((data) =>
+    Int32Array.from(data.postings, ([term, posting]) => {
+      let slot = slotOf.get(term);
+      if (slot === undefined) {
+        slot = terms.length;
+        slotOf.set(term, slot);
+        terms.push(term);
+        sizes.push(0);
+      }
+      sizes[slot] = (sizes[slot] as number) + posting.sentenceIds.length;
+      return slot;
+    }),
+  );
+  const first = new Int32Array(terms.length + 1);
+  sizes.forEach((size, s) => (first[s + 1] = (first[s] as number) + size));
+  const next = first.slice(0, terms.length);
+  const ids = new Int32Array(first[terms.length] as number);
+  const counts = new Uint8Array(ids.length);
+  datas.forEach((data, c) => {
+    const slots = chunkSlots[c] as Int32Array;
+    const shift = shifts[c] as number;
+    let t = 0;
+    for (const posting of data.postings.values()) {
+      const slot = slots[t] as number;
+      t += 1;
+      const at = next[slot] as number;
+      const chunkIds = posting.sentenceIds;
+      for (let k = 0; k < chunkIds.length; k += 1) ids[at + k] = (chunkIds[k] as number) + shift;
+      counts.set(posting.counts, at);
+      next[slot] = at + chunkIds.length;
+    }
+  });
+  const postings = new Map<string, Posting>();
+  terms.forEach((term, s) => {
+    const start = first[s] as number;
+    const end = first[s + 1] as number;
+    postings.set(term, {
+      sentenceIds: ids.subarray(start, end),
+      counts: counts.subarray(start, end),
+    });
+  });
+  return postings;
+}
+
+/** Checks that merged sentence columns follow the merged layout (as `checkDerivable` does for articles). */
+export function checkMergedLayout(chunks: readonly Chunk[], data: IndexData): void {
+  const derived = sentencePositions(
+    concatOffsets(chunks.map((c) => c.reader.int32(30))),
+    concatOffsets(chunks.map((c) => c.reader.int32(36))),
+  );
+  for (const column of ["article", "paragraph", "sentence", "paragraphKey"] as const) {
+    const built = data.sentences[column];
+    const expected = derived[column];
+    if (built.length !== expected.length || built.some((value, i) => value !== expected[i])) {
+      throw new Error(`the merged sentence table's ${column} column does not follow the articles`);
+    }
+  }
+}
