@@ -57,6 +57,39 @@ describe("deferring under load", () => {
     expect(outcome.followups).toHaveLength(1);
     expect((outcome.followups[0]?.body?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
   });
+
+  it("GIVEN an acknowledgement answered 429 once WHEN the bot defers THEN it is sent again through discord.js, which waits, and the answer follows", async () => {
+    world = await startWorld({ deferral: new Deferral({ ...DEFERRAL, maxInFlight: 0 }) });
+    const start = world.emulator.requests.length;
+    world.emulator.injectRestFault({ path: /\/callback$/, status: 429, times: 1, retryAfter: 0.1 });
+    const outcome = await world.ask(QUESTION);
+    expect(outcome.callback?.type).toBe(5);
+    expect(outcome.errors).toEqual([]);
+    expect(textOf(outcome.original)).toContain("376%");
+    const callbacks = world.emulator.requests
+      .slice(start)
+      .filter((r) => r.path.endsWith("/callback"))
+      .map((r) => r.status);
+    expect(callbacks).toEqual([429, 204]);
+  });
+
+  it("GIVEN an interaction past its deadline WHEN the bot defers it THEN Discord's refusal is logged as one short 'expired' line and as no error", async () => {
+    world = await startWorld({
+      emulator: { deadlineMs: 0 },
+      deferral: new Deferral({ ...DEFERRAL, maxInFlight: 0 }),
+    });
+    const outcome = await world.ask(QUESTION);
+    expect(outcome.late).toBe(true);
+    const expired = () => world!.logs.filter((l) => /expired before citebot/u.test(l.msg));
+    await world.emulator.waitUntil(() => expired().length > 0, 30_000);
+    expect(expired()).toHaveLength(1);
+    expect(expired()[0]).toMatchObject({
+      level: 40,
+      code: 10062,
+      interactionId: outcome.payload.id,
+    });
+    expect(world.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
 });
 
 describe("the deferral rule", () => {
