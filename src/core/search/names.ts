@@ -24,14 +24,16 @@ export class NameEvidence {
    */
   isName(token: Token): boolean {
     if (token.isNumber) return false;
-    const upper = token.word.toUpperCase();
-    // An acronym of the articles ("ev" = "EV"), unless the capitals are only a heading's
-    // ("JOBS" in "CREATING JOBS:") and the articles mostly write the word in lower case.
-    if (
-      token.word.length <= TYPO_MATCHING.maxAcronymLength &&
+    // An acronym of the articles ("ev" = "EV", "evs" = "EVs"), unless the capitals are only
+    // a heading's ("JOBS" in "CREATING JOBS:") and the articles mostly write the word in
+    // lower case.
+    const acronym = (upper: string) =>
+      upper.length <= TYPO_MATCHING.maxAcronymLength &&
       this.view.has(upper) &&
-      this.view.frequency(upper) >= this.view.frequency(token.term)
-    ) {
+      this.view.frequency(upper) >= this.view.frequency(token.term);
+    const { word } = token;
+    if (acronym(word.toUpperCase())) return true;
+    if (word.endsWith("s") && word.length >= 3 && acronym(word.slice(0, -1).toUpperCase())) {
       return true;
     }
     const posting = this.view.data.postings.get(token.term);

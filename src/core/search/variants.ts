@@ -78,6 +78,17 @@ export class VariantFinder {
     const known = view.has(token.term);
     variants.set(token.term, { quality: 1, how: "exact" });
     if (!token.acronym && !token.isNumber) add(token.word, 1, "exact");
+    // "evs" typed in lower case is the plural of the articles' acronym "EV", as "EVs" is.
+    const singular = token.word.slice(0, -1);
+    if (
+      !known &&
+      !token.acronym &&
+      token.word.endsWith("s") &&
+      singular.length >= 2 &&
+      !(options.synonyms?.knows(token.word) ?? false)
+    ) {
+      add(singular, 1, "exact");
+    }
     if (token.isNumber || token.word.length < TYPO_MATCHING.minVariantWordLength) {
       return { variants, complete: true };
     }
