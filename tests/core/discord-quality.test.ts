@@ -83,6 +83,8 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["no apostrophes", (q) => q.replace(/['’]/gu, "")],
   ["upper case", (q) => q.toUpperCase()],
   ["a chat frame", (q) => `does anyone know ${q}`],
+  ["a greeting", (q) => `hey citebot, ${q}`],
+  ["title case", (q) => q.replace(/(?<![\p{L}\p{N}'])\p{Ll}/gu, (c) => c.toUpperCase())],
 ];
 
 /** What must not change with the form: the verdict and the top citation. */
@@ -129,7 +131,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     expect(words("when will the model s launch in india")).toContain("s");
   });
 
-  it("GIVEN every question of the visible and discord-style sets in nine Discord forms THEN each gives the same verdict and top citation", () => {
+  it("GIVEN every question of the visible and discord-style sets in eleven Discord forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(
       ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"],
       FORMS,
@@ -138,7 +140,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     expect(changed, changed.join("\n")).toEqual([]);
   });
 
-  it("GIVEN every question of our fixture sets in the nine forms THEN each gives the same verdict and top citation", () => {
+  it("GIVEN every question of our fixture sets in the eleven forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(
       [
         "seed-paraphrases.jsonl",

@@ -41,6 +41,25 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("did musk know about it")).toBe("did musk know about it");
   });
 
+  it("GIVEN a greeting or fillers before the question THEN the question is what follows them", () => {
+    expect(normalizeDiscordText("hey citebot, who did musk meet")).toBe("who did musk meet");
+    expect(normalizeDiscordText("yo what's the tariff")).toBe("what's the tariff");
+    expect(normalizeDiscordText("Okay so um, who met Musk?")).toBe("who met Musk?");
+    // A word that only begins like a filler is the question's own: "soon", "hello" alone.
+    expect(normalizeDiscordText("soon will the deal close")).toBe("soon will the deal close");
+    expect(normalizeDiscordText("hello")).toBe("hello");
+  });
+
+  it("GIVEN a question typed in Title Case THEN its capitalised words read in lower case, acronyms kept", () => {
+    expect(normalizeDiscordText("What Is The Tariff On A Model S In The US")).toBe(
+      "what is the tariff on a model S in the US",
+    );
+    expect(normalizeDiscordText("Who Is Elon Musk")).toBe("who is elon musk");
+    // Names in an ordinary sentence keep their capitals.
+    expect(normalizeDiscordText("Who did Elon Musk meet?")).toBe("Who did Elon Musk meet?");
+    expect(normalizeDiscordText("Elon Musk Tesla")).toBe("Elon Musk Tesla");
+  });
+
   it("GIVEN full-width letters, a soft hyphen or a zero-width space inside a word THEN the word is whole", () => {
     expect(normalizeDiscordText("ｔａｒｉｆｆ")).toBe("tariff");
     expect(normalizeDiscordText("tar\u00ADiff and ex\u200Bports\u200D")).toBe("tariff and exports");
@@ -61,6 +80,8 @@ describe("Discord text made plain before a question is read", () => {
       "plain words",
       "a_b snake_case stays",
       "does anyone know if you know who",
+      "hey citebot, Who Is The Ceo Of Apple",
+      "yo yo hey bot: so um does anyone know who",
     ]) {
       const once = normalizeDiscordText(text);
       expect(normalizeDiscordText(once)).toBe(once);

@@ -54,16 +54,43 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
 const BARE_WORD = /[\p{L}]+/gu;
 
 /**
- * A chat question's opening frame, "does anyone know when…", "ok so u remember who…":
- * it says who is asked, not what; the question is what follows.
+ * What opens a chat question before the question itself: a greeting with whom it
+ * greets ("hey citebot,", "yo bot:"), fillers ("ok so", "um"), and the asker's frame
+ * ("does anyone know when…", "u remember who…"). It says who is asked, not what.
  */
-const CHAT_FRAME =
-  /^(?:(?:ok(?:ay)?|so|hey|yo|hi|hello|um+|uh+|guys|quick q(?:uestion)?)[\s,:]+)*(?:(?:(?:does|do|did)\s+)?(?:any\s?one|any\s?body|some\s?one|some\s?body|u|you|ya|y'all|guys)\s+(?:know|knows|remember|remembers|recall)\b[\s,:-]*)+/iu;
+const CHAT_OPENINGS: readonly RegExp[] = [
+  /^(?:hey|hi|hello|yo)\s+[\p{L}\p{N}_-]+\s*[,:!]\s*/iu,
+  /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|guys|quick q(?:uestion)?)(?![\p{L}\p{N}'])[\s,:!.-]*)+/iu,
+  /^(?:(?:(?:does|do|did)\s+)?(?:any\s?one|any\s?body|some\s?one|some\s?body|u|you|ya|y'all|guys)\s+(?:know|knows|remember|remembers|recall)\b[\s,:-]*)+/iu,
+];
 
-/** The question without its chat frame; the whole text when nothing follows the frame. */
+/** The question without its chat openings; the whole text when nothing follows them. */
 function withoutChatFrame(text: string): string {
-  const rest = text.replace(CHAT_FRAME, "");
+  let rest = text;
+  for (let changed = true; changed;) {
+    const before = rest;
+    for (const opening of CHAT_OPENINGS) rest = rest.replace(opening, "");
+    changed = rest !== before;
+  }
   return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
+}
+
+/** Words typed with a capital although no name ("The", "Of"): a sign of Title Case typing. */
+const FUNCTION_WORDS =
+  /^(?:the|of|a|an|in|on|at|to|for|and|or|is|are|was|were|do|does|did|be|by|with|from|what|who|how|why|when|which|will|can|has|have)$/iu;
+
+/**
+ * A message typed in Title Case ("Who Is The Ceo Of Apple") capitalises every word,
+ * names or not: its capitals say nothing, so its capitalised words are read in lower
+ * case (all-capital words stay: acronyms). Needs a function word after the first word.
+ */
+function withoutTitleCase(text: string): string {
+  const words = text.match(/[\p{L}]+(?:'[\p{L}]+)?/gu) ?? [];
+  if (words.length < 3 || !words.every((word) => /^\p{Lu}/u.test(word))) return text;
+  if (!words.slice(1).some((word) => FUNCTION_WORDS.test(word))) return text;
+  return text
+    .replace(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+/gu, (word) => word.toLowerCase())
+    .replace(/(?<![\p{L}\p{N}&])A(?![\p{L}\p{N}&])/gu, "a");
 }
 
 /** Keeps the case of what was typed: "Whats" → "What's". */
@@ -103,10 +130,11 @@ export function normalizeDiscordText(text: string): string {
       .replace(/^[^\p{Ll}]*$/u, (all) =>
         (all.match(/\p{Lu}{2,}/gu) ?? []).length >= 3 ? all.toLowerCase() : all,
       )
-      // "the us" can only be the country: typed in lower case it would read as the pronoun.
-      .replace(/\bthe us\b/giu, "the US")
       .replace(/\s+/gu, " ")
       .trim()
       .replace(/^.*$/su, withoutChatFrame)
+      .replace(/^.*$/su, withoutTitleCase)
+      // "the us" can only be the country: typed in lower case it would read as the pronoun.
+      .replace(/\bthe us\b/giu, "the US")
   );
 }
