@@ -84,6 +84,8 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["upper case", (q) => q.toUpperCase()],
   ["a chat frame", (q) => `does anyone know ${q}`],
   ["a greeting", (q) => `hey citebot, ${q}`],
+  ["a request", (q) => `can u tell me ${q}`],
+  ["fillers", (q) => `btw quick q: ${q}`],
   ["title case", (q) => q.replace(/(?<![\p{L}\p{N}'])\p{Ll}/gu, (c) => c.toUpperCase())],
 ];
 
@@ -131,7 +133,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     expect(words("when will the model s launch in india")).toContain("s");
   });
 
-  it("GIVEN every question of the visible and discord-style sets in eleven Discord forms THEN each gives the same verdict and top citation", () => {
+  it("GIVEN every question of the visible and discord-style sets in thirteen Discord forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(
       ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"],
       FORMS,
@@ -140,7 +142,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     expect(changed, changed.join("\n")).toEqual([]);
   });
 
-  it("GIVEN every question of our fixture sets in the eleven forms THEN each gives the same verdict and top citation", () => {
+  it("GIVEN every question of our fixture sets in the thirteen forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(
       [
         "seed-paraphrases.jsonl",

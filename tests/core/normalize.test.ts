@@ -45,6 +45,12 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("hey citebot, who did musk meet")).toBe("who did musk meet");
     expect(normalizeDiscordText("yo what's the tariff")).toBe("what's the tariff");
     expect(normalizeDiscordText("Okay so um, who met Musk?")).toBe("who met Musk?");
+    expect(normalizeDiscordText("btw quick q: why a JV")).toBe("why a JV");
+    expect(normalizeDiscordText("pls help, what's a VCS")).toBe("what's a VCS");
+    expect(normalizeDiscordText("can u tell me who met musk")).toBe("who met musk");
+    expect(normalizeDiscordText("I wonder if Tesla signed")).toBe("Tesla signed");
+    expect(normalizeDiscordText("i want to know when it starts")).toBe("when it starts");
+    expect(normalizeDiscordText("Q4 revenue, Q&A date")).toBe("Q4 revenue, Q&A date");
     // A word that only begins like a filler is the question's own: "soon", "hello" alone.
     expect(normalizeDiscordText("soon will the deal close")).toBe("soon will the deal close");
     expect(normalizeDiscordText("hello")).toBe("hello");

@@ -55,13 +55,17 @@ const BARE_WORD = /[\p{L}]+/gu;
 
 /**
  * What opens a chat question before the question itself: a greeting with whom it
- * greets ("hey citebot,", "yo bot:"), fillers ("ok so", "um"), and the asker's frame
- * ("does anyone know when…", "u remember who…"). It says who is asked, not what.
+ * greets ("hey citebot,", "yo bot:"), fillers ("ok so", "btw", "pls help", "quick q:"),
+ * and the asker's frame ("does anyone know when…", "can u tell me why…", "i wonder
+ * if…", "i want to know who…"). It says who is asked and how, not what.
  */
 const CHAT_OPENINGS: readonly RegExp[] = [
   /^(?:hey|hi|hello|yo)\s+[\p{L}\p{N}_-]+\s*[,:!]\s*/iu,
-  /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|guys|quick q(?:uestion)?)(?![\p{L}\p{N}'])[\s,:!.-]*)+/iu,
+  /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|guys|wait|btw|idk|ngl|tbh|lol|like|honestly|pls|plz|please|help|(?:real |quick |random |serious |dumb )?q(?:uestion)?)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
   /^(?:(?:(?:does|do|did)\s+)?(?:any\s?one|any\s?body|some\s?one|some\s?body|u|you|ya|y'all|guys)\s+(?:know|knows|remember|remembers|recall)\b[\s,:-]*)+/iu,
+  /^(?:(?:can|could|would|will)\s+(?:u|you|ya|some\s?one|some\s?body|any\s?one|any\s?body)\s+(?:pls\s+|please\s+)?)?(?:tell|explain|remind)\s+(?:me|us)\b(?:\s+(?:about|if|whether))?[\s,:-]*/iu,
+  /^(?:i\s+|i'm\s+|im\s+|i\s+am\s+|i\s+was\s+)?(?:wonder|wondering|curious)\b(?:\s+(?:about|if|whether))?[\s,:-]*/iu,
+  /^(?:i|we)\s+(?:want|wanna|need|would like|'d like)\s+(?:to\s+)?know\b(?:\s+(?:about|if|whether))?[\s,:-]*/iu,
 ];
 
 /** The question without its chat openings; the whole text when nothing follows them. */
