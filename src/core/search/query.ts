@@ -3,6 +3,7 @@ import type { RankingOptions } from "../options.ts";
 import { AUXILIARIES, IRREGULAR_FORMS, LOW_INFORMATION_WORDS } from "../text/lexicon.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
 import { askedAttribute } from "./attribute.ts";
+import { addCountries } from "./metonymy.ts";
 import type { NameEvidence } from "./names.ts";
 import type { TermWeighing } from "./types.ts";
 import type { VariantFinder, VariantMap } from "./variants.ts";
@@ -65,6 +66,7 @@ export function queryTerms(
       variantsByTerm.set(token.term, finder.variantsOf(token, isName(token)));
     }
   });
+  addCountries(tokens, content, isName, variantsByTerm, view, options);
   // A stand-in that is another word of the question stands for that word only: in "stock
   // price", "price" is no evidence of "stock".
   const asked = new Set(variantsByTerm.keys());
