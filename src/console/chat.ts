@@ -12,6 +12,7 @@ import { createContext, Dispatcher } from "../bot/dispatch.ts";
 import { parseLocalConfig } from "../config.ts";
 import { Library } from "../corpus/library.ts";
 import { openCorpus } from "../corpus/open.ts";
+import { warmSoon } from "../corpus/warm.ts";
 import { printFailure } from "../failure.ts";
 import { createLogger } from "../logger.ts";
 import { openStore } from "../storage/database.ts";
@@ -40,6 +41,7 @@ try {
   const corpus = await openCorpus(dataDir, { cacheDir, limits: parsed.config.limits });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
   for (const warning of corpus.warnings) console.error(`warning: ${warning}`);
+  warmSoon(corpus);
   void corpus.saved.then((failure) => {
     if (failure)
       console.error(`warning: could not save the index (${failure}): the next start rebuilds it`);

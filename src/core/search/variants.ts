@@ -208,6 +208,12 @@ export class VariantFinder {
 
   private corpusTable: { terms: string[]; matrix: Float32Array } | undefined;
 
+  /** Builds now what the first question would build: the articles' words as a vector matrix. */
+  warm(): void {
+    const vectors = this.options.wordVectors;
+    if (vectors) this.corpusVectors(vectors);
+  }
+
   /** The articles' words that have vectors, as one matrix (built on first use). */
   private corpusVectors(vectors: WordVectors): { terms: string[]; matrix: Float32Array } {
     if (this.corpusTable) return this.corpusTable;
