@@ -57,7 +57,6 @@ interface PendingSection {
 /** Collects sections, then writes the container, signed with the install's key. */
 export class ContainerWriter {
   private readonly sections: PendingSection[] = [];
-  private readonly encoder = new TextEncoder();
 
   /** @param version - the format version written in the header and required when reading. */
   constructor(private readonly version: number) {}
@@ -80,11 +79,20 @@ export class ContainerWriter {
 
   /** A list of strings: UTF-8 under `tag`, offsets (count + 1) under `tag + 1`. */
   strings(tag: number, values: readonly string[]): this {
-    const parts = values.map((value) => this.encoder.encode(value));
+    // Lengths first, then every string written in place: no array per string (a saved
+    // archive holds a million paragraphs). A lone surrogate is written as U+FFFD, as
+    // TextEncoder writes it, and counted as its three bytes.
     const offsets = new Int32Array(values.length + 1);
-    parts.forEach((part, i) => (offsets[i + 1] = (offsets[i] as number) + part.length));
-    const bytes = new Uint8Array(offsets[values.length] as number);
-    parts.forEach((part, i) => bytes.set(part, offsets[i]));
+    values.forEach(
+      (value, i) => (offsets[i + 1] = (offsets[i] as number) + Buffer.byteLength(value, "utf8")),
+    );
+    const bytes = Buffer.alloc(offsets[values.length] as number);
+    values.forEach((value, i) => {
+      const at = offsets[i] as number;
+      if (bytes.write(value, at, "utf8") !== (offsets[i + 1] as number) - at) {
+        throw new Error(`string ${i} of section ${tag} did not encode to its length`);
+      }
+    });
     return this.uint8(tag, bytes).int32(tag + 1, offsets);
   }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ContainerReader, ContainerWriter, signContainer } from "../../src/corpus/binary.ts";
 
@@ -24,6 +25,28 @@ describe("the saved index's string tables", () => {
     const table = reader.strings(1, strings.length);
     expect(table.all()).toEqual(strings);
     expect(strings.map((_, i) => table.get(i))).toEqual(strings);
+  });
+
+  it("GIVEN any strings, lone surrogates included WHEN written THEN each is stored as TextEncoder encodes it", () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: "binary", maxLength: 12 }), { maxLength: 20 }),
+        (strings) => {
+          const reader = new ContainerReader(
+            new ContainerWriter(1).strings(1, strings).finish(key),
+            1,
+            key,
+          );
+          const table = reader.strings(1, strings.length);
+          strings.forEach((value, i) => {
+            const stored = table.bytes.subarray(table.offsets[i], table.offsets[i + 1]);
+            expect(Buffer.from(stored)).toEqual(Buffer.from(encoder.encode(value)));
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it("GIVEN a signed table whose offset falls inside a character THEN all() refuses it", () => {
