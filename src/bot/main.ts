@@ -62,6 +62,11 @@ try {
   for (const warning of corpus.warnings) logger.warn(warning);
   void reportSaveFailure(corpus, logger);
   exitIfSignalled();
+  // The tables the first question would build (title terms, word vectors, the dictionary's
+  // first look-up), built now, before Discord sends anything: no member's question pays.
+  const warming = performance.now();
+  corpus.index.warm();
+  logger.info({ ms: Math.round(performance.now() - warming) }, "warmed the index");
   bot = await startBot({ config, corpus, logger });
   if (signalled) stopAndExit(bot);
 } catch (error) {

@@ -165,6 +165,8 @@ describe("npm run start:sharded with SHARD_MODE=one-process", () => {
     }
     // One process, one index: the articles were loaded once and no shard process was spawned.
     expect(child.stdout.match(/loading the articles/gu)).toHaveLength(1);
+    // …and warmed once, before the first question.
+    expect(child.stdout.match(/warmed the index/gu)).toHaveLength(1);
     expect(child.stdout).toContain("every shard in this process");
     expect(child.stdout).not.toContain("shard process started");
     await child.stop();
