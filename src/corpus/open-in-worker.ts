@@ -10,6 +10,7 @@ import { LibraryError } from "./load.ts";
 import { rankingOf, type Corpus, type OpenCorpusOptions } from "./open.ts";
 import { INDEX_FORMAT } from "./store.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
+import { crashError, workerOutcome } from "./worker-outcome.ts";
 
 /**
  * Starts a worker module of this folder (`reload-worker`, `server-index-worker`, `build-worker`),
@@ -71,61 +72,36 @@ export function openCorpusInWorker(
   worker.unref();
   let resolveSaved: (failure: string | undefined) => void = () => undefined;
   const saved = new Promise<string | undefined>((resolve) => (resolveSaved = resolve));
-  return new Promise<Corpus>((resolve, reject) => {
-    let settled = false;
-    const fail = (error: Error) => {
-      resolveSaved(undefined);
-      if (!settled) reject(error);
-      settled = true;
-    };
-    worker.on("message", (reply: WorkerReply) => {
-      switch (reply.kind) {
-        case "ready": {
-          try {
-            const bytes = new Uint8Array(reply.encoded);
-            const content = decodeIndex(bytes, INDEX_FORMAT, key);
-            const index = new CitationIndex(content.articles, rankingOf(options), content.data);
-            settled = true;
-            const corpus: Corpus = {
-              dir: path.resolve(dir),
-              index,
-              problems: content.problems.map(
-                ({ file, problem }) => new ArticleError(file, problem),
-              ),
-              fromSavedIndex: reply.fromSavedIndex,
-              saved,
-              warnings: reply.warnings,
-              filesRead: reply.filesRead,
-            };
-            encodedCorpora.set(corpus, { bytes, key });
-            resolve(corpus);
-          } catch (error) {
-            fail(error instanceof Error ? error : new Error(String(error)));
-          }
-          break;
-        }
-        case "saved":
-          resolveSaved(reply.failure);
-          break;
-        case "library-error":
-          fail(
-            new LibraryError(
-              reply.message,
-              reply.problems.map(({ file, problem }) => new ArticleError(file, problem)),
-            ),
-          );
-          break;
-        case "crashed": {
-          const error = new Error(`loading the articles failed: ${reply.message}`);
-          if (reply.stack) error.stack = reply.stack;
-          fail(error);
-          break;
-        }
+  // A worker gone before its "saved" news (or failed before "ready") saved nothing to report.
+  worker.on("exit", () => resolveSaved(undefined));
+  return workerOutcome(worker, "the loading worker", (reply: WorkerReply): Corpus | undefined => {
+    switch (reply.kind) {
+      case "ready": {
+        const bytes = new Uint8Array(reply.encoded);
+        const content = decodeIndex(bytes, INDEX_FORMAT, key);
+        const index = new CitationIndex(content.articles, rankingOf(options), content.data);
+        const corpus: Corpus = {
+          dir: path.resolve(dir),
+          index,
+          problems: content.problems.map(({ file, problem }) => new ArticleError(file, problem)),
+          fromSavedIndex: reply.fromSavedIndex,
+          saved,
+          warnings: reply.warnings,
+          filesRead: reply.filesRead,
+        };
+        encodedCorpora.set(corpus, { bytes, key });
+        return corpus;
       }
-    });
-    worker.on("error", (error) => fail(error));
-    worker.on("exit", (code) => {
-      fail(new Error(`the loading worker stopped (exit code ${code}) before it was done`));
-    });
+      case "saved":
+        resolveSaved(reply.failure);
+        return undefined;
+      case "library-error":
+        throw new LibraryError(
+          reply.message,
+          reply.problems.map(({ file, problem }) => new ArticleError(file, problem)),
+        );
+      case "crashed":
+        throw crashError("loading the articles", reply);
+    }
   });
 }

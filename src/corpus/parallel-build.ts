@@ -18,6 +18,7 @@ import {
 import type { FolderRead } from "./load.ts";
 import { startWorker } from "./open-in-worker.ts";
 import { INDEX_FORMAT } from "./store.ts";
+import { crashError, workerOutcome } from "./worker-outcome.ts";
 
 /** How a folder is built in worker threads. */
 export const PARALLEL_BUILD = Object.freeze({
@@ -89,38 +90,10 @@ function buildChunk(dir: string, files: FolderRead["files"], key: Uint8Array): P
     key,
   };
   const worker = startWorker("build-worker", request, [bytes.buffer, offsets.buffer]);
-  return new Promise<Chunk>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => Chunk) => {
-      if (settled) return;
-      settled = true;
-      try {
-        resolve(outcome());
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    };
-    worker.on("message", (reply: BuildReply) =>
-      settle(() => {
-        if (reply.kind === "crashed") {
-          const error = new Error(`building the index failed: ${reply.message}`);
-          if (reply.stack) error.stack = reply.stack;
-          throw error;
-        }
-        const reader = new ContainerReader(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
-        return { reader, content: decodeContent(reader) };
-      }),
-    );
-    worker.on("error", (error) =>
-      settle(() => {
-        throw error;
-      }),
-    );
-    worker.on("exit", (code) =>
-      settle(() => {
-        throw new Error(`a build worker stopped (exit code ${code}) before it was done`);
-      }),
-    );
+  return workerOutcome(worker, "a build worker", (reply: BuildReply) => {
+    if (reply.kind === "crashed") throw crashError("building the index", reply);
+    const reader = new ContainerReader(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
+    return { reader, content: decodeContent(reader) };
   });
 }
 

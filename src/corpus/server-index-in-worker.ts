@@ -12,6 +12,7 @@ import {
 } from "./server-corpus.ts";
 import { INDEX_FORMAT } from "./store.ts";
 import type { ProblemRecord } from "./worker-protocol.ts";
+import { crashError, workerOutcome } from "./worker-outcome.ts";
 
 /** What the bot's thread sends the server-index worker (structured-cloned as its `workerData`). */
 export interface ServerWorkerRequest {
@@ -62,45 +63,25 @@ export function buildServerCorpusInWorker(
   const worker = startWorker("server-index-worker", message);
   // A build in progress never keeps the process from exiting on a signal.
   worker.unref();
-  return new Promise<ServerBuildResult>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => ServerBuildResult) => {
-      if (settled) return;
-      settled = true;
-      try {
-        resolve(outcome());
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    };
-    const fail = (error: Error) => {
-      if (!settled) reject(error);
-      settled = true;
-    };
-    worker.on("message", (reply: ServerWorkerReply) => {
+  return workerOutcome(
+    worker,
+    "the server-index worker",
+    (reply: ServerWorkerReply): ServerBuildResult => {
       switch (reply.kind) {
-        case "built":
-          return settle(() => {
-            const content = decodeIndex(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
-            const index = new CitationIndex(content.articles, shared.index.options, content.data);
-            return {
-              kind: "built",
-              corpus: serverCorpus(request, index, toErrors(content.problems)),
-              problems: toErrors(reply.problems),
-            };
-          });
-        case "unreadable":
-          return settle(() => ({ kind: "unreadable", error: new LibraryError(reply.message) }));
-        case "crashed": {
-          const error = new Error(`building a server's index failed: ${reply.message}`);
-          if (reply.stack) error.stack = reply.stack;
-          return fail(error);
+        case "built": {
+          const content = decodeIndex(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
+          const index = new CitationIndex(content.articles, shared.index.options, content.data);
+          return {
+            kind: "built",
+            corpus: serverCorpus(request, index, toErrors(content.problems)),
+            problems: toErrors(reply.problems),
+          };
         }
+        case "unreadable":
+          return { kind: "unreadable", error: new LibraryError(reply.message) };
+        case "crashed":
+          throw crashError("building a server's index", reply);
       }
-    });
-    worker.on("error", (error) => fail(error));
-    worker.on("exit", (code) => {
-      fail(new Error(`the server-index worker stopped (exit code ${code}) before it was done`));
-    });
-  });
+    },
+  );
 }
