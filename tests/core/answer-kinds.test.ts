@@ -50,6 +50,23 @@ describe("the kind of answer a question expects", () => {
       answersIn("duration", "for more than fifty years, rules held it back", "how long"),
     ).toEqual(["more than fifty years"]);
   });
+
+  it("GIVEN a number that measures time or labels a law or a model THEN it counts nothing", () => {
+    const passage = "Exports rose in the first two months, under Section 301, for the Model 3.";
+    expect(answersIn("count", passage, "how many cars did tesla sell")).toEqual([]);
+    expect(answersIn("amount", "Under Section 301, for the Model 3.", "how big is it")).toEqual([]);
+    // The same numbers, counting things, are counts.
+    expect(answersIn("count", "It sold two cars to 301 buyers.", "how many cars")).toEqual([
+      "two",
+      "301",
+    ]);
+  });
+
+  it("GIVEN a 'how many' question and a passage whose only number is a length of time or a label THEN it is declined", () => {
+    // The seed's only number near Tesla's sales in China is "the first two months of 2017".
+    const question = "How many vehicles did Tesla sell in China in 2016?";
+    expect(seed.ask(question).answered, question).toBe(false);
+  });
 });
 
 describe("short answers of the kind asked for, or none", () => {

@@ -1,6 +1,7 @@
 import {
   COUNTED_NUMBER,
   DURATION,
+  FOLLOWED_BY_TIME_UNIT,
   MONEY,
   MONTH_PATTERN,
   MULTIPLIER,
@@ -181,6 +182,11 @@ export function quoted(match: string): string {
 const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
 /** Text ending in a month name: the number after it is a day ("March 1"), not a count. */
 const AFTER_MONTH = new RegExp(`${MONTH_PATTERN.source}\\.?\\s*$`, "iu");
+/**
+ * Text ending in a capitalised word inside the sentence: the number after it is a
+ * label ("Section 301", "Model 3", "Phase 2"), not a count or an amount.
+ */
+const AFTER_LABEL = /\S\s+\p{Lu}[\p{L}]*\.?\s?$/u;
 
 /**
  * The expressions of the kind asked for in a passage that the question does not
@@ -199,6 +205,14 @@ export function answersIn(type: AnswerType, text: string, question: string): str
       const before = text.slice(0, match.index);
       if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
       if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
+      if ((type === "count" || type === "amount") && AFTER_LABEL.test(before)) continue;
+      // "the first two months" is a length of time: it counts no cars ("how many years" asks a duration).
+      if (
+        type === "count" &&
+        FOLLOWED_BY_TIME_UNIT.test(text.slice(match.index + match[0].length))
+      ) {
+        continue;
+      }
       if (
         type === "count" &&
         (/%$/u.test(value) || /[$€£¥]\s?$/u.test(text.slice(0, match.index)))
