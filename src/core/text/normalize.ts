@@ -51,6 +51,25 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(":") as [string, string]),
 );
 
+/**
+ * Function words as chat types them ("wht", "cud", "abt"): forms no English word or
+ * name is spelt like, read as the word they stand for. Content words are left to the
+ * articles' vocabulary (typo and abbreviation matching), which knows their topic.
+ */
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  `wat:what wht:what wut:what wot:what whut:what hw:how wen:when wher:where whr:where
+  cud:could cld:could wud:would wld:would shud:should shld:should abt:about bc:because
+  bcuz:because becuz:because cuz:because coz:because thru:through ppl:people gonna:will
+  wanna:want.to gotta:have.to dunno:don't.know`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((pair) => pair.replace(".", " ").split(":") as [string, string]),
+);
+
+/** "r" for "are" between a question word or "why" and a pronoun: "why r they", "r u sure". */
+const TYPED_ARE =
+  /\b(what|who|how|why|where|when|which|there|they|we|you|u)\s+r\b|\br\s+(?=(?:they|we|you|u|there|these|those)\b)/giu;
+
 const BARE_WORD = /[\p{L}]+/gu;
 
 /**
@@ -97,9 +116,10 @@ function withoutTitleCase(text: string): string {
     .replace(/(?<![\p{L}\p{N}&])A(?![\p{L}\p{N}&])/gu, "a");
 }
 
-/** Keeps the case of what was typed: "Whats" → "What's". */
+/** Keeps the case of what was typed: "Whats" → "What's", "Wht" → "What". */
 function restoreContraction(word: string): string {
-  const written = CONTRACTIONS.get(word.toLowerCase());
+  const folded = word.toLowerCase();
+  const written = CONTRACTIONS.get(folded) ?? CHAT_SPELLINGS.get(folded);
   if (written === undefined) return word;
   if (word === word.toUpperCase() && word.length > 1) return written.toUpperCase();
   return /^\p{Lu}/u.test(word) ? written[0]?.toUpperCase() + written.slice(1) : written;
@@ -133,6 +153,9 @@ export function normalizeDiscordText(text: string): string {
       // A message typed in capitals throughout is shouted, not a row of acronyms.
       .replace(/^[^\p{Ll}]*$/u, (all) =>
         (all.match(/\p{Lu}{2,}/gu) ?? []).length >= 3 ? all.toLowerCase() : all,
+      )
+      .replace(TYPED_ARE, (_all, before: string | undefined) =>
+        before === undefined ? "are " : `${before} are`,
       )
       .replace(/\s+/gu, " ")
       .trim()
