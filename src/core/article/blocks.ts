@@ -5,17 +5,14 @@
  * blocks under them (searched, never quoted).
  */
 
+import { collapseSpace } from "../text/space.ts";
+
 /** One passage of a body, before it is split into sentences. */
 export interface TextBlock {
   /** The passage's text: markup removed, white space collapsed. */
   readonly text: string;
   /** Headings and lead-ins above it, joined by " — "; absent when there are none. */
   readonly context?: string | undefined;
-}
-
-/** White space (line breaks, tabs, no-break spaces) collapsed to one space, trimmed. */
-export function collapseSpace(text: string): string {
-  return text.replace(/\s+/gu, " ").trim();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseHTML } from "linkedom";
-import { BlockSink, collapseSpace, type TextBlock } from "./blocks.ts";
+import { collapseSpace } from "../text/space.ts";
+import { BlockSink, type TextBlock } from "./blocks.ts";
 
 /** The part of a DOM node that the walker reads (linkedom's and a browser's nodes both fit). */
 export interface DomNode {

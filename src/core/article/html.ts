@@ -1,7 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { TextBlock } from "./blocks.ts";
-import { collapseSpace } from "./blocks.ts";
+import { collapseSpace } from "../text/space.ts";
 import { domBlocks, type DomNode } from "./dom.ts";
 
 /**

@@ -1,6 +1,7 @@
 import MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
-import { BlockSink, collapseSpace, type TextBlock } from "./blocks.ts";
+import { collapseSpace } from "../text/space.ts";
+import { BlockSink, type TextBlock } from "./blocks.ts";
 import { htmlFragmentBlocks } from "./dom.ts";
 import type { WorkMeter } from "../text/work.ts";
 

@@ -1,5 +1,6 @@
 import type { Sentence } from "../article/types.ts";
 import { TITLE_ABBREVIATIONS } from "./lexicon.ts";
+import { isSpace } from "./space.ts";
 import type { WorkMeter } from "./work.ts";
 
 /**
@@ -29,23 +30,6 @@ const isCloser = (code: number): boolean =>
 /** Opening quotes and brackets before a word: “ " ‘ ' (. */
 const isOpener = (code: number): boolean =>
   code === 0x201c || code === 0x22 || code === 0x2018 || code === 0x27 || code === 0x28;
-
-/** JavaScript's white space (what `\s` and `trim` take). */
-function isSpace(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x20 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /**
  * Where a sentence may end: after terminal punctuation, any closing quotes or brackets,
