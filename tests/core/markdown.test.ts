@@ -119,4 +119,15 @@ describe("markdownBlocks on constructed Markdown", () => {
       { text: "Two.", context: "Trade — Mexico" },
     ]);
   });
+
+  it("GIVEN Windows and old Mac line breaks and a NUL THEN it reads as with LF line breaks and U+FFFD", () => {
+    const lf = "# Trade\n\nLine one\nline two.\n\n- item \uFFFD\n- item two\n";
+    const mixed = "# Trade\r\n\r\nLine one\rline two.\r\n\r- item \u0000\r\n- item two\r";
+    expect(markdownBlocks(mixed)).toEqual(markdownBlocks(lf));
+    expect(markdownBlocks(mixed).map((block) => block.text)).toEqual([
+      "Line one line two.",
+      "item \uFFFD",
+      "item two",
+    ]);
+  });
 });

@@ -149,7 +149,9 @@ export function parseArticle(
   }
   if (text.includes("\u0000"))
     throw new ArticleError(file, "the file holds binary data (NUL bytes)");
-  text = text.replace(/\r\n?/gu, "\n").normalize("NFC");
+  // Most files have no CR: checked first, the pattern would copy every one of them.
+  if (text.includes("\r")) text = text.replace(/\r\n?/gu, "\n");
+  text = text.normalize("NFC");
   const extension = path.extname(file).toLowerCase();
   const parsed =
     extension === ".md"
