@@ -1,5 +1,7 @@
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAsk } from "../../src/cli/ask-run.ts";
 import { folderWith, ROOT, runNode, type ProcessRun } from "../helpers.ts";
 
 /** Saved indexes of these runs go to a folder of their own, removed afterwards. */
@@ -10,16 +12,44 @@ beforeAll(async () => {
 });
 afterAll(() => removeCache());
 
-/** Runs the `ask` command line as a user would, in its own process. */
-function ask(
+const envOf = (env: Record<string, string>) => ({
+  ...process.env,
+  DATA_DIR: "",
+  CITEBOT_CACHE_DIR: cacheDir,
+  ...env,
+});
+
+/**
+ * Runs the `ask` command line as a user would, in its own process (the compiled entry point
+ * `npm run ask` runs): for what crosses the process boundary, standard input through a pipe,
+ * the exit code, what reaches the terminal.
+ */
+function askProcess(args: string[], input?: string): Promise<ProcessRun> {
+  return runNode([], [path.join(ROOT, "dist/src/cli/ask.js"), ...args], {
+    input,
+    env: envOf({}),
+  });
+}
+
+/**
+ * Runs the same command line in this process, its environment, standard input and output
+ * handed in (a second's start of Node a run saved).
+ */
+async function ask(
   args: string[],
   input?: string,
   env: Record<string, string> = {},
 ): Promise<ProcessRun> {
-  return runNode([], [path.join(ROOT, "dist/src/cli/ask.js"), ...args], {
-    input,
-    env: { ...process.env, DATA_DIR: "", CITEBOT_CACHE_DIR: cacheDir, ...env },
+  let stdout = "";
+  let stderr = "";
+  const code = await runAsk(args, {
+    env: envOf(env),
+    stdin: Readable.from(input === undefined ? [] : [input]),
+    out: (line) => (stdout += `${line}\n`),
+    err: (line) => (stderr += `${line}\n`),
+    color: false,
   });
+  return { code, stdout, stderr };
 }
 
 describe("ask command line", () => {
@@ -37,7 +67,7 @@ describe("ask command line", () => {
   afterAll(() => cleanup());
 
   it("GIVEN a question THEN it prints the excerpt, the title, the ¶ number and the source", async () => {
-    const run = await ask(["Who did Elon Musk meet in China?"]);
+    const run = await askProcess(["Who did Elon Musk meet in China?"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/“.*Wang.*”/u);
     expect(run.stdout).toMatch(/Tesla’s Elon Musk Got a Rare Welcome.*, ¶\d/u);
@@ -71,7 +101,7 @@ describe("ask command line", () => {
   });
 
   it("GIVEN questions on standard input THEN it answers each in order, one JSON line each, in one process", async () => {
-    const run = await ask(
+    const run = await askProcess(
       ["--json"],
       "Who is Li Anding?\n\nWhat did Musk eat in Beijing?\nWhat province did Wang Yang lead?\n",
     );
@@ -148,8 +178,16 @@ describe("ask command line", () => {
     },
   );
 
+  it("GIVEN a missing --data folder WHEN run as its own process THEN it exits 1 with the message on standard error and no stack trace", async () => {
+    const run = await askProcess(["--data", "/no/such/dir", "x"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^ask: cannot load the articles: .*does not exist/u);
+    expect(run.stderr).not.toMatch(/\n\s+at /u);
+  });
+
   it("GIVEN a 3 MB line on standard input before a question THEN the long line is refused as too long without a stack, and the question is answered", async () => {
-    const run = await ask(["--json"], `${"why ".repeat(750_000)}\nWho is Li Anding?\n`);
+    const run = await askProcess(["--json"], `${"why ".repeat(750_000)}\nWho is Li Anding?\n`);
     expect(run.code).toBe(1);
     const [long, question] = run.stdout
       .trim()
