@@ -21,6 +21,42 @@ const [{ ShardingManager }, { describeDiscordFailure, startup }] = await Promise
 ]);
 const { config, logger } = startup();
 
+/** How shard processes are started. */
+const SHARD_SPAWN = Object.freeze({
+  /**
+   * Discord lets shards of one rate-limit bucket (shard id modulo `max_concurrency`) identify
+   * at most once every 5 s; discord.js's ShardingManager waits this long between spawns, which
+   * is right for `max_concurrency` 1. With more, consecutive shards are in different buckets:
+   * the wait between spawns is this divided by `max_concurrency`, which keeps shards of one
+   * bucket this far apart.
+   */
+  bucketDelayMs: 5_500,
+});
+
+/** What Discord advises for starting shards (`GET /gateway/bot`). */
+interface GatewayAdvice {
+  /** How many shards it recommends. */
+  readonly shards: number;
+  /** How many shards may identify at once (`session_start_limit.max_concurrency`). */
+  readonly maxConcurrency: number;
+}
+
+/** Asks Discord (DISCORD_API_URL, else discord.com, as discord.js does) for its advice. */
+async function gatewayAdvice(config: BotConfig): Promise<GatewayAdvice> {
+  const response = await fetch(`${config.apiUrl ?? "https://discord.com/api"}/v10/gateway/bot`, {
+    headers: { Authorization: `Bot ${config.token}` },
+  });
+  if (!response.ok) throw new Error(`GET /gateway/bot answered ${response.status}`);
+  const body = (await response.json()) as {
+    shards?: number;
+    session_start_limit?: { max_concurrency?: number };
+  };
+  return {
+    shards: Math.max(1, body.shards ?? 1),
+    maxConcurrency: Math.max(1, body.session_start_limit?.max_concurrency ?? 1),
+  };
+}
+
 /**
  * How many shards: `SHARD_COUNT`, else Discord's recommendation. discord.js's
  * own "auto" always asks discord.com, so with DISCORD_API_URL we ask that.
@@ -28,12 +64,7 @@ const { config, logger } = startup();
 async function shardCount(config: BotConfig): Promise<number | "auto"> {
   if (config.shardCount !== undefined) return config.shardCount;
   if (!config.apiUrl) return "auto";
-  const response = await fetch(`${config.apiUrl}/v10/gateway/bot`, {
-    headers: { Authorization: `Bot ${config.token}` },
-  });
-  if (!response.ok) throw new Error(`GET /gateway/bot answered ${response.status}`);
-  const body = (await response.json()) as { shards?: number };
-  return Math.max(1, body.shards ?? 1);
+  return (await gatewayAdvice(config)).shards;
 }
 
 /** main's module: the built one when this runs from the build, else the source (tsx). */
@@ -62,9 +93,10 @@ if (config.shardMode === "one-process") {
     // sources (tsx), they run main.ts through tsx.
     const compiled = import.meta.url.endsWith(".js");
     const main = fileURLToPath(new URL(compiled ? "./main.js" : "./main.ts", import.meta.url));
+    const advice = await gatewayAdvice(config);
     const manager = new ShardingManager(main, {
       token: config.token,
-      totalShards: await shardCount(config),
+      totalShards: config.shardCount ?? advice.shards,
       execArgv: compiled ? [] : ["--import", "tsx"],
     });
     manager.on("shardCreate", (shard) => {
@@ -77,7 +109,12 @@ if (config.shardMode === "one-process") {
       for (const shard of manager.shards.values()) shard.kill();
       process.exit(0);
     };
-    await manager.spawn();
+    const delay = Math.ceil(SHARD_SPAWN.bucketDelayMs / advice.maxConcurrency);
+    logger.info(
+      { shards: manager.totalShards, maxConcurrency: advice.maxConcurrency, delayMs: delay },
+      "spawning the shards",
+    );
+    await manager.spawn({ delay });
     logger.info({ shards: manager.totalShards }, "all shards spawned");
   } catch (error) {
     logger.fatal(`could not start the shards: ${describeDiscordFailure(error, config).message}`);

@@ -54,13 +54,19 @@ describe("npm run start:sharded", () => {
         }),
       ),
     );
-    // ShardingManager waits 5.5 s between spawns by default; both shards must come up on their own.
+    // Both shards must come up on their own, one spawned after the other: the emulator says
+    // 16 shards may identify at once (max_concurrency), so the wait between spawns is 5.5 s / 16.
     await emu
       .waitUntil(() => emu.liveShards().length === 2, 25_000)
       .catch((error: unknown) => {
         throw new Error(`${String(error)}\n${child.stdout}\n${child.stderr}`);
       });
     expect(emu.liveShards()).toEqual([0, 1]);
+    const spawning = child.stdout
+      .split("\n")
+      .filter((line) => line.includes('"spawning the shards"'))
+      .map((line) => JSON.parse(line) as unknown);
+    expect(spawning).toMatchObject([{ shards: 2, maxConcurrency: 16, delayMs: 344 }]);
     expect(emu.identifies.get(0)).toBe(1);
     expect(emu.identifies.get(1)).toBe(1);
     for (const guild of emu.guilds) {
