@@ -233,8 +233,19 @@ export async function startBot(deps: {
   const extra = deps.clientOptions ?? {};
   // The database first: a file it cannot open or a newer schema stops the start, said plainly.
   const store = openStore(config.stateDir);
-  const records = new Records(store.db, { questionDays: config.questionRetentionDays });
+  const records = new Records(store.db, {
+    questionDays: config.questionRetentionDays,
+    onWriteError: (error) => logger.error({ err: error }, "could not log unanswered questions"),
+  });
   records.prune();
+  /** The unanswered questions of the last turn, written before the database closes. */
+  const flushRecords = () => {
+    try {
+      records.flush();
+    } catch (error) {
+      logger.error({ err: error }, "could not log unanswered questions");
+    }
+  };
   const pruning = setInterval(() => {
     try {
       records.prune();
@@ -317,6 +328,7 @@ export async function startBot(deps: {
     edits.destroy();
     await agent.close();
     clearInterval(pruning);
+    flushRecords();
     store.close();
     throw error;
   }
@@ -337,6 +349,7 @@ export async function startBot(deps: {
         edits.destroy();
         await agent.close();
         clearInterval(pruning);
+        flushRecords();
         store.close();
         logger.info("citebot logged out");
       });

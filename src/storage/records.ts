@@ -27,17 +27,45 @@ export function questionKey(question: string): string {
     .trim();
 }
 
+/** An unanswered question as it is written. */
+interface UnansweredRow {
+  readonly guildId: string;
+  readonly channelId: string | null;
+  readonly messageId: string | null;
+  readonly question: string;
+  readonly key: string;
+  readonly at: number;
+}
+
 /**
  * What citebot keeps between restarts, in the shared database: the answers it posted (for
  * follow-ups and votes), the questions it could not answer (for /gaps). Every write is one short
  * transaction, so several shard processes can share the file.
+ *
+ * Unanswered questions are written together, once per turn of the event loop: each commit waits
+ * for the disk (`synchronous = FULL`), 3.5–5 ms on the development machine, on the bot's one
+ * thread, so a burst of unanswered questions stalled every other interaction that long per
+ * question; a hundred in one transaction cost about 0.03 ms each (`npm run bench:bot:load`). A
+ * crash loses at most that turn's questions (statistics for /gaps, never an answer).
  */
 export class Records implements ContextMemory, QuestionLog {
   private readonly statements;
+  /** Unanswered questions logged and not yet written, oldest first. */
+  private pending: UnansweredRow[] = [];
+  private readonly writePending: Database.Transaction<(rows: readonly UnansweredRow[]) => void>;
 
   constructor(
     readonly db: Database.Database,
-    private readonly options: { questionDays?: number; now?: () => number } = {},
+    private readonly options: {
+      questionDays?: number;
+      now?: () => number;
+      /**
+       * Told when writing the logged questions failed (the database locked past its busy
+       * timeout, the disk full): they are dropped. Without it, the error is raised as a Node
+       * warning.
+       */
+      onWriteError?: (error: unknown) => void;
+    } = {},
   ) {
     this.statements = {
       remember: db.prepare(
@@ -58,6 +86,9 @@ export class Records implements ContextMemory, QuestionLog {
       ),
       forgetUnanswered: db.prepare(`DELETE FROM unanswered WHERE created_at < ?`),
     };
+    this.writePending = db.transaction((rows: readonly UnansweredRow[]) => {
+      for (const row of rows) this.statements.unanswered.run(row);
+    });
   }
 
   private now(): number {
@@ -102,9 +133,19 @@ export class Records implements ContextMemory, QuestionLog {
     };
   }
 
-  /** Logs a question the articles did not cover. */
+  /** Logs a question the articles did not cover: written on the next turn of the event loop. */
   logUnanswered(entry: UnansweredQuestion): void {
-    this.statements.unanswered.run({
+    if (this.pending.length === 0) {
+      setImmediate(() => {
+        try {
+          this.flush();
+        } catch (error) {
+          if (this.options.onWriteError) this.options.onWriteError(error);
+          else process.emitWarning(`could not log unanswered questions: ${String(error)}`);
+        }
+      });
+    }
+    this.pending.push({
       guildId: entry.guildId,
       channelId: entry.channelId ?? null,
       messageId: entry.messageId ?? null,
@@ -115,10 +156,24 @@ export class Records implements ContextMemory, QuestionLog {
   }
 
   /**
+   * Writes the unanswered questions logged so far, in one transaction (done on its own on the
+   * next turn of the event loop; before reading them, and before closing the database).
+   *
+   * @throws the database's error; the questions are dropped then.
+   */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    this.writePending.immediate(rows);
+  }
+
+  /**
    * Deletes question texts older than the retention time: the unanswered log's entries, and the
    * question of older answers (their votes stay, without the text). Returns how many went.
    */
   prune(): number {
+    this.flush();
     const days = this.options.questionDays ?? RETENTION.questionDays;
     const cutoff = this.now() - days * DAY_MS;
     return this.db
@@ -135,6 +190,7 @@ export class Records implements ContextMemory, QuestionLog {
     guildId: string,
     limit: number,
   ): { question: string; count: number; channelId: string | null; messageId: string | null }[] {
+    this.flush();
     // Each question's count, shown with one asking message: the latest that has a message.
     const rows = this.db
       .prepare(

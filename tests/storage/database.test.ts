@@ -55,7 +55,9 @@ describe("citebot's database", () => {
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(store.db.pragma("busy_timeout", { simple: true })).toBeGreaterThan(0);
     expect(schemaVersion(store.db)).toBe(MIGRATIONS.length);
-    new Records(store.db).logUnanswered({ guildId: "1", question: "kept?" });
+    const records = new Records(store.db);
+    records.logUnanswered({ guildId: "1", question: "kept?" });
+    records.flush();
     store.close();
     const again = openStore(dir);
     expect(again.db.prepare("SELECT COUNT(*) AS n FROM unanswered").get()).toEqual({ n: 1 });
@@ -121,6 +123,36 @@ describe("citebot's database", () => {
       [1, "who is li"],
     ]);
     store.close();
+  });
+
+  it("GIVEN unanswered questions logged in one turn of the event loop WHEN the next turn comes THEN they are written then, and a read before it writes them first", async () => {
+    const store = openStore(await folder());
+    const records = new Records(store.db);
+    const count = () =>
+      (store.db.prepare("SELECT COUNT(*) AS n FROM unanswered").get() as { n: number }).n;
+    for (const q of ["Who is Li?", "Where is Peru?"])
+      records.logUnanswered({ guildId: "1", question: q });
+    expect(count()).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(count()).toBe(2);
+    records.logUnanswered({ guildId: "1", question: "Who is Li?" });
+    expect(records.topUnanswered("1", 10).map((q) => [q.question, q.count])).toEqual([
+      ["Who is Li?", 2],
+      ["Where is Peru?", 1],
+    ]);
+    expect(count()).toBe(3);
+    store.close();
+  });
+
+  it("GIVEN the database closed before the logged questions are written WHEN their turn comes THEN the error goes to onWriteError, nothing is thrown", async () => {
+    const store = openStore(await folder());
+    const errors: unknown[] = [];
+    const records = new Records(store.db, { onWriteError: (error) => errors.push(error) });
+    records.logUnanswered({ guildId: "1", question: "Who is Li?" });
+    store.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(/database connection is not open/u);
   });
 
   it("GIVEN a process killed while it writes WHEN the file is opened THEN it is intact and holds every row it reported committed", async () => {

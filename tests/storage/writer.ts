@@ -16,6 +16,8 @@ for (let i = 1; i <= rows; i++) {
     messageId: String(i),
     question: `${label} question ${i} ${"padding ".repeat(50)}`,
   });
+  // Written now, one transaction a row, rather than on the next turn of the event loop.
+  records.flush();
   process.stdout.write(`committed ${i}\n`);
   // Yield now and then so that a kill can land between and during writes.
   if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
