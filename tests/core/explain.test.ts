@@ -79,6 +79,21 @@ describe("ask --explain: the evidence behind each citation", () => {
     }
   });
 
+  it("GIVEN 'how big', 'how long' THEN the measure word is low-information: it says what kind of answer is asked, not what about", () => {
+    const [top] = library.explain(
+      "How big is the levy Beijing puts on the carmaker's cars?",
+    ).citations;
+    const big = top?.terms.find((term) => term.word === "big");
+    expect(big?.weighing.factors).toContainEqual({
+      why: "low-information",
+      factor: DEFAULT_RANKING.lowInformationWeight,
+    });
+    // Elsewhere the same word is a topic word.
+    const [other] = library.explain("Which big carmakers were accused of overcharging?").citations;
+    const plain = other?.terms.find((term) => term.word === "big");
+    expect(plain?.weighing.factors.map((f) => f.why)).not.toContain("low-information");
+  });
+
   it("GIVEN a question word in the cited article's title THEN the explanation notes the topic discount", () => {
     const [top] = library.explain("How much did Tesla's sales in China grow last year?").citations;
     const tesla = top?.terms.find((term) => term.word === "tesla");

@@ -42,6 +42,17 @@ export interface QueryTerm {
   readonly attribute: boolean;
 }
 
+/** Adjectives that, after "how", say which measure is asked ("how big is the levy"), not what about. */
+const MEASURES: ReadonlySet<string> = new Set(
+  "big large high far fast old tall heavy deep wide long often soon early late".split(" "),
+);
+
+/** True for the measure word of "how big", "how long": the kind of answer asked, not a topic. */
+function measureAsked(tokens: readonly Token[], position: number): boolean {
+  const token = tokens[position];
+  return token !== undefined && MEASURES.has(token.word) && tokens[position - 1]?.word === "how";
+}
+
 /**
  * Turns a question's tokens into weighted query terms: each content word once,
  * weighed by its rarity in the articles and by what kind of word it is, with
@@ -109,7 +120,7 @@ export function queryTerms(
     }
     const idf = weight;
     const factors: TermWeighing["factors"][number][] = [];
-    const lowInformation = LOW_INFORMATION_WORDS.has(token.word);
+    const lowInformation = LOW_INFORMATION_WORDS.has(token.word) || measureAsked(tokens, position);
     if (lowInformation) {
       weight *= options.lowInformationWeight;
       factors.push({ why: "low-information", factor: options.lowInformationWeight });
