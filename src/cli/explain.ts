@@ -44,6 +44,7 @@ const NOTE_WORDS: Readonly<Record<TermExplanation["notes"][number], string>> = {
   "modifier-missing": "the word it depends on is missing: half credit",
   "partner-missing": "another word of its name is missing: no credit",
   "attribute-missing": "the attribute asked about is not in or near this passage: declined",
+  "other-role": 'found only as another role ("vice premier" for "premier"): little credit',
 };
 
 function how(term: TermExplanation): string {

@@ -59,6 +59,11 @@ export interface RankingOptions {
   readonly nameWeight: number;
   /** Weight factor of a name that the articles never mention. */
   readonly missingNameWeight: number;
+  /**
+   * Credit left to a question word that a passage has only as another role: "premier" in
+   * "Vice Premier Wang" when the question asks for the premier (see OtherRoles). 1: no change.
+   */
+  readonly otherRoleCredit: number;
   /** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */
   readonly modifierMissingCredit: number;
   /** Match quality below which a stand-in does not count as the word being there (a definition word is too loose). */
@@ -154,6 +159,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   unknownVerbWeight: 0.5,
   lowInformationWeight: 0.5,
   nameWeight: 1.5,
+  otherRoleCredit: 0.3,
   missingNameWeight: 2.5,
   modifierMissingCredit: 0.5,
   looseMatch: 0.5,

@@ -11,6 +11,7 @@ import { DEFINITION_FRAME } from "../text/lexicon.ts";
 import { normalizeDiscordText } from "../text/normalize.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
 import { cite, plainCitation } from "./cite.ts";
+import { OtherRoles } from "./other-role.ts";
 import { KindFit, needsKind } from "./kind-fit.ts";
 import { NameEvidence } from "./names.ts";
 import { queryTerms } from "./query.ts";
@@ -37,6 +38,7 @@ export class CitationIndex {
   private readonly variants: VariantFinder;
   private readonly shortlister: Shortlister;
   private readonly kindFit: KindFit;
+  private readonly otherRoles: OtherRoles;
   private readonly names: NameEvidence;
 
   /**
@@ -55,6 +57,7 @@ export class CitationIndex {
     this.variants = new VariantFinder(this.view, this.options);
     this.shortlister = new Shortlister(this.view, this.options);
     this.kindFit = new KindFit(this.view, this.options);
+    this.otherRoles = new OtherRoles(this.view, this.options);
     this.names = new NameEvidence(this.view, this.options);
   }
 
@@ -182,7 +185,7 @@ export class CitationIndex {
     );
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     const leaders = this.kindFit.rerank(
-      candidates,
+      this.otherRoles.apply(candidates, terms, question),
       question,
       kind,
       expected,

@@ -92,6 +92,7 @@ const NOTE_NAMES = [
   [TermNote.modifierMissing, "modifier-missing"],
   [TermNote.partnerMissing, "partner-missing"],
   [TermNote.attributeMissing, "attribute-missing"],
+  [TermNote.otherRole, "other-role"],
 ] as const;
 
 /** Why question word `i` counted for a candidate: what the ranker computed, as it computed it. */

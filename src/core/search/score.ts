@@ -28,6 +28,8 @@ export const TermNote = Object.freeze({
   partnerMissing: 8,
   /** The attribute asked about ("range" of "the range of the Model S"), not near the passage: it is declined. */
   attributeMissing: 16,
+  /** Found only as another role ("vice premier" for "premier"; see OtherRoles): `otherRoleCredit`. */
+  otherRole: 32,
 });
 
 /** A shortlisted sentence, scored. */

@@ -89,10 +89,16 @@ export interface TermExplanation {
    * What changed its count for this citation: `absent-name` (a name the article never
    * mentions, weighing the most), `title` (the article's topic, discounted),
    * `modifier-missing` (credit halved), `partner-missing` (no credit), `attribute-missing`
-   * (the attribute asked about is not in or around the passage: the question is declined).
+   * (the attribute asked about is not in or around the passage: the question is declined),
+   * `other-role` (found only as another role: "vice premier" for "premier").
    */
   readonly notes: readonly (
-    "absent-name" | "title" | "modifier-missing" | "partner-missing" | "attribute-missing"
+    | "absent-name"
+    | "title"
+    | "modifier-missing"
+    | "partner-missing"
+    | "attribute-missing"
+    | "other-role"
   )[];
 }
 
