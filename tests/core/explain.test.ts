@@ -94,6 +94,12 @@ describe("ask --explain: the evidence behind each citation", () => {
     expect(plain?.weighing.factors.map((f) => f.why)).not.toContain("low-information");
   });
 
+  it("GIVEN a name of three words the dictionary knows, typed in lower case THEN its words are one name", () => {
+    const [top] = library.explain("what does the nuclear regulatory commission do").citations;
+    const commission = top?.terms.find((term) => term.word === "commission");
+    expect(commission?.partners).toEqual(expect.arrayContaining(["nuclear", "regulatory"]));
+  });
+
   it("GIVEN a question word in the cited article's title THEN the explanation notes the topic discount", () => {
     const [top] = library.explain("How much did Tesla's sales in China grow last year?").citations;
     const tesla = top?.terms.find((term) => term.word === "tesla");

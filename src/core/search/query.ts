@@ -295,6 +295,16 @@ function compoundNames(
       found.add(token).add(next);
     }
     const after = content[position + 2];
+    // "nuclear regulatory commission", "federal reserve board".
+    if (
+      next &&
+      after &&
+      !next.isNumber &&
+      !after.isNumber &&
+      properNoun(`${token.word}_${next.word}_${after.word}`)
+    ) {
+      found.add(token).add(next).add(after);
+    }
     if (
       after &&
       tokens[position + 1]?.word === "of" &&
