@@ -46,6 +46,17 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("WHY R THEY EASING UP")).toBe("why are they easing up");
   });
 
+  it("GIVEN 'used to' before a verb THEN it reads as 'former', the way articles say a past role", () => {
+    expect(normalizeDiscordText("what province did wang yang used to lead")).toBe(
+      "what province did wang yang former lead",
+    );
+    // After "be" or "get" it says what something is for, or being accustomed.
+    expect(normalizeDiscordText("the money was used to buy bitcoin")).toBe(
+      "the money was used to buy bitcoin",
+    );
+    expect(normalizeDiscordText("he got used to it")).toBe("he got used to it");
+  });
+
   it("GIVEN a question opened by a chat frame THEN the question is what follows it", () => {
     expect(normalizeDiscordText("does anyone know when tesla signs the jv")).toBe(
       "when tesla signs the jv",

@@ -70,6 +70,14 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
 const TYPED_ARE =
   /\b(what|who|how|why|where|when|which|there|they|we|you|u)\s+r\b|\br\s+(?=(?:they|we|you|u|there|these|those)\b)/giu;
 
+/**
+ * "used to" before a verb, not after a form of "be" or "get" ("was used to buy" says what
+ * for): the habit of the past, which articles write "former" ("used to lead" → "former
+ * leader").
+ */
+const USED_TO =
+  /(?<!\b(?:is|was|were|are|be|been|being|get|got|gets|getting)\s)\bused to(?=\s+\p{L})/giu;
+
 const BARE_WORD = /[\p{L}]+/gu;
 
 /**
@@ -154,6 +162,7 @@ export function normalizeDiscordText(text: string): string {
       .replace(/^[^\p{Ll}]*$/u, (all) =>
         (all.match(/\p{Lu}{2,}/gu) ?? []).length >= 3 ? all.toLowerCase() : all,
       )
+      .replace(USED_TO, "former")
       .replace(TYPED_ARE, (_all, before: string | undefined) =>
         before === undefined ? "are " : `${before} are`,
       )
