@@ -20,6 +20,7 @@ describe("the kind of answer a question expects", () => {
     ["how many years have the rules held the industry back", "duration"],
     ["how many cars did tesla sell in china", "count"],
     ["How much revenue did Tesla make in the U.S.?", "money"],
+    ["what does a model s cost in china", "money"],
     ["what percentage of sales", "percent"],
     ["What tariff is applied to Tesla's imported cars?", "amount"],
     ["By how much did vehicle exports to China rise?", "amount"],
