@@ -144,7 +144,7 @@ describe("npm run start:sharded", () => {
 
 describe("npm run start:sharded with SHARD_MODE=one-process", () => {
   it("GIVEN SHARD_MODE=one-process and SHARD_COUNT=2 WHEN guilds on both shards ask THEN one process runs both shards and answers each guild on its own shard", async () => {
-    const emu = started(await DiscordEmulator.start());
+    const emu = started(await DiscordEmulator.start({ deadlineMs: TEST_DEADLINE_MS }));
     for (let i = 0; i < 4; i++) emu.addGuild();
     const user = emu.addUser("alice");
     const child = started(
