@@ -133,16 +133,20 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
   }
   const read = readListing(listing, limits, fresh);
   const { articles, problems, data, encode } = await build(read, options);
-  // Saved after the corpus is handed back: answering need not wait for the disk.
+  // Hashed, encoded and written after the corpus is handed back (on a later turn of the event
+  // loop): a caller that answers or sends the index on (`reload-worker.ts`) need not wait for
+  // the saved index's encoding (seconds of CPU for an archive) nor the disk.
   let saved: Promise<string | undefined> = Promise.resolve(undefined);
   if (cache && file) {
-    const digests = read.files.map((f) => ({ name: f.name, digest: digestOf(f.bytes) }));
-    const fingerprint = fingerprintOf(digests, read.skipped);
-    const files = savedFilesOf(read, digests, listedAt);
-    const written = encode
-      ? writeSavedBytes(file, encode(fingerprint, files, problems, cache.key))
-      : writeSavedIndex(file, fingerprint, cache, files, articles, problems, data);
-    saved = written.then(
+    const save = () => {
+      const digests = read.files.map((f) => ({ name: f.name, digest: digestOf(f.bytes) }));
+      const fingerprint = fingerprintOf(digests, read.skipped);
+      const files = savedFilesOf(read, digests, listedAt);
+      return encode
+        ? writeSavedBytes(file, encode(fingerprint, files, problems, cache.key))
+        : writeSavedIndex(file, fingerprint, cache, files, articles, problems, data);
+    };
+    saved = new Promise<void>((resolve) => setImmediate(resolve)).then(save).then(
       () => undefined,
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { chmod, chown, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -43,6 +44,20 @@ async function topExcerpt(dir: string, cacheDir: string) {
 }
 
 describe("the saved index on disk", () => {
+  it("GIVEN a folder built afresh WHEN openCorpus hands the corpus back THEN the index is not yet encoded nor written, and it is once saved settles", async () => {
+    const articles = await folderWith({ "seed.txt": await readFile(SEED) });
+    const cache = await folderWith({});
+    cleanups.push(articles.cleanup, cache.cleanup);
+    const cacheDir = path.join(cache.dir, "index");
+    const corpus = await openCorpus(articles.dir, { cacheDir });
+    // Read at once, before any other turn of the event loop: the save starts on a later one.
+    const before = readdirSync(cacheDir);
+    expect(before.filter((name) => name.endsWith(".bin") || name.endsWith(".tmp"))).toEqual([]);
+    expect(corpus.index.ask(TARIFF).citations[0]?.excerpt).toContain("25% tariffs");
+    expect(await corpus.saved).toBeUndefined();
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".bin"))).toHaveLength(1);
+  });
+
   it("GIVEN a first run THEN the cache folder is private (0700), the index and key are owner-only, and the second run uses the index", async () => {
     const { dir, cacheDir, file } = await savedSetup();
     expect((await stat(cacheDir)).mode & 0o777).toBe(0o700);
