@@ -4,14 +4,16 @@
 // number of sentences. For changes meant to make the build faster without changing the index.
 //
 //   npm run build && npm run bench:build -- --baseline ../other-checkout --data DIR
-//     [--repeats N] [--workers N]
+//     [--repeats N] [--workers N] [--save]
 //
 // --baseline: another checkout of citebot, built. --workers: openCorpus's buildWorkers for this
-// checkout (worker threads; the baseline may not have them). CPU time moves far less than wall
-// time on a shared machine: quote it, with the load average printed.
+// checkout (worker threads; the baseline may not have them). --save: with a saved index, as a
+// front end opens a folder (a fresh cache folder each run): the time until openCorpus hands the
+// corpus back, and until the saved index is written. CPU time moves far less than wall time on
+// a shared machine: quote it, with the load average printed.
 
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,31 +25,57 @@ interface BuildResult {
   readonly cpuMs: number;
   readonly peakMb: number;
   readonly sentences: number;
+  /** With --save: wall and CPU time until the saved index was written. */
+  readonly savedWallMs?: number;
+  readonly savedCpuMs?: number;
+}
+
+/** CPU time of all the process's threads so far, in ms. */
+function cpuMs(): number {
+  const usage = process.resourceUsage();
+  return (usage.userCPUTime + usage.systemCPUTime) / 1000;
 }
 
 /** The child: opens the folder with an engine, without a saved index, and prints what it cost. */
-async function probe(engineDir: string, dataDir: string, workers: number): Promise<void> {
+async function probe(
+  engineDir: string,
+  dataDir: string,
+  workers: number,
+  save: boolean,
+): Promise<void> {
   const url = pathToFileURL(path.join(engineDir, "dist", "src", "corpus", "open.js")).href;
   const { openCorpus } = (await import(url)) as {
     openCorpus: (
       dir: string,
-      options: { cacheDir: false; buildWorkers?: number },
-    ) => Promise<{ index: { size: number } }>;
+      options: { cacheDir: string | false; buildWorkers?: number },
+    ) => Promise<{ index: { size: number }; saved: Promise<string | undefined> }>;
   };
-  const started = performance.now();
-  const corpus = await openCorpus(dataDir, {
-    cacheDir: false,
-    ...(workers > 0 ? { buildWorkers: workers } : {}),
-  });
-  const wallMs = performance.now() - started;
-  const usage = process.resourceUsage();
-  const result: BuildResult = {
-    wallMs,
-    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
-    peakMb: usage.maxRSS / 1024,
-    sentences: corpus.index.size,
-  };
-  process.stdout.write(JSON.stringify(result));
+  const cacheDir = save ? mkdtempSync(path.join(os.tmpdir(), "citebot-cold-build-")) : false;
+  try {
+    const started = performance.now();
+    const corpus = await openCorpus(dataDir, {
+      cacheDir,
+      ...(workers > 0 ? { buildWorkers: workers } : {}),
+    });
+    const wallMs = performance.now() - started;
+    const readyCpuMs = cpuMs();
+    let saved: Pick<BuildResult, "savedWallMs" | "savedCpuMs"> = {};
+    if (save) {
+      const failure = await corpus.saved;
+      if (failure) throw new Error(`saving the index failed: ${failure}`);
+      saved = { savedWallMs: performance.now() - started, savedCpuMs: cpuMs() };
+    }
+    const result: BuildResult = {
+      wallMs,
+      cpuMs: readyCpuMs,
+      peakMb: process.resourceUsage().maxRSS / 1024,
+      sentences: corpus.index.size,
+      ...saved,
+    };
+    process.stdout.write(JSON.stringify(result));
+  } finally {
+    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
+  }
 }
 
 const { values } = parseArgs({
@@ -57,11 +85,12 @@ const { values } = parseArgs({
     data: { type: "string" },
     repeats: { type: "string", default: "2" },
     workers: { type: "string", default: "0" },
+    save: { type: "boolean", default: false },
   },
 });
 const dataDir = path.resolve(values.data ?? path.join(PROJECT_ROOT, "data"));
 if (values.probe) {
-  await probe(values.probe, dataDir, Number(values.workers));
+  await probe(values.probe, dataDir, Number(values.workers), values.save);
 } else {
   if (!values.baseline) {
     console.error("bench:build: --baseline DIR (another checkout of citebot, built) is required");
@@ -84,21 +113,34 @@ if (values.probe) {
       .join(" ");
   const self = path.join(PROJECT_ROOT, "dist", "bench", "cold-build.js");
   console.log(`cold build of ${dataDir}; load average ${load()}`);
-  console.log("\n| engine | wall s | CPU s | peak MB | sentences | load at start |");
-  console.log("| ------ | -----: | ----: | ------: | --------: | ------------- |");
+  const save = values.save ? ["--save"] : [];
+  console.log(
+    values.save
+      ? "\n| engine | ready wall s | ready CPU s | saved wall s | saved CPU s | peak MB | sentences | load at start |"
+      : "\n| engine | wall s | CPU s | peak MB | sentences | load at start |",
+  );
+  console.log(
+    values.save
+      ? "| ------ | -----------: | ----------: | -----------: | ----------: | ------: | --------: | ------------- |"
+      : "| ------ | -----: | ----: | ------: | --------: | ------------- |",
+  );
   const cpu: Record<string, number[]> = { baseline: [], this: [] };
   for (let repeat = 0; repeat < Number(values.repeats); repeat += 1) {
     for (const engine of engines) {
       const startLoad = load();
       const output = execFileSync(
         process.execPath,
-        [self, "--probe", engine.dir, "--data", dataDir, "--workers", engine.workers],
+        [self, "--probe", engine.dir, "--data", dataDir, "--workers", engine.workers, ...save],
         { maxBuffer: 1024 ** 2 },
       );
       const result = JSON.parse(output.toString("utf8")) as BuildResult;
       cpu[engine.name]?.push(result.cpuMs);
+      const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1);
+      const savedColumns = values.save
+        ? ` ${seconds(result.savedWallMs)} | ${seconds(result.savedCpuMs)} |`
+        : "";
       console.log(
-        `| ${engine.name} | ${(result.wallMs / 1000).toFixed(1)} | ${(result.cpuMs / 1000).toFixed(1)} | ${Math.round(result.peakMb)} | ${result.sentences} | ${startLoad} |`,
+        `| ${engine.name} | ${seconds(result.wallMs)} | ${seconds(result.cpuMs)} |${savedColumns} ${Math.round(result.peakMb)} | ${result.sentences} | ${startLoad} |`,
       );
     }
   }
