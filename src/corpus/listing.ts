@@ -109,32 +109,26 @@ export const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleStrin
  * Checks one entry: inside the folder, a regular file, within the size limit. An entry
  * that is no link needs one `lstat` (the folder is already resolved); a link is resolved
  * and refused when it leads out.
+ *
+ * @param entry - the entry's name as read: a string when it is valid UTF-8, else its bytes.
  */
 function check(
   realDir: string,
-  prefix: Buffer,
-  raw: Buffer,
+  entry: string | Buffer,
   limits: LoadLimits,
 ): ListedFile | ArticleError {
-  const skip = (why: string) =>
-    new ArticleError(path.join(realDir, printableName(raw.toString("utf8"))), why);
-  let decoded: string;
-  try {
-    decoded = strictUtf8.decode(raw);
-  } catch {
-    return skip("the file name is not valid UTF-8: rename the file");
-  }
-  if (HAS_UNPRINTABLE.test(decoded))
-    return skip("the file name holds control characters: rename it");
-  const name = decoded.normalize("NFC");
-  const entry = Buffer.concat([prefix, raw]);
-  let real = `${realDir}${path.sep}${decoded}`;
+  const shown = typeof entry === "string" ? entry : entry.toString("utf8");
+  const skip = (why: string) => new ArticleError(path.join(realDir, printableName(shown)), why);
+  if (typeof entry !== "string") return skip("the file name is not valid UTF-8: rename the file");
+  if (HAS_UNPRINTABLE.test(entry)) return skip("the file name holds control characters: rename it");
+  const name = entry.normalize("NFC");
+  let real = `${realDir}${path.sep}${entry}`;
   let info: BigIntStats;
   try {
-    info = lstatSync(entry, { bigint: true });
+    info = lstatSync(real, { bigint: true });
     if (info.isSymbolicLink()) {
       try {
-        real = realpathSync(entry, "utf8");
+        real = realpathSync(real, "utf8");
       } catch {
         return skip("is a link to nothing (a broken link)");
       }
@@ -157,6 +151,41 @@ function check(
   return { name, real, stamp: stampOf(info) };
 }
 
+/** Hidden files and other extensions are not articles. */
+function isCandidate(name: string): boolean {
+  // A name holds no separator: its extension starts at its last dot (as path.extname's).
+  const dot = name.lastIndexOf(".");
+  return !name.startsWith(".") && ARTICLE_EXTENSIONS.has(name.slice(dot).toLowerCase());
+}
+
+/**
+ * UTF-16 units at or above U+D800: a surrogate (UTF-16 order then differs from UTF-8
+ * byte order) or U+FFFD (which also stands for bytes that are not UTF-8).
+ */
+const HIGH_UNITS = /[\uD800-\uFFFF]/;
+
+/**
+ * The folder's candidate entries in the byte order of their names: strings when valid
+ * UTF-8, else the raw bytes (to be skipped with the reason). Names read as strings sort the
+ * same as their UTF-8 bytes unless one holds a unit of {@link HIGH_UNITS}; only then is the
+ * folder read again as bytes and each name decoded strictly (one string a name costs far
+ * less than a buffer, a concatenation and a decoder call).
+ */
+function candidateEntries(realDir: string): (string | Buffer)[] {
+  const names = readdirSync(realDir);
+  if (!names.some((name) => HIGH_UNITS.test(name))) return names.filter(isCandidate).sort();
+  return readdirSync(realDir, { encoding: "buffer" })
+    .filter((raw) => isCandidate(raw.toString("utf8")))
+    .sort(Buffer.compare)
+    .map((raw) => {
+      try {
+        return strictUtf8.decode(raw);
+      } catch {
+        return raw;
+      }
+    });
+}
+
 /**
  * Lists the `*.md`, `*.txt` and `*.html` files of a folder without reading them, and
  * nothing else: no file outside the folder (links are resolved and refused when they lead
@@ -173,23 +202,17 @@ export function listArticleFolder(
   limits: LoadLimits = DEFAULT_LOAD_LIMITS,
 ): FolderListing {
   let realDir: string;
-  let raws: Buffer[];
+  let candidates: (string | Buffer)[];
   try {
     realDir = realpathSync(dir);
     if (!statSync(realDir).isDirectory()) {
       throw new LibraryError(`${dir} is not a folder of articles`);
     }
-    raws = readdirSync(realDir, { encoding: "buffer" });
+    candidates = candidateEntries(realDir);
   } catch (error) {
     if (error instanceof LibraryError) throw error;
     throw new LibraryError(`the articles folder ${dir} does not exist or cannot be read`);
   }
-  const candidates = raws
-    .filter((raw) => {
-      const name = raw.toString("utf8");
-      return ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith(".");
-    })
-    .sort(Buffer.compare);
   if (candidates.length === 0) {
     throw new LibraryError(`the articles folder ${dir} holds no article (*.md, *.txt or *.html)`);
   }
@@ -197,14 +220,13 @@ export function listArticleFolder(
   const files: ListedFile[] = [];
   const byId = new Map<string, string>();
   let budget = limits.maxFolderBytes;
-  const prefix = Buffer.from(`${realDir}${path.sep}`);
-  for (const raw of candidates) {
-    const item = check(realDir, prefix, raw, limits);
+  for (const entry of candidates) {
+    const item = check(realDir, entry, limits);
     if (item instanceof ArticleError) {
       skipped.push(item);
       continue;
     }
-    const id = path.basename(item.name, path.extname(item.name));
+    const id = item.name.slice(0, item.name.lastIndexOf("."));
     const other = byId.get(id);
     if (other !== undefined) {
       const forms = other === item.name ? " (the same name in two Unicode forms)" : "";

@@ -92,6 +92,22 @@ describe("reading an articles folder safely", () => {
     expect(articles[0]?.id).toBe("caf\u00e9");
   });
 
+  it("GIVEN names with capitals, an astral character and a character above U+D800 WHEN the folder is read THEN the files come in the byte order of their UTF-8 names", async () => {
+    // UTF-16 order puts "a😀" (a surrogate, 0xD83D) before "aＡ" (0xFF21); UTF-8 bytes do not.
+    const names = ["b.md", "a\u{1F600}.md", "a\uFF21.md", "B.md", "a.txt", "Z.md"];
+    const dir = await folder(Object.fromEntries(names.map((name) => [name, GOOD])));
+    const expected = [...names].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    expect(expected).toEqual(["B.md", "Z.md", "a.txt", "a\uFF21.md", "a\u{1F600}.md", "b.md"]);
+    expect((await readArticleFolder(dir)).files.map((file) => file.name)).toEqual(expected);
+    const plain = await folder({ "b.md": GOOD, "B.md": GOOD, "a.md": GOOD, "_x.md": GOOD });
+    expect((await readArticleFolder(plain)).files.map((file) => file.name)).toEqual([
+      "B.md",
+      "_x.md",
+      "a.md",
+      "b.md",
+    ]);
+  });
+
   it("GIVEN a file name that is not valid UTF-8 THEN it is skipped with that reason and the saved index still works", async () => {
     const dir = await folder({ "good.md": GOOD });
     await writeFile(
