@@ -3,18 +3,72 @@ import {
   checkOffsets,
   checkRange,
   ContainerError,
+  encodeStrings,
   type ContainerReader,
   type ContainerWriter,
 } from "./binary.ts";
 
 /**
  * The articles of a saved index: metadata, paragraph texts and sentence bounds (tags
- * 10–38 of the layout in `index-codec.ts`). Texts are decoded when an article is first
- * read; the sentence table's position columns are derived from the paragraph and
- * sentence offsets rather than stored.
+ * 10–38 of the layout in `index-codec.ts`). The texts are a detached section (`binary.ts`),
+ * one chunk an article: an article's chunk is read from the file, checked against its
+ * digest and decoded when the article is first read; the sentence table's position columns
+ * are derived from the paragraph and sentence offsets rather than stored.
  */
 
 const OPTIONAL = ["source", "url", "published", "author"] as const;
+
+/** Where the text chunks' ends and digests are (the texts at 31, their offsets at 32). */
+const TEXT_TAGS = { ends: 25, digests: 26 } as const;
+
+/** Writes the paragraph texts (31, detached, one chunk an article) and their offsets (32). */
+function writeTexts(
+  writer: ContainerWriter,
+  texts: { readonly bytes: Uint8Array; readonly offsets: Int32Array },
+  articleFirst: Int32Array,
+  digests?: Uint8Array,
+): void {
+  const ends = Int32Array.from(articleFirst.subarray(1), (p) => texts.offsets[p] as number);
+  writer.detached(31, texts.bytes, ends, TEXT_TAGS, digests).int32(32, texts.offsets);
+}
+
+/**
+ * Writes the paragraph texts of several containers' articles joined, in order (the chunks
+ * of a build in workers), as {@link encodeArticles} writes them for all their articles:
+ * copied as stored, digests included, without decoding or hashing a text.
+ */
+export function copyTexts(writer: ContainerWriter, readers: readonly ContainerReader[]): void {
+  const parts = readers.map((reader) => ({
+    texts: reader.detached(31, TEXT_TAGS),
+    offsets: reader.int32(32),
+    articleFirst: reader.int32(30),
+  }));
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.texts.length, 0));
+  const offsets = new Int32Array(1 + parts.reduce((sum, part) => sum + part.offsets.length - 1, 0));
+  const articleFirst = new Int32Array(
+    1 + parts.reduce((sum, part) => sum + part.articleFirst.length - 1, 0),
+  );
+  const digests = new Uint8Array(parts.reduce((sum, part) => sum + part.texts.digests.length, 0));
+  let byte = 0;
+  let paragraph = 0;
+  let article = 0;
+  let digest = 0;
+  for (const part of parts) {
+    bytes.set(part.texts.raw(), byte);
+    digests.set(part.texts.digests, digest);
+    for (let p = 1; p < part.offsets.length; p += 1) {
+      offsets[paragraph + p] = (part.offsets[p] as number) + byte;
+    }
+    for (let a = 1; a < part.articleFirst.length; a += 1) {
+      articleFirst[article + a] = (part.articleFirst[a] as number) + paragraph;
+    }
+    byte += part.texts.length;
+    paragraph += part.offsets.length - 1;
+    article += part.articleFirst.length - 1;
+    digest += part.texts.digests.length;
+  }
+  writeTexts(writer, { bytes, offsets }, articleFirst, digests);
+}
 
 /** Writes the articles' sections. */
 export function encodeArticles(writer: ContainerWriter, articles: readonly Article[]): void {
@@ -48,10 +102,7 @@ export function encodeArticles(writer: ContainerWriter, articles: readonly Artic
     (a, i) => (articleFirst[i + 1] = (articleFirst[i] as number) + a.paragraphs.length),
   );
   writer.int32(30, articleFirst);
-  writer.strings(
-    31,
-    paragraphs.map((p) => p.text),
-  );
+  writeTexts(writer, encodeStrings(paragraphs.map((p) => p.text)), articleFirst);
   writer.int32(
     38,
     Int32Array.from(paragraphs, (p) => p.text.length),
@@ -131,7 +182,13 @@ export interface DecodedArticles {
  * stored text lengths, context indexes, unique ids. Texts are decoded lazily (each length
  * checked again once decoded).
  */
-export function decodeArticles(reader: ContainerReader): DecodedArticles {
+/**
+ * What to do when an article's text chunk is refused when first read (altered on disk
+ * after the index was opened or checked): the article's paragraphs from elsewhere, or throw.
+ */
+export type TextRecovery = (article: Article, problem: ContainerError) => Paragraph[];
+
+export function decodeArticles(reader: ContainerReader, recover?: TextRecovery): DecodedArticles {
   const ids = reader.strings(10).all();
   const count = ids.length;
   const titles = reader.strings(12, count).all();
@@ -139,24 +196,40 @@ export function decodeArticles(reader: ContainerReader): DecodedArticles {
   const files = reader.strings(22, count).all();
   const present = reader.uint8(24, count);
   const articleFirst = reader.int32(30, count + 1);
-  const texts = reader.strings(31);
-  checkOffsets(articleFirst, texts.length, "paragraphs");
-  const contextOf = reader.int32(33, texts.length);
+  const texts = reader.detached(31, TEXT_TAGS);
+  const textOffsets = reader.int32(32);
+  const paragraphCount = textOffsets.length - 1;
+  checkOffsets(textOffsets, texts.length, "paragraph texts");
+  checkOffsets(articleFirst, paragraphCount, "paragraphs");
+  // Chunk a holds exactly article a's paragraphs.
+  if (texts.chunks !== count) throw new ContainerError("one text chunk an article");
+  for (let a = 0; a < count; a += 1) {
+    if (texts.ends[a] !== textOffsets[articleFirst[a + 1] as number]) {
+      throw new ContainerError(`article ${a}'s text chunk is not its paragraphs`);
+    }
+  }
+  const contextOf = reader.int32(33, paragraphCount);
   const contexts = reader.strings(34).all();
   checkRange(contextOf, -1, contexts.length, "contexts");
-  const sentenceFirst = reader.int32(36, texts.length + 1);
+  const sentenceFirst = reader.int32(36, paragraphCount + 1);
   const bounds = reader.int32(37);
   const sentenceCount = bounds.length / 2;
   if (!Number.isInteger(sentenceCount)) throw new ContainerError("odd sentence bounds");
   checkOffsets(sentenceFirst, sentenceCount, "sentences");
-  // Texts are decoded when an article is first read (most never are): their bounds are
-  // checked now against the stored lengths, and each length again once decoded.
-  if (!texts.isUtf8()) throw new ContainerError("paragraph texts are not UTF-8");
-  const textLength = reader.int32(38, texts.length);
+  // Texts are read and decoded when an article is first read (most never are): their
+  // bounds are checked now against the stored lengths, and each length again once decoded.
+  const textLength = reader.int32(38, paragraphCount);
   checkBounds(textLength, sentenceFirst, bounds);
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-  function readParagraph(p: number, number: number): Paragraph {
-    const text = texts.get(p);
+  function readParagraph(chunk: Uint8Array, base: number, p: number, number: number): Paragraph {
+    let text: string;
+    try {
+      const start = (textOffsets[p] as number) - base;
+      text = decoder.decode(chunk.subarray(start, (textOffsets[p + 1] as number) - base));
+    } catch {
+      throw new ContainerError(`paragraph ${p} is not UTF-8`);
+    }
     if (text.length !== textLength[p]) throw new ContainerError(`paragraph ${p} changed length`);
     const sentences: Sentence[] = [];
     for (let s = sentenceFirst[p] as number; s < (sentenceFirst[p + 1] as number); s += 1) {
@@ -192,9 +265,18 @@ export function decodeArticles(reader: ContainerReader): DecodedArticles {
       author: field(3),
       file: files[a] as string,
       get paragraphs(): Paragraph[] {
-        paragraphs ??= Array.from({ length: last - first }, (_, i) =>
-          readParagraph(first + i, i + 1),
-        );
+        if (!paragraphs) {
+          try {
+            const chunk = texts.chunk(a);
+            const base = textOffsets[first] as number;
+            paragraphs = Array.from({ length: last - first }, (_, i) =>
+              readParagraph(chunk, base, first + i, i + 1),
+            );
+          } catch (error) {
+            if (!recover || !(error instanceof ContainerError)) throw error;
+            paragraphs = recover(articles[a] as Article, error);
+          }
+        }
         return paragraphs;
       },
     };
@@ -202,7 +284,7 @@ export function decodeArticles(reader: ContainerReader): DecodedArticles {
   return {
     articles,
     positions: sentencePositions(articleFirst, sentenceFirst),
-    paragraphCount: texts.length,
+    paragraphCount,
   };
 }
 

@@ -1,5 +1,20 @@
-import { isUtf8 } from "node:buffer";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import {
+  bytesSource,
+  chunkDigests,
+  DetachedBytes,
+  DIGEST_BYTES,
+  type ContainerSource,
+} from "./detached.ts";
+import { ContainerError, StaleContainer, StringTable, checkOffsets } from "./string-table.ts";
+
+export {
+  checkOffsets,
+  checkRange,
+  ContainerError,
+  StaleContainer,
+  StringTable,
+} from "./string-table.ts";
 
 /**
  * A checked binary container of typed arrays: the saved index's on-disk layout. Plain
@@ -14,14 +29,19 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * |      0 |    8 | magic `CITEBOT` and a zero byte                                  |
  * |      8 |    4 | format version (u32)                                             |
  * |     12 |    4 | section count N (u32, at most {@link MAX_SECTIONS})              |
- * |     16 |    8 | payload length in bytes (f64, an integer)                        |
- * |     24 |   32 | HMAC-SHA256, under the install's secret key, of bytes 0–23 and   |
- * |        |      | of the whole payload                                             |
- * |     56 |    8 | zero                                                             |
+ * |     16 |    8 | signed payload length S in bytes (f64, an integer)               |
+ * |     24 |   32 | HMAC-SHA256, under the install's secret key, of bytes 0–23,      |
+ * |        |      | bytes 56–63 and the signed payload (bytes 64 to 64 + S)          |
+ * |     56 |    8 | detached length D in bytes (f64, an integer); the file is        |
+ * |        |      | 64 + S + D bytes                                                 |
  * |     64 | 16·N | section table: per section tag, type, element count, zero (u32)  |
- * |      … |    … | the sections' elements, in table order, each padded to 8 bytes   |
+ * |      … |    … | the signed sections' elements, in table order, each padded to 8  |
+ * |      … |    … | the detached sections' bytes, in table order, each padded to 8   |
  *
- * Types: 1 = u8, 2 = i32, 3 = f64, 4 = i64. Text is stored as a u8 section of UTF-8 with an i32
+ * Types: 1 = u8, 2 = i32, 3 = f64, 4 = i64, all in the signed payload; 5 = detached u8, bytes
+ * outside the signed payload whose chunks are checked one at a time when first read, against
+ * SHA-256 digests stored in a signed section ({@link DetachedBytes}): opening an index reads
+ * and checks only the signed payload. Text is stored as a u8 section of UTF-8 with an i32
  * section of N + 1 offsets into it ({@link StringTable}).
  */
 export const MAGIC = Buffer.from("CITEBOT\0", "latin1");
@@ -32,18 +52,11 @@ export const HEADER_BYTES = 64;
 /** A container holds at most this many sections: the section table is read before anything else. */
 export const MAX_SECTIONS = 256;
 
-const TYPE_SIZES = { 1: 1, 2: 4, 3: 8, 4: 8 } as const;
+const TYPE_SIZES = { 1: 1, 2: 4, 3: 8, 4: 8, 5: 1 } as const;
 type SectionType = keyof typeof TYPE_SIZES;
 
-/** Why a container was refused: kept for the message that says the index is rebuilt. */
-export class ContainerError extends Error {
-  override readonly name: string = "ContainerError";
-}
-
-/** A container of another format version: written by another citebot, not damaged. */
-export class StaleContainer extends ContainerError {
-  override readonly name = "StaleContainer";
-}
+/** The type of a detached section. */
+const DETACHED = 5;
 
 const pad8 = (n: number) => (n + 7) & ~7;
 
@@ -79,21 +92,24 @@ export class ContainerWriter {
 
   /** A list of strings: UTF-8 under `tag`, offsets (count + 1) under `tag + 1`. */
   strings(tag: number, values: readonly string[]): this {
-    // Lengths first, then every string written in place: no array per string (a saved
-    // archive holds a million paragraphs). A lone surrogate is written as U+FFFD, as
-    // TextEncoder writes it, and counted as its three bytes.
-    const offsets = new Int32Array(values.length + 1);
-    values.forEach(
-      (value, i) => (offsets[i + 1] = (offsets[i] as number) + Buffer.byteLength(value, "utf8")),
-    );
-    const bytes = Buffer.alloc(offsets[values.length] as number);
-    values.forEach((value, i) => {
-      const at = offsets[i] as number;
-      if (bytes.write(value, at, "utf8") !== (offsets[i + 1] as number) - at) {
-        throw new Error(`string ${i} of section ${tag} did not encode to its length`);
-      }
-    });
-    return this.uint8(tag, bytes).int32(tag + 1, offsets);
+    return this.stringTable(tag, encodeStrings(values));
+  }
+
+  /**
+   * Bytes kept out of the signed payload (type 5), in chunks (chunk i ends at `ends[i]`):
+   * the ends are written under `endsTag` and each chunk's SHA-256 under `digestsTag`, both
+   * signed. `digests` when already known (copied from another container).
+   */
+  detached(
+    tag: number,
+    bytes: Uint8Array,
+    ends: Int32Array,
+    tags: { readonly ends: number; readonly digests: number },
+    digests: Uint8Array = chunkDigests(bytes, ends),
+  ): this {
+    return this.add(tag, DETACHED, bytes, bytes.length)
+      .int32(tags.ends, ends)
+      .uint8(tags.digests, digests);
   }
 
   /** Strings already encoded as a {@link StringTable} holds them (UTF-8 and offsets): as {@link strings} writes them. */
@@ -114,97 +130,74 @@ export class ContainerWriter {
   /** The whole file: header, section table and sections, with its HMAC. */
   finish(key: Uint8Array): Buffer {
     const tableBytes = pad8(this.sections.length * 16);
-    const payloadLength =
-      tableBytes + this.sections.reduce((sum, s) => sum + pad8(s.bytes.length), 0);
-    const file = Buffer.alloc(HEADER_BYTES + payloadLength);
+    const length = (type: number) =>
+      this.sections
+        .filter((s) => (s.type === DETACHED) === (type === DETACHED))
+        .reduce((sum, s) => sum + pad8(s.bytes.length), 0);
+    const signedLength = tableBytes + length(1);
+    const detachedLength = length(DETACHED);
+    const file = Buffer.alloc(HEADER_BYTES + signedLength + detachedLength);
     MAGIC.copy(file, 0);
     file.writeUInt32LE(this.version, 8);
     file.writeUInt32LE(this.sections.length, 12);
-    file.writeDoubleLE(payloadLength, 16);
+    file.writeDoubleLE(signedLength, 16);
+    file.writeDoubleLE(detachedLength, 56);
     let at = HEADER_BYTES + tableBytes;
+    let detachedAt = HEADER_BYTES + signedLength;
     this.sections.forEach((section, i) => {
       const row = HEADER_BYTES + i * 16;
       file.writeUInt32LE(section.tag, row);
       file.writeUInt32LE(section.type, row + 4);
       file.writeUInt32LE(section.count, row + 8);
-      file.set(section.bytes, at);
-      at += pad8(section.bytes.length);
+      if (section.type === DETACHED) {
+        file.set(section.bytes, detachedAt);
+        detachedAt += pad8(section.bytes.length);
+      } else {
+        file.set(section.bytes, at);
+        at += pad8(section.bytes.length);
+      }
     });
     return signContainer(file, key);
   }
 }
 
+/**
+ * Strings as a {@link StringTable} holds them: UTF-8 back to back and N + 1 offsets. Lengths
+ * first, then every string written in place: no array per string (a saved archive holds a
+ * million paragraphs). A lone surrogate is written as U+FFFD, as TextEncoder writes it, and
+ * counted as its three bytes.
+ */
+export function encodeStrings(values: readonly string[]): {
+  readonly bytes: Uint8Array;
+  readonly offsets: Int32Array;
+} {
+  const offsets = new Int32Array(values.length + 1);
+  values.forEach(
+    (value, i) => (offsets[i + 1] = (offsets[i] as number) + Buffer.byteLength(value, "utf8")),
+  );
+  const bytes = Buffer.alloc(offsets[values.length] as number);
+  values.forEach((value, i) => {
+    const at = offsets[i] as number;
+    if (bytes.write(value, at, "utf8") !== (offsets[i + 1] as number) - at) {
+      throw new Error(`string ${i} did not encode to its length`);
+    }
+  });
+  return { bytes, offsets };
+}
+
 /** Writes a container's HMAC into its header (after the writer filled it); returns the file. */
 export function signContainer(file: Buffer, key: Uint8Array): Buffer {
-  signature(key, file).copy(file, 24);
+  signature(key, file.subarray(0, HEADER_BYTES + file.readDoubleLE(16))).copy(file, 24);
   return file;
 }
 
-/** HMAC of the header's first 24 bytes and of the payload (everything after the header). */
-function signature(key: Uint8Array, file: Uint8Array): Buffer {
+/** HMAC of the header's bytes 0–23 and 56–63 and of the signed payload (the rest of `signed`). */
+function signature(key: Uint8Array, signed: Uint8Array): Buffer {
   return createHmac("sha256", key)
-    .update(file.subarray(0, 24))
-    .update(file.subarray(HEADER_BYTES))
+    .update(signed.subarray(0, 24))
+    .update(signed.subarray(56, HEADER_BYTES))
+    .update(signed.subarray(HEADER_BYTES))
     .digest();
-}
-
-/** Strings stored as UTF-8 and offsets, decoded one at a time when asked for. */
-export class StringTable {
-  /** Fatal on bad UTF-8; keeps a leading U+FEFF as text (it would shift every offset). */
-  private readonly decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-  constructor(
-    /** The strings' UTF-8, back to back. */
-    readonly bytes: Uint8Array,
-    /** Where each string starts in {@link bytes}, plus the end (checked). */
-    readonly offsets: Int32Array,
-  ) {}
-
-  get length(): number {
-    return this.offsets.length - 1;
-  }
-
-  /** The i-th string; throws {@link ContainerError} outside the table. */
-  get(i: number): string {
-    if (!Number.isInteger(i) || i < 0 || i >= this.length) {
-      throw new ContainerError(`string ${i} outside a table of ${this.length}`);
-    }
-    return this.decoder.decode(
-      this.bytes.subarray(this.offsets[i] as number, this.offsets[i + 1] as number),
-    );
-  }
-
-  /** True when the bytes are valid UTF-8 (checked once, natively, before any is decoded). */
-  isUtf8(): boolean {
-    return isUtf8(this.bytes);
-  }
-
-  /**
-   * Every string, in order: the table decoded once and cut where each string's UTF-16
-   * units end (counted from the UTF-8 lead bytes), far cheaper than one decode a string.
-   */
-  all(): string[] {
-    const { bytes, offsets } = this;
-    const count = this.length;
-    const text = this.decoder.decode(bytes);
-    const strings = new Array<string>(count);
-    let byte = 0;
-    let unit = 0;
-    for (let i = 0; i < count; i += 1) {
-      const end = offsets[i + 1] as number;
-      if (end < bytes.length && ((bytes[end] as number) & 0xc0) === 0x80) {
-        throw new ContainerError(`string ${i} ends inside a character`);
-      }
-      const start = unit;
-      for (; byte < end; byte += 1) {
-        const lead = bytes[byte] as number;
-        // A lead byte starts a character; one of four bytes is two UTF-16 units.
-        if ((lead & 0xc0) !== 0x80) unit += lead >= 0xf0 ? 2 : 1;
-      }
-      strings[i] = text.slice(start, unit);
-    }
-    return strings;
-  }
 }
 
 interface SectionEntry {
@@ -213,49 +206,91 @@ interface SectionEntry {
   readonly offset: number;
 }
 
-/** Reads a container after checking its magic, version, length, HMAC and section table. */
+/**
+ * Reads a container after checking its magic, version, lengths, HMAC and section table. Only
+ * the header and the signed payload are read; detached sections are read chunk by chunk when
+ * asked for ({@link detached}).
+ */
 export class ContainerReader {
   private readonly entries = new Map<number, SectionEntry>();
   private readonly data: Uint8Array;
+  private readonly source: ContainerSource;
 
   /**
+   * @param file - the container's bytes, or where to read them (a file read where asked).
    * @throws ContainerError when the file is not a whole, untampered container of this
    *   version written with this key.
    */
-  constructor(file: Uint8Array, version: number, key: Uint8Array) {
-    if (file.length < HEADER_BYTES) throw new ContainerError("shorter than the header");
-    // Typed views need aligned offsets: copy a buffer that does not start on 8 bytes.
-    this.data = file.byteOffset % 8 === 0 ? file : new Uint8Array(file);
-    const header = Buffer.from(this.data.buffer, this.data.byteOffset, HEADER_BYTES);
+  constructor(file: Uint8Array | ContainerSource, version: number, key: Uint8Array) {
+    this.source = file instanceof Uint8Array ? bytesSource(file) : file;
+    const total = this.source.length;
+    if (total < HEADER_BYTES) throw new ContainerError("shorter than the header");
+    const header = Buffer.from(this.source.read(0, HEADER_BYTES));
     if (!header.subarray(0, 8).equals(MAGIC)) throw new ContainerError("not a citebot index");
     const found = header.readUInt32LE(8);
     if (found !== version) throw new StaleContainer(`format ${found}, expected ${version}`);
     const sections = header.readUInt32LE(12);
-    const payloadLength = header.readDoubleLE(16);
-    if (payloadLength !== file.length - HEADER_BYTES) {
-      throw new ContainerError(`length ${payloadLength} does not match the file`);
+    const signedLength = header.readDoubleLE(16);
+    const detachedLength = header.readDoubleLE(56);
+    if (
+      !Number.isSafeInteger(signedLength) ||
+      !Number.isSafeInteger(detachedLength) ||
+      signedLength < 0 ||
+      detachedLength < 0 ||
+      HEADER_BYTES + signedLength + detachedLength !== total
+    ) {
+      throw new ContainerError(
+        `length ${signedLength} + ${detachedLength} does not match the file`,
+      );
     }
     if (sections > MAX_SECTIONS) throw new ContainerError(`${sections} sections`);
-    const expected = signature(key, this.data);
-    if (!timingSafeEqual(expected, header.subarray(24, 56))) {
+    const signed = this.source.read(0, HEADER_BYTES + signedLength);
+    // Typed views need aligned offsets: copy a buffer that does not start on 8 bytes.
+    this.data = signed.byteOffset % 8 === 0 ? signed : new Uint8Array(signed);
+    if (!timingSafeEqual(signature(key, this.data), header.subarray(24, 56))) {
       throw new ContainerError("signature does not match (written elsewhere or altered)");
     }
     const view = new DataView(this.data.buffer, this.data.byteOffset, this.data.byteLength);
     let at = HEADER_BYTES + pad8(sections * 16);
+    let detachedAt = this.data.length;
     for (let i = 0; i < sections; i += 1) {
       const row = HEADER_BYTES + i * 16;
       const tag = view.getUint32(row, true);
       const type = view.getUint32(row + 4, true);
       const count = view.getUint32(row + 8, true);
-      if (type !== 1 && type !== 2 && type !== 3 && type !== 4)
+      if (type !== 1 && type !== 2 && type !== 3 && type !== 4 && type !== DETACHED)
         throw new ContainerError(`section type ${type}`);
       const bytes = count * TYPE_SIZES[type];
-      if (at + bytes > this.data.length) throw new ContainerError(`section ${tag} overruns`);
+      const offset = type === DETACHED ? detachedAt : at;
+      const end = type === DETACHED ? total : this.data.length;
+      if (offset + bytes > end) throw new ContainerError(`section ${tag} overruns`);
       if (this.entries.has(tag)) throw new ContainerError(`section ${tag} twice`);
-      this.entries.set(tag, { type, count, offset: at });
-      at += pad8(bytes);
+      this.entries.set(tag, { type, count, offset });
+      if (type === DETACHED) detachedAt += pad8(bytes);
+      else at += pad8(bytes);
     }
-    if (at !== this.data.length) throw new ContainerError("sections do not fill the file");
+    if (at !== this.data.length || detachedAt !== total) {
+      throw new ContainerError("sections do not fill the file");
+    }
+  }
+
+  /**
+   * A detached section (written by {@link ContainerWriter.detached}): its chunk ends and
+   * digests checked now, each chunk's bytes when read.
+   */
+  detached(tag: number, tags: { readonly ends: number; readonly digests: number }): DetachedBytes {
+    const { offset, count } = this.entry(tag, DETACHED);
+    const ends = this.int32(tags.ends);
+    const digests = this.uint8(tags.digests, DIGEST_BYTES * ends.length);
+    let previous = 0;
+    for (let i = 0; i < ends.length; i += 1) {
+      const end = ends[i] as number;
+      if (end < previous)
+        throw new ContainerError(`section ${tag}: chunk ${i} ends before it starts`);
+      previous = end;
+    }
+    if (previous !== count) throw new ContainerError(`section ${tag}: chunks do not span it`);
+    return new DetachedBytes(this.source, offset, count, ends, digests);
   }
 
   private entry(tag: number, type: SectionType, count?: number): SectionEntry {
@@ -294,30 +329,5 @@ export class ContainerReader {
     const offsets = this.int32(tag + 1, count === undefined ? undefined : count + 1);
     checkOffsets(offsets, bytes.length, `strings ${tag}`);
     return new StringTable(bytes, offsets);
-  }
-}
-
-/**
- * Checks that an offsets array (N + 1 entries) starts at 0, never decreases and ends at
- * `end`: then every `[offsets[i], offsets[i + 1])` lies inside the array it indexes.
- */
-export function checkOffsets(offsets: Int32Array, end: number, what: string): void {
-  if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== end) {
-    throw new ContainerError(`${what}: offsets do not span 0..${end}`);
-  }
-  for (let i = 1; i < offsets.length; i += 1) {
-    if ((offsets[i] as number) < (offsets[i - 1] as number)) {
-      throw new ContainerError(`${what}: offsets decrease at ${i}`);
-    }
-  }
-}
-
-/** Checks that every value lies in [low, high). */
-export function checkRange(values: Int32Array, low: number, high: number, what: string): void {
-  for (let i = 0; i < values.length; i += 1) {
-    const value = values[i] as number;
-    if (value < low || value >= high) {
-      throw new ContainerError(`${what}: ${value} at ${i} outside ${low}..${high - 1}`);
-    }
   }
 }

@@ -1,5 +1,5 @@
 import type { IndexData, Posting } from "../core/index.ts";
-import { sentencePositions } from "./article-codec.ts";
+import { copyTexts, sentencePositions } from "./article-codec.ts";
 import type { ContainerReader, ContainerWriter } from "./binary.ts";
 import type { SavedContent } from "./index-codec.ts";
 
@@ -95,7 +95,10 @@ export function encodeChunkArticles(writer: ContainerWriter, chunks: readonly Ch
     writer.stringTable(tag, concatStrings(chunks, tag));
   writer.uint8(24, concatUint8(chunks.map((c) => c.reader.uint8(24))));
   writer.int32(30, concatOffsets(chunks.map((c) => c.reader.int32(30))));
-  writer.stringTable(31, concatStrings(chunks, 31));
+  copyTexts(
+    writer,
+    chunks.map((c) => c.reader),
+  );
   writer.int32(38, concatInt32(chunks.map((c) => c.reader.int32(38))));
   const { contexts, positions } = mergeContexts(chunks);
   writer.int32(

@@ -1,5 +1,10 @@
 import type { Article, IndexData, SentenceTable } from "../core/index.ts";
-import { decodeArticles, encodeArticles, sentencePositions } from "./article-codec.ts";
+import {
+  decodeArticles,
+  encodeArticles,
+  sentencePositions,
+  type TextRecovery,
+} from "./article-codec.ts";
 import { PostingTable } from "./posting-table.ts";
 import { SavedVocabulary } from "./string-index.ts";
 import type { FileStamp } from "./listing.ts";
@@ -23,8 +28,10 @@ import {
  * |       | ctime in ns; all -1 when not to be trusted), SHA-256 of its bytes (u8)  |
  * | 10–23 | per article: id, title, source, url, published, author, file (strings)  |
  * | 24    | per article: which optional fields are present (u8 bit set)             |
+ * | 25–26 | per article: where its texts' chunk ends in 31 (i32), its SHA-256 (u8)  |
  * | 30    | first paragraph of each article, plus the end (i32)                     |
- * | 31    | paragraph texts (strings)                                               |
+ * | 31–32 | paragraph texts: UTF-8, detached (read and checked one article's chunk  |
+ * |       | at a time when the article is first read), and offsets (i32)            |
  * | 38    | per paragraph: its text's length in UTF-16 code units (i32)             |
  * | 33    | per paragraph: its context's index in 34, or -1 (i32)                   |
  * | 34    | distinct contexts (strings)                                             |
@@ -188,9 +195,9 @@ export function decodeHead(reader: ContainerReader): {
 }
 
 /** Decodes everything but the files of a checked container (see {@link decodeIndex}). */
-export function decodeContent(reader: ContainerReader): SavedContent {
+export function decodeContent(reader: ContainerReader, recover?: TextRecovery): SavedContent {
   const fingerprint = reader.strings(1, 1).get(0);
-  const { articles, positions, paragraphCount } = decodeArticles(reader);
+  const { articles, positions, paragraphCount } = decodeArticles(reader, recover);
   const count = articles.length;
   const sentenceCount = positions.article.length;
   const problemFiles = reader.strings(40).all();

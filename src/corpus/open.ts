@@ -116,7 +116,10 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
   const fresh = new Map<string, FileRead>();
   const file = cache ? savedIndexPath(cache, resolved) : undefined;
   if (cache && file) {
-    const found = await readSavedIndex(file, cache, checkCurrent(listing, limits, fresh));
+    const found = await readSavedIndex(file, cache, checkCurrent(listing, limits, fresh), {
+      maxFileBytes: limits.maxFileBytes,
+      warn: (message) => warnings.push(message),
+    });
     if (found.kind === "refused") warnings.push(found.reason);
     if (found.kind === "saved" && !(options.strict && found.saved.problems.length > 0)) {
       const { articles, problems, data } = found.saved;

@@ -1,10 +1,26 @@
 import { createHash, createHmac } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { lstat, rename, rm, writeFile } from "node:fs/promises";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+} from "node:fs";
+import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ArticleError, type Article, type IndexData } from "../core/index.ts";
+import {
+  ArticleError,
+  parseArticle,
+  type Article,
+  type IndexData,
+  type Paragraph,
+} from "../core/index.ts";
+import type { TextRecovery } from "./article-codec.ts";
 import { ContainerError, ContainerReader, StaleContainer } from "./binary.ts";
 import { CacheRefusal, checkPrivate, type CacheFolder } from "./cache-dir.ts";
+import { FileSource } from "./detached.ts";
 import { decodeContent, decodeHead, encodeIndex, type SavedFile } from "./index-codec.ts";
 import type { FolderRead } from "./load.ts";
 
@@ -12,7 +28,7 @@ import type { FolderRead } from "./load.ts";
  * Bumped whenever tokenising, stemming, parsing or the file layout changes, so that an
  * index saved by an older citebot is rebuilt rather than misread.
  */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 /** A saved index larger than this is not read (no article folder citebot serves comes near it). */
 export const MAX_SAVED_INDEX_BYTES = 4 * 1024 ** 3;
@@ -104,22 +120,31 @@ export type CurrentCheck = (fingerprint: string, files: ReadonlyMap<string, Save
 /**
  * Reads a saved index if it is there, private to the user, signed with this install's
  * key, whole, consistent and, by `isCurrent`, built from exactly the folder's contents.
+ * The file stays open while its articles live: their texts are read from it, each
+ * article's checked against its digest, when first needed (`article-codec.ts`).
  */
 export async function readSavedIndex(
   file: string,
   cache: CacheFolder,
   isCurrent: CurrentCheck,
+  later: LaterDamage = { maxFileBytes: Number.MAX_SAFE_INTEGER, warn: () => undefined },
 ): Promise<SavedIndexResult> {
+  let source: FileSource | undefined;
   try {
     await checkPrivate(file, "file");
-    if ((await lstat(file)).size > MAX_SAVED_INDEX_BYTES) {
+    source = FileSource.open(file);
+    if (source.length > MAX_SAVED_INDEX_BYTES) {
+      source.close();
       return { kind: "refused", reason: `${file} is larger than any index citebot writes` };
     }
-    // One synchronous read: the promise API reads a large file in many chunks.
-    const reader = new ContainerReader(readFileSync(file), INDEX_FORMAT, cache.key);
+    // The signed part in one synchronous read: the promise API reads in many chunks.
+    const reader = new ContainerReader(source, INDEX_FORMAT, cache.key);
     const head = decodeHead(reader);
-    if (!isCurrent(head.fingerprint, head.files)) return { kind: "none" }; // articles changed
-    const saved = decodeContent(reader);
+    if (!isCurrent(head.fingerprint, head.files)) {
+      source.close();
+      return { kind: "none" }; // articles changed
+    }
+    const saved = decodeContent(reader, recoverFromSource(file, head.files, later));
     return {
       kind: "saved",
       saved: {
@@ -129,6 +154,7 @@ export async function readSavedIndex(
       },
     };
   } catch (error) {
+    source?.close();
     if (error instanceof CacheRefusal) return { kind: "refused", reason: error.message };
     if (error instanceof ContainerError && !(error instanceof StaleContainer)) {
       return { kind: "refused", reason: `${file} was not used (${error.message}); rebuilding it` };
@@ -171,4 +197,58 @@ export async function writeSavedBytes(file: string, bytes: Uint8Array): Promise<
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** What {@link readSavedIndex} needs to survive an index damaged after it was opened. */
+export interface LaterDamage {
+  /** The per-article size limit (an article's file is read again under it). */
+  readonly maxFileBytes: number;
+  /** Told once, in an admin's words, when the damage is found. */
+  readonly warn: (message: string) => void;
+}
+
+/**
+ * What an article whose saved text is refused when first read (the index altered on disk
+ * after it was opened) gets instead: its own file read again, used only when its SHA-256 is
+ * the one the index was built from (then its paragraphs are the ones the index holds); and
+ * the damaged index is removed so that the next open rebuilds it. Else the refusal stands.
+ */
+function recoverFromSource(
+  indexFile: string,
+  files: ReadonlyMap<string, SavedFile>,
+  later: LaterDamage,
+): TextRecovery {
+  let reported = false;
+  return (article, problem): Paragraph[] => {
+    if (!reported) {
+      reported = true;
+      later.warn(
+        `${indexFile} was altered after it was opened (${problem.message}): articles are read from their files and the index is rebuilt at the next start`,
+      );
+      try {
+        rmSync(indexFile, { force: true });
+      } catch {
+        // a folder that refuses it: the next open finds the damage itself
+      }
+    }
+    const saved = files.get(path.basename(article.file));
+    let fd: number | undefined;
+    try {
+      fd = openSync(
+        realpathSync(article.file),
+        constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+      );
+      const info = fstatSync(fd);
+      if (saved && info.isFile() && info.size <= later.maxFileBytes) {
+        const bytes = readFileSync(fd);
+        if (digestOf(bytes).equals(saved.digest))
+          return [...parseArticle(article.file, bytes).paragraphs];
+      }
+    } catch {
+      // unreadable now: the refusal stands
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    throw problem;
+  };
 }

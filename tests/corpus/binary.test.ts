@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ContainerReader, ContainerWriter, signContainer } from "../../src/corpus/binary.ts";
+import {
+  ContainerReader,
+  ContainerWriter,
+  HEADER_BYTES,
+  signContainer,
+} from "../../src/corpus/binary.ts";
+import { DetachedError } from "../../src/corpus/detached.ts";
 
 const key = randomBytes(32);
 
@@ -57,5 +63,70 @@ describe("the saved index's string tables", () => {
     file.writeInt32LE(1, offsets + 4);
     const table = new ContainerReader(signContainer(file, key), 1, key).strings(1, 2);
     expect(() => table.all()).toThrow(/inside a character/u);
+  });
+});
+
+describe("the saved index's detached sections", () => {
+  const text = Buffer.from("first chunk|second|third chunk, the last");
+  const ends = Int32Array.of(12, 19, text.length);
+  const tags = { ends: 2, digests: 3 };
+  const written = () =>
+    new ContainerWriter(1).int32(1, Int32Array.of(7)).detached(4, text, ends, tags).finish(key);
+
+  /** A source over a buffer that records every read. */
+  function recorded(file: Uint8Array) {
+    const reads: [number, number][] = [];
+    const source = {
+      length: file.length,
+      read: (start: number, length: number) => {
+        reads.push([start, length]);
+        return file.subarray(start, start + length);
+      },
+    };
+    return { source, reads };
+  }
+
+  it("GIVEN a container with a detached section WHEN it is opened THEN only the header and the signed part are read, and each chunk is read and checked when asked for", () => {
+    const file = written();
+    const { source, reads } = recorded(file);
+    const reader = new ContainerReader(source, 1, key);
+    const signedEnd = HEADER_BYTES + file.readDoubleLE(16);
+    expect(reads.every(([start, length]) => start + length <= signedEnd)).toBe(true);
+    expect(file.length).toBe(signedEnd + 40); // the text (40 bytes), padded to 8
+    const detached = reader.detached(4, tags);
+    expect(reader.int32(1)).toEqual(Int32Array.of(7));
+    expect(Buffer.from(detached.chunk(1)).toString()).toBe("second|");
+    expect(reads.at(-1)).toEqual([signedEnd + 12, 7]);
+    expect([0, 1, 2].map((i) => Buffer.from(detached.chunk(i)).toString()).join("")).toBe(
+      text.toString(),
+    );
+  });
+
+  it("GIVEN a detached chunk altered after writing THEN opening succeeds, that chunk is refused when read, and the others still read", () => {
+    const file = written();
+    file.write("X", file.indexOf("second"), "latin1");
+    const detached = new ContainerReader(file, 1, key).detached(4, tags);
+    expect(() => detached.chunk(1)).toThrow(DetachedError);
+    expect(() => detached.chunk(1)).toThrow(/chunk 1 does not match its digest/u);
+    expect(Buffer.from(detached.chunk(2)).toString()).toBe("third chunk, the last");
+    expect(() => detached.chunk(3)).toThrow(/outside/u);
+  });
+
+  it("GIVEN headers whose lengths do not add up to the file, or chunk ends that do not span the section THEN the container is refused at open", () => {
+    const longer = written();
+    longer.writeDoubleLE(longer.readDoubleLE(56) + 8, 56);
+    expect(() => new ContainerReader(signContainer(longer, key), 1, key)).toThrow(
+      /does not match the file/u,
+    );
+    const truncated = written().subarray(0, -8);
+    expect(() => new ContainerReader(truncated, 1, key)).toThrow(/does not match the file/u);
+    const short = new ContainerWriter(1)
+      .detached(4, text, Int32Array.of(12, 19, text.length - 1), tags)
+      .finish(key);
+    expect(() => new ContainerReader(short, 1, key).detached(4, tags)).toThrow(/do not span/u);
+    // The detached length is signed: changing it without the key is refused.
+    const unsigned = written();
+    unsigned.writeDoubleLE(0, 56);
+    expect(() => new ContainerReader(unsigned.subarray(0, -40), 1, key)).toThrow(/signature/u);
   });
 });

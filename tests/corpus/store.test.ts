@@ -69,18 +69,46 @@ describe("the saved index on disk", () => {
     expect(excerpt).toContain("25% tariffs");
   });
 
-  it("GIVEN a real saved index with '25%' changed to '95%' inside THEN it is refused, reported, and the article's own words are served", async () => {
+  it("GIVEN a real saved index with a byte of its signed part changed (the title) THEN it is refused, reported, and the article's own title is served", async () => {
+    const { dir, cacheDir, file } = await savedSetup();
+    const bytes = await readFile(file);
+    const at = bytes.indexOf("Rare Welcome");
+    expect(at).toBeGreaterThan(0);
+    bytes.write("Fake", at, "utf8");
+    await writeFile(file, bytes);
+    const corpus = await openCorpus(dir, { cacheDir });
+    expect(corpus.fromSavedIndex).toBe(false);
+    expect(corpus.warnings.join("\n")).toMatch(/signature does not match/u);
+    expect(corpus.index.articles[0]?.title).toContain("Rare Welcome");
+  });
+
+  it("GIVEN a real saved index with '25%' changed to '95%' in an article's text THEN the altered text is refused when first read and never served: the article's own words are served from its file, it is reported, and the next open rebuilds the index", async () => {
     const { dir, cacheDir, file } = await savedSetup();
     const bytes = await readFile(file);
     const at = bytes.indexOf("25% tariffs");
     expect(at).toBeGreaterThan(0);
     bytes.write("95", at, "utf8");
     await writeFile(file, bytes);
+    // The texts are checked article by article when first read, not at open.
     const { corpus, excerpt } = await topExcerpt(dir, cacheDir);
-    expect(corpus.fromSavedIndex).toBe(false);
-    expect(corpus.warnings.join("\n")).toMatch(/signature does not match/u);
+    expect(corpus.fromSavedIndex).toBe(true);
     expect(excerpt).toContain("25% tariffs");
     expect(excerpt).not.toContain("95%");
+    expect(corpus.warnings.join("\n")).toMatch(/altered after it was opened .*digest/u);
+    await expect(stat(file)).rejects.toThrow(/ENOENT/u);
+    const next = await openCorpus(dir, { cacheDir });
+    expect(next.fromSavedIndex).toBe(false);
+  });
+
+  it("GIVEN an opened index whose article text is then altered on disk and whose article file changed too THEN reading the article refuses the text rather than serve it", async () => {
+    const { dir, cacheDir, file } = await savedSetup();
+    const corpus = await openCorpus(dir, { cacheDir });
+    expect(corpus.fromSavedIndex).toBe(true);
+    const bytes = await readFile(file);
+    bytes.write("95", bytes.indexOf("25% tariffs"), "utf8");
+    await writeFile(file, bytes); // the same file the index holds open
+    await writeFile(path.join(dir, "seed.txt"), "Another title\n\nOther words entirely.\n");
+    expect(() => corpus.index.ask(TARIFF)).toThrow(/does not match its digest/u);
   });
 
   it("GIVEN a well-formed index forged under another key and planted under the real name THEN it is refused and the real article served", async () => {
