@@ -93,7 +93,15 @@ for (let repeat = 0; repeat <= Number(values.repeats); repeat += 1) {
   for (const engine of engines) {
     const output = execFileSync(
       process.execPath,
-      [probe, engine.dir, dataDir, cacheDir, String(rounds), values.explain ? "explain" : "ask"],
+      [
+        probe,
+        engine.dir,
+        dataDir,
+        // A folder each: two engines of different index formats would rebuild each other's.
+        path.join(cacheDir, engine.name),
+        String(rounds),
+        values.explain ? "explain" : "ask",
+      ],
       { input: JSON.stringify(questions), maxBuffer: 1024 ** 3 },
     );
     const result = JSON.parse(output.toString("utf8")) as ProbeResult;
