@@ -1,4 +1,5 @@
 import type { IndexData, Posting } from "../core/index.ts";
+import { postingsByTerm } from "../core/index/build.ts";
 import { copyTexts, sentencePositions } from "./article-codec.ts";
 import type { ContainerReader, ContainerWriter } from "./binary.ts";
 import type { SavedContent } from "./index-codec.ts";
@@ -212,16 +213,7 @@ function mergePostings(
       next[slot] = at + chunkIds.length;
     }
   });
-  const postings = new Map<string, Posting>();
-  terms.forEach((term, s) => {
-    const start = first[s] as number;
-    const end = first[s + 1] as number;
-    postings.set(term, {
-      sentenceIds: ids.subarray(start, end),
-      counts: counts.subarray(start, end),
-    });
-  });
-  return postings;
+  return postingsByTerm(terms, first, ids, counts);
 }
 
 /** Checks that merged sentence columns follow the merged layout (as `checkDerivable` does for articles). */

@@ -273,8 +273,21 @@ function groupBySlot(
     sentenceIds[at] = entries.sentence.values[i] as number;
     counts[at] = entries.count.values[i] as number;
   }
+  return postingsByTerm(slotTerms, first, sentenceIds, counts);
+}
+
+/**
+ * The postings of each term, as views into one column of sentence ids and one of counts
+ * grouped by term: term `s`'s entries are `first[s]..first[s + 1]`.
+ */
+export function postingsByTerm(
+  terms: readonly string[],
+  first: Int32Array,
+  sentenceIds: Int32Array,
+  counts: Uint8Array,
+): Map<string, Posting> {
   const postings = new Map<string, Posting>();
-  slotTerms.forEach((term, s) => {
+  terms.forEach((term, s) => {
     const start = first[s] as number;
     const end = first[s + 1] as number;
     postings.set(term, {
