@@ -38,10 +38,12 @@ export class NameEvidence {
     }
     const posting = this.view.data.postings.get(token.term);
     if (!posting) return this.options.synonyms?.properNoun?.(token.word) ?? false;
-    let written = this.capitals.get(token.term);
+    let written = this.capitals.get(token.word);
     if (written === undefined) {
-      let capital = 0;
-      let lower = 0;
+      // The word's own form decides when the sample has it: "work" is not a name because the
+      // articles write "Working Group", which shares its stem.
+      const form = { capital: 0, lower: 0 };
+      const stem = { capital: 0, lower: 0 };
       const ids = posting.sentenceIds;
       const sample = this.options.nameSample;
       const step = Math.max(1, Math.floor(ids.length / sample));
@@ -49,13 +51,22 @@ export class NameEvidence {
         tokenize(this.view.sentenceText(ids[k] as number)).forEach((seen, position) => {
           // A sentence's first word is capitalised whatever it is.
           if (seen.term !== token.term || position === 0) return;
-          if (seen.capitalized) capital += 1;
-          else lower += 1;
+          const counts = seen.word === word ? form : stem;
+          if (seen.capitalized) counts.capital += 1;
+          else counts.lower += 1;
         });
       }
-      written = capital > lower;
-      this.capitals.set(token.term, written);
+      if (form.capital + form.lower > 0) written = form.capital > form.lower;
+      else if (this.commonWord(word)) written = false;
+      else written = stem.capital > stem.lower;
+      this.capitals.set(token.word, written);
     }
     return written;
+  }
+
+  /** An English word the dictionary does not write as a name ("work", not "tesla"). */
+  private commonWord(word: string): boolean {
+    const dictionary = this.options.synonyms;
+    return !!dictionary && dictionary.knows(word) && !(dictionary.properNoun?.(word) ?? false);
   }
 }

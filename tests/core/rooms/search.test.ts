@@ -147,6 +147,21 @@ describe("query terms: weights of the question's words", () => {
     expect(weights("who runs the ev market")).toEqual(weights("Who runs the EV market"));
   });
 
+  it("GIVEN a common word whose stem the articles write only in a name (Working Group) THEN the word is no name", () => {
+    const group = article(
+      "group",
+      "Digital assets",
+      "Agencies report to the Working Group on Markets.",
+    );
+    const groupView = new IndexView([group, weather]);
+    const withDictionary = { ...options, synonyms: table({}, ["work", "working"]) };
+    const evidence = new NameEvidence(groupView, withDictionary);
+    expect(evidence.isName(tokenize("work")[0] as never)).toBe(false);
+    // The form the articles write with a capital, and a word no dictionary knows, stay names.
+    expect(evidence.isName(tokenize("working")[0] as never)).toBe(true);
+    expect(new NameEvidence(groupView, options).isName(tokenize("work")[0] as never)).toBe(true);
+  });
+
   it("GIVEN a word the articles write in lower case THEN a capital in the question makes it no name", () => {
     expect(names.isName(tokenize("Market")[0] as never)).toBe(false);
     expect(names.isName(tokenize("wang")[0] as never)).toBe(true);
