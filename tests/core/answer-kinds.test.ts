@@ -4,6 +4,7 @@ import { loadArticles } from "../../src/corpus/load.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { answersIn, expectedAnswer } from "../../src/core/answer/expected.ts";
+import { definedTerm } from "../../src/core/answer/kinds.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 
 let seed: CitationIndex;
@@ -37,6 +38,17 @@ describe("the kind of answer a question expects", () => {
     ["is tesla charging more in china", "none"],
   ])("GIVEN %j THEN it expects %s", (question, type) => {
     expect(expectedAnswer(question)).toBe(type);
+  });
+
+  it.each([
+    ["What are automated driving systems?", ["automated", "driving", "systems"]],
+    ["whats a generation iv reactor", ["generation", "iv", "reactor"]],
+    ["What is the range of the Tesla Model S?", undefined],
+    ["What is Wang Yang's job?", undefined],
+    ["what is wang yangs job", undefined],
+    ["what is potash mostly used for", undefined],
+  ])("GIVEN %j THEN the term it asks to define is %j", (question, term) => {
+    expect(definedTerm(question)).toEqual(term);
   });
 
   it("GIVEN a passage THEN only expressions of the asked kind that the question does not already say count", () => {

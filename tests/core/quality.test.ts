@@ -167,6 +167,14 @@ describe("typos, false friends and the kind of answer", () => {
     }
   });
 
+  it('GIVEN "what are X" THEN the sentence that defines X comes first, and without one the question is declined', () => {
+    const defined = both.ask("What are automated driving systems?");
+    expect(defined.answered).toBe(true);
+    expect(defined.citations[0]?.excerpt).toContain("(ADS), which allow");
+    // The article says "Chinese electric vehicles" but never what they are.
+    expect(both.ask("what are chinese electric vehicles").answered).toBe(false);
+  });
+
   it("GIVEN an article filter THEN citations come from that article only", () => {
     const answer = both.ask("What tariff applies to Chinese electric vehicles?", {
       article: SEED,

@@ -1,3 +1,4 @@
+import { STOP_WORDS } from "../text/lexicon.ts";
 import { normalizeDiscordText } from "../text/normalize.ts";
 
 /** What kind of answer a question asks for, read from its opening words. */
@@ -34,9 +35,34 @@ export function checkQuestion(input: string): QuestionCheck {
   return { ok: true, question };
 }
 
+/** "what is a generation iv reactor", "what are automated driving systems": the term asked about. */
+const WHAT_IS_TERM =
+  /^(?:what|wat|wht)(?: is| are|'s|s| r) (?:an? )?([\p{L}\p{N}'-]+(?: [\p{L}\p{N}'-]+){0,3}) ?\??$/u;
+
+/**
+ * The words of the term a question asks to be defined ("what are automated driving
+ * systems" → ["automated", "driving", "systems"]); undefined unless the whole question
+ * is "what is/are [a] X" with X of one to four words that are all content words
+ * ("what is the range of the Model S" asks something else) and no possessive.
+ */
+export function definedTerm(question: string): string[] | undefined {
+  const q = question
+    .toLowerCase()
+    .replace(/[’']/gu, "'")
+    .replace(/[?!.\s]+$/u, "");
+  const term = WHAT_IS_TERM.exec(q)?.[1];
+  if (!term) return undefined;
+  const words = term.split(" ");
+  // "what is wang yang's job" (or "yangs job", typed without the apostrophe) asks about
+  // Wang Yang, not what a job is: a possessive before the last word is no term.
+  const possessive = words.slice(0, -1).some((word) => /(?:'s|s'|s)$/u.test(word));
+  return possessive || words.some((word) => STOP_WORDS.has(word)) ? undefined : words;
+}
+
 /** Reads the kind of answer wanted from a question's wording. */
 export function questionKind(question: string): QuestionKind {
   const q = question.toLowerCase().replace(/[’']/gu, "'");
+  if (definedTerm(q)) return "definition";
   // "What does VCS stand for?", "what does ADS mean": the sentence that spells it out.
   if (
     /\bstands? for\b|\b(?:does|do) \S+ (?:mean|stand)\b|\bmeaning of\b|\babbreviation\b|\bacronym\b/u.test(

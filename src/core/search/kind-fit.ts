@@ -1,11 +1,28 @@
 import { LRUCache } from "lru-cache";
 import { answersIn, patternsOf, type AnswerType } from "../answer/expected.ts";
-import type { QuestionKind } from "../answer/kinds.ts";
+import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/build.ts";
 import type { IndexView } from "../index/view.ts";
 import { CACHE_SIZES, type RankingOptions } from "../options.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
 import { byScore, type Candidate } from "./score.ts";
+
+/**
+ * Where a passage defines a term: the term (its last word singular or plural), after
+ * closing quotes and an abbreviation in brackets, followed by "which"/"that", "is a",
+ * "refers to", "means", a dash or a colon ("“automated driving systems” (ADS), which
+ * allow…"). Definitions in the text, as news writes them.
+ */
+function definitionOf(words: readonly string[]): RegExp {
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  const last = escape((words.at(-1) ?? "").replace(/(?:es|s)$/u, ""));
+  const head = words.slice(0, -1).map(escape);
+  const term = [...head, `${last}(?:e?s)?`].join("[\\s-]+");
+  return new RegExp(
+    `\\b${term}\\b["”’)]*\\s*(?:\\([^)]{1,16}\\)\\s*)?(?:,\\s*(?:which|that|who)\\b|(?:is|are)\\s+(?:an?|the)\\b|refers?\\s+to\\b|means?\\b|[—–:]|--)`,
+    "iu",
+  );
+}
 
 /** Question kinds whose answer is a thing to find (a name, a number, a date). */
 const EXPECTS_ENTITY: ReadonlySet<QuestionKind> = new Set([
@@ -64,12 +81,14 @@ export class KindFit {
             "iu",
           )
         : undefined;
+    const term = kind === "definition" ? definedTerm(question) : undefined;
+    const definition = term ? definitionOf(term) : undefined;
     const leaders = candidates.slice(0, Math.max(this.options.leaders, limit * 3));
     const typed = patternsOf(expected).length > 0;
     for (const candidate of leaders) {
       candidate.kindFits = typed
         ? answersIn(expected, this.quotedText(candidate), question).length > 0
-        : this.fits(kind, candidate.sentenceId, asked, defines);
+        : this.fits(kind, candidate.sentenceId, asked, defines, definition);
       if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
       else if (needsKind(expected, kind)) candidate.score *= this.options.kindMisfit;
     }
@@ -82,12 +101,16 @@ export class KindFit {
     sentenceId: number,
     asked: ReadonlySet<string>,
     defines: RegExp | undefined,
+    definition: RegExp | undefined,
   ): boolean {
     const flags = this.view.data.sentences.flags[sentenceId] as number;
     switch (kind) {
-      case "definition":
-        // An abbreviation is defined where it stands in brackets after its expansion.
-        return defines !== undefined && defines.test(this.view.sentenceText(sentenceId));
+      case "definition": {
+        // An abbreviation is defined where it stands in brackets after its expansion; a
+        // term where a clause or an apposition follows it.
+        const text = this.view.sentenceText(sentenceId);
+        return (defines?.test(text) ?? false) || (definition?.test(text) ?? false);
+      }
       case "quantity":
         return (flags & SentenceFlag.hasNumber) !== 0;
       case "time":
