@@ -89,7 +89,19 @@ export class VariantFinder {
     ) {
       add(singular, 1, "exact");
     }
-    if (token.isNumber || token.word.length < TYPO_MATCHING.minVariantWordLength) {
+    if (token.isNumber) return { variants, complete: true };
+    if (token.word.length < TYPO_MATCHING.minVariantWordLength) {
+      // An acronym too short for anything else still has the dictionary's names for what it
+      // stands for: "US" is "America" in an article that never writes "US".
+      const upper = token.word.toUpperCase();
+      if (
+        token.acronym ||
+        (view.has(upper) && view.frequency(upper) >= view.frequency(token.term))
+      ) {
+        for (const synonym of options.synonyms?.synonyms(token.word) ?? []) {
+          add(termOf(synonym), options.synonymCredit, "synonym");
+        }
+      }
       return { variants, complete: true };
     }
     let complete = true;

@@ -69,6 +69,25 @@ describe("variants: what a question word may stand for", () => {
   it("GIVEN a lower-case short word that the articles write as an acronym THEN it finds it", () => {
     expect(variantsOf("ev").has("EV")).toBe(true);
   });
+
+  it("GIVEN a two-letter acronym THEN the dictionary's names for it stand for it, and a two-letter common word gets none", () => {
+    const energy = article(
+      "energy",
+      "Energy",
+      "America leads in nuclear energy.",
+      "The US agrees.",
+    );
+    const acronyms = new IndexView([energy, weather]);
+    const dictionary = { ...options, synonyms: table({ us: ["america"], in: ["indium"] }) };
+    const finder2 = new VariantFinder(acronyms, dictionary);
+    const of = (question: string, position: number) =>
+      finder2.variantsOf(tokenize(question)[position] as never, false);
+    // "us" typed in lower case is the articles' "US"; typed "US", it is an acronym.
+    expect(of("did the us lead", 2).get("america")?.how).toBe("synonym");
+    expect(of("did the US lead", 2).get("america")?.how).toBe("synonym");
+    // "in" is no acronym of the articles: no stand-ins.
+    expect(of("who leads in energy", 2).size).toBe(1);
+  });
 });
 
 /** Word vectors from a table of directions (normalised here): no GloVe file needed. */
