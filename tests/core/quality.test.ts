@@ -57,7 +57,7 @@ describe("answer quality on our own held-out phrasings (regression guard, not tu
 
   it("GIVEN questions about two articles loaded together THEN each is answered from the right article", () => {
     const result = score(both, readQuestions("connected-vehicles.jsonl"));
-    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(16);
+    expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(17);
     expect(result.top3).toBeGreaterThanOrEqual(18);
     expect(result.abstained).toBeGreaterThanOrEqual(3);
   });
@@ -71,14 +71,14 @@ describe("answer quality on questions written blind (by a colleague who never ra
     expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(35);
     expect(result.top3).toBeGreaterThanOrEqual(41);
     expect(result.falseAbstain).toBeLessThanOrEqual(1);
-    expect(result.abstained).toBeGreaterThanOrEqual(7);
+    expect(result.abstained).toBeGreaterThanOrEqual(9);
   });
 
   it("GIVEN blind questions about two articles loaded together THEN most are right, from the right article", () => {
     const result = score(both, readQuestions("blind-vehicles.jsonl"));
     expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(27);
     expect(result.top3).toBeGreaterThanOrEqual(35);
-    expect(result.abstained).toBeGreaterThanOrEqual(6);
+    expect(result.abstained).toBeGreaterThanOrEqual(7);
     expect(result.falseAbstain).toBeLessThanOrEqual(2);
   });
 });
