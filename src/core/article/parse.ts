@@ -6,6 +6,7 @@ import { splitSentences } from "../text/sentences.ts";
 import type { WorkMeter } from "../text/work.ts";
 import type { TextBlock } from "./blocks.ts";
 import { readFrontMatter } from "./front-matter.ts";
+import { parseSimpleYaml } from "./simple-yaml.ts";
 import { parseHtmlPage } from "./html.ts";
 import { markdownBlocks } from "./markdown.ts";
 import type { Article, Paragraph } from "./types.ts";
@@ -67,9 +68,11 @@ function parseMarkdown(file: string, text: string, meter?: WorkMeter): Omit<Arti
       "no front matter: start the file with a '---' block holding title:",
     );
   }
-  let raw: unknown;
+  const source = match[1] ?? "";
+  // Most front matter is plain key: text lines, read without building a YAML document.
+  let raw: unknown = parseSimpleYaml(source);
   try {
-    raw = parseYaml(match[1] ?? "");
+    raw ??= parseYaml(source);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new ArticleError(file, `front matter is not valid YAML (${reason})`);
