@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { forEachInBoth, lowerBound } from "../../src/core/index/postings.ts";
+import { lowerBound } from "../../src/core/index/postings.ts";
 
 const sortedSet = (max: number) =>
   fc
@@ -8,18 +8,6 @@ const sortedSet = (max: number) =>
     .map((values) => Int32Array.from(values).sort());
 
 describe("sorted postings helpers", () => {
-  it("GIVEN two sorted lists of any sizes WHEN merged by galloping THEN exactly their common values are visited, ascending", () => {
-    fc.assert(
-      fc.property(sortedSet(2000), sortedSet(2000), (few, many) => {
-        const visited: number[] = [];
-        forEachInBoth(few, many, (value) => visited.push(value));
-        const inMany = new Set(many);
-        expect(visited).toEqual([...few].filter((value) => inMany.has(value)));
-      }),
-      { numRuns: 500 },
-    );
-  });
-
   it("GIVEN a range WHEN searching a sorted list THEN the first position in the range holding at least the value is found", () => {
     fc.assert(
       fc.property(

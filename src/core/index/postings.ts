@@ -15,32 +15,6 @@ export function lowerBound(
   return low;
 }
 
-/**
- * Calls `visit` for each value that is in both `a` and `b` (each ascending, distinct), in
- * ascending order: a merge that walks the shorter list and gallops along the longer, so a
- * long list costs about log(its length / the short one's) steps a value of the short one.
- */
-export function forEachInBoth(a: Int32Array, b: Int32Array, visit: (value: number) => void): void {
-  const [few, many] = a.length <= b.length ? [a, b] : [b, a];
-  const length = many.length;
-  let at = 0;
-  for (let k = 0; k < few.length && at < length; k += 1) {
-    const value = few[k] as number;
-    if ((many[at] as number) < value) {
-      // Gallop: many[at] < value; find a bound at or past it, then search between.
-      let step = 1;
-      let high = at + 1;
-      while (high < length && (many[high] as number) < value) {
-        at = high;
-        step *= 2;
-        high = at + step;
-      }
-      at = lowerBound(many, value, at + 1, Math.min(high, length));
-    }
-    if (at < length && many[at] === value) visit(value);
-  }
-}
-
 /** For keys 0..count-1 that appear in ascending runs, where each run starts; entry `count` is the length. */
 export function firstIndexes(keys: Int32Array, count: number): Int32Array {
   const first = new Int32Array(count + 1).fill(keys.length);

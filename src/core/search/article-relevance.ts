@@ -1,7 +1,7 @@
-import { kthLargest, lowerBound } from "../index/postings.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import type { QueryTerm } from "./query.ts";
+import { countsInRanges } from "./ranges.ts";
 import type { ResolvedVariant } from "./shortlist.ts";
 
 /**
@@ -22,10 +22,10 @@ export function articleFactors(
   options: Readonly<RankingOptions>,
 ): Map<number, number> {
   const relevance = new Map<number, number>();
-  for (const position of articlePositions) {
-    if (!relevance.has(position))
-      relevance.set(position, bm25(position, terms, resolved, view, options));
-  }
+  for (const position of articlePositions) relevance.set(position, 0);
+  const scores = bm25(Int32Array.from(relevance.keys()), terms, resolved, view, options);
+  let at = 0;
+  for (const position of relevance.keys()) relevance.set(position, scores[at++] as number);
   const best = Math.max(0, ...relevance.values());
   const weight = options.articleRelevance;
   const factors = new Map<number, number>();
@@ -42,7 +42,7 @@ export function articleFactors(
  */
 const titleHitsOf = new WeakMap<readonly QueryTerm[], { view: IndexView; hits: Uint8Array }>();
 
-function titleHits(terms: readonly QueryTerm[], view: IndexView): Uint8Array {
+export function titleHits(terms: readonly QueryTerm[], view: IndexView): Uint8Array {
   const known = titleHitsOf.get(terms);
   if (known?.view === view) return known.hits;
   const hits = new Uint8Array(view.articles.length * terms.length);
@@ -55,147 +55,59 @@ function titleHits(terms: readonly QueryTerm[], view: IndexView): Uint8Array {
   return hits;
 }
 
+/**
+ * Article-level BM25 of each of the given articles (positions, distinct). A question word's
+ * frequency is its best variant's count of sentences in the article (times the variant's
+ * quality), counted for all the articles by one forward walk of each postings list.
+ */
 function bm25(
-  position: number,
+  positions: Int32Array,
   terms: readonly QueryTerm[],
   resolved: readonly ResolvedVariant[][],
   view: IndexView,
   options: Readonly<RankingOptions>,
-): number {
-  const first = view.articleFirst[position] as number;
-  const end = view.articleFirst[position + 1] as number;
-  const length = end - first;
+): Float64Array {
+  const count = positions.length;
+  const firsts = positions.map((position) => view.articleFirst[position] as number);
+  const ends = positions.map((position) => view.articleFirst[position + 1] as number);
+  const order = Int32Array.from(positions.keys()).sort(
+    (a, b) => (firsts[a] as number) - (firsts[b] as number),
+  );
   const averageLength = view.size / Math.max(1, view.articles.length);
   const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
   const hits = titleHits(terms, view);
-  let score = 0;
-  terms.forEach((term, i) => {
-    let frequency = 0;
-    for (const variant of resolved[i] ?? []) {
+  const stride = terms.length;
+  const frequencies = new Float64Array(count * stride);
+  const found = new Float64Array(count);
+  resolved.forEach((variants, i) => {
+    for (const variant of variants) {
       if (variant.quality < options.articleMinQuality) continue;
-      const ids = variant.sentenceIds;
-      const found = lowerBound(ids, end) - lowerBound(ids, first);
-      frequency = Math.max(frequency, found * variant.quality);
-    }
-    if (hits[position * terms.length + i] === 1) {
-      frequency += articleTitleFrequency;
-    }
-    if (frequency === 0 || term.lowInformation) return;
-    score +=
-      (term.weight * frequency * (k1 + 1)) /
-      (frequency + k1 * (1 - b + (b * length) / averageLength));
-  });
-  return score;
-}
-
-/** The sentences the shortlist found for a question, with what it found in them. */
-export interface Touched {
-  /** Sentence ids holding at least one question word, in the order they were found. */
-  readonly touched: readonly number[];
-  /** Shortlist score of touched[k] at k. */
-  readonly rowScores: Float64Array;
-  /** rows[k * stride + term]: the best match of question word `term` in `touched[k]` (0: absent). */
-  readonly rows: Float32Array;
-  readonly stride: number;
-}
-
-/**
- * The best sentences of the articles most about the question, judged from the
- * sentences the shortlist touched (each question word counted once per sentence,
- * by its match quality, plus the title). Lets a story whose heading, lead-in and
- * answer each hold some of the question's words compete with a long transcript
- * whose one sentence holds most of them.
- */
-export function sentencesOfRelevantArticles(
-  { touched, rowScores, rows, stride }: Touched,
-  terms: readonly QueryTerm[],
-  view: IndexView,
-  options: Readonly<RankingOptions>,
-): number[] {
-  const articleOf = view.data.sentences.article;
-  // Each touched article's row of frequencies, articles in the order they were first touched.
-  const rowOfArticle = new Int32Array(view.articles.length).fill(-1);
-  const positions: number[] = [];
-  for (const sentenceId of touched) {
-    const position = articleOf[sentenceId] as number;
-    if (rowOfArticle[position] === -1) {
-      rowOfArticle[position] = positions.length;
-      positions.push(position);
-    }
-  }
-  const frequencies = new Float64Array(positions.length * stride);
-  const { articleMinQuality } = options;
-  touched.forEach((sentenceId, k) => {
-    const base = (rowOfArticle[articleOf[sentenceId] as number] as number) * stride;
-    for (let term = 0; term < stride; term += 1) {
-      const found = rows[k * stride + term] as number;
-      if (found >= articleMinQuality) {
-        frequencies[base + term] = (frequencies[base + term] as number) + found;
+      countsInRanges(variant.sentenceIds, firsts, ends, order, found);
+      for (let k = 0; k < count; k += 1) {
+        const at = k * stride + i;
+        frequencies[at] = Math.max(
+          frequencies[at] as number,
+          (found[k] as number) * variant.quality,
+        );
       }
     }
   });
-  const averageLength = view.size / Math.max(1, view.articles.length);
-  const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
-  const hits = titleHits(terms, view);
-  const ranked: { position: number; score: number }[] = [];
-  positions.forEach((position, row) => {
-    const length =
-      (view.articleFirst[position + 1] as number) - (view.articleFirst[position] as number);
+  const scores = new Float64Array(count);
+  for (let k = 0; k < count; k += 1) {
+    const position = positions[k] as number;
+    const length = (ends[k] as number) - (firsts[k] as number);
     let score = 0;
     terms.forEach((term, i) => {
-      let f = frequencies[row * stride + i] as number;
+      let frequency = frequencies[k * stride + i] as number;
       if (hits[position * terms.length + i] === 1) {
-        f += articleTitleFrequency;
+        frequency += articleTitleFrequency;
       }
-      if (f === 0 || term.lowInformation) return;
-      score += (term.weight * f * (k1 + 1)) / (f + k1 * (1 - b + (b * length) / averageLength));
+      if (frequency === 0 || term.lowInformation) return;
+      score +=
+        (term.weight * frequency * (k1 + 1)) /
+        (frequency + k1 * (1 - b + (b * length) / averageLength));
     });
-    ranked.push({ position, score });
-  });
-  // The chosen articles' touched sentences (by row), best first, the first few of each.
-  const chosenRows: number[][] = [];
-  const chosenOf = new Int32Array(view.articles.length).fill(-1);
-  for (const { position } of mostRelevant(ranked, options.articleShortlist)) {
-    chosenOf[position] = chosenRows.length;
-    chosenRows.push([]);
+    scores[k] = score;
   }
-  touched.forEach((sentenceId, row) => {
-    const at = chosenOf[articleOf[sentenceId] as number] as number;
-    if (at >= 0) chosenRows[at]?.push(row);
-  });
-  const extra: number[] = [];
-  for (const articleRows of chosenRows) {
-    const sentences = articleRows.map((row) => ({
-      sentenceId: touched[row] as number,
-      score: rowScores[row] as number,
-    }));
-    sentences.sort((x, y) => y.score - x.score || x.sentenceId - y.sentenceId);
-    for (const { sentenceId } of sentences.slice(0, options.articleShortlistSentences)) {
-      extra.push(sentenceId);
-    }
-  }
-  return extra;
-}
-
-/**
- * The `count` best-scored articles (ties: the earlier article), by selection rather than a
- * full sort: a question may touch thousands of articles and only a few are kept.
- */
-function mostRelevant<T extends { position: number; score: number }>(
-  ranked: readonly T[],
-  count: number,
-): T[] {
-  if (count <= 0) return [];
-  if (ranked.length > count) {
-    const cut = kthLargest(
-      Float64Array.from(ranked, (article) => article.score),
-      count,
-    );
-    const above = ranked.filter((article) => article.score > cut);
-    const tied = ranked
-      .filter((article) => article.score === cut)
-      .sort((x, y) => x.position - y.position);
-    return [...above, ...tied.slice(0, count - above.length)];
-  }
-  return [...ranked];
+  return scores;
 }

@@ -1,7 +1,8 @@
-import { articleFactors } from "./article-relevance.ts";
+import { articleFactors, titleHits } from "./article-relevance.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
-import { qualityIn, type ResolvedVariant, type Shortlister } from "./shortlist.ts";
+import { type ResolvedVariant, type Shortlister } from "./shortlist.ts";
+import { qualitiesInRanges } from "./ranges.ts";
 import type { QueryTerm } from "./query.ts";
 
 /** Where a question word was found for a candidate, nearest first. */
@@ -77,47 +78,39 @@ export function scoreCandidates(
 ): Candidate[] {
   const { sentences } = view.data;
   const { neighborCredit, paragraphCredit, articleCredit, lengthNormalization } = options;
-  const paragraphBest = new Map<number, Float64Array>();
-  const articleBest = new Map<number, Float64Array>();
-  const titleInclusion = new Map<number, Uint8Array>();
   const contextInclusion = new Map<number, Uint8Array>();
-  const bestIn = (table: Map<number, Float64Array>, key: number, first: number, last: number) => {
-    let best = table.get(key);
-    if (!best) {
-      best = Float64Array.from(resolved, (variants) => qualityIn(variants, first, last));
-      table.set(key, best);
-    }
-    return best;
-  };
+  // Each question word's best match in the candidates' paragraphs and articles, all found
+  // up front by one walk of each postings list (see qualitiesInRanges).
+  const paragraphBest = bestInRanges(
+    shortlist.map((sentenceId) => sentences.paragraphKey[sentenceId] as number),
+    view.paragraphFirst,
+    resolved,
+  );
+  const articleBest = bestInRanges(
+    shortlist.map((sentenceId) => sentences.article[sentenceId] as number),
+    view.articleFirst,
+    resolved,
+  );
+  // Which question words an article's title holds: the question's table of title hits.
+  const hits = titleHits(terms, view);
   const candidates: Candidate[] = [];
   for (const sentenceId of shortlist) {
     const paragraphKey = sentences.paragraphKey[sentenceId] as number;
     const articlePosition = sentences.article[sentenceId] as number;
     const hasPrevious = sentences.paragraphKey[sentenceId - 1] === paragraphKey;
     const hasNext = sentences.paragraphKey[sentenceId + 1] === paragraphKey;
-    const paragraph = bestIn(
-      paragraphBest,
-      paragraphKey,
-      view.paragraphFirst[paragraphKey] as number,
-      (view.paragraphFirst[paragraphKey + 1] as number) - 1,
+    const paragraph = paragraphBest.get(paragraphKey) as Float64Array;
+    const article = articleBest.get(articlePosition) as Float64Array;
+    const inTitle = hits.subarray(
+      articlePosition * terms.length,
+      (articlePosition + 1) * terms.length,
     );
-    const article = bestIn(
-      articleBest,
-      articlePosition,
-      view.articleFirst[articlePosition] as number,
-      (view.articleFirst[articlePosition + 1] as number) - 1,
-    );
-    let inTitle = titleInclusion.get(articlePosition);
-    if (!inTitle) {
-      inTitle = titleMatches(terms, view.titleTermSet(articlePosition));
-      titleInclusion.set(articlePosition, inTitle);
-    }
     // The headings and lead-in above the paragraph are part of what it says.
     const contextPosition = view.data.contextOf[paragraphKey] ?? -1;
     let inContext = contextInclusion.get(contextPosition);
     if (!inContext) {
       const contextTerms = view.contextTermSet(contextPosition);
-      inContext = contextTerms ? titleMatches(terms, contextTerms) : new Uint8Array(terms.length);
+      inContext = contextTerms ? termsIn(terms, contextTerms) : new Uint8Array(terms.length);
       contextInclusion.set(contextPosition, inContext);
     }
     const length = sentences.length[sentenceId] as number;
@@ -221,10 +214,38 @@ export function byScore(a: Candidate, b: Candidate): number {
   return b.score - a.score || a.sentenceId - b.sentenceId;
 }
 
-/** Which question words (by any of their variants) appear in a set of terms (a title, a context). */
-function titleMatches(terms: readonly QueryTerm[], titleTerms: ReadonlySet<string>): Uint8Array {
+/** Which question words (by any of their variants) appear in a set of terms (a heading's, a lead-in's). */
+function termsIn(terms: readonly QueryTerm[], contextTerms: ReadonlySet<string>): Uint8Array {
   return Uint8Array.from(terms, (term) => {
-    for (const titleTerm of titleTerms) if (term.variants.has(titleTerm)) return 1;
+    // Whichever side is smaller is walked: a question word has a few variants, a context
+    // may have many words.
+    if (term.variants.size < contextTerms.size) {
+      for (const variant of term.variants.keys()) if (contextTerms.has(variant)) return 1;
+      return 0;
+    }
+    for (const contextTerm of contextTerms) if (term.variants.has(contextTerm)) return 1;
     return 0;
   });
 }
+
+/**
+ * Per range key (a paragraph's, an article's) among `keys`, each question word's best match
+ * in the range (`firstOf[key]..firstOf[key + 1] - 1`).
+ */
+function bestInRanges(
+  keys: readonly number[],
+  firstOf: Int32Array,
+  resolved: readonly ResolvedVariant[][],
+): Map<number, Float64Array> {
+  const table = new Map<number, Float64Array>();
+  for (const key of keys) table.set(key, EMPTY);
+  const unique = Int32Array.from(table.keys());
+  const firsts = unique.map((key) => firstOf[key] as number);
+  const lasts = unique.map((key) => (firstOf[key + 1] as number) - 1);
+  const qualities = qualitiesInRanges(resolved, firsts, lasts);
+  const stride = resolved.length;
+  unique.forEach((key, k) => table.set(key, qualities.subarray(k * stride, (k + 1) * stride)));
+  return table;
+}
+
+const EMPTY = new Float64Array(0);

@@ -1,7 +1,8 @@
-import { forEachInBoth, kthLargest, lowerBound } from "../index/postings.ts";
+import { kthLargest, lowerBound } from "../index/postings.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
-import { sentencesOfRelevantArticles } from "./article-relevance.ts";
+import { ArticleShortlist } from "./article-shortlist.ts";
+import { KnownSentences } from "./known-sentences.ts";
 import type { QueryTerm } from "./query.ts";
 
 /** A variant of a question word, resolved to its postings. */
@@ -22,21 +23,6 @@ export function resolveVariants(terms: readonly QueryTerm[], view: IndexView): R
   );
 }
 
-/** Best quality among a word's variants (best first) found in sentences first..last. */
-export function qualityIn(
-  variants: readonly ResolvedVariant[],
-  first: number,
-  last: number,
-): number {
-  for (const variant of variants) {
-    const at = lowerBound(variant.sentenceIds, first);
-    if (at < variant.sentenceIds.length && (variant.sentenceIds[at] as number) <= last) {
-      return variant.quality;
-    }
-  }
-  return 0;
-}
-
 /**
  * Picks the sentences worth scoring in full: those with the most question weight
  * in the sentence itself. Accumulates into typed arrays sized to the corpus once
@@ -44,10 +30,20 @@ export function qualityIn(
  * not the size of the corpus. Not re-entrant: one question at a time.
  */
 export class Shortlister {
-  /** rowOf[sentenceId]: 1 + the sentence's row for the current question; 0: not found. */
+  /**
+   * Bit per sentence: found for the current question. Set, rowOf[sentenceId] is 1 + its row;
+   * unset, rowOf's entry is stale and not read. The bits (a 32nd of rowOf's size) mostly stay
+   * in the processor's cache, so a walk of a long postings list does not wait on memory to
+   * learn that a sentence is new, and a question does not clear rowOf.
+   */
+  private seen = new Uint32Array(0);
   private rowOf = new Int32Array(0);
   /** The current question's found sentences, in the order found (row k is touched[k]'s). */
-  private touched: number[] = [];
+  private touched = new Int32Array(0);
+  /** How many sentences the current question has found (the rows in use). */
+  private found = 0;
+  /** The article (position) of each found sentence, by row: read in order, not looked up. */
+  private touchedArticle = new Int32Array(0);
   /**
    * rows[row * stride + term]: best match of each question word in each sentence found for
    * the current question, one row per found sentence (not per corpus sentence: clearing and
@@ -57,17 +53,60 @@ export class Shortlister {
   /** Shortlist score of each found sentence, by row. */
   private rowScores = new Float64Array(0);
   private stride = 0;
+  private readonly known = new KnownSentences();
+  private readonly articles: ArticleShortlist;
 
   constructor(
     private readonly view: IndexView,
     private readonly options: Readonly<RankingOptions>,
-  ) {}
+  ) {
+    this.articles = new ArticleShortlist(view, options);
+  }
 
   /** The best match of question word `term` in a sentence, for the last shortlisted question. */
   quality(sentenceId: number, term: number): number {
+    if (!isSeen(this.seen, sentenceId)) return 0;
     const row = this.rowOf[sentenceId];
     if (row === undefined || row === 0 || term >= this.stride) return 0;
     return this.rows[(row - 1) * this.stride + term] as number;
+  }
+
+  /** Forgets the previous question's sentences (only the entries it set). */
+  private reset(stride: number): void {
+    const size = this.view.size;
+    if (this.rowOf.length !== size) {
+      this.rowOf = new Int32Array(size);
+      this.seen = new Uint32Array((size + 31) >>> 5);
+    }
+    const { seen, touched, found } = this;
+    if (found * 4 > seen.length) seen.fill(0);
+    else for (let row = 0; row < found; row += 1) seen[(touched[row] as number) >>> 5] = 0;
+    this.rows.fill(0, 0, found * this.stride);
+    this.found = 0;
+    this.stride = stride;
+    this.known.reset();
+  }
+
+  /** Row of a sentence (of article `article`) found for the first time (its question words all 0 so far). */
+  private addRow(sentenceId: number, article: number): number {
+    const row = this.found;
+    if (row === this.touched.length) {
+      const length = Math.max(row + 1, row * 2, 1024);
+      this.touched = grown(this.touched, length);
+      this.touchedArticle = grown(this.touchedArticle, length);
+      this.rowScores = grown(this.rowScores, length);
+    }
+    if ((row + 1) * this.stride > this.rows.length) {
+      this.rows = grown(this.rows, Math.max((row + 1) * this.stride, this.rows.length * 2));
+    }
+    this.touched[row] = sentenceId;
+    this.touchedArticle[row] = article;
+    this.rowScores[row] = 0;
+    this.rowOf[sentenceId] = row + 1;
+    this.seen[sentenceId >>> 5] =
+      (this.seen[sentenceId >>> 5] as number) | (1 << (sentenceId & 31));
+    this.found = row + 1;
+    return row;
   }
 
   /** The shortlisted sentence ids of sentences `first..last` (an article's range, or all). */
@@ -78,18 +117,10 @@ export class Shortlister {
   ): number[] {
     const size = this.view.size;
     const { shortlistSize, commonPostings, commonShare } = this.options;
-    if (this.rowOf.length !== size) {
-      this.rowOf = new Int32Array(size);
-      this.touched = [];
-    }
-    const { rowOf } = this;
-    // Forget the previous question's sentences.
-    for (const sentenceId of this.touched) rowOf[sentenceId] = 0;
-    const touched: number[] = [];
-    this.touched = touched;
     const stride = terms.length;
-    this.stride = stride;
-    let { rows, rowScores } = this;
+    this.reset(stride);
+    const { rowOf, seen, known } = this;
+    const { articleFirst } = this.view;
     let maxTouched = -1;
     const isCommon = (postings: Int32Array) =>
       postings.length > Math.max(commonPostings, size * commonShare);
@@ -98,14 +129,13 @@ export class Shortlister {
     const order = terms
       .map((_, i) => i)
       .sort((a, b) => (terms[b]?.weight ?? 0) - (terms[a]?.weight ?? 0));
-    const known = new KnownSentences(touched);
     // Work budget: postings entries walked; past it, only known sentences are looked up.
     let budget = this.options.postingsBudget;
     for (const i of order) {
       const term = terms[i] as QueryTerm;
       for (const variant of resolved[i] ?? []) {
-        const enough = touched.length >= shortlistSize;
-        const knownCount = touched.length;
+        const enough = this.found >= shortlistSize;
+        const knownCount = this.found;
         const postings = variant.sentenceIds;
         const quality = Math.fround(variant.quality);
         // A stand-in of no quality stands for nothing (and would leave no trace in its rows).
@@ -115,22 +145,11 @@ export class Shortlister {
         if (variant.quality < 1 && isCommon(postings)) continue;
         const contribution = term.weight * variant.quality;
         // Each question word counts once in a sentence, by its first (best) variant found there.
-        const visit = (sentenceId: number) => {
-          let row = (rowOf[sentenceId] as number) - 1;
-          if (row < 0) {
-            row = touched.length;
-            touched.push(sentenceId);
-            rowOf[sentenceId] = row + 1;
-            if ((row + 1) * stride > rows.length) {
-              rows = grown(rows, (row + 1) * stride);
-              rowScores = grown(rowScores, row + 1);
-            }
-            rows.fill(0, row * stride, (row + 1) * stride);
-            rowScores[row] = 0;
-            if (sentenceId > maxTouched) maxTouched = sentenceId;
-          } else if (rows[row * stride + i] !== 0) return;
-          rows[row * stride + i] = quality;
-          rowScores[row] = (rowScores[row] as number) + contribution;
+        const mark = (row: number) => {
+          const at = row * stride + i;
+          if (this.rows[at] !== 0) return;
+          this.rows[at] = quality;
+          this.rowScores[row] = (this.rowScores[row] as number) + contribution;
         };
         // Exact scoring of the sentences found so far; new ones would hold only this common word.
         // A loose variant, likewise, only strengthens sentences already found.
@@ -143,43 +162,57 @@ export class Shortlister {
           // The known sentences in this postings list, ascending (a galloping merge of the two
           // sorted lists), and the work the budget counts for it.
           budget -= knownWork(postings, knownCount, maxTouched, spent);
-          forEachInBoth(known.sorted(), postings, visit);
+          known.update(this.touched, this.found, rowOf);
+          known.forEachIn(postings, mark);
           continue;
         }
         const start = lowerBound(postings, first);
         // The budget ends the walk; the rest of a long list is left to the words after it.
         const end = Math.min(postings.length, start + Math.max(0, budget));
+        // The article of the sentence walked, followed along (the ids ascend) rather than
+        // looked up in the sentence table.
+        let article = lowerBound(articleFirst, (postings[start] ?? 0) + 1) - 1;
         let k = start;
         for (; k < end; k += 1) {
           const sentenceId = postings[k] as number;
           if (sentenceId > last) break;
-          visit(sentenceId);
+          if (isSeen(seen, sentenceId)) mark((rowOf[sentenceId] as number) - 1);
+          else {
+            while ((articleFirst[article + 1] as number) <= sentenceId) article += 1;
+            mark(this.addRow(sentenceId, article));
+            if (sentenceId > maxTouched) maxTouched = sentenceId;
+          }
         }
         budget -= k - start;
       }
     }
-    this.rows = rows;
-    this.rowScores = rowScores;
-    let chosen = touched;
-    if (touched.length > shortlistSize) {
+    const { touched, found, rowScores } = this;
+    let chosen: number[];
+    if (found <= shortlistSize) chosen = Array.from(touched.subarray(0, found));
+    else {
       // The shortlistSize-th best score, by selection on a copy: no full sort.
-      const cut = kthLargest(rowScores.slice(0, touched.length), shortlistSize);
+      const cut = kthLargest(rowScores.slice(0, found), shortlistSize);
       // Everything above the cut, then ties at the cut up to the size (never dropping a better one).
       const above: number[] = [];
       const tied: number[] = [];
-      touched.forEach((sentenceId, row) => {
+      for (let row = 0; row < found; row += 1) {
         const score = rowScores[row] as number;
-        if (score > cut) above.push(sentenceId);
-        else if (score === cut) tied.push(sentenceId);
-      });
+        if (score > cut) above.push(touched[row] as number);
+        else if (score === cut) tied.push(touched[row] as number);
+      }
       chosen = [...above, ...tied.slice(0, Math.max(0, shortlistSize - above.length))];
     }
     if (this.options.articleShortlist > 0 && this.view.articles.length > 1) {
-      const extra = sentencesOfRelevantArticles(
-        { touched, rowScores, rows, stride },
+      const extra = this.articles.sentences(
+        {
+          touched,
+          touchedArticle: this.touchedArticle,
+          found,
+          rowScores,
+          rows: this.rows,
+          stride,
+        },
         terms,
-        this.view,
-        this.options,
       );
       if (extra.length > 0) {
         const inChosen = new Set(chosen);
@@ -190,51 +223,16 @@ export class Shortlister {
   }
 }
 
-/** A typed array of at least `length` entries holding `array`'s (doubling, to grow rarely). */
-function grown<T extends Float32Array | Float64Array>(array: T, length: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(
-    Math.max(length, array.length * 2, 1024),
-  );
+/** True when the sentence's bit is set. */
+function isSeen(seen: Uint32Array, sentenceId: number): boolean {
+  return (((seen[sentenceId >>> 5] as number) >>> (sentenceId & 31)) & 1) === 1;
+}
+
+/** A typed array of at least `length` entries holding `array`'s. */
+function grown<T extends Int32Array | Float32Array | Float64Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(length);
   bigger.set(array);
   return bigger;
-}
-
-/**
- * The found sentences in ascending order, kept sorted as they are found: each walk of a
- * postings list adds an ascending run, merged into the sorted ones rather than sorting
- * everything again.
- */
-class KnownSentences {
-  private ascending: Int32Array = new Int32Array(0);
-
-  constructor(private readonly touched: readonly number[]) {}
-
-  sorted(): Int32Array {
-    const from = this.ascending.length;
-    if (from === this.touched.length) return this.ascending;
-    const added = Int32Array.from(this.touched.slice(from));
-    let inOrder = true;
-    for (let k = 1; k < added.length && inOrder; k += 1) {
-      inOrder = (added[k - 1] as number) < (added[k] as number);
-    }
-    if (!inOrder) added.sort();
-    this.ascending = mergeAscending(this.ascending, added);
-    return this.ascending;
-  }
-}
-
-/** Two ascending arrays of distinct values as one ascending array. */
-function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
-  const merged = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    merged[k++] = (a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number);
-  }
-  while (i < a.length) merged[k++] = a[i++] as number;
-  while (j < b.length) merged[k++] = b[j++] as number;
-  return merged;
 }
 
 /**

@@ -1,0 +1,113 @@
+import { lowerBound } from "../index/postings.ts";
+
+/**
+ * The sentences a question's shortlist has found so far, ascending, each with its row (the
+ * order it was found in), kept sorted as they are found: each walk of a postings list adds
+ * an ascending run, merged into the sorted ones rather than sorting everything again. The
+ * rows ride along so that matching a postings list against the known sentences needs no
+ * look-up in a corpus-sized table (a cache miss per match on a large archive). Buffers are
+ * reused from one question to the next.
+ */
+export class KnownSentences {
+  private ids = new Int32Array(0);
+  private rows = new Int32Array(0);
+  private spareIds = new Int32Array(0);
+  private spareRows = new Int32Array(0);
+  private count = 0;
+
+  /** Forgets the previous question's sentences. */
+  reset(): void {
+    this.count = 0;
+  }
+
+  /**
+   * Takes in the sentences found since the last call: `touched[count..found)` (row k holds
+   * `touched[k]`); `rowOf[id] - 1` is a found sentence's row.
+   */
+  update(touched: Int32Array, found: number, rowOf: Int32Array): void {
+    const from = this.count;
+    if (from === found) return;
+    const added = found - from;
+    const addedIds = touched.slice(from, found);
+    let inOrder = true;
+    for (let k = 1; k < added && inOrder; k += 1) {
+      inOrder = (addedIds[k - 1] as number) < (addedIds[k] as number);
+    }
+    const addedRows = new Int32Array(added);
+    if (inOrder) {
+      for (let k = 0; k < added; k += 1) addedRows[k] = from + k;
+    } else {
+      addedIds.sort();
+      for (let k = 0; k < added; k += 1)
+        addedRows[k] = (rowOf[addedIds[k] as number] as number) - 1;
+    }
+    if (this.spareIds.length < found) {
+      this.spareIds = new Int32Array(Math.max(found, this.spareIds.length * 2, 1024));
+      this.spareRows = new Int32Array(this.spareIds.length);
+    }
+    const { ids, rows, spareIds, spareRows } = this;
+    // Merge the sorted known sentences with the added ones (distinct ids) into the spares.
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < from && j < added) {
+      if ((ids[i] as number) < (addedIds[j] as number)) {
+        spareIds[k] = ids[i] as number;
+        spareRows[k++] = rows[i++] as number;
+      } else {
+        spareIds[k] = addedIds[j] as number;
+        spareRows[k++] = addedRows[j++] as number;
+      }
+    }
+    for (; i < from; i += 1, k += 1) {
+      spareIds[k] = ids[i] as number;
+      spareRows[k] = rows[i] as number;
+    }
+    for (; j < added; j += 1, k += 1) {
+      spareIds[k] = addedIds[j] as number;
+      spareRows[k] = addedRows[j] as number;
+    }
+    [this.ids, this.spareIds] = [spareIds, ids];
+    [this.rows, this.spareRows] = [spareRows, rows];
+    this.count = found;
+  }
+
+  /**
+   * Calls `visit` with the row of each known sentence that is in `postings` (ascending), in
+   * ascending order of sentence: a merge that walks the shorter list and gallops along the
+   * longer, so a long list costs about log(its length / the short one's) steps a value of
+   * the short one.
+   */
+  forEachIn(postings: Int32Array, visit: (row: number) => void): void {
+    const { ids, rows, count } = this;
+    if (count <= postings.length) {
+      const length = postings.length;
+      let at = 0;
+      for (let k = 0; k < count && at < length; k += 1) {
+        const value = ids[k] as number;
+        if ((postings[at] as number) < value) at = gallop(postings, value, at, length);
+        if (at < length && postings[at] === value) visit(rows[k] as number);
+      }
+      return;
+    }
+    let at = 0;
+    for (let k = 0; k < postings.length && at < count; k += 1) {
+      const value = postings[k] as number;
+      if ((ids[at] as number) < value) at = gallop(ids, value, at, count);
+      if (at < count && ids[at] === value) visit(rows[at] as number);
+    }
+  }
+}
+
+/** Given sorted[at] < value, the first position (below `length`) holding at least `value`. */
+function gallop(sorted: Int32Array, value: number, from: number, length: number): number {
+  let at = from;
+  let step = 1;
+  let high = at + 1;
+  while (high < length && (sorted[high] as number) < value) {
+    at = high;
+    step *= 2;
+    high = at + step;
+  }
+  return lowerBound(sorted, value, at + 1, Math.min(high, length));
+}

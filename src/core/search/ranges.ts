@@ -1,0 +1,81 @@
+import { lowerBound } from "../index/postings.ts";
+import type { ResolvedVariant } from "./shortlist.ts";
+
+/**
+ * Position of the first value at least `value` in a sorted list, searching from `from`
+ * (everything before it is smaller): gallops ahead, then halves. Walking up a list for
+ * ascending values costs about log(gap) steps each, not log(length), and reads forward.
+ */
+export function gallopTo(sorted: Int32Array, value: number, from: number): number {
+  const length = sorted.length;
+  if (from >= length || (sorted[from] as number) >= value) return from;
+  let at = from;
+  let step = 1;
+  let high = at + 1;
+  while (high < length && (sorted[high] as number) < value) {
+    at = high;
+    step *= 2;
+    high = at + step;
+  }
+  return lowerBound(sorted, value, at + 1, Math.min(high, length));
+}
+
+/**
+ * For each range of sentences (`firsts[r]..lasts[r]`, disjoint), the best quality among
+ * each question word's variants found in it (0: none; the variants are best first, so the
+ * first found is the best), found by one forward walk of each postings list over the
+ * ranges in ascending order instead of a binary search of the whole list per range.
+ *
+ * @returns qualities[r * resolved.length + term].
+ */
+export function qualitiesInRanges(
+  resolved: readonly ResolvedVariant[][],
+  firsts: Int32Array,
+  lasts: Int32Array,
+): Float64Array {
+  const terms = resolved.length;
+  const count = firsts.length;
+  const order = Int32Array.from(firsts.keys()).sort(
+    (a, b) => (firsts[a] as number) - (firsts[b] as number),
+  );
+  const qualities = new Float64Array(count * terms);
+  const settled = new Uint8Array(count);
+  resolved.forEach((variants, term) => {
+    settled.fill(0);
+    // Best first: the first variant found in a range is its best.
+    for (const { quality, sentenceIds } of variants) {
+      let at = 0;
+      for (let k = 0; k < count; k += 1) {
+        const range = order[k] as number;
+        if (settled[range] === 1) continue;
+        at = gallopTo(sentenceIds, firsts[range] as number, at);
+        if (at >= sentenceIds.length) break;
+        if ((sentenceIds[at] as number) <= (lasts[range] as number)) {
+          qualities[range * terms + term] = quality;
+          settled[range] = 1;
+        }
+      }
+    }
+  });
+  return qualities;
+}
+
+/**
+ * For each range of sentences (`firsts[r]..ends[r] - 1`, disjoint), how many entries of a
+ * sorted list fall in it, by one forward walk over the ranges in ascending order.
+ */
+export function countsInRanges(
+  sorted: Int32Array,
+  firsts: Int32Array,
+  ends: Int32Array,
+  order: Int32Array,
+  counts: Float64Array,
+): void {
+  let at = 0;
+  for (const range of order) {
+    at = gallopTo(sorted, firsts[range] as number, at);
+    const end = gallopTo(sorted, ends[range] as number, at);
+    counts[range] = end - at;
+    at = end;
+  }
+}

@@ -1,0 +1,128 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { lowerBound } from "../../src/core/index/postings.ts";
+import { KnownSentences } from "../../src/core/search/known-sentences.ts";
+import { countsInRanges, gallopTo, qualitiesInRanges } from "../../src/core/search/ranges.ts";
+
+const sortedSet = (max: number) =>
+  fc
+    .uniqueArray(fc.integer({ min: 0, max }), { maxLength: 300 })
+    .map((values) => Int32Array.from(values).sort());
+
+/** Disjoint ranges of 0..max (first..last), in shuffled order. */
+const ranges = (max: number) =>
+  fc.uniqueArray(fc.integer({ min: 0, max }), { minLength: 2, maxLength: 60 }).chain((cuts) => {
+    const sorted = [...cuts].sort((a, b) => a - b);
+    const pairs = sorted.slice(1).map((end, k) => [sorted[k] as number, end - 1] as const);
+    return fc.shuffledSubarray(pairs, { minLength: 1 });
+  });
+
+/** The best quality of the first variant (best first) found in first..last, by binary search. */
+function qualityIn(
+  variants: readonly { quality: number; sentenceIds: Int32Array }[],
+  first: number,
+  last: number,
+): number {
+  for (const variant of variants) {
+    const at = lowerBound(variant.sentenceIds, first);
+    if (at < variant.sentenceIds.length && (variant.sentenceIds[at] as number) <= last) {
+      return variant.quality;
+    }
+  }
+  return 0;
+}
+
+describe("walking sorted postings forward", () => {
+  it("GIVEN any sorted list, a start before the value's place and a value WHEN galloping THEN the first position holding at least the value is found", () => {
+    fc.assert(
+      fc.property(
+        sortedSet(2000),
+        fc.integer({ min: -5, max: 2005 }),
+        fc.nat(),
+        (sorted, value, a) => {
+          const expected = lowerBound(sorted, value);
+          const from = Math.min(a % (sorted.length + 1), expected);
+          expect(gallopTo(sorted, value, from)).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("GIVEN question words' variants and disjoint ranges in any order THEN each range gets the best variant found in it, as a binary search per range finds", () => {
+    const variant = fc.record({
+      quality: fc.constantFrom(1, 0.9, 0.5, 0.25),
+      sentenceIds: sortedSet(1000),
+    });
+    const words = fc.array(
+      fc.array(variant, { maxLength: 4 }).map((list) => list.sort((a, b) => b.quality - a.quality)),
+      { minLength: 1, maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(words, ranges(1000), (resolved, list) => {
+        const firsts = Int32Array.from(list, ([first]) => first);
+        const lasts = Int32Array.from(list, ([, last]) => last);
+        const qualities = qualitiesInRanges(resolved, firsts, lasts);
+        list.forEach(([first, last], r) => {
+          resolved.forEach((variants, term) => {
+            expect(qualities[r * resolved.length + term]).toBe(qualityIn(variants, first, last));
+          });
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("GIVEN a sorted list and disjoint ranges THEN each range's count is the number of entries in it", () => {
+    fc.assert(
+      fc.property(sortedSet(1000), ranges(1000), (sorted, list) => {
+        const firsts = Int32Array.from(list, ([first]) => first);
+        const ends = Int32Array.from(list, ([, last]) => last + 1);
+        const order = Int32Array.from(firsts.keys()).sort(
+          (a, b) => (firsts[a] as number) - (firsts[b] as number),
+        );
+        const counts = new Float64Array(list.length);
+        countsInRanges(sorted, firsts, ends, order, counts);
+        list.forEach(([first, last], r) => {
+          expect(counts[r]).toBe([...sorted].filter((id) => id >= first && id <= last).length);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the sentences a question has found, kept sorted", () => {
+  it("GIVEN sentences found in runs, ascending or not WHEN matched against a postings list of any size THEN exactly the found ones in it are visited, with their rows", () => {
+    const runs = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 3000 }), { maxLength: 200 }), {
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(runs, sortedSet(3000), fc.boolean(), (batches, postings, ascendingRuns) => {
+        const known = new KnownSentences();
+        known.reset();
+        const touched: number[] = [];
+        const rowOf = new Int32Array(3001);
+        for (const batch of batches) {
+          const fresh = batch.filter((id) => rowOf[id] === 0);
+          if (ascendingRuns) fresh.sort((a, b) => a - b);
+          for (const id of fresh) {
+            touched.push(id);
+            rowOf[id] = touched.length;
+          }
+          known.update(Int32Array.from(touched), touched.length, rowOf);
+        }
+        const visited: number[] = [];
+        known.forEachIn(postings, (row) => visited.push(row));
+        const inPostings = new Set(postings);
+        const expected = touched
+          .map((id, row) => ({ id, row }))
+          .filter(({ id }) => inPostings.has(id))
+          .sort((a, b) => a.id - b.id)
+          .map(({ row }) => row);
+        expect(visited).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
