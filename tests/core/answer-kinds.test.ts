@@ -34,6 +34,10 @@ describe("the kind of answer a question expects", () => {
     ["which research firm tracked the exports", "person"],
     ["what province did wang yang lead", "place"],
     ["what does VCS stand for", "definition"],
+    ["vcs hardware ban effective date", "date"],
+    ["tesla model s price", "money"],
+    ["export growth percentage", "percent"],
+    ["tesla stock ticker", "none"],
     ["why are teslas so expensive in china", "none"],
     ["is tesla charging more in china", "none"],
   ])("GIVEN %j THEN it expects %s", (question, type) => {

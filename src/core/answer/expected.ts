@@ -151,8 +151,23 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
     if (pattern === WHICH_THING && dictionary) return headNounKind(q, dictionary) ?? type;
     return type;
   }
+  if (!first) {
+    const keyword = KEYWORD_KINDS.find(([pattern]) => pattern.test(q));
+    if (keyword) return keyword[1];
+  }
   return (dictionary && headNounKind(q, dictionary)) || "none";
 }
+
+/**
+ * A search typed as keywords, with no question word ("vcs hardware ban effective date"),
+ * asks for the kind its last word names.
+ */
+const KEYWORD_KINDS: readonly [RegExp, AnswerType][] = [
+  [/\b(?:date|dates|deadline|year|day|month)[?!. ]*$/u, "date"],
+  [/\b(?:percentage|percent)[?!. ]*$/u, "percent"],
+  [/\b(?:price|prices|cost|costs)[?!. ]*$/u, "money"],
+  [/\b(?:duration)[?!. ]*$/u, "duration"],
+];
 
 /** The patterns that hold an answer of a kind, most specific first; empty for names and `none`. */
 export function patternsOf(type: AnswerType): readonly RegExp[] {
