@@ -45,6 +45,7 @@ const NOTE_WORDS: Readonly<Record<TermExplanation["notes"][number], string>> = {
   "partner-missing": "another word of its name is missing: no credit",
   "attribute-missing": "the attribute asked about is not in or near this passage: declined",
   "other-role": 'found only as another role ("vice premier" for "premier"): little credit',
+  initialism: 'spelt out in the passage ("electric vehicles" for "ev")',
 };
 
 function how(term: TermExplanation): string {

@@ -64,6 +64,11 @@ export interface RankingOptions {
    * "Vice Premier Wang" when the question asks for the premier (see OtherRoles). 1: no change.
    */
   readonly otherRoleCredit: number;
+  /**
+   * Credit of a question word the articles lack that a leading passage spells out as the
+   * words of its initials ("ev": "electric vehicles"; see Initialisms). 0: off.
+   */
+  readonly initialismCredit: number;
   /** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */
   readonly modifierMissingCredit: number;
   /** Match quality below which a stand-in does not count as the word being there (a definition word is too loose). */
@@ -160,6 +165,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   lowInformationWeight: 0.5,
   nameWeight: 1.5,
   otherRoleCredit: 0.3,
+  initialismCredit: 0.8,
   missingNameWeight: 2.5,
   modifierMissingCredit: 0.5,
   looseMatch: 0.5,

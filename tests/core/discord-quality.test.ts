@@ -47,18 +47,18 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
   it("GIVEN the discord-style seed questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(library, readQuestions("discord-seed.jsonl")), {
       top1: 24,
-      top3: 28,
+      top3: 27,
       abstained: 9,
-      falseAbstain: 1,
+      falseAbstain: 2,
     });
   });
 
   it("GIVEN the discord-style fact-sheet questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(library, readQuestions("discord-articles.jsonl")), {
-      top1: 59,
-      top3: 65,
+      top1: 60,
+      top3: 66,
       abstained: 17,
-      falseAbstain: 5,
+      falseAbstain: 4,
     });
   });
 

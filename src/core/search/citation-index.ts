@@ -12,6 +12,7 @@ import { normalizeDiscordText } from "../text/normalize.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
 import { cite, plainCitation } from "./cite.ts";
 import { OtherRoles } from "./other-role.ts";
+import { Initialisms } from "./initialisms.ts";
 import { KindFit, needsKind } from "./kind-fit.ts";
 import { NameEvidence } from "./names.ts";
 import { queryTerms } from "./query.ts";
@@ -39,6 +40,7 @@ export class CitationIndex {
   private readonly shortlister: Shortlister;
   private readonly kindFit: KindFit;
   private readonly otherRoles: OtherRoles;
+  private readonly initialisms: Initialisms;
   private readonly names: NameEvidence;
 
   /**
@@ -58,6 +60,7 @@ export class CitationIndex {
     this.shortlister = new Shortlister(this.view, this.options);
     this.kindFit = new KindFit(this.view, this.options);
     this.otherRoles = new OtherRoles(this.view, this.options);
+    this.initialisms = new Initialisms(this.view, this.options);
     this.names = new NameEvidence(this.view, this.options);
   }
 
@@ -185,7 +188,7 @@ export class CitationIndex {
     );
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     const leaders = this.kindFit.rerank(
-      this.otherRoles.apply(candidates, terms, question),
+      this.otherRoles.apply(this.initialisms.apply(candidates, terms), terms, question),
       question,
       kind,
       expected,

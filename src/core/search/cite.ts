@@ -93,6 +93,7 @@ const NOTE_NAMES = [
   [TermNote.partnerMissing, "partner-missing"],
   [TermNote.attributeMissing, "attribute-missing"],
   [TermNote.otherRole, "other-role"],
+  [TermNote.initialism, "initialism"],
 ] as const;
 
 /** Why question word `i` counted for a candidate: what the ranker computed, as it computed it. */

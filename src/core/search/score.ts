@@ -31,6 +31,8 @@ export const TermNote = Object.freeze({
   attributeMissing: 16,
   /** Found only as another role ("vice premier" for "premier"; see OtherRoles): `otherRoleCredit`. */
   otherRole: 32,
+  /** Not in the articles, but spelt out in the passage as the words it is the initials of ("ev": "electric vehicles"). */
+  initialism: 64,
 });
 
 /** A shortlisted sentence, scored. */

@@ -90,7 +90,8 @@ export interface TermExplanation {
    * mentions, weighing the most), `title` (the article's topic, discounted),
    * `modifier-missing` (credit halved), `partner-missing` (no credit), `attribute-missing`
    * (the attribute asked about is not in or around the passage: the question is declined),
-   * `other-role` (found only as another role: "vice premier" for "premier").
+   * `other-role` (found only as another role: "vice premier" for "premier"), `initialism`
+   * (spelt out in the passage: "electric vehicles" for "ev").
    */
   readonly notes: readonly (
     | "absent-name"
@@ -99,6 +100,7 @@ export interface TermExplanation {
     | "partner-missing"
     | "attribute-missing"
     | "other-role"
+    | "initialism"
   )[];
 }
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { CitationIndex, parseArticle, type Article } from "../../src/core/index.ts";
+import { initialismPattern } from "../../src/core/search/initialisms.ts";
+
+function article(id: string, title: string, ...paragraphs: string[]): Article {
+  const text = `---\ntitle: "${title}"\n---\n\n${paragraphs.join("\n\n")}\n`;
+  return parseArticle(`${id}.md`, new TextEncoder().encode(text));
+}
+
+describe("initialisms: a question word spelt out by the passage's words", () => {
+  it.each([
+    ["ev", "Sales of electric vehicles rose.", true],
+    ["nrc", "The Nuclear Regulatory Commission must act.", true],
+    ["doe", "under contract with the Department of Energy", true],
+    ["jv", "a joint-venture deal", true],
+    ["ev", "every vote counts", true],
+    ["ev", "electric cars", false],
+    ["jv", "the major joint", false],
+    ["e1", "anything", null],
+  ])("GIVEN %j and %j THEN the words spell it: %j", (letters, text, spelled) => {
+    const pattern = initialismPattern(letters);
+    if (spelled === null) expect(pattern).toBeUndefined();
+    else expect(pattern?.test(text)).toBe(spelled);
+  });
+
+  const reactors = article(
+    "reactors",
+    "Reactor testing",
+    "The Nuclear Regulatory Commission must review the design within a year.",
+    "The reactors must be tested under contract with the laboratories before any review.",
+  );
+  const weather = article("weather", "Mountain weather", "Snow closed the pass on Monday.");
+
+  it("GIVEN an initialism the articles never write THEN the passage that spells it out comes first, explained", () => {
+    const index = new CitationIndex([reactors, weather], { synonyms: null, wordVectors: null });
+    const explained = index.explain("what must the nrc review");
+    expect(explained.citations[0]?.excerpt).toContain("Nuclear Regulatory Commission");
+    const nrc = explained.citations[0]?.terms.find((term) => term.word === "nrc");
+    expect(nrc?.notes).toContain("initialism");
+    expect(nrc?.credit).toBeGreaterThan(0);
+    // Turned off, the word counts for nothing there.
+    const off = new CitationIndex([reactors, weather], {
+      synonyms: null,
+      wordVectors: null,
+      initialismCredit: 0,
+    });
+    const plain = off.explain("what must the nrc review").citations[0];
+    expect(plain?.terms.find((term) => term.word === "nrc")?.credit ?? 0).toBe(0);
+  });
+});
