@@ -69,6 +69,11 @@ export interface RankingOptions {
    * words of its initials ("ev": "electric vehicles"; see Initialisms). 0: off.
    */
   readonly initialismCredit: number;
+  /**
+   * Score factor of a leading passage that is itself a question ("…?", a reporter's "Q …"
+   * in a transcript; see AskedSentences): it states no fact. 1: off.
+   */
+  readonly askingFactor: number;
   /** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */
   readonly modifierMissingCredit: number;
   /** Match quality below which a stand-in does not count as the word being there (a definition word is too loose). */
@@ -166,6 +171,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   nameWeight: 1.5,
   otherRoleCredit: 0.3,
   initialismCredit: 0.8,
+  askingFactor: 0.5,
   missingNameWeight: 2.5,
   modifierMissingCredit: 0.5,
   looseMatch: 0.5,

@@ -13,6 +13,7 @@ import { foldCase, tokenize } from "../text/tokenize.ts";
 import { cite, plainCitation } from "./cite.ts";
 import { OtherRoles } from "./other-role.ts";
 import { Initialisms } from "./initialisms.ts";
+import { AskedSentences } from "./asked-sentences.ts";
 import { KindFit, needsKind } from "./kind-fit.ts";
 import { NameEvidence } from "./names.ts";
 import { queryTerms } from "./query.ts";
@@ -41,6 +42,7 @@ export class CitationIndex {
   private readonly kindFit: KindFit;
   private readonly otherRoles: OtherRoles;
   private readonly initialisms: Initialisms;
+  private readonly asking: AskedSentences;
   private readonly names: NameEvidence;
 
   /**
@@ -61,6 +63,7 @@ export class CitationIndex {
     this.kindFit = new KindFit(this.view, this.options);
     this.otherRoles = new OtherRoles(this.view, this.options);
     this.initialisms = new Initialisms(this.view, this.options);
+    this.asking = new AskedSentences(this.view, this.options);
     this.names = new NameEvidence(this.view, this.options);
   }
 
@@ -188,7 +191,11 @@ export class CitationIndex {
     );
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     const leaders = this.kindFit.rerank(
-      this.otherRoles.apply(this.initialisms.apply(candidates, terms), terms, question),
+      this.otherRoles.apply(
+        this.asking.apply(this.initialisms.apply(candidates, terms)),
+        terms,
+        question,
+      ),
       question,
       kind,
       expected,
