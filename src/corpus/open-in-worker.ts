@@ -78,7 +78,7 @@ export function openCorpusInWorker(
     switch (reply.kind) {
       case "ready": {
         const bytes = new Uint8Array(reply.encoded);
-        const content = decodeIndex(bytes, INDEX_FORMAT, key);
+        const content = decodeIndex(bytes, INDEX_FORMAT, reply.key);
         const index = new CitationIndex(content.articles, rankingOf(options), content.data);
         const corpus: Corpus = {
           dir: path.resolve(dir),
@@ -89,7 +89,7 @@ export function openCorpusInWorker(
           warnings: reply.warnings,
           filesRead: reply.filesRead,
         };
-        encodedCorpora.set(corpus, { bytes, key });
+        encodedCorpora.set(corpus, { bytes, key: reply.key });
         return corpus;
       }
       case "saved":

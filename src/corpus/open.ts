@@ -24,12 +24,12 @@ import {
 } from "./listing.ts";
 import {
   digestOf,
+  encodeSavedIndex,
   fingerprintOf,
   readSavedIndex,
   savedFilesOf,
   savedIndexPath,
   writeSavedBytes,
-  writeSavedIndex,
   type CurrentCheck,
   type FileDigest,
 } from "./store.ts";
@@ -85,6 +85,13 @@ export interface OpenCorpusOptions {
    * (docs/benchmarks.md).
    */
   readonly buildWorkers?: number;
+  /**
+   * Told a newly built corpus's saved index (its bytes and the key that signs them) once it is
+   * encoded, before it is written: the reload worker hands these very bytes to the bot's
+   * thread rather than encoding the corpus a second time. The bytes must stay as they are
+   * until `saved` settles.
+   */
+  readonly onSavedBytes?: (bytes: Uint8Array, key: Uint8Array) => void;
   /** The wall clock, ms since the epoch (tests move it to age files). Default `Date.now`. */
   readonly clock?: () => number;
 }
@@ -145,9 +152,11 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       const digests = read.files.map((f) => ({ name: f.name, digest: digestOf(f.bytes) }));
       const fingerprint = fingerprintOf(digests, read.skipped);
       const files = savedFilesOf(read, digests, listedAt);
-      return encode
-        ? writeSavedBytes(file, encode(fingerprint, files, problems, cache.key))
-        : writeSavedIndex(file, fingerprint, cache, files, articles, problems, data);
+      const bytes = encode
+        ? encode(fingerprint, files, problems, cache.key)
+        : encodeSavedIndex(fingerprint, cache, files, articles, problems, data);
+      options.onSavedBytes?.(bytes, cache.key);
+      return writeSavedBytes(file, bytes);
     };
     saved = new Promise<void>((resolve) => setImmediate(resolve)).then(save).then(
       () => undefined,

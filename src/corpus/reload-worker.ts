@@ -2,7 +2,10 @@
  * The worker thread of {@link openCorpusInWorker} (`open-in-worker.ts`): opens a corpus with
  * the public {@link openCorpus} (reading the folder, using or building and saving the index)
  * and sends it back encoded with the saved index's codec, in a buffer handed over without a
- * copy. The bot's own thread only decodes it, so answers keep flowing while this works.
+ * copy. The bot's own thread only decodes it, so answers keep flowing while this works. A
+ * corpus built afresh with a cache folder is sent as its saved index itself, once written:
+ * encoding the archive's index costs seconds of CPU, and it used to be done twice (for the
+ * file and for the bot's thread).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { INDEX_FORMAT } from "./store.ts";
@@ -19,7 +22,7 @@ function send(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
 }
 
 /** The bytes of a buffer as an ArrayBuffer of their own (transferable without taking others' memory). */
-function ownBuffer(bytes: Buffer): ArrayBuffer {
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
     return bytes.buffer as ArrayBuffer;
   }
@@ -27,15 +30,20 @@ function ownBuffer(bytes: Buffer): ArrayBuffer {
 }
 
 try {
+  // A corpus built here is encoded once: what is sent is the saved index, once it is written.
+  let savedIndex: { readonly bytes: Uint8Array; readonly key: Uint8Array } | undefined;
   const corpus = await openCorpus(request.dir, {
+    onSavedBytes: (bytes, key) => (savedIndex = { bytes, key }),
     cacheDir: request.cacheDir,
     ...(request.limits ? { limits: request.limits } : {}),
     ...(request.strict === undefined ? {} : { strict: request.strict }),
     // The bot's thread ranks; no synonyms are read here.
     ranking: { synonyms: null },
   });
-  const encoded = ownBuffer(
-    encodeIndex(
+  // The saved index's bytes are handed over (their buffer moved) only once they are written.
+  const failure = await corpus.saved;
+  const sent = (savedIndex as typeof savedIndex) ?? {
+    bytes: encodeIndex(
       {
         fingerprint: "",
         articles: corpus.index.articles,
@@ -45,18 +53,21 @@ try {
       INDEX_FORMAT,
       request.key,
     ),
-  );
+    key: request.key,
+  };
+  const encoded = ownBuffer(sent.bytes);
   send(
     {
       kind: "ready",
       encoded,
+      key: sent.key,
       fromSavedIndex: corpus.fromSavedIndex,
       warnings: [...corpus.warnings],
       filesRead: corpus.filesRead,
     },
     [encoded],
   );
-  send({ kind: "saved", failure: await corpus.saved });
+  send({ kind: "saved", failure });
 } catch (error) {
   send(
     error instanceof LibraryError

@@ -163,17 +163,16 @@ export async function readSavedIndex(
   }
 }
 
-/** Saves an index atomically (a whole file or none), owner-only, signed with the install's key. */
-export async function writeSavedIndex(
-  file: string,
+/** A saved index's bytes, signed with the install's key (written by {@link writeSavedBytes}). */
+export function encodeSavedIndex(
   fingerprint: string,
   cache: CacheFolder,
   files: readonly SavedFile[],
   articles: readonly Article[],
   problems: readonly ArticleError[],
   data: IndexData,
-): Promise<void> {
-  const bytes = encodeIndex(
+): Buffer {
+  return encodeIndex(
     {
       fingerprint,
       files,
@@ -184,7 +183,22 @@ export async function writeSavedIndex(
     INDEX_FORMAT,
     cache.key,
   );
-  await writeSavedBytes(file, bytes);
+}
+
+/** Saves an index atomically (a whole file or none), owner-only, signed with the install's key. */
+export async function writeSavedIndex(
+  file: string,
+  fingerprint: string,
+  cache: CacheFolder,
+  files: readonly SavedFile[],
+  articles: readonly Article[],
+  problems: readonly ArticleError[],
+  data: IndexData,
+): Promise<void> {
+  await writeSavedBytes(
+    file,
+    encodeSavedIndex(fingerprint, cache, files, articles, problems, data),
+  );
 }
 
 /** Writes an encoded index atomically (a whole file or none), owner-only. */

@@ -21,8 +21,13 @@ export interface ProblemRecord {
 export type WorkerReply =
   | {
       readonly kind: "ready";
-      /** The corpus in the saved index's format (`index-codec.ts`), signed with the request's key. */
+      /** The corpus in the saved index's format (`index-codec.ts`), signed with {@link key}. */
       readonly encoded: ArrayBuffer;
+      /**
+       * The request's key; or, for a corpus built afresh with a cache folder, the install's
+       * key, as `encoded` is then the saved index itself (encoded once, for both).
+       */
+      readonly key: Uint8Array;
       readonly fromSavedIndex: boolean;
       readonly warnings: readonly string[];
       readonly filesRead: number;

@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LibraryError } from "../../src/corpus/load.ts";
-import { openCorpusInWorker } from "../../src/corpus/open-in-worker.ts";
+import { encodedOf, openCorpusInWorker } from "../../src/corpus/open-in-worker.ts";
 import { openCorpus } from "../../src/corpus/open.ts";
 import { folderWith, ROOT } from "../helpers.ts";
 
@@ -65,6 +65,27 @@ describe("opening the articles in a worker thread (what /reload does in the bot)
     expect(second.fromSavedIndex).toBe(true);
     expect(second.index.ask("When did the bridge open?")).toEqual(
       first.index.ask("When did the bridge open?"),
+    );
+  });
+
+  it("GIVEN a cache folder WHEN a folder is built afresh in a worker THEN this thread gets the saved index file's own bytes (the index encoded once)", async () => {
+    const dir = await folder({
+      "bridges.md": "---\ntitle: Bridges\n---\n\nThe bridge opened in 1932 to traffic.\n",
+    });
+    const cacheDir = await folder({});
+    const corpus = await openCorpusInWorker(dir, { cacheDir });
+    expect(await corpus.saved).toBeUndefined();
+    const saved = (await readdir(cacheDir, { recursive: true })).filter((name) =>
+      /index-[0-9a-f]+\.bin$/u.test(name),
+    );
+    expect(saved).toHaveLength(1);
+    const file = await readFile(path.join(cacheDir, saved[0] as string));
+    const handed = encodedOf(corpus);
+    expect(handed).toBeDefined();
+    expect(Buffer.from(handed?.bytes ?? []).equals(file)).toBe(true);
+    const here = await openCorpus(dir, { cacheDir: false });
+    expect(corpus.index.ask("When did the bridge open?")).toEqual(
+      here.index.ask("When did the bridge open?"),
     );
   });
 
