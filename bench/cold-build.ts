@@ -7,9 +7,10 @@
 //     [--repeats N] [--workers N] [--save]
 //
 // --baseline: another checkout of citebot, built. --workers: openCorpus's buildWorkers for this
-// checkout (worker threads; the baseline may not have them). --save: with a saved index, as a
-// front end opens a folder (a fresh cache folder each run): the time until openCorpus hands the
-// corpus back, and until the saved index is written. CPU time moves far less than wall time on
+// checkout (worker threads besides the calling one, which builds a chunk too; the baseline may
+// not have them). --save: with a saved index, as a front end opens a folder (a fresh cache
+// folder each run): the time until openCorpus hands the corpus back, and until the saved index
+// is written. CPU time moves far less than wall time on
 // a shared machine: quote it, with the load average printed.
 
 import { execFileSync } from "node:child_process";

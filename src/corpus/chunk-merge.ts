@@ -1,20 +1,66 @@
-import type { IndexData, Posting } from "../core/index.ts";
+import type { Article, IndexData, Posting } from "../core/index.ts";
 import { postingsByTerm } from "../core/index/build.ts";
 import { copyTexts, sentencePositions } from "./article-codec.ts";
 import type { ContainerReader, ContainerWriter } from "./binary.ts";
 import type { SavedContent } from "./index-codec.ts";
 
 /**
- * Joins the indexes that build workers made of consecutive chunks of a folder's files
- * (`parallel-build.ts`) into the index one build of all the files makes: the same arrays, in
- * the same order, down to the saved file's bytes. Each chunk arrives in the saved index's
- * format; its articles stay encoded (decoded when first read, as from a saved index).
+ * Joins the indexes made of consecutive chunks of a folder's files (`parallel-build.ts`: one
+ * built in the calling thread, the others in workers) into the index one build of all the
+ * files makes: the same arrays, in the same order, down to the saved file's bytes. A worker's
+ * chunk arrives in the saved index's format; its articles stay encoded (decoded when first
+ * read, as from a saved index).
  */
 
-/** One chunk's index as a worker sent it: the checked container and what it decodes to. */
+/** One chunk's index: what it holds, its articles' layout, and its container for saving. */
 export interface Chunk {
-  readonly reader: ContainerReader;
-  readonly content: SavedContent;
+  readonly content: Pick<SavedContent, "articles" | "problems" | "data">;
+  /** Its distinct paragraph contexts in the order first met (its container's section 34). */
+  readonly contexts: readonly string[];
+  /** First paragraph of each article, plus the end (section 30). */
+  readonly articleFirst: Int32Array;
+  /** First sentence of each paragraph, plus the end (section 36). */
+  readonly sentenceFirst: Int32Array;
+  /** Its articles' sections (10–38) in a checked container: made when first asked for one built here. */
+  container(): ContainerReader;
+}
+
+/** A chunk that a worker sent, checked: what its container decodes to. */
+export function receivedChunk(reader: ContainerReader, content: SavedContent): Chunk {
+  return {
+    content,
+    contexts: reader.strings(34).all(),
+    articleFirst: reader.int32(30),
+    sentenceFirst: reader.int32(36),
+    container: () => reader,
+  };
+}
+
+/** A chunk built in this thread; `encode` writes its articles' sections when saving asks. */
+export function localChunk(
+  content: Chunk["content"],
+  encode: (articles: readonly Article[]) => ContainerReader,
+): Chunk {
+  const contexts = new Set<string>();
+  const articleFirst = new Int32Array(content.articles.length + 1);
+  const sentenceCounts: number[] = [];
+  content.articles.forEach((article, a) => {
+    articleFirst[a + 1] = (articleFirst[a] as number) + article.paragraphs.length;
+    for (const paragraph of article.paragraphs) {
+      if (paragraph.context !== undefined) contexts.add(paragraph.context);
+      sentenceCounts.push(paragraph.sentences.length);
+    }
+  });
+  const sentenceFirst = new Int32Array(sentenceCounts.length + 1);
+  sentenceCounts.forEach((n, p) => (sentenceFirst[p + 1] = (sentenceFirst[p] as number) + n));
+  let reader: ContainerReader | undefined;
+  return {
+    content,
+    contexts: [...contexts],
+    articleFirst,
+    sentenceFirst,
+    container: () => (reader ??= encode(content.articles)),
+  };
 }
 
 function concatInt32(arrays: readonly Int32Array[], shifts?: readonly number[]): Int32Array {
@@ -54,7 +100,7 @@ function concatOffsets(lists: readonly Int32Array[]): Int32Array {
 
 /** The same string section of every chunk, as one table. */
 function concatStrings(chunks: readonly Chunk[], tag: number) {
-  const tables = chunks.map((chunk) => chunk.reader.strings(tag));
+  const tables = chunks.map((chunk) => chunk.container().strings(tag));
   return {
     bytes: concatUint8(tables.map((t) => t.bytes)),
     offsets: concatOffsets(tables.map((t) => t.offsets)),
@@ -69,7 +115,7 @@ export function mergeContexts(chunks: readonly Chunk[]): {
   const position = new Map<string, number>();
   const contexts: string[] = [];
   const positions = chunks.map((chunk) =>
-    Int32Array.from(chunk.reader.strings(34).all(), (context) => {
+    Int32Array.from(chunk.contexts, (context) => {
       let at = position.get(context);
       if (at === undefined) {
         at = contexts.length;
@@ -94,21 +140,19 @@ function remapped(values: Int32Array, positions: Int32Array): Int32Array {
 export function encodeChunkArticles(writer: ContainerWriter, chunks: readonly Chunk[]): void {
   for (const tag of [10, 12, 14, 16, 18, 20, 22])
     writer.stringTable(tag, concatStrings(chunks, tag));
-  writer.uint8(24, concatUint8(chunks.map((c) => c.reader.uint8(24))));
-  writer.int32(30, concatOffsets(chunks.map((c) => c.reader.int32(30))));
-  copyTexts(
-    writer,
-    chunks.map((c) => c.reader),
-  );
-  writer.int32(38, concatInt32(chunks.map((c) => c.reader.int32(38))));
+  const readers = chunks.map((c) => c.container());
+  writer.uint8(24, concatUint8(readers.map((r) => r.uint8(24))));
+  writer.int32(30, concatOffsets(readers.map((r) => r.int32(30))));
+  copyTexts(writer, readers);
+  writer.int32(38, concatInt32(readers.map((r) => r.int32(38))));
   const { contexts, positions } = mergeContexts(chunks);
   writer.int32(
     33,
-    concatInt32(chunks.map((c, i) => remapped(c.reader.int32(33), positions[i] as Int32Array))),
+    concatInt32(readers.map((r, i) => remapped(r.int32(33), positions[i] as Int32Array))),
   );
   writer.strings(34, contexts);
-  writer.int32(36, concatOffsets(chunks.map((c) => c.reader.int32(36))));
-  writer.int32(37, concatInt32(chunks.map((c) => c.reader.int32(37))));
+  writer.int32(36, concatOffsets(readers.map((r) => r.int32(36))));
+  writer.int32(37, concatInt32(readers.map((r) => r.int32(37))));
 }
 
 /**
@@ -219,8 +263,8 @@ function mergePostings(
 /** Checks that merged sentence columns follow the merged layout (as `checkDerivable` does for articles). */
 export function checkMergedLayout(chunks: readonly Chunk[], data: IndexData): void {
   const derived = sentencePositions(
-    concatOffsets(chunks.map((c) => c.reader.int32(30))),
-    concatOffsets(chunks.map((c) => c.reader.int32(36))),
+    concatOffsets(chunks.map((c) => c.articleFirst)),
+    concatOffsets(chunks.map((c) => c.sentenceFirst)),
   );
   for (const column of ["article", "paragraph", "sentence", "paragraphKey"] as const) {
     const built = data.sentences[column];

@@ -79,10 +79,11 @@ export interface OpenCorpusOptions {
   /** Called while a new index is built: articles indexed so far, of how many. */
   readonly onProgress?: (done: number, total: number) => void;
   /**
-   * Worker threads that parse and index a folder that is built (`parallel-build.ts`); default
-   * 0: this thread. Workers pay on cores of their own: on the shared 2-core development
-   * machine two threads ran no faster than one, and the archive built in 2 workers took longer
-   * (docs/benchmarks.md).
+   * Worker threads that parse and index a folder that is built, alongside this thread, which
+   * builds the first chunk itself (`parallel-build.ts`): 1 builds in two threads. Default 0:
+   * this thread alone. Workers pay only on idle cores of their own: on the shared 2-core
+   * development machine (load 6-14) two threads took 40-60% more CPU than one and were no
+   * faster (docs/benchmarks.md).
    */
   readonly buildWorkers?: number;
   /**

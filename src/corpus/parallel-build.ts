@@ -1,11 +1,15 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import type { IndexData } from "../core/index.ts";
-import { ArticleError, type Article } from "../core/index.ts";
+import { ArticleError, buildIndexData, parseArticle, type Article } from "../core/index.ts";
+import { encodeArticles } from "./article-codec.ts";
 import { ContainerWriter, ContainerReader } from "./binary.ts";
 import {
   checkMergedLayout,
   encodeChunkArticles,
+  localChunk,
   mergeIndexData,
+  receivedChunk,
   type Chunk,
 } from "./chunk-merge.ts";
 import {
@@ -93,14 +97,38 @@ function buildChunk(dir: string, files: FolderRead["files"], key: Uint8Array): P
   return workerOutcome(worker, "a build worker", (reply: BuildReply) => {
     if (reply.kind === "crashed") throw crashError("building the index", reply);
     const reader = new ContainerReader(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
-    return { reader, content: decodeContent(reader) };
+    return receivedChunk(reader, decodeContent(reader));
   });
 }
 
 /**
- * Parses and indexes a folder's files in `workers` worker threads, each a consecutive chunk,
- * and joins the chunks: the same articles, problems and index as one build in this thread
- * (`chunk-merge.ts`), with the articles' texts decoded only when read.
+ * One chunk built in this thread, as a build worker builds its own (`build-worker.ts`), while
+ * the workers build theirs: no copy of its files, no worker to start, nothing encoded or
+ * decoded to join it (its articles' sections are encoded only when the index is saved).
+ */
+function buildHere(dir: string, files: FolderRead["files"], key: Uint8Array): Chunk {
+  const articles: Article[] = [];
+  const problems: { file: string; problem: string }[] = [];
+  for (const file of files) {
+    try {
+      articles.push(parseArticle(path.join(dir, file.name), file.bytes));
+    } catch (error) {
+      if (!(error instanceof ArticleError)) throw error;
+      problems.push({ file: error.file, problem: error.problem });
+    }
+  }
+  return localChunk({ articles, problems, data: buildIndexData(articles) }, (built) => {
+    const writer = new ContainerWriter(INDEX_FORMAT);
+    encodeArticles(writer, built);
+    return new ContainerReader(writer.finish(key), INDEX_FORMAT, key);
+  });
+}
+
+/**
+ * Parses and indexes a folder's files in `workers` worker threads and this one, each a
+ * consecutive chunk (this thread the first), and joins the chunks: the same articles,
+ * problems and index as one build in this thread (`chunk-merge.ts`), with the articles' texts
+ * of the workers' chunks decoded only when read.
  */
 export async function buildInWorkers(
   read: FolderRead,
@@ -109,15 +137,17 @@ export async function buildInWorkers(
 ): Promise<ParallelBuild> {
   const key = new Uint8Array(randomBytes(32));
   let done = 0;
-  const chunks = await Promise.all(
-    chunksOf(read, Math.min(workers, PARALLEL_BUILD.maxWorkers)).map((files) =>
-      buildChunk(read.dir, files, key).then((chunk) => {
-        done += chunk.content.articles.length;
-        onProgress?.(done);
-        return chunk;
-      }),
-    ),
-  );
+  const counted = (chunk: Chunk) => {
+    done += chunk.content.articles.length;
+    onProgress?.(done);
+    return chunk;
+  };
+  const [own = [], ...others] = chunksOf(read, Math.min(workers, PARALLEL_BUILD.maxWorkers) + 1);
+  // The workers start now and run while this thread builds the first chunk.
+  const built = Promise.all(others.map((files) => buildChunk(read.dir, files, key).then(counted)));
+  // Should this thread's chunk fail, a worker's later failure is not left unhandled.
+  built.catch(() => undefined);
+  const chunks = [counted(buildHere(read.dir, own, key)), ...(await built)];
   const data = mergeIndexData(chunks);
   checkMergedLayout(chunks, data);
   return {

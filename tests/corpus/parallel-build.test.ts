@@ -73,7 +73,7 @@ describe("building a folder in worker threads", () => {
       "broken.md",
       "not-text.txt",
     ]);
-    for (const workers of [3]) {
+    for (const workers of [1, 3]) {
       const there = await build(dir, cacheDir, { buildWorkers: workers });
       expect(there.corpus.fromSavedIndex).toBe(false);
       expect(Buffer.compare(there.bytes, here.bytes), `${workers} workers`).toBe(0);
