@@ -281,7 +281,16 @@ export const CACHE_SIZES = Object.freeze({
   names: 20_000,
   /** WordNet look-ups. */
   wordnet: 5_000,
+  /**
+   * Which articles a title word is in, as a bit per article, for the words in more titles
+   * than {@link TITLE_BITS_FROM} ("president" titles thousands of briefings): a question
+   * reads them instead of walking the list (a 14,000-article archive: 1.8 KB each).
+   */
+  titleBits: 512,
 });
+
+/** Title words in at least this many titles get a cached bit table ({@link CACHE_SIZES}.titleBits). */
+export const TITLE_BITS_FROM = 64;
 
 /** How a reply to an answer is read in the context of the question it replies to. */
 export const FOLLOW_UP = Object.freeze({

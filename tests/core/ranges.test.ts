@@ -49,7 +49,7 @@ describe("walking sorted postings forward", () => {
     );
   });
 
-  it("GIVEN question words' variants and disjoint ranges in any order THEN each range gets the best variant found in it, as a binary search per range finds", () => {
+  it("GIVEN question words' variants, ascending disjoint ranges and floors known to be in them THEN each range gets the best variant found in it, as a binary search per range finds", () => {
     const variant = fc.record({
       quality: fc.constantFrom(1, 0.9, 0.5, 0.25),
       sentenceIds: sortedSet(1000),
@@ -59,15 +59,31 @@ describe("walking sorted postings forward", () => {
       { minLength: 1, maxLength: 5 },
     );
     fc.assert(
-      fc.property(words, ranges(1000), (resolved, list) => {
+      fc.property(words, ranges(1000), fc.infiniteStream(fc.nat()), (resolved, shuffled, picks) => {
+        const list = [...shuffled].sort((a, b) => a[0] - b[0]);
         const firsts = Int32Array.from(list, ([first]) => first);
         const lasts = Int32Array.from(list, ([, last]) => last);
-        const qualities = qualitiesInRanges(resolved, firsts, lasts);
+        // A floor: the quality of some variant that is in the range (as the shortlist knows one), or 0.
+        const floors = new Float64Array(list.length * resolved.length);
+        const iterator = picks[Symbol.iterator]();
         list.forEach(([first, last], r) => {
           resolved.forEach((variants, term) => {
-            expect(qualities[r * resolved.length + term]).toBe(qualityIn(variants, first, last));
+            const inside = variants.filter(({ sentenceIds }) =>
+              sentenceIds.some((id) => id >= first && id <= last),
+            );
+            const pick = iterator.next().value as number;
+            const chosen = inside[pick % (inside.length + 1)];
+            floors[r * resolved.length + term] = chosen?.quality ?? 0;
           });
         });
+        for (const given of [undefined, floors]) {
+          const qualities = qualitiesInRanges(resolved, firsts, lasts, given);
+          list.forEach(([first, last], r) => {
+            resolved.forEach((variants, term) => {
+              expect(qualities[r * resolved.length + term]).toBe(qualityIn(variants, first, last));
+            });
+          });
+        }
       }),
       { numRuns: 300 },
     );

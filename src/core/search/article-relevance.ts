@@ -2,6 +2,7 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import type { QueryTerm } from "./query.ts";
 import { countsInRanges } from "./ranges.ts";
+import { titleHits } from "./title-hits.ts";
 import type { ResolvedVariant } from "./shortlist.ts";
 
 /**
@@ -36,26 +37,6 @@ export function articleFactors(
 }
 
 /**
- * Which articles have one of a question word's variants in their title: per question (its
- * terms array), hits[position * terms.length + term] = 1. Made once per question from the
- * index's title postings instead of asking each candidate article's title for each variant.
- */
-const titleHitsOf = new WeakMap<readonly QueryTerm[], { view: IndexView; hits: Uint8Array }>();
-
-export function titleHits(terms: readonly QueryTerm[], view: IndexView): Uint8Array {
-  const known = titleHitsOf.get(terms);
-  if (known?.view === view) return known.hits;
-  const hits = new Uint8Array(view.articles.length * terms.length);
-  terms.forEach((term, i) => {
-    for (const variant of term.variants.keys()) {
-      for (const position of view.articlesTitled(variant)) hits[position * terms.length + i] = 1;
-    }
-  });
-  titleHitsOf.set(terms, { view, hits });
-  return hits;
-}
-
-/**
  * Article-level BM25 of each of the given articles (positions, distinct). A question word's
  * frequency is its best variant's count of sentences in the article (times the variant's
  * quality), counted for all the articles by one forward walk of each postings list.
@@ -70,8 +51,11 @@ function bm25(
   const count = positions.length;
   const firsts = positions.map((position) => view.articleFirst[position] as number);
   const ends = positions.map((position) => view.articleFirst[position + 1] as number);
-  const order = Int32Array.from(positions.keys()).sort(
-    (a, b) => (firsts[a] as number) - (firsts[b] as number),
+  // Ascending article positions are ascending ranges.
+  const order = Int32Array.from(
+    Array.from(positions.keys()).sort(
+      (a, b) => (positions[a] as number) - (positions[b] as number),
+    ),
   );
   const averageLength = view.size / Math.max(1, view.articles.length);
   const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
@@ -99,7 +83,7 @@ function bm25(
     let score = 0;
     terms.forEach((term, i) => {
       let frequency = frequencies[k * stride + i] as number;
-      if (hits[position * terms.length + i] === 1) {
+      if (hits.has(position, i)) {
         frequency += articleTitleFrequency;
       }
       if (frequency === 0 || term.lowInformation) return;

@@ -1,7 +1,7 @@
 import { kthLargest } from "../index/postings.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
-import { titleHits } from "./article-relevance.ts";
+import { titleHits } from "./title-hits.ts";
 import type { QueryTerm } from "./query.ts";
 
 /** The sentences the shortlist found for a question, with what it found in them. */
@@ -114,7 +114,7 @@ export class ArticleShortlist {
       for (let i = 0; i < terms.length; i += 1) {
         const term = terms[i] as QueryTerm;
         let f = frequencies[row * stride + i] as number;
-        if (hits[position * terms.length + i] === 1) {
+        if (hits.has(position, i)) {
           f += articleTitleFrequency;
         }
         if (f === 0 || term.lowInformation) continue;

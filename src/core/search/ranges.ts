@@ -21,38 +21,45 @@ export function gallopTo(sorted: Int32Array, value: number, from: number): numbe
 }
 
 /**
- * For each range of sentences (`firsts[r]..lasts[r]`, disjoint), the best quality among
- * each question word's variants found in it (0: none; the variants are best first, so the
- * first found is the best), found by one forward walk of each postings list over the
- * ranges in ascending order instead of a binary search of the whole list per range.
+ * For each range of sentences (`firsts[r]..lasts[r]`, disjoint, ascending), the best quality
+ * among each question word's variants found in it (0: none; the variants are best first, so
+ * the first found is the best), found by one forward walk of each postings list over the
+ * ranges instead of a binary search of the whole list per range.
  *
+ * @param floors - floors[r * resolved.length + term]: the quality of a variant known to be
+ *   in the range (0: none known). Only the variants better than it are looked for: the best
+ *   found, or else the floor, is the answer.
  * @returns qualities[r * resolved.length + term].
  */
 export function qualitiesInRanges(
   resolved: readonly ResolvedVariant[][],
   firsts: Int32Array,
   lasts: Int32Array,
+  floors?: Float64Array,
 ): Float64Array {
   const terms = resolved.length;
   const count = firsts.length;
-  const order = Int32Array.from(firsts.keys()).sort(
-    (a, b) => (firsts[a] as number) - (firsts[b] as number),
-  );
-  const qualities = new Float64Array(count * terms);
+  const qualities = floors ? Float64Array.from(floors) : new Float64Array(count * terms);
   const settled = new Uint8Array(count);
   resolved.forEach((variants, term) => {
     settled.fill(0);
-    // Best first: the first variant found in a range is its best.
+    let open = count;
     for (const { quality, sentenceIds } of variants) {
       let at = 0;
-      for (let k = 0; k < count; k += 1) {
-        const range = order[k] as number;
-        if (settled[range] === 1) continue;
-        at = gallopTo(sentenceIds, firsts[range] as number, at);
+      for (let r = 0; r < count && open > 0; r += 1) {
+        if (settled[r] === 1) continue;
+        // Known to hold a variant at least this good: no better one is left to look for.
+        if ((qualities[r * terms + term] as number) >= quality) {
+          settled[r] = 1;
+          open -= 1;
+          continue;
+        }
+        at = gallopTo(sentenceIds, firsts[r] as number, at);
         if (at >= sentenceIds.length) break;
-        if ((sentenceIds[at] as number) <= (lasts[range] as number)) {
-          qualities[range * terms + term] = quality;
-          settled[range] = 1;
+        if ((sentenceIds[at] as number) <= (lasts[r] as number)) {
+          qualities[r * terms + term] = quality;
+          settled[r] = 1;
+          open -= 1;
         }
       }
     }

@@ -1,8 +1,9 @@
-import { articleFactors, titleHits } from "./article-relevance.ts";
+import { articleFactors } from "./article-relevance.ts";
+import { titleHits } from "./title-hits.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { type ResolvedVariant, type Shortlister } from "./shortlist.ts";
-import { qualitiesInRanges } from "./ranges.ts";
+import { bestInParagraphsAndArticles } from "./context-tables.ts";
 import type { QueryTerm } from "./query.ts";
 
 /** Where a question word was found for a candidate, nearest first. */
@@ -82,16 +83,12 @@ export function scoreCandidates(
   const { neighborCredit, paragraphCredit, articleCredit, lengthNormalization } = options;
   const contextInclusion = new Map<number, Uint8Array>();
   // Each question word's best match in the candidates' paragraphs and articles, all found
-  // up front by one walk of each postings list (see qualitiesInRanges).
-  const paragraphBest = bestInRanges(
-    shortlist.map((sentenceId) => sentences.paragraphKey[sentenceId] as number),
-    view.paragraphFirst,
+  // up front (see bestInParagraphsAndArticles).
+  const { paragraphs: paragraphBest, articles: articleBest } = bestInParagraphsAndArticles(
+    shortlist,
     resolved,
-  );
-  const articleBest = bestInRanges(
-    shortlist.map((sentenceId) => sentences.article[sentenceId] as number),
-    view.articleFirst,
-    resolved,
+    view,
+    shortlister,
   );
   // Which question words an article's title holds: the question's table of title hits.
   const hits = titleHits(terms, view);
@@ -103,10 +100,7 @@ export function scoreCandidates(
     const hasNext = sentences.paragraphKey[sentenceId + 1] === paragraphKey;
     const paragraph = paragraphBest.get(paragraphKey) as Float64Array;
     const article = articleBest.get(articlePosition) as Float64Array;
-    const inTitle = hits.subarray(
-      articlePosition * terms.length,
-      (articlePosition + 1) * terms.length,
-    );
+    const inTitle = hits.row(articlePosition);
     // The headings and lead-in above the paragraph are part of what it says.
     const contextPosition = view.data.contextOf[paragraphKey] ?? -1;
     let inContext = contextInclusion.get(contextPosition);
@@ -229,25 +223,3 @@ function termsIn(terms: readonly QueryTerm[], contextTerms: ReadonlySet<string>)
     return 0;
   });
 }
-
-/**
- * Per range key (a paragraph's, an article's) among `keys`, each question word's best match
- * in the range (`firstOf[key]..firstOf[key + 1] - 1`).
- */
-function bestInRanges(
-  keys: readonly number[],
-  firstOf: Int32Array,
-  resolved: readonly ResolvedVariant[][],
-): Map<number, Float64Array> {
-  const table = new Map<number, Float64Array>();
-  for (const key of keys) table.set(key, EMPTY);
-  const unique = Int32Array.from(table.keys());
-  const firsts = unique.map((key) => firstOf[key] as number);
-  const lasts = unique.map((key) => (firstOf[key + 1] as number) - 1);
-  const qualities = qualitiesInRanges(resolved, firsts, lasts);
-  const stride = resolved.length;
-  unique.forEach((key, k) => table.set(key, qualities.subarray(k * stride, (k + 1) * stride)));
-  return table;
-}
-
-const EMPTY = new Float64Array(0);

@@ -1,0 +1,102 @@
+import type { IndexView } from "../index/view.ts";
+import { qualitiesInRanges } from "./ranges.ts";
+import type { ResolvedVariant, Shortlister } from "./shortlist.ts";
+
+/** Per paragraph key or article position, each question word's best match there. */
+export type BestIn = ReadonlyMap<number, Float64Array>;
+
+/**
+ * Each question word's best match (the quality of its best variant there, 0: none) in the
+ * paragraph and in the article of every shortlisted sentence. What the shortlist found in a
+ * sentence and its neighbours is a floor for its paragraph, and a paragraph's best a floor for
+ * its article: only the variants better than the floor are looked for in the postings, by one
+ * forward walk of each list over the ranges in order (see {@link qualitiesInRanges}).
+ */
+export function bestInParagraphsAndArticles(
+  shortlist: readonly number[],
+  resolved: readonly ResolvedVariant[][],
+  view: IndexView,
+  shortlister: Shortlister,
+): { paragraphs: BestIn; articles: BestIn } {
+  const { paragraphKey, article } = view.data.sentences;
+  const terms = resolved.length;
+  const paragraphKeys = ascendingUnique(shortlist.map((id) => paragraphKey[id] as number));
+  const paragraphRow = rowsOf(paragraphKeys);
+  const paragraphFloors = new Float64Array(paragraphKeys.length * terms);
+  const articleOfParagraph = new Map<number, number>();
+  const exact = resolved.map(exactQualities);
+  for (const sentenceId of shortlist) {
+    const key = paragraphKey[sentenceId] as number;
+    articleOfParagraph.set(key, article[sentenceId] as number);
+    const row = paragraphRow.get(key) as number;
+    const hasPrevious = paragraphKey[sentenceId - 1] === key;
+    const hasNext = paragraphKey[sentenceId + 1] === key;
+    for (let term = 0; term < terms; term += 1) {
+      const found = Math.max(
+        shortlister.quality(sentenceId, term),
+        hasPrevious ? shortlister.quality(sentenceId - 1, term) : 0,
+        hasNext ? shortlister.quality(sentenceId + 1, term) : 0,
+      );
+      const floor = found > 0 ? (exact[term]?.get(found) ?? 0) : 0;
+      const at = row * terms + term;
+      if (floor > (paragraphFloors[at] as number)) paragraphFloors[at] = floor;
+    }
+  }
+  const paragraphQualities = qualitiesInRanges(
+    resolved,
+    paragraphKeys.map((key) => view.paragraphFirst[key] as number),
+    paragraphKeys.map((key) => (view.paragraphFirst[key + 1] as number) - 1),
+    paragraphFloors,
+  );
+  const articleKeys = ascendingUnique(shortlist.map((id) => article[id] as number));
+  const articleRow = rowsOf(articleKeys);
+  const articleFloors = new Float64Array(articleKeys.length * terms);
+  paragraphKeys.forEach((key, k) => {
+    const row = articleRow.get(articleOfParagraph.get(key) as number) as number;
+    for (let term = 0; term < terms; term += 1) {
+      const at = row * terms + term;
+      const found = paragraphQualities[k * terms + term] as number;
+      if (found > (articleFloors[at] as number)) articleFloors[at] = found;
+    }
+  });
+  const articleQualities = qualitiesInRanges(
+    resolved,
+    articleKeys.map((key) => view.articleFirst[key] as number),
+    articleKeys.map((key) => (view.articleFirst[key + 1] as number) - 1),
+    articleFloors,
+  );
+  return {
+    paragraphs: byKey(paragraphKeys, paragraphQualities, terms),
+    articles: byKey(articleKeys, articleQualities, terms),
+  };
+}
+
+/**
+ * A word's variants' qualities by the single-precision value the shortlist keeps of them:
+ * the least of the variants that round to it (the found one is at least that good).
+ */
+function exactQualities(variants: readonly ResolvedVariant[]): Map<number, number> {
+  const exact = new Map<number, number>();
+  for (const { quality } of variants) {
+    const kept = Math.fround(quality);
+    const known = exact.get(kept);
+    if (known === undefined || quality < known) exact.set(kept, quality);
+  }
+  return exact;
+}
+
+function ascendingUnique(keys: readonly number[]): Int32Array {
+  return Int32Array.from(new Set(keys)).sort();
+}
+
+function rowsOf(keys: Int32Array): Map<number, number> {
+  const rows = new Map<number, number>();
+  keys.forEach((key, row) => rows.set(key, row));
+  return rows;
+}
+
+function byKey(keys: Int32Array, qualities: Float64Array, terms: number): BestIn {
+  const table = new Map<number, Float64Array>();
+  keys.forEach((key, k) => table.set(key, qualities.subarray(k * terms, (k + 1) * terms)));
+  return table;
+}

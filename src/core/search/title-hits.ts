@@ -1,0 +1,90 @@
+import { LRUCache } from "lru-cache";
+import type { IndexView } from "../index/view.ts";
+import { CACHE_SIZES, TITLE_BITS_FROM } from "../options.ts";
+import type { QueryTerm } from "./query.ts";
+
+/** Bit tables of the title words in many titles, per index. */
+const bitsOf = new WeakMap<IndexView, LRUCache<string, Uint32Array>>();
+
+/** A bit per article: set where the word is in the article's title. */
+function titleBits(view: IndexView, word: string): Uint32Array {
+  let cache = bitsOf.get(view);
+  if (!cache) {
+    cache = new LRUCache<string, Uint32Array>({ max: CACHE_SIZES.titleBits });
+    bitsOf.set(view, cache);
+  }
+  let bits = cache.get(word);
+  if (!bits) {
+    bits = new Uint32Array((view.articles.length + 31) >>> 5);
+    for (const position of view.articlesTitled(word)) setBit(bits, position);
+    cache.set(word, bits);
+  }
+  return bits;
+}
+
+function setBit(bits: Uint32Array, at: number): void {
+  bits[at >>> 5] = (bits[at >>> 5] as number) | (1 << (at & 31));
+}
+
+/**
+ * Which articles have one of a question word's variants in their title, for one question: a
+ * bit per article and question word, made from the index's title postings (a word in many
+ * titles from a bit table kept between questions) instead of asking each article's title
+ * for each variant.
+ */
+export class TitleHits {
+  private readonly words: number;
+  private readonly bits: Uint32Array;
+  private readonly rows = new Map<number, Uint8Array>();
+
+  constructor(
+    private readonly terms: readonly QueryTerm[],
+    view: IndexView,
+  ) {
+    this.words = (view.articles.length + 31) >>> 5;
+    const { words } = this;
+    this.bits = new Uint32Array(words * terms.length);
+    terms.forEach((term, i) => {
+      const own = this.bits.subarray(i * words, (i + 1) * words);
+      for (const variant of term.variants.keys()) {
+        const titled = view.articlesTitled(variant);
+        if (titled.length < TITLE_BITS_FROM) {
+          for (const position of titled) setBit(own, position);
+          continue;
+        }
+        const bits = titleBits(view, variant);
+        for (let word = 0; word < words; word += 1) {
+          own[word] = (own[word] as number) | (bits[word] as number);
+        }
+      }
+    });
+  }
+
+  /** True when the article's title holds question word `term` (by any of its variants). */
+  has(position: number, term: number): boolean {
+    const word = (this.bits[term * this.words + (position >>> 5)] as number) >>> (position & 31);
+    return (word & 1) === 1;
+  }
+
+  /** Per question word, 1 where the article's title holds it. */
+  row(position: number): Uint8Array {
+    let row = this.rows.get(position);
+    if (!row) {
+      row = Uint8Array.from(this.terms, (_, i) => (this.has(position, i) ? 1 : 0));
+      this.rows.set(position, row);
+    }
+    return row;
+  }
+}
+
+/** The question's title hits (its terms array), made when first asked for. */
+const hitsOf = new WeakMap<readonly QueryTerm[], { view: IndexView; hits: TitleHits }>();
+
+/** The title hits of a question (by its terms array, as made for it). */
+export function titleHits(terms: readonly QueryTerm[], view: IndexView): TitleHits {
+  const known = hitsOf.get(terms);
+  if (known?.view === view) return known.hits;
+  const hits = new TitleHits(terms, view);
+  hitsOf.set(terms, { view, hits });
+  return hits;
+}
