@@ -30,6 +30,18 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("it doesn’t")).toBe("it doesn't");
   });
 
+  it("GIVEN the asker's hedge around a verb (supposed to, meant to, supposedly, gotten) THEN only the verb is left", () => {
+    expect(normalizeDiscordText("whats the fund supposed to invest in")).toBe(
+      "what's the fund to invest in",
+    );
+    expect(normalizeDiscordText("what was it meant to govern")).toBe("what was it to govern");
+    expect(normalizeDiscordText("how long has the threat supposedly gotten worse")).toBe(
+      "how long has the threat got worse",
+    );
+    // "meant" without a verb after it is a word of its own.
+    expect(normalizeDiscordText("what is meant by sovereign")).toBe("what is meant by sovereign");
+  });
+
   it("GIVEN function words typed the chat way THEN they read as the words they stand for", () => {
     expect(normalizeDiscordText("wht province did wang yang lead")).toBe(
       "what province did wang yang lead",

@@ -1,6 +1,12 @@
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
-import { AUXILIARIES, IRREGULAR_FORMS, LOW_INFORMATION_WORDS } from "../text/lexicon.ts";
+import editDistance from "damerau-levenshtein";
+import {
+  AUXILIARIES,
+  IRREGULAR_FORMS,
+  LOW_INFORMATION_WORDS,
+  STOP_WORDS,
+} from "../text/lexicon.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
 import { askedAttribute } from "./attribute.ts";
 import { addCountries } from "./metonymy.ts";
@@ -53,6 +59,38 @@ function measureAsked(tokens: readonly Token[], position: number): boolean {
   return token !== undefined && MEASURES.has(token.word) && tokens[position - 1]?.word === "how";
 }
 
+/** Function words of three letters or more, by length: what a mistyped one may be. */
+const FUNCTION_WORDS: readonly string[] = [...STOP_WORDS].filter(
+  (word) => word.length >= 3 && /^\p{L}+$/u.test(word),
+);
+
+/**
+ * True for a word that is a function word with two letters swapped or one dropped ("waht",
+ * "teh", "wich", "hav"), and nothing else: no word of the articles or the dictionary, no
+ * name or number.
+ */
+function mistypedFunctionWord(
+  token: Token,
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): boolean {
+  const { word } = token;
+  if (token.isNumber || token.acronym || word.length < 3 || !/^\p{L}+$/u.test(word)) return false;
+  if (view.has(token.term) || view.has(word.toUpperCase())) return false;
+  if (options.synonyms?.knows(word) ?? true) return false;
+  return FUNCTION_WORDS.some((stop) => {
+    // Two letters swapped ("waht"), or one dropped ("hav", "wich"); not a letter added or
+    // changed, which makes other words of chat ("govt", "btc") out of function words.
+    if (stop.length === word.length) {
+      return (
+        editDistance(stop, word).steps === 1 &&
+        [...stop].sort().join("") === [...word].sort().join("")
+      );
+    }
+    return stop.length === word.length + 1 && editDistance(stop, word).steps === 1;
+  });
+}
+
 /**
  * Turns a question's tokens into weighted query terms: each content word once,
  * weighed by its rarity in the articles and by what kind of word it is, with
@@ -66,7 +104,10 @@ export function queryTerms(
   names: NameEvidence,
 ): QueryTerm[] {
   const content = tokens.map((token, position) =>
-    isContentToken(token) || letterAfterWord(tokens, position) ? token : undefined,
+    (isContentToken(token) && !mistypedFunctionWord(token, view, options)) ||
+    letterAfterWord(tokens, position)
+      ? token
+      : undefined,
   );
   // Whether a word names something, from evidence that does not depend on the asker's capitals.
   const inCompoundName = compoundNames(tokens, content, options);

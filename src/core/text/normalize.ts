@@ -78,6 +78,15 @@ const TYPED_ARE =
 const USED_TO =
   /(?<!\b(?:is|was|were|are|be|been|being|get|got|gets|getting)\s)\bused to(?=\s+\p{L})/giu;
 
+/**
+ * "supposed to", "meant to", "supposedly": the asker's hedge around the verb ("what is the
+ * fund supposed to invest in"), read as the plain verb; the articles never say it so.
+ */
+const HEDGE = /\b(?:supposed|meant)(?= to\s+\p{L})|\bsupposedly\b/giu;
+
+/** "gotten" is "got", a function word as "get" is ("have companies gotten contracts"). */
+const GOTTEN = /\bgotten\b/giu;
+
 const BARE_WORD = /[\p{L}]+/gu;
 
 /**
@@ -163,6 +172,8 @@ export function normalizeDiscordText(text: string): string {
         (all.match(/\p{Lu}{2,}/gu) ?? []).length >= 3 ? all.toLowerCase() : all,
       )
       .replace(USED_TO, "former")
+      .replace(HEDGE, "")
+      .replace(GOTTEN, "got")
       .replace(TYPED_ARE, (_all, before: string | undefined) =>
         before === undefined ? "are " : `${before} are`,
       )

@@ -161,6 +161,15 @@ describe("query terms: weights of the question's words", () => {
     expect(secretary.secretary?.weightIfAbsent).toBe(union.union?.weightIfAbsent);
   });
 
+  it("GIVEN a function word typed with two letters swapped or one dropped THEN it weighs nothing, as the word itself", () => {
+    expect(weights("waht did wang yang meet")).toEqual(weights("what did wang yang meet"));
+    expect(weights("where do cars hav to be built")).toEqual(
+      weights("where do cars have to be built"),
+    );
+    // A chat abbreviation with a letter more or another letter is no function word.
+    expect(Object.keys(weights("did the govt meet wang"))).toContain("govt");
+  });
+
   it("GIVEN a question in lower case THEN its words weigh as when capitalised", () => {
     expect(weights("did peru meet wang yang")).toEqual(weights("Did Peru meet Wang Yang"));
     expect(weights("who runs the ev market")).toEqual(weights("Who runs the EV market"));
