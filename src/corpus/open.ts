@@ -87,10 +87,10 @@ export interface OpenCorpusOptions {
    */
   readonly buildWorkers?: number;
   /**
-   * Told a newly built corpus's saved index (its bytes and the key that signs them) once it is
-   * encoded, before it is written: the reload worker hands these very bytes to the bot's
-   * thread rather than encoding the corpus a second time. The bytes must stay as they are
-   * until `saved` settles.
+   * Told the corpus's saved index (its bytes and the key that signs them): a newly built one
+   * once it is encoded, before it is written; one that is served, read whole from the file
+   * opened. The reload worker hands these very bytes to the bot's thread rather than encoding
+   * the corpus again. The bytes must stay as they are until `saved` settles.
    */
   readonly onSavedBytes?: (bytes: Uint8Array, key: Uint8Array) => void;
   /** The wall clock, ms since the epoch (tests move it to age files). Default `Date.now`. */
@@ -131,6 +131,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     if (found.kind === "refused") warnings.push(found.reason);
     if (found.kind === "saved" && !(options.strict && found.saved.problems.length > 0)) {
       const { articles, problems, data } = found.saved;
+      options.onSavedBytes?.(found.bytes(), cache.key);
       return {
         dir: resolved,
         index: new CitationIndex(articles, rankingOf(options), data),

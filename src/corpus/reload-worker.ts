@@ -2,10 +2,10 @@
  * The worker thread of {@link openCorpusInWorker} (`open-in-worker.ts`): opens a corpus with
  * the public {@link openCorpus} (reading the folder, using or building and saving the index)
  * and sends it back encoded with the saved index's codec, in a buffer handed over without a
- * copy. The bot's own thread only decodes it, so answers keep flowing while this works. A
- * corpus built afresh with a cache folder is sent as its saved index itself, once written:
- * encoding the archive's index costs seconds of CPU, and it used to be done twice (for the
- * file and for the bot's thread).
+ * copy. The bot's own thread only decodes it, so answers keep flowing while this works. With
+ * a cache folder the corpus is sent as its saved index itself (the file served, read whole,
+ * or the one built, once written): encoding the archive's index costs seconds of CPU, and it
+ * used to be done here again for the bot's thread (twice for a corpus built here).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { INDEX_FORMAT } from "./store.ts";
@@ -30,7 +30,8 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 try {
-  // A corpus built here is encoded once: what is sent is the saved index, once it is written.
+  // The corpus is not encoded here when there is a saved index: what is sent is the saved
+  // index itself (read whole from the file opened, or the bytes of the one built, once written).
   let savedIndex: { readonly bytes: Uint8Array; readonly key: Uint8Array } | undefined;
   const corpus = await openCorpus(request.dir, {
     onSavedBytes: (bytes, key) => (savedIndex = { bytes, key }),

@@ -107,7 +107,12 @@ export interface SavedIndex {
 
 /** What reading a saved index found: the index, nothing usable (rebuild), or a refusal to report. */
 export type SavedIndexResult =
-  | { readonly kind: "saved"; readonly saved: SavedIndex }
+  | {
+      readonly kind: "saved";
+      readonly saved: SavedIndex;
+      /** The whole file as opened (read from the same open file, when asked). */
+      readonly bytes: () => Uint8Array;
+    }
   | { readonly kind: "none" }
   | { readonly kind: "refused"; readonly reason: string };
 
@@ -145,8 +150,10 @@ export async function readSavedIndex(
       return { kind: "none" }; // articles changed
     }
     const saved = decodeContent(reader, recoverFromSource(file, head.files, later));
+    const opened = source;
     return {
       kind: "saved",
+      bytes: () => opened.read(0, opened.length),
       saved: {
         articles: [...saved.articles],
         problems: saved.problems.map(({ file: name, problem }) => new ArticleError(name, problem)),

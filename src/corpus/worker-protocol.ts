@@ -24,8 +24,8 @@ export type WorkerReply =
       /** The corpus in the saved index's format (`index-codec.ts`), signed with {@link key}. */
       readonly encoded: ArrayBuffer;
       /**
-       * The request's key; or, for a corpus built afresh with a cache folder, the install's
-       * key, as `encoded` is then the saved index itself (encoded once, for both).
+       * The request's key; or, with a cache folder, the install's key, as `encoded` is then the
+       * saved index itself (the one served, or the one built: encoded once, for both).
        */
       readonly key: Uint8Array;
       readonly fromSavedIndex: boolean;

@@ -68,7 +68,7 @@ describe("opening the articles in a worker thread (what /reload does in the bot)
     );
   });
 
-  it("GIVEN a cache folder WHEN a folder is built afresh in a worker THEN this thread gets the saved index file's own bytes (the index encoded once)", async () => {
+  it("GIVEN a cache folder WHEN a folder is built afresh in a worker, then opened again THEN this thread gets the saved index file's own bytes both times (the index encoded once, never again)", async () => {
     const dir = await folder({
       "bridges.md": "---\ntitle: Bridges\n---\n\nThe bridge opened in 1932 to traffic.\n",
     });
@@ -85,6 +85,13 @@ describe("opening the articles in a worker thread (what /reload does in the bot)
     expect(Buffer.from(handed?.bytes ?? []).equals(file)).toBe(true);
     const here = await openCorpus(dir, { cacheDir: false });
     expect(corpus.index.ask("When did the bridge open?")).toEqual(
+      here.index.ask("When did the bridge open?"),
+    );
+    // Opened again, the saved index is served: its file's bytes are handed on as they are.
+    const again = await openCorpusInWorker(dir, { cacheDir });
+    expect(again.fromSavedIndex).toBe(true);
+    expect(Buffer.from(encodedOf(again)?.bytes ?? []).equals(file)).toBe(true);
+    expect(again.index.ask("When did the bridge open?")).toEqual(
       here.index.ask("When did the bridge open?"),
     );
   });
