@@ -142,3 +142,42 @@ describe("the sentences a question has found, kept sorted", () => {
     );
   });
 });
+
+describe("the found sentences that still lack a question word", () => {
+  it("GIVEN found sentences, some already holding the word, WHEN matched against postings one variant after another THEN only those still lacking it are visited, as a full match that skips the others would", () => {
+    const stride = 2;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 2000 }), { maxLength: 300 }),
+        fc.array(sortedSet(2000), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.boolean(), { maxLength: 300 }),
+        (found, variants, holds) => {
+          const known = new KnownSentences();
+          known.reset();
+          const rowOf = new Int32Array(2001);
+          found.forEach((id, row) => (rowOf[id] = row + 1));
+          known.update(Int32Array.from(found), found.length, rowOf);
+          const table = new Float32Array(found.length * stride);
+          found.forEach((_, row) => (table[row * stride + 1] = holds[row] ? 1 : 0));
+          const expectedTable = Float32Array.from(table);
+          for (const postings of variants) {
+            const visited: number[] = [];
+            known.forEachLackingIn(postings, 1, table, stride, (row) => {
+              visited.push(row);
+              table[row * stride + 1] = 0.5;
+            });
+            const expected: number[] = [];
+            known.forEachIn(postings, (row) => {
+              if (expectedTable[row * stride + 1] !== 0) return;
+              expected.push(row);
+              expectedTable[row * stride + 1] = 0.5;
+            });
+            expect(visited).toEqual(expected);
+          }
+          expect(table).toEqual(expectedTable);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -31,11 +31,14 @@ export function bestInParagraphsAndArticles(
     const row = paragraphRow.get(key) as number;
     const hasPrevious = paragraphKey[sentenceId - 1] === key;
     const hasNext = paragraphKey[sentenceId + 1] === key;
+    const hereRow = shortlister.rowOfSentence(sentenceId);
+    const previousRow = hasPrevious ? shortlister.rowOfSentence(sentenceId - 1) : -1;
+    const nextRow = hasNext ? shortlister.rowOfSentence(sentenceId + 1) : -1;
     for (let term = 0; term < terms; term += 1) {
       const found = Math.max(
-        shortlister.quality(sentenceId, term),
-        hasPrevious ? shortlister.quality(sentenceId - 1, term) : 0,
-        hasNext ? shortlister.quality(sentenceId + 1, term) : 0,
+        shortlister.qualityInRow(hereRow, term),
+        shortlister.qualityInRow(previousRow, term),
+        shortlister.qualityInRow(nextRow, term),
       );
       const floor = found > 0 ? (exact[term]?.get(found) ?? 0) : 0;
       const at = row * terms + term;
@@ -85,8 +88,14 @@ function exactQualities(variants: readonly ResolvedVariant[]): Map<number, numbe
   return exact;
 }
 
+/** The distinct keys, ascending (a sort of a typed copy: no set, no iterator). */
 function ascendingUnique(keys: readonly number[]): Int32Array {
-  return Int32Array.from(new Set(keys)).sort();
+  const sorted = Int32Array.from(keys).sort();
+  let count = 0;
+  for (let k = 0; k < sorted.length; k += 1) {
+    if (count === 0 || sorted[k] !== sorted[count - 1]) sorted[count++] = sorted[k] as number;
+  }
+  return sorted.subarray(0, count);
 }
 
 function rowsOf(keys: Int32Array): Map<number, number> {

@@ -14,10 +14,54 @@ export class KnownSentences {
   private spareIds = new Int32Array(0);
   private spareRows = new Int32Array(0);
   private count = 0;
+  /**
+   * The known sentences that lacked question word `lackingTerm` when last matched (ids and
+   * rows, ascending), of the `lackingOf` known then: the next variant of the same word is
+   * matched against them only, since a sentence that has the word keeps its first match.
+   */
+  private lackingIds = new Int32Array(0);
+  private lackingRows = new Int32Array(0);
+  private lackingCount = 0;
+  private lackingTerm = -1;
+  private lackingOf = -1;
 
   /** Forgets the previous question's sentences. */
   reset(): void {
     this.count = 0;
+    this.lackingTerm = -1;
+  }
+
+  /**
+   * Like {@link forEachIn}, for the known sentences whose row lacks question word `term`
+   * (`table[row * stride + term]` is 0): the others would ignore the visit.
+   */
+  forEachLackingIn(
+    postings: Int32Array,
+    term: number,
+    table: Float32Array,
+    stride: number,
+    visit: (row: number) => void,
+  ): void {
+    const fresh = this.lackingTerm !== term || this.lackingOf !== this.count;
+    if (this.lackingIds.length < this.count) {
+      this.lackingIds = new Int32Array(this.ids.length);
+      this.lackingRows = new Int32Array(this.ids.length);
+    }
+    const [fromIds, fromRows, from] = fresh
+      ? [this.ids, this.rows, this.count]
+      : [this.lackingIds, this.lackingRows, this.lackingCount];
+    const { lackingIds, lackingRows } = this;
+    let kept = 0;
+    for (let k = 0; k < from; k += 1) {
+      const row = fromRows[k] as number;
+      if (table[row * stride + term] !== 0) continue;
+      lackingIds[kept] = fromIds[k] as number;
+      lackingRows[kept++] = row;
+    }
+    this.lackingCount = kept;
+    this.lackingTerm = term;
+    this.lackingOf = this.count;
+    matchSorted(lackingIds, lackingRows, kept, postings, visit);
   }
 
   /**
@@ -79,23 +123,36 @@ export class KnownSentences {
    * the short one.
    */
   forEachIn(postings: Int32Array, visit: (row: number) => void): void {
-    const { ids, rows, count } = this;
-    if (count <= postings.length) {
-      const length = postings.length;
-      let at = 0;
-      for (let k = 0; k < count && at < length; k += 1) {
-        const value = ids[k] as number;
-        if ((postings[at] as number) < value) at = gallop(postings, value, at, length);
-        if (at < length && postings[at] === value) visit(rows[k] as number);
-      }
-      return;
-    }
+    matchSorted(this.ids, this.rows, this.count, postings, visit);
+  }
+}
+
+/**
+ * Calls `visit` with rows[k] for each ids[k] (k below count; ascending, distinct) that is in
+ * `postings`, ascending: a merge that walks the shorter list and gallops along the longer.
+ */
+function matchSorted(
+  ids: Int32Array,
+  rows: Int32Array,
+  count: number,
+  postings: Int32Array,
+  visit: (row: number) => void,
+): void {
+  if (count <= postings.length) {
+    const length = postings.length;
     let at = 0;
-    for (let k = 0; k < postings.length && at < count; k += 1) {
-      const value = postings[k] as number;
-      if ((ids[at] as number) < value) at = gallop(ids, value, at, count);
-      if (at < count && ids[at] === value) visit(rows[at] as number);
+    for (let k = 0; k < count && at < length; k += 1) {
+      const value = ids[k] as number;
+      if ((postings[at] as number) < value) at = gallop(postings, value, at, length);
+      if (at < length && postings[at] === value) visit(rows[k] as number);
     }
+    return;
+  }
+  let at = 0;
+  for (let k = 0; k < postings.length && at < count; k += 1) {
+    const value = postings[k] as number;
+    if ((ids[at] as number) < value) at = gallop(ids, value, at, count);
+    if (at < count && ids[at] === value) visit(rows[at] as number);
   }
 }
 

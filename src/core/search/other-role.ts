@@ -53,6 +53,8 @@ export class OtherRoles {
       const text = this.view.sentenceText(candidate.sentenceId).toLowerCase();
       if (!modifiers.some((word) => text.includes(word))) continue;
       const tokens = this.tokensOf(candidate.sentenceId);
+      // No modifier among its words: no mention of a question word follows one.
+      if (!tokens.some((token) => marks.has(token.word))) continue;
       terms.forEach((term, i) => {
         const had = candidate.credits[i] as number;
         if (candidate.places[i] !== Place.sentence || had === 0) return;

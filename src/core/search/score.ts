@@ -124,10 +124,14 @@ export function scoreCandidates(
     let gainNext = 0;
     let missingName = false;
     let missingAttribute = false;
+    // The rows of the sentence and its neighbours in the paragraph, looked up once.
+    const hereRow = shortlister.rowOfSentence(sentenceId);
+    const previousRow = hasPrevious ? shortlister.rowOfSentence(sentenceId - 1) : -1;
+    const nextRow = hasNext ? shortlister.rowOfSentence(sentenceId + 1) : -1;
     terms.forEach((term, i) => {
-      const here = shortlister.quality(sentenceId, i);
-      const previous = hasPrevious ? shortlister.quality(sentenceId - 1, i) : 0;
-      const next = hasNext ? shortlister.quality(sentenceId + 1, i) : 0;
+      const here = shortlister.qualityInRow(hereRow, i);
+      const previous = shortlister.qualityInRow(previousRow, i);
+      const next = shortlister.qualityInRow(nextRow, i);
       // The best of: in the sentence, next to it, in its paragraph, in its article.
       let credit = here;
       let place: number = here > 0 ? Place.sentence : Place.nowhere;

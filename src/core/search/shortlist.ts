@@ -71,6 +71,18 @@ export class Shortlister {
     return this.rows[(row - 1) * this.stride + term] as number;
   }
 
+  /** A sentence's row for the last shortlisted question (-1: not found), for {@link qualityInRow}. */
+  rowOfSentence(sentenceId: number): number {
+    if (!isSeen(this.seen, sentenceId)) return -1;
+    return (this.rowOf[sentenceId] ?? 0) - 1;
+  }
+
+  /** What {@link quality} gives for the sentence of a row (one look-up of the row for all the words). */
+  qualityInRow(row: number, term: number): number {
+    if (row < 0 || term >= this.stride) return 0;
+    return this.rows[row * this.stride + term] as number;
+  }
+
   /** Forgets the previous question's sentences (only the entries it set). */
   private reset(stride: number): void {
     const size = this.view.size;
@@ -163,7 +175,7 @@ export class Shortlister {
           // sorted lists), and the work the budget counts for it.
           budget -= knownWork(postings, knownCount, maxTouched, spent);
           known.update(this.touched, this.found, rowOf);
-          known.forEachIn(postings, mark);
+          known.forEachLackingIn(postings, i, this.rows, stride, mark);
           continue;
         }
         const start = lowerBound(postings, first);
