@@ -42,6 +42,16 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("what is meant by sovereign")).toBe("what is meant by sovereign");
   });
 
+  it("GIVEN chat fillers around a question (fr, istg, lmk) THEN they are dropped, and letters of words stay", () => {
+    expect(normalizeDiscordText("ngl why was the order so bad fr")).toBe(
+      "why was the order so bad",
+    );
+    expect(normalizeDiscordText("istg what did fr. smith say, lmk")).toBe(
+      "what did fr. smith say,",
+    );
+    expect(normalizeDiscordText("what is the FR code")).toBe("what is the FR code");
+  });
+
   it("GIVEN function words typed the chat way THEN they read as the words they stand for", () => {
     expect(normalizeDiscordText("wht province did wang yang lead")).toBe(
       "what province did wang yang lead",

@@ -84,6 +84,13 @@ const USED_TO =
  */
 const HEDGE = /\b(?:supposed|meant)(?= to\s+\p{L})|\bsupposedly\b/giu;
 
+/**
+ * Chat fillers the stop words do not hold because they are letters of other words in the
+ * articles ("Fr." for Father): "fr" (for real), "istg", "tbf", "lmk", "ong", "fyi", typed
+ * in lower case around a question, ask nothing. ("rn", right now, says when: it stays.)
+ */
+const CHAT_FILLERS = /(?<![\p{L}\p{N}'’.-])(?:fr|istg|tbf|lmk|ong|fyi)(?![\p{L}\p{N}'’.-])/gu;
+
 /** "gotten" is "got", a function word as "get" is ("have companies gotten contracts"). */
 const GOTTEN = /\bgotten\b/giu;
 
@@ -173,6 +180,7 @@ export function normalizeDiscordText(text: string): string {
       )
       .replace(USED_TO, "former")
       .replace(HEDGE, "")
+      .replace(CHAT_FILLERS, "")
       .replace(GOTTEN, "got")
       .replace(TYPED_ARE, (_all, before: string | undefined) =>
         before === undefined ? "are " : `${before} are`,
