@@ -229,8 +229,13 @@ export class CitationIndex {
     }
     const best = leaders[0];
     // A question asking for a count, a date, a name… is answered only by a passage holding one.
+    // One ordinary word ("which other country is doing one of these") is in too many
+    // passages for any of them to answer: a name, or a definition asked for, is specific.
+    const topical = terms.filter((term) => !term.lowInformation);
+    const tooVague = topical.length === 1 && !topical[0]?.weighing.name && kind !== "definition";
     const answered =
       best !== undefined &&
+      !tooVague &&
       best.coverage >= this.options.answerCoverage &&
       !(this.options.declineMissingName && best.missingName) &&
       !(this.options.declineMissingAttribute && best.missingAttribute) &&
