@@ -113,6 +113,7 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["a request", (q) => `can u tell me ${q}`],
   ["fillers", (q) => `btw quick q: ${q}`],
   ["title case", (q) => q.replace(/(?<![\p{L}\p{N}'])\p{Ll}/gu, (c) => c.toUpperCase())],
+  ["a trailing filler", (q) => `${q.replace(/[?!.]+$/u, "")} fr`],
 ];
 
 /** What must not change with the form: the verdict and the top citation. */
@@ -125,16 +126,17 @@ function verdict(answer: Answer): string {
 function formChanges(
   files: readonly string[],
   forms: typeof FORMS,
+  index: CitationIndex = library,
 ): { variants: number; changed: string[] } {
   const changed: string[] = [];
   let variants = 0;
   for (const file of files) {
     for (const { q } of readQuestions(file)) {
-      const expected = verdict(library.ask(q));
+      const expected = verdict(index.ask(q));
       for (const [form, retype] of forms) {
         variants += 1;
         const question = retype(q);
-        if (verdict(library.ask(question)) !== expected) changed.push(`${form}: ${question}`);
+        if (verdict(index.ask(question)) !== expected) changed.push(`${form}: ${question}`);
       }
     }
   }
@@ -179,6 +181,12 @@ describe("the verdict does not depend on how a question is typed", () => {
       FORMS,
     );
     expect(variants).toBeGreaterThan(1100);
+    expect(changed, changed.join("\n")).toEqual([]);
+  });
+
+  it("GIVEN every question of the blind fact-sheet set in the forms THEN each gives the same verdict and top citation", () => {
+    const { variants, changed } = formChanges(["blind-factsheets.jsonl"], FORMS, blindLibrary);
+    expect(variants).toBeGreaterThan(800);
     expect(changed, changed.join("\n")).toEqual([]);
   });
 });

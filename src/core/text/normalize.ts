@@ -180,7 +180,6 @@ export function normalizeDiscordText(text: string): string {
       )
       .replace(USED_TO, "former")
       .replace(HEDGE, "")
-      .replace(CHAT_FILLERS, "")
       .replace(GOTTEN, "got")
       .replace(TYPED_ARE, (_all, before: string | undefined) =>
         before === undefined ? "are " : `${before} are`,
@@ -189,6 +188,10 @@ export function normalizeDiscordText(text: string): string {
       .trim()
       .replace(/^.*$/su, withoutChatFrame)
       .replace(/^.*$/su, withoutTitleCase)
+      // After the title case is undone: "… So Bad Fr" ends with the same filler.
+      .replace(CHAT_FILLERS, "")
+      .replace(/\s+/gu, " ")
+      .trim()
       // "the us" can only be the country: typed in lower case it would read as the pronoun.
       .replace(/\bthe us\b/giu, "the US")
   );
