@@ -141,6 +141,14 @@ describe("front matter's fast path", () => {
     );
   });
 
+  it("GIVEN a quoted value followed by a no-break or other Unicode space WHEN read THEN the fast path leaves it to the package, which refuses it", () => {
+    // Found by the property below (seed 1894777174): JavaScript's trim() took U+00A0 for a space.
+    for (const source of ["title: ''\u00a0", "title: 'a'\u2003", 'title: "x"\u3000']) {
+      expect(parseSimpleYaml(source), JSON.stringify(source)).toBeUndefined();
+      expect(library(source)).toBe("threw YAMLParseError");
+    }
+  });
+
   it("GIVEN the archive's shapes (escapes, NBSP escapes, escaped line breaks, folded plain and quoted titles) WHEN read THEN each gives the package's texts", () => {
     const sources = [
       "date: '2025-04-10'\nmodified_time: 2025-04-16 13:48:28-04:00\nsource_url: https://www.whitehouse.gov/a/\ntags: articles\ntitle: \"America Is Back \\u2014 But Inflation Is Not\"",

@@ -177,7 +177,8 @@ function scalar(
       next += 1;
       scan = closingQuote(source, quote, scan.resume);
     }
-    if (source.slice(scan.end + 1).trim() !== "") return undefined;
+    // Only spaces may follow the closing quote: YAML reads a no-break space there as text.
+    if (trimSpaces(source.slice(scan.end + 1), true, true) !== "") return undefined;
     source = source.slice(0, scan.end);
     if (quote === "'") return { text: unfold(source.split("\n")).replaceAll("''", "'"), next };
     const text = doubleQuoted(source);
