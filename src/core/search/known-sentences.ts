@@ -1,4 +1,4 @@
-import { lowerBound } from "../index/postings.ts";
+import { gallopTo } from "./ranges.ts";
 
 /**
  * The sentences a question's shortlist has found so far, ascending, each with its row (the
@@ -143,7 +143,7 @@ function matchSorted(
     let at = 0;
     for (let k = 0; k < count && at < length; k += 1) {
       const value = ids[k] as number;
-      if ((postings[at] as number) < value) at = gallop(postings, value, at, length);
+      if ((postings[at] as number) < value) at = gallopTo(postings, value, at, length);
       if (at < length && postings[at] === value) visit(rows[k] as number);
     }
     return;
@@ -151,20 +151,7 @@ function matchSorted(
   let at = 0;
   for (let k = 0; k < postings.length && at < count; k += 1) {
     const value = postings[k] as number;
-    if ((ids[at] as number) < value) at = gallop(ids, value, at, count);
+    if ((ids[at] as number) < value) at = gallopTo(ids, value, at, count);
     if (at < count && ids[at] === value) visit(rows[at] as number);
   }
-}
-
-/** Given sorted[at] < value, the first position (below `length`) holding at least `value`. */
-function gallop(sorted: Int32Array, value: number, from: number, length: number): number {
-  let at = from;
-  let step = 1;
-  let high = at + 1;
-  while (high < length && (sorted[high] as number) < value) {
-    at = high;
-    step *= 2;
-    high = at + step;
-  }
-  return lowerBound(sorted, value, at + 1, Math.min(high, length));
 }

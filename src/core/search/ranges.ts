@@ -2,12 +2,16 @@ import { lowerBound } from "../index/postings.ts";
 import type { ResolvedVariant } from "./shortlist.ts";
 
 /**
- * Position of the first value at least `value` in a sorted list, searching from `from`
- * (everything before it is smaller): gallops ahead, then halves. Walking up a list for
+ * Position of the first value at least `value` among the first `length` of a sorted list,
+ * searching from `from` (everything before it is smaller): gallops ahead, then halves. Walking up a list for
  * ascending values costs about log(gap) steps each, not log(length), and reads forward.
  */
-export function gallopTo(sorted: Int32Array, value: number, from: number): number {
-  const length = sorted.length;
+export function gallopTo(
+  sorted: Int32Array,
+  value: number,
+  from: number,
+  length: number = sorted.length,
+): number {
   if (from >= length || (sorted[from] as number) >= value) return from;
   let at = from;
   let step = 1;
