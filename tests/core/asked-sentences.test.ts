@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CitationIndex, parseArticle, type Article } from "../../src/core/index.ts";
-
-function article(id: string, title: string, ...paragraphs: string[]): Article {
-  const text = `---\ntitle: "${title}"\n---\n\n${paragraphs.join("\n\n")}\n`;
-  return parseArticle(`${id}.md`, new TextEncoder().encode(text));
-}
+import { CitationIndex } from "../../src/core/index.ts";
+import { article } from "./article-fixture.ts";
 
 describe("passages that ask are no answers", () => {
   const briefing = article(

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CitationIndex, parseArticle, type Article } from "../../src/core/index.ts";
+import { CitationIndex } from "../../src/core/index.ts";
+import { article } from "./article-fixture.ts";
 import { initialismPattern } from "../../src/core/search/initialisms.ts";
-
-function article(id: string, title: string, ...paragraphs: string[]): Article {
-  const text = `---\ntitle: "${title}"\n---\n\n${paragraphs.join("\n\n")}\n`;
-  return parseArticle(`${id}.md`, new TextEncoder().encode(text));
-}
 
 describe("initialisms: a question word spelt out by the passage's words", () => {
   it.each([

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   CitationIndex,
-  parseArticle,
   tokenize,
-  type Article,
   type SynonymSource,
   type WordVectors,
 } from "../../../src/core/index.ts";
+import { article } from "../article-fixture.ts";
 import { IndexView } from "../../../src/core/index/view.ts";
 import { DEFAULT_RANKING } from "../../../src/core/options.ts";
 import { NameEvidence } from "../../../src/core/search/names.ts";
@@ -26,11 +25,6 @@ function table(
     knows: (word) => word in synonyms || known.includes(word) || proper.includes(word),
     properNoun: (word) => proper.includes(word),
   };
-}
-
-function article(id: string, title: string, ...paragraphs: string[]): Article {
-  const text = `---\ntitle: "${title}"\n---\n\n${paragraphs.join("\n\n")}\n`;
-  return parseArticle(`${id}.md`, new TextEncoder().encode(text));
 }
 
 const tesla = article(
