@@ -11,7 +11,12 @@ export async function folderWith(
   for (const [name, content] of Object.entries(files)) {
     await writeFile(path.join(dir, name), content);
   }
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  // Retries: a saved index may still be written into the folder (its save runs after the
+  // corpus is handed back), which makes a single removal fail with ENOTEMPTY.
+  return {
+    dir,
+    cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }),
+  };
 }
 
 /** The project's root folder. */

@@ -76,6 +76,8 @@ describe("the saved index", () => {
     expect(added.index.article("c")).toBeDefined();
     await rm(path.join(dir, "c.md"));
     const removed = await openCorpus(dir, { cacheDir });
+    // The save runs after the corpus is handed back: the folders are removed only after it.
+    await removed.saved;
     expect(removed.fromSavedIndex).toBe(false);
     expect(removed.index.article("c")).toBeUndefined();
   });
@@ -89,6 +91,7 @@ describe("the saved index", () => {
     const later = new Date(Date.now() + 5000);
     await utimes(path.join(dir, "b.txt"), later, later);
     const corpus = await openCorpus(dir, { cacheDir });
+    await corpus.saved;
     expect(corpus.fromSavedIndex).toBe(false);
     expect(corpus.index.ask("Why was the pass closed?").citations[0]?.excerpt).toContain(
       "Fogs closed",
