@@ -14,26 +14,18 @@ export class KnownSentences {
   private spareIds = new Int32Array(0);
   private spareRows = new Int32Array(0);
   private count = 0;
-  /**
-   * The known sentences that lacked question word `lackingTerm` when last matched (ids and
-   * rows, ascending), of the `lackingOf` known then: the next variant of the same word is
-   * matched against them only, since a sentence that has the word keeps its first match.
-   */
-  private lackingIds = new Int32Array(0);
-  private lackingRows = new Int32Array(0);
-  private lackingCount = 0;
-  private lackingTerm = -1;
-  private lackingOf = -1;
 
   /** Forgets the previous question's sentences. */
   reset(): void {
     this.count = 0;
-    this.lackingTerm = -1;
   }
 
   /**
    * Like {@link forEachIn}, for the known sentences whose row lacks question word `term`
-   * (`table[row * stride + term]` is 0): the others would ignore the visit.
+   * (`table[row * stride + term]` is 0): the others would ignore the visit. The row is read
+   * for the matches only: a pass over every known sentence's row first (to match only the
+   * lacking ones) cost more than the match itself, since nearly all of them lack the word and
+   * the rows, in sentence order, are read at random.
    */
   forEachLackingIn(
     postings: Int32Array,
@@ -42,26 +34,9 @@ export class KnownSentences {
     stride: number,
     visit: (row: number) => void,
   ): void {
-    const fresh = this.lackingTerm !== term || this.lackingOf !== this.count;
-    if (this.lackingIds.length < this.count) {
-      this.lackingIds = new Int32Array(this.ids.length);
-      this.lackingRows = new Int32Array(this.ids.length);
-    }
-    const [fromIds, fromRows, from] = fresh
-      ? [this.ids, this.rows, this.count]
-      : [this.lackingIds, this.lackingRows, this.lackingCount];
-    const { lackingIds, lackingRows } = this;
-    let kept = 0;
-    for (let k = 0; k < from; k += 1) {
-      const row = fromRows[k] as number;
-      if (table[row * stride + term] !== 0) continue;
-      lackingIds[kept] = fromIds[k] as number;
-      lackingRows[kept++] = row;
-    }
-    this.lackingCount = kept;
-    this.lackingTerm = term;
-    this.lackingOf = this.count;
-    matchSorted(lackingIds, lackingRows, kept, postings, visit);
+    matchSorted(this.ids, this.rows, this.count, postings, (row) => {
+      if (table[row * stride + term] === 0) visit(row);
+    });
   }
 
   /**
