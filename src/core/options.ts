@@ -265,6 +265,11 @@ export const SHORT_ANSWER = Object.freeze({
   appositionRank: 2,
   /** Rank added per word of a name: longer names are more specific. */
   rankPerWord: 0.5,
+  /**
+   * Words after a number searched for the thing a "how many" question counts ("two new
+   * weekly flights"); a common noun right after it that is not the thing counts something else.
+   */
+  countedWithin: 4,
   /** Lowest rank of a name given as the answer: a lone word tied to nothing is a guess. */
   minRank: 1,
   /** Longest acronym ("NHTSA"): an all-capital word longer than this is a heading's shouting, no name. */

@@ -6,6 +6,7 @@ import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { answersIn, expectedAnswer } from "../../src/core/answer/expected.ts";
 import { definedTerm } from "../../src/core/answer/kinds.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
+import { article } from "./article-fixture.ts";
 
 let seed: CitationIndex;
 beforeAll(async () => {
@@ -83,6 +84,37 @@ describe("the kind of answer a question expects", () => {
     // The seed's only number near Tesla's sales in China is "the first two months of 2017".
     const question = "How many vehicles did Tesla sell in China in 2016?";
     expect(seed.ask(question).answered, question).toBe(false);
+  });
+});
+
+describe("a count of the thing asked about", () => {
+  const summit = article(
+    "summit",
+    "Leaders meet",
+    "The two leaders agreed to add more weekly flights between their countries.",
+    "Of the 500 charging stations funded, only eight were built.",
+  );
+  const index = new CitationIndex([summit], { synonyms: defaultSynonyms, wordVectors: null });
+
+  it("GIVEN a 'how many' question and a passage whose number counts another thing THEN it is declined", () => {
+    const answer = index.ask("how many weekly flights did the leaders agree to add");
+    expect(answer.citations[0]?.excerpt).toContain("two leaders");
+    expect(answer).toMatchObject({ answered: false, answer: null });
+  });
+
+  it("GIVEN a number followed by the thing asked, or by no noun THEN it is a count", () => {
+    expect(index.ask("how many charging stations were funded").answer).toBe("500");
+    expect(index.ask("how many charging stations got built").answered).toBe(true);
+    const counted = { terms: new Set(["flight"]), isNoun: (word: string) => word === "leaders" };
+    const question = "how many flights";
+    expect(answersIn("count", "The two leaders met.", question, counted)).toEqual([]);
+    expect(answersIn("count", "They added 12 new weekly flights.", question, counted)).toEqual([
+      "12",
+    ]);
+    expect(answersIn("count", "Of 40 planned, only nine were flown.", question, counted)).toEqual([
+      "40",
+      "nine",
+    ]);
   });
 });
 

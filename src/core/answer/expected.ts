@@ -10,7 +10,9 @@ import {
   STOP_WORDS,
   WHEN,
 } from "../text/lexicon.ts";
+import { SHORT_ANSWER } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
+import { tokenize } from "../text/tokenize.ts";
 
 /**
  * The kind of answer a question expects (a count, a date, a duration, a sum of
@@ -208,7 +210,12 @@ const AFTER_LABEL = /\S\s+\p{Lu}[\p{L}]*\.?\s?$/u;
  * already say ("first two months of 2017" in the question answers no "how many"),
  * a year alone being no count or amount, a sum of money or a share no count.
  */
-export function answersIn(type: AnswerType, text: string, question: string): string[] {
+export function answersIn(
+  type: AnswerType,
+  text: string,
+  question: string,
+  counted?: CountedThing,
+): string[] {
   const asked = question.toLowerCase();
   const found: string[] = [];
   for (const pattern of patternsOf(type)) {
@@ -234,8 +241,30 @@ export function answersIn(type: AnswerType, text: string, question: string): str
       ) {
         continue;
       }
+      if (counted !== undefined && !countsThing(text, match.index + match[0].length, counted)) {
+        continue;
+      }
       found.push(value);
     }
   }
   return found;
+}
+
+/**
+ * False when the number counts something else: the word after it is a noun ("the two
+ * leaders") and none of the few words after it names the thing counted ("23 states",
+ * "two new weekly flights"). "only eight were built" or "150 million Americans" may count it.
+ */
+function countsThing(text: string, from: number, counted: CountedThing): boolean {
+  const after = tokenize(text.slice(from, from + 80)).slice(0, SHORT_ANSWER.countedWithin);
+  const next = after[0];
+  // A name after it may still be what is counted ("150 million Americans" are people).
+  if (next === undefined || next.capitalized || !counted.isNoun(next.word)) return true;
+  return after.some((token) => counted.terms.has(token.term));
+}
+
+/** What a "how many" question counts: the terms that stand for it, and how to tell a noun. */
+export interface CountedThing {
+  readonly terms: ReadonlySet<string>;
+  isNoun(word: string): boolean;
 }

@@ -202,6 +202,7 @@ export class CitationIndex {
       tokens,
       limit,
       totalWeight,
+      terms,
     );
 
     const citations: Citation[] = [];

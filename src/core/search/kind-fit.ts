@@ -1,10 +1,11 @@
 import { LRUCache } from "lru-cache";
-import { answersIn, patternsOf, type AnswerType } from "../answer/expected.ts";
+import { answersIn, patternsOf, type AnswerType, type CountedThing } from "../answer/expected.ts";
 import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/build.ts";
 import type { IndexView } from "../index/view.ts";
 import { CACHE_SIZES, type RankingOptions } from "../options.ts";
-import { tokenize, type Token } from "../text/tokenize.ts";
+import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
+import type { QueryTerm } from "./query.ts";
 import { byScore, type Candidate } from "./score.ts";
 
 /**
@@ -69,6 +70,7 @@ export class KindFit {
     tokens: readonly Token[],
     limit: number,
     totalWeight: number,
+    terms: readonly QueryTerm[] = [],
   ): Candidate[] {
     const asked = new Set(tokens.map((token) => token.term));
     const abbreviations = tokens.filter(
@@ -85,9 +87,10 @@ export class KindFit {
     const definition = term ? definitionOf(term) : undefined;
     const leaders = candidates.slice(0, Math.max(this.options.leaders, limit * 3));
     const typed = patternsOf(expected).length > 0;
+    const counted = expected === "count" ? this.countedThing(tokens, terms) : undefined;
     for (const candidate of leaders) {
       candidate.kindFits = typed
-        ? answersIn(expected, this.quotedText(candidate), question).length > 0
+        ? answersIn(expected, this.quotedText(candidate), question, counted).length > 0
         : this.fits(kind, candidate.sentenceId, asked, defines, definition);
       if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
       else if (needsKind(expected, kind)) candidate.score *= this.options.kindMisfit;
@@ -122,6 +125,35 @@ export class KindFit {
       default:
         return false;
     }
+  }
+
+  /**
+   * What "how many" counts ("flights" in "how many extra weekly flights between…"): the
+   * last noun of the words right after it, with the words that stand for it.
+   */
+  private countedThing(
+    tokens: readonly Token[],
+    terms: readonly QueryTerm[],
+  ): CountedThing | undefined {
+    const many = tokens.findIndex((t, i) => t.word === "many" && tokens[i - 1]?.word === "how");
+    if (many < 0) return undefined;
+    let noun: Token | undefined;
+    for (let i = many + 1; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      if (!isContentToken(token)) break;
+      if (this.options.synonyms?.nounSense?.(token.word) !== undefined) noun = token;
+    }
+    const term = noun && terms.find((t) => t.word === noun.word);
+    if (!noun || !term) return undefined;
+    const standIns = [...term.variants]
+      .filter(([, match]) => match.quality >= this.options.looseMatch)
+      .map(([variant]) => variant);
+    const synonyms = this.options.synonyms;
+    return {
+      terms: new Set([noun.term, ...standIns]),
+      isNoun: (word) =>
+        synonyms?.nounSense?.(word) !== undefined && !(synonyms.mostlyVerb?.(word) ?? false),
+    };
   }
 
   /** The sentence and the neighbour it would be quoted with. */
