@@ -35,6 +35,7 @@ const REASON_WORDS: Readonly<
 const RARITY_WORDS: Readonly<Record<TermExplanation["weighing"]["rarityOf"], string>> = {
   word: "its own",
   "stand-in": "its best stand-in's × match",
+  misspelt: "the word it misspells",
   absent: "not in the articles: as the rarest",
 };
 

@@ -150,7 +150,15 @@ export function queryTerms(
     const exact = exactForms.length > 0;
     let weight = exact ? Math.min(...exactForms.map(([term]) => view.idf(term))) : 0;
     let rarityOf: TermWeighing["rarityOf"] = "word";
-    if (!exact) {
+    // A misspelling ("allowd") is as rare as the article word it misspells, not as the rarest.
+    const misspelt = [...variants].filter(
+      ([term, match]) =>
+        match.how === "fuzzy" && match.quality >= options.looseMatch && view.has(term),
+    );
+    if (!exact && misspelt.length > 0) {
+      weight = Math.max(...misspelt.map(([term]) => view.idf(term)));
+      rarityOf = "misspelt";
+    } else if (!exact) {
       for (const [term, match] of variants) {
         const idf = view.has(term) ? view.idf(term) : view.idf(token.term);
         const candidate = term === token.term ? idf : idf * match.quality;

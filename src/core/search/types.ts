@@ -59,9 +59,10 @@ export interface TermWeighing {
   readonly idf: number;
   /**
    * Whose rarity that is: the word's own (or the articles' acronym of it), its best
-   * stand-in's times the match quality, or none in the articles (as rare as the rarest).
+   * stand-in's times the match quality, the word it misspells ("allowd": "allow"), or
+   * none in the articles (as rare as the rarest).
    */
-  readonly rarityOf: "word" | "stand-in" | "absent";
+  readonly rarityOf: "word" | "stand-in" | "misspelt" | "absent";
   /** True when the question word is taken for a name (by the articles' capitals or the dictionary). */
   readonly name: boolean;
   readonly factors: readonly { readonly why: WeightReason; readonly factor: number }[];

@@ -125,9 +125,21 @@ export class VariantFinder {
     if (typo && this.lookupsLeft <= 0) complete = false;
     else if (typo) {
       this.lookupsLeft -= 1;
-      for (const match of this.closeSpellings(token.word)) {
+      const spellings = this.closeSpellings(token.word);
+      for (const match of spellings) {
         const term = view.data.vocabulary.get(match.word);
         if (term) add(term, options.fuzzyCredit * match.quality, "fuzzy");
+      }
+      // The word meant brings its synonyms too: "allowd" is "allow", and so "permit".
+      const meant = spellings.reduce<(typeof spellings)[number] | undefined>(
+        (best, match) => (best === undefined || match.quality > best.quality ? match : best),
+        undefined,
+      );
+      if (meant && !asName) {
+        const quality = options.fuzzyCredit * meant.quality * options.synonymCredit;
+        for (const synonym of options.synonyms?.synonyms(meant.word) ?? []) {
+          add(termOf(synonym), quality, "synonym");
+        }
       }
       // A compound whose head the articles use: "carmakers" → "makers".
       const lastCut = token.word.length - TYPO_MATCHING.minCompoundHead;

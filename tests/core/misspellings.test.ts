@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { CitationIndex } from "../../src/core/index.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { article } from "./article-fixture.ts";
+
+describe("a misspelt question word", () => {
+  const records = article(
+    "records",
+    "Gun dealers",
+    "Dealers were permitted to destroy most records after 20 years.",
+    "The rule will allow agents to trace more firearms found at crime scenes.",
+    "Agents trace firearms for police in every state.",
+  );
+  const index = new CitationIndex([records], { synonyms: defaultSynonyms, wordVectors: null });
+  const weighingOf = (question: string, word: string) =>
+    index.explain(question).citations[0]?.terms.find((term) => term.word === word)?.weighing;
+
+  it("GIVEN a misspelling of an article's word THEN it weighs as that word, not as the rarest", () => {
+    const misspelt = weighingOf("how long could dealers allowd records", "allowd");
+    const spelt = weighingOf("how long could dealers allow records", "allow");
+    expect(misspelt?.rarityOf).toBe("misspelt");
+    expect(misspelt?.idf).toBeCloseTo(spelt?.idf ?? Number.NaN, 6);
+    expect(spelt?.idf).toBeLessThan(
+      weighingOf("how long could dealers zqxv records", "zqxv")?.idf ?? 0,
+    );
+  });
+
+  it("GIVEN a misspelling THEN the synonyms of the word meant count too", () => {
+    const answer = index.explain("were dealers allowd to destroy records");
+    const allowd = answer.citations[0]?.terms.find((term) => term.word === "allowd");
+    expect(answer.citations[0]?.excerpt).toContain("permitted");
+    // Found in the sentence itself, by "permitted": a synonym of "allow".
+    expect(allowd?.found).toBe("sentence");
+  });
+});
