@@ -68,6 +68,19 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("WHY R THEY EASING UP")).toBe("why are they easing up");
   });
 
+  it("GIVEN chat's one-letter 'n' and 'w' between words THEN they read as 'and' and 'with'", () => {
+    expect(normalizeDiscordText("what did biden n xi agree on")).toBe(
+      "what did biden and xi agree on",
+    );
+    expect(normalizeDiscordText("who was w biden, who came w/ musk")).toBe(
+      "who was with biden, who came with musk",
+    );
+    // A capital letter is a name's: a model, an initial.
+    expect(normalizeDiscordText("is the Model N out, did George W Bush sign")).toBe(
+      "is the Model N out, did George W Bush sign",
+    );
+  });
+
   it("GIVEN 'used to' before a verb THEN it reads as 'former', the way articles say a past role", () => {
     expect(normalizeDiscordText("what province did wang yang used to lead")).toBe(
       "what province did wang yang former lead",

@@ -71,6 +71,13 @@ const TYPED_ARE =
   /\b(what|who|how|why|where|when|which|there|they|we|you|u)\s+r\b|\br\s+(?=(?:they|we|you|u|there|these|those)\b)/giu;
 
 /**
+ * Chat's one-letter "and" and "with" between two words: "biden n xi", "who came w musk",
+ * "w/ the ceo". Lower case only: "Model N", "George W. Bush" are names.
+ */
+const TYPED_AND = /(?<=\p{L}\s+)n(?=\s+\p{L})/gu;
+const TYPED_WITH = /(?<=\p{L}\s+)w(?:\/\s*|(?=\s+\p{L}))/gu;
+
+/**
  * "used to" before a verb, not after a form of "be" or "get" ("was used to buy" says what
  * for): the habit of the past, which articles write "former" ("used to lead" → "former
  * leader").
@@ -181,6 +188,8 @@ export function normalizeDiscordText(text: string): string {
       .replace(USED_TO, "former")
       .replace(HEDGE, "")
       .replace(GOTTEN, "got")
+      .replace(TYPED_AND, "and")
+      .replace(TYPED_WITH, "with ")
       .replace(TYPED_ARE, (_all, before: string | undefined) =>
         before === undefined ? "are " : `${before} are`,
       )
