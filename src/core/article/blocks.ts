@@ -25,6 +25,11 @@ export class BlockSink {
   private readonly headings: (string | undefined)[] = [];
   /** Lead-ins of the list items and table headers the walker is inside, outermost first. */
   private readonly leads: (string | undefined)[] = [];
+  /**
+   * {@link context} as last worked out, or null once a heading or lead-in changed: most blocks
+   * share their neighbours' context, and joining it anew for each was a new string per block.
+   */
+  private openContext: string | undefined | null = undefined;
 
   /** A heading of a level (1–6; 7 for a paragraph in bold alone): closes deeper headings. */
   heading(level: number, raw: string): void {
@@ -32,23 +37,29 @@ export class BlockSink {
     if (text === "") return;
     this.headings.length = Math.max(0, level - 1);
     this.headings[level - 1] = text;
+    this.openContext = null;
   }
 
   /** Enters a list item or table: its lead-in (set later by {@link setLead}) is context inside it. */
   openLead(): void {
     this.leads.push(undefined);
+    this.openContext = null;
   }
 
   /** The lead-in of the innermost open list item or table, if it has none yet. */
   setLead(raw: string): void {
     const text = collapseSpace(raw);
     const last = this.leads.length - 1;
-    if (last >= 0 && this.leads[last] === undefined && text !== "") this.leads[last] = text;
+    if (last >= 0 && this.leads[last] === undefined && text !== "") {
+      this.leads[last] = text;
+      this.openContext = null;
+    }
   }
 
   /** Leaves the innermost list item or table. */
   closeLead(): void {
     this.leads.pop();
+    this.openContext = null;
   }
 
   /**
@@ -65,9 +76,11 @@ export class BlockSink {
 
   /** What is open above the current point, outermost first. */
   context(): string | undefined {
+    if (this.openContext !== null) return this.openContext;
     const parts = [...this.headings, ...this.leads].filter(
       (part): part is string => part !== undefined,
     );
-    return parts.length > 0 ? parts.join(" — ") : undefined;
+    this.openContext = parts.length > 0 ? parts.join(" — ") : undefined;
+    return this.openContext;
   }
 }

@@ -45,15 +45,6 @@ function flagsOf(reading: WordReading): number {
   );
 }
 
-function grownInt32(values: Int32Array, least: number): Int32Array {
-  let length = values.length;
-  while (length < least) length *= 2;
-  if (length === values.length) return values;
-  const grown = new Int32Array(length);
-  grown.set(values);
-  return grown;
-}
-
 /** Distinct written forms, by id: each an id the first time it is seen. */
 export class SentenceReader {
   /** The reading of each form, by id. */
@@ -62,11 +53,13 @@ export class SentenceReader {
   ids = new Int32Array(256);
   private flags = new Uint8Array(1024).fill(CONTENT);
   private spans: Int32Array = new Int32Array(256);
-  /** Open addressing: id + 1 of the form in each slot, 0 when free. */
-  private slots = new Int32Array(1 << 16);
-  private hashes: Int32Array = new Int32Array(1024);
-  /** Where each form's units start in {@link units}, plus the end. */
-  private starts: Int32Array = new Int32Array(1025);
+  /**
+   * Open addressing, four numbers a slot: id + 1 of the form (0 when free), its hash, where its
+   * units start in {@link units} and how many. A look-up reads one slot and the units, not four
+   * arrays scattered over memory (a hundred thousand forms do not stay in a cache).
+   */
+  private slots = new Int32Array(4 << 16);
+  private unitsUsed = 0;
   private units = new Uint16Array(1 << 16);
 
   /** Number of distinct forms met (the "%" included). */
@@ -105,16 +98,17 @@ export class SentenceReader {
   private idOf(text: string, start: number, end: number): number {
     let hash = HASH_SEED;
     for (let k = start; k < end; k += 1) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-    const mask = this.slots.length - 1;
-    const { slots, starts, units } = this;
+    const { slots, units } = this;
+    const mask = (slots.length >> 2) - 1;
+    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const found = (slots[slot] as number) - 1;
-      if (found < 0) return this.add(text, start, end, hash, slot);
-      if (this.hashes[found] !== hash) continue;
-      const from = starts[found] as number;
-      if ((starts[found + 1] as number) - from !== end - start) continue;
+      const at = slot << 2;
+      const found = (slots[at] as number) - 1;
+      if (found < 0) return this.add(text, start, end, hash, at);
+      if (slots[at + 1] !== hash || slots[at + 3] !== length) continue;
+      const from = slots[at + 2] as number;
       let same = true;
-      for (let k = 0; k < end - start; k += 1) {
+      for (let k = 0; k < length; k += 1) {
         if (units[from + k] !== text.charCodeAt(start + k)) {
           same = false;
           break;
@@ -124,7 +118,7 @@ export class SentenceReader {
     }
   }
 
-  private add(text: string, start: number, end: number, hash: number, slot: number): number {
+  private add(text: string, start: number, end: number, hash: number, at: number): number {
     const id = this.readings.length;
     const reading = readWord(text.slice(start, end));
     this.readings.push(reading);
@@ -134,9 +128,7 @@ export class SentenceReader {
       this.flags = flags;
     }
     this.flags[id] = flagsOf(reading);
-    this.hashes = grownInt32(this.hashes, id + 1);
-    this.starts = grownInt32(this.starts, id + 2);
-    const from = this.starts[id] as number;
+    const from = this.unitsUsed;
     if (from + end - start > this.units.length) {
       let length = this.units.length;
       while (length < from + end - start) length *= 2;
@@ -145,22 +137,25 @@ export class SentenceReader {
       this.units = units;
     }
     for (let k = start; k < end; k += 1) this.units[from + k - start] = text.charCodeAt(k);
-    this.starts[id + 1] = from + end - start;
-    this.hashes[id] = hash;
-    this.slots[slot] = id + 1;
+    this.unitsUsed = from + end - start;
+    this.slots[at] = id + 1;
+    this.slots[at + 1] = hash;
+    this.slots[at + 2] = from;
+    this.slots[at + 3] = end - start;
     // At most half full: probes stay short.
-    if (2 * this.readings.length > this.slots.length) this.rehash();
+    if (2 * this.readings.length > this.slots.length >> 2) this.rehash();
     return id;
   }
 
   private rehash(): void {
-    const slots = new Int32Array(2 * this.slots.length);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.readings.length; id += 1) {
-      if (id === PERCENT_ID) continue;
-      let slot = (this.hashes[id] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
+    const old = this.slots;
+    const slots = new Int32Array(2 * old.length);
+    const mask = (slots.length >> 2) - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === 0) continue;
+      let slot = (old[at + 1] as number) & mask;
+      while (slots[slot << 2] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(at, at + 4), slot << 2);
     }
     this.slots = slots;
   }

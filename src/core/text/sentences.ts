@@ -69,6 +69,24 @@ interface Span {
   end: number;
 }
 
+const STARTS_WORD = 1;
+const LOWER_OR_NUMBER = 2;
+const UNKNOWN = 255;
+/** What each code point of the Basic Multilingual Plane is, as the two tests below need, found when first met. */
+const bmpKinds = new Uint8Array(0x10000).fill(UNKNOWN);
+
+/** {@link STARTS_WORD} for a letter or number, {@link LOWER_OR_NUMBER} for a lower-case letter or number. */
+function kindOf(codePoint: number): number {
+  let kind = codePoint <= 0xffff ? (bmpKinds[codePoint] as number) : UNKNOWN;
+  if (kind !== UNKNOWN) return kind;
+  const char = String.fromCodePoint(codePoint);
+  kind =
+    (/[\p{L}\p{N}]/u.test(char) ? STARTS_WORD : 0) |
+    (/[\p{Ll}\p{N}]/u.test(char) ? LOWER_OR_NUMBER : 0);
+  if (codePoint <= 0xffff) bmpKinds[codePoint] = kind;
+  return kind;
+}
+
 /**
  * Decides whether the break between `previous` and `next` is false: the next piece
  * goes on in lower case or with a number, or the previous ends with an abbreviation
@@ -79,11 +97,12 @@ function breaksTooEarly(text: string, previous: Span, next: Span, meter?: WorkMe
   while (i < next.end && isOpener(text.charCodeAt(i))) i += 1;
   const first = text.codePointAt(i);
   if (meter) meter.steps += i - next.start + 1;
-  if (i >= next.end || first === undefined || !/[\p{L}\p{N}]/u.test(String.fromCodePoint(first)))
-    return false;
+  if (i >= next.end || first === undefined) return false;
+  const kind = kindOf(first);
+  if ((kind & STARTS_WORD) === 0) return false;
   // A lower-case or numeric continuation never starts a sentence in edited prose
   // ("etc.) with a similar…", "“Go now.” then he left").
-  if (/[\p{Ll}\p{N}]/u.test(String.fromCodePoint(first))) return true;
+  if ((kind & LOWER_OR_NUMBER) !== 0) return true;
   let end = previous.end;
   while (end > previous.start && isSpace(text.charCodeAt(end - 1))) end -= 1;
   if (end <= previous.start || text.charCodeAt(end - 1) !== 0x2e) return false;
@@ -118,21 +137,24 @@ export function splitSentences(text: string, meter?: WorkMeter): Sentence[] {
   if (meter) meter.steps += text.length;
   const merged: Span[] = [];
   let start = 0;
-  for (const end of [...candidateEnds(text), text.length]) {
+  const ends = candidateEnds(text);
+  ends.push(text.length);
+  for (const end of ends) {
     const piece = { start, end };
     start = end;
-    const previous = merged.at(-1);
+    const previous = merged[merged.length - 1];
     if (previous && breaksTooEarly(text, previous, piece, meter)) previous.end = piece.end;
     else merged.push(piece);
   }
   const sentences: Sentence[] = [];
   for (const span of merged) {
-    const slice = text.slice(span.start, span.end);
-    const leading = slice.length - slice.trimStart().length;
-    const body = slice.trim();
-    if (body === "") continue;
-    const start = span.start + leading;
-    sentences.push({ index: sentences.length, text: body, start, end: start + body.length });
+    // Trimmed by character code (the white space `trim` takes): one string per sentence, not three.
+    let start = span.start;
+    let end = span.end;
+    while (start < end && isSpace(text.charCodeAt(start))) start += 1;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
+    if (start === end) continue;
+    sentences.push({ index: sentences.length, text: text.slice(start, end), start, end });
   }
   return sentences;
 }

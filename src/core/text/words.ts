@@ -54,9 +54,13 @@ function classOf(codePoint: number): number {
   return found;
 }
 
-/** The code point at `at` (a lone surrogate is one of its own, as the `u` flag reads it). */
+/**
+ * The code point at `at` (a lone surrogate is one of its own, as the `u` flag reads it); the
+ * unit itself below the surrogates, without `codePointAt`'s slower path.
+ */
 function codePointAt(text: string, at: number): number {
-  return text.codePointAt(at) as number;
+  const unit = text.charCodeAt(at);
+  return unit < 0xd800 ? unit : (text.codePointAt(at) as number);
 }
 
 const width = (codePoint: number) => (codePoint > 0xffff ? 2 : 1);
