@@ -53,6 +53,7 @@ async function reload(context: CommandContext): Promise<Reply> {
     const corpus = await context.openCorpus(dir, {
       cacheDir: context.config.cacheDir,
       limits: context.config.limits,
+      buildWorkers: context.config.buildWorkers,
     });
     context.replaceCorpus(corpus);
     for (const warning of corpus.warnings) context.logger.warn(warning);

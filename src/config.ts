@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./corpus/limits.ts";
+import { PARALLEL_BUILD, type BuildWorkers } from "./corpus/build-threads.ts";
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, DEFAULT_STATE_DIR } from "./paths.ts";
 
 /** The settings every front end needs (the console and `ask` need no more, and no token). */
@@ -12,6 +13,11 @@ export interface LocalConfig {
   limits: LoadLimits;
   /** Folder of the database and of articles added to servers (CITEBOT_STATE_DIR). */
   stateDir: string;
+  /**
+   * Worker threads that build an index besides the calling thread (BUILD_WORKERS): "auto",
+   * one thread per core for a large folder, or a number (0: one thread).
+   */
+  buildWorkers: BuildWorkers;
   /**
    * Links to 127.0.0.1 may be added (CITEBOT_TEST_ALLOW_LOOPBACK=1): for tests, which serve
    * pages on loopback. Off, only public https addresses are fetched.
@@ -53,7 +59,10 @@ export const DEFAULTS = Object.freeze({
   stateDir: DEFAULT_STATE_DIR,
   questionRetentionDays: 30,
   logLevel: "info" satisfies (typeof LEVELS)[number],
+  buildWorkers: "auto" satisfies BuildWorkers,
 });
+
+const BUILD_WORKERS_HOW = `BUILD_WORKERS must be auto (one thread per core for a large folder of articles) or a whole number of worker threads from 0 (build in one thread) to ${PARALLEL_BUILD.maxWorkers}`;
 
 /** Unset and blank mean the same: `.env.example` ships blank lines like `DATA_DIR=`. */
 const blank = (value: unknown) =>
@@ -97,6 +106,17 @@ const localFields = {
     DEFAULTS.maxDataMb,
   ),
   CITEBOT_STATE_DIR: z.preprocess(blank, z.string().default(DEFAULTS.stateDir)),
+  BUILD_WORKERS: z.preprocess(
+    (value) => (typeof value === "string" ? blank(value.trim().toLowerCase()) : value),
+    z
+      .string()
+      .regex(/^(?:auto|\d{1,3})$/u, { error: BUILD_WORKERS_HOW })
+      .transform((value): BuildWorkers => (value === "auto" ? "auto" : Number(value)))
+      .refine((value) => value === "auto" || value <= PARALLEL_BUILD.maxWorkers, {
+        error: BUILD_WORKERS_HOW,
+      })
+      .default(DEFAULTS.buildWorkers),
+  ),
   CITEBOT_TEST_ALLOW_LOOPBACK: z.preprocess(
     blank,
     z
@@ -226,6 +246,7 @@ function localOf(values: z.infer<typeof localSchema>): LocalConfig {
       maxFolderBytes: Math.round(values.MAX_DATA_MB * 1_000_000),
     },
     stateDir: values.CITEBOT_STATE_DIR,
+    buildWorkers: values.BUILD_WORKERS,
     allowLoopbackLinks: values.CITEBOT_TEST_ALLOW_LOOPBACK === "1",
   };
 }

@@ -261,7 +261,11 @@ export async function startBot(deps: {
     store: new ServerArticles(store.db),
     // Another shard's /reload is followed in a worker thread too: this one keeps answering.
     reopenShared: () =>
-      openCorpusInWorker(config.dataDir, { cacheDir: config.cacheDir, limits: config.limits }),
+      openCorpusInWorker(config.dataDir, {
+        cacheDir: config.cacheDir,
+        limits: config.limits,
+        buildWorkers: config.buildWorkers,
+      }),
     // A server's own index (shared articles and its added ones) is built in a worker too.
     buildServer: buildServerCorpusInWorker,
   });

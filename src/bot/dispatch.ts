@@ -74,6 +74,7 @@ export function createContext(deps: {
       cacheDir: deps.config.cacheDir,
       limits: deps.config.limits,
       stateDir: deps.config.stateDir,
+      buildWorkers: deps.config.buildWorkers,
       allowLoopbackLinks: deps.config.allowLoopbackLinks,
     },
     logger: deps.logger,

@@ -56,6 +56,7 @@ try {
   const corpus = await openCorpusInWorker(config.dataDir, {
     cacheDir: config.cacheDir,
     limits: config.limits,
+    buildWorkers: config.buildWorkers,
   }).finally(() => clearInterval(loading));
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file }, `skipped ${problem.message}`);

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { checkQuestion, type Answer, type CitationIndex } from "../core/index.ts";
 import { parseLocalConfig, type LocalConfig } from "../config.ts";
 import { openCorpus } from "../corpus/open.ts";
+import type { BuildWorkers } from "../corpus/build-threads.ts";
 import type { LoadLimits } from "../corpus/limits.ts";
 import { printFailure } from "../failure.ts";
 import { boundedLines } from "./lines.ts";
@@ -60,6 +61,7 @@ interface CliOptions {
   dataDir: string;
   cacheDir: string;
   limits: LoadLimits;
+  buildWorkers: BuildWorkers;
   limit: number;
   article: string | undefined;
   strict: boolean;
@@ -101,6 +103,7 @@ function readOptions(argv: string[], config: LocalConfig): CliOptions | "help" {
     dataDir: values.data ?? config.dataDir,
     cacheDir: config.cacheDir,
     limits: config.limits,
+    buildWorkers: config.buildWorkers,
     limit,
     article: values.article,
     strict: values.strict,
@@ -227,6 +230,7 @@ async function answerAll(argv: string[], io: AskIo): Promise<number> {
     strict: options.strict,
     cacheDir: options.cacheDir,
     limits: options.limits,
+    buildWorkers: options.buildWorkers,
     onProgress: io.progress ? showProgress(io.progress) : undefined,
   });
   for (const problem of corpus.problems) io.err(`warning: skipped ${problem.message}`);

@@ -38,7 +38,11 @@ try {
 }
 
 try {
-  const corpus = await openCorpus(dataDir, { cacheDir, limits: parsed.config.limits });
+  const corpus = await openCorpus(dataDir, {
+    cacheDir,
+    limits: parsed.config.limits,
+    buildWorkers: parsed.config.buildWorkers,
+  });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
   for (const warning of corpus.warnings) console.error(`warning: ${warning}`);
   warmSoon(corpus);
@@ -55,7 +59,12 @@ try {
     limits: parsed.config.limits,
     logger,
     store: new ServerArticles(store.db),
-    reopenShared: () => openCorpus(dataDir, { cacheDir, limits: parsed.config.limits }),
+    reopenShared: () =>
+      openCorpus(dataDir, {
+        cacheDir,
+        limits: parsed.config.limits,
+        buildWorkers: parsed.config.buildWorkers,
+      }),
   });
   const dispatcher = new Dispatcher(
     commands,

@@ -66,6 +66,7 @@ export function openCorpusInWorker(
     key,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.strict === undefined ? {} : { strict: options.strict }),
+    ...(options.buildWorkers === undefined ? {} : { buildWorkers: options.buildWorkers }),
   };
   const worker = startWorker("reload-worker", request);
   // A reload in progress never keeps the process from exiting on a signal.

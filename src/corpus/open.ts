@@ -14,6 +14,7 @@ import {
   type LoadResult,
 } from "./load.ts";
 import { buildInWorkers, type ParallelBuild } from "./parallel-build.ts";
+import { buildWorkersFor, type BuildWorkers } from "./build-threads.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./limits.ts";
 import {
   listArticleFolder,
@@ -80,12 +81,13 @@ export interface OpenCorpusOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * Worker threads that parse and index a folder that is built, alongside this thread, which
-   * builds the first chunk itself (`parallel-build.ts`): 1 builds in two threads. Default 0:
-   * this thread alone. Workers pay only on idle cores of their own: on the shared 2-core
-   * development machine (load 6-14) two threads took 40-60% more CPU than one and were no
-   * faster (docs/benchmarks.md).
+   * builds the first chunk itself (`parallel-build.ts`): 1 builds in two threads, 0 in this
+   * thread alone. Default "auto": one thread per idle core when the folder is large enough to
+   * pay for the workers' start (`buildWorkersFor`, `build-threads.ts`); the front ends pass the
+   * configured BUILD_WORKERS. Workers cost CPU (each its own module load, its chunk's encoding
+   * and the join): on cores busy with other work they take it from that work.
    */
-  readonly buildWorkers?: number;
+  readonly buildWorkers?: BuildWorkers;
   /**
    * Told the corpus's saved index (its bytes and the key that signs them): a newly built one
    * once it is encoded, before it is written; one that is served, read whole from the file
@@ -187,7 +189,8 @@ async function build(
   options: OpenCorpusOptions,
 ): Promise<LoadResult & { data: IndexData; encode?: ParallelBuild["encode"] }> {
   const strict = options.strict ?? false;
-  const workers = options.buildWorkers ?? 0;
+  const bytes = read.files.reduce((sum, file) => sum + file.bytes.length, 0);
+  const workers = buildWorkersFor(options.buildWorkers ?? "auto", bytes);
   if (workers > 0) {
     const built = await buildInWorkers(read, workers, (done) =>
       options.onProgress?.(done, read.files.length),

@@ -19,16 +19,11 @@ import {
   encodeProblems,
   type SavedFile,
 } from "./index-codec.ts";
+import { PARALLEL_BUILD } from "./build-threads.ts";
 import type { FolderRead } from "./load.ts";
 import { startWorker } from "./open-in-worker.ts";
 import { INDEX_FORMAT } from "./store.ts";
 import { crashError, workerOutcome } from "./worker-outcome.ts";
-
-/** How a folder is built in worker threads. */
-export const PARALLEL_BUILD = Object.freeze({
-  /** At most this many workers, whatever is asked: each holds its chunk's articles while it works. */
-  maxWorkers: 8,
-});
 
 /** What the calling thread sends a build worker (`build-worker.ts`) as its `workerData`. */
 export interface BuildRequest {

@@ -38,6 +38,7 @@ try {
     cacheDir: request.cacheDir,
     ...(request.limits ? { limits: request.limits } : {}),
     ...(request.strict === undefined ? {} : { strict: request.strict }),
+    ...(request.buildWorkers === undefined ? {} : { buildWorkers: request.buildWorkers }),
     // The bot's thread ranks; no synonyms are read here.
     ranking: { synonyms: null },
   });

@@ -1,3 +1,4 @@
+import type { BuildWorkers } from "./build-threads.ts";
 import type { LoadLimits } from "./limits.ts";
 
 /** What the bot's thread asks the reload worker for (structured-cloned as its `workerData`). */
@@ -7,6 +8,8 @@ export interface WorkerRequest {
   readonly cacheDir: string | false;
   readonly limits?: LoadLimits;
   readonly strict?: boolean;
+  /** As {@link OpenCorpusOptions.buildWorkers}. */
+  readonly buildWorkers?: BuildWorkers;
   /** Signs the encoded index on its way back: a key made for this one transfer. */
   readonly key: Uint8Array;
 }

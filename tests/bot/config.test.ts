@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS, parseConfig, parseLocalConfig } from "../../src/config.ts";
+import { PARALLEL_BUILD } from "../../src/corpus/build-threads.ts";
 import { DEFAULT_LOAD_LIMITS } from "../../src/corpus/limits.ts";
 import { DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR, DEFAULT_STATE_DIR } from "../../src/paths.ts";
 import { ROOT } from "./helpers.ts";
@@ -22,6 +23,7 @@ describe("configuration", () => {
         cooldownSeconds: 3,
         logLevel: "info",
         stateDir: DEFAULT_STATE_DIR,
+        buildWorkers: "auto",
         allowLoopbackLinks: false,
         ownerIds: [],
         questionRetentionDays: 30,
@@ -37,6 +39,7 @@ describe("configuration", () => {
         cacheDir: DEFAULT_CACHE_DIR,
         limits: DEFAULT_LOAD_LIMITS,
         stateDir: DEFAULT_STATE_DIR,
+        buildWorkers: "auto",
         allowLoopbackLinks: false,
       },
     });
@@ -46,6 +49,7 @@ describe("configuration", () => {
         CITEBOT_CACHE_DIR: "/var/cache/citebot",
         MAX_ARTICLE_MB: "0.5",
         MAX_DATA_MB: "20",
+        BUILD_WORKERS: "3",
       }),
     ).toEqual({
       ok: true,
@@ -54,6 +58,7 @@ describe("configuration", () => {
         cacheDir: "/var/cache/citebot",
         limits: { maxFileBytes: 500_000, maxFolderBytes: 20_000_000 },
         stateDir: DEFAULT_STATE_DIR,
+        buildWorkers: 3,
         allowLoopbackLinks: false,
       },
     });
@@ -78,6 +83,22 @@ describe("configuration", () => {
     expect(readers).toEqual([]);
   });
 
+  it("GIVEN BUILD_WORKERS as auto in any case, blank, or a number of workers up to the most THEN it is read, and anything else is refused saying what it takes", () => {
+    const read = (value: string) => {
+      const parsed = parseLocalConfig({ BUILD_WORKERS: value });
+      return parsed.ok ? parsed.config.buildWorkers : parsed.message;
+    };
+    expect(read(" AUTO ")).toBe("auto");
+    expect(read("")).toBe("auto");
+    expect(read("0")).toBe(0);
+    expect(read(String(PARALLEL_BUILD.maxWorkers))).toBe(PARALLEL_BUILD.maxWorkers);
+    for (const bad of [String(PARALLEL_BUILD.maxWorkers + 1), "-1", "1.5", "two", "all"]) {
+      expect(read(bad)).toMatch(
+        /^ {2}- BUILD_WORKERS must be auto .* from 0 \(build in one thread\) to 8$/mu,
+      );
+    }
+  });
+
   it("GIVEN .env.example THEN it has a line for every variable citebot reads, and states the defaults of the one frozen DEFAULTS object", async () => {
     const example = await readFile(path.join(ROOT, ".env.example"), "utf8");
     for (const name of [
@@ -97,6 +118,7 @@ describe("configuration", () => {
       "QUESTION_RETENTION_DAYS",
       "OWNER_IDS",
       "CITEBOT_TEST_ALLOW_LOOPBACK",
+      "BUILD_WORKERS",
     ]) {
       expect(example).toMatch(new RegExp(`^${name}=$`, "mu"));
     }
@@ -106,6 +128,7 @@ describe("configuration", () => {
     expect(example).toContain(`(default ${DEFAULTS.maxArticleMb})`);
     expect(example).toContain(`(default ${DEFAULTS.maxDataMb})`);
     expect(example).toContain(`deleted (default ${DEFAULTS.questionRetentionDays})`);
+    expect(example).toContain(`${DEFAULTS.buildWorkers} (default)`);
   });
 
   it("GIVEN blank optional values as in .env.example THEN they count as unset", () => {
@@ -140,6 +163,7 @@ describe("configuration", () => {
       QUESTION_RETENTION_DAYS: "7",
       OWNER_IDS: "111111111111111111, 222222222222222222",
       CITEBOT_TEST_ALLOW_LOOPBACK: "1",
+      BUILD_WORKERS: "0",
     });
     expect(parsed).toEqual({
       ok: true,
@@ -155,6 +179,7 @@ describe("configuration", () => {
         shardCount: 2,
         shardMode: "one-process",
         stateDir: "/var/lib/citebot",
+        buildWorkers: 0,
         allowLoopbackLinks: true,
         ownerIds: ["111111111111111111", "222222222222222222"],
         questionRetentionDays: 7,

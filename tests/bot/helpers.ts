@@ -69,6 +69,7 @@ export async function world(
     cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
     limits: DEFAULT_LOAD_LIMITS,
     stateDir: options.stateDir ?? path.join(tmpdir(), "citebot-unused-state"),
+    buildWorkers: 0,
     allowLoopbackLinks: options.loopbackLinks ?? false,
   };
   const store = options.stateDir ? openStore(options.stateDir) : undefined;
