@@ -126,7 +126,7 @@ describe("the sentences a question has found, kept sorted", () => {
             touched.push(id);
             rowOf[id] = touched.length;
           }
-          known.update(Int32Array.from(touched), touched.length, rowOf);
+          known.update(Int32Array.from(touched), touched.length);
         }
         const visited: number[] = [];
         known.forEachIn(postings, (row) => visited.push(row));
@@ -137,6 +137,15 @@ describe("the sentences a question has found, kept sorted", () => {
           .sort((a, b) => a.id - b.id)
           .map(({ row }) => row);
         expect(visited).toEqual(expected);
+        // Each found sentence's row is found among the sorted ones; others have none.
+        const ids = Array.from(rowOf.keys());
+        expect(ids.map((id) => known.rowOf(id))).toEqual(
+          ids.map((id) => (rowOf[id] as number) - 1),
+        );
+        let position = 0;
+        const ascending = [...touched].sort((a, b) => a - b);
+        const seen = ascending.map((id) => known.rowAt((position = known.seek(id, position))));
+        expect(seen).toEqual(ascending.map((id) => (rowOf[id] as number) - 1));
       }),
       { numRuns: 300 },
     );
@@ -154,9 +163,7 @@ describe("the found sentences that still lack a question word", () => {
         (found, variants, holds) => {
           const known = new KnownSentences();
           known.reset();
-          const rowOf = new Int32Array(2001);
-          found.forEach((id, row) => (rowOf[id] = row + 1));
-          known.update(Int32Array.from(found), found.length, rowOf);
+          known.update(Int32Array.from(found), found.length);
           const table = new Float32Array(found.length * stride);
           found.forEach((_, row) => (table[row * stride + 1] = holds[row] ? 1 : 0));
           const expectedTable = Float32Array.from(table);

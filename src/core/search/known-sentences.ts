@@ -1,3 +1,4 @@
+import { lowerBound } from "../index/postings.ts";
 import { gallopTo } from "./ranges.ts";
 
 /**
@@ -41,24 +42,28 @@ export class KnownSentences {
 
   /**
    * Takes in the sentences found since the last call: `touched[count..found)` (row k holds
-   * `touched[k]`); `rowOf[id] - 1` is a found sentence's row.
+   * `touched[k]`), ascending when they come from one walk of a postings list.
    */
-  update(touched: Int32Array, found: number, rowOf: Int32Array): void {
+  update(touched: Int32Array, found: number): void {
     const from = this.count;
     if (from === found) return;
     const added = found - from;
     const addedIds = touched.slice(from, found);
+    const addedRows = new Int32Array(added);
+    for (let k = 0; k < added; k += 1) addedRows[k] = from + k;
     let inOrder = true;
     for (let k = 1; k < added && inOrder; k += 1) {
       inOrder = (addedIds[k - 1] as number) < (addedIds[k] as number);
     }
-    const addedRows = new Int32Array(added);
-    if (inOrder) {
-      for (let k = 0; k < added; k += 1) addedRows[k] = from + k;
-    } else {
-      addedIds.sort();
-      for (let k = 0; k < added; k += 1)
-        addedRows[k] = (rowOf[addedIds[k] as number] as number) - 1;
+    if (!inOrder) {
+      // Several walks' sentences at once: sorted by id, each keeping its row.
+      const order = Array.from(addedRows).sort(
+        (a, b) => (touched[a] as number) - (touched[b] as number),
+      );
+      order.forEach((row, k) => {
+        addedIds[k] = touched[row] as number;
+        addedRows[k] = row;
+      });
     }
     if (this.spareIds.length < found) {
       this.spareIds = new Int32Array(Math.max(found, this.spareIds.length * 2, 1024));
@@ -89,6 +94,26 @@ export class KnownSentences {
     [this.ids, this.spareIds] = [spareIds, ids];
     [this.rows, this.spareRows] = [spareRows, rows];
     this.count = found;
+  }
+
+  /**
+   * Position of a known sentence among the sorted known ones, searching from position `from`
+   * (all before it are smaller): ascending look-ups gallop forward. Its row is
+   * {@link rowAt}(position).
+   */
+  seek(id: number, from: number): number {
+    return gallopTo(this.ids, id, from, this.count);
+  }
+
+  /** The row of the known sentence at a sorted position (see {@link seek}). */
+  rowAt(position: number): number {
+    return this.rows[position] as number;
+  }
+
+  /** The row of a known sentence, -1 when it is not known (a binary search). */
+  rowOf(id: number): number {
+    const at = lowerBound(this.ids, id, 0, this.count);
+    return at < this.count && this.ids[at] === id ? (this.rows[at] as number) : -1;
   }
 
   /**

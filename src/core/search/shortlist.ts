@@ -31,13 +31,13 @@ export function resolveVariants(terms: readonly QueryTerm[], view: IndexView): R
  */
 export class Shortlister {
   /**
-   * Bit per sentence: found for the current question. Set, rowOf[sentenceId] is 1 + its row;
-   * unset, rowOf's entry is stale and not read. The bits (a 32nd of rowOf's size) mostly stay
-   * in the processor's cache, so a walk of a long postings list does not wait on memory to
-   * learn that a sentence is new, and a question does not clear rowOf.
+   * Bit per sentence: found for the current question. The bits (149 KB for 1.2 M sentences)
+   * mostly stay in the processor's cache, so a walk of a long postings list does not wait on
+   * memory to learn that a sentence is new. A found sentence's row is looked up among the
+   * found ones, kept sorted ({@link KnownSentences}), not in a corpus-sized table: a walk
+   * reads them forward, where a table would cost a cache miss a sentence.
    */
   private seen = new Uint32Array(0);
-  private rowOf = new Int32Array(0);
   /** The current question's found sentences, in the order found (row k is touched[k]'s). */
   private touched = new Int32Array(0);
   /** How many sentences the current question has found (the rows in use). */
@@ -65,16 +65,13 @@ export class Shortlister {
 
   /** The best match of question word `term` in a sentence, for the last shortlisted question. */
   quality(sentenceId: number, term: number): number {
-    if (!isSeen(this.seen, sentenceId)) return 0;
-    const row = this.rowOf[sentenceId];
-    if (row === undefined || row === 0 || term >= this.stride) return 0;
-    return this.rows[(row - 1) * this.stride + term] as number;
+    return this.qualityInRow(this.rowOfSentence(sentenceId), term);
   }
 
   /** A sentence's row for the last shortlisted question (-1: not found), for {@link qualityInRow}. */
   rowOfSentence(sentenceId: number): number {
     if (!isSeen(this.seen, sentenceId)) return -1;
-    return (this.rowOf[sentenceId] ?? 0) - 1;
+    return this.known.rowOf(sentenceId);
   }
 
   /** What {@link quality} gives for the sentence of a row (one look-up of the row for all the words). */
@@ -85,11 +82,8 @@ export class Shortlister {
 
   /** Forgets the previous question's sentences (only the entries it set). */
   private reset(stride: number): void {
-    const size = this.view.size;
-    if (this.rowOf.length !== size) {
-      this.rowOf = new Int32Array(size);
-      this.seen = new Uint32Array((size + 31) >>> 5);
-    }
+    const words = (this.view.size + 31) >>> 5;
+    if (this.seen.length !== words) this.seen = new Uint32Array(words);
     const { seen, touched, found } = this;
     if (found * 4 > seen.length) seen.fill(0);
     else for (let row = 0; row < found; row += 1) seen[(touched[row] as number) >>> 5] = 0;
@@ -114,7 +108,6 @@ export class Shortlister {
     this.touched[row] = sentenceId;
     this.touchedArticle[row] = article;
     this.rowScores[row] = 0;
-    this.rowOf[sentenceId] = row + 1;
     this.seen[sentenceId >>> 5] =
       (this.seen[sentenceId >>> 5] as number) | (1 << (sentenceId & 31));
     this.found = row + 1;
@@ -131,7 +124,7 @@ export class Shortlister {
     const { shortlistSize, commonPostings, commonShare } = this.options;
     const stride = terms.length;
     this.reset(stride);
-    const { rowOf, seen, known } = this;
+    const { seen, known } = this;
     const { articleFirst } = this.view;
     let maxTouched = -1;
     const isCommon = (postings: Int32Array) =>
@@ -174,7 +167,7 @@ export class Shortlister {
           // The known sentences in this postings list, ascending (a galloping merge of the two
           // sorted lists), and the work the budget counts for it.
           budget -= knownWork(postings, knownCount, maxTouched, spent);
-          known.update(this.touched, this.found, rowOf);
+          known.update(this.touched, this.found);
           known.forEachLackingIn(postings, i, this.rows, stride, mark);
           continue;
         }
@@ -184,12 +177,18 @@ export class Shortlister {
         // The article of the sentence walked, followed along (the ids ascend) rather than
         // looked up in the sentence table.
         let article = lowerBound(articleFirst, (postings[start] ?? 0) + 1) - 1;
+        // The sentences found before this walk, sorted: a found one's row is read as the walk
+        // passes it (the sentences this walk finds are new to it: a list holds each once).
+        known.update(this.touched, this.found);
+        let position = 0;
         let k = start;
         for (; k < end; k += 1) {
           const sentenceId = postings[k] as number;
           if (sentenceId > last) break;
-          if (isSeen(seen, sentenceId)) mark((rowOf[sentenceId] as number) - 1);
-          else {
+          if (isSeen(seen, sentenceId)) {
+            position = known.seek(sentenceId, position);
+            mark(known.rowAt(position));
+          } else {
             while ((articleFirst[article + 1] as number) <= sentenceId) article += 1;
             mark(this.addRow(sentenceId, article));
             if (sentenceId > maxTouched) maxTouched = sentenceId;
@@ -199,6 +198,8 @@ export class Shortlister {
       }
     }
     const { touched, found, rowScores } = this;
+    // Every found sentence sorted, for the rows looked up after the shortlist (rowOfSentence).
+    known.update(touched, found);
     let chosen: number[];
     if (found <= shortlistSize) chosen = Array.from(touched.subarray(0, found));
     else {
