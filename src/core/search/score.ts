@@ -128,7 +128,11 @@ export function scoreCandidates(
     const hereRow = shortlister.rowOfSentence(sentenceId);
     const previousRow = hasPrevious ? shortlister.rowOfSentence(sentenceId - 1) : -1;
     const nextRow = hasNext ? shortlister.rowOfSentence(sentenceId + 1) : -1;
-    terms.forEach((term, i) => {
+    // Words the article lacks (not even in its title or the headings above the paragraph).
+    const absent = (m: number) =>
+      (article[m] ?? 0) < options.looseMatch && !inTitle[m] && !inContext[m];
+    for (let i = 0; i < terms.length; i += 1) {
+      const term = terms[i] as QueryTerm;
       const here = shortlister.qualityInRow(hereRow, i);
       const previous = shortlister.qualityInRow(previousRow, i);
       const next = shortlister.qualityInRow(nextRow, i);
@@ -136,13 +140,20 @@ export function scoreCandidates(
       let credit = here;
       let place: number = here > 0 ? Place.sentence : Place.nowhere;
       const around = neighborCredit * Math.max(previous, next);
-      if (around > credit) [credit, place] = [around, Place.neighbor];
+      if (around > credit) {
+        credit = around;
+        place = Place.neighbor;
+      }
       const inParagraph = paragraphCredit * Math.max(paragraph[i] ?? 0, inContext[i] ?? 0);
-      if (inParagraph > credit) [credit, place] = [inParagraph, Place.paragraph];
+      if (inParagraph > credit) {
+        credit = inParagraph;
+        place = Place.paragraph;
+      }
       const inArticle = articleCredit * Math.max(article[i] ?? 0, inTitle[i] ?? 0);
-      if (inArticle > credit) [credit, place] = [inArticle, Place.article];
-      const absent = (m: number) =>
-        (article[m] ?? 0) < options.looseMatch && !inTitle[m] && !inContext[m];
+      if (inArticle > credit) {
+        credit = inArticle;
+        place = Place.article;
+      }
       let note = 0;
       if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier)) {
         credit *= options.modifierMissingCredit;
@@ -178,7 +189,7 @@ export function scoreCandidates(
         weight * (topical * credit * (place === Place.sentence ? lengthFactor : 1) + titleContext);
       gainPrevious += term.weight * Math.max(0, previous - here);
       gainNext += term.weight * Math.max(0, next - here);
-    });
+    }
     const withNeighbor = gainNext > 0 && gainNext >= gainPrevious ? 1 : gainPrevious > 0 ? -1 : 0;
     candidates.push({
       sentenceId,

@@ -3,6 +3,7 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { ArticleShortlist } from "./article-shortlist.ts";
 import { KnownSentences } from "./known-sentences.ts";
+import { gallopTo } from "./ranges.ts";
 import type { QueryTerm } from "./query.ts";
 
 /** A variant of a question word, resolved to its postings. */
@@ -189,7 +190,8 @@ export class Shortlister {
             position = known.seek(sentenceId, position);
             mark(known.rowAt(position));
           } else {
-            while ((articleFirst[article + 1] as number) <= sentenceId) article += 1;
+            // Galloping: a sparse list passes over hundreds of articles between two sentences.
+            article = gallopTo(articleFirst, sentenceId + 1, article + 1) - 1;
             mark(this.addRow(sentenceId, article));
             if (sentenceId > maxTouched) maxTouched = sentenceId;
           }

@@ -70,7 +70,8 @@ export class TitleHits {
   row(position: number): Uint8Array {
     let row = this.rows.get(position);
     if (!row) {
-      row = Uint8Array.from(this.terms, (_, i) => (this.has(position, i) ? 1 : 0));
+      row = new Uint8Array(this.terms.length);
+      for (let i = 0; i < row.length; i += 1) row[i] = this.has(position, i) ? 1 : 0;
       this.rows.set(position, row);
     }
     return row;
