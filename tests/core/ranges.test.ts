@@ -153,26 +153,36 @@ describe("the sentences a question has found, kept sorted", () => {
 });
 
 describe("the found sentences that still lack a question word", () => {
-  it("GIVEN found sentences, some already holding the word, WHEN matched against postings one variant after another THEN only those still lacking it are visited, as a full match that skips the others would", () => {
+  it("GIVEN found sentences, some already holding the word, WHEN matched against postings one variant after another THEN only those still lacking it are visited, as a full match that skips the others would (also when given the found sentences' bits)", () => {
     const stride = 2;
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 0, max: 2000 }), { maxLength: 300 }),
         fc.array(sortedSet(2000), { minLength: 1, maxLength: 4 }),
         fc.array(fc.boolean(), { maxLength: 300 }),
-        (found, variants, holds) => {
+        fc.boolean(),
+        (found, variants, holds, withBits) => {
           const known = new KnownSentences();
           known.reset();
           known.update(Int32Array.from(found), found.length);
+          const bits = new Uint32Array(Math.ceil(2001 / 32));
+          for (const id of found) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
           const table = new Float32Array(found.length * stride);
           found.forEach((_, row) => (table[row * stride + 1] = holds[row] ? 1 : 0));
           const expectedTable = Float32Array.from(table);
           for (const postings of variants) {
             const visited: number[] = [];
-            known.forEachLackingIn(postings, 1, table, stride, (row) => {
-              visited.push(row);
-              table[row * stride + 1] = 0.5;
-            });
+            known.forEachLackingIn(
+              postings,
+              1,
+              table,
+              stride,
+              (row) => {
+                visited.push(row);
+                table[row * stride + 1] = 0.5;
+              },
+              withBits ? bits : undefined,
+            );
             const expected: number[] = [];
             known.forEachIn(postings, (row) => {
               if (expectedTable[row * stride + 1] !== 0) return;

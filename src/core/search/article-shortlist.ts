@@ -1,4 +1,4 @@
-import { kthLargest } from "../index/postings.ts";
+import { kthLargest, lowerBound } from "../index/postings.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { titleHits } from "./title-hits.ts";
@@ -16,6 +16,9 @@ export interface Touched {
   /** rows[k * stride + term]: the best match of question word `term` in `touched[k]` (0: absent). */
   readonly rows: Float32Array;
   readonly stride: number;
+  /** The touched sentence ids, ascending, and their rows (the k of touched[k]) alongside. */
+  readonly sortedIds: Int32Array;
+  readonly sortedRows: Int32Array;
 }
 
 /**
@@ -30,8 +33,6 @@ export interface Touched {
 export class ArticleShortlist {
   /** rowOfArticle[position]: the article's row for the current question, -1: not touched. */
   private readonly rowOfArticle: Int32Array;
-  /** chosenOf[position]: the article's place among the chosen ones, -1: not chosen. */
-  private readonly chosenOf: Int32Array;
   /** Touched articles, in the order first touched. */
   private readonly positions: Int32Array;
   private readonly scores: Float64Array;
@@ -45,7 +46,6 @@ export class ArticleShortlist {
   ) {
     const count = view.articles.length;
     this.rowOfArticle = new Int32Array(count).fill(-1);
-    this.chosenOf = new Int32Array(count).fill(-1);
     this.positions = new Int32Array(count);
     this.scores = new Float64Array(count);
     this.spareScores = new Float64Array(count);
@@ -56,18 +56,24 @@ export class ArticleShortlist {
     const touchedCount = this.countFrequencies(found);
     this.scoreArticles(touchedCount, found.stride, terms);
     const chosen = this.mostRelevant(touchedCount, this.options.articleShortlist);
-    const { rowOfArticle, positions, chosenOf } = this;
+    const { rowOfArticle, positions } = this;
     for (let row = 0; row < touchedCount; row += 1) rowOfArticle[positions[row] as number] = -1;
-    // The chosen articles' touched sentences (by row), best first, the first few of each.
-    chosen.forEach((position, at) => (chosenOf[position] = at));
-    const best = chosen.map(() => new BestRows(this.options.articleShortlistSentences));
-    const { touched, touchedArticle, rowScores } = found;
-    for (let row = 0; row < found.found; row += 1) {
-      const at = chosenOf[touchedArticle[row] as number] as number;
-      if (at >= 0) best[at]?.offer(touched[row] as number, rowScores[row] as number);
-    }
-    for (const position of chosen) chosenOf[position] = -1;
-    return best.flatMap((rows) => rows.ids);
+    // Each chosen article's touched sentences, the best few: read from the sorted touched
+    // sentences in the article's range, not found among all of them.
+    const { articleFirst } = this.view;
+    const { sortedIds, sortedRows, rowScores } = found;
+    return chosen.flatMap((position) => {
+      const best = new BestRows(this.options.articleShortlistSentences);
+      const end = articleFirst[position + 1] as number;
+      for (
+        let k = lowerBound(sortedIds, articleFirst[position] as number);
+        k < sortedIds.length && (sortedIds[k] as number) < end;
+        k += 1
+      ) {
+        best.offer(sortedIds[k] as number, rowScores[sortedRows[k] as number] as number);
+      }
+      return best.ids;
+    });
   }
 
   /** Each touched article's frequencies (rows in the order first touched); returns their count. */
@@ -148,7 +154,10 @@ export class ArticleShortlist {
   }
 }
 
-/** The `size` best sentences offered (best score first, the earlier sentence among equals). */
+/**
+ * The `size` best sentences offered (best score first, the earlier sentence among equals),
+ * whatever the order they are offered in.
+ */
 class BestRows {
   readonly ids: number[] = [];
   private readonly scores: number[] = [];

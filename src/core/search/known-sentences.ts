@@ -16,6 +16,16 @@ export class KnownSentences {
   private spareRows = new Int32Array(0);
   private count = 0;
 
+  /** The known sentences, ascending. */
+  get sortedIds(): Int32Array {
+    return this.ids.subarray(0, this.count);
+  }
+
+  /** The rows of {@link sortedIds}, alongside. */
+  get sortedRows(): Int32Array {
+    return this.rows.subarray(0, this.count);
+  }
+
   /** Forgets the previous question's sentences. */
   reset(): void {
     this.count = 0;
@@ -27,6 +37,9 @@ export class KnownSentences {
    * for the matches only: a pass over every known sentence's row first (to match only the
    * lacking ones) cost more than the match itself, since nearly all of them lack the word and
    * the rows, in sentence order, are read at random.
+   *
+   * @param found - a bit per sentence, set for exactly the known ones: a walk of a postings
+   *   list shorter than the known sentences looks up only the entries whose bit is set.
    */
   forEachLackingIn(
     postings: Int32Array,
@@ -34,10 +47,18 @@ export class KnownSentences {
     table: Float32Array,
     stride: number,
     visit: (row: number) => void,
+    found?: Uint32Array,
   ): void {
-    matchSorted(this.ids, this.rows, this.count, postings, (row) => {
-      if (table[row * stride + term] === 0) visit(row);
-    });
+    matchSorted(
+      this.ids,
+      this.rows,
+      this.count,
+      postings,
+      (row) => {
+        if (table[row * stride + term] === 0) visit(row);
+      },
+      found,
+    );
   }
 
   /**
@@ -130,6 +151,8 @@ export class KnownSentences {
 /**
  * Calls `visit` with rows[k] for each ids[k] (k below count; ascending, distinct) that is in
  * `postings`, ascending: a merge that walks the shorter list and gallops along the longer.
+ * With `found` (a bit per id, set for exactly the ids), a walk of the postings skips the
+ * entries whose bit is unset without looking them up.
  */
 function matchSorted(
   ids: Int32Array,
@@ -137,6 +160,7 @@ function matchSorted(
   count: number,
   postings: Int32Array,
   visit: (row: number) => void,
+  found?: Uint32Array,
 ): void {
   if (count <= postings.length) {
     const length = postings.length;
@@ -151,6 +175,9 @@ function matchSorted(
   let at = 0;
   for (let k = 0; k < postings.length && at < count; k += 1) {
     const value = postings[k] as number;
+    if (found !== undefined && (((found[value >>> 5] as number) >>> (value & 31)) & 1) === 0) {
+      continue;
+    }
     if ((ids[at] as number) < value) at = gallopTo(ids, value, at, count);
     if (at < count && ids[at] === value) visit(rows[at] as number);
   }

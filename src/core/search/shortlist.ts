@@ -169,7 +169,7 @@ export class Shortlister {
           // sorted lists), and the work the budget counts for it.
           budget -= knownWork(postings, knownCount, maxTouched, spent);
           known.update(this.touched, this.found);
-          known.forEachLackingIn(postings, i, this.rows, stride, mark);
+          known.forEachLackingIn(postings, i, this.rows, stride, mark, seen);
           continue;
         }
         const start = lowerBound(postings, first);
@@ -226,6 +226,8 @@ export class Shortlister {
           rowScores,
           rows: this.rows,
           stride,
+          sortedIds: known.sortedIds,
+          sortedRows: known.sortedRows,
         },
         terms,
       );
