@@ -3,7 +3,12 @@ import { qualitiesInRanges } from "./ranges.ts";
 import type { ResolvedVariant, Shortlister } from "./shortlist.ts";
 
 /** Per paragraph key or article position, each question word's best match there. */
-export type BestIn = ReadonlyMap<number, Float64Array>;
+export interface BestIn {
+  /** The row of a paragraph key or article position. */
+  readonly rowOf: ReadonlyMap<number, number>;
+  /** qualities[row * words + word]: the best match of question word `word` (0: none). */
+  readonly qualities: Float64Array;
+}
 
 /**
  * Each question word's best match (the quality of its best variant there, 0: none) in the
@@ -69,8 +74,8 @@ export function bestInParagraphsAndArticles(
     articleFloors,
   );
   return {
-    paragraphs: byKey(paragraphKeys, paragraphQualities, terms),
-    articles: byKey(articleKeys, articleQualities, terms),
+    paragraphs: { rowOf: paragraphRow, qualities: paragraphQualities },
+    articles: { rowOf: articleRow, qualities: articleQualities },
   };
 }
 
@@ -102,10 +107,4 @@ function rowsOf(keys: Int32Array): Map<number, number> {
   const rows = new Map<number, number>();
   keys.forEach((key, row) => rows.set(key, row));
   return rows;
-}
-
-function byKey(keys: Int32Array, qualities: Float64Array, terms: number): BestIn {
-  const table = new Map<number, Float64Array>();
-  keys.forEach((key, k) => table.set(key, qualities.subarray(k * terms, (k + 1) * terms)));
-  return table;
 }

@@ -98,8 +98,11 @@ export function scoreCandidates(
     const articlePosition = sentences.article[sentenceId] as number;
     const hasPrevious = sentences.paragraphKey[sentenceId - 1] === paragraphKey;
     const hasNext = sentences.paragraphKey[sentenceId + 1] === paragraphKey;
-    const paragraph = paragraphBest.get(paragraphKey) as Float64Array;
-    const article = articleBest.get(articlePosition) as Float64Array;
+    // This paragraph's and this article's best matches: paragraph[paragraphAt + i] for word i.
+    const paragraph = paragraphBest.qualities;
+    const paragraphAt = (paragraphBest.rowOf.get(paragraphKey) as number) * terms.length;
+    const article = articleBest.qualities;
+    const articleAt = (articleBest.rowOf.get(articlePosition) as number) * terms.length;
     const inTitle = hits.row(articlePosition);
     // The headings and lead-in above the paragraph are part of what it says.
     const contextPosition = view.data.contextOf[paragraphKey] ?? -1;
@@ -130,7 +133,7 @@ export function scoreCandidates(
     const nextRow = hasNext ? shortlister.rowOfSentence(sentenceId + 1) : -1;
     // Words the article lacks (not even in its title or the headings above the paragraph).
     const absent = (m: number) =>
-      (article[m] ?? 0) < options.looseMatch && !inTitle[m] && !inContext[m];
+      (article[articleAt + m] as number) < options.looseMatch && !inTitle[m] && !inContext[m];
     for (let i = 0; i < terms.length; i += 1) {
       const term = terms[i] as QueryTerm;
       const here = shortlister.qualityInRow(hereRow, i);
@@ -144,12 +147,13 @@ export function scoreCandidates(
         credit = around;
         place = Place.neighbor;
       }
-      const inParagraph = paragraphCredit * Math.max(paragraph[i] ?? 0, inContext[i] ?? 0);
+      const inParagraph =
+        paragraphCredit * Math.max(paragraph[paragraphAt + i] as number, inContext[i] ?? 0);
       if (inParagraph > credit) {
         credit = inParagraph;
         place = Place.paragraph;
       }
-      const inArticle = articleCredit * Math.max(article[i] ?? 0, inTitle[i] ?? 0);
+      const inArticle = articleCredit * Math.max(article[articleAt + i] as number, inTitle[i] ?? 0);
       if (inArticle > credit) {
         credit = inArticle;
         place = Place.article;
@@ -166,7 +170,7 @@ export function scoreCandidates(
       // A name this article never mentions: the passage is about something else.
       const weight = absent(i) ? term.weightIfAbsent : term.weight;
       if (term.fullName && credit === 0 && absent(i)) missingName = true;
-      const near = Math.max(here, previous, next, paragraph[i] ?? 0);
+      const near = Math.max(here, previous, next, paragraph[paragraphAt + i] as number);
       if (term.attribute && near < options.looseMatch && !inContext[i]) {
         missingAttribute = true;
         note |= TermNote.attributeMissing;
