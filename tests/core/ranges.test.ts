@@ -51,6 +51,7 @@ describe("walking sorted postings forward", () => {
 
   it("GIVEN question words' variants, ascending disjoint ranges and floors known to be in them THEN each range gets the best variant found in it, as a binary search per range finds", () => {
     const variant = fc.record({
+      term: fc.constant("word"),
       quality: fc.constantFrom(1, 0.9, 0.5, 0.25),
       sentenceIds: sortedSet(1000),
     });
@@ -153,15 +154,15 @@ describe("the sentences a question has found, kept sorted", () => {
 });
 
 describe("the found sentences that still lack a question word", () => {
-  it("GIVEN found sentences, some already holding the word, WHEN matched against postings one variant after another THEN only those still lacking it are visited, as a full match that skips the others would (also when given the found sentences' bits)", () => {
+  it("GIVEN found sentences, some already holding the word, WHEN matched against postings one variant after another THEN only those still lacking it are visited, as a full match that skips the others would (also when given the found sentences' bits, or the postings as bits)", () => {
     const stride = 2;
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 0, max: 2000 }), { maxLength: 300 }),
         fc.array(sortedSet(2000), { minLength: 1, maxLength: 4 }),
         fc.array(fc.boolean(), { maxLength: 300 }),
-        fc.boolean(),
-        (found, variants, holds, withBits) => {
+        fc.constantFrom("merge", "found bits", "posting bits"),
+        (found, variants, holds, way) => {
           const known = new KnownSentences();
           known.reset();
           known.update(Int32Array.from(found), found.length);
@@ -172,17 +173,26 @@ describe("the found sentences that still lack a question word", () => {
           const expectedTable = Float32Array.from(table);
           for (const postings of variants) {
             const visited: number[] = [];
-            known.forEachLackingIn(
-              postings,
-              1,
-              table,
-              stride,
-              (row) => {
-                visited.push(row);
-                table[row * stride + 1] = 0.5;
-              },
-              withBits ? bits : undefined,
-            );
+            const visit = (row: number) => {
+              visited.push(row);
+              table[row * stride + 1] = 0.5;
+            };
+            if (way === "posting bits") {
+              const postingBits = new Uint32Array(bits.length);
+              for (const id of postings) {
+                postingBits[id >>> 5] = (postingBits[id >>> 5] as number) | (1 << (id & 31));
+              }
+              known.forEachLackingInBits(postingBits, 1, table, stride, visit);
+            } else {
+              known.forEachLackingIn(
+                postings,
+                1,
+                table,
+                stride,
+                visit,
+                way === "found bits" ? bits : undefined,
+              );
+            }
             const expected: number[] = [];
             known.forEachIn(postings, (row) => {
               if (expectedTable[row * stride + 1] !== 0) return;

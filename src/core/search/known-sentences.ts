@@ -62,6 +62,26 @@ export class KnownSentences {
   }
 
   /**
+   * Like {@link forEachLackingIn}, for a postings list given as a bit per sentence (set for the
+   * sentences in it): each known sentence reads its bit, in ascending order.
+   */
+  forEachLackingInBits(
+    bits: Uint32Array,
+    term: number,
+    table: Float32Array,
+    stride: number,
+    visit: (row: number) => void,
+  ): void {
+    const { ids, rows, count } = this;
+    for (let k = 0; k < count; k += 1) {
+      const id = ids[k] as number;
+      if ((((bits[id >>> 5] as number) >>> (id & 31)) & 1) === 0) continue;
+      const row = rows[k] as number;
+      if (table[row * stride + term] === 0) visit(row);
+    }
+  }
+
+  /**
    * Takes in the sentences found since the last call: `touched[count..found)` (row k holds
    * `touched[k]`), ascending when they come from one walk of a postings list.
    */

@@ -3,11 +3,14 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { ArticleShortlist } from "./article-shortlist.ts";
 import { KnownSentences } from "./known-sentences.ts";
+import { postingBits, wantsBits } from "./posting-bits.ts";
 import { gallopTo } from "./ranges.ts";
 import type { QueryTerm } from "./query.ts";
 
 /** A variant of a question word, resolved to its postings. */
 export interface ResolvedVariant {
+  /** The index term. */
+  readonly term: string;
   readonly quality: number;
   readonly sentenceIds: Int32Array;
 }
@@ -18,7 +21,9 @@ export function resolveVariants(terms: readonly QueryTerm[], view: IndexView): R
     [...term.variants]
       .flatMap(([variant, match]) => {
         const posting = view.data.postings.get(variant);
-        return posting ? [{ quality: match.quality, sentenceIds: posting.sentenceIds }] : [];
+        return posting
+          ? [{ term: variant, quality: match.quality, sentenceIds: posting.sentenceIds }]
+          : [];
       })
       .sort((a, b) => b.quality - a.quality),
   );
@@ -169,7 +174,11 @@ export class Shortlister {
           // sorted lists), and the work the budget counts for it.
           budget -= knownWork(postings, knownCount, maxTouched, spent);
           known.update(this.touched, this.found);
-          known.forEachLackingIn(postings, i, this.rows, stride, mark, seen);
+          // A list longer than the found sentences, and long: each found sentence reads its bit.
+          if (knownCount <= postings.length && wantsBits(this.view, postings)) {
+            const bits = postingBits(this.view, variant.term, postings);
+            known.forEachLackingInBits(bits, i, this.rows, stride, mark);
+          } else known.forEachLackingIn(postings, i, this.rows, stride, mark, seen);
           continue;
         }
         const start = lowerBound(postings, first);
