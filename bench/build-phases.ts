@@ -85,8 +85,18 @@ const { values } = parseArgs({
     baseline: { type: "string" },
     data: { type: "string" },
     rounds: { type: "string", default: "7" },
+    help: { type: "boolean", short: "h" },
   },
 });
+if (values.help) {
+  console.log(`npm run bench:build-phases -- --baseline DIR [--data DIR] [--rounds N]
+
+Parsing and indexing of a folder by this checkout's engine and another's (DIR, built) in one
+process, alternating round by round: each phase's thread CPU and its median after round 1.
+  --data DIR    the folder of articles (default: data/)
+  --rounds N    rounds per engine, at least 2 (default 7)`);
+  process.exit(0);
+}
 if (!values.baseline) {
   console.error(
     "bench:build-phases: --baseline DIR (another checkout of citebot, built) is required",

@@ -129,8 +129,22 @@ const { values } = parseArgs({
     workers: { type: "string" },
     "baseline-workers": { type: "string" },
     save: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h" },
   },
 });
+if (values.help) {
+  console.log(`npm run bench:build -- --baseline DIR [--data DIR] [--repeats N] [--workers N|auto]
+    [--baseline-workers N|auto] [--save]
+
+The cold build of a folder (no saved index) by this checkout's engine and another's (DIR, built),
+alternating, each in a child process: wall time, CPU time of all threads, peak memory, workers.
+  --data DIR               the folder of articles (default: data/)
+  --repeats N              alternations (default 2)
+  --workers N|auto         this checkout's build workers (default: its own, BUILD_WORKERS's auto)
+  --baseline-workers N|auto  the same for the baseline
+  --save                   write a saved index too (a fresh cache folder): times until saved`);
+  process.exit(0);
+}
 const dataDir = path.resolve(values.data ?? path.join(PROJECT_ROOT, "data"));
 if (values.probe) {
   await probe(values.probe, dataDir, workersSetting(values.workers), values.save);
