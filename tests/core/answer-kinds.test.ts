@@ -97,9 +97,15 @@ describe("a count of the thing asked about", () => {
   const index = new CitationIndex([summit], { synonyms: defaultSynonyms, wordVectors: null });
 
   it("GIVEN a 'how many' question and a passage whose number counts another thing THEN it is declined", () => {
-    const answer = index.ask("how many weekly flights did the leaders agree to add");
+    const question = "how many weekly flights did the leaders agree to add";
+    const answer = index.ask(question);
     expect(answer.citations[0]?.excerpt).toContain("two leaders");
     expect(answer).toMatchObject({ answered: false, answer: null });
+    // Explained, the passage holds no count of flights either: "two" is not offered.
+    expect(index.explain(question).citations[0]).toMatchObject({
+      kindFits: false,
+      shortAnswer: null,
+    });
   });
 
   it("GIVEN a number followed by the thing asked, or by no noun THEN it is a count", () => {

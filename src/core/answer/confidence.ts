@@ -2,7 +2,7 @@ import { CONFIDENCE } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import type { Citation } from "../search/types.ts";
 import { foldCase } from "../text/tokenize.ts";
-import type { AnswerType } from "./expected.ts";
+import type { AnswerType, CountedThing } from "./expected.ts";
 import { extractShortAnswer } from "./short-answer.ts";
 
 /** The short answer an answered question gets, and whether its best two passages are a close call. */
@@ -29,20 +29,29 @@ function agree(a: string, b: string): boolean {
  *
  * @param citations - the answer's citations, best first.
  * @param dictionary - tells a place from a person among names (see extractShortAnswer).
+ * @param counted - what a "how many" question counts: a number must count it.
  */
 export function judgeConfidence(
   type: AnswerType,
   question: string,
   citations: readonly Citation[],
   dictionary?: SynonymSource | null,
+  counted?: CountedThing,
 ): Confidence {
   const [top, second] = citations;
   if (!top) return { answer: null, close: false };
-  const answer = extractShortAnswer(type, question, top.excerpt, top.title, dictionary);
+  const answer = extractShortAnswer(type, question, top.excerpt, top.title, dictionary, counted);
   if (!second || top.score <= 0) return { answer, close: false };
   const lead = (top.score - second.score) / top.score;
   if (lead >= CONFIDENCE.closeMargin) return { answer, close: false };
-  const other = extractShortAnswer(type, question, second.excerpt, second.title, dictionary);
+  const other = extractShortAnswer(
+    type,
+    question,
+    second.excerpt,
+    second.title,
+    dictionary,
+    counted,
+  );
   if (answer !== null && other !== null && agree(answer, other)) return { answer, close: false };
   return { answer: null, close: true };
 }

@@ -13,7 +13,7 @@ import {
 } from "../text/lexicon.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { foldCase, termOf, tokenize } from "../text/tokenize.ts";
-import { answersIn, patternsOf, quoted, type AnswerType } from "./expected.ts";
+import { answersIn, patternsOf, quoted, type AnswerType, type CountedThing } from "./expected.ts";
 import { askedTerms, bestName } from "./names.ts";
 
 /** The clause around a span of text: from the comma, semicolon or sentence end before it to the one after. */
@@ -148,6 +148,7 @@ export function extractShortAnswer(
   excerpt: string,
   title = "",
   dictionary?: SynonymSource | null,
+  counted?: CountedThing,
 ): string | null {
   switch (type) {
     case "amount":
@@ -165,7 +166,7 @@ export function extractShortAnswer(
           : type === "date"
             ? [DATE]
             : patternsOf(type);
-      const allowed = new Set(answersIn(type, excerpt, question));
+      const allowed = new Set(answersIn(type, excerpt, question, counted));
       for (const pattern of ordered) {
         const found = closestMatch(pattern, question, excerpt, allowed, type === "count");
         if (found) return found;

@@ -1,4 +1,4 @@
-import { expectedAnswer, type AnswerType } from "../answer/expected.ts";
+import { expectedAnswer, type AnswerType, type CountedThing } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
 import { metadataAnswer, metadataField } from "../answer/metadata.ts";
 import { judgeConfidence } from "../answer/confidence.ts";
@@ -137,13 +137,19 @@ export class CitationIndex {
     return { ...result, answer: { ...result.answer, question: asked } };
   }
 
-  private shortAnswerIn(expected: AnswerType, question: string, citation: Citation) {
+  private shortAnswerIn(
+    expected: AnswerType,
+    question: string,
+    citation: Citation,
+    counted: CountedThing | undefined,
+  ) {
     return extractShortAnswer(
       expected,
       question,
       citation.excerpt,
       citation.title,
       this.options.synonyms,
+      counted,
     );
   }
 
@@ -190,6 +196,8 @@ export class CitationIndex {
       this.shortlister,
     );
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
+    // What "how many" counts: a number counting something else is no answer.
+    const counted = expected === "count" ? this.kindFit.countedThing(tokens, terms) : undefined;
     const leaders = this.kindFit.rerank(
       this.otherRoles.apply(
         this.asking.apply(this.initialisms.apply(candidates, terms)),
@@ -202,7 +210,7 @@ export class CitationIndex {
       tokens,
       limit,
       totalWeight,
-      terms,
+      counted,
     );
 
     const citations: Citation[] = [];
@@ -242,14 +250,14 @@ export class CitationIndex {
       !(this.options.declineMissingAttribute && best.missingAttribute) &&
       (!needsKind(expected, kind) || best.kindFits);
     const { answer: shortAnswer, close } = answered
-      ? judgeConfidence(expected, question, citations, this.options.synonyms)
+      ? judgeConfidence(expected, question, citations, this.options.synonyms, counted)
       : { answer: null, close: false };
     // Explained, each citation says what short answer it holds (evidence of the kind asked for).
     const shown = citations
       .slice(0, limit)
       .map((citation) =>
         explain
-          ? { ...citation, shortAnswer: this.shortAnswerIn(expected, question, citation) }
+          ? { ...citation, shortAnswer: this.shortAnswerIn(expected, question, citation, counted) }
           : citation,
       );
     const plain = explain ? shown.map(plainCitation) : shown;

@@ -61,6 +61,7 @@ export class KindFit {
    * @param expected - the finer kind of answer expected; names and definitions use `kind`.
    * @param tokens - the question's tokens (all of them, stop words included).
    * @param totalWeight - the question's summed term weight: the bonus is a share of it.
+   * @param counted - what a "how many" question counts (see {@link countedThing}).
    */
   rerank(
     candidates: readonly Candidate[],
@@ -70,7 +71,7 @@ export class KindFit {
     tokens: readonly Token[],
     limit: number,
     totalWeight: number,
-    terms: readonly QueryTerm[] = [],
+    counted?: CountedThing,
   ): Candidate[] {
     const asked = new Set(tokens.map((token) => token.term));
     const abbreviations = tokens.filter(
@@ -87,7 +88,6 @@ export class KindFit {
     const definition = term ? definitionOf(term) : undefined;
     const leaders = candidates.slice(0, Math.max(this.options.leaders, limit * 3));
     const typed = patternsOf(expected).length > 0;
-    const counted = expected === "count" ? this.countedThing(tokens, terms) : undefined;
     for (const candidate of leaders) {
       candidate.kindFits = typed
         ? answersIn(expected, this.quotedText(candidate), question, counted).length > 0
@@ -131,10 +131,7 @@ export class KindFit {
    * What "how many" counts ("flights" in "how many extra weekly flights between…"): the
    * last noun of the words right after it, with the words that stand for it.
    */
-  private countedThing(
-    tokens: readonly Token[],
-    terms: readonly QueryTerm[],
-  ): CountedThing | undefined {
+  countedThing(tokens: readonly Token[], terms: readonly QueryTerm[]): CountedThing | undefined {
     const many = tokens.findIndex((t, i) => t.word === "many" && tokens[i - 1]?.word === "how");
     if (many < 0) return undefined;
     let noun: Token | undefined;
