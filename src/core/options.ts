@@ -311,6 +311,14 @@ export const TITLE_BITS_FROM = 64;
  */
 export const POSTING_BITS_FROM = 1 / 64;
 
+/**
+ * Matching a postings list with the sentences a question has found, given their bits: the list
+ * is walked (each entry reads its found-bit) unless it is this many times longer than the found
+ * sentences, then they are walked, galloping along the list. A walk reading bits costs about
+ * a gallop's step an entry; a gallop, several steps and mispredicted branches a found sentence.
+ */
+export const POSTINGS_WALK_RATIO = 4;
+
 /** How a reply to an answer is read in the context of the question it replies to. */
 export const FOLLOW_UP = Object.freeze({
   /** A follow-up with at least this many content words is a question of its own (only the article is kept). */

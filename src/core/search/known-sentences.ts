@@ -1,4 +1,5 @@
 import { lowerBound } from "../index/postings.ts";
+import { POSTINGS_WALK_RATIO } from "../options.ts";
 import { gallopTo } from "./ranges.ts";
 
 /**
@@ -172,7 +173,8 @@ export class KnownSentences {
  * Calls `visit` with rows[k] for each ids[k] (k below count; ascending, distinct) that is in
  * `postings`, ascending: a merge that walks the shorter list and gallops along the longer.
  * With `found` (a bit per id, set for exactly the ids), a walk of the postings skips the
- * entries whose bit is unset without looking them up.
+ * entries whose bit is unset without looking them up, so the postings are walked up to
+ * {@link POSTINGS_WALK_RATIO} times the ids' length.
  */
 function matchSorted(
   ids: Int32Array,
@@ -182,7 +184,10 @@ function matchSorted(
   visit: (row: number) => void,
   found?: Uint32Array,
 ): void {
-  if (count <= postings.length) {
+  // The shorter list is walked; with the found-bits, the postings up to a few times longer.
+  const walkKnown =
+    found === undefined ? count <= postings.length : count * POSTINGS_WALK_RATIO < postings.length;
+  if (walkKnown) {
     const length = postings.length;
     let at = 0;
     for (let k = 0; k < count && at < length; k += 1) {
