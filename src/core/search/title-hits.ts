@@ -1,29 +1,16 @@
-import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
 import { CACHE_SIZES, TITLE_BITS_FROM } from "../options.ts";
+import { BitTables, setBit } from "./bit-tables.ts";
 import type { QueryTerm } from "./query.ts";
 
 /** Bit tables of the title words in many titles, per index. */
-const bitsOf = new WeakMap<IndexView, LRUCache<string, Uint32Array>>();
+const tables = new BitTables(CACHE_SIZES.titleBits);
 
 /** A bit per article: set where the word is in the article's title. */
 function titleBits(view: IndexView, word: string): Uint32Array {
-  let cache = bitsOf.get(view);
-  if (!cache) {
-    cache = new LRUCache<string, Uint32Array>({ max: CACHE_SIZES.titleBits });
-    bitsOf.set(view, cache);
-  }
-  let bits = cache.get(word);
-  if (!bits) {
-    bits = new Uint32Array((view.articles.length + 31) >>> 5);
+  return tables.get(view, word, view.articles.length, (bits) => {
     for (const position of view.articlesTitled(word)) setBit(bits, position);
-    cache.set(word, bits);
-  }
-  return bits;
-}
-
-function setBit(bits: Uint32Array, at: number): void {
-  bits[at >>> 5] = (bits[at >>> 5] as number) | (1 << (at & 31));
+  });
 }
 
 /**
