@@ -263,6 +263,8 @@ export const SHORT_ANSWER = Object.freeze({
   lookAhead: 30,
   /** Rank added to a name next to a question word. */
   appositionRank: 2,
+  /** Rank added, for "where", to a name after a preposition of place ("in Woodside", "at Camp David"). */
+  locativeRank: 2,
   /** Rank added per word of a name: longer names are more specific. */
   rankPerWord: 0.5,
   /**

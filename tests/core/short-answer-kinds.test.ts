@@ -161,6 +161,20 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "Musk’s meeting with Wang, a former leader of Guangdong province, throws fresh speculation.",
     "Guangdong",
   ],
+  // A person's title makes a name a person's ("Prime Minister Sato"), and a place after
+  // "in", "at" or "near" is where something happened.
+  [
+    "where did the chancellor and the prime minister meet",
+    "place",
+    "The Chancellor held talks with Prime Minister Sato of Japan at Hakone on Monday.",
+    "Hakone",
+  ],
+  [
+    "where did the governor sign the order",
+    "place",
+    "The Governor signed the order with Secretary Ortega, in Sacramento.",
+    "Sacramento",
+  ],
   [
     "which countries does the rule single out",
     "place",

@@ -11,6 +11,9 @@ import type { AnswerType } from "./expected.ts";
 const NAME =
   /\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:de\s+|van\s+)?\p{Lu}[\p{L}'’.-]*)*(?:\s+of\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+|&\s+|of\s+)?\p{Lu}[\p{L}'’.-]*)*)?/gu;
 
+/** A preposition of place right before a name ("in Woodside", "at the White House"). */
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside(?: of)?|inside)\s+(?:the\s+)?$/iu;
+
 /**
  * Whether a name is of a kind that cannot answer: a place for "who", a person or an
  * organisation for "where", by the dictionary's sense of the whole name or of its head
@@ -26,9 +29,21 @@ function wrongKindOfName(
   const head = / of /u.test(name) ? name.slice(0, name.indexOf(" of ")) : name.split(/\s+/u).at(-1);
   const sense =
     dictionary.nounSense(name) ?? (head && head !== name ? dictionary.nounSense(head) : undefined);
+  // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
+  // ("president", "premier", "secretary") before the name makes it a person's name.
+  if (type === "place" && hasPersonsTitle(name, dictionary)) return true;
   if (!sense?.proper) return false;
   if (type === "place") return sense.category === "person" || sense.category === "organization";
   return sense.category === "location" || sense.category === "time";
+}
+
+/** True when a word before a name's last is a common noun for a person: a title ("President Xi"). */
+function hasPersonsTitle(name: string, dictionary: SynonymSource): boolean {
+  const words = (/ of /u.test(name) ? name.slice(0, name.indexOf(" of ")) : name).split(/\s+/u);
+  return words.slice(0, -1).some((word) => {
+    const sense = dictionary.nounSense?.(word);
+    return sense !== undefined && !sense.proper && sense.category === "person";
+  });
 }
 
 /**
@@ -118,10 +133,13 @@ export function bestName(
       asked.has(termOf(foldCase(word))),
     );
     const apposition = nextToQuestion ? SHORT_ANSWER.appositionRank : 0;
+    // "held a Summit … in Woodside": where something happened follows "in", "at", "near".
+    const located =
+      type === "place" && LOCATIVE_BEFORE.test(preceding) ? SHORT_ANSWER.locativeRank : 0;
     // The article's own topic ("Tesla" in an article about Tesla) rarely answers "who".
     const topical = words.every((word) => topic.has(termOf(foldCase(word).replace(/'s$/u, ""))));
     if (topical && apposition === 0) continue;
-    const rank = apposition + words.length * SHORT_ANSWER.rankPerWord;
+    const rank = apposition + located + words.length * SHORT_ANSWER.rankPerWord;
     if (!best || rank > best.rank) best = { name: words.join(" "), rank };
   }
   // A lone single-word name with nothing tying it to the question is a guess: say nothing.
