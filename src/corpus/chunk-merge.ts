@@ -1,5 +1,5 @@
 import type { Article, IndexData, Posting } from "../core/index.ts";
-import { postingsByTerm } from "../core/index/build.ts";
+import { postingsByTerm } from "../core/index/entries.ts";
 import { copyTexts, sentencePositions } from "./article-codec.ts";
 import type { ContainerReader, ContainerWriter } from "./binary.ts";
 import type { SavedContent } from "./index-codec.ts";

@@ -2,6 +2,7 @@ import type { Article } from "../article/types.ts";
 import { TIME_WORDS, YEAR } from "../text/lexicon.ts";
 import { PERCENT_ID, SentenceReader } from "../text/sentence-reader.ts";
 import { isContentToken, termOf, tokenize, type WordReading } from "../text/tokenize.ts";
+import { PostingEntries } from "./entries.ts";
 
 /** Sentences stored column-wise: one typed array per field keeps 100k+ sentences small. */
 export interface SentenceTable {
@@ -55,56 +56,34 @@ function grown(values: Int32Array, length: number, fill: number): Int32Array<Arr
   return longer;
 }
 
-/** A column of numbers that grows by doubling. */
-class GrowingColumn<T extends Int32Array | Uint8Array> {
-  size = 0;
-  constructor(
-    public values: T,
-    private readonly make: (length: number) => T,
-  ) {}
-
-  push(value: number): void {
-    if (this.size === this.values.length) {
-      const grown = this.make(2 * this.values.length);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.size] = value;
-    this.size += 1;
-  }
-
-  /** The values pushed, in an array of their own length. */
-  done(): T {
-    return this.values.slice(0, this.size) as T;
-  }
-}
-
-const int32s = (length: number) => new Int32Array(length);
-const uint8s = (length: number) => new Uint8Array(length);
-
 /**
  * Builds the index data of a set of articles: tokenising every sentence once. Each distinct
  * term gets a slot (in the order terms are first met, which is the postings' order); the
- * (slot, sentence, count) entries are collected in sentence order and grouped by slot at the
- * end, so that no map is looked up and no array allocated per word.
+ * (slot, count) entries are collected in sentence order ({@link PostingEntries}) and grouped by
+ * slot at the end, so that no map is looked up and no array allocated per word.
  */
 export function buildIndexData(
   articles: readonly Article[],
   onProgress?: (done: number) => void,
 ): IndexData {
-  const columns = {
-    paragraph: new GrowingColumn(new Int32Array(1024), int32s),
-    sentence: new GrowingColumn(new Int32Array(1024), int32s),
-    article: new GrowingColumn(new Int32Array(1024), int32s),
-    paragraphKey: new GrowingColumn(new Int32Array(1024), int32s),
-    length: new GrowingColumn(new Int32Array(1024), int32s),
-    flags: new GrowingColumn(new Uint8Array(1024), uint8s),
+  // Sentences and paragraphs are counted first: the columns are made at their final length.
+  let sentenceCount = 0;
+  let paragraphCount = 0;
+  for (const article of articles) {
+    paragraphCount += article.paragraphs.length;
+    for (const paragraph of article.paragraphs) sentenceCount += paragraph.sentences.length;
+  }
+  const sentences = {
+    article: new Int32Array(sentenceCount),
+    paragraph: new Int32Array(sentenceCount),
+    sentence: new Int32Array(sentenceCount),
+    paragraphKey: new Int32Array(sentenceCount),
+    length: new Int32Array(sentenceCount),
+    flags: new Uint8Array(sentenceCount),
   };
-  const entries = {
-    slot: new GrowingColumn(new Int32Array(4096), int32s),
-    sentence: new GrowingColumn(new Int32Array(4096), int32s),
-    count: new GrowingColumn(new Uint8Array(4096), uint8s),
-  };
+  /** Entries up to the end of each sentence. */
+  const sentenceEnds = new Int32Array(sentenceCount);
+  const entries = new PostingEntries();
   // Each word's entry in the vocabulary, in the order words are first met; its term is that of
   // the word's latest occurrence ("VISIT" and "visit" are one word of two terms).
   const entryOfWord = new Map<string, number>();
@@ -129,12 +108,15 @@ export function buildIndexData(
   const slotTerms: string[] = [];
   const slotHasTime: boolean[] = [];
   let countOfSlot = new Int32Array(1024);
+  /** How many sentences hold each slot's term. */
+  let sentencesOfSlot = new Int32Array(1024);
   const seen: number[] = [];
   const titleTerms: string[][] = [];
-  const contextOf: number[] = [];
+  const contextOf = new Int32Array(paragraphCount);
   const contextPosition = new Map<string, number>();
   const contextTerms: string[][] = [];
   let paragraphKey = 0;
+  let sentenceIndex = 0;
   let totalLength = 0;
 
   /** A form met for the first time: its slot (a new one for a new term) and entry. */
@@ -154,7 +136,10 @@ export function buildIndexData(
       slotOfTerm.set(reading.term, slot);
       slotTerms.push(reading.term);
       slotHasTime.push(TIME_TERMS.has(reading.term) || YEAR.test(reading.term));
-      if (slot === countOfSlot.length) countOfSlot = grown(countOfSlot, 2 * slot, 0);
+      if (slot === countOfSlot.length) {
+        countOfSlot = grown(countOfSlot, 2 * slot, 0);
+        sentencesOfSlot = grown(sentencesOfSlot, 2 * slot, 0);
+      }
     }
     slotOfId[id] = slot;
     // Numbers and the "%" after one are searched but not in the typo matcher's dictionary.
@@ -182,11 +167,12 @@ export function buildIndexData(
           ),
         ]);
       }
-      contextOf.push(context === undefined ? -1 : (contextPosition.get(context) as number));
+      contextOf[paragraphKey] =
+        context === undefined ? -1 : (contextPosition.get(context) as number);
       for (const sentence of paragraph.sentences) {
         const length = reader.read(sentence.text);
         const { ids } = reader;
-        const sentenceId = columns.article.size;
+        const sentenceId = sentenceIndex;
         let hasNumber = false;
         let hasTime = false;
         for (let i = 0; i < length; i += 1) {
@@ -201,99 +187,35 @@ export function buildIndexData(
         }
         for (const slot of seen) {
           if (slotHasTime[slot]) hasTime = true;
-          entries.slot.push(slot);
-          entries.sentence.push(sentenceId);
-          entries.count.push(Math.min(countOfSlot[slot] as number, 255));
+          entries.add(slot, Math.min(countOfSlot[slot] as number, 255));
+          sentencesOfSlot[slot] = (sentencesOfSlot[slot] as number) + 1;
           countOfSlot[slot] = 0;
         }
         seen.length = 0;
-        columns.article.push(articleIndex);
-        columns.paragraph.push(paragraph.number);
-        columns.sentence.push(sentence.index);
-        columns.paragraphKey.push(paragraphKey);
-        columns.length.push(length);
-        columns.flags.push(
-          (hasNumber ? SentenceFlag.hasNumber : 0) | (hasTime ? SentenceFlag.hasTime : 0),
-        );
+        sentenceEnds[sentenceId] = entries.size;
+        sentences.article[sentenceId] = articleIndex;
+        sentences.paragraph[sentenceId] = paragraph.number;
+        sentences.sentence[sentenceId] = sentence.index;
+        sentences.paragraphKey[sentenceId] = paragraphKey;
+        sentences.length[sentenceId] = length;
+        sentences.flags[sentenceId] =
+          (hasNumber ? SentenceFlag.hasNumber : 0) | (hasTime ? SentenceFlag.hasTime : 0);
+        sentenceIndex += 1;
         totalLength += length;
       }
       paragraphKey += 1;
     }
     onProgress?.(articleIndex + 1);
   });
-  const size = columns.article.size;
   const vocabulary = new Map<string, string>();
   for (const [word, entry] of entryOfWord) vocabulary.set(word, entryTerms[entry] as string);
   return {
-    sentences: {
-      article: columns.article.done(),
-      paragraph: columns.paragraph.done(),
-      sentence: columns.sentence.done(),
-      paragraphKey: columns.paragraphKey.done(),
-      length: columns.length.done(),
-      flags: columns.flags.done(),
-    },
-    postings: groupBySlot(slotTerms, entries),
+    sentences,
+    postings: entries.group(slotTerms, sentencesOfSlot, sentenceEnds),
     vocabulary,
     titleTerms,
-    contextOf: Int32Array.from(contextOf),
+    contextOf,
     contextTerms,
-    averageLength: size > 0 ? totalLength / size : 1,
+    averageLength: sentenceCount > 0 ? totalLength / sentenceCount : 1,
   };
-}
-
-/**
- * The postings of each slot's term, from entries in sentence order: a counting sort, so each
- * term's sentence ids stay ascending; every posting is a view into two shared arrays.
- */
-function groupBySlot(
-  slotTerms: readonly string[],
-  entries: {
-    slot: GrowingColumn<Int32Array>;
-    sentence: GrowingColumn<Int32Array>;
-    count: GrowingColumn<Uint8Array>;
-  },
-): Map<string, Posting> {
-  const total = entries.slot.size;
-  const slots = entries.slot.values;
-  const first = new Int32Array(slotTerms.length + 1);
-  for (let i = 0; i < total; i += 1) {
-    const slot = slots[i] as number;
-    first[slot + 1] = (first[slot + 1] as number) + 1;
-  }
-  for (let s = 0; s < slotTerms.length; s += 1) {
-    first[s + 1] = (first[s + 1] as number) + (first[s] as number);
-  }
-  const next = first.slice(0, slotTerms.length);
-  const sentenceIds = new Int32Array(total);
-  const counts = new Uint8Array(total);
-  for (let i = 0; i < total; i += 1) {
-    const at = next[slots[i] as number] as number;
-    next[slots[i] as number] = at + 1;
-    sentenceIds[at] = entries.sentence.values[i] as number;
-    counts[at] = entries.count.values[i] as number;
-  }
-  return postingsByTerm(slotTerms, first, sentenceIds, counts);
-}
-
-/**
- * The postings of each term, as views into one column of sentence ids and one of counts
- * grouped by term: term `s`'s entries are `first[s]..first[s + 1]`.
- */
-export function postingsByTerm(
-  terms: readonly string[],
-  first: Int32Array,
-  sentenceIds: Int32Array,
-  counts: Uint8Array,
-): Map<string, Posting> {
-  const postings = new Map<string, Posting>();
-  terms.forEach((term, s) => {
-    const start = first[s] as number;
-    const end = first[s + 1] as number;
-    postings.set(term, {
-      sentenceIds: sentenceIds.subarray(start, end),
-      counts: counts.subarray(start, end),
-    });
-  });
-  return postings;
 }
