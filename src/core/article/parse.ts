@@ -46,18 +46,19 @@ function toParagraphs(body: string, meter?: WorkMeter): Paragraph[] {
 
 /** Numbers passages from 1 in body order and splits them into sentences. */
 function toNumbered(blocks: readonly TextBlock[], meter?: WorkMeter): Paragraph[] {
-  return blocks
-    .filter((block) => block.text !== "")
-    .map((block, index) => {
-      // The passages handed on count too: context repeated under every block could grow faster than the input.
-      if (meter) meter.steps += block.text.length + (block.context?.length ?? 0);
-      const paragraph = {
-        number: index + 1,
-        text: block.text,
-        sentences: splitSentences(block.text, meter),
-      };
-      return block.context === undefined ? paragraph : { ...paragraph, context: block.context };
-    });
+  const paragraphs: Paragraph[] = [];
+  for (const block of blocks) {
+    if (block.text === "") continue;
+    // The passages handed on count too: context repeated under every block could grow faster than the input.
+    if (meter) meter.steps += block.text.length + (block.context?.length ?? 0);
+    const number = paragraphs.length + 1;
+    const { text, context } = block;
+    const sentences = splitSentences(text, meter);
+    paragraphs.push(
+      context === undefined ? { number, text, sentences } : { number, text, sentences, context },
+    );
+  }
+  return paragraphs;
 }
 
 function parseMarkdown(file: string, text: string, meter?: WorkMeter): Omit<Article, "id"> {
