@@ -12,12 +12,12 @@
 // CPU time, not wall time: on a shared machine the CPU time of a question moves far less.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from "../src/paths.ts";
-import { SHARED_DIR } from "./archive.ts";
+import { devQuestions } from "./dev-questions.ts";
 import { quantile } from "./measure.ts";
 import type { ProbeResult } from "./engine-probe.ts";
 
@@ -50,35 +50,7 @@ const cacheDir = path.resolve(
   values.cache ?? mkdtempSync(path.join(os.tmpdir(), "citebot-engines-")),
 );
 
-/** Every dev set's questions, as written and within their article where one is named. */
-function questionSets(): { q: string; article?: string }[] {
-  const fixtures = path.join(PROJECT_ROOT, "tests", "fixtures", "eval");
-  const files = [
-    ...readdirSync(fixtures)
-      .filter((name) => name.endsWith(".jsonl"))
-      .sort()
-      .map((name) => path.join(fixtures, name)),
-    path.join(SHARED_DIR, "eval", "seed-questions.jsonl"),
-    path.join(SHARED_DIR, "eval", "discord-style", "seed.jsonl"),
-    path.join(SHARED_DIR, "eval", "discord-style", "articles.jsonl"),
-  ];
-  const questions: { q: string; article?: string }[] = [];
-  for (const file of files) {
-    if (!existsSync(file)) {
-      console.error(`questions not found, skipped: ${file}`);
-      continue;
-    }
-    for (const line of readFileSync(file, "utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      const { q, article } = JSON.parse(line) as { q: string; article?: string };
-      questions.push({ q });
-      if (article) questions.push({ q, article });
-    }
-  }
-  return questions;
-}
-
-const questions = questionSets();
+const questions = devQuestions();
 const rounds = Number(values.rounds);
 const probe = path.join(PROJECT_ROOT, "dist", "bench", "engine-probe.js");
 const runs: { engine: string; result: ProbeResult }[] = [];
