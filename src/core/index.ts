@@ -11,7 +11,7 @@ export { foldCase, isContentToken, termOf, tokenize } from "./text/tokenize.ts";
 export type { Token } from "./text/tokenize.ts";
 export { STOP_WORDS } from "./text/lexicon.ts";
 export { buildIndexData, SentenceFlag } from "./index/build.ts";
-export type { IndexData, Posting, SentenceTable } from "./index/build.ts";
+export type { IndexData, Posting, SentenceTable, SentenceTexts } from "./index/build.ts";
 export { CitationIndex } from "./search/citation-index.ts";
 export type {
   Answer,

@@ -301,6 +301,26 @@ export const CACHE_SIZES = Object.freeze({
    * 38 MB at most).
    */
   postingBits: 256,
+  /**
+   * Characters of sentence texts a saved index keeps decoded (src/corpus/article-texts.ts),
+   * the sentences read last: a question reads about 60 sentences of 15 articles (the median
+   * question on the 14,000-article archive), many of them read by earlier questions. Two
+   * bytes a character at most: 8 MB. Every article ever read, kept decoded whole, held
+   * 320 MB after 1,000 questions on that archive.
+   */
+  sentenceChars: 4 * 1024 * 1024,
+  /**
+   * Bytes of articles' texts kept as read from the index file and checked against their
+   * digests, the articles read last: a sentence that left {@link sentenceChars} is decoded
+   * from them, else its article is read and checked again (pread and SHA-256 of the article).
+   */
+  articleBytes: 8 * 1024 * 1024,
+  /**
+   * Characters of articles kept decoded whole, paragraphs and sentences (about 3.5 bytes
+   * each), for quoting and an article's card. An article longer than this is decoded each
+   * time it is read whole.
+   */
+  articleChars: 1024 * 1024,
 });
 
 /** Title words in at least this many titles get a cached bit table ({@link CACHE_SIZES}.titleBits). */

@@ -1,4 +1,5 @@
-import type { Article, Paragraph, Sentence, SentenceTable } from "../core/index.ts";
+import type { Article, Paragraph, SentenceTable } from "../core/index.ts";
+import { ArticleTexts, type TextCacheSizes, type TextRecovery } from "./article-texts.ts";
 import {
   checkOffsets,
   checkRange,
@@ -173,6 +174,8 @@ export function sentencePositions(
 /** The articles read back, and the sentence columns their layout gives. */
 export interface DecodedArticles {
   readonly articles: Article[];
+  /** Their texts, read from the index file when asked for. */
+  readonly texts: ArticleTexts;
   readonly positions: SentencePositions;
   readonly paragraphCount: number;
 }
@@ -182,13 +185,11 @@ export interface DecodedArticles {
  * stored text lengths, context indexes, unique ids. Texts are decoded lazily (each length
  * checked again once decoded).
  */
-/**
- * What to do when an article's text chunk is refused when first read (altered on disk
- * after the index was opened or checked): the article's paragraphs from elsewhere, or throw.
- */
-export type TextRecovery = (article: Article, problem: ContainerError) => Paragraph[];
-
-export function decodeArticles(reader: ContainerReader, recover?: TextRecovery): DecodedArticles {
+export function decodeArticles(
+  reader: ContainerReader,
+  recover?: TextRecovery,
+  sizes?: TextCacheSizes,
+): DecodedArticles {
   const ids = reader.strings(10).all();
   const count = ids.length;
   const titles = reader.strings(12, count).all();
@@ -196,15 +197,15 @@ export function decodeArticles(reader: ContainerReader, recover?: TextRecovery):
   const files = reader.strings(22, count).all();
   const present = reader.uint8(24, count);
   const articleFirst = reader.int32(30, count + 1);
-  const texts = reader.detached(31, TEXT_TAGS);
+  const detached = reader.detached(31, TEXT_TAGS);
   const textOffsets = reader.int32(32);
   const paragraphCount = textOffsets.length - 1;
-  checkOffsets(textOffsets, texts.length, "paragraph texts");
+  checkOffsets(textOffsets, detached.length, "paragraph texts");
   checkOffsets(articleFirst, paragraphCount, "paragraphs");
   // Chunk a holds exactly article a's paragraphs.
-  if (texts.chunks !== count) throw new ContainerError("one text chunk an article");
+  if (detached.chunks !== count) throw new ContainerError("one text chunk an article");
   for (let a = 0; a < count; a += 1) {
-    if (texts.ends[a] !== textOffsets[articleFirst[a + 1] as number]) {
+    if (detached.ends[a] !== textOffsets[articleFirst[a + 1] as number]) {
       throw new ContainerError(`article ${a}'s text chunk is not its paragraphs`);
     }
   }
@@ -220,30 +221,25 @@ export function decodeArticles(reader: ContainerReader, recover?: TextRecovery):
   // bounds are checked now against the stored lengths, and each length again once decoded.
   const textLength = reader.int32(38, paragraphCount);
   checkBounds(textLength, sentenceFirst, bounds);
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-  function readParagraph(chunk: Uint8Array, base: number, p: number, number: number): Paragraph {
-    let text: string;
-    try {
-      const start = (textOffsets[p] as number) - base;
-      text = decoder.decode(chunk.subarray(start, (textOffsets[p + 1] as number) - base));
-    } catch {
-      throw new ContainerError(`paragraph ${p} is not UTF-8`);
-    }
-    if (text.length !== textLength[p]) throw new ContainerError(`paragraph ${p} changed length`);
-    const sentences: Sentence[] = [];
-    for (let s = sentenceFirst[p] as number; s < (sentenceFirst[p + 1] as number); s += 1) {
-      const start = bounds[2 * s] as number;
-      const end = bounds[2 * s + 1] as number;
-      sentences.push({ index: sentences.length, text: text.slice(start, end), start, end });
-    }
-    const context = contextOf[p] as number;
-    return context >= 0
-      ? { number, text, sentences, context: contexts[context] as string }
-      : { number, text, sentences };
-  }
-
+  const positions = sentencePositions(articleFirst, sentenceFirst);
   const articles: Article[] = new Array<Article>(count);
+  const texts = new ArticleTexts(
+    {
+      texts: detached,
+      textOffsets,
+      articleFirst,
+      sentenceFirst,
+      bounds,
+      textLength,
+      contextOf,
+      contexts,
+      sentenceArticle: positions.article,
+      sentenceParagraph: positions.paragraphKey,
+    },
+    (a) => articles[a] as Article,
+    recover,
+    sizes,
+  );
   const seen = new Set<string>();
   for (let a = 0; a < count; a += 1) {
     const id = ids[a] as string;
@@ -251,9 +247,6 @@ export function decodeArticles(reader: ContainerReader, recover?: TextRecovery):
     seen.add(id);
     const bits = present[a] as number;
     const field = (i: number) => ((bits >> i) & 1 ? optional[i]?.[a] : undefined);
-    const first = articleFirst[a] as number;
-    const last = articleFirst[a + 1] as number;
-    let paragraphs: Paragraph[] | undefined;
     // A getter of its own (enumerable, as the parser's plain objects have the field):
     // opening an index of thousands of articles decodes none of their texts.
     articles[a] = {
@@ -265,27 +258,11 @@ export function decodeArticles(reader: ContainerReader, recover?: TextRecovery):
       author: field(3),
       file: files[a] as string,
       get paragraphs(): Paragraph[] {
-        if (!paragraphs) {
-          try {
-            const chunk = texts.chunk(a);
-            const base = textOffsets[first] as number;
-            paragraphs = Array.from({ length: last - first }, (_, i) =>
-              readParagraph(chunk, base, first + i, i + 1),
-            );
-          } catch (error) {
-            if (!recover || !(error instanceof ContainerError)) throw error;
-            paragraphs = recover(articles[a] as Article, error);
-          }
-        }
-        return paragraphs;
+        return texts.paragraphs(a);
       },
     };
   }
-  return {
-    articles,
-    positions: sentencePositions(articleFirst, sentenceFirst),
-    paragraphCount,
-  };
+  return { articles, positions, paragraphCount, texts };
 }
 
 /** Checks that every sentence lies inside its paragraph's text. */

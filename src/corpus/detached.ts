@@ -62,7 +62,8 @@ export class FileSource implements ContainerSource {
 
   read(start: number, length: number): Uint8Array {
     if (this.closed) throw new Error("the saved index was closed");
-    const buffer = Buffer.allocUnsafe(length);
+    // Not from the shared pool: a small chunk kept in a cache would keep its 8 KB slab.
+    const buffer = Buffer.allocUnsafeSlow(length);
     let done = 0;
     while (done < length) {
       const got = readSync(this.fd, buffer, done, length - done, start + done);

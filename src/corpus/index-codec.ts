@@ -1,10 +1,6 @@
 import type { Article, IndexData, SentenceTable } from "../core/index.ts";
-import {
-  decodeArticles,
-  encodeArticles,
-  sentencePositions,
-  type TextRecovery,
-} from "./article-codec.ts";
+import { decodeArticles, encodeArticles, sentencePositions } from "./article-codec.ts";
+import type { TextRecovery } from "./article-texts.ts";
 import { PostingTable } from "./posting-table.ts";
 import { SavedVocabulary } from "./string-index.ts";
 import type { FileStamp } from "./listing.ts";
@@ -197,7 +193,7 @@ export function decodeHead(reader: ContainerReader): {
 /** Decodes everything but the files of a checked container (see {@link decodeIndex}). */
 export function decodeContent(reader: ContainerReader, recover?: TextRecovery): SavedContent {
   const fingerprint = reader.strings(1, 1).get(0);
-  const { articles, positions, paragraphCount } = decodeArticles(reader, recover);
+  const { articles, positions, paragraphCount, texts } = decodeArticles(reader, recover);
   const count = articles.length;
   const sentenceCount = positions.article.length;
   const problemFiles = reader.strings(40).all();
@@ -253,6 +249,7 @@ export function decodeContent(reader: ContainerReader, recover?: TextRecovery): 
       contextOf: contextOfParagraph,
       contextTerms,
       averageLength,
+      texts,
     },
   };
 }

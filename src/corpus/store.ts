@@ -17,7 +17,7 @@ import {
   type IndexData,
   type Paragraph,
 } from "../core/index.ts";
-import type { TextRecovery } from "./article-codec.ts";
+import type { TextRecovery } from "./article-texts.ts";
 import { ContainerError, ContainerReader, StaleContainer } from "./binary.ts";
 import { CacheRefusal, checkPrivate, type CacheFolder } from "./cache-dir.ts";
 import { FileSource } from "./detached.ts";

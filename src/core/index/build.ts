@@ -47,6 +47,16 @@ export interface IndexData {
   readonly contextTerms: string[][];
   /** Mean content words per sentence (BM25's average length). */
   readonly averageLength: number;
+  /**
+   * Where a sentence's text is read without decoding its article's paragraphs (a saved
+   * index's texts, read from its file when asked for); absent: from the articles.
+   */
+  readonly texts?: SentenceTexts | undefined;
+}
+
+/** Reads the text of a sentence by its id. */
+export interface SentenceTexts {
+  sentence(sentenceId: number): string;
 }
 
 /** A copy of an array in a longer one, the new part filled with `fill`. */

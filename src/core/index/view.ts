@@ -111,7 +111,8 @@ export class IndexView {
 
   /** The text of a sentence, by id. */
   sentenceText(sentenceId: number): string {
-    const { sentences } = this.data;
+    const { sentences, texts } = this.data;
+    if (texts) return texts.sentence(sentenceId);
     const article = this.articles[sentences.article[sentenceId] as number];
     const paragraph = article?.paragraphs[(sentences.paragraph[sentenceId] as number) - 1];
     return paragraph?.sentences[sentences.sentence[sentenceId] as number]?.text ?? "";

@@ -34,27 +34,30 @@ export function cite(
   const sentenceId = candidate.sentenceId;
   const article = view.articles[sentences.article[sentenceId] as number] as Article;
   const paragraphNumber = sentences.paragraph[sentenceId] as number;
-  const paragraph = article.paragraphs[paragraphNumber - 1];
+  const paragraphKey = sentences.paragraphKey[sentenceId] as number;
   const own = sentences.sentence[sentenceId] as number;
-  const texts = paragraph?.sentences ?? [];
+  // The sentences are read one by one (a saved index decodes no more of the article).
+  const count =
+    (view.paragraphFirst[paragraphKey + 1] as number) -
+    (view.paragraphFirst[paragraphKey] as number);
+  const text = (s: number) => view.sentenceText(sentenceId + (s - own));
   let first = own;
   let last = own;
   const other = own + candidate.withNeighbor;
-  const neighbor = texts[other];
   if (
     candidate.withNeighbor !== 0 &&
-    neighbor &&
+    other >= 0 &&
+    other < count &&
     !citedSentences.has(sentenceId + candidate.withNeighbor) &&
-    neighbor.text.length + (texts[own]?.text.length ?? 0) + 1 <= options.maxExcerptLength
+    text(other).length + text(own).length + 1 <= options.maxExcerptLength
   ) {
     first = Math.min(first, other);
     last = Math.max(last, other);
   }
   for (let s = first; s <= last; s += 1) citedSentences.add(sentenceId + (s - own));
-  const excerpt = texts
-    .slice(first, last + 1)
-    .map((sentence) => sentence.text)
-    .join(" ");
+  const parts: string[] = [];
+  for (let s = first; s <= last; s += 1) parts.push(text(s));
+  const excerpt = parts.join(" ");
   const wanted = new Set<string>();
   // Highlight what a reader would see as matching: not the loose definition words,
   // nor a word-vector neighbour ("located" for "built").
