@@ -122,6 +122,16 @@ describe("a count of the thing asked about", () => {
       "nine",
     ]);
   });
+
+  it("GIVEN a number something was spent on, or the last day of a date range THEN it counts nothing", () => {
+    const counted = { terms: new Set(["station"]), isNoun: (word: string) => word === "stations" };
+    const spent = "The agency spent billions on charging stations, yet only eight were completed.";
+    expect(answersIn("count", spent, "how many stations were completed", counted)).toEqual([
+      "eight",
+    ]);
+    const dated = "The leaders will attend the summit in Rome on May 19-21 with 40 guests.";
+    expect(answersIn("count", dated, "how many people attended")).toEqual(["40"]);
+  });
 });
 
 describe("short answers of the kind asked for, or none", () => {

@@ -197,8 +197,11 @@ export function quoted(match: string): string {
 }
 
 const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
-/** Text ending in a month name: the number after it is a day ("March 1"), not a count. */
-const AFTER_MONTH = new RegExp(`${MONTH_PATTERN.source}\\.?\\s*$`, "iu");
+/**
+ * Text ending in a month name, or in a month's day and a dash: the number after it is a
+ * day ("March 1", the 21 of "May 19-21"), not a count.
+ */
+const AFTER_MONTH = new RegExp(`${MONTH_PATTERN.source}\\.?\\s*(?:\\d{1,2}\\s*[-–]\\s*)?$`, "iu");
 /**
  * Text ending in a capitalised word inside the sentence: the number after it is a
  * label ("Section 301", "Model 3", "Phase 2"), not a count or an amount.
@@ -250,12 +253,17 @@ export function answersIn(
   return found;
 }
 
+/** A preposition of purpose right after a number: it went to or for what follows, not counted it. */
+const SPENT_ON = /^\s+(?:on|for|to|toward|towards|into)\b/iu;
+
 /**
  * False when the number counts something else: the word after it is a noun ("the two
  * leaders") and none of the few words after it names the thing counted ("23 states",
  * "two new weekly flights"). "only eight were built" or "150 million Americans" may count it.
  */
 function countsThing(text: string, from: number, counted: CountedThing): boolean {
+  // "spent billions on charging stations": what the number was spent on is not what it counts.
+  if (SPENT_ON.test(text.slice(from, from + 12))) return false;
   const after = tokenize(text.slice(from, from + 80)).slice(0, SHORT_ANSWER.countedWithin);
   const next = after[0];
   // A name after it may still be what is counted ("150 million Americans" are people).
