@@ -154,6 +154,34 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "Factories moved abroad while the Governments of Canada and Mexico acted.",
     null,
   ],
+  // Ages, heights, speeds, distances: a number with its unit, not any number. "How fast"
+  // without a verb of moving asks how long something takes; with a verb of change, a rate.
+  [
+    "how old is the senator",
+    "measure",
+    "The senator, 78 years old, said the bill would raise $4 billion.",
+    "78 years old",
+  ],
+  [
+    "how fast will the new jets fly",
+    "measure",
+    "For more than fifty years, rules have held back supersonic flight.",
+    null,
+  ],
+  ["how fast will the new jets fly", "measure", "The jets will cruise at Mach 1.7.", "Mach 1.7"],
+  [
+    "how far can the trains travel on one charge",
+    "measure",
+    "Two new trains can travel 300 miles on one charge.",
+    "300 miles",
+  ],
+  [
+    "how fast can you build one of these kits",
+    "duration",
+    "A kit can be assembled in as little as 30 minutes by two people.",
+    "30 minutes",
+  ],
+  ["how fast did exports grow", "amount", "Exports grew 40% in two years.", "40%"],
   // Places: a place, not an organisation.
   [
     "what province did wang yang lead",

@@ -1,7 +1,9 @@
 import {
   COUNTED_NUMBER,
   DURATION,
+  CHANGE_WORDS,
   FOLLOWED_BY_TIME_UNIT,
+  MEASURE,
   MONEY,
   MONTH_PATTERN,
   MULTIPLIER,
@@ -32,6 +34,7 @@ export type AnswerType =
   | "money"
   | "percent"
   | "amount"
+  | "measure"
   | "definition"
   | "thing"
   | "none";
@@ -79,6 +82,10 @@ function headNounKind(q: string, dictionary: SynonymSource): AnswerType | undefi
   return undefined;
 }
 
+/** Verbs of moving: "how fast" with one asks for a speed, without one for a length of time. */
+const MOTION_WORDS =
+  /\b(?:fly|flies|flew|flown|flying|go|goes|went|going|travel(?:s|ed|led|ing)?|drive|drives|drove|driving|run|runs|ran|running|move|moves|moved|moving|sail|sails|sailed|cruise|cruises|spin|spins|speed|top speed)\b/u;
+
 /** Reading a question's wording: the first matching rule wins. */
 const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
   [
@@ -107,10 +114,13 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     /\bhow (?:high|big|large) (?:is|was|are|were) (?:the )?(?:\w+ )?(?:tariffs?|tax|taxes|rate|duty|duties|levy|levies|credit)\b|\bwhat (?:\w+ )?(?:tariffs?|tax|duty|levy) (?:rates?|is|was|are|were|applies|apply|will|did|does|do)\b/u,
     "amount",
   ],
+  // An age, a height, a speed, a distance, a weight: a number with its unit ("how fast did
+  // exports grow" asks for a rate of change instead; see expectedAnswer).
   [
-    /\b(?:how (?:much|far|big|large|high|fast|old|tall|heavy|deep|wide)|by how|what (?:amount|total|sum|level|size|speed))\b/u,
-    "amount",
+    /\bhow (?:old|tall|far|heavy|deep|wide|fast)\b|\bwhat (?:age|speed|height|distance|weight|depth|width)\b/u,
+    "measure",
   ],
+  [/\b(?:how (?:much|big|large|high)|by how|what (?:amount|total|sum|level|size))\b/u, "amount"],
   [
     /\b(?:when|what (?:year|day|date|time|month|week)|which (?:year|day|date|month|week))\b/u,
     "date",
@@ -151,6 +161,9 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
   for (const [pattern, type] of QUESTION_RULES) {
     if (!pattern.test(q)) continue;
     if (pattern === WHICH_THING && dictionary) return headNounKind(q, dictionary) ?? type;
+    if (type === "measure" && CHANGE_WORDS.test(q)) return "amount";
+    // "how fast can you build one" asks how long it takes; "how fast will it fly", a speed.
+    if (type === "measure" && /\bhow fast\b/u.test(q) && !MOTION_WORDS.test(q)) return "duration";
     return type;
   }
   if (!first) {
@@ -184,6 +197,8 @@ export function patternsOf(type: AnswerType): readonly RegExp[] {
       return [COUNTED_NUMBER];
     case "duration":
       return [DURATION];
+    case "measure":
+      return [MEASURE];
     case "date":
       return [WHEN];
     default:

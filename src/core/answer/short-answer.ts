@@ -156,6 +156,7 @@ export function extractShortAnswer(
     case "percent":
     case "count":
     case "duration":
+    case "measure":
     case "date": {
       // A change ("grow", "rise") or a rate ("tariff") is answered by a rate or a
       // multiple before an amount.

@@ -203,6 +203,19 @@ const ANY_NUMBER = String.raw`(?:\d[\d,.]*(?:\s(?:million|billion|trillion|thous
 /** A number, not a share ("21 million", "three"; not "25%"): what "how many" asks for. */
 export const COUNTED_NUMBER = new RegExp(String.raw`\b${ANY_NUMBER}\b(?!\s?%|\s?percent)`, "giu");
 
+/** Units of length, area, weight, speed, volume and power that a measurement is written in. */
+const MEASURE_UNIT = String.raw`(?:miles?(?:\s(?:per|an)\shour)?|mph|km\/h|kph|knots?|kilomet(?:er|re)s?(?:\s(?:per|an)\shour)?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|yards?|acres?|square\s(?:miles|feet|meters|metres|kilometers|kilometres)|pounds?|lbs?|tons?|tonnes?|kilograms?|kg|grams?|gallons?|lit(?:er|re)s?|barrels?|(?:kilo|mega|giga)watts?|kW|MW|GW|stories|storeys|floors)`;
+
+/**
+ * A measurement, for "how old", "how tall", "how fast", "how far", "how heavy": a number
+ * with a unit ("1,350 miles per hour", "40 feet", "Mach 1.7") or an age ("78 years old",
+ * "a 45-year-old", "aged 60").
+ */
+export const MEASURE = new RegExp(
+  String.raw`\b(?:${ANY_NUMBER})[\s-]+${MEASURE_UNIT}\b|\bMach\s\d+(?:\.\d+)?\b|\b(?:${ANY_NUMBER})[\s-]+years?[\s-]+old\b|\baged?\s\d{1,3}\b`,
+  "giu",
+);
+
 /** A length of time: "more than fifty years", "90 days", "until the end of 2026". */
 export const DURATION = new RegExp(
   String.raw`\b(?:(?:more than|over|about|nearly|almost|up to|at least|within|for)\s)?(?:${ANY_NUMBER}|a|an|one|several|many|few)[\s-]+(?:more\s)?${TIME_UNIT}\b|\b(?:until|through|till)\s(?:the end of\s)?(?:\w+\s){0,2}\d{4}\b`,
