@@ -4,7 +4,9 @@
  * from a table.
  */
 /** What kind of thing a noun names, in the dictionary's main sense (WordNet's lexicographer files). */
-export type NounCategory = "person" | "organization" | "location" | "time" | "quantity" | "other";
+/** What a noun names; "possession" is money and what is owned or owed ("fine", "budget", "asset"). */
+export type NounCategory =
+  "person" | "organization" | "location" | "time" | "quantity" | "possession" | "other";
 
 /** A noun's category, and whether the dictionary writes that sense as a name ("China", not "commerce"). */
 export interface NounSense {

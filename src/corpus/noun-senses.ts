@@ -7,6 +7,7 @@ const LEXICOGRAPHER: Readonly<Record<number, NounCategory>> = {
   14: "organization",
   15: "location",
   18: "person",
+  21: "possession",
   23: "quantity",
   28: "time",
 };

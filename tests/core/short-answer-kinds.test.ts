@@ -182,6 +182,19 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "30 minutes",
   ],
   ["how fast did exports grow", "amount", "Exports grew 40% in two years.", "40%"],
+  // The size of money, or of what is owed ("fines", "budget"), is a sum of money.
+  [
+    "how big are the fines for insurers that break the rules",
+    "money",
+    "The rule protects 150 million Americans with private insurance.",
+    null,
+  ],
+  [
+    "how big is the fine per violation",
+    "money",
+    "Each violation, affecting thousands of buyers, costs the seller up to $50,120.",
+    "$50,120",
+  ],
   // Places: a place, not an organisation.
   [
     "what province did wang yang lead",

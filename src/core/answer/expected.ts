@@ -82,6 +82,26 @@ function headNounKind(q: string, dictionary: SynonymSource): AnswerType | undefi
   return undefined;
 }
 
+/** "How much", "how big", "by how much": an amount of any kind, unless the thing sized says which. */
+const SIZE = /\b(?:how (?:much|big|large|high)|by how|what (?:amount|total|sum|level|size))\b/u;
+
+/**
+ * True when "how big/large/high is the N" asks the size of money or of what is owned or
+ * owed: WordNet files N's main sense under possessions ("fine", "budget", "fee", "cost").
+ */
+function sizeOfMoney(q: string, dictionary: SynonymSource): boolean {
+  const match =
+    /\bhow (?:big|large|high) (?:is|are|was|were|will be) (?:the |a |an |their |its )?([\w-]+(?: [\w-]+){0,2})/u.exec(
+      q,
+    );
+  // The noun phrase ends at the first function word or "per": "the fines for insurers",
+  // "the fine per violation" → "fine".
+  const words = match?.[1]?.split(" ") ?? [];
+  const end = words.findIndex((word) => STOP_WORDS.has(word) || word === "per");
+  const noun = (end === -1 ? words : words.slice(0, end)).at(-1);
+  return noun !== undefined && dictionary.nounSense?.(noun)?.category === "possession";
+}
+
 /** Verbs of moving: "how fast" with one asks for a speed, without one for a length of time. */
 const MOTION_WORDS =
   /\b(?:fly|flies|flew|flown|flying|go|goes|went|going|travel(?:s|ed|led|ing)?|drive|drives|drove|driving|run|runs|ran|running|move|moves|moved|moving|sail|sails|sailed|cruise|cruises|spin|spins|speed|top speed)\b/u;
@@ -120,7 +140,7 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     /\bhow (?:old|tall|far|heavy|deep|wide|fast)\b|\bwhat (?:age|speed|height|distance|weight|depth|width)\b/u,
     "measure",
   ],
-  [/\b(?:how (?:much|big|large|high)|by how|what (?:amount|total|sum|level|size))\b/u, "amount"],
+  [SIZE, "amount"],
   [
     /\b(?:when|what (?:year|day|date|time|month|week)|which (?:year|day|date|month|week))\b/u,
     "date",
@@ -162,6 +182,8 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
     if (!pattern.test(q)) continue;
     if (pattern === WHICH_THING && dictionary) return headNounKind(q, dictionary) ?? type;
     if (type === "measure" && CHANGE_WORDS.test(q)) return "amount";
+    // "how big are the fines": the size of money, or of what is owned or owed, is a sum.
+    if (pattern === SIZE && dictionary && sizeOfMoney(q, dictionary)) return "money";
     // "how fast can you build one" asks how long it takes; "how fast will it fly", a speed.
     if (type === "measure" && /\bhow fast\b/u.test(q) && !MOTION_WORDS.test(q)) return "duration";
     return type;
