@@ -132,6 +132,14 @@ describe("a count of the thing asked about", () => {
     const dated = "The leaders will attend the summit in Rome on May 19-21 with 40 guests.";
     expect(answersIn("count", dated, "how many people attended")).toEqual(["40"]);
   });
+
+  it("GIVEN a number right after the thing counted, in brackets after a label, or after a letter and a dash THEN it is a label", () => {
+    const sections = { terms: new Set(["section"]), isNoun: (word: string) => word === "sections" };
+    const text = "As section 3 requires, the report has five sections.";
+    expect(answersIn("count", text, "how many sections", sections)).toEqual(["five"]);
+    const labelled = "Growth is reviewed first (Section 2), then K-8 schools and 12 colleges.";
+    expect(answersIn("count", labelled, "how many schools")).toEqual(["12"]);
+  });
 });
 
 describe("short answers of the kind asked for, or none", () => {

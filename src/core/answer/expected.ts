@@ -241,9 +241,9 @@ const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
 const AFTER_MONTH = new RegExp(`${MONTH_PATTERN.source}\\.?\\s*(?:\\d{1,2}\\s*[-–]\\s*)?$`, "iu");
 /**
  * Text ending in a capitalised word inside the sentence: the number after it is a
- * label ("Section 301", "Model 3", "Phase 2"), not a count or an amount.
+ * label ("Section 301", "Model 3", "(Phase 2)", "K-8", "F-35"), not a count or an amount.
  */
-const AFTER_LABEL = /\S\s+\p{Lu}[\p{L}]*\.?\s?$/u;
+const AFTER_LABEL = /\S\s+[([“"]?\p{Lu}[\p{L}]*\.?\s?$|\p{Lu}-$/u;
 
 /**
  * The expressions of the kind asked for in a passage that the question does not
@@ -282,6 +282,11 @@ export function answersIn(
         continue;
       }
       if (counted !== undefined && !countsThing(text, match.index + match[0].length, counted)) {
+        continue;
+      }
+      // "section 3" for "how many sections": a number after the thing counted numbers one of them.
+      const previous = tokenize(before.slice(-40)).at(-1);
+      if (counted !== undefined && previous !== undefined && counted.terms.has(previous.term)) {
         continue;
       }
       found.push(value);
