@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { collapseSpace, isSpace } from "../../src/core/text/space.ts";
 
 /**
- * Passages are collapsed by a scan over character codes instead of `/\s+/gu` and `trim`:
- * it must give exactly what the pattern gave, or the saved index and every quoted passage
- * would change.
+ * Passages are collapsed by a pattern for the runs of white space that are not one plain
+ * space, then trimmed, instead of `/\s+/gu` and `trim`: it must give exactly what that gave,
+ * or the saved index and every quoted passage would change.
  */
 
 const PIECES = [
