@@ -95,15 +95,21 @@ export function buildIndexData(
   const sentenceEnds = new Int32Array(sentenceCount);
   const entries = new PostingEntries();
   // Each word's entry in the vocabulary, in the order words are first met; its term is that of
-  // the word's latest occurrence ("VISIT" and "visit" are one word of two terms).
+  // the word's latest occurrence ("VISIT" and "visit" are one word of two terms): the form id
+  // of that occurrence, or -1 when it was in a title, whose term is then in entryTerms. An id
+  // written for every word rather than a string stored into an array of strings.
   const entryOfWord = new Map<string, number>();
   const entryTerms: string[] = [];
+  let termFormOfEntry = new Int32Array(1024);
   const entryOf = (word: string): number => {
     let entry = entryOfWord.get(word);
     if (entry === undefined) {
       entry = entryTerms.length;
       entryOfWord.set(word, entry);
       entryTerms.push("");
+      if (entry === termFormOfEntry.length) {
+        termFormOfEntry = grown(termFormOfEntry, 2 * entry, 0);
+      }
     }
     return entry;
   };
@@ -120,7 +126,8 @@ export function buildIndexData(
   let countOfSlot = new Int32Array(1024);
   /** How many sentences hold each slot's term. */
   let sentencesOfSlot = new Int32Array(1024);
-  const seen: number[] = [];
+  /** The slots met in the sentence being read, in the order first met. */
+  let seen = new Int32Array(256);
   const titleTerms: string[][] = [];
   const contextOf = new Int32Array(paragraphCount);
   const contextPosition = new Map<string, number>();
@@ -163,7 +170,10 @@ export function buildIndexData(
     const titleTokens = tokenize(article.title).filter(isContentToken);
     titleTerms.push([...new Set(titleTokens.map((token) => token.term))]);
     for (const token of titleTokens) {
-      if (!token.isNumber) entryTerms[entryOf(token.word)] = token.term;
+      if (token.isNumber) continue;
+      const entry = entryOf(token.word);
+      entryTerms[entry] = token.term;
+      termFormOfEntry[entry] = -1;
     }
     for (const paragraph of article.paragraphs) {
       const { context } = paragraph;
@@ -185,23 +195,25 @@ export function buildIndexData(
         const sentenceId = sentenceIndex;
         let hasNumber = false;
         let hasTime = false;
+        let seenCount = 0;
+        if (seen.length < length) seen = new Int32Array(2 * length);
         for (let i = 0; i < length; i += 1) {
           const id = ids[i] as number;
           let slot = id < slotOfId.length ? (slotOfId[id] as number) : -1;
           if (slot < 0) slot = firstMet(id);
           const entry = entryOfId[id] as number;
-          if (entry >= 0) entryTerms[entry] = termOfId[id] as string;
+          if (entry >= 0) termFormOfEntry[entry] = id;
           if (numberOfId[id] === 1) hasNumber = true;
-          if (countOfSlot[slot] === 0) seen.push(slot);
+          if (countOfSlot[slot] === 0) seen[seenCount++] = slot;
           countOfSlot[slot] = (countOfSlot[slot] as number) + 1;
         }
-        for (const slot of seen) {
+        for (let k = 0; k < seenCount; k += 1) {
+          const slot = seen[k] as number;
           if (slotHasTime[slot]) hasTime = true;
           entries.add(slot, Math.min(countOfSlot[slot] as number, 255));
           sentencesOfSlot[slot] = (sentencesOfSlot[slot] as number) + 1;
           countOfSlot[slot] = 0;
         }
-        seen.length = 0;
         sentenceEnds[sentenceId] = entries.size;
         sentences.article[sentenceId] = articleIndex;
         sentences.paragraph[sentenceId] = paragraph.number;
@@ -218,7 +230,10 @@ export function buildIndexData(
     onProgress?.(articleIndex + 1);
   });
   const vocabulary = new Map<string, string>();
-  for (const [word, entry] of entryOfWord) vocabulary.set(word, entryTerms[entry] as string);
+  for (const [word, entry] of entryOfWord) {
+    const form = termFormOfEntry[entry] as number;
+    vocabulary.set(word, form >= 0 ? (termOfId[form] as string) : (entryTerms[entry] as string));
+  }
   return {
     sentences,
     postings: entries.group(slotTerms, sentencesOfSlot, sentenceEnds),
