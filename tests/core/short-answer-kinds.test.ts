@@ -195,6 +195,14 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "Each violation, affecting thousands of buyers, costs the seller up to $50,120.",
     "$50,120",
   ],
+  // A headline in title case: the name stops before the verb ("Announce"), not before a
+  // surname that is also a verb ("Cook").
+  [
+    "who will build the new plant",
+    "person",
+    "Headline: Acme CEO Dana Cook Announce $5 Billion Plant in Ohio",
+    "Acme CEO Dana Cook",
+  ],
   // Places: a place, not an organisation.
   [
     "what province did wang yang lead",

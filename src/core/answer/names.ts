@@ -46,6 +46,12 @@ function hasPersonsTitle(name: string, dictionary: SynonymSource): boolean {
   });
 }
 
+/** True when the dictionary knows a word as a verb and never as a noun ("Announce", not "Cook"). */
+function onlyVerb(word: string, dictionary: SynonymSource | null | undefined): boolean {
+  const folded = foldCase(word);
+  return Boolean(dictionary?.mostlyVerb?.(folded)) && dictionary?.nounSense?.(folded) === undefined;
+}
+
 /**
  * The name in an excerpt that answers "who"/"which"/"where": one the question does
  * not already say, preferring a name right after a word of the question (an
@@ -80,6 +86,9 @@ export function bestName(
     const words = name.split(/\s+/u).filter((word) => !CALENDAR_WORD.test(word));
     // A sentence may open with "But Tesla": the opener is no part of the name.
     while (words.length > 0 && STOP_WORDS.has(foldCase(words[0] ?? ""))) words.shift();
+    // A headline in title case runs on into its verb ("Apple CEO Tim Cook Announce"):
+    // a last word the dictionary knows only as a verb is no part of the name.
+    while (words.length > 1 && onlyVerb(words.at(-1) ?? "", dictionary)) words.pop();
     if (words.length === 0) continue;
     const isSentenceStart =
       match.index === 0 || /[.!?“":•-]\s*$/u.test(excerpt.slice(0, match.index));
