@@ -29,6 +29,20 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "In the first two months of 2017, exports to China rose 25%.",
     null,
   ],
+  // A share of the thing counted counts it; a bare share does not.
+  [
+    "how many guns could escape the rules",
+    "count",
+    "Such readings could mean that as many as 90 percent of firearms escape the rules.",
+    "90 percent",
+  ],
+  ["how many guns could escape the rules", "count", "Up to 90 percent escape the rules.", null],
+  [
+    "over how long has the threat grown",
+    "duration",
+    "Over the past 40 years, the threat has grown more complex.",
+    "Over the past 40 years",
+  ],
   [
     "how many reactors are in the pilot program",
     "count",

@@ -9,6 +9,7 @@ import {
   MULTIPLIER,
   PERCENT,
   ROLE_OPENERS,
+  SHARE_OF,
   STOP_WORDS,
   WHEN,
 } from "../text/lexicon.ts";
@@ -216,7 +217,7 @@ export function patternsOf(type: AnswerType): readonly RegExp[] {
     case "amount":
       return [MONEY, PERCENT, MULTIPLIER, COUNTED_NUMBER];
     case "count":
-      return [COUNTED_NUMBER];
+      return [COUNTED_NUMBER, SHARE_OF];
     case "duration":
       return [DURATION];
     case "measure":
@@ -275,9 +276,11 @@ export function answersIn(
       ) {
         continue;
       }
+      // A share counts only as a share of something ("90 percent of firearms": SHARE_OF).
       if (
         type === "count" &&
-        (/%$/u.test(value) || /[$€£¥]\s?$/u.test(text.slice(0, match.index)))
+        ((/%$/u.test(value) && pattern !== SHARE_OF) ||
+          /[$€£¥]\s?$/u.test(text.slice(0, match.index)))
       ) {
         continue;
       }

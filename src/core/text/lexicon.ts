@@ -200,6 +200,12 @@ const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|e
 /** A number in digits or words, with its scale: "21 million", "fifty", "a dozen". */
 const ANY_NUMBER = String.raw`(?:\d[\d,.]*(?:\s(?:million|billion|trillion|thousand|hundred))?|${NUMBER_WORD}(?:[\s-]${NUMBER_WORD})*|a\s(?:dozen|hundred|thousand|million|billion))`;
 
+/** A share of something ("90 percent of firearms"): a count of it, for "how many". */
+export const SHARE_OF = new RegExp(
+  String.raw`\b${NUMBER}\s?(?:%|percent\b|per cent\b)(?=\s+of\b)`,
+  "giu",
+);
+
 /** A number, not a share ("21 million", "three"; not "25%"): what "how many" asks for. */
 export const COUNTED_NUMBER = new RegExp(String.raw`\b${ANY_NUMBER}\b(?!\s?%|\s?percent)`, "giu");
 
@@ -216,9 +222,9 @@ export const MEASURE = new RegExp(
   "giu",
 );
 
-/** A length of time: "more than fifty years", "90 days", "until the end of 2026". */
+/** A length of time: "more than fifty years", "over the past 40 years", "90 days", "until the end of 2026". */
 export const DURATION = new RegExp(
-  String.raw`\b(?:(?:more than|over|about|nearly|almost|up to|at least|within|for)\s)?(?:${ANY_NUMBER}|a|an|one|several|many|few)[\s-]+(?:more\s)?${TIME_UNIT}\b|\b(?:until|through|till)\s(?:the end of\s)?(?:\w+\s){0,2}\d{4}\b`,
+  String.raw`\b(?:(?:more than|over|about|nearly|almost|up to|at least|within|for)\s)?(?:(?:the\s)?(?:past|last|next|coming|previous)\s)?(?:${ANY_NUMBER}|a|an|one|several|many|few)[\s-]+(?:more\s)?${TIME_UNIT}\b|\b(?:until|through|till)\s(?:the end of\s)?(?:\w+\s){0,2}\d{4}\b`,
   "giu",
 );
 
