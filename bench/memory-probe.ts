@@ -2,10 +2,12 @@
 // engine of a given checkout (its compiled dist) from its saved index, asks the questions read from
 // stdin (JSON) once each, in order, and samples the process's memory every `every` questions.
 //
-//   node --expose-gc dist/bench/memory-probe.js ENGINE_DIR DATA_DIR CACHE_DIR EVERY [live] < questions
+//   node --expose-gc dist/bench/memory-probe.js ENGINE_DIR DATA_DIR CACHE_DIR EVERY [live][,worker] < questions
 //
 // `live`: after each sample, a full garbage collection and a second sample (what is still
 // reachable); needs --expose-gc. Without it, the samples are what the running process holds.
+// `worker`: the index is opened as the bot opens it (openCorpusInWorker: in a worker thread,
+// the saved index's bytes handed over to this thread), not from the file (openCorpus).
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -37,15 +39,15 @@ export interface MemoryProbeResult {
   readonly peakRss: number;
 }
 
+interface OpenedCorpus {
+  fromSavedIndex: boolean;
+  saved: Promise<unknown>;
+  index: { ask: (q: string, o: { article?: string }) => unknown };
+}
+
 interface Engine {
-  openCorpus: (
-    dir: string,
-    options: { cacheDir: string },
-  ) => Promise<{
-    fromSavedIndex: boolean;
-    saved: Promise<unknown>;
-    index: { ask: (q: string, o: { article?: string }) => unknown };
-  }>;
+  openCorpus: (dir: string, options: { cacheDir: string }) => Promise<OpenedCorpus>;
+  openCorpusInWorker: (dir: string, options: { cacheDir: string }) => Promise<OpenedCorpus>;
   checkQuestion: (raw: string) => { ok: true; question: string } | { ok: false; problem: unknown };
 }
 
@@ -70,18 +72,22 @@ async function main(): Promise<void> {
     process.argv.slice(2);
   const every = Math.max(1, Number(everyArg));
   const collect = (globalThis as { gc?: () => void }).gc;
-  if (mode === "live" && !collect) throw new Error("live samples need node --expose-gc");
+  const modes = mode.split(",");
+  const live = modes.includes("live");
+  if (live && !collect) throw new Error("live samples need node --expose-gc");
   const engineModule = (file: string) =>
     import(pathToFileURL(path.join(engineDir, "dist", "src", file)).href);
-  const { openCorpus } = (await engineModule("corpus/open.js")) as Engine;
+  const open = modes.includes("worker")
+    ? ((await engineModule("corpus/open-in-worker.js")) as Engine).openCorpusInWorker
+    : ((await engineModule("corpus/open.js")) as Engine).openCorpus;
   const { checkQuestion } = (await engineModule("core/index.js")) as Engine;
   const questions = JSON.parse(readFileSync(0, "utf8")) as { q: string; article?: string }[];
-  const corpus = await openCorpus(dataDir, { cacheDir });
+  const corpus = await open(dataDir, { cacheDir });
   await corpus.saved;
   const samples: MemorySample[] = [];
   const sample = (asked: number) => {
     const now = megabytes();
-    if (mode !== "live" || !collect) {
+    if (!live || !collect) {
       samples.push({ asked, ...now });
       return;
     }

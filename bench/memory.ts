@@ -6,11 +6,13 @@
 // (median, p99: ratios this / baseline) and whether every answer is the same (full JSON).
 //
 //   npm run build && npm run bench:memory -- --data DIR [--cache DIR] [--questions 5000]
-//     [--every 250] [--baseline ../other-checkout] [--repeats 1] [--live]
+//     [--every 250] [--baseline ../other-checkout] [--repeats 1] [--live] [--worker]
 //
 // Questions: every dev set's (bench/dev-questions.ts), in turn, each pass in another typed form
 // so that the texts stay distinct. --live: a full garbage collection after each sample and a
 // second sample (what is still reachable), to tell live data from garbage not yet collected.
+// --worker: the index opened as the bot opens it (a worker thread reads it and hands its bytes
+// over), not from the file.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     baseline: { type: "string" },
     repeats: { type: "string", default: "1" },
     live: { type: "boolean", default: false },
+    worker: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -45,6 +48,7 @@ if (values.help) {
       "  --baseline DIR    another checkout of citebot, built: its engine runs the same questions in turn",
       "  --repeats N       runs of each engine, alternating (default 1)",
       "  --live            also sample after a full garbage collection (what is still reachable)",
+      "  --worker          open the index as the bot does (in a worker thread, its bytes handed over)",
     ].join("\n"),
   );
   process.exit(0);
@@ -85,7 +89,7 @@ function run(engine: { name: string; dir: string }): MemoryProbeResult {
     // A folder each: two engines of different index formats would rebuild each other's.
     path.join(cacheDir, engine.name),
     String(every),
-    values.live ? "live" : "",
+    [values.live ? "live" : "", values.worker ? "worker" : ""].filter(Boolean).join(","),
   ];
   const output = execFileSync(process.execPath, args, {
     input: JSON.stringify(questions),

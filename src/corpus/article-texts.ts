@@ -8,6 +8,7 @@ import {
   type SentenceTexts,
 } from "../core/index.ts";
 import { ContainerError } from "./binary.ts";
+import { ChunkRing } from "./chunk-ring.ts";
 import type { DetachedBytes } from "./detached.ts";
 
 /**
@@ -50,14 +51,15 @@ export type TextCacheSizes = Pick<
  * Three LRUs bound what a long-running bot keeps (every article it ever read, kept decoded,
  * held 320 MB after 1,000 questions on a 14,000-article archive): the sentences read last
  * ({@link CACHE_SIZES}.sentenceChars), which is what a question reads of most articles it
- * looks at; the checked UTF-8 of the articles read last (`articleBytes`), from which a
- * sentence is decoded alone; and the articles decoded whole, paragraphs and sentences, for
+ * looks at; the checked UTF-8 of the articles read last (`articleBytes`, one buffer written
+ * around, see {@link ChunkRing}), from which a sentence is decoded alone; and the articles decoded whole, paragraphs and sentences, for
  * quoting and an article's card (`articleChars`). An article that left them is read from
  * the file and checked again.
  */
 export class ArticleTexts implements SentenceTexts {
   private readonly decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  private readonly bytes: LRUCache<number, Buffer>;
+  /** Undefined when the texts are in memory (then a chunk is a view of them). */
+  private readonly bytes: ChunkRing<number> | undefined;
   private readonly sentences: LRUCache<number, string>;
   private readonly decoded: LRUCache<number, Paragraph[]>;
 
@@ -68,10 +70,10 @@ export class ArticleTexts implements SentenceTexts {
     private readonly recover?: TextRecovery,
     sizes: TextCacheSizes = CACHE_SIZES,
   ) {
-    this.bytes = new LRUCache({
-      maxSize: sizes.articleBytes,
-      sizeCalculation: (bytes) => Math.max(1, bytes.length),
-    });
+    // No larger than the texts: a small folder's index does not hold the whole size.
+    this.bytes = layout.texts.inMemory
+      ? undefined
+      : new ChunkRing(Math.min(sizes.articleBytes, layout.texts.length));
     this.sentences = new LRUCache({
       maxSize: sizes.sentenceChars,
       sizeCalculation: (text) => Math.max(1, text.length),
@@ -171,8 +173,8 @@ export class ArticleTexts implements SentenceTexts {
     chars: number;
   } {
     return {
-      articles: this.bytes.size,
-      bytes: this.bytes.calculatedSize,
+      articles: this.bytes?.kept.chunks ?? 0,
+      bytes: this.bytes?.kept.bytes ?? 0,
       sentences: this.sentences.size,
       sentenceChars: this.sentences.calculatedSize,
       decoded: this.decoded.size,
@@ -190,16 +192,24 @@ export class ArticleTexts implements SentenceTexts {
     }
   }
 
-  /** Article `a`'s checked UTF-8, from the cache or read now. */
+  /**
+   * Article `a`'s checked UTF-8, from the ring or read into it now: a view valid until the
+   * next article is read.
+   */
   private chunk(a: number): Buffer {
-    let bytes = this.bytes.get(a);
-    if (!bytes) {
-      const read = this.layout.texts.chunk(a);
+    const { texts } = this.layout;
+    const checked = (read: Uint8Array) => {
       if (!isUtf8(read)) throw new ContainerError(`article ${a}'s texts are not UTF-8`);
-      bytes = Buffer.from(read.buffer, read.byteOffset, read.length);
-      this.bytes.set(a, bytes);
+      return read;
+    };
+    if (!this.bytes) {
+      const read = checked(texts.chunk(a));
+      return Buffer.from(read.buffer, read.byteOffset, read.length);
     }
-    return bytes;
+    return (
+      this.bytes.get(a) ??
+      this.bytes.put(a, texts.size(a), (target) => checked(texts.chunkInto(a, target)))
+    );
   }
 
   /** Paragraph `p`'s text, bytes `[start, end)` of its article's chunk, checked. */

@@ -15,6 +15,8 @@ export interface ContainerSource {
    * @throws Error when they cannot be read whole.
    */
   read(start: number, length: number): Uint8Array;
+  /** Reads the same bytes into the start of `target` (without allocating), when it can. */
+  readInto?(start: number, length: number, target: Uint8Array): void;
 }
 
 /** A container held in memory. */
@@ -61,16 +63,19 @@ export class FileSource implements ContainerSource {
   }
 
   read(start: number, length: number): Uint8Array {
+    const buffer = Buffer.allocUnsafe(length);
+    this.readInto(start, length, buffer);
+    return buffer;
+  }
+
+  readInto(start: number, length: number, target: Uint8Array): void {
     if (this.closed) throw new Error("the saved index was closed");
-    // Not from the shared pool: a small chunk kept in a cache would keep its 8 KB slab.
-    const buffer = Buffer.allocUnsafeSlow(length);
     let done = 0;
     while (done < length) {
-      const got = readSync(this.fd, buffer, done, length - done, start + done);
+      const got = readSync(this.fd, target, done, length - done, start + done);
       if (got === 0) throw new Error("the saved index is shorter than when it was opened");
       done += got;
     }
-    return buffer;
   }
 
   /** Closes the file now (a container that was refused or is not used). */
@@ -102,6 +107,13 @@ export function chunkDigests(bytes: Uint8Array, ends: Int32Array): Uint8Array {
  * is asked for, never before: a chunk altered on disk is refused when it is first used.
  */
 export class DetachedBytes {
+  /**
+   * For a section held in memory: a byte a chunk, set once it matched its digest. Bytes in
+   * this process's memory do not change under it, so a chunk is hashed once, not at every
+   * read (a file may change on disk, so a file's chunks are checked at every read).
+   */
+  private readonly checkedOnce: Uint8Array | undefined;
+
   constructor(
     private readonly source: ContainerSource,
     /** Where the section starts in the source. */
@@ -112,7 +124,14 @@ export class DetachedBytes {
     readonly ends: Int32Array,
     /** Each chunk's SHA-256, back to back (checked: one per chunk). */
     readonly digests: Uint8Array,
-  ) {}
+  ) {
+    this.checkedOnce = source.readInto ? undefined : new Uint8Array(ends.length);
+  }
+
+  /** True when the section is in memory (a chunk is a view, read without copying). */
+  get inMemory(): boolean {
+    return this.checkedOnce !== undefined;
+  }
 
   /** Number of chunks. */
   get chunks(): number {
@@ -124,21 +143,52 @@ export class DetachedBytes {
     return i === 0 ? 0 : (this.ends[i - 1] as number);
   }
 
+  /** Length of chunk `i` in bytes. */
+  size(i: number): number {
+    return (this.ends[i] as number) - this.start(i);
+  }
+
   /**
    * Chunk `i`'s bytes, read now and checked against its digest.
    * @throws Error when it cannot be read or was altered (a {@link DetachedError}).
    */
   chunk(i: number): Uint8Array {
+    this.checkIndex(i);
+    const start = this.start(i);
+    return this.checked(i, this.source.read(this.offset + start, this.size(i)));
+  }
+
+  /**
+   * Chunk `i`'s bytes read into the start of `target` (at least {@link size} long) and
+   * checked, without allocating: the part of `target` that holds them.
+   * @throws Error as {@link chunk}.
+   */
+  chunkInto(i: number, target: Uint8Array): Uint8Array {
+    this.checkIndex(i);
+    const length = this.size(i);
+    const into = target.subarray(0, length);
+    if (into.length !== length) throw new RangeError(`chunk ${i} does not fit its target`);
+    const at = this.offset + this.start(i);
+    if (this.source.readInto) this.source.readInto(at, length, into);
+    else into.set(this.source.read(at, length));
+    return this.checked(i, into);
+  }
+
+  private checkIndex(i: number): void {
     if (!Number.isInteger(i) || i < 0 || i >= this.chunks) {
       throw new DetachedError(`chunk ${i} outside a section of ${this.chunks}`);
     }
-    const start = this.start(i);
-    const bytes = this.source.read(this.offset + start, (this.ends[i] as number) - start);
+  }
+
+  /** `bytes`, once they match chunk `i`'s digest. */
+  private checked(i: number, bytes: Uint8Array): Uint8Array {
+    if (this.checkedOnce?.[i] === 1) return bytes;
     const digest = createHash("sha256").update(bytes).digest();
     const expected = this.digests.subarray(DIGEST_BYTES * i, DIGEST_BYTES * (i + 1));
     if (!timingSafeEqual(digest, expected)) {
       throw new DetachedError(`chunk ${i} does not match its digest (altered on disk)`);
     }
+    if (this.checkedOnce) this.checkedOnce[i] = 1;
     return bytes;
   }
 

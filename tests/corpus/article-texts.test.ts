@@ -31,8 +31,11 @@ const WIDE = [
   "",
 ].join("\n");
 
-/** Real articles (and one of wide characters) saved as an index file, opened from that file. */
-async function savedArticles(sizes: TextCacheSizes) {
+/**
+ * Real articles (and one of wide characters) saved as an index file, opened from that file
+ * (as `openCorpus` does) or from its bytes in memory (as the bot's thread does).
+ */
+async function savedArticles(sizes: TextCacheSizes, from: "file" | "memory" = "file") {
   const files: Record<string, string | Buffer> = { "wide.md": WIDE };
   for (const name of readdirSync(MIXED)) files[name] = await readFile(path.join(MIXED, name));
   const folder = await folderWith(files);
@@ -46,8 +49,8 @@ async function savedArticles(sizes: TextCacheSizes) {
   );
   const file = path.join(folder.dir, "index.bin");
   await writeFile(file, bytes);
-  const source = FileSource.open(file);
-  cleanups.push(async () => source.close());
+  const source = from === "file" ? FileSource.open(file) : bytes;
+  if (source instanceof FileSource) cleanups.push(async () => source.close());
   const decoded = decodeArticles(new ContainerReader(source, INDEX_FORMAT, key), undefined, sizes);
   return { parsed: articles, decoded, file, bytes };
 }
@@ -61,34 +64,39 @@ function sentenceTexts(articles: readonly Article[]): string[] {
 const SMALL: TextCacheSizes = { sentenceChars: 600, articleBytes: 20_000, articleChars: 16_000 };
 
 describe("a saved index's article texts", () => {
-  it("GIVEN small caches WHEN every sentence is read, forwards and back, and every article whole THEN each text is the parsed one and no cache ever holds more than its size", async () => {
-    const { parsed, decoded } = await savedArticles(SMALL);
-    const expected = sentenceTexts(parsed);
-    expect(expected.length).toBeGreaterThan(100);
-    expect(expected.some((text) => text.includes("🚗"))).toBe(true);
-    const order = [...expected.keys(), ...[...expected.keys()].reverse()];
-    const most = { sentenceChars: 0, bytes: 0, chars: 0 };
-    const within = () => {
-      const now = decoded.texts.cached;
-      most.sentenceChars = Math.max(most.sentenceChars, now.sentenceChars);
-      most.bytes = Math.max(most.bytes, now.bytes);
-      most.chars = Math.max(most.chars, now.chars);
-    };
-    for (const s of order) {
-      expect(decoded.texts.sentence(s)).toBe(expected[s]);
-      within();
-    }
-    decoded.articles.forEach((article, a) => {
-      expect(article.paragraphs).toEqual(parsed[a]?.paragraphs);
-      within();
-    });
-    expect(most.sentenceChars).toBeGreaterThan(0);
-    expect(most.sentenceChars).toBeLessThanOrEqual(SMALL.sentenceChars);
-    expect(most.bytes).toBeGreaterThan(0);
-    expect(most.bytes).toBeLessThanOrEqual(SMALL.articleBytes);
-    expect(most.chars).toBeGreaterThan(0);
-    expect(most.chars).toBeLessThanOrEqual(SMALL.articleChars);
-  });
+  it.each(["file", "memory"] as const)(
+    "GIVEN small caches and an index read from its %s WHEN every sentence is read, forwards and back, and every article whole THEN each text is the parsed one and no cache ever holds more than its size",
+    async (from) => {
+      const { parsed, decoded } = await savedArticles(SMALL, from);
+      const expected = sentenceTexts(parsed);
+      expect(expected.length).toBeGreaterThan(100);
+      expect(expected.some((text) => text.includes("🚗"))).toBe(true);
+      const order = [...expected.keys(), ...[...expected.keys()].reverse()];
+      const most = { sentenceChars: 0, bytes: 0, chars: 0 };
+      const within = () => {
+        const now = decoded.texts.cached;
+        most.sentenceChars = Math.max(most.sentenceChars, now.sentenceChars);
+        most.bytes = Math.max(most.bytes, now.bytes);
+        most.chars = Math.max(most.chars, now.chars);
+      };
+      for (const s of order) {
+        expect(decoded.texts.sentence(s)).toBe(expected[s]);
+        within();
+      }
+      decoded.articles.forEach((article, a) => {
+        expect(article.paragraphs).toEqual(parsed[a]?.paragraphs);
+        within();
+      });
+      expect(most.sentenceChars).toBeGreaterThan(0);
+      expect(most.sentenceChars).toBeLessThanOrEqual(SMALL.sentenceChars);
+      // From memory, a chunk is a view of the bytes already there: none are copied.
+      if (from === "file") expect(most.bytes).toBeGreaterThan(0);
+      else expect(most.bytes).toBe(0);
+      expect(most.bytes).toBeLessThanOrEqual(SMALL.articleBytes);
+      expect(most.chars).toBeGreaterThan(0);
+      expect(most.chars).toBeLessThanOrEqual(SMALL.articleChars);
+    },
+  );
 
   it("GIVEN an article read, pushed out of the caches by others, then altered on disk THEN reading it again refuses the altered text", async () => {
     const { parsed, decoded, file, bytes } = await savedArticles(SMALL);
