@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CitationIndex } from "../../src/core/index.ts";
+import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 import { article } from "./article-fixture.ts";
 
@@ -31,5 +32,24 @@ describe("a misspelt question word", () => {
     expect(answer.citations[0]?.excerpt).toContain("permitted");
     // Found in the sentence itself, by "permitted": a synonym of "allow".
     expect(allowd?.found).toBe("sentence");
+  });
+
+  it("GIVEN a misspelling of a word the articles lack THEN the common word one edit away brings its stand-ins", () => {
+    const bases = article(
+      "bases",
+      "Missile defense",
+      "The order reviews missile defense for United States troops deployed abroad.",
+      "The order also funds new radar sites across the country.",
+    );
+    const withVectors = new CitationIndex([bases], {
+      synonyms: defaultSynonyms,
+      wordVectors: defaultWordVectors,
+    });
+    const answer = withVectors.explain("does it protect troops statoined overseas");
+    const typed = answer.citations[0]?.terms.find((term) => term.word === "statoined");
+    expect(answer.citations[0]?.excerpt).toContain("deployed abroad");
+    // "stationed" is one edit away and lies near "deployed": found in the sentence itself.
+    expect(typed?.found).toBe("sentence");
+    expect(typed?.matches.map((match) => match.term)).toContain("deploi");
   });
 });

@@ -6,6 +6,8 @@ import { ABBREVIATIONS, CACHE_SIZES, TYPO_MATCHING, type RankingOptions } from "
 import type { WordVectors } from "../vectors.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
 
+/** The letters a one-letter edit may add or change. */
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** How an index term came to stand for a question word. */
 export type MatchKind =
   "exact" | "fuzzy" | "compound" | "abbreviation" | "synonym" | "definition" | "vector";
@@ -141,6 +143,17 @@ export class VariantFinder {
           add(termOf(synonym), quality, "synonym");
         }
       }
+      // A misspelling of a word the articles lack ("statoined" for "stationed"): the common
+      // English word one edit away stands in with its synonyms and vector neighbours.
+      const english = !meant && !asName ? this.commonWordOneEditFrom(token.word) : undefined;
+      if (english) {
+        for (const synonym of options.synonyms?.synonyms(english) ?? []) {
+          add(termOf(synonym), options.fuzzyCredit * options.synonymCredit, "synonym");
+        }
+        for (const [term, similarity] of this.vectorNeighbours(english)) {
+          add(term, options.fuzzyCredit * options.vectorCredit * similarity, "vector");
+        }
+      }
       // A compound whose head the articles use: "carmakers" → "makers".
       const lastCut = token.word.length - TYPO_MATCHING.minCompoundHead;
       for (let cut = TYPO_MATCHING.minCompoundPrefix; cut <= lastCut; cut += 1) {
@@ -203,6 +216,36 @@ export class VariantFinder {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, ABBREVIATIONS.expansions)
       .map(([term]) => term);
+  }
+
+  /**
+   * The commonest word of the word-vector table (common English) one edit from `word`
+   * (a letter dropped, added, changed, or two swapped), if any: what a misspelling of a
+   * word the articles lack most likely meant.
+   */
+  private commonWordOneEditFrom(word: string): string | undefined {
+    const vectors = this.options.wordVectors;
+    // A word of the table is common English as typed ("mostly"), not a misspelling.
+    if (!vectors || vectors.rank(word) !== undefined) return undefined;
+    let best: string | undefined;
+    let bestRank = Infinity;
+    const consider = (candidate: string) => {
+      const rank = vectors.rank(candidate);
+      if (rank !== undefined && rank < bestRank) {
+        best = candidate;
+        bestRank = rank;
+      }
+    };
+    for (let i = 0; i <= word.length; i += 1) {
+      const [head, tail] = [word.slice(0, i), word.slice(i)];
+      if (tail) consider(head + tail.slice(1));
+      if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
+      for (const letter of LETTERS) {
+        if (tail && letter !== tail[0]) consider(head + letter + tail.slice(1));
+        consider(head + letter + tail);
+      }
+    }
+    return best;
   }
 
   /**
