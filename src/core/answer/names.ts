@@ -26,7 +26,7 @@ function wrongKindOfName(
 ): boolean {
   if (!dictionary?.nounSense) return false;
   // The head of "Governments of Canada" is "Governments"; of "Vice Premier Wang", "Wang".
-  const head = / of /u.test(name) ? name.slice(0, name.indexOf(" of ")) : name.split(/\s+/u).at(-1);
+  const head = / of /u.test(name) ? beforeOf(name) : name.split(/\s+/u).at(-1);
   const sense =
     dictionary.nounSense(name) ?? (head && head !== name ? dictionary.nounSense(head) : undefined);
   // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
@@ -37,9 +37,15 @@ function wrongKindOfName(
   return sense.category === "location" || sense.category === "time";
 }
 
+/** The part of a name before its " of …" ("Governments" of "Governments of Canada"), or all of it. */
+function beforeOf(name: string): string {
+  const at = name.indexOf(" of ");
+  return at === -1 ? name : name.slice(0, at);
+}
+
 /** True when a word before a name's last is a common noun for a person: a title ("President Xi"). */
 function hasPersonsTitle(name: string, dictionary: SynonymSource): boolean {
-  const words = (/ of /u.test(name) ? name.slice(0, name.indexOf(" of ")) : name).split(/\s+/u);
+  const words = beforeOf(name).split(/\s+/u);
   return words.slice(0, -1).some((word) => {
     const sense = dictionary.nounSense?.(word);
     return sense !== undefined && !sense.proper && sense.category === "person";
