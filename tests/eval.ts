@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Answer, Citation, CitationIndex } from "../src/core/index.ts";
+import type { Answer, AskOptions, Citation, CitationIndex } from "../src/core/index.ts";
 import { ROOT } from "./helpers.ts";
 
 /** One question of an evaluation file (the format of shared/eval/README.md). */
@@ -58,8 +58,16 @@ function citationOk(
   );
 }
 
-/** Runs every question through the index and scores the answers. */
-export function score(index: CitationIndex, questions: readonly EvalQuestion[]): EvalScore {
+/**
+ * Runs every question through the index and scores the answers.
+ *
+ * @param scope - what each question is asked with beyond the limit (its article, say).
+ */
+export function score(
+  index: CitationIndex,
+  questions: readonly EvalQuestion[],
+  scope: (question: EvalQuestion) => AskOptions = () => ({}),
+): EvalScore {
   const result: EvalScore = {
     answerable: 0,
     top1: 0,
@@ -73,7 +81,7 @@ export function score(index: CitationIndex, questions: readonly EvalQuestion[]):
   let excerptTotal = 0;
   let excerptCount = 0;
   for (const question of questions) {
-    const answer = index.ask(question.q, { limit: 3 });
+    const answer = index.ask(question.q, { ...scope(question), limit: 3 });
     if (answer.answered && answer.citations[0]) {
       excerptTotal += answer.citations[0].excerpt.length;
       excerptCount += 1;

@@ -87,6 +87,12 @@ export interface RankingOptions {
    * share of its weight that {@link titleDiscount} takes away (0: none).
    */
   readonly titleContextCredit: number;
+  /**
+   * Whether a question asked of one article (`AskOptions.article`) is answered as if that
+   * article were the only one loaded: its words, their rarity and their stand-ins taken from
+   * it alone, so a channel's article answers the same however many others are loaded.
+   */
+  readonly articleAlone: boolean;
   /** Longest excerpt, in characters, when two sentences are quoted together. */
   readonly maxExcerptLength: number;
   /** How many sentences are scored in full for one question, at most (about). */
@@ -178,6 +184,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   kindMisfit: 0.8,
   titleDiscount: 0.5,
   titleContextCredit: 0.5,
+  articleAlone: true,
   maxExcerptLength: 320,
   shortlistSize: 120,
   commonPostings: 1000,
@@ -322,7 +329,28 @@ export const CACHE_SIZES = Object.freeze({
    * time it is read whole.
    */
   articleChars: 1024 * 1024,
+  /**
+   * Sentences, in all, of the indexes of one article each kept for questions asked of one
+   * article ({@link RankingOptions.articleAlone}): a channel asks of the same article again
+   * and again. An article averages about 90 sentences on the 14,000-article archive, and an
+   * index takes a few hundred bytes a sentence.
+   */
+  articleIndexSentences: 100_000,
+  /**
+   * An article of more sentences than this is never indexed alone: a question asked of it
+   * is ranked in the whole index, restricted to it, instead of indexing it a second time.
+   */
+  articleAloneMaxSentences: 10_000,
 });
+
+/**
+ * The size of a cache of at most `limit` entries keyed by one of `items` things (sentences,
+ * words): no larger than the things it can hold. A cache's table is allocated whole when it
+ * is made (20 ms for 20,000 entries), which an index of one article makes on its first question.
+ */
+export function cacheSizeFor(limit: number, items: number): number {
+  return Math.max(1, Math.min(limit, items));
+}
 
 /** Title words in at least this many titles get a cached bit table ({@link CACHE_SIZES}.titleBits). */
 export const TITLE_BITS_FROM = 64;

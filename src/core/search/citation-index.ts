@@ -6,7 +6,8 @@ import { extractShortAnswer } from "../answer/short-answer.ts";
 import type { Article } from "../article/types.ts";
 import type { IndexData } from "../index/build.ts";
 import { IndexView } from "../index/view.ts";
-import { DEFAULT_RANKING, type RankingOptions } from "../options.ts";
+import { LRUCache } from "lru-cache";
+import { CACHE_SIZES, DEFAULT_RANKING, type RankingOptions } from "../options.ts";
 import { DEFINITION_FRAME } from "../text/lexicon.ts";
 import { normalizeDiscordText } from "../text/normalize.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
@@ -44,6 +45,11 @@ export class CitationIndex {
   private readonly initialisms: Initialisms;
   private readonly asking: AskedSentences;
   private readonly names: NameEvidence;
+  /** Indexes of one article each, by article position (see {@link RankingOptions.articleAlone}). */
+  private readonly alone = new LRUCache<number, CitationIndex>({
+    maxSize: CACHE_SIZES.articleIndexSentences,
+    sizeCalculation: (index) => Math.max(1, index.size),
+  });
 
   /**
    * @param articles - the loaded articles.
@@ -119,6 +125,8 @@ export class CitationIndex {
   }
 
   private answer(asked: string, options: AskOptions, explain: boolean): Ranked<Citation> {
+    const alone = this.indexOfArticleAlone(options.article);
+    if (alone) return alone.answer(asked, options, explain);
     // What Discord adds around the words (mentions, emoji, markdown) is no part of the
     // question; the answer still quotes the question as asked.
     const question = normalizeDiscordText(asked);
@@ -135,6 +143,28 @@ export class CitationIndex {
       ? metadataAnswer(field, chosen, ranked, this.limitOf(options), explain)
       : ranked;
     return { ...result, answer: { ...result.answer, question: asked } };
+  }
+
+  /**
+   * The index of one article alone, for a question asked of it, when
+   * {@link RankingOptions.articleAlone} is on and other articles are loaded: undefined otherwise,
+   * for an id that is not loaded (which finds nothing) and for an article too long to index a
+   * second time ({@link CACHE_SIZES}.articleAloneMaxSentences).
+   */
+  private indexOfArticleAlone(id: string | undefined): CitationIndex | undefined {
+    if (id === undefined || !this.options.articleAlone || this.articles.length <= 1)
+      return undefined;
+    const position = this.view.articlePosition(id);
+    if (position === undefined) return undefined;
+    const sentences =
+      (this.view.articleFirst[position + 1] ?? this.size) - (this.view.articleFirst[position] ?? 0);
+    if (sentences > CACHE_SIZES.articleAloneMaxSentences) return undefined;
+    let index = this.alone.get(position);
+    if (!index) {
+      index = new CitationIndex([this.articles[position] as Article], this.options);
+      this.alone.set(position, index);
+    }
+    return index;
   }
 
   private shortAnswerIn(

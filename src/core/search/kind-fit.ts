@@ -3,7 +3,7 @@ import { answersIn, patternsOf, type AnswerType, type CountedThing } from "../an
 import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/build.ts";
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, type RankingOptions } from "../options.ts";
+import { CACHE_SIZES, cacheSizeFor, type RankingOptions } from "../options.ts";
 import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, type Candidate } from "./score.ts";
@@ -46,12 +46,14 @@ export function needsKind(expected: AnswerType, kind: QuestionKind): boolean {
  */
 export class KindFit {
   /** Sentences already looked at, and the terms of the names inside them. */
-  private readonly names = new LRUCache<number, readonly string[]>({ max: CACHE_SIZES.names });
+  private readonly names: LRUCache<number, readonly string[]>;
 
   constructor(
     private readonly view: IndexView,
     private readonly options: Readonly<RankingOptions>,
-  ) {}
+  ) {
+    this.names = new LRUCache({ max: cacheSizeFor(CACHE_SIZES.names, view.size) });
+  }
 
   /**
    * Re-ranks the leading candidates (marking `kindFits` on each) and returns

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { CACHE_SIZES, cacheSizeFor, TYPO_MATCHING, type RankingOptions } from "../options.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
 
 /**
@@ -10,12 +10,17 @@ import { tokenize, type Token } from "../text/tokenize.ts";
  */
 export class NameEvidence {
   /** Whether the articles mostly write a term with a capital, by term. */
-  private readonly capitals = new LRUCache<string, boolean>({ max: CACHE_SIZES.names });
+  private readonly capitals: LRUCache<string, boolean>;
 
   constructor(
     private readonly view: IndexView,
     private readonly options: Readonly<RankingOptions>,
-  ) {}
+  ) {
+    // Only the articles' written words are remembered (see isName).
+    this.capitals = new LRUCache({
+      max: cacheSizeFor(CACHE_SIZES.names, view.data.vocabulary.size),
+    });
+  }
 
   /**
    * True when the articles write the word with a capital inside their sentences

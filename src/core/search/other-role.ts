@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, type RankingOptions } from "../options.ts";
+import { CACHE_SIZES, cacheSizeFor, type RankingOptions } from "../options.ts";
 import { termOf, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, Place, TermNote, type Candidate } from "./score.ts";
@@ -29,12 +29,14 @@ function said(term: QueryTerm, word: string): boolean {
  */
 export class OtherRoles {
   /** Sentences already read, as tokens. */
-  private readonly tokens = new LRUCache<number, readonly Token[]>({ max: CACHE_SIZES.names });
+  private readonly tokens: LRUCache<number, readonly Token[]>;
 
   constructor(
     private readonly view: IndexView,
     private readonly options: Readonly<RankingOptions>,
-  ) {}
+  ) {
+    this.tokens = new LRUCache({ max: cacheSizeFor(CACHE_SIZES.names, view.size) });
+  }
 
   /**
    * Adjusts the leading candidates' credits, scores and coverage (noting `other-role` on
