@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lowerBound } from "../../src/core/index/postings.ts";
 import { KnownSentences } from "../../src/core/search/known-sentences.ts";
-import { countsInRanges, gallopTo, qualitiesInRanges } from "../../src/core/search/ranges.ts";
+import { anyBitIn, bitsIn, setBit } from "../../src/core/search/bit-tables.ts";
+import {
+  countsInRanges,
+  gallopTo,
+  qualitiesInRanges,
+  type BitsOf,
+} from "../../src/core/search/ranges.ts";
 
 const sortedSet = (max: number) =>
   fc
@@ -16,6 +22,13 @@ const ranges = (max: number) =>
     const pairs = sorted.slice(1).map((end, k) => [sorted[k] as number, end - 1] as const);
     return fc.shuffledSubarray(pairs, { minLength: 1 });
   });
+
+/** A postings list as a bit per sentence. */
+function bitsOfList(sentenceIds: Int32Array, max: number): Uint32Array {
+  const bits = new Uint32Array((max + 32) >>> 5);
+  for (const id of sentenceIds) setBit(bits, id);
+  return bits;
+}
 
 /** The best quality of the first variant (best first) found in first..last, by binary search. */
 function qualityIn(
@@ -77,8 +90,15 @@ describe("walking sorted postings forward", () => {
             floors[r * resolved.length + term] = chosen?.quality ?? 0;
           });
         });
-        for (const given of [undefined, floors]) {
-          const qualities = qualitiesInRanges(resolved, firsts, lasts, given);
+        // Some variants read from their bits (as a long list is), the others walked.
+        const bitsOf: BitsOf = (variant) =>
+          variant.sentenceIds.length % 2 === 0 ? bitsOfList(variant.sentenceIds, 1000) : undefined;
+        for (const [given, withBits] of [
+          [undefined, undefined],
+          [floors, undefined],
+          [floors, bitsOf],
+        ] as const) {
+          const qualities = qualitiesInRanges(resolved, firsts, lasts, given, withBits);
           list.forEach(([first, last], r) => {
             resolved.forEach((variants, term) => {
               expect(qualities[r * resolved.length + term]).toBe(qualityIn(variants, first, last));
@@ -90,22 +110,53 @@ describe("walking sorted postings forward", () => {
     );
   });
 
-  it("GIVEN a sorted list and disjoint ranges THEN each range's count is the number of entries in it", () => {
+  it("GIVEN a sorted list, walked or read as bits, and disjoint ranges THEN each range's count is the number of entries in it", () => {
     fc.assert(
-      fc.property(sortedSet(1000), ranges(1000), (sorted, list) => {
+      fc.property(sortedSet(1000), ranges(1000), fc.boolean(), (sorted, list, asBits) => {
         const firsts = Int32Array.from(list, ([first]) => first);
         const ends = Int32Array.from(list, ([, last]) => last + 1);
         const order = Int32Array.from(firsts.keys()).sort(
           (a, b) => (firsts[a] as number) - (firsts[b] as number),
         );
         const counts = new Float64Array(list.length);
-        countsInRanges(sorted, firsts, ends, order, counts);
+        const variant = { term: "word", quality: 1, sentenceIds: sorted };
+        const bits = bitsOfList(sorted, 1000);
+        countsInRanges(variant, firsts, ends, order, counts, () => (asBits ? bits : undefined));
         list.forEach(([first, last], r) => {
           expect(counts[r]).toBe([...sorted].filter((id) => id >= first && id <= last).length);
         });
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("bits of a range of sentences", () => {
+  it("GIVEN any set of sentences as bits and any range THEN whether one is in it and how many are as the list says", () => {
+    fc.assert(
+      fc.property(
+        sortedSet(300),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        (sorted, a, b) => {
+          const [first, last] = a <= b ? [a, b] : [b, a];
+          const bits = bitsOfList(sorted, 300);
+          const inside = [...sorted].filter((id) => id >= first && id <= last).length;
+          expect(anyBitIn(bits, first, last)).toBe(inside > 0);
+          expect(bitsIn(bits, first, last + 1)).toBe(inside);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("GIVEN every bit set WHEN counting whole and partial words THEN every bit of the range counts", () => {
+    const bits = new Uint32Array(4).fill(0xffffffff);
+    expect(bitsIn(bits, 0, 128)).toBe(128);
+    expect(bitsIn(bits, 31, 33)).toBe(2);
+    expect(bitsIn(bits, 5, 5)).toBe(0);
+    expect(anyBitIn(bits, 127, 127)).toBe(true);
+    expect(anyBitIn(new Uint32Array(4), 0, 127)).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import type { QueryTerm } from "./query.ts";
+import { variantBits } from "./posting-bits.ts";
 import { countsInRanges } from "./ranges.ts";
 import { titleHits } from "./title-hits.ts";
 import type { ResolvedVariant } from "./shortlist.ts";
@@ -66,7 +67,7 @@ function bm25(
   resolved.forEach((variants, i) => {
     for (const variant of variants) {
       if (variant.quality < options.articleMinQuality) continue;
-      countsInRanges(variant.sentenceIds, firsts, ends, order, found);
+      countsInRanges(variant, firsts, ends, order, found, (v) => variantBits(view, v));
       for (let k = 0; k < count; k += 1) {
         const at = k * stride + i;
         frequencies[at] = Math.max(

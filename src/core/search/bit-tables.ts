@@ -37,3 +37,39 @@ export class BitTables {
     return table;
   }
 }
+
+/** True when a bit of `first..last` (inclusive) is set. */
+export function anyBitIn(bits: Uint32Array, first: number, last: number): boolean {
+  const firstWord = first >>> 5;
+  const lastWord = last >>> 5;
+  // The first word's bits from `first` up, the last word's up to `last` (shifted out above it).
+  let word = (bits[firstWord] as number) >>> (first & 31);
+  if (firstWord === lastWord) return word << (31 - (last & 31) + (first & 31)) !== 0;
+  if (word !== 0) return true;
+  for (let at = firstWord + 1; at < lastWord; at += 1) if (bits[at] !== 0) return true;
+  word = (bits[lastWord] as number) << (31 - (last & 31));
+  return word !== 0;
+}
+
+/** How many bits of `first..end - 1` are set. */
+export function bitsIn(bits: Uint32Array, first: number, end: number): number {
+  if (end <= first) return 0;
+  const last = end - 1;
+  const firstWord = first >>> 5;
+  const lastWord = last >>> 5;
+  if (firstWord === lastWord) {
+    return ones(
+      ((bits[firstWord] as number) >>> (first & 31)) << (31 - (last & 31) + (first & 31)),
+    );
+  }
+  let count = ones((bits[firstWord] as number) >>> (first & 31));
+  for (let at = firstWord + 1; at < lastWord; at += 1) count += ones(bits[at] as number);
+  return count + ones((bits[lastWord] as number) << (31 - (last & 31)));
+}
+
+/** The set bits of a 32-bit word. */
+function ones(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+}

@@ -1,11 +1,13 @@
+import { lowerBound } from "../index/postings.ts";
 import type { IndexView } from "../index/view.ts";
-import { qualitiesInRanges } from "./ranges.ts";
+import { variantBits } from "./posting-bits.ts";
+import { qualitiesInRanges, type BitsOf } from "./ranges.ts";
 import type { ResolvedVariant, Shortlister } from "./shortlist.ts";
 
-/** Per paragraph key or article position, each question word's best match there. */
+/** Per paragraph or article of the shortlisted sentences, each question word's best match there. */
 export interface BestIn {
-  /** The row of a paragraph key or article position. */
-  readonly rowOf: ReadonlyMap<number, number>;
+  /** The row of each shortlisted sentence's paragraph or article, by its place in the shortlist. */
+  readonly rowOfCandidate: Int32Array;
   /** qualities[row * words + word]: the best match of question word `word` (0: none). */
   readonly qualities: Float64Array;
 }
@@ -15,7 +17,8 @@ export interface BestIn {
  * paragraph and in the article of every shortlisted sentence. What the shortlist found in a
  * sentence and its neighbours is a floor for its paragraph, and a paragraph's best a floor for
  * its article: only the variants better than the floor are looked for in the postings, by one
- * forward walk of each list over the ranges in order (see {@link qualitiesInRanges}).
+ * forward walk of each list over the ranges in order (see {@link qualitiesInRanges}), or in
+ * the bits of a long list.
  */
 export function bestInParagraphsAndArticles(
   shortlist: readonly number[],
@@ -25,15 +28,17 @@ export function bestInParagraphsAndArticles(
 ): { paragraphs: BestIn; articles: BestIn } {
   const { paragraphKey, article } = view.data.sentences;
   const terms = resolved.length;
-  const paragraphKeys = ascendingUnique(shortlist.map((id) => paragraphKey[id] as number));
-  const paragraphRow = rowsOf(paragraphKeys);
+  const paragraphKeys = ascendingUnique(shortlist, paragraphKey);
+  // Rows are places among the sorted distinct keys, found by binary search (no map a question).
+  const paragraphRows = rowsAmong(paragraphKeys, shortlist, paragraphKey);
   const paragraphFloors = new Float64Array(paragraphKeys.length * terms);
-  const articleOfParagraph = new Map<number, number>();
+  const articleOfParagraph = new Int32Array(paragraphKeys.length);
   const exact = resolved.map(exactQualities);
-  for (const sentenceId of shortlist) {
+  const bitsOf: BitsOf = (variant) => variantBits(view, variant);
+  shortlist.forEach((sentenceId, k) => {
     const key = paragraphKey[sentenceId] as number;
-    articleOfParagraph.set(key, article[sentenceId] as number);
-    const row = paragraphRow.get(key) as number;
+    const row = paragraphRows[k] as number;
+    articleOfParagraph[row] = article[sentenceId] as number;
     const hasPrevious = paragraphKey[sentenceId - 1] === key;
     const hasNext = paragraphKey[sentenceId + 1] === key;
     const hereRow = shortlister.rowOfSentence(sentenceId);
@@ -49,18 +54,19 @@ export function bestInParagraphsAndArticles(
       const at = row * terms + term;
       if (floor > (paragraphFloors[at] as number)) paragraphFloors[at] = floor;
     }
-  }
+  });
   const paragraphQualities = qualitiesInRanges(
     resolved,
     paragraphKeys.map((key) => view.paragraphFirst[key] as number),
     paragraphKeys.map((key) => (view.paragraphFirst[key + 1] as number) - 1),
     paragraphFloors,
+    bitsOf,
   );
-  const articleKeys = ascendingUnique(shortlist.map((id) => article[id] as number));
-  const articleRow = rowsOf(articleKeys);
+  const articleKeys = ascendingUnique(shortlist, article);
+  const articleRows = rowsAmong(articleKeys, shortlist, article);
   const articleFloors = new Float64Array(articleKeys.length * terms);
-  paragraphKeys.forEach((key, k) => {
-    const row = articleRow.get(articleOfParagraph.get(key) as number) as number;
+  paragraphKeys.forEach((_, k) => {
+    const row = lowerBound(articleKeys, articleOfParagraph[k] as number);
     for (let term = 0; term < terms; term += 1) {
       const at = row * terms + term;
       const found = paragraphQualities[k * terms + term] as number;
@@ -72,10 +78,11 @@ export function bestInParagraphsAndArticles(
     articleKeys.map((key) => view.articleFirst[key] as number),
     articleKeys.map((key) => (view.articleFirst[key + 1] as number) - 1),
     articleFloors,
+    bitsOf,
   );
   return {
-    paragraphs: { rowOf: paragraphRow, qualities: paragraphQualities },
-    articles: { rowOf: articleRow, qualities: articleQualities },
+    paragraphs: { rowOfCandidate: paragraphRows, qualities: paragraphQualities },
+    articles: { rowOfCandidate: articleRows, qualities: articleQualities },
   };
 }
 
@@ -93,9 +100,11 @@ function exactQualities(variants: readonly ResolvedVariant[]): Map<number, numbe
   return exact;
 }
 
-/** The distinct keys, ascending (a sort of a typed copy: no set, no iterator). */
-function ascendingUnique(keys: readonly number[]): Int32Array {
-  const sorted = Int32Array.from(keys).sort();
+/** The distinct keys of the sentences (`keyOf[id]`), ascending. */
+function ascendingUnique(ids: readonly number[], keyOf: Int32Array): Int32Array {
+  const sorted = new Int32Array(ids.length);
+  for (let k = 0; k < ids.length; k += 1) sorted[k] = keyOf[ids[k] as number] as number;
+  sorted.sort();
   let count = 0;
   for (let k = 0; k < sorted.length; k += 1) {
     if (count === 0 || sorted[k] !== sorted[count - 1]) sorted[count++] = sorted[k] as number;
@@ -103,8 +112,11 @@ function ascendingUnique(keys: readonly number[]): Int32Array {
   return sorted.subarray(0, count);
 }
 
-function rowsOf(keys: Int32Array): Map<number, number> {
-  const rows = new Map<number, number>();
-  keys.forEach((key, row) => rows.set(key, row));
+/** Each sentence's key's place among the distinct keys (`keys`, ascending). */
+function rowsAmong(keys: Int32Array, ids: readonly number[], keyOf: Int32Array): Int32Array {
+  const rows = new Int32Array(ids.length);
+  for (let k = 0; k < ids.length; k += 1) {
+    rows[k] = lowerBound(keys, keyOf[ids[k] as number] as number);
+  }
   return rows;
 }

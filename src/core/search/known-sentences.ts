@@ -15,6 +15,9 @@ export class KnownSentences {
   private rows = new Int32Array(0);
   private spareIds = new Int32Array(0);
   private spareRows = new Int32Array(0);
+  /** Room for the sentences an {@link update} takes in (their ids and rows), reused. */
+  private addedIds = new Int32Array(0);
+  private addedRows = new Int32Array(0);
   private count = 0;
 
   /** The known sentences, ascending. */
@@ -90,16 +93,22 @@ export class KnownSentences {
     const from = this.count;
     if (from === found) return;
     const added = found - from;
-    const addedIds = touched.slice(from, found);
-    const addedRows = new Int32Array(added);
-    for (let k = 0; k < added; k += 1) addedRows[k] = from + k;
+    if (this.addedIds.length < added) {
+      this.addedIds = new Int32Array(Math.max(added, this.addedIds.length * 2, 1024));
+      this.addedRows = new Int32Array(this.addedIds.length);
+    }
+    const { addedIds, addedRows } = this;
+    for (let k = 0; k < added; k += 1) {
+      addedIds[k] = touched[from + k] as number;
+      addedRows[k] = from + k;
+    }
     let inOrder = true;
     for (let k = 1; k < added && inOrder; k += 1) {
       inOrder = (addedIds[k - 1] as number) < (addedIds[k] as number);
     }
     if (!inOrder) {
       // Several walks' sentences at once: sorted by id, each keeping its row.
-      const order = Array.from(addedRows).sort(
+      const order = Array.from(addedRows.subarray(0, added)).sort(
         (a, b) => (touched[a] as number) - (touched[b] as number),
       );
       order.forEach((row, k) => {

@@ -1,6 +1,7 @@
 import type { IndexView } from "../index/view.ts";
 import { CACHE_SIZES, POSTING_BITS_FROM } from "../options.ts";
 import { BitTables, setBit } from "./bit-tables.ts";
+import type { ResolvedVariant } from "./shortlist.ts";
 
 /** Bit tables of the postings of words in many sentences, per index. */
 const tables = new BitTables(CACHE_SIZES.postingBits);
@@ -18,4 +19,10 @@ export function postingBits(view: IndexView, term: string, postings: Int32Array)
   return tables.get(view, term, view.size, (bits) => {
     for (let k = 0; k < postings.length; k += 1) setBit(bits, postings[k] as number);
   });
+}
+
+/** A variant's postings as bits when the list is long enough to have them ({@link wantsBits}). */
+export function variantBits(view: IndexView, variant: ResolvedVariant): Uint32Array | undefined {
+  const { term, sentenceIds } = variant;
+  return wantsBits(view, sentenceIds) ? postingBits(view, term, sentenceIds) : undefined;
 }

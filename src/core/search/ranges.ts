@@ -1,5 +1,15 @@
 import { lowerBound } from "../index/postings.ts";
+import { anyBitIn, bitsIn } from "./bit-tables.ts";
 import type { ResolvedVariant } from "./shortlist.ts";
+
+/**
+ * A variant's postings as a bit per sentence, when it has them (a long list: see
+ * posting-bits.ts): a range is then checked or counted from the few words of bits that cover
+ * it, where a walk would gallop along the long list to every range, reading it at random.
+ */
+export type BitsOf = (variant: ResolvedVariant) => Uint32Array | undefined;
+
+const NO_BITS: BitsOf = () => undefined;
 
 /**
  * Position of the first value at least `value` among the first `length` of a sorted list,
@@ -33,6 +43,7 @@ export function gallopTo(
  * @param floors - floors[r * resolved.length + term]: the quality of a variant known to be
  *   in the range (0: none known). Only the variants better than it are looked for: the best
  *   found, or else the floor, is the answer.
+ * @param bitsOf - the postings' bits where a variant has them, read instead of its list.
  * @returns qualities[r * resolved.length + term].
  */
 export function qualitiesInRanges(
@@ -40,15 +51,18 @@ export function qualitiesInRanges(
   firsts: Int32Array,
   lasts: Int32Array,
   floors?: Float64Array,
+  bitsOf: BitsOf = NO_BITS,
 ): Float64Array {
   const terms = resolved.length;
   const count = firsts.length;
-  const qualities = floors ? Float64Array.from(floors) : new Float64Array(count * terms);
+  const qualities = floors ? floors.slice() : new Float64Array(count * terms);
   const settled = new Uint8Array(count);
   resolved.forEach((variants, term) => {
     settled.fill(0);
     let open = count;
-    for (const { quality, sentenceIds } of variants) {
+    for (const variant of variants) {
+      const { quality, sentenceIds } = variant;
+      const bits = bitsOf(variant);
       let at = 0;
       for (let r = 0; r < count && open > 0; r += 1) {
         if (settled[r] === 1) continue;
@@ -58,9 +72,14 @@ export function qualitiesInRanges(
           open -= 1;
           continue;
         }
-        at = gallopTo(sentenceIds, firsts[r] as number, at);
-        if (at >= sentenceIds.length) break;
-        if ((sentenceIds[at] as number) <= (lasts[r] as number)) {
+        let inRange: boolean;
+        if (bits) inRange = anyBitIn(bits, firsts[r] as number, lasts[r] as number);
+        else {
+          at = gallopTo(sentenceIds, firsts[r] as number, at);
+          if (at >= sentenceIds.length) break;
+          inRange = (sentenceIds[at] as number) <= (lasts[r] as number);
+        }
+        if (inRange) {
           qualities[r * terms + term] = quality;
           settled[r] = 1;
           open -= 1;
@@ -73,15 +92,24 @@ export function qualitiesInRanges(
 
 /**
  * For each range of sentences (`firsts[r]..ends[r] - 1`, disjoint), how many entries of a
- * sorted list fall in it, by one forward walk over the ranges in ascending order.
+ * variant's postings fall in it: by one forward walk over the ranges in ascending order, or
+ * from the list's bits where it has them.
  */
 export function countsInRanges(
-  sorted: Int32Array,
+  variant: ResolvedVariant,
   firsts: Int32Array,
   ends: Int32Array,
   order: Int32Array,
   counts: Float64Array,
+  bitsOf: BitsOf = NO_BITS,
 ): void {
+  const bits = bitsOf(variant);
+  if (bits) {
+    for (const range of order)
+      counts[range] = bitsIn(bits, firsts[range] as number, ends[range] as number);
+    return;
+  }
+  const sorted = variant.sentenceIds;
   let at = 0;
   for (const range of order) {
     at = gallopTo(sorted, firsts[range] as number, at);

@@ -93,16 +93,16 @@ export function scoreCandidates(
   // Which question words an article's title holds: the question's table of title hits.
   const hits = titleHits(terms, view);
   const candidates: Candidate[] = [];
-  for (const sentenceId of shortlist) {
+  shortlist.forEach((sentenceId, k) => {
     const paragraphKey = sentences.paragraphKey[sentenceId] as number;
     const articlePosition = sentences.article[sentenceId] as number;
     const hasPrevious = sentences.paragraphKey[sentenceId - 1] === paragraphKey;
     const hasNext = sentences.paragraphKey[sentenceId + 1] === paragraphKey;
     // This paragraph's and this article's best matches: paragraph[paragraphAt + i] for word i.
     const paragraph = paragraphBest.qualities;
-    const paragraphAt = (paragraphBest.rowOf.get(paragraphKey) as number) * terms.length;
+    const paragraphAt = (paragraphBest.rowOfCandidate[k] as number) * terms.length;
     const article = articleBest.qualities;
-    const articleAt = (articleBest.rowOf.get(articlePosition) as number) * terms.length;
+    const articleAt = (articleBest.rowOfCandidate[k] as number) * terms.length;
     const inTitle = hits.row(articlePosition);
     // The headings and lead-in above the paragraph are part of what it says.
     const contextPosition = view.data.contextOf[paragraphKey] ?? -1;
@@ -207,7 +207,7 @@ export function scoreCandidates(
       places,
       notes,
     });
-  }
+  });
   if (options.articleRelevance > 0 && view.articles.length > 1) {
     const factors = articleFactors(
       candidates.map((candidate) => sentences.article[candidate.sentenceId] as number),

@@ -58,6 +58,8 @@ export class Shortlister {
   private rows = new Float32Array(0);
   /** Shortlist score of each found sentence, by row. */
   private rowScores = new Float64Array(0);
+  /** Room for a copy of {@link rowScores}, to select the shortlist's cut in. */
+  private spareScores = new Float64Array(0);
   private stride = 0;
   private readonly known = new KnownSentences();
   private readonly articles: ArticleShortlist;
@@ -214,8 +216,12 @@ export class Shortlister {
     let chosen: number[];
     if (found <= shortlistSize) chosen = Array.from(touched.subarray(0, found));
     else {
-      // The shortlistSize-th best score, by selection on a copy: no full sort.
-      const cut = kthLargest(rowScores.slice(0, found), shortlistSize);
+      // The shortlistSize-th best score, by selection on a copy (kept between questions): no
+      // full sort, and no new buffer of tens of thousands of scores a question.
+      if (this.spareScores.length < found) this.spareScores = new Float64Array(rowScores.length);
+      const copy = this.spareScores.subarray(0, found);
+      copy.set(rowScores.subarray(0, found));
+      const cut = kthLargest(copy, shortlistSize);
       // Everything above the cut, then ties at the cut up to the size (never dropping a better one).
       const above: number[] = [];
       const tied: number[] = [];
