@@ -193,7 +193,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   maxVariants: 8,
   maxQueryTerms: 16,
   postingsBudget: 60_000,
-  articleRelevance: 0.7,
+  articleRelevance: 0.6,
   articleK1: 1.2,
   articleB: 1,
   articleTitleFrequency: 2,
