@@ -330,17 +330,20 @@ export const CACHE_SIZES = Object.freeze({
    */
   articleChars: 1024 * 1024,
   /**
-   * Sentences, in all, of the indexes of one article each kept for questions asked of one
-   * article ({@link RankingOptions.articleAlone}): a channel asks of the same article again
-   * and again. An article averages about 90 sentences on the 14,000-article archive, and an
-   * index takes a few hundred bytes a sentence.
+   * Indexes of one article each kept for questions asked of one article
+   * ({@link RankingOptions.articleAlone}): a channel asks of the same article again and
+   * again, and a server has a few channels. One of an average archive article (about 90
+   * sentences) adds about 300 KB of resident memory; one not kept is made again on its
+   * article's next question (about 15 ms).
    */
-  articleIndexSentences: 100_000,
+  articleIndexes: 16,
+  /** Sentences, in all, of the indexes of one article each kept: bounds the memory of long ones. */
+  articleIndexSentences: 20_000,
   /**
    * An article of more sentences than this is never indexed alone: a question asked of it
    * is ranked in the whole index, restricted to it, instead of indexing it a second time.
    */
-  articleAloneMaxSentences: 10_000,
+  articleAloneMaxSentences: 5_000,
 });
 
 /**

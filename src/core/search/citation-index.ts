@@ -47,6 +47,7 @@ export class CitationIndex {
   private readonly names: NameEvidence;
   /** Indexes of one article each, by article position (see {@link RankingOptions.articleAlone}). */
   private readonly alone = new LRUCache<number, CitationIndex>({
+    max: CACHE_SIZES.articleIndexes,
     maxSize: CACHE_SIZES.articleIndexSentences,
     sizeCalculation: (index) => Math.max(1, index.size),
   });

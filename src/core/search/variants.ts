@@ -2,7 +2,13 @@ import editDistance from "damerau-levenshtein";
 import Fuse from "fuse.js";
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import { ABBREVIATIONS, CACHE_SIZES, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import {
+  ABBREVIATIONS,
+  CACHE_SIZES,
+  cacheSizeFor,
+  TYPO_MATCHING,
+  type RankingOptions,
+} from "../options.ts";
 import type { WordVectors } from "../vectors.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
 
@@ -27,7 +33,7 @@ export type VariantMap = ReadonlyMap<string, Match>;
  * words, and a compound's head. Remembers the answers: the same words come back.
  */
 export class VariantFinder {
-  private readonly cache = new LRUCache<string, VariantMap>({ max: CACHE_SIZES.variants });
+  private readonly cache: LRUCache<string, VariantMap>;
   private vocabularyByLength: Map<number, string[]> | undefined;
   private vocabularyByInitial: Map<string, [string, string][]> | undefined;
   /** Misspelling look-ups left for the current question ({@link beginQuestion}). */
@@ -36,7 +42,12 @@ export class VariantFinder {
   constructor(
     private readonly view: IndexView,
     private readonly options: Readonly<RankingOptions>,
-  ) {}
+  ) {
+    // A small index (one article's) asks about as many distinct words as it has.
+    this.cache = new LRUCache({
+      max: cacheSizeFor(CACHE_SIZES.variants, view.data.vocabulary.size),
+    });
+  }
 
   /** Starts a question: its misspelling look-ups are counted against the work budget. */
   beginQuestion(): void {
