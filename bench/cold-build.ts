@@ -55,9 +55,13 @@ async function probe(
     openCorpus: (
       dir: string,
       options: { cacheDir: string | false; buildWorkers?: BuildWorkers },
-    ) => Promise<{ index: { size: number }; saved: Promise<string | undefined> }>;
+    ) => Promise<{
+      index: { size: number };
+      saved: Promise<string | undefined>;
+      buildWorkers?: number;
+    }>;
   };
-  const workers = await workersUsed(module("build-threads"), dataDir, setting);
+  const planned = await workersUsed(module("build-threads"), dataDir, setting);
   const cacheDir = save ? mkdtempSync(path.join(os.tmpdir(), "citebot-cold-build-")) : false;
   try {
     const started = performance.now();
@@ -78,7 +82,8 @@ async function probe(
       cpuMs: readyCpuMs,
       peakMb: process.resourceUsage().maxRSS / 1024,
       sentences: corpus.index.size,
-      workers,
+      // The engine says what it used ("auto" measures the machine as it reads the folder).
+      workers: corpus.buildWorkers ?? planned,
       ...saved,
     };
     process.stdout.write(JSON.stringify(result));
@@ -88,8 +93,9 @@ async function probe(
 }
 
 /**
- * The workers an engine builds the folder with, as its own `buildWorkersFor` decides (from the
- * bytes of the folder's article files); without that module, the number asked for or "-".
+ * The workers an engine would build the folder with, as its own `buildWorkersFor` decides from
+ * the bytes of the folder's article files and the load average (for an engine whose corpus does
+ * not say what it used); without that module, the number asked for or "-".
  */
 async function workersUsed(
   url: string,

@@ -3,7 +3,8 @@
  * and what "auto" makes of it. Apart from `parallel-build.ts` so that the configuration can
  * name it without loading the parser and the index builder.
  */
-import { availableParallelism, loadavg } from "node:os";
+import { readFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg } from "node:os";
 
 /** How a folder is built in worker threads. */
 export const PARALLEL_BUILD = Object.freeze({
@@ -16,7 +17,67 @@ export const PARALLEL_BUILD = Object.freeze({
    * the join; a small folder is built in this thread alone.
    */
   autoBytesPerThread: 16_000_000,
+  /**
+   * With "auto", the cores others keep busy are measured over the time the folder was listed
+   * and read (the machine's CPU time less this thread's) when that took at least this many
+   * ms of every core's time: a shorter window says little (the kernel counts in 10 ms ticks),
+   * and the last minute's load average is taken instead.
+   */
+  minSampleMs: 100,
 });
+
+/** The machine's CPU time and this thread's at a moment, in ms (see {@link busyCoresSince}). */
+export interface CpuSample {
+  /** Every core's time, busy or idle (os.cpus()). */
+  readonly total: number;
+  /** Every core's idle time. */
+  readonly idle: number;
+  /** This thread's CPU time (Linux); undefined where it cannot be read. */
+  readonly own: number | undefined;
+}
+
+/** This thread's CPU time in ms, from /proc/thread-self/stat (Linux); undefined elsewhere. */
+function threadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync("/proc/thread-self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CPU times now: call before the folder is read, and pass it to {@link busyCoresSince}. */
+export function sampleCpu(): CpuSample {
+  let total = 0;
+  let idle = 0;
+  for (const { times } of cpus()) {
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+    idle += times.idle;
+  }
+  return { total, idle, own: threadCpuMs() };
+}
+
+/**
+ * How many cores other work kept busy since `start`: the machine's busy time less this
+ * thread's, over the window's length. Measured now, unlike the load average, which lags a
+ * minute behind (a benchmark's previous run, finished seconds ago, still counts there).
+ * Undefined when the window was shorter than {@link PARALLEL_BUILD}'s `minSampleMs` per core
+ * or this thread's time cannot be read.
+ */
+export function busyCoresSince(
+  start: CpuSample,
+  end: CpuSample = sampleCpu(),
+  cores: number = cpus().length,
+): number | undefined {
+  const window = end.total - start.total;
+  if (cores === 0 || window < cores * PARALLEL_BUILD.minSampleMs) return undefined;
+  if (start.own === undefined || end.own === undefined) return undefined;
+  const busy = window - (end.idle - start.idle) - (end.own - start.own);
+  return Math.max(0, (cores * busy) / window);
+}
 
 /** How many build workers a folder is built with: a number asked for, or "auto". */
 export type BuildWorkers = number | "auto";
@@ -25,8 +86,9 @@ export type BuildWorkers = number | "auto";
  * The workers `"auto"` means for a folder of `bytes` of article files: one thread per idle core,
  * this one included, while each gets at least {@link PARALLEL_BUILD}'s `autoBytesPerThread`; a
  * number asked for is taken as it is. At most `maxWorkers` either way. Idle cores are the cores
- * available (`os.availableParallelism()`) less the whole part of the last minute's load
- * average (`os.loadavg()`, 0 where the system has none): on a machine whose cores are busy, a
+ * available (`os.availableParallelism()`) less the whole part of `load`, the cores other work
+ * keeps busy: {@link busyCoresSince} when the caller measured it, else the last minute's load
+ * average (`os.loadavg()`, 0 where the system has none). On a machine whose cores are busy, a
  * worker takes CPU from the other work (measured 1.2–1.4× the CPU of one thread at load 2–9 on
  * 2 cores, docs/benchmarks.md) for no gain in time.
  */

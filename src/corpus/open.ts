@@ -14,7 +14,13 @@ import {
   type LoadResult,
 } from "./load.ts";
 import { buildInWorkers, type ParallelBuild } from "./parallel-build.ts";
-import { buildWorkersFor, type BuildWorkers } from "./build-threads.ts";
+import {
+  buildWorkersFor,
+  busyCoresSince,
+  sampleCpu,
+  type BuildWorkers,
+  type CpuSample,
+} from "./build-threads.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./limits.ts";
 import {
   listArticleFolder,
@@ -62,6 +68,8 @@ export interface Corpus {
    * those whose stamp changed since it was built (see `checkCurrent`).
    */
   readonly filesRead: number;
+  /** Worker threads that built the index besides the calling thread (0 for a saved index). */
+  readonly buildWorkers?: number;
 }
 
 /** Options of {@link openCorpus}. */
@@ -120,6 +128,9 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       warnings.push(`the saved index is off: ${error instanceof Error ? error.message : error}`);
     }
   }
+  // How busy the machine is while the folder is listed and read tells "auto" how many threads
+  // to build it in.
+  const cpuAtStart = sampleCpu();
   const listedAt = (options.clock ?? Date.now)();
   const listing = listArticleFolder(resolved, limits);
   // Files read while checking the saved index: a rebuild reuses their bytes.
@@ -146,7 +157,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     }
   }
   const read = readListing(listing, limits, fresh);
-  const { articles, problems, data, encode } = await build(read, options);
+  const { articles, problems, data, encode, workers } = await build(read, options, cpuAtStart);
   // Hashed, encoded and written after the corpus is handed back (on a later turn of the event
   // loop): a caller that answers or sends the index on (`reload-worker.ts`) need not wait for
   // the saved index's encoding (seconds of CPU for an archive) nor the disk.
@@ -175,6 +186,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     saved,
     warnings,
     filesRead: read.files.length,
+    buildWorkers: workers,
   };
 }
 
@@ -187,21 +199,24 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
 async function build(
   read: FolderRead,
   options: OpenCorpusOptions,
-): Promise<LoadResult & { data: IndexData; encode?: ParallelBuild["encode"] }> {
+  cpuAtStart: CpuSample,
+): Promise<LoadResult & { data: IndexData; encode?: ParallelBuild["encode"]; workers: number }> {
   const strict = options.strict ?? false;
   const bytes = read.files.reduce((sum, file) => sum + file.bytes.length, 0);
-  const workers = buildWorkersFor(options.buildWorkers ?? "auto", bytes);
+  const setting = options.buildWorkers ?? "auto";
+  const busy = setting === "auto" ? busyCoresSince(cpuAtStart) : undefined;
+  const workers = buildWorkersFor(setting, bytes, undefined, busy);
   if (workers > 0) {
     const built = await buildInWorkers(read, workers, (done) =>
       options.onProgress?.(done, read.files.length),
     );
     const problems = [...read.skipped, ...built.problems];
     checkLoaded(read.dir, built.articles.length, problems, { strict });
-    return { ...built, problems };
+    return { ...built, problems, workers };
   }
   const { articles, problems } = parseArticleFiles(read, { strict });
   const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
-  return { articles, problems, data };
+  return { articles, problems, data, workers };
 }
 
 /**

@@ -1,6 +1,11 @@
 import { availableParallelism, loadavg } from "node:os";
 import { describe, expect, it } from "vitest";
-import { buildWorkersFor, PARALLEL_BUILD } from "../../src/corpus/build-threads.ts";
+import {
+  buildWorkersFor,
+  busyCoresSince,
+  PARALLEL_BUILD,
+  sampleCpu,
+} from "../../src/corpus/build-threads.ts";
 
 /**
  * How many worker threads build an index (BUILD_WORKERS, `openCorpus`'s `buildWorkers`): "auto"
@@ -53,5 +58,41 @@ describe("build threads", () => {
     const before = expected();
     const workers = buildWorkersFor("auto", 1000 * PER_THREAD);
     expect([before, expected()]).toContain(workers);
+  });
+
+  describe("the cores other work keeps busy, measured while the folder is read", () => {
+    const at = (total: number, idle: number, own: number | undefined) => ({ total, idle, own });
+    const window = 2 * 10 * PARALLEL_BUILD.minSampleMs;
+
+    it("GIVEN two cores, one idle and one running this thread THEN no other work: both get a thread", () => {
+      const busy = busyCoresSince(at(0, 0, 0), at(window, window / 2, window / 2), 2);
+      expect(busy).toBe(0);
+      expect(buildWorkersFor("auto", 100 * PER_THREAD, 2, busy)).toBe(1);
+    });
+
+    it("GIVEN two cores, this thread on one and the other busy with other work THEN one busy core: no worker", () => {
+      const busy = busyCoresSince(at(0, 0, 0), at(window, 0, window / 2), 2);
+      expect(busy).toBe(1);
+      expect(buildWorkersFor("auto", 100 * PER_THREAD, 2, busy)).toBe(0);
+    });
+
+    it("GIVEN a window shorter than minSampleMs a core, or no thread time THEN nothing is measured (the load average stands)", () => {
+      const short = 2 * PARALLEL_BUILD.minSampleMs - 1;
+      expect(busyCoresSince(at(0, 0, 0), at(short, short, 0), 2)).toBeUndefined();
+      expect(busyCoresSince(at(0, 0, undefined), at(window, 0, undefined), 2)).toBeUndefined();
+    });
+
+    it("GIVEN this thread spinning THEN its time is counted as its own, not as other work", () => {
+      const start = sampleCpu();
+      if (start.own === undefined) return; // not Linux: no thread time, nothing to check
+      const cpu = () => process.cpuUsage().user + process.cpuUsage().system;
+      const from = cpu();
+      let spins = 0;
+      while (cpu() - from < 300_000) spins += 1;
+      const end = sampleCpu();
+      expect(spins).toBeGreaterThan(0);
+      expect(end.total).toBeGreaterThan(start.total);
+      expect((end.own ?? 0) - start.own).toBeGreaterThanOrEqual(200);
+    });
   });
 });
