@@ -120,6 +120,16 @@ describe("parseArticle", () => {
       parseArticle("/x/latin1.txt", Uint8Array.from([0x54, 0x0a, 0x0a, 0xe9, 0xff])),
     ).toThrow(/latin1\.txt: .*not UTF-8/u);
   });
+
+  it("GIVEN a file cut inside a character between whole ones THEN only it is unreadable: no state carries from one file to the next", () => {
+    const whole = new TextEncoder().encode("Café\n\nIt costs 5 €.");
+    const cut = whole.subarray(0, whole.length - 2); // the € (3 bytes) cut short
+    const title = (bytes: Uint8Array) => parseArticle("/x/a.txt", bytes).title;
+    expect(title(whole)).toBe("Café");
+    expect(() => parseArticle("/x/cut.txt", cut)).toThrow(/cut\.txt: .*not UTF-8/u);
+    expect(title(whole)).toBe("Café");
+    expect(parseArticle("/x/b.txt", whole).paragraphs[0]?.text).toBe("It costs 5 €.");
+  });
 });
 
 describe("parsePublished", () => {

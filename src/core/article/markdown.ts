@@ -5,6 +5,26 @@ import { BlockSink, type TextBlock } from "./blocks.ts";
 import { htmlFragmentBlocks } from "./dom.ts";
 import type { WorkMeter } from "../text/work.ts";
 
+/** Link schemes that markdown-it's `validateLink` may refuse (javascript:, vbscript:, file:, data:). */
+const REFUSABLE_SCHEME = /script:|file:|data:/iu;
+
+/**
+ * A parser that does not normalise link addresses, which no passage reads (a link keeps its
+ * text, its address is dropped): markdown-it's `normalizeLink` parses, re-encodes and
+ * punycodes every address (about 2% of parsing the archive). Whether a link is a link stays
+ * markdown-it's decision: its own `validateLink` of its own normalised address for any
+ * address that names a scheme it may refuse; any other address it accepts whatever the
+ * normalising (which keeps ASCII letters and `:`, and lower-cases only the scheme), so it is
+ * accepted as is. Same tokens but their `href` and `src`.
+ */
+export function withUnreadLinks(md: MarkdownIt): MarkdownIt {
+  const normalize = md.normalizeLink.bind(md);
+  const validate = md.validateLink.bind(md);
+  md.normalizeLink = (url) => url;
+  md.validateLink = (url) => !REFUSABLE_SCHEME.test(url) || validate(normalize(url));
+  return md;
+}
+
 /**
  * CommonMark with GitHub's tables, raw HTML recognised (so that its tags can be dropped)
  * and no typographic rewriting: the text is quoted as written. markdown-it's `normalize`
@@ -12,11 +32,13 @@ import type { WorkMeter } from "../text/work.ts";
  * has a CR or a NUL: the rule re-wrote every body (its pattern matched each LF), about 1.5%
  * of an archive build, and `parseArticle` hands over bodies with neither.
  */
-const parser = new MarkdownIt("default", {
-  html: true,
-  linkify: false,
-  typographer: false,
-}).disable(["code", "normalize"]);
+const parser = withUnreadLinks(
+  new MarkdownIt("default", {
+    html: true,
+    linkify: false,
+    typographer: false,
+  }).disable(["code", "normalize"]),
+);
 
 /** A paragraph wholly in bold or italics and at most this long, without a closing full stop, is a heading. */
 const BOLD_HEADING_MAX = 120;

@@ -131,6 +131,9 @@ function parsePlainText(file: string, text: string, meter?: WorkMeter): Omit<Art
   return { title, published, file, paragraphs: toParagraphs(rest.join("\n\n"), meter) };
 }
 
+/** Refuses bytes that are not UTF-8; one for every file (a decode without `stream` starts afresh). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
  * Parses one article file's content.
  *
@@ -147,7 +150,7 @@ export function parseArticle(
   const { meter } = options;
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw new ArticleError(file, "the file is not UTF-8 text (unreadable bytes)");
   }
