@@ -58,11 +58,11 @@ export interface Candidate {
   /** True when it holds the kind of answer asked for (set by the answer-kind pass). */
   kindFits: boolean;
   /** Per question word: the credit it got. */
-  credits: Float64Array;
+  readonly credits: Float64Array;
   /** Per question word: a {@link Place}. */
-  places: Uint8Array;
+  readonly places: Uint8Array;
   /** Per question word: {@link TermNote} bits, for explaining. */
-  notes: Uint8Array;
+  readonly notes: Uint8Array;
 }
 
 /**
@@ -93,6 +93,7 @@ export function scoreCandidates(
   // Which question words an article's title holds: the question's table of title hits.
   const hits = titleHits(terms, view);
   const candidates: Candidate[] = [];
+  const tables = new CandidateTables(shortlist.length, terms.length);
   shortlist.forEach((sentenceId, k) => {
     const paragraphKey = sentences.paragraphKey[sentenceId] as number;
     const articlePosition = sentences.article[sentenceId] as number;
@@ -117,9 +118,9 @@ export function scoreCandidates(
       options.maxLengthBoost,
       1 / (1 - lengthNormalization + (lengthNormalization * length) / view.data.averageLength),
     );
-    const credits = new Float64Array(terms.length);
-    const places = new Uint8Array(terms.length);
-    const notes = new Uint8Array(terms.length);
+    // This candidate's row of the question's tables (see ScoredCandidate).
+    const row = k * terms.length;
+    const { credits, places, notes } = tables;
     let score = 0;
     let covered = 0;
     let possible = 0;
@@ -179,9 +180,9 @@ export function scoreCandidates(
       const topical = inTitle[i] ? options.titleDiscount : 1;
       if (absent(i) && term.weightIfAbsent !== term.weight) note |= TermNote.absentName;
       if (inTitle[i]) note |= TermNote.title;
-      credits[i] = credit;
-      places[i] = place;
-      notes[i] = note;
+      credits[row + i] = credit;
+      places[row + i] = place;
+      notes[row + i] = note;
       if (!term.lowInformation) covered += weight * credit;
       possible += weight;
       // The title is the context of every passage under it: the part of a title word's
@@ -195,18 +196,18 @@ export function scoreCandidates(
       gainNext += term.weight * Math.max(0, next - here);
     }
     const withNeighbor = gainNext > 0 && gainNext >= gainPrevious ? 1 : gainPrevious > 0 ? -1 : 0;
-    candidates.push({
-      sentenceId,
-      score,
-      coverage: possible > 0 ? covered / possible : 0,
-      withNeighbor,
-      missingName,
-      missingAttribute,
-      kindFits: false,
-      credits,
-      places,
-      notes,
-    });
+    candidates.push(
+      new ScoredCandidate(
+        sentenceId,
+        score,
+        possible > 0 ? covered / possible : 0,
+        withNeighbor,
+        missingName,
+        missingAttribute,
+        tables,
+        row,
+      ),
+    );
   });
   if (options.articleRelevance > 0 && view.articles.length > 1) {
     const factors = articleFactors(
@@ -222,6 +223,60 @@ export function scoreCandidates(
   }
   candidates.sort(byScore);
   return candidates;
+}
+
+/** Each candidate's credit, place and notes per question word, in one buffer each a question. */
+class CandidateTables {
+  readonly credits: Float64Array;
+  readonly places: Uint8Array;
+  readonly notes: Uint8Array;
+
+  constructor(
+    count: number,
+    readonly terms: number,
+  ) {
+    this.credits = new Float64Array(count * terms);
+    this.places = new Uint8Array(count * terms);
+    this.notes = new Uint8Array(count * terms);
+  }
+}
+
+/**
+ * A candidate whose per-word arrays are views of its row of the question's tables, made when
+ * first read: only the leading candidates' are (30 of about 180), and three small typed
+ * arrays for each candidate were a third of the bytes a question allocated.
+ */
+class ScoredCandidate implements Candidate {
+  kindFits = false;
+  private creditsView: Float64Array | undefined;
+  private placesView: Uint8Array | undefined;
+  private notesView: Uint8Array | undefined;
+
+  constructor(
+    readonly sentenceId: number,
+    public score: number,
+    public coverage: number,
+    public withNeighbor: number,
+    public missingName: boolean,
+    public missingAttribute: boolean,
+    private readonly tables: CandidateTables,
+    private readonly row: number,
+  ) {}
+
+  get credits(): Float64Array {
+    this.creditsView ??= this.tables.credits.subarray(this.row, this.row + this.tables.terms);
+    return this.creditsView;
+  }
+
+  get places(): Uint8Array {
+    this.placesView ??= this.tables.places.subarray(this.row, this.row + this.tables.terms);
+    return this.placesView;
+  }
+
+  get notes(): Uint8Array {
+    this.notesView ??= this.tables.notes.subarray(this.row, this.row + this.tables.terms);
+    return this.notesView;
+  }
 }
 
 /** Best score first; the earlier sentence among equals. */

@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import { CACHE_SIZES } from "../options.ts";
 import { IRREGULAR_FORMS, NUMBER_WORDS, STEM_COLLISIONS, STOP_WORDS } from "./lexicon.ts";
-import { WORD_OR_NUMBER } from "./words.ts";
+import { wordSpans } from "./words.ts";
 
 /** One word or number of a text, with where it stands. */
 export interface Token {
@@ -88,17 +88,24 @@ export function readWord(surface: string): WordReading {
   return reading;
 }
 
+/** Where {@link tokenize} finds its words (start and end of each), reused. */
+let spanBuffer: Int32Array = new Int32Array(128);
+
 /**
- * Cuts a text into word and number tokens. Possessives lose their "'s", numbers
- * lose thousands separators ("1,000" → "1000"), and a "%" after a number becomes
- * its own "%" token so that "376%" and "25 percent" meet.
+ * Cuts a text into word and number tokens (the words of words.ts's WORD_OR_NUMBER).
+ * Possessives lose their "'s", numbers lose thousands separators ("1,000" → "1000"), and a
+ * "%" after a number becomes its own "%" token so that "376%" and "25 percent" meet.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD_OR_NUMBER)) {
-    const surface = match[0];
-    const start = match.index;
-    const end = start + surface.length;
+  // The scan the index builder uses (the same spans as WORD_OR_NUMBER's matches, without a
+  // match object per word), into a buffer kept between calls.
+  const { spans, count } = wordSpans(text, spanBuffer);
+  spanBuffer = spans;
+  for (let k = 0; k < count; k += 1) {
+    const start = spans[2 * k] as number;
+    const end = spans[2 * k + 1] as number;
+    const surface = text.slice(start, end);
     const { word, term, isNumber, capitalized, acronym } = readWord(surface);
     const previous = tokens.at(-1);
     const afterName = previous !== undefined && previous.capitalized && previous.end + 1 === start;
