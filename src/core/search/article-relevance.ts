@@ -50,14 +50,16 @@ function bm25(
   options: Readonly<RankingOptions>,
 ): Float64Array {
   const count = positions.length;
-  const firsts = positions.map((position) => view.articleFirst[position] as number);
-  const ends = positions.map((position) => view.articleFirst[position + 1] as number);
+  const firsts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  for (let k = 0; k < count; k += 1) {
+    firsts[k] = view.articleFirst[positions[k] as number] as number;
+    ends[k] = view.articleFirst[(positions[k] as number) + 1] as number;
+  }
   // Ascending article positions are ascending ranges.
-  const order = Int32Array.from(
-    Array.from(positions.keys()).sort(
-      (a, b) => (positions[a] as number) - (positions[b] as number),
-    ),
-  );
+  const order = new Int32Array(count);
+  for (let k = 0; k < count; k += 1) order[k] = k;
+  order.sort((a, b) => (positions[a] as number) - (positions[b] as number));
   const averageLength = view.size / Math.max(1, view.articles.length);
   const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
   const hits = titleHits(terms, view);
@@ -82,16 +84,17 @@ function bm25(
     const position = positions[k] as number;
     const length = (ends[k] as number) - (firsts[k] as number);
     let score = 0;
-    terms.forEach((term, i) => {
+    for (let i = 0; i < stride; i += 1) {
+      const term = terms[i] as QueryTerm;
       let frequency = frequencies[k * stride + i] as number;
       if (hits.has(position, i)) {
         frequency += articleTitleFrequency;
       }
-      if (frequency === 0 || term.lowInformation) return;
+      if (frequency === 0 || term.lowInformation) continue;
       score +=
         (term.weight * frequency * (k1 + 1)) /
         (frequency + k1 * (1 - b + (b * length) / averageLength));
-    });
+    }
     scores[k] = score;
   }
   return scores;

@@ -4,6 +4,7 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { type ResolvedVariant, type Shortlister } from "./shortlist.ts";
 import { bestInParagraphsAndArticles } from "./context-tables.ts";
+import { CandidateTables, ScoredCandidate } from "./scored-candidate.ts";
 import type { QueryTerm } from "./query.ts";
 
 /** Where a question word was found for a candidate, nearest first. */
@@ -225,75 +226,31 @@ export function scoreCandidates(
   return candidates;
 }
 
-/** Each candidate's credit, place and notes per question word, in one buffer each a question. */
-class CandidateTables {
-  readonly credits: Float64Array;
-  readonly places: Uint8Array;
-  readonly notes: Uint8Array;
-
-  constructor(
-    count: number,
-    readonly terms: number,
-  ) {
-    this.credits = new Float64Array(count * terms);
-    this.places = new Uint8Array(count * terms);
-    this.notes = new Uint8Array(count * terms);
-  }
-}
-
-/**
- * A candidate whose per-word arrays are views of its row of the question's tables, made when
- * first read: only the leading candidates' are (30 of about 180), and three small typed
- * arrays for each candidate were a third of the bytes a question allocated.
- */
-class ScoredCandidate implements Candidate {
-  kindFits = false;
-  private creditsView: Float64Array | undefined;
-  private placesView: Uint8Array | undefined;
-  private notesView: Uint8Array | undefined;
-
-  constructor(
-    readonly sentenceId: number,
-    public score: number,
-    public coverage: number,
-    public withNeighbor: number,
-    public missingName: boolean,
-    public missingAttribute: boolean,
-    private readonly tables: CandidateTables,
-    private readonly row: number,
-  ) {}
-
-  get credits(): Float64Array {
-    this.creditsView ??= this.tables.credits.subarray(this.row, this.row + this.tables.terms);
-    return this.creditsView;
-  }
-
-  get places(): Uint8Array {
-    this.placesView ??= this.tables.places.subarray(this.row, this.row + this.tables.terms);
-    return this.placesView;
-  }
-
-  get notes(): Uint8Array {
-    this.notesView ??= this.tables.notes.subarray(this.row, this.row + this.tables.terms);
-    return this.notesView;
-  }
-}
-
 /** Best score first; the earlier sentence among equals. */
 export function byScore(a: Candidate, b: Candidate): number {
-  return b.score - a.score || a.sentenceId - b.sentenceId;
+  // Compared rather than subtracted: the same order, without a number made for each comparison.
+  if (b.score > a.score) return 1;
+  if (b.score < a.score) return -1;
+  return a.sentenceId - b.sentenceId;
 }
 
 /** Which question words (by any of their variants) appear in a set of terms (a heading's, a lead-in's). */
 function termsIn(terms: readonly QueryTerm[], contextTerms: ReadonlySet<string>): Uint8Array {
-  return Uint8Array.from(terms, (term) => {
-    // Whichever side is smaller is walked: a question word has a few variants, a context
-    // may have many words.
-    if (term.variants.size < contextTerms.size) {
-      for (const variant of term.variants.keys()) if (contextTerms.has(variant)) return 1;
-      return 0;
-    }
-    for (const contextTerm of contextTerms) if (term.variants.has(contextTerm)) return 1;
-    return 0;
-  });
+  const found = new Uint8Array(terms.length);
+  for (let i = 0; i < terms.length; i += 1) {
+    found[i] = holds((terms[i] as QueryTerm).variants, contextTerms) ? 1 : 0;
+  }
+  return found;
+}
+
+/** True when one of a question word's variants is among a context's terms. */
+function holds(variants: QueryTerm["variants"], contextTerms: ReadonlySet<string>): boolean {
+  // Whichever side is smaller is walked: a question word has a few variants, a context may
+  // have many words.
+  if (variants.size < contextTerms.size) {
+    for (const variant of variants.keys()) if (contextTerms.has(variant)) return true;
+    return false;
+  }
+  for (const contextTerm of contextTerms) if (variants.has(contextTerm)) return true;
+  return false;
 }
