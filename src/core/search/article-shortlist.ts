@@ -117,15 +117,18 @@ export class ArticleShortlist {
       const position = positions[row] as number;
       const length =
         (view.articleFirst[position + 1] as number) - (view.articleFirst[position] as number);
+      // The article's length term, the same for each word (worked out once: the same value).
+      const lengthTerm = k1 * (1 - b + (b * length) / averageLength);
       let score = 0;
       for (let i = 0; i < terms.length; i += 1) {
         const term = terms[i] as QueryTerm;
+        if (term.lowInformation) continue;
         let f = frequencies[row * stride + i] as number;
         if (hits.has(position, i)) {
           f += articleTitleFrequency;
         }
-        if (f === 0 || term.lowInformation) continue;
-        score += (term.weight * f * (k1 + 1)) / (f + k1 * (1 - b + (b * length) / averageLength));
+        if (f === 0) continue;
+        score += (term.weight * f * (k1 + 1)) / (f + lengthTerm);
       }
       scores[row] = score;
     }

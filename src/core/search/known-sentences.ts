@@ -53,16 +53,7 @@ export class KnownSentences {
     visit: (row: number) => void,
     found?: Uint32Array,
   ): void {
-    matchSorted(
-      this.ids,
-      this.rows,
-      this.count,
-      postings,
-      (row) => {
-        if (table[row * stride + term] === 0) visit(row);
-      },
-      found,
-    );
+    matchSorted(this.ids, this.rows, this.count, postings, visit, found, { table, stride, term });
   }
 
   /**
@@ -183,7 +174,8 @@ export class KnownSentences {
  * `postings`, ascending: a merge that walks the shorter list and gallops along the longer.
  * With `found` (a bit per id, set for exactly the ids), a walk of the postings skips the
  * entries whose bit is unset without looking them up, so the postings are walked up to
- * {@link POSTINGS_WALK_RATIO} times the ids' length.
+ * {@link POSTINGS_WALK_RATIO} times the ids' length. With `lacking`, only the rows it says lack
+ * the word are visited.
  */
 function matchSorted(
   ids: Int32Array,
@@ -192,7 +184,12 @@ function matchSorted(
   postings: Int32Array,
   visit: (row: number) => void,
   found?: Uint32Array,
+  lacking?: Lacking,
 ): void {
+  // The rows' test inline, not in a closure around `visit`: a call a match cost more.
+  const table = lacking?.table;
+  const column = lacking?.term ?? 0;
+  const stride = lacking?.stride ?? 0;
   // The shorter list is walked; with the found-bits, the postings up to a few times longer.
   const walkKnown =
     found === undefined ? count <= postings.length : count * POSTINGS_WALK_RATIO < postings.length;
@@ -202,7 +199,10 @@ function matchSorted(
     for (let k = 0; k < count && at < length; k += 1) {
       const value = ids[k] as number;
       if ((postings[at] as number) < value) at = gallopTo(postings, value, at, length);
-      if (at < length && postings[at] === value) visit(rows[k] as number);
+      if (at < length && postings[at] === value) {
+        const row = rows[k] as number;
+        if (table === undefined || table[row * stride + column] === 0) visit(row);
+      }
     }
     return;
   }
@@ -213,6 +213,16 @@ function matchSorted(
       continue;
     }
     if ((ids[at] as number) < value) at = gallopTo(ids, value, at, count);
-    if (at < count && ids[at] === value) visit(rows[at] as number);
+    if (at < count && ids[at] === value) {
+      const row = rows[at] as number;
+      if (table === undefined || table[row * stride + column] === 0) visit(row);
+    }
   }
+}
+
+/** Visit only the rows where `table[row * stride + term]` is 0 (a question word they lack). */
+interface Lacking {
+  readonly table: Float32Array;
+  readonly stride: number;
+  readonly term: number;
 }
