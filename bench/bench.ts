@@ -322,7 +322,7 @@ function report(results: SizeResult[], questionTexts: string[], notes: string[])
           : row.system === "minisearch"
             ? "MiniSearch"
             : "citebot",
-        fmt(row.result.readyMs, 0),
+        `${fmt(row.result.readyMs, 0)}${row.result.buildWorkers ? ` (${row.result.buildWorkers + 1} threads)` : ""}`,
         row.result.parseMs === undefined ? "(incl.)" : fmt(row.result.parseMs, 0),
         row.system !== "citebot"
           ? ""
@@ -531,7 +531,7 @@ async function main(): Promise<number> {
   notes.push(
     "",
     `Peak MB is each child process's RSS high-water mark (process.resourceUsage().maxRSS); an idle child (Node + tsx) peaks at ${fmt(baseline.peakMb, 0)} MB, plain Node at ${fmt(plainNodeMb(), 0)} MB: a compiled process (node dist/…) needs about the difference less.`,
-    `build ms: from nothing to ready to answer (read + parse + index); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load: a fresh process opening the index citebot saved: wall ms, the CPU ms it used (user + system; less inflated by other processes) and its resident memory right after ready (n/a: the engine saves none). max ms: the slowest single ask of the timed loop.`,
+    `build ms: from nothing to ready to answer (read + parse + index), in one thread unless it says how many (citebot's BUILD_WORKERS=auto: a thread per idle core for a large folder); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load: a fresh process opening the index citebot saved: wall ms, the CPU ms it used (user + system; less inflated by other processes) and its resident memory right after ready (n/a: the engine saves none). max ms: the slowest single ask of the timed loop.`,
     `\`*\` marks a loop cut by its time budget (fuse.js: at most ${fuseLimits.samples} questions or ${options.fuseBudgetMs / 1000} s a size).`,
     `Corpora: synthetic articles (licence and documentation sentences) plus the seed, timed on the seed's questions and 20 about synthetic articles; the briefing-room archive (../shared/eval/archive, 14,396 real articles), evenly spaced subsets of each size plus the seed, timed on the evaluation's real questions (its seed and discord-style sets).`,
     `Engine: ${engine}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.`,

@@ -54,12 +54,15 @@ export interface JobResult {
   readonly savedMs?: number;
   /** citebot: whether openCorpus reported the index as loaded from its saved copy. */
   readonly fromSavedIndex?: boolean;
+  /** citebot: worker threads that built the index besides the calling one (BUILD_WORKERS's auto). */
+  readonly buildWorkers?: number;
   /** Hash of src/ as this child found it: a change mid-run shows as two hashes. */
   readonly engineHash: string;
 }
 
 interface Searcher {
   readonly fromSavedIndex?: boolean;
+  readonly buildWorkers?: number;
   /** Settles when a newly built index is written (the engine saves after handing back). */
   readonly saved?: Promise<unknown>;
   readonly articles: number;
@@ -92,13 +95,18 @@ async function openCitebot(job: Job): Promise<Searcher> {
   if (job.cacheDir !== undefined) options["cacheDir"] = job.cacheDir;
   const corpus = await openCorpus(job.dir, options as OpenCorpusOptions);
   const { index } = corpus;
-  const { fromSavedIndex, saved } = corpus as { fromSavedIndex?: unknown; saved?: unknown };
+  const { fromSavedIndex, saved, buildWorkers } = corpus as {
+    fromSavedIndex?: unknown;
+    saved?: unknown;
+    buildWorkers?: unknown;
+  };
   const articles = index.articles.length;
   // The index's own count: walking every paragraph would decode every text that a saved
   // index leaves on disk, inside the measured ready time.
   const sentences = index.size;
   return {
     ...(typeof fromSavedIndex === "boolean" ? { fromSavedIndex } : {}),
+    ...(typeof buildWorkers === "number" ? { buildWorkers } : {}),
     ...(saved instanceof Promise ? { saved } : {}),
     articles,
     sentences,
@@ -196,6 +204,7 @@ async function run(job: Job): Promise<JobResult> {
     checkTop1,
     engineHash: engineHash(),
     ...(searcher.fromSavedIndex === undefined ? {} : { fromSavedIndex: searcher.fromSavedIndex }),
+    ...(searcher.buildWorkers === undefined ? {} : { buildWorkers: searcher.buildWorkers }),
   };
 }
 
