@@ -99,19 +99,19 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the blind questions on articles of other kinds and their four articles alone THEN the floors hold", () => {
     expectAtLeast(score(mixedOnly, readQuestions("blind-mixed.jsonl")), {
-      top1: 28,
-      top3: 34,
+      top1: 29,
+      top3: 35,
       abstained: 7,
-      falseAbstain: 2,
+      falseAbstain: 1,
     });
   });
 
   it("GIVEN the blind questions on articles of other kinds and the whole library THEN the floors hold", () => {
     expectAtLeast(score(mixedLibrary, readQuestions("blind-mixed.jsonl")), {
-      top1: 28,
-      top3: 33,
+      top1: 29,
+      top3: 34,
       abstained: 7,
-      falseAbstain: 3,
+      falseAbstain: 2,
     });
   });
 

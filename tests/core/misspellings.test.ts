@@ -26,6 +26,21 @@ describe("a misspelt question word", () => {
     );
   });
 
+  it("GIVEN a misspelling whose stem is another article word's THEN the word meant is found as well", () => {
+    // "prosecuter" stems to "prosecut", as "prosecution" does; the word meant is "prosecutor".
+    const nominee = article(
+      "nominee",
+      "A nominee",
+      "The department trains a cadre of staff in prosecution tools for gun cases.",
+      "Dettelbach spent over two decades as a prosecutor at the Department of Justice.",
+    );
+    const own = new CitationIndex([nominee], { synonyms: defaultSynonyms, wordVectors: null });
+    const answer = own.explain("how long was he a prosecuter at the department");
+    const typed = answer.citations[0]?.terms.find((term) => term.word === "prosecuter");
+    expect(answer.citations[0]?.excerpt).toContain("two decades");
+    expect(typed?.matches.some((match) => match.how === "fuzzy")).toBe(true);
+  });
+
   it("GIVEN a misspelling THEN the synonyms of the word meant count too", () => {
     const answer = index.explain("were dealers allowd to destroy records");
     const allowd = answer.citations[0]?.terms.find((term) => term.word === "allowd");

@@ -134,7 +134,11 @@ export class VariantFinder {
     // Only a word that is neither in the articles nor in the dictionary is taken for a
     // misspelling: "compiled" is not a typo of "compared".
     const dictionaryWord = options.synonyms?.knows(token.word) ?? false;
-    const typo = !known && !dictionaryWord && token.word.length >= TYPO_MATCHING.minWordLength;
+    // A misspelling may share its stem with an article's word ("prosecuter" and "prosecution"
+    // are both "prosecut"): it is the written word the articles lack that is looked up.
+    const writtenKnown = known && view.data.vocabulary.has(token.word);
+    const typo =
+      !writtenKnown && !dictionaryWord && token.word.length >= TYPO_MATCHING.minWordLength;
     if (typo && this.lookupsLeft <= 0) complete = false;
     else if (typo) {
       this.lookupsLeft -= 1;
