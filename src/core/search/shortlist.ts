@@ -48,7 +48,7 @@ export class Shortlister {
   private touched = new Int32Array(0);
   /** How many sentences the current question has found (the rows in use). */
   private found = 0;
-  /** The article (position) of each found sentence, by row: read in order, not looked up. */
+  /** The article (position) of each found sentence, by row, once the walks are done ({@link articlesOfRows}). */
   private touchedArticle = new Int32Array(0);
   /**
    * rows[row * stride + term]: best match of each question word in each sentence found for
@@ -101,8 +101,27 @@ export class Shortlister {
     this.known.reset();
   }
 
-  /** Row of a sentence (of article `article`) found for the first time (its question words all 0 so far). */
-  private addRow(sentenceId: number, article: number): number {
+  /**
+   * The article (position) of each found sentence, by row: one forward walk of the found
+   * sentences, sorted, along the articles' first sentences (galloping). Walked once for all
+   * of them, not along each postings list: the found ones lie a few articles apart where a
+   * rare word's list passes over hundreds, and a table of every sentence's article, read at
+   * random, would cost a cache miss each.
+   */
+  private articlesOfRows(): Int32Array {
+    const { sortedIds, sortedRows } = this.known;
+    const { articleFirst } = this.view;
+    const articles = this.touchedArticle;
+    let article = -1;
+    for (let k = 0; k < sortedIds.length; k += 1) {
+      article = gallopTo(articleFirst, (sortedIds[k] as number) + 1, article + 1) - 1;
+      articles[sortedRows[k] as number] = article;
+    }
+    return articles;
+  }
+
+  /** Row of a sentence found for the first time (its question words all 0 so far). */
+  private addRow(sentenceId: number): number {
     const row = this.found;
     if (row === this.touched.length) {
       const length = Math.max(row + 1, row * 2, 1024);
@@ -114,7 +133,6 @@ export class Shortlister {
       this.rows = grown(this.rows, Math.max((row + 1) * this.stride, this.rows.length * 2));
     }
     this.touched[row] = sentenceId;
-    this.touchedArticle[row] = article;
     this.rowScores[row] = 0;
     this.seen[sentenceId >>> 5] =
       (this.seen[sentenceId >>> 5] as number) | (1 << (sentenceId & 31));
@@ -133,7 +151,6 @@ export class Shortlister {
     const stride = terms.length;
     this.reset(stride);
     const { seen, known } = this;
-    const { articleFirst } = this.view;
     let maxTouched = -1;
     const isCommon = (postings: Int32Array) =>
       postings.length > Math.max(commonPostings, size * commonShare);
@@ -186,9 +203,6 @@ export class Shortlister {
         const start = lowerBound(postings, first);
         // The budget ends the walk; the rest of a long list is left to the words after it.
         const end = Math.min(postings.length, start + Math.max(0, budget));
-        // The article of the sentence walked, followed along (the ids ascend) rather than
-        // looked up in the sentence table.
-        let article = lowerBound(articleFirst, (postings[start] ?? 0) + 1) - 1;
         // The sentences found before this walk, sorted: a found one's row is read as the walk
         // passes it (the sentences this walk finds are new to it: a list holds each once).
         known.update(this.touched, this.found);
@@ -201,9 +215,7 @@ export class Shortlister {
             position = known.seek(sentenceId, position);
             mark(known.rowAt(position));
           } else {
-            // Galloping: a sparse list passes over hundreds of articles between two sentences.
-            article = gallopTo(articleFirst, sentenceId + 1, article + 1) - 1;
-            mark(this.addRow(sentenceId, article));
+            mark(this.addRow(sentenceId));
             if (sentenceId > maxTouched) maxTouched = sentenceId;
           }
         }
@@ -236,7 +248,7 @@ export class Shortlister {
       const extra = this.articles.sentences(
         {
           touched,
-          touchedArticle: this.touchedArticle,
+          touchedArticle: this.articlesOfRows(),
           found,
           rowScores,
           rows: this.rows,
