@@ -61,8 +61,27 @@ export function qualitiesInRanges(
     settled.fill(0);
     let open = count;
     for (const variant of variants) {
+      if (open === 0) break;
       const { quality, sentenceIds } = variant;
       const bits = bitsOf(variant);
+      // A list with fewer entries among the ranges than ranges still open: each entry finds
+      // its range (the answer is the same: the best variant in a range, or its floor).
+      const from = bits ? 0 : lowerBound(sentenceIds, firsts[0] as number);
+      const to = bits ? 0 : lowerBound(sentenceIds, (lasts[count - 1] as number) + 1, from);
+      if (!bits && to - from < open) {
+        let r = 0;
+        for (let k = from; k < to && open > 0; k += 1) {
+          const id = sentenceIds[k] as number;
+          // The last range starting at or before the entry.
+          r = gallopTo(firsts, id + 1, r) - 1;
+          if (id > (lasts[r] as number) || settled[r] === 1) continue;
+          const at = r * terms + term;
+          if ((qualities[at] as number) < quality) qualities[at] = quality;
+          settled[r] = 1;
+          open -= 1;
+        }
+        continue;
+      }
       let at = 0;
       for (let r = 0; r < count && open > 0; r += 1) {
         if (settled[r] === 1) continue;
