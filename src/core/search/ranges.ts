@@ -129,6 +129,23 @@ export function countsInRanges(
     return;
   }
   const sorted = variant.sentenceIds;
+  const count = order.length;
+  if (count === 0) return;
+  const from = lowerBound(sorted, firsts[order[0] as number] as number);
+  const to = lowerBound(sorted, ends[order[count - 1] as number] as number, from);
+  if (to - from < count) {
+    // Fewer entries among the ranges than ranges: one merge of the entries with the ranges.
+    for (const range of order) counts[range] = 0;
+    let j = 0;
+    for (let k = from; k < to; k += 1) {
+      const id = sorted[k] as number;
+      while (j < count && (ends[order[j] as number] as number) <= id) j += 1;
+      const range = order[j] as number;
+      if (j < count && (firsts[range] as number) <= id)
+        counts[range] = (counts[range] as number) + 1;
+    }
+    return;
+  }
   let at = 0;
   for (const range of order) {
     at = gallopTo(sorted, firsts[range] as number, at);
