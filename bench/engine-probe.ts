@@ -1,6 +1,6 @@
 // One engine's run for `npm run bench:engines` (bench/engines.ts): opens a folder with the engine
 // of a given checkout (its compiled dist), asks the questions read from stdin (JSON) for a number
-// of rounds, and prints the CPU times and the full JSON of each first answer.
+// of rounds, and prints the CPU and wall times and the full JSON of each first answer.
 //
 //   node dist/bench/engine-probe.js ENGINE_DIR DATA_DIR CACHE_DIR ROUNDS ask|explain < questions
 
@@ -14,6 +14,8 @@ export interface ProbeResult {
   readonly openCpuMs: number;
   /** Per question, the median CPU time over the rounds, ms. */
   readonly questionCpuMs: number[];
+  /** Per question, the median wall time over the rounds, ms (inflated by other processes). */
+  readonly questionWallMs: number[];
   /** Per question, the JSON of its first answer (or its refusal). */
   readonly answers: string[];
 }
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
   const openCpuMs = cpuMs(started);
   await corpus.saved;
   const times: number[][] = questions.map(() => []);
+  const wallTimes: number[][] = questions.map(() => []);
   const answers: string[] = [];
   for (let round = 0; round < Number(roundsArg); round += 1) {
     questions.forEach(({ q, article }, i) => {
@@ -61,11 +64,14 @@ async function main(): Promise<void> {
       }
       const options = article === undefined ? {} : { article };
       const asked = process.cpuUsage();
+      const wallStart = performance.now();
       const answer =
         mode === "explain"
           ? corpus.index.explain(checked.question, options)
           : corpus.index.ask(checked.question, options);
+      const wall = performance.now() - wallStart;
       times[i]?.push(cpuMs(asked));
+      wallTimes[i]?.push(wall);
       if (round === 0) answers.push(JSON.stringify(answer));
     });
   }
@@ -75,6 +81,7 @@ async function main(): Promise<void> {
     fromSavedIndex: corpus.fromSavedIndex,
     openCpuMs,
     questionCpuMs: times.filter((list) => list.length > 0).map(median),
+    questionWallMs: wallTimes.filter((list) => list.length > 0).map(median),
     answers,
   };
   process.stdout.write(JSON.stringify(result));
