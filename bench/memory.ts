@@ -12,10 +12,12 @@
 // so that the texts stay distinct. --live: a full garbage collection after each sample and a
 // second sample (what is still reachable), to tell live data from garbage not yet collected.
 // --worker: the index opened as the bot opens it (a worker thread reads it and hands its bytes
-// over), not from the file.
+// over), not from the file. --across-articles: each question asked of one article of the folder,
+// a different one each time in file order (members asking of many channels' articles): every
+// question makes an index of its article alone (RankingOptions.articleAlone).
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     repeats: { type: "string", default: "1" },
     live: { type: "boolean", default: false },
     worker: { type: "boolean", default: false },
+    "across-articles": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -49,6 +52,7 @@ if (values.help) {
       "  --repeats N       runs of each engine, alternating (default 1)",
       "  --live            also sample after a full garbage collection (what is still reachable)",
       "  --worker          open the index as the bot does (in a worker thread, its bytes handed over)",
+      "  --across-articles ask each question of another article of the folder, in file order",
     ].join("\n"),
   );
   process.exit(0);
@@ -71,7 +75,17 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(every) || every <
 }
 const dataDir = path.resolve(values.data ?? DEFAULT_DATA_DIR);
 const cacheDir = path.resolve(values.cache ?? mkdtempSync(path.join(os.tmpdir(), "citebot-mem-")));
-const questions = retypedQuestions(devQuestions(), count);
+/** The folder's article ids (file names without their extension), in file order. */
+function articleIds(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => /^[^.].*\.(?:md|txt|html?)$/iu.test(name))
+    .sort()
+    .map((name) => name.replace(/\.[^.]+$/u, ""));
+}
+const asked = retypedQuestions(devQuestions(), count);
+const ids = values["across-articles"] ? articleIds(dataDir) : [];
+const questions =
+  ids.length > 0 ? asked.map(({ q }, i) => ({ q, article: ids[i % ids.length] as string })) : asked;
 const distinct = new Set(questions.map(({ q, article }) => `${article ?? ""}\n${q}`)).size;
 const probe = path.join(PROJECT_ROOT, "dist", "bench", "memory-probe.js");
 const load = () =>

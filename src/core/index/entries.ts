@@ -9,8 +9,13 @@
 
 import type { Posting } from "./build.ts";
 
-/** Entries a block holds. */
+/** Entries the largest block holds. */
 const BLOCK = 1 << 16;
+/**
+ * Entries the first block holds; each next one twice as many, up to {@link BLOCK}: an index of
+ * one article (a few thousand entries) does not allocate a 320 KB block.
+ */
+const FIRST_BLOCK = 1 << 10;
 
 /** The entries of each sentence, in sentence order. */
 export class PostingEntries {
@@ -26,8 +31,9 @@ export class PostingEntries {
   /** Adds an entry of the sentence being read: its term's slot and how often it holds it. */
   add(slot: number, count: number): void {
     if (this.at === this.slots.length) {
-      this.slots = new Int32Array(BLOCK);
-      this.counts = new Uint8Array(BLOCK);
+      const size = Math.min(BLOCK, this.slots.length === 0 ? FIRST_BLOCK : 2 * this.slots.length);
+      this.slots = new Int32Array(size);
+      this.counts = new Uint8Array(size);
       this.slotBlocks.push(this.slots);
       this.countBlocks.push(this.counts);
       this.at = 0;
@@ -62,7 +68,7 @@ export class PostingEntries {
     for (let b = 0; b < this.slotBlocks.length; b += 1) {
       const slots = this.slotBlocks[b] as Int32Array;
       const blockCounts = this.countBlocks[b] as Uint8Array;
-      const used = Math.min(BLOCK, this.size - b * BLOCK);
+      const used = Math.min(slots.length, this.size - entry);
       for (let i = 0; i < used; i += 1, entry += 1) {
         while (entry >= (sentenceEnds[sentence] as number)) sentence += 1;
         const slot = slots[i] as number;

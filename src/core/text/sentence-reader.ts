@@ -46,6 +46,14 @@ function flagsOf(reading: WordReading): number {
 }
 
 /** Distinct written forms, by id: each an id the first time it is seen. */
+/**
+ * The first table's slots (2^bits) and written units: small, doubled as forms come. An index
+ * of one article is made for a question asked of it (see RankingOptions.articleAlone): 1 MB
+ * tables made and dropped for each such article kept the process's resident memory growing.
+ */
+const INITIAL_SLOT_BITS = 10;
+const INITIAL_UNIT_BITS = 12;
+
 export class SentenceReader {
   /** The reading of each form, by id. */
   readonly readings: WordReading[] = [PERCENT];
@@ -58,9 +66,9 @@ export class SentenceReader {
    * units start in {@link units} and how many. A look-up reads one slot and the units, not four
    * arrays scattered over memory (a hundred thousand forms do not stay in a cache).
    */
-  private slots = new Int32Array(4 << 16);
+  private slots = new Int32Array(4 << INITIAL_SLOT_BITS);
   private unitsUsed = 0;
-  private units = new Uint16Array(1 << 16);
+  private units = new Uint16Array(1 << INITIAL_UNIT_BITS);
 
   /** Number of distinct forms met (the "%" included). */
   get size(): number {
