@@ -4,13 +4,14 @@
 // what it answers.
 //
 //   npm run build && npm run bench:engines -- --baseline ../other-checkout [--data DIR]
-//     [--cache DIR] [--rounds N] [--repeats N] [--explain] [--real]
+//     [--cache DIR] [--rounds N] [--repeats N] [--explain] [--real] [--paired]
 //
 // --baseline: another checkout of citebot, built (`npm run build` there). Each engine runs in a
 // child process of its own (bench/engine-probe.ts), the two alternating --repeats times. The
 // questions are every dev set's: tests/fixtures/eval/*.jsonl and ../shared/eval's seed and
 // discord-style sets, each asked as written and, where the set names one, within its article
-// (--real: only the 182 real questions npm run bench times on the archive).
+// (--real: only the 182 real questions npm run bench times on the archive). --paired: both
+// engines in one process instead, each question asked by one and then the other.
 // CPU time first: on a shared machine the CPU time of a question moves far less than its wall
 // time, printed after it.
 
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     repeats: { type: "string", default: "2" },
     explain: { type: "boolean", default: false },
     real: { type: "boolean", default: false },
+    paired: { type: "boolean", default: false },
   },
 });
 if (!values.baseline) {
@@ -68,6 +70,18 @@ const load = () =>
     .map((n) => n.toFixed(1))
     .join(" ");
 console.log(`${questions.length} questions, ${rounds} rounds; ${dataDir}; load average ${load()}`);
+if (values.paired) {
+  // Both engines in one process, each question asked by one and then the other
+  // (bench/engine-pair.ts): less moved by the machine's other work than runs minutes apart.
+  const pair = path.join(PROJECT_ROOT, "dist", "bench", "engine-pair.js");
+  const output = execFileSync(
+    process.execPath,
+    [pair, engines[0]?.dir ?? "", PROJECT_ROOT, dataDir, cacheDir, String(rounds)],
+    { input: JSON.stringify(questions), maxBuffer: 1024 ** 3 },
+  );
+  process.stdout.write(output);
+  process.exit(0);
+}
 // The first open builds and saves the index (not timed as a saved-index open).
 for (let repeat = 0; repeat <= Number(values.repeats); repeat += 1) {
   for (const engine of engines) {
