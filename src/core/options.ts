@@ -373,6 +373,14 @@ export const POSTING_BITS_FROM = 1 / 64;
  */
 export const POSTINGS_WALK_RATIO = 4;
 
+/**
+ * Postings entries from which a candidate's paragraphs and articles are checked in a list's
+ * bits (when it has them: {@link POSTING_BITS_FROM}) rather than galloped along: a short list
+ * (an article's index of its own) is cheap to gallop along, and a table each would be made for
+ * nothing.
+ */
+export const RANGE_BITS_FROM = 1024;
+
 /** How a reply to an answer is read in the context of the question it replies to. */
 export const FOLLOW_UP = Object.freeze({
   /** A follow-up with at least this many content words is a question of its own (only the article is kept). */

@@ -1,5 +1,5 @@
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, POSTING_BITS_FROM } from "../options.ts";
+import { CACHE_SIZES, POSTING_BITS_FROM, RANGE_BITS_FROM } from "../options.ts";
 import { BitTables, setBit } from "./bit-tables.ts";
 import type { ResolvedVariant } from "./shortlist.ts";
 
@@ -21,8 +21,13 @@ export function postingBits(view: IndexView, term: string, postings: Int32Array)
   });
 }
 
-/** A variant's postings as bits when the list is long enough to have them ({@link wantsBits}). */
+/**
+ * A variant's postings as bits, for ranges of sentences, when the list is long enough to have
+ * them ({@link wantsBits}, and at least {@link RANGE_BITS_FROM} entries).
+ */
 export function variantBits(view: IndexView, variant: ResolvedVariant): Uint32Array | undefined {
   const { term, sentenceIds } = variant;
-  return wantsBits(view, sentenceIds) ? postingBits(view, term, sentenceIds) : undefined;
+  return sentenceIds.length >= RANGE_BITS_FROM && wantsBits(view, sentenceIds)
+    ? postingBits(view, term, sentenceIds)
+    : undefined;
 }
