@@ -38,6 +38,29 @@ describe("articles in the archive's Markdown", () => {
     ]);
   });
 
+  it("GIVEN a press release ending in the archive's escaped ### and a * * * break THEN neither is a paragraph and the numbering skips nothing", () => {
+    const markdown = parseText(
+      "release.md",
+      "---\ntitle: Readout\n---\n\nThe leaders met today.\n\n\\* \\* \\*\n\nThey agreed to talk again.\n\n\\###\n",
+    );
+    expect(markdown.paragraphs.map((p) => [p.number, p.text])).toEqual([
+      [1, "The leaders met today."],
+      [2, "They agreed to talk again."],
+    ]);
+    const plain = parseText(
+      "release.txt",
+      "Readout\n\nThe leaders met today.\n\n* * *\n\nThey agreed to talk again.\n\n###\n",
+    );
+    expect(plain.paragraphs.map((p) => p.text)).toEqual([
+      "The leaders met today.",
+      "They agreed to talk again.",
+    ]);
+    // Marks inside a paragraph with words stay: only a block of marks alone is dropped.
+    expect(parseText("note.txt", "Note\n\n— 25% —\n").paragraphs.map((p) => p.text)).toEqual([
+      "— 25% —",
+    ]);
+  });
+
   it("GIVEN a table's rows THEN a question about one row cites that row as its own paragraph", async () => {
     const file = path.join(ROOT, "tests/fixtures/markdown/html-table.md");
     const index = new CitationIndex([parseArticle(file, await readFile(file))]);

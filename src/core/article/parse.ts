@@ -44,11 +44,18 @@ function toParagraphs(body: string, meter?: WorkMeter): Paragraph[] {
   );
 }
 
-/** Numbers passages from 1 in body order and splits them into sentences. */
+/** A letter or a digit: a block without one ("###", "* * *", "—") says nothing. */
+const WORDY = /[\p{L}\p{N}]/u;
+
+/**
+ * Numbers passages from 1 in body order and splits them into sentences. A block of marks
+ * alone (the "###" that ends a press release, a "* * *" scene break) is no passage: it
+ * could never answer, and a reader would not count it.
+ */
 function toNumbered(blocks: readonly TextBlock[], meter?: WorkMeter): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   for (const block of blocks) {
-    if (block.text === "") continue;
+    if (!WORDY.test(block.text)) continue;
     // The passages handed on count too: context repeated under every block could grow faster than the input.
     if (meter) meter.steps += block.text.length + (block.context?.length ?? 0);
     const number = paragraphs.length + 1;
