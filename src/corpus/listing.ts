@@ -1,12 +1,4 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-} from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import { realpathSync, statSync, type BigIntStats } from "node:fs";
 import path from "node:path";
 import { ArticleError } from "../core/index.ts";
@@ -24,12 +16,6 @@ export class LibraryError extends Error {
 }
 
 const ARTICLE_EXTENSIONS = new Set([".md", ".txt", ".html", ".htm"]);
-
-/**
- * Opened without following a last link (the path is already resolved) and
- * without blocking: opening a FIFO for reading would otherwise wait for a writer.
- */
-const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
 
 /** Characters that would act on a terminal (ANSI escapes, bidi overrides) rather than show. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
@@ -247,52 +233,4 @@ export function listArticleFolder(
     files.push(item);
   }
   return { dir: realDir, files, skipped };
-}
-
-/** One article file's bytes, read safely, and its stamp taken before reading. */
-export interface FileRead {
-  readonly bytes: Buffer;
-  readonly stamp: FileStamp;
-}
-
-/**
- * Reads one listed file: at most `limit` bytes, opened without following a link and
- * without blocking. The stamp is taken from the open file before its bytes are read, so
- * that a write after it shows as a newer stamp next time.
- *
- * @returns the bytes, or why the file was left out (in an {@link ArticleError}).
- */
-export function readListedFile(
-  dir: string,
-  file: ListedFile,
-  limit: number,
-): FileRead | ArticleError {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file.real, OPEN_FLAGS);
-    const info = fstatSync(fd, { bigint: true });
-    if (!info.isFile() || info.size > BigInt(limit)) return changed(dir, file);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let buffer = Buffer.allocUnsafe(Number(info.size) + 1);
-    for (;;) {
-      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > limit) return changed(dir, file);
-      buffer = Buffer.allocUnsafe(Math.min(65_536, limit + 1 - total));
-    }
-    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
-    return { bytes, stamp: stampOf(info) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return new ArticleError(path.join(dir, file.name), `cannot be read (${code})`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function changed(dir: string, file: ListedFile): ArticleError {
-  return new ArticleError(path.join(dir, file.name), "changed while it was read");
 }

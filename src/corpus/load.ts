@@ -1,14 +1,8 @@
 import path from "node:path";
 import { ArticleError, parseArticle, type Article } from "../core/index.ts";
+import { readListedFiles, type FileRead } from "./file-read.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./limits.ts";
-import {
-  LibraryError,
-  listArticleFolder,
-  readListedFile,
-  type FileRead,
-  type FileStamp,
-  type FolderListing,
-} from "./listing.ts";
+import { LibraryError, listArticleFolder, type FileStamp, type FolderListing } from "./listing.ts";
 
 export { LibraryError, printableName } from "./listing.ts";
 
@@ -40,8 +34,11 @@ export function readListing(
 ): FolderRead {
   const files: ArticleFile[] = [];
   const skipped = [...listing.skipped];
+  const unread = listing.files.filter((file) => !known.has(file.name));
+  const reads = readListedFiles(listing.dir, unread, limits.maxFileBytes);
+  let next = 0;
   for (const file of listing.files) {
-    const read = known.get(file.name) ?? readListedFile(listing.dir, file, limits.maxFileBytes);
+    const read = known.get(file.name) ?? (reads[next++] as FileRead | ArticleError);
     if (read instanceof ArticleError) skipped.push(read);
     else files.push({ name: file.name, bytes: read.bytes, stamp: read.stamp });
   }

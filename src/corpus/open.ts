@@ -21,14 +21,9 @@ import {
   type BuildWorkers,
   type CpuSample,
 } from "./build-threads.ts";
+import { readListedFile, type FileRead } from "./file-read.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./limits.ts";
-import {
-  listArticleFolder,
-  readListedFile,
-  sameStamp,
-  type FileRead,
-  type FolderListing,
-} from "./listing.ts";
+import { listArticleFolder, sameStamp, type FolderListing } from "./listing.ts";
 import {
   digestOf,
   encodeSavedIndex,

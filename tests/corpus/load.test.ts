@@ -2,6 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { ArticleError } from "../../src/core/index.ts";
+import { DEFAULT_LOAD_LIMITS } from "../../src/corpus/limits.ts";
+import { readListedFile, readListedFiles, type FileRead } from "../../src/corpus/file-read.ts";
+import { listArticleFolder } from "../../src/corpus/listing.ts";
 import { LibraryError, loadArticles, readArticleFolder } from "../../src/corpus/load.ts";
 import { openCorpus } from "../../src/corpus/open.ts";
 import { folderWith } from "../helpers.ts";
@@ -141,6 +145,33 @@ describe("reading an articles folder safely", () => {
     const read = await readArticleFolder(dir);
     expect(read.files).toEqual([]);
     await expect(loadArticles(dir)).rejects.toThrow(/no article in .* could be loaded/u);
+  });
+});
+
+describe("reading listed files into one buffer", () => {
+  it("GIVEN files that grew, shrank, vanished or became a folder after the listing WHEN read THEN each gives what reading it alone gives", async () => {
+    const dir = await folder({
+      "a.md": GOOD,
+      "grows.md": GOOD,
+      "shrinks.md": GOOD,
+      "vanishes.md": GOOD,
+      "becomes-folder.md": GOOD,
+      "z.md": article("Lakes", "Baikal is the deepest lake."),
+    });
+    const listing = listArticleFolder(dir);
+    await writeFile(path.join(dir, "grows.md"), GOOD + "More text written after the listing.\n");
+    await writeFile(path.join(dir, "shrinks.md"), article("Short", "Less."));
+    await rm(path.join(dir, "vanishes.md"));
+    await rm(path.join(dir, "becomes-folder.md"));
+    await mkdir(path.join(dir, "becomes-folder.md"));
+    const together = readListedFiles(listing.dir, listing.files, DEFAULT_LOAD_LIMITS.maxFileBytes);
+    const alone = listing.files.map((file) =>
+      readListedFile(listing.dir, file, DEFAULT_LOAD_LIMITS.maxFileBytes),
+    );
+    const shown = (read: FileRead | ArticleError) =>
+      read instanceof ArticleError ? read.message : read.bytes.toString("utf8");
+    expect(together.map(shown)).toEqual(alone.map(shown));
+    expect(together.filter((read) => read instanceof ArticleError)).toHaveLength(2);
   });
 });
 
