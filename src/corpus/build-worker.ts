@@ -1,14 +1,16 @@
 /**
- * A build worker of `parallel-build.ts`: parses its chunk of a folder's files and indexes
- * them, then sends the chunk back in the saved index's format, signed with the build's key,
- * in a buffer handed over without a copy.
+ * A build worker of `parallel-build.ts`: reads its chunk of a folder's files, parses and
+ * indexes them, then sends the chunk back in the saved index's format, signed with the build's
+ * key, and the files' bytes, each in a buffer handed over without a copy.
  */
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { ArticleError, buildIndexData, parseArticle, type Article } from "../core/index.ts";
 import { encodeIndex } from "./index-codec.ts";
+import type { FileRead } from "./file-read.ts";
+import { readListing, type ArticleFile } from "./load.ts";
 import { INDEX_FORMAT } from "./store.ts";
-import type { BuildReply, BuildRequest } from "./parallel-build.ts";
+import type { BuildReply, BuildRequest, ChunkFiles } from "./parallel-build.ts";
 
 const request = workerData as BuildRequest;
 
@@ -16,10 +18,63 @@ function send(reply: BuildReply, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(reply, transfer);
 }
 
+/** The bytes of a buffer as an `ArrayBuffer` of their own: itself when it is one whole. */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (
+    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  ) as ArrayBuffer;
+}
+
+/**
+ * The files' bytes back to back in one buffer: the buffer `readListing` read them into when
+ * they lie there in order (files already known or that grew since listed are not), else a copy.
+ */
+function packed(files: readonly ArticleFile[]): Pick<ChunkFiles, "bytes" | "offsets"> {
+  const offsets = new Int32Array(files.length + 1);
+  const first = files[0]?.bytes;
+  let inPlace = first !== undefined && first.buffer instanceof ArrayBuffer;
+  files.forEach((file, i) => {
+    const at = offsets[i] as number;
+    offsets[i + 1] = at + file.bytes.length;
+    inPlace &&=
+      file.bytes.buffer === first?.buffer && file.bytes.byteOffset === first.byteOffset + at;
+  });
+  const length = offsets[files.length] as number;
+  if (inPlace && first?.buffer instanceof ArrayBuffer) {
+    return { bytes: new Uint8Array(first.buffer, first.byteOffset, length), offsets };
+  }
+  const bytes = new Uint8Array(length);
+  files.forEach((file, i) => bytes.set(file.bytes, offsets[i]));
+  return { bytes, offsets };
+}
+
+/** Reads the chunk's files as `readListing` does, into one buffer, back to back. */
+function readChunk(): ChunkFiles {
+  const known = new Map<string, FileRead>(
+    request.known.map(({ name, bytes, stamp }) => [
+      name,
+      { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp },
+    ]),
+  );
+  const read = readListing(
+    { dir: request.dir, files: request.files, skipped: [] },
+    request.limits,
+    known,
+  );
+  return {
+    names: read.files.map((file) => file.name),
+    stamps: read.files.map((file) => file.stamp),
+    ...packed(read.files),
+    skipped: read.skipped.map(({ file, problem }) => ({ file, problem })),
+  };
+}
+
 try {
+  const files = readChunk();
   const articles: Article[] = [];
   const problems: { file: string; problem: string }[] = [];
-  const { names, bytes, offsets } = request;
+  const { names, bytes, offsets } = files;
   for (let i = 0; i < names.length; i += 1) {
     const file = bytes.subarray(offsets[i], offsets[i + 1]);
     try {
@@ -29,23 +84,14 @@ try {
       problems.push({ file: error.file, problem: error.problem });
     }
   }
-  const encodedBytes = encodeIndex(
-    { fingerprint: "", articles, problems, data: buildIndexData(articles) },
-    INDEX_FORMAT,
-    request.key,
+  const encoded = ownBuffer(
+    encodeIndex(
+      { fingerprint: "", articles, problems, data: buildIndexData(articles) },
+      INDEX_FORMAT,
+      request.key,
+    ),
   );
-  // A buffer this large is one of its own: handed over whole, without a copy.
-  const whole =
-    encodedBytes.byteOffset === 0 && encodedBytes.byteLength === encodedBytes.buffer.byteLength;
-  const encoded = (
-    whole
-      ? encodedBytes.buffer
-      : encodedBytes.buffer.slice(
-          encodedBytes.byteOffset,
-          encodedBytes.byteOffset + encodedBytes.byteLength,
-        )
-  ) as ArrayBuffer;
-  send({ kind: "built", encoded }, [encoded]);
+  send({ kind: "built", encoded, files }, [encoded, bytes.buffer, offsets.buffer]);
 } catch (error) {
   send({
     kind: "crashed",

@@ -123,8 +123,8 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       warnings.push(`the saved index is off: ${error instanceof Error ? error.message : error}`);
     }
   }
-  // How busy the machine is while the folder is listed and read tells "auto" how many threads
-  // to build it in.
+  // How busy the machine is while the folder is listed (and a saved index checked) tells
+  // "auto" how many threads to build it in.
   const cpuAtStart = sampleCpu();
   const listedAt = (options.clock ?? Date.now)();
   const listing = listArticleFolder(resolved, limits);
@@ -151,8 +151,13 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       };
     }
   }
-  const read = readListing(listing, limits, fresh);
-  const { articles, problems, data, encode, workers } = await build(read, options, cpuAtStart);
+  const { read, articles, problems, data, encode, workers } = await build(
+    listing,
+    limits,
+    fresh,
+    options,
+    cpuAtStart,
+  );
   // Hashed, encoded and written after the corpus is handed back (on a later turn of the event
   // loop): a caller that answers or sends the index on (`reload-worker.ts`) need not wait for
   // the saved index's encoding (seconds of CPU for an archive) nor the disk.
@@ -186,32 +191,45 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
 }
 
 /**
- * Parses and indexes the files read: in worker threads when asked (`parallel-build.ts`; the
- * same index, and its saved bytes made from the workers' own), else here.
+ * Reads, parses and indexes the listed files: in worker threads when asked or when "auto"
+ * finds idle cores (`parallel-build.ts`; the same files read, the same index, and its saved
+ * bytes made from the workers' own), else here. `fresh` holds files already read.
  *
  * @throws LibraryError as {@link parseArticleFiles}.
  */
 async function build(
-  read: FolderRead,
+  listing: FolderListing,
+  limits: LoadLimits,
+  fresh: ReadonlyMap<string, FileRead>,
   options: OpenCorpusOptions,
   cpuAtStart: CpuSample,
-): Promise<LoadResult & { data: IndexData; encode?: ParallelBuild["encode"]; workers: number }> {
+): Promise<
+  LoadResult & {
+    read: FolderRead;
+    data: IndexData;
+    encode?: ParallelBuild["encode"];
+    workers: number;
+  }
+> {
   const strict = options.strict ?? false;
-  const bytes = read.files.reduce((sum, file) => sum + file.bytes.length, 0);
+  const bytes = listing.files.reduce((sum, file) => sum + Number(file.stamp.size), 0);
   const setting = options.buildWorkers ?? "auto";
+  // Decided before the files are read, so that the workers read theirs while this thread
+  // reads its own: the window measured is the listing's (and the saved index's check).
   const busy = setting === "auto" ? busyCoresSince(cpuAtStart) : undefined;
   const workers = buildWorkersFor(setting, bytes, undefined, busy);
   if (workers > 0) {
-    const built = await buildInWorkers(read, workers, (done) =>
-      options.onProgress?.(done, read.files.length),
+    const built = await buildInWorkers(listing, limits, fresh, workers, (done) =>
+      options.onProgress?.(done, listing.files.length),
     );
-    const problems = [...read.skipped, ...built.problems];
-    checkLoaded(read.dir, built.articles.length, problems, { strict });
+    const problems = [...built.read.skipped, ...built.problems];
+    checkLoaded(listing.dir, built.articles.length, problems, { strict });
     return { ...built, problems, workers };
   }
+  const read = readListing(listing, limits, fresh);
   const { articles, problems } = parseArticleFiles(read, { strict });
   const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
-  return { articles, problems, data, workers };
+  return { read, articles, problems, data, workers };
 }
 
 /**

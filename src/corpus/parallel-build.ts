@@ -20,7 +20,11 @@ import {
   type SavedFile,
 } from "./index-codec.ts";
 import { PARALLEL_BUILD } from "./build-threads.ts";
-import type { FolderRead } from "./load.ts";
+import type { LoadLimits } from "./limits.ts";
+import type { FileRead } from "./file-read.ts";
+import type { FileStamp, FolderListing, ListedFile } from "./listing.ts";
+import { readListing, type ArticleFile, type FolderRead } from "./load.ts";
+import type { ProblemRecord } from "./worker-protocol.ts";
 import { startWorker } from "./open-in-worker.ts";
 import { INDEX_FORMAT } from "./store.ts";
 import { crashError, workerOutcome } from "./worker-outcome.ts";
@@ -28,23 +32,45 @@ import { crashError, workerOutcome } from "./worker-outcome.ts";
 /** What the calling thread sends a build worker (`build-worker.ts`) as its `workerData`. */
 export interface BuildRequest {
   readonly dir: string;
-  /** The chunk's file names, in order. */
-  readonly names: readonly string[];
-  /** Their bytes back to back (one buffer, handed over without a copy) ... */
-  readonly bytes: Uint8Array;
-  /** ... and where each file's start, plus the end. */
-  readonly offsets: Int32Array;
+  /** The chunk's files as listed, in order: the worker reads them itself. */
+  readonly files: readonly ListedFile[];
+  /** Files of the chunk already read (while a saved index was checked): not read again. */
+  readonly known: readonly KnownFile[];
+  /** How much a file may hold (`readListing`'s limits). */
+  readonly limits: LoadLimits;
   /** Signs the chunk on its way back: a key made for this one build. */
   readonly key: Uint8Array;
 }
 
-/** What a build worker sends back: its chunk in the saved index's format, or why it failed. */
+/** A file read before the build, as it crosses threads. */
+export interface KnownFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly stamp: FileStamp;
+}
+
+/** The files a worker read, handed back for the saved index's digests and stamps. */
+export interface ChunkFiles {
+  /** The files read, in order. */
+  readonly names: readonly string[];
+  readonly stamps: readonly FileStamp[];
+  /** Their bytes back to back (one buffer, handed over without a copy) ... */
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  /** ... and where each file's start, plus the end. */
+  readonly offsets: Int32Array<ArrayBuffer>;
+  /** Files left out while reading (changed, unreadable). */
+  readonly skipped: readonly ProblemRecord[];
+}
+
+/** What a build worker sends back: its chunk in the saved index's format and its files, or why it failed. */
 export type BuildReply =
-  | { readonly kind: "built"; readonly encoded: ArrayBuffer }
+  | { readonly kind: "built"; readonly encoded: ArrayBuffer; readonly files: ChunkFiles }
   | { readonly kind: "crashed"; readonly message: string; readonly stack: string | undefined };
 
 /** A folder built in workers: what one build makes, and its saved index's bytes when asked. */
 export interface ParallelBuild {
+  /** The folder's files as read (by this thread and the workers), as `readListing` gives them. */
+  readonly read: FolderRead;
   readonly articles: Article[];
   /** Files that did not parse, unsorted (the caller adds those skipped while reading). */
   readonly problems: ArticleError[];
@@ -58,55 +84,77 @@ export interface ParallelBuild {
   ): Buffer;
 }
 
-/** Consecutive runs of files of about equal bytes, one a worker. */
-function chunksOf(read: FolderRead, count: number): FolderRead["files"][] {
-  const total = read.files.reduce((sum, file) => sum + file.bytes.length, 0);
-  const chunks: FolderRead["files"][] = [];
+/**
+ * Consecutive runs of listed files, one a thread: the first (this thread's) `weight` times the
+ * bytes of each of the others.
+ */
+function chunksOf(files: readonly ListedFile[], count: number, weight: number): ListedFile[][] {
+  const sizes = files.map((file) => Number(file.stamp.size));
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  // Where each chunk ends, as a share of the bytes: weight, then 1 for each of the others.
+  const shares = weight + count - 1;
+  const chunks: ListedFile[][] = [];
   let start = 0;
   let bytes = 0;
-  read.files.forEach((file, i) => {
-    bytes += file.bytes.length;
-    if (bytes >= (total * (chunks.length + 1)) / count && chunks.length < count - 1) {
-      chunks.push(read.files.slice(start, i + 1));
+  sizes.forEach((size, i) => {
+    bytes += size;
+    const end = (total * (weight + chunks.length)) / shares;
+    if (bytes >= end && chunks.length < count - 1) {
+      chunks.push(files.slice(start, i + 1));
       start = i + 1;
     }
   });
-  chunks.push(read.files.slice(start));
+  chunks.push(files.slice(start));
   return chunks.filter((chunk) => chunk.length > 0);
 }
 
-/** One chunk built in a worker, read back and checked. */
-function buildChunk(dir: string, files: FolderRead["files"], key: Uint8Array): Promise<Chunk> {
-  const offsets = new Int32Array(files.length + 1);
-  files.forEach((file, i) => (offsets[i + 1] = (offsets[i] as number) + file.bytes.length));
-  const bytes = new Uint8Array(offsets[files.length] as number);
-  files.forEach((file, i) => bytes.set(file.bytes, offsets[i]));
+/** A worker's files as the calling thread holds read files: views of the buffer it sent back. */
+function readFilesOf(files: ChunkFiles): ArticleFile[] {
+  const { buffer, byteOffset } = files.bytes;
+  return files.names.map((name, i) => {
+    const start = files.offsets[i] as number;
+    const bytes = Buffer.from(buffer, byteOffset + start, (files.offsets[i + 1] as number) - start);
+    return { name, bytes, stamp: files.stamps[i] as FileStamp };
+  });
+}
+
+/** One chunk read and built in a worker, read back and checked. */
+function buildChunk(
+  dir: string,
+  files: readonly ListedFile[],
+  known: ReadonlyMap<string, FileRead>,
+  limits: LoadLimits,
+  key: Uint8Array,
+): Promise<{ chunk: Chunk; files: ChunkFiles }> {
   const request: BuildRequest = {
     dir,
-    names: files.map((file) => file.name),
-    bytes,
-    offsets,
+    files,
+    known: files.flatMap((file) => {
+      const read = known.get(file.name);
+      return read ? [{ name: file.name, bytes: read.bytes, stamp: read.stamp }] : [];
+    }),
+    limits,
     key,
   };
-  const worker = startWorker("build-worker", request, [bytes.buffer, offsets.buffer]);
+  const worker = startWorker("build-worker", request);
   return workerOutcome(worker, "a build worker", (reply: BuildReply) => {
     if (reply.kind === "crashed") throw crashError("building the index", reply);
     const reader = new ContainerReader(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
-    return receivedChunk(reader, decodeContent(reader));
+    return { chunk: receivedChunk(reader, decodeContent(reader)), files: reply.files };
   });
 }
 
 /**
  * One chunk built in this thread, as a build worker builds its own (`build-worker.ts`), while
- * the workers build theirs: no copy of its files, no worker to start, nothing encoded or
- * decoded to join it (its articles' sections are encoded only when the index is saved).
+ * the workers build theirs: no worker to start, nothing encoded or decoded to join it (its
+ * articles' sections are encoded only when the index is saved).
  */
-function buildHere(dir: string, files: FolderRead["files"], key: Uint8Array): Chunk {
+function buildHere(read: FolderRead, key: Uint8Array): Chunk {
   const articles: Article[] = [];
   const problems: { file: string; problem: string }[] = [];
-  for (const file of files) {
+  for (const file of read.files) {
     try {
-      articles.push(parseArticle(path.join(dir, file.name), file.bytes));
+      articles.push(parseArticle(path.join(read.dir, file.name), file.bytes));
     } catch (error) {
       if (!(error instanceof ArticleError)) throw error;
       problems.push({ file: error.file, problem: error.problem });
@@ -120,13 +168,18 @@ function buildHere(dir: string, files: FolderRead["files"], key: Uint8Array): Ch
 }
 
 /**
- * Parses and indexes a folder's files in `workers` worker threads and this one, each a
- * consecutive chunk (this thread the first), and joins the chunks: the same articles,
- * problems and index as one build in this thread (`chunk-merge.ts`), with the articles' texts
- * of the workers' chunks decoded only when read.
+ * Reads, parses and indexes a folder's listed files in `workers` worker threads and this one,
+ * each a consecutive chunk (this thread the first, {@link PARALLEL_BUILD}'s `ownChunkWeight`
+ * times a worker's), and joins the chunks: the same files read, articles, problems and index
+ * as one build in this thread (`readListing`, then `chunk-merge.ts`), with the articles' texts
+ * of the workers' chunks decoded only when read. The workers start before this thread reads
+ * its own files, so that their start (loading the modules) and their reading overlap it.
+ * `known` holds files already read (by name), which are not read again.
  */
 export async function buildInWorkers(
-  read: FolderRead,
+  listing: FolderListing,
+  limits: LoadLimits,
+  known: ReadonlyMap<string, FileRead>,
   workers: number,
   onProgress?: (done: number) => void,
 ): Promise<ParallelBuild> {
@@ -137,15 +190,40 @@ export async function buildInWorkers(
     onProgress?.(done);
     return chunk;
   };
-  const [own = [], ...others] = chunksOf(read, Math.min(workers, PARALLEL_BUILD.maxWorkers) + 1);
-  // The workers start now and run while this thread builds the first chunk.
-  const built = Promise.all(others.map((files) => buildChunk(read.dir, files, key).then(counted)));
+  const threads = Math.min(workers, PARALLEL_BUILD.maxWorkers) + 1;
+  const [own = [], ...others] = chunksOf(listing.files, threads, PARALLEL_BUILD.ownChunkWeight);
+  const built = Promise.all(
+    others.map((files) =>
+      buildChunk(listing.dir, files, known, limits, key).then((outcome) => {
+        counted(outcome.chunk);
+        return outcome;
+      }),
+    ),
+  );
   // Should this thread's chunk fail, a worker's later failure is not left unhandled.
   built.catch(() => undefined);
-  const chunks = [counted(buildHere(read.dir, own, key)), ...(await built)];
+  const ownRead = readListing({ dir: listing.dir, files: own, skipped: [] }, limits, known);
+  const here = counted(buildHere(ownRead, key));
+  const received = await built;
+  const chunks = [here, ...received.map((outcome) => outcome.chunk)];
   const data = mergeIndexData(chunks);
   checkMergedLayout(chunks, data);
+  const skipped = [
+    ...listing.skipped,
+    ...ownRead.skipped,
+    ...received.flatMap(({ files }) =>
+      files.skipped.map(({ file, problem }) => new ArticleError(file, problem)),
+    ),
+  ];
+  // As readListing orders them.
+  skipped.sort((a, b) => a.file.localeCompare(b.file));
+  const read: FolderRead = {
+    dir: listing.dir,
+    files: [...ownRead.files, ...received.flatMap(({ files }) => readFilesOf(files))],
+    skipped,
+  };
   return {
+    read,
     articles: chunks.flatMap((chunk) => chunk.content.articles),
     problems: chunks.flatMap((chunk) =>
       chunk.content.problems.map(({ file, problem }) => new ArticleError(file, problem)),

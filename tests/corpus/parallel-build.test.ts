@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LibraryError } from "../../src/corpus/load.ts";
@@ -92,6 +92,49 @@ describe("building a folder in worker threads", () => {
     expect(reopened.index.ask(QUESTIONS[0] as string)).toEqual(
       here.corpus.index.ask(QUESTIONS[0] as string),
     );
+  });
+
+  it("GIVEN a saved index gone stale WHEN rebuilt in workers from the files its check read THEN the saved index and problems are those of a rebuild in this thread", async () => {
+    const dir = await articleFolder();
+    const names = (await readdir(dir)).sort();
+    const cacheDir = await cacheFolder();
+    /** Saves an index of the folder as it was, changes a file at each end, and rebuilds. */
+    const rebuilt = async (buildWorkers: number) => {
+      for (const name of await readdir(cacheDir)) {
+        if (name.startsWith("index-")) await rm(path.join(cacheDir, name));
+      }
+      for (const name of [names[0], names.at(-1)] as string[]) {
+        await writeFile(path.join(dir, name), original.get(name) as Buffer);
+      }
+      await (
+        await openCorpus(dir, { cacheDir, clock: () => 0, buildWorkers: 0 })
+      ).saved;
+      for (const name of [names[0], names.at(-1)] as string[]) {
+        await appendFile(path.join(dir, name), "\n\nA paragraph added after the save.\n");
+      }
+      // Every file was saved without a stamp (clock 0): the check reads them all.
+      const corpus = await openCorpus(dir, { cacheDir, clock: () => 0, buildWorkers });
+      expect(corpus.fromSavedIndex).toBe(false);
+      expect(corpus.filesRead).toBe(names.length);
+      expect(await corpus.saved).toBeUndefined();
+      const saved = (await readdir(cacheDir)).find((name) => /^index-.*\.bin$/u.test(name));
+      return { corpus, bytes: await readFile(path.join(cacheDir, saved as string)) };
+    };
+    const original = new Map(
+      await Promise.all(
+        [names[0], names.at(-1)].map(
+          async (name) => [name, await readFile(path.join(dir, name as string))] as const,
+        ),
+      ),
+    );
+    const here = await rebuilt(0);
+    const there = await rebuilt(1);
+    expect(there.corpus.buildWorkers).toBe(1);
+    expect(there.corpus.problems).toEqual(here.corpus.problems);
+    expect(there.corpus.index.articles.map((a) => a.paragraphs)).toEqual(
+      here.corpus.index.articles.map((a) => a.paragraphs),
+    );
+    expect(Buffer.compare(there.bytes, here.bytes)).toBe(0);
   });
 
   it("GIVEN a broken file WHEN built strictly in workers THEN it is refused as in this thread", async () => {
