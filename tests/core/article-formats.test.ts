@@ -61,6 +61,20 @@ describe("articles in the archive's Markdown", () => {
     ]);
   });
 
+  it("GIVEN a scraped transcript whose paragraphs are parted by lines of no-break spaces THEN each is a paragraph of its own, in Markdown and .txt", () => {
+    // As the archive's speeches write them: "<p>&nbsp;</p>" spacers, hard line breaks.
+    const body =
+      "GOVERNOR NEWSOM:\u00A0 Welcome, Mr. President.  \n\u00A0  \nWe lost 440 homes.  \n\u00A0\nTHE PRESIDENT: Thank you.\n";
+    const markdown = parseText("remarks.md", `---\ntitle: Remarks\n---\n\n${body}`);
+    expect(markdown.paragraphs.map((p) => [p.number, p.text])).toEqual([
+      [1, "GOVERNOR NEWSOM: Welcome, Mr. President."],
+      [2, "We lost 440 homes."],
+      [3, "THE PRESIDENT: Thank you."],
+    ]);
+    const plain = parseText("remarks.txt", `Remarks\n\n${body}`);
+    expect(plain.paragraphs.map((p) => p.number)).toEqual([1, 2, 3]);
+  });
+
   it("GIVEN a table's rows THEN a question about one row cites that row as its own paragraph", async () => {
     const file = path.join(ROOT, "tests/fixtures/markdown/html-table.md");
     const index = new CitationIndex([parseArticle(file, await readFile(file))]);

@@ -166,6 +166,9 @@ export function parseArticle(
   // Most files have no CR: checked first, the pattern would copy every one of them.
   if (text.includes("\r")) text = text.replace(/\r\n?/gu, "\n");
   text = text.normalize("NFC");
+  // A line of no-break spaces (a scraped "<p>&nbsp;</p>" spacer) is blank to a reader, not
+  // to CommonMark: left so, it glued a whole transcript into one paragraph.
+  if (text.includes("\u00A0")) text = text.replace(/^[\p{Zs}\t]+$/gmu, "");
   const extension = path.extname(file).toLowerCase();
   const parsed =
     extension === ".md"
