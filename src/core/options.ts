@@ -295,6 +295,8 @@ export const CACHE_SIZES = Object.freeze({
   names: 20_000,
   /** WordNet look-ups. */
   wordnet: 5_000,
+  /** Articles whose transcript turns were worked out, for "who said" questions (see Speakers). */
+  transcripts: 64,
   /**
    * Which articles a title word is in, as a bit per article, for the words in more titles
    * than {@link TITLE_BITS_FROM} ("president" titles thousands of briefings): a question

@@ -44,4 +44,9 @@ export interface SynonymSource {
    * the dictionary does not know it as a noun.
    */
   nounSense?(phrase: string): NounSense | undefined;
+  /**
+   * True when the main verb sense of a word is one of saying ("said", "told", "announce",
+   * "warn": WordNet's verbs of communication): "who said X" is answered by who spoke.
+   */
+  speechVerb?(word: string): boolean;
 }

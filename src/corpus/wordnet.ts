@@ -10,6 +10,9 @@ type PartOfSpeech = "noun" | "verb" | "adj";
 
 const PARTS: readonly PartOfSpeech[] = ["noun", "verb", "adj"];
 
+/** WordNet's lexicographer file of verbs of telling, asking, ordering, singing (verb.communication). */
+const VERB_COMMUNICATION = 32;
+
 /**
  * Irregular past forms and their verbs ("sat" → "sit", "met" → "meet"), from the
  * `english-verbs-irregular` list (based on WordNet; its package ships the exception
@@ -103,6 +106,7 @@ export class WordNetSynonyms implements SynonymSource {
   private readonly indexFiles = new Map<PartOfSpeech, SortedFile>();
   private readonly dataFiles = new Map<PartOfSpeech, SortedFile>();
   private readonly cache = new LRUCache<string, WordEntry>({ max: CACHE_SIZES.wordnet });
+  private readonly speech = new LRUCache<string, boolean>({ max: CACHE_SIZES.wordnet });
   private readonly senses = new NounSenses(
     (kind) => this.file(kind, "noun"),
     (word) => this.lemmas(word, "noun"),
@@ -161,6 +165,34 @@ export class WordNetSynonyms implements SynonymSource {
 
   nounSense(phrase: string): NounSense | undefined {
     return this.senses.sense(phrase);
+  }
+
+  speechVerb(word: string): boolean {
+    let speech = this.speech.get(word);
+    if (speech === undefined) {
+      speech = false;
+      try {
+        for (const lemma of this.lemmas(word, "verb")) {
+          const fields = this.file("index", "verb").find(lemma)?.split(" ");
+          if (!fields) continue;
+          const senseCount = Number(fields[2]);
+          const offsets = fields.slice(6 + Number(fields[3]), 6 + Number(fields[3]) + senseCount);
+          // A synset line's second field is its lexicographer file.
+          const files = offsets.map((offset) =>
+            Number(this.file("data", "verb").at(Number(offset)).split(" ")[1]),
+          );
+          // The main sense is one of saying, and so are half its senses at least: "contract"
+          // (first "undertake", then "shrink", "catch"…) is no verb of saying.
+          const saying = files.filter((file) => file === VERB_COMMUNICATION).length;
+          speech = files[0] === VERB_COMMUNICATION && saying * 2 >= files.length;
+          break;
+        }
+      } catch {
+        // A missing or damaged dictionary only costs this answer.
+      }
+      this.speech.set(word, speech);
+    }
+    return speech;
   }
 
   private lookup(word: string): WordEntry {

@@ -1,3 +1,4 @@
+import { speakerLabel } from "../article/speakers.ts";
 import { SHORT_ANSWER } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
@@ -86,8 +87,13 @@ export function bestName(
   // "Treasury's or other agencies'?": the answer is one of the question's own names.
   const alternatives = /\bor\b/iu.test(question);
   let best: { name: string; rank: number } | undefined;
+  // A transcript's "MS. PSAKI:" says who speaks, not whom the passage is about (a question
+  // about who said it gets the speaker apart: see search/speakers.ts).
+  const label = speakerLabel(excerpt);
+  const labelEnd = label === undefined ? 0 : label.length + 1;
   NAME.lastIndex = 0;
   for (const match of excerpt.matchAll(NAME)) {
+    if (match.index < labelEnd) continue;
     const name = match[0].replace(/[’']s$/u, "").replace(/[,.;:]+$/u, "");
     const words = name.split(/\s+/u).filter((word) => !CALENDAR_WORD.test(word));
     // A sentence may open with "But Tesla": the opener is no part of the name.

@@ -229,6 +229,7 @@ export class CitationIndex {
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     // What "how many" counts: a number counting something else is no answer.
     const counted = expected === "count" ? this.kindFit.countedThing(tokens, terms) : undefined;
+    const asksSpeaker = this.kindFit.asksSpeaker(kind, tokens);
     const leaders = this.kindFit.rerank(
       this.otherRoles.apply(
         this.asking.apply(this.initialisms.apply(candidates, terms)),
@@ -242,6 +243,7 @@ export class CitationIndex {
       limit,
       totalWeight,
       counted,
+      asksSpeaker,
     );
 
     const citations: Citation[] = [];
@@ -280,9 +282,15 @@ export class CitationIndex {
       !(this.options.declineMissingName && best.missingName) &&
       !(this.options.declineMissingAttribute && best.missingAttribute) &&
       (!needsKind(expected, kind) || best.kindFits);
-    const { answer: shortAnswer, close } = answered
+    const judged = answered
       ? judgeConfidence(expected, question, citations, this.options.synonyms, counted)
       : { answer: null, close: false };
+    // "who said …" of a transcript's passage that names nobody else: its speaker.
+    const speaker =
+      answered && asksSpeaker && judged.answer === null && !judged.close && best
+        ? (this.kindFit.speakers.of(best.sentenceId) ?? null)
+        : null;
+    const { answer: shortAnswer, close } = { ...judged, answer: judged.answer ?? speaker };
     // Explained, each citation says what short answer it holds (evidence of the kind asked for).
     const shown = citations
       .slice(0, limit)

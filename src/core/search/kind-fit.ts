@@ -2,11 +2,13 @@ import { LRUCache } from "lru-cache";
 import { answersIn, patternsOf, type AnswerType, type CountedThing } from "../answer/expected.ts";
 import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/build.ts";
+import { WH_WORDS } from "../text/lexicon.ts";
 import type { IndexView } from "../index/view.ts";
 import { CACHE_SIZES, cacheSizeFor, type RankingOptions } from "../options.ts";
 import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, type Candidate } from "./score.ts";
+import { Speakers } from "./speakers.ts";
 
 /**
  * Where a passage defines a term: the term (its last word singular or plural), after
@@ -48,11 +50,30 @@ export class KindFit {
   /** Sentences already looked at, and the terms of the names inside them. */
   private readonly names: LRUCache<number, readonly string[]>;
 
+  /** Who speaks each passage of a transcript, for "who said …". */
+  readonly speakers: Speakers;
+
   constructor(
     private readonly view: IndexView,
     private readonly options: Readonly<RankingOptions>,
   ) {
     this.names = new LRUCache({ max: cacheSizeFor(CACHE_SIZES.names, view.size) });
+    this.speakers = new Speakers(view);
+  }
+
+  /**
+   * True when a "who" question asks who said something: a verb of saying after its question
+   * word ("who said…", "who warned…", "which official announced…"). Its answer may be the
+   * passage's speaker in a transcript, whom the passage itself need not name.
+   */
+  asksSpeaker(kind: QuestionKind, tokens: readonly Token[]): boolean {
+    if (kind !== "person") return false;
+    const start = tokens.findIndex((token) => WH_WORDS.has(token.word) || token.word === "who");
+    const dictionary = this.options.synonyms;
+    if (start < 0 || !dictionary?.speechVerb) return false;
+    return tokens
+      .slice(start + 1)
+      .some((token) => !token.isNumber && (dictionary.speechVerb?.(token.word) ?? false));
   }
 
   /**
@@ -64,6 +85,7 @@ export class KindFit {
    * @param tokens - the question's tokens (all of them, stop words included).
    * @param totalWeight - the question's summed term weight: the bonus is a share of it.
    * @param counted - what a "how many" question counts (see {@link countedThing}).
+   * @param asksSpeaker - a "who said" question (see {@link asksSpeaker}): a passage's speaker is a name it holds.
    */
   rerank(
     candidates: readonly Candidate[],
@@ -74,6 +96,7 @@ export class KindFit {
     limit: number,
     totalWeight: number,
     counted?: CountedThing,
+    asksSpeaker = false,
   ): Candidate[] {
     const asked = new Set(tokens.map((token) => token.term));
     const abbreviations = tokens.filter(
@@ -93,7 +116,8 @@ export class KindFit {
     for (const candidate of leaders) {
       candidate.kindFits = typed
         ? answersIn(expected, this.quotedText(candidate), question, counted).length > 0
-        : this.fits(kind, candidate.sentenceId, asked, defines, definition);
+        : this.fits(kind, candidate.sentenceId, asked, defines, definition) ||
+          (asksSpeaker && this.spokenBySomeoneElse(candidate.sentenceId, asked));
       if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
       else if (needsKind(expected, kind)) candidate.score *= this.options.kindMisfit;
     }
@@ -127,6 +151,15 @@ export class KindFit {
       default:
         return false;
     }
+  }
+
+  /** True when a transcript's passage has a speaker the question does not name. */
+  private spokenBySomeoneElse(sentenceId: number, asked: ReadonlySet<string>): boolean {
+    const speaker = this.speakers.of(sentenceId);
+    return (
+      speaker !== undefined &&
+      tokenize(speaker).some((token) => isContentToken(token) && !asked.has(token.term))
+    );
   }
 
   /**

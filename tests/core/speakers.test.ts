@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { withSpeakers } from "../../src/core/article/speakers.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+
+function parseText(file: string, text: string) {
+  return parseArticle(file, new TextEncoder().encode(text));
+}
+
+const BRIEFING = [
+  "---",
+  "title: Press Briefing",
+  "---",
+  "",
+  "MS. PSAKI: Good afternoon. I have two items for you.",
+  "",
+  "First, the President will travel to Ohio on Thursday.",
+  "",
+  "Q Will he meet the governor?",
+  "",
+  "And will he speak at the plant?",
+  "",
+  "MS. PSAKI: He will meet the governor.",
+  "",
+  "DR. WALENSKY: Yesterday, CDC reported new cases.",
+  "",
+  "Hospital admissions are down.",
+  "",
+].join("\n");
+
+describe("speakers of a transcript", () => {
+  it("GIVEN a briefing where a speaker's label opens two turns THEN the paragraphs continuing each turn carry the speaker as context, and a reporter's Q ends the turn", () => {
+    const article = parseText("briefing.md", BRIEFING);
+    expect(article.paragraphs.map((p) => [p.number, p.context])).toEqual([
+      [1, undefined],
+      [2, "Ms. Psaki"],
+      [3, undefined],
+      [4, undefined],
+      [5, undefined],
+      [6, undefined],
+      [7, undefined],
+    ]);
+    // Dr. Walensky speaks once only: one label is not enough to read the article as a transcript's turns.
+  });
+
+  it("GIVEN a label that opens paragraphs twice THEN its later paragraphs are that speaker's, words not acronyms", () => {
+    const blocks = withSpeakers([
+      { text: "DR. WALENSKY: Good morning." },
+      { text: "Yesterday, CDC reported 17,724 new cases." },
+      { text: "ACTING ADMINISTRATOR SLAVITT: Thank you." },
+      { text: "We are winning.", context: "Remarks" },
+      { text: "DR. WALENSKY: Thank you for that question." },
+      { text: "ACTING ADMINISTRATOR SLAVITT: Next question." },
+    ]);
+    expect(blocks.map((block) => block.context)).toEqual([
+      undefined,
+      "Dr. Walensky",
+      undefined,
+      "Remarks — Acting Administrator Slavitt",
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("GIVEN a fact sheet whose section labels in capitals each open one paragraph THEN no paragraph gets a speaker", () => {
+    const blocks = [
+      { text: "USING LEVERAGE TO PROTECT AMERICANS: Today, the President announced tariffs." },
+      { text: "The tariffs apply to steel." },
+      { text: "ENSURING BORDER SECURITY: The President will not allow it." },
+      { text: "It is a national emergency." },
+    ];
+    expect(withSpeakers(blocks)).toBe(blocks);
+  });
+});
+
+const COVID_BRIEFING = [
+  "---",
+  "title: Press Briefing by the Response Team",
+  "---",
+  "",
+  "ACTING ADMINISTRATOR SLAVITT: Good morning. Today we have an update on the pandemic.",
+  "",
+  "Last fall, one of my sons contracted the virus, and he still has symptoms.",
+  "",
+  "We will not use our vaccines to secure favors from other countries.",
+  "",
+  "As you will hear from Dr. Walensky, hospitals now see younger patients.",
+  "",
+  "DR. WALENSKY: Good morning. Let us begin with the data.",
+  "",
+  "Hospital admissions are down by almost a fifth from the week before.",
+  "",
+  "Q Is the mask guidance going to change?",
+  "",
+  "ACTING ADMINISTRATOR SLAVITT: We will follow the science on masks.",
+  "",
+  "DR. WALENSKY: The guidance stands for now.",
+  "",
+  "MS. PSAKI: The President will name a nominee for the court soon.",
+  "",
+  "MS. PSAKI: Thank you all.",
+  "",
+].join("\n");
+
+describe("who said it, in a transcript", () => {
+  const index = new CitationIndex([parseText("briefing.md", COVID_BRIEFING)], {
+    synonyms: defaultSynonyms,
+  });
+
+  it("GIVEN a who-said question about a passage that names nobody THEN the passage is cited and its speaker is the short answer", () => {
+    const admissions = index.ask("who said hospital admissions are down");
+    expect(admissions).toMatchObject({ answered: true, answer: "Dr. Walensky" });
+    expect(admissions.citations[0]?.excerpt).toContain("Hospital admissions are down");
+    const son = index.ask("who talked about his son getting sick");
+    expect(son).toMatchObject({ answered: true, answer: "Acting Administrator Slavitt" });
+    expect(son.citations[0]?.excerpt).toContain("one of my sons");
+  });
+
+  it("GIVEN a who question without a verb of saying THEN neither the speaker nor the label is the answer", () => {
+    // Nobody in the passage is named: a "who" that is not "who said" has nothing to answer with.
+    expect(index.ask("who contracted the virus last fall").answer).toBeNull();
+    // "MS. PSAKI:" opens the passage but is no name it speaks of.
+    const nominee = index.ask("who is the nominee for the court");
+    expect(nominee.citations[0]?.excerpt).toContain("will name a nominee for the court");
+    expect(nominee.answer).toBeNull();
+  });
+
+  it("GIVEN a who-said question the transcript does not answer THEN it is declined without a speaker", () => {
+    const answer = index.ask("who said the moon is made of green cheese");
+    expect(answer).toMatchObject({ answered: false, answer: null });
+  });
+
+  it("GIVEN the speaker's name in a what-did-X-say question THEN X's turn holds it, as the context of the passage", () => {
+    const { citations } = index.explain("what did walensky say about hospital admissions");
+    const turn = citations.find((c) => c.excerpt.includes("Hospital admissions are down"));
+    // Without the turn's speaker, "walensky" would be found in the article only.
+    expect(turn?.terms.find((term) => term.word === "walensky")?.found).toBe("paragraph");
+  });
+});
