@@ -22,6 +22,10 @@ let blindLibrary: CitationIndex;
 // tests/fixtures/articles/blind-mixed). Its failures were looked at once it was scored.
 let mixedOnly: CitationIndex;
 let mixedLibrary: CitationIndex;
+// Another, written blind on 2 December by a helper who never ran citebot, on four transcripts
+// (two press briefings, two remarks with several speakers: tests/fixtures/articles/blind-transcripts),
+// asked of those four alone.
+let transcriptsOnly: CitationIndex;
 beforeAll(async () => {
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
   const sheets = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/eval"))).articles;
@@ -37,6 +41,10 @@ beforeAll(async () => {
     .articles;
   mixedOnly = new CitationIndex(mixed, options);
   mixedLibrary = new CitationIndex([...seed, ...sheets, ...blind, ...mixed], options);
+  const transcripts = (
+    await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-transcripts"))
+  ).articles;
+  transcriptsOnly = new CitationIndex(transcripts, options);
 });
 
 /** Floors at what citebot reaches today: a regression fails, an improvement raises them. */
@@ -112,6 +120,15 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
       top3: 34,
       abstained: 7,
       falseAbstain: 2,
+    });
+  });
+
+  it("GIVEN the blind questions on four transcripts and those transcripts alone THEN the floors hold", () => {
+    expectAtLeast(score(transcriptsOnly, readQuestions("blind-transcripts.jsonl")), {
+      top1: 17,
+      top3: 22,
+      abstained: 3,
+      falseAbstain: 4,
     });
   });
 
@@ -214,6 +231,12 @@ describe("the verdict does not depend on how a question is typed", () => {
   it("GIVEN every question of the blind fact-sheet set in the forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(["blind-factsheets.jsonl"], FORMS, blindLibrary);
     expect(variants).toBeGreaterThan(800);
+    expect(changed, changed.join("\n")).toEqual([]);
+  });
+
+  it("GIVEN every question of the blind transcript set in the forms THEN each gives the same verdict and top citation", () => {
+    const { variants, changed } = formChanges(["blind-transcripts.jsonl"], FORMS, transcriptsOnly);
+    expect(variants).toBeGreaterThan(600);
     expect(changed, changed.join("\n")).toEqual([]);
   });
 
