@@ -88,6 +88,18 @@ export interface RankingOptions {
    */
   readonly titleContextCredit: number;
   /**
+   * Credit of a question word that names the speaker of a transcript's passage, in a
+   * question about what someone said ("what did psaki say about sanctions"): the turn's
+   * speaker is who the passage is by, as good as the name in the sentence at 1.
+   */
+  readonly speakerCredit: number;
+  /**
+   * Score factor, in such a question, of a passage that someone other than the speaker it
+   * names speaks (another speaker, a reporter): "what did psaki say" is not answered by the
+   * reporter's question to her. 1: off.
+   */
+  readonly otherSpeakerFactor: number;
+  /**
    * Whether a question asked of one article (`AskOptions.article`) is answered as if that
    * article were the only one loaded: its words, their rarity and their stand-ins taken from
    * it alone, so a channel's article answers the same however many others are loaded.
@@ -184,6 +196,8 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   kindMisfit: 0.8,
   titleDiscount: 0.5,
   titleContextCredit: 0.5,
+  speakerCredit: 1,
+  otherSpeakerFactor: 0.7,
   articleAlone: true,
   maxExcerptLength: 320,
   shortlistSize: 120,

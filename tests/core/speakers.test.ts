@@ -92,13 +92,19 @@ const COVID_BRIEFING = [
   "",
   "Q Is the mask guidance going to change?",
   "",
-  "ACTING ADMINISTRATOR SLAVITT: We will follow the science on masks.",
+  "ACTING ADMINISTRATOR SLAVITT: The mask guidance will follow the science.",
   "",
-  "DR. WALENSKY: The guidance stands for now.",
+  "DR. WALENSKY: Thank you for the question.",
+  "",
+  "The guidance stands for now.",
   "",
   "MS. PSAKI: The President will name a nominee for the court soon.",
   "",
   "MS. PSAKI: Thank you all.",
+  "",
+  "Q And one on Russia. The Senate has left town without passing a sanctions bill.",
+  "",
+  "MS. PSAKI: We do not need a bill to impose sanctions.",
   "",
 ].join("\n");
 
@@ -135,5 +141,30 @@ describe("who said it, in a transcript", () => {
     const turn = citations.find((c) => c.excerpt.includes("Hospital admissions are down"));
     // Without the turn's speaker, "walensky" would be found in the article only.
     expect(turn?.terms.find((term) => term.word === "walensky")?.found).toBe("paragraph");
+  });
+
+  it("GIVEN what-did-X-say where a reporter and another speaker share more words THEN X's own turn comes first", () => {
+    const question = "what did walensky say about the mask guidance";
+    expect(index.ask(question).citations[0]?.excerpt).toContain("The guidance stands for now");
+    // Without the speaker's credit and the other voices' factor, the other voices win.
+    const plain = new CitationIndex(index.articles, {
+      ...index.options,
+      speakerCredit: 0,
+      otherSpeakerFactor: 1,
+    });
+    expect(plain.ask(question).citations[0]?.excerpt).not.toContain("The guidance stands for now");
+  });
+
+  it("GIVEN a reporter's paragraph THEN its statements ask, as its Q does: they score askingFactor of their score", () => {
+    const question = "the senate left town without passing a sanctions bill";
+    const statement = (at: CitationIndex) =>
+      at
+        .explain(question, { limit: 10 })
+        .citations.find((c) => c.excerpt.startsWith("The Senate has left town"))?.score;
+    const unweighed = new CitationIndex(index.articles, { ...index.options, askingFactor: 1 });
+    expect(statement(index)).toBeCloseTo(
+      (statement(unweighed) ?? 0) * index.options.askingFactor,
+      2,
+    );
   });
 });

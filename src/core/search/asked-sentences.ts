@@ -1,3 +1,4 @@
+import { opensReporterTurn } from "../article/speakers.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { byScore, type Candidate } from "./score.ts";
@@ -23,10 +24,24 @@ export class AskedSentences {
     if (factor >= 1) return candidates;
     let changed = false;
     for (const candidate of candidates.slice(0, this.options.leaders)) {
-      if (!ASKING.test(this.view.sentenceText(candidate.sentenceId).trim())) continue;
+      if (!this.asks(candidate.sentenceId)) continue;
       candidate.score *= factor;
       changed = true;
     }
     return changed ? candidates.sort(byScore) : candidates;
+  }
+
+  /**
+   * True when a sentence asks, or stands in a reporter's paragraph ("Q And a quick one on
+   * Russia. The Senate has left town without a sanctions bill."): what a reporter puts to
+   * the speaker is part of the question, not a statement of the article's.
+   */
+  private asks(sentenceId: number): boolean {
+    const { view } = this;
+    if (ASKING.test(view.sentenceText(sentenceId).trim())) return true;
+    const first = view.paragraphFirst[view.data.sentences.paragraphKey[sentenceId] as number];
+    return (
+      first !== undefined && first !== sentenceId && opensReporterTurn(view.sentenceText(first))
+    );
   }
 }

@@ -18,8 +18,9 @@ import { AskedSentences } from "./asked-sentences.ts";
 import { KindFit, needsKind } from "./kind-fit.ts";
 import { NameEvidence } from "./names.ts";
 import { queryTerms } from "./query.ts";
-import { scoreCandidates } from "./score.ts";
+import { scoreCandidates, type Candidate } from "./score.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
+import { Speakers } from "./speakers.ts";
 import type { Answer, AskOptions, Citation, ExplainedCitation } from "./types.ts";
 import { VariantFinder } from "./variants.ts";
 
@@ -41,6 +42,7 @@ export class CitationIndex {
   private readonly variants: VariantFinder;
   private readonly shortlister: Shortlister;
   private readonly kindFit: KindFit;
+  private readonly speakers: Speakers;
   private readonly otherRoles: OtherRoles;
   private readonly initialisms: Initialisms;
   private readonly asking: AskedSentences;
@@ -67,7 +69,8 @@ export class CitationIndex {
     this.view = new IndexView(articles, data);
     this.variants = new VariantFinder(this.view, this.options);
     this.shortlister = new Shortlister(this.view, this.options);
-    this.kindFit = new KindFit(this.view, this.options);
+    this.speakers = new Speakers(this.view, this.options);
+    this.kindFit = new KindFit(this.view, this.options, this.speakers);
     this.otherRoles = new OtherRoles(this.view, this.options);
     this.initialisms = new Initialisms(this.view, this.options);
     this.asking = new AskedSentences(this.view, this.options);
@@ -184,6 +187,17 @@ export class CitationIndex {
     );
   }
 
+  /** The leading passages credited with their speakers, for a question about what someone said. */
+  private spoken(
+    candidates: Candidate[],
+    terms: Parameters<Speakers["credit"]>[1],
+    tokens: Parameters<KindFit["asksWhatWasSaid"]>[0],
+    totalWeight: number,
+  ): Candidate[] {
+    if (!this.kindFit.asksWhatWasSaid(tokens)) return candidates;
+    return this.speakers.credit(candidates, terms, totalWeight);
+  }
+
   private limitOf(options: AskOptions): number {
     return Math.max(1, Math.floor(options.limit ?? this.options.limit));
   }
@@ -232,7 +246,12 @@ export class CitationIndex {
     const asksSpeaker = this.kindFit.asksSpeaker(kind, tokens);
     const leaders = this.kindFit.rerank(
       this.otherRoles.apply(
-        this.asking.apply(this.initialisms.apply(candidates, terms)),
+        this.spoken(
+          this.asking.apply(this.initialisms.apply(candidates, terms)),
+          terms,
+          tokens,
+          totalWeight,
+        ),
         terms,
         question,
       ),
@@ -288,7 +307,7 @@ export class CitationIndex {
     // "who said …" of a transcript's passage that names nobody else: its speaker.
     const speaker =
       answered && asksSpeaker && judged.answer === null && !judged.close && best
-        ? (this.kindFit.speakers.of(best.sentenceId) ?? null)
+        ? (this.speakers.of(best.sentenceId) ?? null)
         : null;
     const { answer: shortAnswer, close } = { ...judged, answer: judged.answer ?? speaker };
     // Explained, each citation says what short answer it holds (evidence of the kind asked for).

@@ -8,7 +8,7 @@ import { CACHE_SIZES, cacheSizeFor, type RankingOptions } from "../options.ts";
 import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, type Candidate } from "./score.ts";
-import { Speakers } from "./speakers.ts";
+import type { Speakers } from "./speakers.ts";
 
 /**
  * Where a passage defines a term: the term (its last word singular or plural), after
@@ -50,15 +50,15 @@ export class KindFit {
   /** Sentences already looked at, and the terms of the names inside them. */
   private readonly names: LRUCache<number, readonly string[]>;
 
-  /** Who speaks each passage of a transcript, for "who said …". */
-  readonly speakers: Speakers;
-
+  /**
+   * @param speakers - who speaks each passage of a transcript, for "who said …".
+   */
   constructor(
     private readonly view: IndexView,
     private readonly options: Readonly<RankingOptions>,
+    private readonly speakers: Speakers,
   ) {
     this.names = new LRUCache({ max: cacheSizeFor(CACHE_SIZES.names, view.size) });
-    this.speakers = new Speakers(view);
   }
 
   /**
@@ -67,7 +67,11 @@ export class KindFit {
    * passage's speaker in a transcript, whom the passage itself need not name.
    */
   asksSpeaker(kind: QuestionKind, tokens: readonly Token[]): boolean {
-    if (kind !== "person") return false;
+    return kind === "person" && this.asksWhatWasSaid(tokens);
+  }
+
+  /** True when a question has a verb of saying after its question word ("what did psaki say about…"). */
+  asksWhatWasSaid(tokens: readonly Token[]): boolean {
     const start = tokens.findIndex((token) => WH_WORDS.has(token.word) || token.word === "who");
     const dictionary = this.options.synonyms;
     if (start < 0 || !dictionary?.speechVerb) return false;

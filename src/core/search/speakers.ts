@@ -6,7 +6,10 @@ import {
   speakerLabel,
 } from "../article/speakers.ts";
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES } from "../options.ts";
+import { CACHE_SIZES, type RankingOptions } from "../options.ts";
+import { tokenize } from "../text/tokenize.ts";
+import type { QueryTerm } from "./query.ts";
+import { byScore, type Candidate } from "./score.ts";
 
 /**
  * Who speaks each passage of a transcript, for "who said …" questions: the speaker whose
@@ -20,7 +23,63 @@ export class Speakers {
     max: CACHE_SIZES.transcripts,
   });
 
-  constructor(private readonly view: IndexView) {}
+  constructor(
+    private readonly view: IndexView,
+    private readonly options: Readonly<RankingOptions>,
+  ) {}
+
+  /**
+   * In a question about what someone said ("what did psaki say about sanctions"), a
+   * question word that names a leading passage's speaker gets {@link RankingOptions.speakerCredit}
+   * there, where the passage itself need not name them: the turn is theirs. A passage of the
+   * same transcript that another speaker or a reporter speaks scores
+   * {@link RankingOptions.otherSpeakerFactor} of its score. All candidates, best first.
+   *
+   * @param totalWeight - the question's summed term weight, for the coverage gained.
+   */
+  credit(candidates: Candidate[], terms: readonly QueryTerm[], totalWeight: number): Candidate[] {
+    const { speakerCredit, otherSpeakerFactor, leaders } = this.options;
+    let changed = false;
+    for (const candidate of candidates.slice(0, leaders)) {
+      const speaker = this.of(candidate.sentenceId);
+      const named = new Set(speaker === undefined ? [] : tokenize(speaker).map((t) => t.term));
+      // The question names a speaker of this transcript who does not speak this passage.
+      const everyone = this.speakersOf(candidate.sentenceId);
+      const asksAnother = terms.some((term) =>
+        this.standsFor(term).some((v) => everyone.has(v) && !named.has(v)),
+      );
+      if (asksAnother && otherSpeakerFactor < 1) {
+        candidate.score *= otherSpeakerFactor;
+        changed = true;
+      }
+      if (speaker === undefined) continue;
+      terms.forEach((term, i) => {
+        const credit = candidate.credits[i] as number;
+        if (credit >= speakerCredit || !this.standsFor(term).some((v) => named.has(v))) return;
+        const gain = term.weight * (speakerCredit - credit);
+        candidate.score += gain;
+        if (!term.lowInformation && totalWeight > 0) candidate.coverage += gain / totalWeight;
+        candidate.credits[i] = speakerCredit;
+        changed = true;
+      });
+    }
+    return changed ? candidates.sort(byScore) : candidates;
+  }
+
+  /** The terms that stand for a question word closely enough to name someone (not "act" for "admissions"). */
+  private standsFor(term: QueryTerm): string[] {
+    const { looseMatch } = this.options;
+    return [...term.variants].filter(([, match]) => match.quality >= looseMatch).map(([v]) => v);
+  }
+
+  /** The terms of every speaker of a sentence's article. */
+  private speakersOf(sentenceId: number): ReadonlySet<string> {
+    const terms = new Set<string>();
+    for (const speaker of new Set(this.turnsOfArticle(sentenceId).values())) {
+      for (const token of tokenize(speaker)) terms.add(token.term);
+    }
+    return terms;
+  }
 
   /** The speaker of a sentence's passage ("Dr. Walensky"), or undefined outside a transcript's turns. */
   of(sentenceId: number): string | undefined {
