@@ -4,7 +4,7 @@ import { loadArticles } from "../../src/corpus/load.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { answersIn, expectedAnswer } from "../../src/core/answer/expected.ts";
-import { definedTerm } from "../../src/core/answer/kinds.ts";
+import { definedTerm, questionKind } from "../../src/core/answer/kinds.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { article } from "./article-fixture.ts";
 
@@ -41,8 +41,23 @@ describe("the kind of answer a question expects", () => {
     ["tesla stock ticker", "none"],
     ["why are teslas so expensive in china", "none"],
     ["is tesla charging more in china", "none"],
+    // A "when" after the question word opens a clause; "per year" is a rate, not a date.
+    ["lmaooo what happened when lightning hit biden's house", "none"],
+    ["who was in charge when the rule passed", "person"],
+    ["anyone know when tesla's gonna sign the jv", "date"],
+    ["heart disease deaths per year", "none"],
+    ["tesla sales last year", "none"],
   ])("GIVEN %j THEN it expects %s", (question, type) => {
     expect(expectedAnswer(question)).toBe(type);
+  });
+
+  it.each([
+    ["when did the meeting happen", "time"],
+    ["What year did Wang Yang stop leading Guangdong?", "time"],
+    ["what happened when lightning hit biden's house", "other"],
+    ["who was in charge when the rule passed", "person"],
+  ])("GIVEN %j THEN its question kind is %s", (question, kind) => {
+    expect(questionKind(question)).toBe(kind);
   });
 
   it.each([

@@ -53,6 +53,9 @@ const WHICH_THING =
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */
 const FIRST_WH = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u;
 
+/** A date asked by the question's first question word ("when…", "what year…", "which day…"). */
+const DATE_ASKED = /^(?:when|(?:what|which) (?:year|day|date|time|month|week))\b/u;
+
 /** A question that opens with an auxiliary ("does the credit depend on where…") asks yes or no. */
 const YES_NO =
   /^(?:(?:so|ok|okay|lol|hey|wait|and|but|also|yo|ngl|btw|then|hmm|um) )?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must|isn't|aren't|wasn't|doesn't|didn't|hasn't|haven't|won't|can't)\b/u;
@@ -181,6 +184,9 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
   if (yesNo && (!first || first.index >= yesNo[0].length)) return "none";
   for (const [pattern, type] of QUESTION_RULES) {
     if (!pattern.test(q)) continue;
+    // "what happened when lightning hit", "who was in charge when it passed": a "when"
+    // after the question word opens a clause; it asks for no date.
+    if (type === "date" && first && !DATE_ASKED.test(q.slice(first.index))) continue;
     if (pattern === WHICH_THING && dictionary) return headNounKind(q, dictionary) ?? type;
     if (type === "measure" && CHANGE_WORDS.test(q)) return "amount";
     // "how big are the fines": the size of money, or of what is owned or owed, is a sum.
@@ -201,7 +207,11 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
  * asks for the kind its last word names.
  */
 const KEYWORD_KINDS: readonly [RegExp, AnswerType][] = [
-  [/\b(?:date|dates|deadline|year|day|month)[?!. ]*$/u, "date"],
+  // "deaths per year", "sales last year": a rate or a time that the question is about, not a date asked for.
+  [
+    /(?<!\b(?:per|a|an|each|every|last|this|next|past) )\b(?:date|dates|deadline|year|day|month)[?!. ]*$/u,
+    "date",
+  ],
   [/\b(?:percentage|percent)[?!. ]*$/u, "percent"],
   [/\b(?:price|prices|cost|costs)[?!. ]*$/u, "money"],
   [/\b(?:duration)[?!. ]*$/u, "duration"],

@@ -78,7 +78,11 @@ export function questionKind(question: string): QuestionKind {
   ) {
     return "quantity";
   }
-  if (/\b(?:when|what (?:year|day|date|time|month|week))\b/u.test(q)) return "time";
+  // A "when" after the question word opens a clause ("what happened when…"): no time asked.
+  const first = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u.exec(q);
+  if (first && /^(?:when|what (?:year|day|date|time|month|week))\b/u.test(q.slice(first.index))) {
+    return "time";
+  }
   // "which researcher", "what companies": an agent noun (-er, -or, -ist) or a kind of organisation.
   if (
     /\b(?:who|whom|whose)\b/u.test(q) ||
