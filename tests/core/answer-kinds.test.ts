@@ -23,6 +23,9 @@ describe("the kind of answer a question expects", () => {
     ["how many cars did tesla sell in china", "count"],
     ["How much revenue did Tesla make in the U.S.?", "money"],
     ["what does a model s cost in china", "money"],
+    // Any auxiliary before the verb of paying: "has … paid" asks for a sum as "did … pay" does.
+    ["how much has norfolk southern paid so far for the cleanup", "money"],
+    ["how much is the state spending on it", "money"],
     ["what percentage of sales", "percent"],
     ["What tariff is applied to Tesla's imported cars?", "amount"],
     ["By how much did vehicle exports to China rise?", "amount"],
