@@ -1,6 +1,6 @@
 import type { Article, IndexData, Posting } from "../core/index.ts";
 import { postingsByTerm } from "../core/index/entries.ts";
-import { copyTexts, sentencePositions } from "./article-codec.ts";
+import { copyTexts, sentencePositions, type SentencePositions } from "./article-codec.ts";
 import type { ContainerReader, ContainerWriter } from "./binary.ts";
 import type { SavedContent } from "./index-codec.ts";
 
@@ -63,15 +63,13 @@ export function localChunk(
   };
 }
 
-function concatInt32(arrays: readonly Int32Array[], shifts?: readonly number[]): Int32Array {
+function concatInt32(arrays: readonly Int32Array[]): Int32Array {
   const joined = new Int32Array(arrays.reduce((sum, a) => sum + a.length, 0));
   let at = 0;
-  arrays.forEach((array, i) => {
-    const shift = shifts?.[i] ?? 0;
-    if (shift === 0) joined.set(array, at);
-    else for (let k = 0; k < array.length; k += 1) joined[at + k] = (array[k] as number) + shift;
+  for (const array of arrays) {
+    joined.set(array, at);
     at += array.length;
-  });
+  }
   return joined;
 }
 
@@ -130,7 +128,13 @@ export function mergeContexts(chunks: readonly Chunk[]): {
 
 /** A chunk's per-paragraph context indexes moved to the merged positions. */
 function remapped(values: Int32Array, positions: Int32Array): Int32Array {
-  return Int32Array.from(values, (value) => (value < 0 ? -1 : (positions[value] as number)));
+  // A loop, not Int32Array.from with a mapping function: V8 calls that per element.
+  const moved = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] as number;
+    moved[i] = value < 0 ? -1 : (positions[value] as number);
+  }
+  return moved;
 }
 
 /**
@@ -180,38 +184,48 @@ export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
   const length = concatInt32(datas.map((d) => d.sentences.length));
   let totalLength = 0;
   for (let i = 0; i < length.length; i += 1) totalLength += length[i] as number;
+  // The position columns as the joined articles' layout gives them (as a saved index's are
+  // read back), each chunk's own checked against them rather than copied.
+  const positions = sentencePositions(
+    concatOffsets(chunks.map((c) => c.articleFirst)),
+    concatOffsets(chunks.map((c) => c.sentenceFirst)),
+  );
+  if (positions.article.length !== sentences) {
+    throw new Error("the merged sentence table's article column does not follow the articles");
+  }
+  datas.forEach((data, c) =>
+    checkShifted(data.sentences, positions, sentenceShifts[c] as number, {
+      article: articleShifts[c] as number,
+      paragraph: 0,
+      sentence: 0,
+      paragraphKey: paragraphShifts[c] as number,
+    }),
+  );
 
   const vocabulary = new Map<string, string>();
   for (const data of datas) for (const [word, term] of data.vocabulary) vocabulary.set(word, term);
 
   // A chunk lists its contexts' terms in the order of its contexts (both first met in it).
-  const { contexts, positions } = mergeContexts(chunks);
-  const contextTerms = new Array<string[]>(contexts.length);
+  const merged = mergeContexts(chunks);
+  const contextTerms = new Array<string[]>(merged.contexts.length);
   datas.forEach((data, c) =>
     data.contextTerms.forEach((terms, i) => {
-      contextTerms[(positions[c] as Int32Array)[i] as number] ??= terms;
+      contextTerms[(merged.positions[c] as Int32Array)[i] as number] ??= terms;
     }),
   );
 
   return {
     sentences: {
-      article: concatInt32(
-        datas.map((d) => d.sentences.article),
-        articleShifts,
-      ),
-      paragraph: concatInt32(datas.map((d) => d.sentences.paragraph)),
-      sentence: concatInt32(datas.map((d) => d.sentences.sentence)),
-      paragraphKey: concatInt32(
-        datas.map((d) => d.sentences.paragraphKey),
-        paragraphShifts,
-      ),
+      ...positions,
       length,
       flags: concatUint8(datas.map((d) => d.sentences.flags)),
     },
     postings: mergePostings(datas, sentenceShifts),
     vocabulary,
     titleTerms: datas.flatMap((d) => d.titleTerms),
-    contextOf: concatInt32(datas.map((d, c) => remapped(d.contextOf, positions[c] as Int32Array))),
+    contextOf: concatInt32(
+      datas.map((d, c) => remapped(d.contextOf, merged.positions[c] as Int32Array)),
+    ),
     contextTerms,
     averageLength: sentences > 0 ? totalLength / sentences : 1,
   };
@@ -225,8 +239,10 @@ function mergePostings(
   const slotOf = new Map<string, number>();
   const terms: string[] = [];
   const sizes: number[] = [];
-  const chunkSlots = datas.map((data) =>
-    Int32Array.from(data.postings, ([term, posting]) => {
+  const chunkSlots = datas.map((data) => {
+    const slots = new Int32Array(data.postings.size);
+    let t = 0;
+    for (const [term, posting] of data.postings) {
       let slot = slotOf.get(term);
       if (slot === undefined) {
         slot = terms.length;
@@ -235,9 +251,10 @@ function mergePostings(
         sizes.push(0);
       }
       sizes[slot] = (sizes[slot] as number) + posting.sentenceIds.length;
-      return slot;
-    }),
-  );
+      slots[t++] = slot;
+    }
+    return slots;
+  });
   const first = new Int32Array(terms.length + 1);
   sizes.forEach((size, s) => (first[s + 1] = (first[s] as number) + size));
   const next = first.slice(0, terms.length);
@@ -252,7 +269,9 @@ function mergePostings(
       t += 1;
       const at = next[slot] as number;
       const chunkIds = posting.sentenceIds;
-      for (let k = 0; k < chunkIds.length; k += 1) ids[at + k] = (chunkIds[k] as number) + shift;
+      if (shift === 0) ids.set(chunkIds, at);
+      else
+        for (let k = 0; k < chunkIds.length; k += 1) ids[at + k] = (chunkIds[k] as number) + shift;
       counts.set(posting.counts, at);
       next[slot] = at + chunkIds.length;
     }
@@ -260,16 +279,25 @@ function mergePostings(
   return postingsByTerm(terms, first, ids, counts);
 }
 
-/** Checks that merged sentence columns follow the merged layout (as `checkDerivable` does for articles). */
-export function checkMergedLayout(chunks: readonly Chunk[], data: IndexData): void {
-  const derived = sentencePositions(
-    concatOffsets(chunks.map((c) => c.articleFirst)),
-    concatOffsets(chunks.map((c) => c.sentenceFirst)),
-  );
+/**
+ * Checks that a chunk's sentence position columns are the joined layout's from `at`, each
+ * moved by its shift (as `checkDerivable` checks a one-thread build's against its articles).
+ */
+function checkShifted(
+  chunk: SentencePositions,
+  joined: SentencePositions,
+  at: number,
+  shifts: Readonly<Record<keyof SentencePositions, number>>,
+): void {
   for (const column of ["article", "paragraph", "sentence", "paragraphKey"] as const) {
-    const built = data.sentences[column];
-    const expected = derived[column];
-    if (built.length !== expected.length || built.some((value, i) => value !== expected[i])) {
+    const own = chunk[column];
+    const expected = joined[column];
+    const shift = shifts[column];
+    let same = at + own.length <= expected.length;
+    for (let i = 0; same && i < own.length; i += 1) {
+      same = (own[i] as number) + shift === expected[at + i];
+    }
+    if (!same) {
       throw new Error(`the merged sentence table's ${column} column does not follow the articles`);
     }
   }

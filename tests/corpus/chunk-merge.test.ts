@@ -1,0 +1,56 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildIndexData, parseArticle, type Article } from "../../src/core/index.ts";
+import { localChunk, mergeIndexData } from "../../src/corpus/chunk-merge.ts";
+import { ROOT } from "../helpers.ts";
+
+/**
+ * Chunks of a folder built apart are joined into the index one build makes
+ * (`chunk-merge.ts`); a chunk whose sentence columns do not follow its articles is refused.
+ */
+
+/** The fixture articles of two folders, in name order. */
+async function fixtureArticles(): Promise<Article[]> {
+  const articles: Article[] = [];
+  for (const sub of ["md", "eval"]) {
+    const dir = path.join(ROOT, "tests/fixtures/articles", sub);
+    for (const name of (await readdir(dir)).sort()) {
+      articles.push(parseArticle(path.join(dir, name), await readFile(path.join(dir, name))));
+    }
+  }
+  return articles;
+}
+
+const chunkOf = (articles: Article[], data = buildIndexData(articles)) =>
+  localChunk({ articles, problems: [], data }, () => {
+    throw new Error("not encoded here");
+  });
+
+describe("joining chunks built apart", () => {
+  it("GIVEN fixture articles built in three chunks WHEN joined THEN the index is the one a single build makes", async () => {
+    const articles = await fixtureArticles();
+    const cuts = [0, 1, Math.ceil(articles.length / 2), articles.length];
+    const chunks = cuts.slice(1).map((end, i) => chunkOf(articles.slice(cuts[i], end)));
+    const joined = mergeIndexData(chunks);
+    const whole = buildIndexData(articles);
+    expect(joined.sentences).toEqual(whole.sentences);
+    expect([...joined.postings]).toEqual([...whole.postings]);
+    expect([...joined.vocabulary]).toEqual([...whole.vocabulary]);
+    expect(joined.contextOf).toEqual(whole.contextOf);
+    expect(joined.contextTerms).toEqual(whole.contextTerms);
+    expect(joined.titleTerms).toEqual(whole.titleTerms);
+    expect(joined.averageLength).toBe(whole.averageLength);
+  });
+
+  it("GIVEN a chunk whose paragraph column does not follow its articles WHEN joined THEN the join is refused", async () => {
+    const articles = await fixtureArticles();
+    const data = buildIndexData(articles.slice(1));
+    const paragraph = data.sentences.paragraph.slice();
+    paragraph[paragraph.length - 1] = 99;
+    const wrong = { ...data, sentences: { ...data.sentences, paragraph } };
+    expect(() =>
+      mergeIndexData([chunkOf(articles.slice(0, 1)), chunkOf(articles.slice(1), wrong)]),
+    ).toThrow("paragraph column does not follow the articles");
+  });
+});
