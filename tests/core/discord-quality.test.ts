@@ -26,6 +26,9 @@ let mixedLibrary: CitationIndex;
 // (two press briefings, two remarks with several speakers: tests/fixtures/articles/blind-transcripts),
 // asked of those four alone.
 let transcriptsOnly: CitationIndex;
+// And one more, the same afternoon, on four presidential actions (an executive order, a
+// proclamation, a letter to Congress, a memorandum: tests/fixtures/articles/blind-actions).
+let actionsOnly: CitationIndex;
 beforeAll(async () => {
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
   const sheets = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/eval"))).articles;
@@ -45,6 +48,9 @@ beforeAll(async () => {
     await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-transcripts"))
   ).articles;
   transcriptsOnly = new CitationIndex(transcripts, options);
+  const actions = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-actions")))
+    .articles;
+  actionsOnly = new CitationIndex(actions, options);
 });
 
 /** Floors at what citebot reaches today: a regression fails, an improvement raises them. */
@@ -129,6 +135,15 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
       top3: 25,
       abstained: 4,
       falseAbstain: 2,
+    });
+  });
+
+  it("GIVEN the blind questions on four presidential actions and those alone THEN the floors hold", () => {
+    expectAtLeast(score(actionsOnly, readQuestions("blind-actions.jsonl")), {
+      top1: 13,
+      top3: 17,
+      abstained: 7,
+      falseAbstain: 8,
     });
   });
 
@@ -237,6 +252,12 @@ describe("the verdict does not depend on how a question is typed", () => {
   it("GIVEN every question of the blind transcript set in the forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(["blind-transcripts.jsonl"], FORMS, transcriptsOnly);
     expect(variants).toBeGreaterThan(600);
+    expect(changed, changed.join("\n")).toEqual([]);
+  });
+
+  it("GIVEN every question of the blind set on presidential actions in the forms THEN each gives the same verdict and top citation", () => {
+    const { variants, changed } = formChanges(["blind-actions.jsonl"], FORMS, actionsOnly);
+    expect(variants).toBeGreaterThan(500);
     expect(changed, changed.join("\n")).toEqual([]);
   });
 
