@@ -69,6 +69,21 @@ describe("markdownBlocks on Markdown cut from the archive", () => {
     );
   });
 
+  it("GIVEN emphasis markers CommonMark cannot pair THEN no star is left in the passage, and a star inside a word stays", () => {
+    // As scraped: Pandoc's emphasised full stop, a star before a curly quote, a bare one.
+    const blocks = markdownBlocks(
+      "Sec. 2. Increasing the Minimum Wage for Federal Contractors*.* The order applies.\n\n" +
+        "Rep. Guthrie writes: *“When prices rise, families pay.” *STELLANTIS *\n\n" +
+        "The fee is 2*3 dollars.\n\nThe f*ck stays as written.\n",
+    );
+    expect(blocks.map((block) => block.text)).toEqual([
+      "Sec. 2. Increasing the Minimum Wage for Federal Contractors. The order applies.",
+      "Rep. Guthrie writes: “When prices rise, families pay.” STELLANTIS",
+      "The fee is 2*3 dollars.",
+      "The f*ck stays as written.",
+    ]);
+  });
+
   it("GIVEN headings and bulleted links THEN headings are context only, never passages, and links keep their text but not their address", () => {
     const blocks = markdownBlocks(archiveBody("headings-and-links.md"));
     const texts = blocks.map((block) => block.text);

@@ -32,13 +32,38 @@ export function withUnreadLinks(md: MarkdownIt): MarkdownIt {
  * has a CR or a NUL: the rule re-wrote every body (its pattern matched each LF), about 1.5%
  * of an archive build, and `parseArticle` hands over bodies with neither.
  */
-const parser = withUnreadLinks(
-  new MarkdownIt("default", {
-    html: true,
-    linkify: false,
-    typographer: false,
-  }).disable(["code", "normalize"]),
+const parser = withoutLooseStars(
+  withUnreadLinks(
+    new MarkdownIt("default", {
+      html: true,
+      linkify: false,
+      typographer: false,
+    }).disable(["code", "normalize"]),
+  ),
 );
+
+/**
+ * Drops the runs of emphasis stars CommonMark could not pair ("…Subcontractors*.*  (a)",
+ * Pandoc's emphasised full stop; "*“When…", a star before a curly quote): markup, not
+ * text. A run inside a word ("2*3", "f*ck") is the writer's and stays, and so does an
+ * escaped "\*" (a text_special token until the core's text_join). Runs after the emphasis
+ * pairing, before markdown-it joins the leftover runs with the text around them.
+ */
+function withoutLooseStars(md: MarkdownIt): MarkdownIt {
+  md.inline.ruler2.before("fragments_join", "loose_stars", (state) => {
+    const { tokens } = state;
+    tokens.forEach((token, at) => {
+      if (token.type !== "text" || !/^\*+$/u.test(token.content)) return;
+      const before = tokens[at - 1];
+      const after = tokens[at + 1];
+      const wordBefore = before?.type === "text" && /[\p{L}\p{N}]$/u.test(before.content);
+      const wordAfter = after?.type === "text" && /^[\p{L}\p{N}]/u.test(after.content);
+      if (!(wordBefore && wordAfter)) token.content = "";
+    });
+    return false;
+  });
+  return md;
+}
 
 /** A paragraph wholly in bold or italics and at most this long, without a closing full stop, is a heading. */
 const BOLD_HEADING_MAX = 120;
