@@ -29,6 +29,31 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("GIVEN an order's enumerated clauses THEN each clause is a sentence of its own", () => {
+    const order =
+      "Sec. 2. Increasing the Minimum Wage. (a) The wage shall be at least: (i) $15.00 per hour, beginning January 30, 2022; and (ii) beginning January 1, 2023, an amount set by the Secretary. (b) Nothing here (as in (c) below) applies etc.) to grants.";
+    expect(texts(order)).toEqual([
+      "Sec. 2.",
+      "Increasing the Minimum Wage.",
+      "(a) The wage shall be at least:",
+      "(i) $15.00 per hour, beginning January 30, 2022; and",
+      "(ii) beginning January 1, 2023, an amount set by the Secretary.",
+      "(b) Nothing here (as in (c) below) applies etc.) to grants.",
+    ]);
+    for (const sentence of splitSentences(order)) {
+      expect(order.slice(sentence.start, sentence.end)).toBe(sentence.text);
+    }
+  });
+
+  it("GIVEN bracketed words that are no enumerator THEN the sentence stays whole", () => {
+    expect(
+      texts("Tesla (TSLA) rose; (the rest) fell. Exports (in dollars) rose: (see the table)."),
+    ).toEqual([
+      "Tesla (TSLA) rose; (the rest) fell.",
+      "Exports (in dollars) rose: (see the table).",
+    ]);
+  });
+
   it("GIVEN a paragraph THEN offsets point at each sentence in it", () => {
     const paragraph = "One here.  Two there? Three!";
     for (const sentence of splitSentences(paragraph)) {

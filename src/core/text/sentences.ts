@@ -70,11 +70,39 @@ function candidateEnds(text: string): number[] {
   return ends;
 }
 
+/**
+ * A colon or semicolon (and an "and" or "or") before an enumerator: where a provision's
+ * clauses are listed in one sentence ("shall be at least: (i) $15.00 per hour…; and (ii)…").
+ */
+const CLAUSE_BREAK = /[:;](?:\s+(?:and|or))?\s+(?=\((?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|\d{1,2})\)\s)/g;
+
+/**
+ * The candidate ends with the clause breaks of {@link CLAUSE_BREAK} merged in, in order:
+ * each enumerated clause is quoted on its own, as a list item is.
+ */
+function withClauseEnds(ends: number[], text: string): number[] {
+  if (text.indexOf("(") < 0) return ends;
+  const clauses: number[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let match = CLAUSE_BREAK.exec(text); match; match = CLAUSE_BREAK.exec(text)) {
+    clauses.push(match.index + match[0].length);
+  }
+  if (clauses.length === 0) return ends;
+  return [...ends, ...clauses].sort((a, b) => a - b);
+}
+
 /** A candidate sentence or a run of merged ones: offsets into the paragraph. */
 interface Span {
   start: number;
   end: number;
 }
+
+/**
+ * A clause's enumerator: a letter, a roman numeral up to 8 or a one- or two-digit number in
+ * brackets, then white space ("(a) ", "(iii) ", "(B) ", "(12) "). Sticky: tested where a
+ * candidate sentence starts.
+ */
+const ENUMERATOR = /\((?:[a-zA-Z]|i{1,3}|iv|vi{0,3}|\d{1,2})\)\s/y;
 
 const STARTS_WORD = 1;
 const LOWER_OR_NUMBER = 2;
@@ -100,6 +128,10 @@ function kindOf(codePoint: number): number {
  * or an initial. Reads only the start of `next` and the end of `previous`.
  */
 function breaksTooEarly(text: string, previous: Span, next: Span, meter?: WorkMeter): boolean {
+  // A clause enumerator after a full stop opens a clause of its own: "…Subcontractors. (a)
+  // Executive departments…", as executive orders and statutes number their provisions.
+  ENUMERATOR.lastIndex = next.start;
+  if (ENUMERATOR.test(text)) return false;
   let i = next.start;
   while (i < next.end && isOpener(text.charCodeAt(i))) i += 1;
   const first = text.codePointAt(i);
@@ -144,7 +176,7 @@ export function splitSentences(text: string, meter?: WorkMeter): Sentence[] {
   if (meter) meter.steps += text.length;
   const merged: Span[] = [];
   let start = 0;
-  const ends = candidateEnds(text);
+  const ends = withClauseEnds(candidateEnds(text), text);
   ends.push(text.length);
   for (const end of ends) {
     const piece = { start, end };
