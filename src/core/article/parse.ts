@@ -5,6 +5,7 @@ import { MONTH_PATTERN } from "../text/lexicon.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { WorkMeter } from "../text/work.ts";
 import type { TextBlock } from "./blocks.ts";
+import { withSectionHeadings } from "./sections.ts";
 import { withSpeakers } from "./speakers.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { parseSimpleYaml } from "./simple-yaml.ts";
@@ -55,7 +56,7 @@ const WORDY = /[\p{L}\p{N}]/u;
  */
 function toNumbered(blocks: readonly TextBlock[], meter?: WorkMeter): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  for (const block of withSpeakers(blocks)) {
+  for (const block of withSpeakers(withSectionHeadings(blocks))) {
     if (!WORDY.test(block.text)) continue;
     // The passages handed on count too: context repeated under every block could grow faster than the input.
     if (meter) meter.steps += block.text.length + (block.context?.length ?? 0);
