@@ -225,7 +225,10 @@ export class WordNetSynonyms implements SynonymSource {
             }
             const gloss = this.collect(part, Number(offset), found, true);
             for (const term of definitionTerms(gloss)) definition.add(term);
-            const capitalized = part === "noun" ? capitalOf(gloss) : undefined;
+            const capitalized =
+              part === "noun"
+                ? (capitalOf(gloss) ?? this.capitalLemmaOf(Number(offset)))
+                : undefined;
             if (capitalized) this.collectNoun(capitalized, country);
           });
           break;
@@ -280,12 +283,41 @@ export class WordNetSynonyms implements SynonymSource {
     return proper;
   }
 
-  /** Adds the words of a noun phrase's main sense ("People's Republic of China" → "china", "prc"). */
+  /**
+   * The country a capital's synset names among its words ("Moscow" is also
+   * "capital_of_the_Russian_Federation" → "Russian Federation"), where its gloss does not open
+   * with it ("a city of central European Russia; … since 1991 the capital of the Russian Federation").
+   */
+  private capitalLemmaOf(offset: number): string | undefined {
+    const fields = this.file("data", "noun").at(offset).split(" ");
+    const wordCount = parseInt(fields[3] ?? "0", 16);
+    for (let i = 0; i < wordCount; i += 1) {
+      const lemma = /^capital_of_(?:the_)?(.+)$/u.exec(fields[4 + 2 * i] ?? "")?.[1];
+      if (lemma) return lemma.replace(/_/gu, " ");
+    }
+    return undefined;
+  }
+
+  /**
+   * Adds the words of a noun phrase's main sense ("People's Republic of China" → "china",
+   * "prc") and the adjectives derived from it ("Russian Federation" → "russia", "russian"):
+   * an order on "Russian-affiliated vessels" never writes "Russia".
+   */
   private collectNoun(phrase: string, into: Set<string>): void {
     const entry = this.file("index", "noun").find(phrase.toLowerCase().replace(/\s+/gu, "_"));
     const fields = entry?.split(" ");
     const offset = fields?.[6 + Number(fields[3])];
-    if (offset !== undefined) this.collect("noun", Number(offset), into, false);
+    if (offset === undefined) return;
+    this.collect("noun", Number(offset), into, false);
+    const synset = this.file("data", "noun").at(Number(offset)).split(" ");
+    const pointerStart = 4 + 2 * parseInt(synset[3] ?? "0", 16);
+    const pointerCount = Number(synset[pointerStart]);
+    for (let i = 0; i < pointerCount; i += 1) {
+      const base = pointerStart + 1 + 4 * i;
+      if (synset[base] === "+" && synset[base + 2] === "a") {
+        this.collect("adj", Number(synset[base + 1]), into, false);
+      }
+    }
   }
 
   /** Adds a synset's words; with `followLinks`, also its similar, derived and pertaining words. */

@@ -43,6 +43,16 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.properNoun("met")).toBe(false);
   });
 
+  it("GIVEN a capital THEN its country and the country's adjective stand for it, whether the gloss or the synset's words say so", () => {
+    // Beijing's gloss opens "capital of the People's Republic of China"; Moscow's synset holds
+    // "capital_of_the_Russian_Federation" and its gloss opens "a city of central European Russia".
+    expect(wordnet.countryOf("beijing")).toContain("china");
+    expect(wordnet.countryOf("moscow")).toEqual(expect.arrayContaining(["russia", "russian"]));
+    expect(wordnet.countryOf("havana")).toEqual(expect.arrayContaining(["cuba", "cuban"]));
+    // A provincial capital is no stand-in for a country.
+    expect(wordnet.countryOf("guangzhou")).toEqual([]);
+  });
+
   it("GIVEN a missing dictionary THEN look-ups give nothing instead of failing", () => {
     const missing = new WordNetSynonyms("/nonexistent/wordnet");
     expect(missing.synonyms("carmaker")).toEqual([]);
