@@ -310,13 +310,6 @@ export const CACHE_SIZES = Object.freeze({
   /** WordNet look-ups. */
   wordnet: 5_000,
   /**
-   * Articles whose transcript turns were worked out, for questions about what was said (see
-   * Speakers): an entry is a map of the few paragraphs that have a speaker, empty for most
-   * articles. At 64, the 20 such questions of the archive's 182 real ones read ~300 articles'
-   * first sentences again every round (their p99 CPU 24.7 ms against 9.3 ms before them).
-   */
-  transcripts: 4_096,
-  /**
    * Which articles a title word is in, as a bit per article, for the words in more titles
    * than {@link TITLE_BITS_FROM} ("president" titles thousands of briefings): a question
    * reads them instead of walking the list (a 14,000-article archive: 1.8 KB each).

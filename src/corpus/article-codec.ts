@@ -10,7 +10,7 @@ import {
 } from "./binary.ts";
 
 /**
- * The articles of a saved index: metadata, paragraph texts and sentence bounds (tags
+ * The articles of a saved index: metadata, paragraph texts, contexts and speakers, and sentence bounds (tags
  * 10–38 of the layout in `index-codec.ts`). The texts are a detached section (`binary.ts`),
  * one chunk an article: an article's chunk is read from the file, checked against its
  * digest and decoded when the article is first read; the sentence table's position columns
@@ -118,6 +118,16 @@ export function encodeArticles(writer: ContainerWriter, articles: readonly Artic
     }),
   );
   writer.strings(34, [...contexts.keys()]);
+  const speakers = new Map<string, number>();
+  writer.int32(
+    27,
+    Int32Array.from(paragraphs, (p) => {
+      if (p.speaker === undefined) return -1;
+      if (!speakers.has(p.speaker)) speakers.set(p.speaker, speakers.size);
+      return speakers.get(p.speaker) as number;
+    }),
+  );
+  writer.strings(28, [...speakers.keys()]);
   const sentenceFirst = new Int32Array(paragraphs.length + 1);
   paragraphs.forEach(
     (p, i) => (sentenceFirst[i + 1] = (sentenceFirst[i] as number) + p.sentences.length),
@@ -178,6 +188,9 @@ export interface DecodedArticles {
   readonly texts: ArticleTexts;
   readonly positions: SentencePositions;
   readonly paragraphCount: number;
+  /** Each paragraph's speaker, an index into `speakers`, or -1 (the index's `speakerOf`). */
+  readonly speakerOf: Int32Array;
+  readonly speakers: readonly string[];
 }
 
 /**
@@ -212,6 +225,9 @@ export function decodeArticles(
   const contextOf = reader.int32(33, paragraphCount);
   const contexts = reader.strings(34).all();
   checkRange(contextOf, -1, contexts.length, "contexts");
+  const speakerOf = reader.int32(27, paragraphCount);
+  const speakers = reader.strings(28).all();
+  checkRange(speakerOf, -1, speakers.length, "speakers");
   const sentenceFirst = reader.int32(36, paragraphCount + 1);
   const bounds = reader.int32(37);
   const sentenceCount = bounds.length / 2;
@@ -233,6 +249,8 @@ export function decodeArticles(
       textLength,
       contextOf,
       contexts,
+      speakerOf,
+      speakers,
       sentenceArticle: positions.article,
       sentenceParagraph: positions.paragraphKey,
     },
@@ -262,7 +280,7 @@ export function decodeArticles(
       },
     };
   }
-  return { articles, positions, paragraphCount, texts };
+  return { articles, positions, paragraphCount, texts, speakerOf, speakers };
 }
 
 /** Checks that every sentence lies inside its paragraph's text. */

@@ -34,6 +34,9 @@ export interface TextLayout {
   /** Each paragraph's context, an index into `contexts`, or -1. */
   readonly contextOf: Int32Array;
   readonly contexts: readonly string[];
+  /** Each paragraph's speaker, an index into `speakers`, or -1. */
+  readonly speakerOf: Int32Array;
+  readonly speakers: readonly string[];
   /** Each sentence's article and paragraph key. */
   readonly sentenceArticle: Int32Array;
   readonly sentenceParagraph: Int32Array;
@@ -228,7 +231,8 @@ export class ArticleTexts implements SentenceTexts {
 
   /** Paragraph `p`, numbered `number` in its article, decoded whole. */
   private paragraph(chunk: Uint8Array, base: number, p: number, number: number): Paragraph {
-    const { textOffsets, sentenceFirst, bounds, contextOf, contexts } = this.layout;
+    const { textOffsets, sentenceFirst, bounds, contextOf, contexts, speakerOf, speakers } =
+      this.layout;
     const text = this.text(
       chunk,
       (textOffsets[p] as number) - base,
@@ -242,8 +246,11 @@ export class ArticleTexts implements SentenceTexts {
       sentences.push({ index: sentences.length, text: text.slice(start, end), start, end });
     }
     const context = contextOf[p] as number;
-    return context >= 0
-      ? { number, text, sentences, context: contexts[context] as string }
-      : { number, text, sentences };
+    const paragraph: Paragraph =
+      context >= 0
+        ? { number, text, sentences, context: contexts[context] as string }
+        : { number, text, sentences };
+    const speaker = speakerOf[p] as number;
+    return speaker >= 0 ? { ...paragraph, speaker: speakers[speaker] as string } : paragraph;
   }
 }

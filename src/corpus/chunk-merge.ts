@@ -105,28 +105,37 @@ function concatStrings(chunks: readonly Chunk[], tag: number) {
   };
 }
 
+/** Each chunk's distinct strings (in the order first met) as one list, and their merged positions. */
+function mergeFirstMet(lists: readonly (readonly string[])[]): {
+  readonly values: string[];
+  readonly positions: Int32Array[];
+} {
+  const position = new Map<string, number>();
+  const values: string[] = [];
+  const positions = lists.map((list) =>
+    Int32Array.from(list, (value) => {
+      let at = position.get(value);
+      if (at === undefined) {
+        at = values.length;
+        position.set(value, at);
+        values.push(value);
+      }
+      return at;
+    }),
+  );
+  return { values, positions };
+}
+
 /** Each chunk's distinct paragraph contexts (in the order first met), and their merged positions. */
 export function mergeContexts(chunks: readonly Chunk[]): {
   readonly contexts: string[];
   readonly positions: Int32Array[];
 } {
-  const position = new Map<string, number>();
-  const contexts: string[] = [];
-  const positions = chunks.map((chunk) =>
-    Int32Array.from(chunk.contexts, (context) => {
-      let at = position.get(context);
-      if (at === undefined) {
-        at = contexts.length;
-        position.set(context, at);
-        contexts.push(context);
-      }
-      return at;
-    }),
-  );
-  return { contexts, positions };
+  const { values, positions } = mergeFirstMet(chunks.map((chunk) => chunk.contexts));
+  return { contexts: values, positions };
 }
 
-/** A chunk's per-paragraph context indexes moved to the merged positions. */
+/** A chunk's per-paragraph context (or speaker) indexes moved to the merged positions. */
 function remapped(values: Int32Array, positions: Int32Array): Int32Array {
   // A loop, not Int32Array.from with a mapping function: V8 calls that per element.
   const moved = new Int32Array(values.length);
@@ -155,6 +164,12 @@ export function encodeChunkArticles(writer: ContainerWriter, chunks: readonly Ch
     concatInt32(readers.map((r, i) => remapped(r.int32(33), positions[i] as Int32Array))),
   );
   writer.strings(34, contexts);
+  const speakers = mergeFirstMet(readers.map((r) => r.strings(28).all()));
+  writer.int32(
+    27,
+    concatInt32(readers.map((r, i) => remapped(r.int32(27), speakers.positions[i] as Int32Array))),
+  );
+  writer.strings(28, speakers.values);
   writer.int32(36, concatOffsets(readers.map((r) => r.int32(36))));
   writer.int32(37, concatInt32(readers.map((r) => r.int32(37))));
 }
@@ -162,7 +177,7 @@ export function encodeChunkArticles(writer: ContainerWriter, chunks: readonly Ch
 /**
  * The index of all the chunks' articles, as `buildIndexData` makes it over them in order:
  * sentence, article and paragraph numbers moved past the earlier chunks'; terms, vocabulary
- * words and contexts in the order first met (a word's term is that of its latest
+ * words, contexts and speakers in the order first met (a word's term is that of its latest
  * occurrence, as within a chunk); postings joined term by term.
  */
 export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
@@ -214,6 +229,8 @@ export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
     }),
   );
 
+  const speakers = mergeFirstMet(datas.map((data) => data.speakers));
+
   return {
     sentences: {
       ...positions,
@@ -227,6 +244,10 @@ export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
       datas.map((d, c) => remapped(d.contextOf, merged.positions[c] as Int32Array)),
     ),
     contextTerms,
+    speakerOf: concatInt32(
+      datas.map((d, c) => remapped(d.speakerOf, speakers.positions[c] as Int32Array)),
+    ),
+    speakers: speakers.values,
     averageLength: sentences > 0 ? totalLength / sentences : 1,
   };
 }

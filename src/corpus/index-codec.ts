@@ -25,6 +25,9 @@ import {
  * | 10–23 | per article: id, title, source, url, published, author, file (strings)  |
  * | 24    | per article: which optional fields are present (u8 bit set)             |
  * | 25–26 | per article: where its texts' chunk ends in 31 (i32), its SHA-256 (u8)  |
+ * | 27    | per paragraph: its speaker's index in 28, or -1 (i32); also the index's |
+ * |       | speakerOf                                                               |
+ * | 28–29 | distinct speakers of transcripts' turns (strings)                       |
  * | 30    | first paragraph of each article, plus the end (i32)                     |
  * | 31–32 | paragraph texts: UTF-8, detached (read and checked one article's chunk  |
  * |       | at a time when the article is first read), and offsets (i32)            |
@@ -193,7 +196,10 @@ export function decodeHead(reader: ContainerReader): {
 /** Decodes everything but the files of a checked container (see {@link decodeIndex}). */
 export function decodeContent(reader: ContainerReader, recover?: TextRecovery): SavedContent {
   const fingerprint = reader.strings(1, 1).get(0);
-  const { articles, positions, paragraphCount, texts } = decodeArticles(reader, recover);
+  const { articles, positions, paragraphCount, texts, speakerOf, speakers } = decodeArticles(
+    reader,
+    recover,
+  );
   const count = articles.length;
   const sentenceCount = positions.article.length;
   const problemFiles = reader.strings(40).all();
@@ -248,6 +254,8 @@ export function decodeContent(reader: ContainerReader, recover?: TextRecovery): 
       titleTerms,
       contextOf: contextOfParagraph,
       contextTerms,
+      speakerOf,
+      speakers,
       averageLength,
       texts,
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CitationIndex, parseArticle } from "../../src/core/index.ts";
-import { withSpeakers } from "../../src/core/article/speakers.ts";
+import { buildIndexData, CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { turnSpeakers, withSpeakers } from "../../src/core/article/speakers.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
 function parseText(file: string, text: string) {
@@ -60,6 +60,29 @@ describe("speakers of a transcript", () => {
       undefined,
       undefined,
     ]);
+  });
+
+  it("GIVEN a transcript's passages THEN each one's speaker is its turn's, the labelled passage included, and none after a reporter's Q", () => {
+    expect(
+      turnSpeakers([
+        "Good evening.",
+        "MS. PSAKI: Good afternoon.",
+        "First, the President will travel.",
+        "Q Will he meet the governor?",
+        "And will he speak?",
+        "MS. PSAKI: He will.",
+      ]),
+    ).toEqual([undefined, "Ms. Psaki", "Ms. Psaki", undefined, undefined, "Ms. Psaki"]);
+  });
+
+  it("GIVEN a briefing THEN the index keeps each paragraph's speaker as the parser read the turns", () => {
+    const data = buildIndexData([
+      parseText("notes.md", "---\ntitle: Notes\n---\n\nNo speaker here.\n"),
+      parseText("briefing.md", BRIEFING),
+    ]);
+    expect(data.speakers).toEqual(["Ms. Psaki"]);
+    // By paragraph key: the notes' one paragraph, then the briefing's seven.
+    expect(Array.from(data.speakerOf)).toEqual([-1, 0, 0, -1, -1, 0, -1, -1]);
   });
 
   it("GIVEN a fact sheet whose section labels in capitals each open one paragraph THEN no paragraph gets a speaker", () => {

@@ -10,10 +10,10 @@ import { ROOT } from "../helpers.ts";
  * (`chunk-merge.ts`); a chunk whose sentence columns do not follow its articles is refused.
  */
 
-/** The fixture articles of two folders, in name order. */
+/** The fixture articles of three folders (one of transcripts), in name order. */
 async function fixtureArticles(): Promise<Article[]> {
   const articles: Article[] = [];
-  for (const sub of ["md", "eval"]) {
+  for (const sub of ["md", "eval", "blind-transcripts"]) {
     const dir = path.join(ROOT, "tests/fixtures/articles", sub);
     for (const name of (await readdir(dir)).sort()) {
       articles.push(parseArticle(path.join(dir, name), await readFile(path.join(dir, name))));
@@ -39,6 +39,9 @@ describe("joining chunks built apart", () => {
     expect([...joined.vocabulary]).toEqual([...whole.vocabulary]);
     expect(joined.contextOf).toEqual(whole.contextOf);
     expect(joined.contextTerms).toEqual(whole.contextTerms);
+    expect(joined.speakerOf).toEqual(whole.speakerOf);
+    expect(joined.speakers).toEqual(whole.speakers);
+    expect(whole.speakers.length).toBeGreaterThan(1);
     expect(joined.titleTerms).toEqual(whole.titleTerms);
     expect(joined.averageLength).toBe(whole.averageLength);
   });

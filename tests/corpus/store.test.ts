@@ -194,9 +194,14 @@ describe("the saved index's binary layout", () => {
   const key = randomBytes(32);
 
   async function content() {
-    const { articles, problems } = await loadArticles(
+    const { articles: md, problems } = await loadArticles(
       path.join(ROOT, "tests/fixtures/articles/md"),
     );
+    // Transcripts: paragraphs with speakers.
+    const { articles: transcripts } = await loadArticles(
+      path.join(ROOT, "tests/fixtures/articles/blind-transcripts"),
+    );
+    const articles = [...md, ...transcripts];
     return {
       fingerprint: "f",
       articles,
@@ -219,6 +224,11 @@ describe("the saved index's binary layout", () => {
     expect(back.data.vocabulary.get("no-such-word-anywhere")).toBeUndefined();
     expect(back.data.postings.has("no-such-term-anywhere")).toBe(false);
     expect(back.data.titleTerms).toEqual(original.data.titleTerms);
+    expect(back.data.contextOf).toEqual(original.data.contextOf);
+    expect(back.data.contextTerms).toEqual(original.data.contextTerms);
+    expect(back.data.speakerOf).toEqual(original.data.speakerOf);
+    expect(back.data.speakers).toEqual(original.data.speakers);
+    expect(back.data.speakers.length).toBeGreaterThan(1);
     expect(back.data.averageLength).toBe(original.data.averageLength);
     expect([...back.data.postings.keys()]).toEqual([...original.data.postings.keys()]);
     for (const [term, posting] of original.data.postings) {

@@ -61,11 +61,19 @@ function toNumbered(blocks: readonly TextBlock[], meter?: WorkMeter): Paragraph[
     // The passages handed on count too: context repeated under every block could grow faster than the input.
     if (meter) meter.steps += block.text.length + (block.context?.length ?? 0);
     const number = paragraphs.length + 1;
-    const { text, context } = block;
+    const { text, context, speaker } = block;
     const sentences = splitSentences(text, meter);
-    paragraphs.push(
-      context === undefined ? { number, text, sentences } : { number, text, sentences, context },
-    );
+    if (speaker === undefined) {
+      paragraphs.push(
+        context === undefined ? { number, text, sentences } : { number, text, sentences, context },
+      );
+    } else {
+      paragraphs.push(
+        context === undefined
+          ? { number, text, sentences, speaker }
+          : { number, text, sentences, context, speaker },
+      );
+    }
   }
   return paragraphs;
 }

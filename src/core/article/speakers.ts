@@ -33,35 +33,57 @@ export function opensReporterTurn(text: string): boolean {
 }
 
 /**
- * Carries a transcript's speaker into the context of the paragraphs that continue their
- * turn: in a briefing, "DR. WALENSKY: Good morning." opens a turn whose next paragraphs
- * ("Yesterday, CDC reported 17,724 new cases…") name nobody, and "what did Walensky say
- * about cases" should find them. A label counts as a speaker's only where it opens
- * {@link SPEAKER_TURNS_MIN} paragraphs at least (the same voice speaking again), so a fact
- * sheet's one-off section labels ("USING LEVERAGE TO PROTECT AMERICANS: …") are not
- * speakers. A reporter's "Q" or a new label ends the turn; the labelled paragraph itself
- * already says who speaks.
+ * Who speaks each passage of a transcript, by position (undefined outside a speaker's
+ * turns): the speaker whose label ("DR. WALENSKY: Good morning.") opened the turn the
+ * passage belongs to, the labelled passage included. A label counts as a speaker's only
+ * where it opens {@link SPEAKER_TURNS_MIN} passages at least (the same voice speaking
+ * again), so a fact sheet's one-off section labels ("USING LEVERAGE TO PROTECT AMERICANS:
+ * …") are not speakers. A reporter's "Q" or a new label ends the turn. The one rule of
+ * turns, applied once, by the parser ({@link withSpeakers}): each paragraph keeps its
+ * speaker (`Paragraph.speaker`, saved with the articles and in the index's `speakerOf`).
+ *
+ * @returns undefined when no passage has a speaker (most articles).
  */
-export function withSpeakers(blocks: readonly TextBlock[]): readonly TextBlock[] {
+export function turnSpeakers(texts: readonly string[]): (string | undefined)[] | undefined {
+  const labels = texts.map(speakerLabel);
   const turns = new Map<string, number>();
-  for (const block of blocks) {
-    const label = speakerLabel(block.text);
+  for (const label of labels) {
     if (label !== undefined) turns.set(label, (turns.get(label) ?? 0) + 1);
   }
-  if (![...turns.values()].some((count) => count >= SPEAKER_TURNS_MIN)) return blocks;
+  if (![...turns.values()].some((count) => count >= SPEAKER_TURNS_MIN)) return undefined;
   let speaker: string | undefined;
-  return blocks.map((block) => {
-    const label = speakerLabel(block.text);
+  return labels.map((label, i) => {
     if (label !== undefined) {
       speaker = (turns.get(label) ?? 0) >= SPEAKER_TURNS_MIN ? asWords(label) : undefined;
-      return block;
-    }
-    if (opensReporterTurn(block.text)) {
+    } else if (opensReporterTurn(texts[i] as string)) {
       speaker = undefined;
-      return block;
     }
+    return speaker;
+  });
+}
+
+/** A passage with who speaks it, where it is in a transcript's turns ({@link turnSpeakers}). */
+export interface SpokenBlock extends TextBlock {
+  readonly speaker?: string | undefined;
+}
+
+/**
+ * Gives a transcript's passages their speaker ({@link turnSpeakers}) and carries it into
+ * the context of the paragraphs that continue their turn: in a briefing, "DR. WALENSKY:
+ * Good morning." opens a turn whose next paragraphs ("Yesterday, CDC reported 17,724 new
+ * cases…") name nobody, and "what did Walensky say about cases" should find them. The
+ * labelled paragraph itself already says who speaks, and keeps its context.
+ *
+ * @returns the blocks themselves when no passage has a speaker (most articles).
+ */
+export function withSpeakers(blocks: readonly TextBlock[]): readonly SpokenBlock[] {
+  const speakers = turnSpeakers(blocks.map((block) => block.text));
+  if (speakers === undefined) return blocks;
+  return blocks.map((block, i) => {
+    const speaker = speakers[i];
     if (speaker === undefined) return block;
+    if (speakerLabel(block.text) !== undefined) return { ...block, speaker };
     const context = block.context === undefined ? speaker : `${block.context} — ${speaker}`;
-    return { text: block.text, context };
+    return { text: block.text, context, speaker };
   });
 }

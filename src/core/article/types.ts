@@ -17,6 +17,11 @@ export interface Paragraph {
    * joined by " — ": searched with the passage, never quoted. Absent when there are none.
    */
   readonly context?: string | undefined;
+  /**
+   * Who speaks the passage in a transcript ("Dr. Walensky"): the speaker whose label
+   * opened its turn (`turnSpeakers`, article/speakers.ts). Absent outside a speaker's turns.
+   */
+  readonly speaker?: string | undefined;
 }
 
 /** What an article says about itself (front matter or the plain layout's title and date lines). */

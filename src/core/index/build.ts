@@ -45,6 +45,13 @@ export interface IndexData {
   readonly contextOf: Int32Array;
   /** The content terms of each distinct paragraph context (headings, list lead-ins). */
   readonly contextTerms: string[][];
+  /**
+   * Per paragraph (by paragraph key): its speaker's position in {@link speakers}, or -1
+   * outside a transcript's turns (`Paragraph.speaker`).
+   */
+  readonly speakerOf: Int32Array;
+  /** The distinct speakers of transcripts' turns ("Dr. Walensky"), in the order first met. */
+  readonly speakers: readonly string[];
   /** Mean content words per sentence (BM25's average length). */
   readonly averageLength: number;
   /**
@@ -132,6 +139,9 @@ export function buildIndexData(
   const contextOf = new Int32Array(paragraphCount);
   const contextPosition = new Map<string, number>();
   const contextTerms: string[][] = [];
+  const speakerOf = new Int32Array(paragraphCount).fill(-1);
+  const speakerPosition = new Map<string, number>();
+  const speakers: string[] = [];
   let paragraphKey = 0;
   let sentenceIndex = 0;
   let totalLength = 0;
@@ -176,7 +186,16 @@ export function buildIndexData(
       termFormOfEntry[entry] = -1;
     }
     for (const paragraph of article.paragraphs) {
-      const { context } = paragraph;
+      const { context, speaker } = paragraph;
+      if (speaker !== undefined) {
+        let position = speakerPosition.get(speaker);
+        if (position === undefined) {
+          position = speakers.length;
+          speakerPosition.set(speaker, position);
+          speakers.push(speaker);
+        }
+        speakerOf[paragraphKey] = position;
+      }
       if (context !== undefined && !contextPosition.has(context)) {
         contextPosition.set(context, contextTerms.length);
         contextTerms.push([
@@ -241,6 +260,8 @@ export function buildIndexData(
     titleTerms,
     contextOf,
     contextTerms,
+    speakerOf,
+    speakers,
     averageLength: sentenceCount > 0 ? totalLength / sentenceCount : 1,
   };
 }

@@ -1,27 +1,20 @@
-import { LRUCache } from "lru-cache";
-import {
-  asWords,
-  opensReporterTurn,
-  SPEAKER_TURNS_MIN,
-  speakerLabel,
-} from "../article/speakers.ts";
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, type RankingOptions } from "../options.ts";
+import type { RankingOptions } from "../options.ts";
 import { tokenize } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, type Candidate } from "./score.ts";
 
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 /**
  * Who speaks each passage of a transcript, for "who said …" questions: the speaker whose
- * label ("DR. WALENSKY:") opened the turn the passage belongs to, read the way the parser
- * gives turns their context (article/speakers.ts): a label counts where it opens two
- * paragraphs at least, and a reporter's "Q" ends a turn.
+ * label ("DR. WALENSKY:") opened the turn the passage belongs to, as the index keeps it per
+ * paragraph (`IndexData.speakerOf`, by the parser's rule of turns: `turnSpeakers` in
+ * article/speakers.ts).
  */
 export class Speakers {
-  /** Per article (by position), who speaks each of its paragraphs (by key), if anyone. */
-  private readonly turns = new LRUCache<number, ReadonlyMap<number, string>>({
-    max: CACHE_SIZES.transcripts,
-  });
+  /** Each speaker's terms, by speaker position, made when first asked for. */
+  private readonly speakerTerms: (ReadonlySet<string> | undefined)[] = [];
 
   constructor(
     private readonly view: IndexView,
@@ -41,8 +34,8 @@ export class Speakers {
     const { speakerCredit, otherSpeakerFactor, leaders } = this.options;
     let changed = false;
     for (const candidate of candidates.slice(0, leaders)) {
-      const speaker = this.of(candidate.sentenceId);
-      const named = new Set(speaker === undefined ? [] : tokenize(speaker).map((t) => t.term));
+      const speaker = this.positionOf(candidate.sentenceId);
+      const named = speaker < 0 ? NO_TERMS : this.termsOf(speaker);
       // The question names a speaker of this transcript who does not speak this passage.
       const everyone = this.speakersOf(candidate.sentenceId);
       const asksAnother = terms.some((term) =>
@@ -52,7 +45,7 @@ export class Speakers {
         candidate.score *= otherSpeakerFactor;
         changed = true;
       }
-      if (speaker === undefined) continue;
+      if (speaker < 0) continue;
       terms.forEach((term, i) => {
         const credit = candidate.credits[i] as number;
         if (credit >= speakerCredit || !this.standsFor(term).some((v) => named.has(v))) return;
@@ -74,58 +67,44 @@ export class Speakers {
 
   /** The terms of every speaker of a sentence's article. */
   private speakersOf(sentenceId: number): ReadonlySet<string> {
-    const terms = new Set<string>();
-    for (const speaker of new Set(this.turnsOfArticle(sentenceId).values())) {
-      for (const token of tokenize(speaker)) terms.add(token.term);
+    const { view } = this;
+    const { article, paragraphKey } = view.data.sentences;
+    const { speakerOf } = view.data;
+    const position = article[sentenceId] as number;
+    const first = paragraphKey[view.articleFirst[position] as number] as number;
+    const last = paragraphKey[(view.articleFirst[position + 1] as number) - 1] as number;
+    let terms: Set<string> | undefined;
+    let previous = -1;
+    for (let key = first; key <= last; key += 1) {
+      const speaker = speakerOf[key] as number;
+      if (speaker < 0 || speaker === previous) continue;
+      previous = speaker;
+      terms ??= new Set();
+      for (const term of this.termsOf(speaker)) terms.add(term);
+    }
+    return terms ?? NO_TERMS;
+  }
+
+  /** A speaker's terms ("dr", "walensky"), by speaker position. */
+  private termsOf(speaker: number): ReadonlySet<string> {
+    let terms = this.speakerTerms[speaker];
+    if (!terms) {
+      const name = this.view.data.speakers[speaker] as string;
+      terms = new Set(tokenize(name).map((token) => token.term));
+      this.speakerTerms[speaker] = terms;
     }
     return terms;
   }
 
+  /** The position of the speaker of a sentence's passage, or -1 outside a transcript's turns. */
+  private positionOf(sentenceId: number): number {
+    const paragraph = this.view.data.sentences.paragraphKey[sentenceId] as number;
+    return this.view.data.speakerOf[paragraph] as number;
+  }
+
   /** The speaker of a sentence's passage ("Dr. Walensky"), or undefined outside a transcript's turns. */
   of(sentenceId: number): string | undefined {
-    const paragraph = this.view.data.sentences.paragraphKey[sentenceId] as number;
-    return this.turnsOfArticle(sentenceId).get(paragraph);
-  }
-
-  private turnsOfArticle(sentenceId: number): ReadonlyMap<number, string> {
-    const position = this.view.data.sentences.article[sentenceId] as number;
-    let turns = this.turns.get(position);
-    if (!turns) {
-      turns = this.turnsOf(position);
-      this.turns.set(position, turns);
-    }
-    return turns;
-  }
-
-  /** The speakers of an article's paragraphs, read from each paragraph's first sentence. */
-  private turnsOf(position: number): ReadonlyMap<number, string> {
-    const { view } = this;
-    const { paragraphKey } = view.data.sentences;
-    const from = view.articleFirst[position] as number;
-    const to = (view.articleFirst[position + 1] as number | undefined) ?? paragraphKey.length;
-    const openers: { key: number; text: string }[] = [];
-    for (let sentence = from; sentence < to; sentence += 1) {
-      const key = paragraphKey[sentence] as number;
-      if (sentence === from || paragraphKey[sentence - 1] !== key) {
-        openers.push({ key, text: view.sentenceText(sentence) });
-      }
-    }
-    const counts = new Map<string, number>();
-    for (const { text } of openers) {
-      const label = speakerLabel(text);
-      if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1);
-    }
-    const turns = new Map<number, string>();
-    let speaker: string | undefined;
-    for (const { key, text } of openers) {
-      const label = speakerLabel(text);
-      if (label !== undefined) {
-        speaker = (counts.get(label) ?? 0) >= SPEAKER_TURNS_MIN ? asWords(label) : undefined;
-      } else if (opensReporterTurn(text)) {
-        speaker = undefined;
-      }
-      if (speaker !== undefined) turns.set(key, speaker);
-    }
-    return turns;
+    const speaker = this.positionOf(sentenceId);
+    return speaker < 0 ? undefined : this.view.data.speakers[speaker];
   }
 }
