@@ -72,7 +72,7 @@ export class KindFit {
 
   /** True when a question has a verb of saying after its question word ("what did psaki say about…"). */
   asksWhatWasSaid(tokens: readonly Token[]): boolean {
-    const start = tokens.findIndex((token) => WH_WORDS.has(token.word) || token.word === "who");
+    const start = tokens.findIndex((token) => WH_WORDS.has(token.word));
     const dictionary = this.options.synonyms;
     if (start < 0 || !dictionary?.speechVerb) return false;
     return tokens
