@@ -87,6 +87,12 @@ describe("the kind of answer a question expects", () => {
     ).toEqual(["more than fifty years"]);
   });
 
+  it("GIVEN a number that picks members of a group ('1 of 12') THEN it is no count of them", () => {
+    const passage = "As 1 of 12 original signatories, and three of the five members, it acted.";
+    expect(answersIn("count", passage, "how many countries signed")).toEqual(["12", "five"]);
+    expect(answersIn("count", "It has 12 stations.", "how many stations")).toEqual(["12"]);
+  });
+
   it("GIVEN a number that measures time or labels a law or a model THEN it counts nothing", () => {
     const passage = "Exports rose in the first two months, under Section 301, for the Model 3.";
     expect(answersIn("count", passage, "how many cars did tesla sell")).toEqual([]);

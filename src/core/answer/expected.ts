@@ -7,6 +7,7 @@ import {
   MONEY,
   MONTH_PATTERN,
   MULTIPLIER,
+  NUMBER_WORD,
   PERCENT,
   ROLE_OPENERS,
   SHARE_OF,
@@ -294,6 +295,8 @@ export function answersIn(
       ) {
         continue;
       }
+      // "1 of 12 original signatories": one member of a group, not how many there are.
+      if (type === "count" && MEMBER_OF.test(text.slice(match.index + match[0].length))) continue;
       if (counted !== undefined && !countsThing(text, match.index + match[0].length, counted)) {
         continue;
       }
@@ -307,6 +310,12 @@ export function answersIn(
   }
   return found;
 }
+
+/** "of" and another number right after a number: it picks members of a group ("1 of 12", "three of the five"). */
+const MEMBER_OF = new RegExp(
+  String.raw`^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\d|${NUMBER_WORD}\b)`,
+  "iu",
+);
 
 /** A preposition of purpose right after a number: it went to or for what follows, not counted it. */
 const SPENT_ON = /^\s+(?:on|for|to|toward|towards|into)\b/iu;

@@ -195,7 +195,7 @@ export const NOT_COUNTED = new RegExp(
 const TIME_UNIT = String.raw`(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|nights?|quarters?)`;
 
 /** Numbers written as words, from two up ("fifty", "a dozen", "millions"). */
-const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|hundreds|thousands|millions|billions)`;
+export const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|hundreds|thousands|millions|billions)`;
 
 /** A number in digits or words, with its scale: "21 million", "fifty", "a dozen". */
 const ANY_NUMBER = String.raw`(?:\d[\d,.]*(?:\s(?:million|billion|trillion|thousand|hundred))?|${NUMBER_WORD}(?:[\s-]${NUMBER_WORD})*|a\s(?:dozen|hundred|thousand|million|billion))`;
