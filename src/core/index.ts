@@ -10,7 +10,7 @@ export { splitSentences } from "./text/sentences.ts";
 export { foldCase, isContentToken, termOf, tokenize } from "./text/tokenize.ts";
 export type { Token } from "./text/tokenize.ts";
 export { STOP_WORDS } from "./text/lexicon.ts";
-export { buildIndexData, SentenceFlag } from "./index/build.ts";
+export { buildIndexData, IndexBuilder, SentenceFlag } from "./index/build.ts";
 export type { IndexData, Posting, SentenceTable, SentenceTexts } from "./index/build.ts";
 export { CitationIndex } from "./search/citation-index.ts";
 export type {

@@ -4,7 +4,6 @@ import {
   checkOffsets,
   checkRange,
   ContainerError,
-  encodeStrings,
   type ContainerReader,
   type ContainerWriter,
 } from "./binary.ts";
@@ -17,13 +16,14 @@ import {
  * are derived from the paragraph and sentence offsets rather than stored.
  */
 
-const OPTIONAL = ["source", "url", "published", "author"] as const;
+/** The optional metadata fields, in the order of their sections (14–21) and presence bits (24). */
+export const OPTIONAL_FIELDS = ["source", "url", "published", "author"] as const;
 
 /** Where the text chunks' ends and digests are (the texts at 31, their offsets at 32). */
 const TEXT_TAGS = { ends: 25, digests: 26 } as const;
 
 /** Writes the paragraph texts (31, detached, one chunk an article) and their offsets (32). */
-function writeTexts(
+export function writeTexts(
   writer: ContainerWriter,
   texts: { readonly bytes: Uint8Array; readonly offsets: Int32Array },
   articleFirst: Int32Array,
@@ -69,79 +69,6 @@ export function copyTexts(writer: ContainerWriter, readers: readonly ContainerRe
     digest += part.texts.digests.length;
   }
   writeTexts(writer, { bytes, offsets }, articleFirst, digests);
-}
-
-/** Writes the articles' sections. */
-export function encodeArticles(writer: ContainerWriter, articles: readonly Article[]): void {
-  writer.strings(
-    10,
-    articles.map((a) => a.id),
-  );
-  writer.strings(
-    12,
-    articles.map((a) => a.title),
-  );
-  OPTIONAL.forEach((field, i) =>
-    writer.strings(
-      14 + 2 * i,
-      articles.map((a) => a[field] ?? ""),
-    ),
-  );
-  writer.strings(
-    22,
-    articles.map((a) => a.file),
-  );
-  writer.uint8(
-    24,
-    Uint8Array.from(articles, (a) =>
-      OPTIONAL.reduce((bits, field, i) => bits | (a[field] === undefined ? 0 : 1 << i), 0),
-    ),
-  );
-  const paragraphs = articles.flatMap((a) => a.paragraphs);
-  const articleFirst = new Int32Array(articles.length + 1);
-  articles.forEach(
-    (a, i) => (articleFirst[i + 1] = (articleFirst[i] as number) + a.paragraphs.length),
-  );
-  writer.int32(30, articleFirst);
-  writeTexts(writer, encodeStrings(paragraphs.map((p) => p.text)), articleFirst);
-  writer.int32(
-    38,
-    Int32Array.from(paragraphs, (p) => p.text.length),
-  );
-  const contexts = new Map<string, number>();
-  writer.int32(
-    33,
-    Int32Array.from(paragraphs, (p) => {
-      if (p.context === undefined) return -1;
-      if (!contexts.has(p.context)) contexts.set(p.context, contexts.size);
-      return contexts.get(p.context) as number;
-    }),
-  );
-  writer.strings(34, [...contexts.keys()]);
-  const speakers = new Map<string, number>();
-  writer.int32(
-    27,
-    Int32Array.from(paragraphs, (p) => {
-      if (p.speaker === undefined) return -1;
-      if (!speakers.has(p.speaker)) speakers.set(p.speaker, speakers.size);
-      return speakers.get(p.speaker) as number;
-    }),
-  );
-  writer.strings(28, [...speakers.keys()]);
-  const sentenceFirst = new Int32Array(paragraphs.length + 1);
-  paragraphs.forEach(
-    (p, i) => (sentenceFirst[i + 1] = (sentenceFirst[i] as number) + p.sentences.length),
-  );
-  writer.int32(36, sentenceFirst);
-  const bounds = new Int32Array(2 * (sentenceFirst[paragraphs.length] as number));
-  let at = 0;
-  for (const p of paragraphs) {
-    for (const s of p.sentences) {
-      bounds[at++] = s.start;
-      bounds[at++] = s.end;
-    }
-  }
-  writer.int32(37, bounds);
 }
 
 /** Where each sentence sits: the sentence table's columns that the articles determine. */
@@ -206,7 +133,7 @@ export function decodeArticles(
   const ids = reader.strings(10).all();
   const count = ids.length;
   const titles = reader.strings(12, count).all();
-  const optional = OPTIONAL.map((_, i) => reader.strings(14 + 2 * i, count).all());
+  const optional = OPTIONAL_FIELDS.map((_, i) => reader.strings(14 + 2 * i, count).all());
   const files = reader.strings(22, count).all();
   const present = reader.uint8(24, count);
   const articleFirst = reader.int32(30, count + 1);

@@ -3,10 +3,10 @@
  * indexes them, then sends the chunk back in the saved index's format, signed with the build's
  * key, and the files' bytes, each in a buffer handed over without a copy.
  */
-import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { ArticleError, buildIndexData, parseArticle, type Article } from "../core/index.ts";
-import { encodeIndex } from "./index-codec.ts";
+import { ContainerWriter } from "./binary.ts";
+import { buildStreamed } from "./chunk-build.ts";
+import { checkLayout, encodeHead, encodeIndexData, encodeProblems } from "./index-codec.ts";
 import type { FileRead } from "./file-read.ts";
 import { readListing, type ArticleFile } from "./load.ts";
 import { INDEX_FORMAT } from "./store.ts";
@@ -72,25 +72,19 @@ function readChunk(): ChunkFiles {
 
 try {
   const files = readChunk();
-  const articles: Article[] = [];
-  const problems: { file: string; problem: string }[] = [];
   const { names, bytes, offsets } = files;
-  for (let i = 0; i < names.length; i += 1) {
-    const file = bytes.subarray(offsets[i], offsets[i + 1]);
-    try {
-      articles.push(parseArticle(path.join(request.dir, names[i] as string), file));
-    } catch (error) {
-      if (!(error instanceof ArticleError)) throw error;
-      problems.push({ file: error.file, problem: error.problem });
-    }
-  }
-  const encoded = ownBuffer(
-    encodeIndex(
-      { fingerprint: "", articles, problems, data: buildIndexData(articles) },
-      INDEX_FORMAT,
-      request.key,
-    ),
+  const built = buildStreamed(
+    request.dir,
+    names.map((name, i) => ({ name, bytes: bytes.subarray(offsets[i], offsets[i + 1]) })),
   );
+  // What encodeIndex writes for the chunk's articles, problems and index.
+  const writer = new ContainerWriter(INDEX_FORMAT);
+  encodeHead(writer, "", []);
+  built.encoder.write(writer);
+  encodeProblems(writer, built.problems);
+  checkLayout(built.encoder.paragraphStarts, built.encoder.sentenceStarts, built.data.sentences);
+  encodeIndexData(writer, built.data);
+  const encoded = ownBuffer(writer.finish(request.key));
   send({ kind: "built", encoded, files }, [encoded, bytes.buffer, offsets.buffer]);
 } catch (error) {
   send({

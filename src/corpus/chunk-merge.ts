@@ -1,4 +1,4 @@
-import type { Article, IndexData, Posting } from "../core/index.ts";
+import type { IndexData, Posting } from "../core/index.ts";
 import { postingsByTerm } from "../core/index/entries.ts";
 import { copyTexts, sentencePositions, type SentencePositions } from "./article-codec.ts";
 import type { ContainerReader, ContainerWriter } from "./binary.ts";
@@ -26,40 +26,13 @@ export interface Chunk {
 }
 
 /** A chunk that a worker sent, checked: what its container decodes to. */
-export function receivedChunk(reader: ContainerReader, content: SavedContent): Chunk {
+export function receivedChunk(reader: ContainerReader, content: Chunk["content"]): Chunk {
   return {
     content,
     contexts: reader.strings(34).all(),
     articleFirst: reader.int32(30),
     sentenceFirst: reader.int32(36),
     container: () => reader,
-  };
-}
-
-/** A chunk built in this thread; `encode` writes its articles' sections when saving asks. */
-export function localChunk(
-  content: Chunk["content"],
-  encode: (articles: readonly Article[]) => ContainerReader,
-): Chunk {
-  const contexts = new Set<string>();
-  const articleFirst = new Int32Array(content.articles.length + 1);
-  const sentenceCounts: number[] = [];
-  content.articles.forEach((article, a) => {
-    articleFirst[a + 1] = (articleFirst[a] as number) + article.paragraphs.length;
-    for (const paragraph of article.paragraphs) {
-      if (paragraph.context !== undefined) contexts.add(paragraph.context);
-      sentenceCounts.push(paragraph.sentences.length);
-    }
-  });
-  const sentenceFirst = new Int32Array(sentenceCounts.length + 1);
-  sentenceCounts.forEach((n, p) => (sentenceFirst[p + 1] = (sentenceFirst[p] as number) + n));
-  let reader: ContainerReader | undefined;
-  return {
-    content,
-    contexts: [...contexts],
-    articleFirst,
-    sentenceFirst,
-    container: () => (reader ??= encode(content.articles)),
   };
 }
 

@@ -1,16 +1,9 @@
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import type { IndexData } from "../core/index.ts";
-import { ArticleError, buildIndexData, parseArticle, type Article } from "../core/index.ts";
-import { encodeArticles } from "./article-codec.ts";
+import { ArticleError, type Article } from "../core/index.ts";
+import { buildStreamed, streamedChunk } from "./chunk-build.ts";
 import { ContainerWriter, ContainerReader } from "./binary.ts";
-import {
-  encodeChunkArticles,
-  localChunk,
-  mergeIndexData,
-  receivedChunk,
-  type Chunk,
-} from "./chunk-merge.ts";
+import { encodeChunkArticles, mergeIndexData, receivedChunk, type Chunk } from "./chunk-merge.ts";
 import {
   decodeContent,
   encodeHead,
@@ -145,25 +138,12 @@ function buildChunk(
 
 /**
  * One chunk built in this thread, as a build worker builds its own (`build-worker.ts`), while
- * the workers build theirs: no worker to start, nothing encoded or decoded to join it (its
- * articles' sections are encoded only when the index is saved).
+ * the workers build theirs: no worker to start, and no index data encoded or decoded to join
+ * it. Its articles are encoded as they are built (`chunk-build.ts`) and read back as a
+ * worker's are, their texts decoded when first read.
  */
 function buildHere(read: FolderRead, key: Uint8Array): Chunk {
-  const articles: Article[] = [];
-  const problems: { file: string; problem: string }[] = [];
-  for (const file of read.files) {
-    try {
-      articles.push(parseArticle(path.join(read.dir, file.name), file.bytes));
-    } catch (error) {
-      if (!(error instanceof ArticleError)) throw error;
-      problems.push({ file: error.file, problem: error.problem });
-    }
-  }
-  return localChunk({ articles, problems, data: buildIndexData(articles) }, (built) => {
-    const writer = new ContainerWriter(INDEX_FORMAT);
-    encodeArticles(writer, built);
-    return new ContainerReader(writer.finish(key), INDEX_FORMAT, key);
-  });
+  return streamedChunk(buildStreamed(read.dir, read.files), key);
 }
 
 /**

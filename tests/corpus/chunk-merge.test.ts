@@ -2,7 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildIndexData, parseArticle, type Article } from "../../src/core/index.ts";
-import { localChunk, mergeIndexData } from "../../src/corpus/chunk-merge.ts";
+import { ArticleEncoder } from "../../src/corpus/article-encoder.ts";
+import { streamedChunk } from "../../src/corpus/chunk-build.ts";
+import { mergeIndexData } from "../../src/corpus/chunk-merge.ts";
 import { ROOT } from "../helpers.ts";
 
 /**
@@ -22,10 +24,14 @@ async function fixtureArticles(): Promise<Article[]> {
   return articles;
 }
 
-const chunkOf = (articles: Article[], data = buildIndexData(articles)) =>
-  localChunk({ articles, problems: [], data }, () => {
-    throw new Error("not encoded here");
-  });
+const key = new Uint8Array(32).fill(1);
+
+/** A chunk of articles as this thread builds its own (`streamedChunk`), its index data given. */
+function chunkOf(articles: Article[], data = buildIndexData(articles)) {
+  const encoder = new ArticleEncoder();
+  for (const article of articles) encoder.add(article);
+  return streamedChunk({ encoder, data, problems: [] }, key);
+}
 
 describe("joining chunks built apart", () => {
   it("GIVEN fixture articles built in three chunks WHEN joined THEN the index is the one a single build makes", async () => {

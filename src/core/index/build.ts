@@ -68,137 +68,176 @@ export interface SentenceTexts {
 
 /** A copy of an array in a longer one, the new part filled with `fill`. */
 function grown(values: Int32Array, length: number, fill: number): Int32Array<ArrayBuffer> {
-  const longer = new Int32Array(length).fill(fill);
+  const longer = new Int32Array(length);
+  // A new array is zeros: filled only past the copy, and only when the fill is not 0.
+  if (fill !== 0) longer.fill(fill, values.length);
   longer.set(values);
   return longer;
 }
 
-/**
- * Builds the index data of a set of articles: tokenising every sentence once. Each distinct
- * term gets a slot (in the order terms are first met, which is the postings' order); the
- * (slot, count) entries are collected in sentence order ({@link PostingEntries}) and grouped by
- * slot at the end, so that no map is looked up and no array allocated per word.
- */
-export function buildIndexData(
-  articles: readonly Article[],
-  onProgress?: (done: number) => void,
-): IndexData {
-  // Sentences and paragraphs are counted first: the columns are made at their final length.
-  let sentenceCount = 0;
-  let paragraphCount = 0;
-  for (const article of articles) {
-    paragraphCount += article.paragraphs.length;
-    for (const paragraph of article.paragraphs) sentenceCount += paragraph.sentences.length;
-  }
-  const sentences = {
-    article: new Int32Array(sentenceCount),
-    paragraph: new Int32Array(sentenceCount),
-    sentence: new Int32Array(sentenceCount),
-    paragraphKey: new Int32Array(sentenceCount),
-    length: new Int32Array(sentenceCount),
-    flags: new Uint8Array(sentenceCount),
-  };
+/** The sentence table's columns while they grow: each doubled as sentences come. */
+class GrowingColumns {
+  article = new Int32Array(1024);
+  paragraph = new Int32Array(1024);
+  sentence = new Int32Array(1024);
+  paragraphKey = new Int32Array(1024);
+  length = new Int32Array(1024);
+  flags = new Uint8Array(1024);
   /** Entries up to the end of each sentence. */
-  const sentenceEnds = new Int32Array(sentenceCount);
-  const entries = new PostingEntries();
+  ends = new Int32Array(1024);
+
+  /** Makes room for sentence `id`. */
+  reserve(id: number): void {
+    if (id < this.article.length) return;
+    const length = 2 * this.article.length;
+    this.article = grown(this.article, length, 0);
+    this.paragraph = grown(this.paragraph, length, 0);
+    this.sentence = grown(this.sentence, length, 0);
+    this.paragraphKey = grown(this.paragraphKey, length, 0);
+    this.length = grown(this.length, length, 0);
+    this.ends = grown(this.ends, length, 0);
+    const flags = new Uint8Array(length);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+
+  /** The first `count` sentences' columns, each at its length. */
+  table(count: number): SentenceTable {
+    return {
+      article: this.article.slice(0, count),
+      paragraph: this.paragraph.slice(0, count),
+      sentence: this.sentence.slice(0, count),
+      paragraphKey: this.paragraphKey.slice(0, count),
+      length: this.length.slice(0, count),
+      flags: this.flags.slice(0, count),
+    };
+  }
+}
+
+/**
+ * Builds the index data of articles given one at a time ({@link add}), tokenising every
+ * sentence once, so that a caller may let each article go once it is added (a build that
+ * keeps a whole folder's articles alive makes the collector copy and mark them again and
+ * again). Each distinct term gets a slot (in the order terms are first met, which is the
+ * postings' order); the (slot, count) entries are collected in sentence order
+ * ({@link PostingEntries}) and grouped by slot by {@link finish}, so that no map is looked
+ * up and no array allocated per word.
+ */
+export class IndexBuilder {
+  private readonly columns = new GrowingColumns();
+  private readonly entries = new PostingEntries();
   // Each word's entry in the vocabulary, in the order words are first met; its term is that of
   // the word's latest occurrence ("VISIT" and "visit" are one word of two terms): the form id
   // of that occurrence, or -1 when it was in a title, whose term is then in entryTerms. An id
   // written for every word rather than a string stored into an array of strings.
-  const entryOfWord = new Map<string, number>();
-  const entryTerms: string[] = [];
-  let termFormOfEntry = new Int32Array(1024);
-  const entryOf = (word: string): number => {
-    let entry = entryOfWord.get(word);
+  private readonly entryOfWord = new Map<string, number>();
+  private readonly entryTerms: string[] = [];
+  private termFormOfEntry = new Int32Array(1024);
+  private readonly reader = new SentenceReader();
+  // By form id, worked out when the form is first met: its term's slot (-1: not met yet), its
+  // word's vocabulary entry (-1: none), its term, and whether it is a number.
+  private slotOfId = new Int32Array(1024).fill(-1);
+  private entryOfId = new Int32Array(1024);
+  private numberOfId = new Uint8Array(1024);
+  private readonly termOfId: string[] = [];
+  private readonly slotOfTerm = new Map<string, number>();
+  private readonly slotTerms: string[] = [];
+  private readonly slotHasTime: boolean[] = [];
+  private countOfSlot = new Int32Array(1024);
+  /** How many sentences hold each slot's term. */
+  private sentencesOfSlot = new Int32Array(1024);
+  /** The slots met in the sentence being read, in the order first met. */
+  private seen = new Int32Array(256);
+  private readonly titleTerms: string[][] = [];
+  private contextOf = new Int32Array(1024);
+  private readonly contextPosition = new Map<string, number>();
+  private readonly contextTerms: string[][] = [];
+  private speakerOf = new Int32Array(1024).fill(-1);
+  private readonly speakerPosition = new Map<string, number>();
+  private readonly speakers: string[] = [];
+  private articleCount = 0;
+  private paragraphKey = 0;
+  private sentenceCount = 0;
+  private totalLength = 0;
+
+  /** Articles added so far. */
+  get articles(): number {
+    return this.articleCount;
+  }
+
+  private entryOf(word: string): number {
+    let entry = this.entryOfWord.get(word);
     if (entry === undefined) {
-      entry = entryTerms.length;
-      entryOfWord.set(word, entry);
-      entryTerms.push("");
-      if (entry === termFormOfEntry.length) {
-        termFormOfEntry = grown(termFormOfEntry, 2 * entry, 0);
+      entry = this.entryTerms.length;
+      this.entryOfWord.set(word, entry);
+      this.entryTerms.push("");
+      if (entry === this.termFormOfEntry.length) {
+        this.termFormOfEntry = grown(this.termFormOfEntry, 2 * entry, 0);
       }
     }
     return entry;
-  };
-  const reader = new SentenceReader();
-  // By form id, worked out when the form is first met: its term's slot (-1: not met yet), its
-  // word's vocabulary entry (-1: none), its term, and whether it is a number.
-  let slotOfId = new Int32Array(1024).fill(-1);
-  let entryOfId = new Int32Array(1024);
-  let numberOfId = new Uint8Array(1024);
-  const termOfId: string[] = [];
-  const slotOfTerm = new Map<string, number>();
-  const slotTerms: string[] = [];
-  const slotHasTime: boolean[] = [];
-  let countOfSlot = new Int32Array(1024);
-  /** How many sentences hold each slot's term. */
-  let sentencesOfSlot = new Int32Array(1024);
-  /** The slots met in the sentence being read, in the order first met. */
-  let seen = new Int32Array(256);
-  const titleTerms: string[][] = [];
-  const contextOf = new Int32Array(paragraphCount);
-  const contextPosition = new Map<string, number>();
-  const contextTerms: string[][] = [];
-  const speakerOf = new Int32Array(paragraphCount).fill(-1);
-  const speakerPosition = new Map<string, number>();
-  const speakers: string[] = [];
-  let paragraphKey = 0;
-  let sentenceIndex = 0;
-  let totalLength = 0;
+  }
 
   /** A form met for the first time: its slot (a new one for a new term) and entry. */
-  const firstMet = (id: number): number => {
-    if (id >= slotOfId.length) {
-      const length = 2 * Math.max(id + 1, slotOfId.length);
-      slotOfId = grown(slotOfId, length, -1);
-      entryOfId = grown(entryOfId, length, 0);
+  private firstMet(id: number): number {
+    if (id >= this.slotOfId.length) {
+      const length = 2 * Math.max(id + 1, this.slotOfId.length);
+      this.slotOfId = grown(this.slotOfId, length, -1);
+      this.entryOfId = grown(this.entryOfId, length, 0);
       const numbers = new Uint8Array(length);
-      numbers.set(numberOfId);
-      numberOfId = numbers;
+      numbers.set(this.numberOfId);
+      this.numberOfId = numbers;
     }
-    const reading = reader.readings[id] as WordReading;
-    let slot = slotOfTerm.get(reading.term);
+    const reading = this.reader.readings[id] as WordReading;
+    let slot = this.slotOfTerm.get(reading.term);
     if (slot === undefined) {
-      slot = slotTerms.length;
-      slotOfTerm.set(reading.term, slot);
-      slotTerms.push(reading.term);
-      slotHasTime.push(TIME_TERMS.has(reading.term) || YEAR.test(reading.term));
-      if (slot === countOfSlot.length) {
-        countOfSlot = grown(countOfSlot, 2 * slot, 0);
-        sentencesOfSlot = grown(sentencesOfSlot, 2 * slot, 0);
+      slot = this.slotTerms.length;
+      this.slotOfTerm.set(reading.term, slot);
+      this.slotTerms.push(reading.term);
+      this.slotHasTime.push(TIME_TERMS.has(reading.term) || YEAR.test(reading.term));
+      if (slot === this.countOfSlot.length) {
+        this.countOfSlot = grown(this.countOfSlot, 2 * slot, 0);
+        this.sentencesOfSlot = grown(this.sentencesOfSlot, 2 * slot, 0);
       }
     }
-    slotOfId[id] = slot;
+    this.slotOfId[id] = slot;
     // Numbers and the "%" after one are searched but not in the typo matcher's dictionary.
-    entryOfId[id] = reading.isNumber || id === PERCENT_ID ? -1 : entryOf(reading.word);
-    numberOfId[id] = reading.isNumber ? 1 : 0;
-    termOfId[id] = reading.term;
+    this.entryOfId[id] = reading.isNumber || id === PERCENT_ID ? -1 : this.entryOf(reading.word);
+    this.numberOfId[id] = reading.isNumber ? 1 : 0;
+    this.termOfId[id] = reading.term;
     return slot;
-  };
+  }
 
-  articles.forEach((article, articleIndex) => {
+  /** Indexes the next article: its title, its paragraphs' contexts and its sentences. */
+  add(article: Article): void {
+    const articleIndex = this.articleCount;
+    this.articleCount += 1;
     const titleTokens = tokenize(article.title).filter(isContentToken);
-    titleTerms.push([...new Set(titleTokens.map((token) => token.term))]);
+    this.titleTerms.push([...new Set(titleTokens.map((token) => token.term))]);
     for (const token of titleTokens) {
       if (token.isNumber) continue;
-      const entry = entryOf(token.word);
-      entryTerms[entry] = token.term;
-      termFormOfEntry[entry] = -1;
+      const entry = this.entryOf(token.word);
+      this.entryTerms[entry] = token.term;
+      this.termFormOfEntry[entry] = -1;
     }
     for (const paragraph of article.paragraphs) {
       const { context, speaker } = paragraph;
-      if (speaker !== undefined) {
-        let position = speakerPosition.get(speaker);
-        if (position === undefined) {
-          position = speakers.length;
-          speakerPosition.set(speaker, position);
-          speakers.push(speaker);
-        }
-        speakerOf[paragraphKey] = position;
+      if (this.paragraphKey === this.contextOf.length) {
+        this.contextOf = grown(this.contextOf, 2 * this.paragraphKey, 0);
+        this.speakerOf = grown(this.speakerOf, 2 * this.paragraphKey, -1);
       }
-      if (context !== undefined && !contextPosition.has(context)) {
-        contextPosition.set(context, contextTerms.length);
-        contextTerms.push([
+      if (speaker !== undefined) {
+        let position = this.speakerPosition.get(speaker);
+        if (position === undefined) {
+          position = this.speakers.length;
+          this.speakerPosition.set(speaker, position);
+          this.speakers.push(speaker);
+        }
+        this.speakerOf[this.paragraphKey] = position;
+      }
+      if (context !== undefined && !this.contextPosition.has(context)) {
+        this.contextPosition.set(context, this.contextTerms.length);
+        this.contextTerms.push([
           ...new Set(
             tokenize(context)
               .filter(isContentToken)
@@ -206,62 +245,89 @@ export function buildIndexData(
           ),
         ]);
       }
-      contextOf[paragraphKey] =
-        context === undefined ? -1 : (contextPosition.get(context) as number);
+      this.contextOf[this.paragraphKey] =
+        context === undefined ? -1 : (this.contextPosition.get(context) as number);
       for (const sentence of paragraph.sentences) {
-        const length = reader.read(sentence.text);
-        const { ids } = reader;
-        const sentenceId = sentenceIndex;
-        let hasNumber = false;
-        let hasTime = false;
-        let seenCount = 0;
-        if (seen.length < length) seen = new Int32Array(2 * length);
-        for (let i = 0; i < length; i += 1) {
-          const id = ids[i] as number;
-          let slot = id < slotOfId.length ? (slotOfId[id] as number) : -1;
-          if (slot < 0) slot = firstMet(id);
-          const entry = entryOfId[id] as number;
-          if (entry >= 0) termFormOfEntry[entry] = id;
-          if (numberOfId[id] === 1) hasNumber = true;
-          if (countOfSlot[slot] === 0) seen[seenCount++] = slot;
-          countOfSlot[slot] = (countOfSlot[slot] as number) + 1;
-        }
-        for (let k = 0; k < seenCount; k += 1) {
-          const slot = seen[k] as number;
-          if (slotHasTime[slot]) hasTime = true;
-          entries.add(slot, Math.min(countOfSlot[slot] as number, 255));
-          sentencesOfSlot[slot] = (sentencesOfSlot[slot] as number) + 1;
-          countOfSlot[slot] = 0;
-        }
-        sentenceEnds[sentenceId] = entries.size;
-        sentences.article[sentenceId] = articleIndex;
-        sentences.paragraph[sentenceId] = paragraph.number;
-        sentences.sentence[sentenceId] = sentence.index;
-        sentences.paragraphKey[sentenceId] = paragraphKey;
-        sentences.length[sentenceId] = length;
-        sentences.flags[sentenceId] =
-          (hasNumber ? SentenceFlag.hasNumber : 0) | (hasTime ? SentenceFlag.hasTime : 0);
-        sentenceIndex += 1;
-        totalLength += length;
+        this.addSentence(sentence.text, articleIndex, paragraph.number, sentence.index);
       }
-      paragraphKey += 1;
+      this.paragraphKey += 1;
     }
-    onProgress?.(articleIndex + 1);
-  });
-  const vocabulary = new Map<string, string>();
-  for (const [word, entry] of entryOfWord) {
-    const form = termFormOfEntry[entry] as number;
-    vocabulary.set(word, form >= 0 ? (termOfId[form] as string) : (entryTerms[entry] as string));
   }
-  return {
-    sentences,
-    postings: entries.group(slotTerms, sentencesOfSlot, sentenceEnds),
-    vocabulary,
-    titleTerms,
-    contextOf,
-    contextTerms,
-    speakerOf,
-    speakers,
-    averageLength: sentenceCount > 0 ? totalLength / sentenceCount : 1,
-  };
+
+  private addSentence(text: string, article: number, paragraph: number, index: number): void {
+    const { reader, entries, columns } = this;
+    const length = reader.read(text);
+    const { ids } = reader;
+    const sentenceId = this.sentenceCount;
+    let hasNumber = false;
+    let hasTime = false;
+    let seenCount = 0;
+    if (this.seen.length < length) this.seen = new Int32Array(2 * length);
+    const { seen } = this;
+    for (let i = 0; i < length; i += 1) {
+      const id = ids[i] as number;
+      let slot = id < this.slotOfId.length ? (this.slotOfId[id] as number) : -1;
+      if (slot < 0) slot = this.firstMet(id);
+      const entry = this.entryOfId[id] as number;
+      if (entry >= 0) this.termFormOfEntry[entry] = id;
+      if (this.numberOfId[id] === 1) hasNumber = true;
+      if (this.countOfSlot[slot] === 0) seen[seenCount++] = slot;
+      this.countOfSlot[slot] = (this.countOfSlot[slot] as number) + 1;
+    }
+    for (let k = 0; k < seenCount; k += 1) {
+      const slot = seen[k] as number;
+      if (this.slotHasTime[slot]) hasTime = true;
+      entries.add(slot, Math.min(this.countOfSlot[slot] as number, 255));
+      this.sentencesOfSlot[slot] = (this.sentencesOfSlot[slot] as number) + 1;
+      this.countOfSlot[slot] = 0;
+    }
+    columns.reserve(sentenceId);
+    columns.ends[sentenceId] = entries.size;
+    columns.article[sentenceId] = article;
+    columns.paragraph[sentenceId] = paragraph;
+    columns.sentence[sentenceId] = index;
+    columns.paragraphKey[sentenceId] = this.paragraphKey;
+    columns.length[sentenceId] = length;
+    columns.flags[sentenceId] =
+      (hasNumber ? SentenceFlag.hasNumber : 0) | (hasTime ? SentenceFlag.hasTime : 0);
+    this.sentenceCount += 1;
+    this.totalLength += length;
+  }
+
+  /** The index of the articles added, in the order added. */
+  finish(): IndexData {
+    const vocabulary = new Map<string, string>();
+    for (const [word, entry] of this.entryOfWord) {
+      const form = this.termFormOfEntry[entry] as number;
+      vocabulary.set(
+        word,
+        form >= 0 ? (this.termOfId[form] as string) : (this.entryTerms[entry] as string),
+      );
+    }
+    const count = this.sentenceCount;
+    return {
+      sentences: this.columns.table(count),
+      postings: this.entries.group(this.slotTerms, this.sentencesOfSlot, this.columns.ends),
+      vocabulary,
+      titleTerms: this.titleTerms,
+      contextOf: this.contextOf.slice(0, this.paragraphKey),
+      contextTerms: this.contextTerms,
+      speakerOf: this.speakerOf.slice(0, this.paragraphKey),
+      speakers: this.speakers,
+      averageLength: count > 0 ? this.totalLength / count : 1,
+    };
+  }
+}
+
+/** Builds the index data of a set of articles (see {@link IndexBuilder}). */
+export function buildIndexData(
+  articles: readonly Article[],
+  onProgress?: (done: number) => void,
+): IndexData {
+  const builder = new IndexBuilder();
+  articles.forEach((article, i) => {
+    builder.add(article);
+    onProgress?.(i + 1);
+  });
+  return builder.finish();
 }
