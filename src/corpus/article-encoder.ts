@@ -66,7 +66,8 @@ export class ArticleEncoder {
    *   where it is not used and spare the copies of a buffer that doubles.
    */
   constructor(textBytes = 1 << 16) {
-    this.textBytes = Buffer.allocUnsafe(Math.max(textBytes, 16));
+    // Never a slice of the shared pool: a worker hands this buffer over to the calling thread.
+    this.textBytes = Buffer.allocUnsafeSlow(Math.max(textBytes, 16));
     this.articleFirst.push(0);
     this.textOffsets.push(0);
     this.sentenceFirst.push(0);
@@ -109,7 +110,7 @@ export class ArticleEncoder {
     if (at + bytes > this.textBytes.length) {
       let length = 2 * this.textBytes.length;
       while (length < at + bytes) length *= 2;
-      const longer = Buffer.allocUnsafe(length);
+      const longer = Buffer.allocUnsafeSlow(length);
       this.textBytes.copy(longer, 0, 0, at);
       this.textBytes = longer;
     }

@@ -18,14 +18,6 @@ function send(reply: BuildReply, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(reply, transfer);
 }
 
-/** The bytes of a buffer as an `ArrayBuffer` of their own: itself when it is one whole. */
-function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return (
-    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
-  ) as ArrayBuffer;
-}
-
 /**
  * The files' bytes back to back in one buffer: the buffer `readListing` read them into when
  * they lie there in order (files already known or that grew since listed are not), else a copy.
@@ -84,8 +76,11 @@ try {
   encodeProblems(writer, built.problems);
   checkLayout(built.encoder.paragraphStarts, built.encoder.sentenceStarts, built.data.sentences);
   encodeIndexData(writer, built.data);
-  const encoded = ownBuffer(writer.finish(request.key));
-  send({ kind: "built", encoded, files }, [encoded, bytes.buffer, offsets.buffer]);
+  // The container in parts, not copied into one buffer: the signed part (a buffer of its own)
+  // and the texts where the encoder wrote them (a buffer of its own too), both handed over.
+  const { signed, detached } = writer.finishParts(request.key);
+  const parts = [signed, ...detached].map((part) => part.buffer as ArrayBuffer);
+  send({ kind: "built", signed, detached, files }, [...parts, bytes.buffer, offsets.buffer]);
 } catch (error) {
   send({
     kind: "crashed",

@@ -3,9 +3,17 @@ import { ArticleError, IndexBuilder, parseArticle, type IndexData } from "../cor
 import { decodeArticles } from "./article-codec.ts";
 import { ArticleEncoder } from "./article-encoder.ts";
 import { ContainerReader, ContainerWriter } from "./binary.ts";
+import { partsSource } from "./detached.ts";
 import { receivedChunk, type Chunk } from "./chunk-merge.ts";
 import type { ProblemRecord } from "./worker-protocol.ts";
 import { INDEX_FORMAT } from "./store.ts";
+
+/**
+ * What a chunk's files are expected to hold, to size its columns at first (they grow when
+ * more come; a larger estimate costs address space, not memory): the archive's articles have
+ * a sentence for every 143 bytes and a paragraph for every 320, counted with their markup.
+ */
+export const CHUNK_ESTIMATES = Object.freeze({ bytesPerSentence: 96, bytesPerParagraph: 192 });
 
 /** A chunk of a folder's files parsed, indexed and encoded (`parallel-build.ts`, `build-worker.ts`). */
 export interface StreamedChunk {
@@ -27,8 +35,12 @@ export function buildStreamed(
   dir: string,
   files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
 ): StreamedChunk {
-  const builder = new IndexBuilder();
-  const encoder = new ArticleEncoder(files.reduce((sum, file) => sum + file.bytes.length, 0));
+  const bytes = files.reduce((sum, file) => sum + file.bytes.length, 0);
+  const builder = new IndexBuilder({
+    sentences: Math.ceil(bytes / CHUNK_ESTIMATES.bytesPerSentence),
+    paragraphs: Math.ceil(bytes / CHUNK_ESTIMATES.bytesPerParagraph),
+  });
+  const encoder = new ArticleEncoder(bytes);
   const problems: ProblemRecord[] = [];
   for (const file of files) {
     try {
@@ -46,12 +58,14 @@ export function buildStreamed(
 /**
  * A chunk built in this thread (`parallel-build.ts`), as a worker's is received: its
  * articles' sections written to a container signed with the build's key and read back, their
- * texts decoded when first read; its index data as built, not encoded.
+ * texts decoded when first read (read where the encoder wrote them, not copied); its index
+ * data as built, not encoded.
  */
 export function streamedChunk(built: StreamedChunk, key: Uint8Array): Chunk {
   const writer = new ContainerWriter(INDEX_FORMAT);
   built.encoder.write(writer);
-  const reader = new ContainerReader(writer.finish(key), INDEX_FORMAT, key);
+  const { signed, detached } = writer.finishParts(key);
+  const reader = new ContainerReader(partsSource(signed, detached), INDEX_FORMAT, key);
   const { articles } = decodeArticles(reader);
   return receivedChunk(reader, { articles, problems: built.problems, data: built.data });
 }

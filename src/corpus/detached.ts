@@ -24,6 +24,38 @@ export function bytesSource(bytes: Uint8Array): ContainerSource {
   return { length: bytes.length, read: (start, length) => bytes.subarray(start, start + length) };
 }
 
+/**
+ * A container held in memory in the parts `ContainerWriter.finishParts` gives: the signed
+ * part, then each detached section at the next multiple of 8 bytes. A read inside one part is
+ * a view; one across parts or into the padding between them (never asked by a reader) a copy.
+ */
+export function partsSource(signed: Uint8Array, detached: readonly Uint8Array[]): ContainerSource {
+  const parts: { readonly start: number; readonly bytes: Uint8Array }[] = [
+    { start: 0, bytes: signed },
+  ];
+  let length = signed.length;
+  for (const bytes of detached) {
+    parts.push({ start: length, bytes });
+    length += (bytes.length + 7) & ~7;
+  }
+  return {
+    length,
+    read(start, size) {
+      const end = start + size;
+      for (const { start: at, bytes } of parts) {
+        if (start >= at && end <= at + bytes.length) return bytes.subarray(start - at, end - at);
+      }
+      const copy = new Uint8Array(size);
+      for (const { start: at, bytes } of parts) {
+        const from = Math.max(start, at);
+        const to = Math.min(end, at + bytes.length);
+        if (from < to) copy.set(bytes.subarray(from - at, to - at), from - start);
+      }
+      return copy;
+    },
+  };
+}
+
 // A file source that is no longer reachable (its index replaced by a reload) closes its file.
 const closer = new FinalizationRegistry<number>((fd) => {
   try {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IndexData } from "../core/index.ts";
 import { ArticleError, type Article } from "../core/index.ts";
 import { buildStreamed, streamedChunk } from "./chunk-build.ts";
+import { partsSource } from "./detached.ts";
 import { ContainerWriter, ContainerReader } from "./binary.ts";
 import { encodeChunkArticles, mergeIndexData, receivedChunk, type Chunk } from "./chunk-merge.ts";
 import {
@@ -56,7 +57,13 @@ export interface ChunkFiles {
 
 /** What a build worker sends back: its chunk in the saved index's format and its files, or why it failed. */
 export type BuildReply =
-  | { readonly kind: "built"; readonly encoded: ArrayBuffer; readonly files: ChunkFiles }
+  | {
+      readonly kind: "built";
+      /** Its container in parts (`ContainerWriter.finishParts`), each in a buffer handed over. */
+      readonly signed: Uint8Array;
+      readonly detached: readonly Uint8Array[];
+      readonly files: ChunkFiles;
+    }
   | { readonly kind: "crashed"; readonly message: string; readonly stack: string | undefined };
 
 /** A folder built in workers: what one build makes, and its saved index's bytes when asked. */
@@ -131,7 +138,8 @@ function buildChunk(
   const worker = startWorker("build-worker", request);
   return workerOutcome(worker, "a build worker", (reply: BuildReply) => {
     if (reply.kind === "crashed") throw crashError("building the index", reply);
-    const reader = new ContainerReader(new Uint8Array(reply.encoded), INDEX_FORMAT, key);
+    const source = partsSource(reply.signed, reply.detached);
+    const reader = new ContainerReader(source, INDEX_FORMAT, key);
     return { chunk: receivedChunk(reader, decodeContent(reader)), files: reply.files };
   });
 }

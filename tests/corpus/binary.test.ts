@@ -7,7 +7,7 @@ import {
   HEADER_BYTES,
   signContainer,
 } from "../../src/corpus/binary.ts";
-import { DetachedError } from "../../src/corpus/detached.ts";
+import { DetachedError, partsSource } from "../../src/corpus/detached.ts";
 
 const key = randomBytes(32);
 
@@ -128,5 +128,31 @@ describe("the saved index's detached sections", () => {
     const unsigned = written();
     unsigned.writeDoubleLE(0, 56);
     expect(() => new ContainerReader(unsigned.subarray(0, -40), 1, key)).toThrow(/signature/u);
+  });
+
+  it("GIVEN two detached sections of odd lengths WHEN written in parts THEN the parts read as the whole file reads, byte for byte, signature included", () => {
+    const other = Buffer.from("a section of 29 bytes, odd...");
+    const writer = () =>
+      new ContainerWriter(1)
+        .int32(1, Int32Array.of(7))
+        .detached(4, text, ends, tags)
+        .detached(6, other, Int32Array.of(other.length), { ends: 7, digests: 8 });
+    const whole = writer().finish(key);
+    const { signed, detached } = writer().finishParts(key);
+    const source = partsSource(signed, detached);
+    expect(source.length).toBe(whole.length);
+    expect(Buffer.from(source.read(0, whole.length))).toEqual(whole);
+    for (const [start, length] of [
+      [0, HEADER_BYTES],
+      [signed.length + 3, 30],
+      [signed.length + 40, 29],
+      [signed.length - 4, 10],
+    ] as const) {
+      expect(Buffer.from(source.read(start, length))).toEqual(
+        whole.subarray(start, start + length),
+      );
+    }
+    const reader = new ContainerReader(source, 1, key);
+    expect(Buffer.from(reader.detached(6, { ends: 7, digests: 8 }).chunk(0))).toEqual(other);
   });
 });

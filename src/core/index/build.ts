@@ -75,16 +75,32 @@ function grown(values: Int32Array, length: number, fill: number): Int32Array<Arr
   return longer;
 }
 
-/** The sentence table's columns while they grow: each doubled as sentences come. */
+/**
+ * The sentence table's columns while they grow: made for the sentences expected, each doubled
+ * when more come. Memory is written for the first time only where a sentence is stored (an
+ * expectation too large costs address space, not memory), and each doubling copies: on a
+ * virtual machine, memory first written is slow.
+ */
 class GrowingColumns {
-  article = new Int32Array(1024);
-  paragraph = new Int32Array(1024);
-  sentence = new Int32Array(1024);
-  paragraphKey = new Int32Array(1024);
-  length = new Int32Array(1024);
-  flags = new Uint8Array(1024);
+  article: Int32Array<ArrayBuffer>;
+  paragraph: Int32Array<ArrayBuffer>;
+  sentence: Int32Array<ArrayBuffer>;
+  paragraphKey: Int32Array<ArrayBuffer>;
+  length: Int32Array<ArrayBuffer>;
+  flags: Uint8Array<ArrayBuffer>;
   /** Entries up to the end of each sentence. */
-  ends = new Int32Array(1024);
+  ends: Int32Array<ArrayBuffer>;
+
+  constructor(expected: number) {
+    const size = Math.max(expected, 1024);
+    this.article = new Int32Array(size);
+    this.paragraph = new Int32Array(size);
+    this.sentence = new Int32Array(size);
+    this.paragraphKey = new Int32Array(size);
+    this.length = new Int32Array(size);
+    this.flags = new Uint8Array(size);
+    this.ends = new Int32Array(size);
+  }
 
   /** Makes room for sentence `id`. */
   reserve(id: number): void {
@@ -101,15 +117,15 @@ class GrowingColumns {
     this.flags = flags;
   }
 
-  /** The first `count` sentences' columns, each at its length. */
+  /** The first `count` sentences' columns, each at its length (views, not copies). */
   table(count: number): SentenceTable {
     return {
-      article: this.article.slice(0, count),
-      paragraph: this.paragraph.slice(0, count),
-      sentence: this.sentence.slice(0, count),
-      paragraphKey: this.paragraphKey.slice(0, count),
-      length: this.length.slice(0, count),
-      flags: this.flags.slice(0, count),
+      article: this.article.subarray(0, count),
+      paragraph: this.paragraph.subarray(0, count),
+      sentence: this.sentence.subarray(0, count),
+      paragraphKey: this.paragraphKey.subarray(0, count),
+      length: this.length.subarray(0, count),
+      flags: this.flags.subarray(0, count),
     };
   }
 }
@@ -124,7 +140,7 @@ class GrowingColumns {
  * up and no array allocated per word.
  */
 export class IndexBuilder {
-  private readonly columns = new GrowingColumns();
+  private readonly columns: GrowingColumns;
   private readonly entries = new PostingEntries();
   // Each word's entry in the vocabulary, in the order words are first met; its term is that of
   // the word's latest occurrence ("VISIT" and "visit" are one word of two terms): the form id
@@ -149,16 +165,27 @@ export class IndexBuilder {
   /** The slots met in the sentence being read, in the order first met. */
   private seen = new Int32Array(256);
   private readonly titleTerms: string[][] = [];
-  private contextOf = new Int32Array(1024);
+  private contextOf: Int32Array<ArrayBuffer>;
   private readonly contextPosition = new Map<string, number>();
   private readonly contextTerms: string[][] = [];
-  private speakerOf = new Int32Array(1024).fill(-1);
+  private speakerOf: Int32Array<ArrayBuffer>;
   private readonly speakerPosition = new Map<string, number>();
   private readonly speakers: string[] = [];
   private articleCount = 0;
   private paragraphKey = 0;
   private sentenceCount = 0;
   private totalLength = 0;
+
+  /**
+   * @param expected - how many sentences and paragraphs the articles hold, or an estimate:
+   *   the columns are made that long at first, and grow when more come.
+   */
+  constructor(expected: { readonly sentences: number; readonly paragraphs: number }) {
+    this.columns = new GrowingColumns(expected.sentences);
+    const paragraphs = Math.max(expected.paragraphs, 1024);
+    this.contextOf = new Int32Array(paragraphs);
+    this.speakerOf = new Int32Array(paragraphs).fill(-1);
+  }
 
   /** Articles added so far. */
   get articles(): number {
@@ -310,9 +337,9 @@ export class IndexBuilder {
       postings: this.entries.group(this.slotTerms, this.sentencesOfSlot, this.columns.ends),
       vocabulary,
       titleTerms: this.titleTerms,
-      contextOf: this.contextOf.slice(0, this.paragraphKey),
+      contextOf: this.contextOf.subarray(0, this.paragraphKey),
       contextTerms: this.contextTerms,
-      speakerOf: this.speakerOf.slice(0, this.paragraphKey),
+      speakerOf: this.speakerOf.subarray(0, this.paragraphKey),
       speakers: this.speakers,
       averageLength: count > 0 ? this.totalLength / count : 1,
     };
@@ -324,7 +351,14 @@ export function buildIndexData(
   articles: readonly Article[],
   onProgress?: (done: number) => void,
 ): IndexData {
-  const builder = new IndexBuilder();
+  // Sentences and paragraphs are counted first: the columns are made at their final length.
+  let sentences = 0;
+  let paragraphs = 0;
+  for (const article of articles) {
+    paragraphs += article.paragraphs.length;
+    for (const paragraph of article.paragraphs) sentences += paragraph.sentences.length;
+  }
+  const builder = new IndexBuilder({ sentences, paragraphs });
   articles.forEach((article, i) => {
     builder.add(article);
     onProgress?.(i + 1);
