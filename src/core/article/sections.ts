@@ -42,6 +42,6 @@ export function withSectionHeadings(blocks: readonly TextBlock[]): readonly Text
     }
     if (heading === undefined) return block;
     const context = block.context === undefined ? heading : `${block.context} — ${heading}`;
-    return { text, context };
+    return { ...block, text, context };
   });
 }
