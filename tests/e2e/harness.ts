@@ -76,6 +76,14 @@ export interface WorldOptions {
  */
 export const TEST_DEADLINE_MS = 120_000;
 
+/**
+ * How long a bot process may take to come up and identify (Node starting, the modules
+ * loading, the index opening). The tests check that it comes up, not how fast: 25 s was once
+ * too little for two shard processes at load 8 on the 2-core machine. Vitest's own limit per
+ * test (120 s) still bounds it; `npm run bench:bot` times the start.
+ */
+export const PROCESS_START_MS = 80_000;
+
 /** Starts an emulator and citebot; resolves once the bot is ready. */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const emulator = await DiscordEmulator.start({

@@ -7,7 +7,13 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordEmulator } from "../emulator/emulator.ts";
 import { OptionType, slashCommand } from "../emulator/payloads.ts";
-import { PROJECT_ROOT, replyOf, stopAfterEach, TEST_DEADLINE_MS } from "./harness.ts";
+import {
+  PROCESS_START_MS,
+  PROJECT_ROOT,
+  replyOf,
+  stopAfterEach,
+  TEST_DEADLINE_MS,
+} from "./harness.ts";
 
 const started = stopAfterEach();
 const folders: string[] = [];
@@ -64,7 +70,7 @@ describe("starting from .env.example", () => {
     const example = await readFile(path.join(cwd, ".env"), "utf8");
     expect(example).toMatch(/^SHARD_COUNT=$/mu);
     const bot = runBuilt("main.js", cwd);
-    await emu.waitForShards([0], 20_000).catch((error: unknown) => {
+    await emu.waitForShards([0], PROCESS_START_MS).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${bot.stdout}\n${bot.stderr}`);
     });
     const outcome = await emu.sendInteraction(

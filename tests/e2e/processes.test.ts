@@ -16,6 +16,7 @@ import {
   envFor,
   expectSafe,
   paragraphsCited,
+  PROCESS_START_MS,
   replyOf,
   spawnScript,
   stopAfterEach,
@@ -57,7 +58,7 @@ describe("npm run start:sharded", () => {
     // Both shards must come up on their own, one spawned after the other: the emulator says
     // 16 shards may identify at once (max_concurrency), so the wait between spawns is 5.5 s / 16.
     await emu
-      .waitUntil(() => emu.liveShards().length === 2, 25_000)
+      .waitUntil(() => emu.liveShards().length === 2, PROCESS_START_MS)
       .catch((error: unknown) => {
         throw new Error(`${String(error)}\n${child.stdout}\n${child.stderr}`);
       });
@@ -154,7 +155,7 @@ describe("npm run start:sharded with SHARD_MODE=one-process", () => {
       ),
     );
     await emu
-      .waitUntil(() => emu.liveShards().length === 2, 25_000)
+      .waitUntil(() => emu.liveShards().length === 2, PROCESS_START_MS)
       .catch((error: unknown) => {
         throw new Error(`${String(error)}\n${child.stdout}\n${child.stderr}`);
       });
@@ -177,7 +178,7 @@ describe("npm run start:sharded with SHARD_MODE=one-process", () => {
     expect(child.stdout).not.toContain("shard process started");
     await child.stop();
     await emu.waitUntil(() => emu.liveShards().length === 0, 5000);
-  }, 45_000);
+  }, 120_000);
 });
 
 /** Interactions sent at once by the burst test. */
@@ -197,7 +198,7 @@ describe("load on npm start", () => {
     const bot = started(
       spawnScript("start", envFor(emu, { COOLDOWN_SECONDS: "0", LOG_LEVEL: "info" })),
     );
-    await emu.waitForShards([0], 20_000);
+    await emu.waitForShards([0], PROCESS_START_MS);
     // Different questions: the bot remembers recent answers, and a burst of one repeated
     // question would check that memory instead of the ranking.
     const corpus = await openCorpus(DEFAULT_DATA_DIR);
