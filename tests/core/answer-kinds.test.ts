@@ -87,10 +87,15 @@ describe("the kind of answer a question expects", () => {
     ).toEqual(["more than fifty years"]);
   });
 
-  it("GIVEN a number that picks members of a group ('1 of 12') THEN it is no count of them", () => {
-    const passage = "As 1 of 12 original signatories, and three of the five members, it acted.";
+  it("GIVEN one member of a group ('1 of 12') THEN it is no count, but '40 of 50' counts 40", () => {
+    const passage = "As 1 of 12 original signatories, and one of the five members, it acted.";
     expect(answersIn("count", passage, "how many countries signed")).toEqual(["12", "five"]);
-    expect(answersIn("count", "It has 12 stations.", "how many stations")).toEqual(["12"]);
+    expect(answersIn("count", "40 of 50 states have adopted the rule.", "how many states")).toEqual(
+      ["40", "50"],
+    );
+    expect(
+      answersIn("count", "Three of the five commissioners voted no.", "how many commissioners"),
+    ).toEqual(["Three", "five"]);
   });
 
   it("GIVEN a number that measures time or labels a law or a model THEN it counts nothing", () => {

@@ -296,7 +296,13 @@ export function answersIn(
         continue;
       }
       // "1 of 12 original signatories": one member of a group, not how many there are.
-      if (type === "count" && MEMBER_OF.test(text.slice(match.index + match[0].length))) continue;
+      if (
+        type === "count" &&
+        /^(?:1|one)$/iu.test(value) &&
+        ONE_OF.test(text.slice(match.index + match[0].length))
+      ) {
+        continue;
+      }
       if (counted !== undefined && !countsThing(text, match.index + match[0].length, counted)) {
         continue;
       }
@@ -311,8 +317,12 @@ export function answersIn(
   return found;
 }
 
-/** "of" and another number right after a number: it picks members of a group ("1 of 12", "three of the five"). */
-const MEMBER_OF = new RegExp(
+/**
+ * "of" and another number right after the number one: it singles out one member of a group
+ * ("1 of 12 original signatories", "one of the five"), which counts nothing; "40 of 50 states"
+ * does count 40.
+ */
+const ONE_OF = new RegExp(
   String.raw`^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\d|${NUMBER_WORD}\b)`,
   "iu",
 );
