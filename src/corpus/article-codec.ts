@@ -35,7 +35,7 @@ export function writeTexts(
 
 /**
  * Writes the paragraph texts of several containers' articles joined, in order (the chunks
- * of a build in workers), as {@link encodeArticles} writes them for all their articles:
+ * of a build in workers), as `encodeArticles` (article-encoder.ts) writes them for all their articles:
  * copied as stored, digests included, without decoding or hashing a text.
  */
 export function copyTexts(writer: ContainerWriter, readers: readonly ContainerReader[]): void {

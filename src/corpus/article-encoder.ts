@@ -2,13 +2,6 @@ import type { Article } from "../core/index.ts";
 import { OPTIONAL_FIELDS, writeTexts } from "./article-codec.ts";
 import type { ContainerWriter } from "./binary.ts";
 
-/**
- * The articles' sections of a saved index (tags 10–38, see `index-codec.ts`), gathered one
- * article at a time: a build may let each article go once it is indexed and added here, and
- * write the sections at the end ({@link write}), the same bytes as `encodeArticles` writes
- * for the whole list. Paragraph texts are encoded as they come, into one growing buffer.
- */
-
 /** Numbers appended one at a time, in a typed array doubled when full. */
 class Int32Column {
   private values = new Int32Array(1024);
@@ -40,6 +33,12 @@ function positionOf(positions: Map<string, number>, value: string | undefined): 
   return at;
 }
 
+/**
+ * The articles' sections of a saved index (tags 10–38, see `index-codec.ts`), gathered one
+ * article at a time: a build may let each article go once it is indexed and added here, and
+ * write the sections at the end ({@link ArticleEncoder.write}), the same bytes as `encodeArticles` writes
+ * for the whole list. Paragraph texts are encoded as they come, into one growing buffer.
+ */
 export class ArticleEncoder {
   private readonly ids: string[] = [];
   private readonly titles: string[] = [];

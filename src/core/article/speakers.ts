@@ -84,6 +84,6 @@ export function withSpeakers(blocks: readonly TextBlock[]): readonly SpokenBlock
     if (speaker === undefined) return block;
     if (speakerLabel(block.text) !== undefined) return { ...block, speaker };
     const context = block.context === undefined ? speaker : `${block.context} — ${speaker}`;
-    return { text: block.text, context, speaker };
+    return { ...block, context, speaker };
   });
 }

@@ -321,7 +321,10 @@ export class IndexBuilder {
     this.totalLength += length;
   }
 
-  /** The index of the articles added, in the order added. */
+  /**
+   * The index of the articles added, in the order added. A builder is used once: the index
+   * returned shares the builder's arrays, so nothing may be added after this.
+   */
   finish(): IndexData {
     const vocabulary = new Map<string, string>();
     for (const [word, entry] of this.entryOfWord) {
