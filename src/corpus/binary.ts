@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import {
   bytesSource,
   chunkDigests,
@@ -7,6 +7,9 @@ import {
   type ContainerSource,
 } from "./detached.ts";
 import { ContainerError, StaleContainer, StringTable, checkOffsets } from "./string-table.ts";
+import { containerSignature, readSigned, type SignedPart } from "./container-signature.ts";
+
+export { containerSignature, signatureOfPieces, type SignedPart } from "./container-signature.ts";
 
 export {
   checkOffsets,
@@ -205,17 +208,8 @@ export function encodeStrings(values: readonly string[]): {
 
 /** Writes a container's HMAC into its header (after the writer filled it); returns the file. */
 export function signContainer(file: Buffer, key: Uint8Array): Buffer {
-  signature(key, file.subarray(0, HEADER_BYTES + file.readDoubleLE(16))).copy(file, 24);
+  containerSignature(key, file.subarray(0, HEADER_BYTES + file.readDoubleLE(16))).copy(file, 24);
   return file;
-}
-
-/** HMAC of the header's bytes 0–23 and 56–63 and of the signed payload (the rest of `signed`). */
-function signature(key: Uint8Array, signed: Uint8Array): Buffer {
-  return createHmac("sha256", key)
-    .update(signed.subarray(0, 24))
-    .update(signed.subarray(56, HEADER_BYTES))
-    .update(signed.subarray(HEADER_BYTES))
-    .digest();
 }
 
 interface SectionEntry {
@@ -236,14 +230,25 @@ export class ContainerReader {
 
   /**
    * @param file - the container's bytes, or where to read them (a file read where asked).
+   * @param signed - the header and signed payload of `file` already read, with their HMAC
+   *   (see {@link SignedPart}); else they are read from `file` and hashed here.
    * @throws ContainerError when the file is not a whole, untampered container of this
    *   version written with this key.
    */
-  constructor(file: Uint8Array | ContainerSource, version: number, key: Uint8Array) {
+  constructor(
+    file: Uint8Array | ContainerSource,
+    version: number,
+    key: Uint8Array,
+    signed?: SignedPart,
+  ) {
     this.source = file instanceof Uint8Array ? bytesSource(file) : file;
     const total = this.source.length;
-    if (total < HEADER_BYTES) throw new ContainerError("shorter than the header");
-    const header = Buffer.from(this.source.read(0, HEADER_BYTES));
+    if (total < HEADER_BYTES || (signed && signed.bytes.length < HEADER_BYTES)) {
+      throw new ContainerError("shorter than the header");
+    }
+    const header = Buffer.from(
+      signed ? signed.bytes.subarray(0, HEADER_BYTES) : this.source.read(0, HEADER_BYTES),
+    );
     if (!header.subarray(0, 8).equals(MAGIC)) throw new ContainerError("not a citebot index");
     const found = header.readUInt32LE(8);
     if (found !== version) throw new StaleContainer(`format ${found}, expected ${version}`);
@@ -255,17 +260,19 @@ export class ContainerReader {
       !Number.isSafeInteger(detachedLength) ||
       signedLength < 0 ||
       detachedLength < 0 ||
-      HEADER_BYTES + signedLength + detachedLength !== total
+      HEADER_BYTES + signedLength + detachedLength !== total ||
+      (signed && signed.bytes.length !== HEADER_BYTES + signedLength)
     ) {
       throw new ContainerError(
         `length ${signedLength} + ${detachedLength} does not match the file`,
       );
     }
     if (sections > MAX_SECTIONS) throw new ContainerError(`${sections} sections`);
-    const signed = this.source.read(0, HEADER_BYTES + signedLength);
+    const read = signed ?? readSigned(this.source, HEADER_BYTES + signedLength, key);
     // Typed views need aligned offsets: copy a buffer that does not start on 8 bytes.
-    this.data = signed.byteOffset % 8 === 0 ? signed : new Uint8Array(signed);
-    if (!timingSafeEqual(signature(key, this.data), header.subarray(24, 56))) {
+    this.data = read.bytes.byteOffset % 8 === 0 ? read.bytes : new Uint8Array(read.bytes);
+    const mac = read.mac;
+    if (mac.length !== 32 || !timingSafeEqual(mac, header.subarray(24, 56))) {
       throw new ContainerError("signature does not match (written elsewhere or altered)");
     }
     const view = new DataView(this.data.buffer, this.data.byteOffset, this.data.byteLength);

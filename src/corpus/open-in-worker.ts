@@ -1,8 +1,5 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { ArticleError, CitationIndex } from "../core/index.ts";
 import { DEFAULT_CACHE_DIR } from "../paths.ts";
 import { decodeIndex } from "./index-codec.ts";
@@ -11,29 +8,9 @@ import { rankingOf, type Corpus, type OpenCorpusOptions } from "./open.ts";
 import { INDEX_FORMAT } from "./store.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
 import { crashError, workerOutcome } from "./worker-outcome.ts";
+import { startWorker } from "./start-worker.ts";
 
-/**
- * Starts a worker module of this folder (`reload-worker`, `server-index-worker`, `build-worker`),
- * its request handed over with `transferList` moved rather than copied: `.js` once
- * compiled. From the sources (tests, `tsx`), a worker thread does not inherit tsx's loader
- * (Node 20 runs no `--import` hooks in workers), so a two-line bootstrap loads the module
- * through tsx's ESM API.
- */
-export function startWorker(
-  module: string,
-  request: unknown,
-  transferList: ArrayBuffer[] = [],
-): Worker {
-  const extension = path.extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./${module}${extension}`, import.meta.url);
-  if (extension !== ".ts") return new Worker(url, { workerData: request, transferList });
-  // tsx's "require" build of this API cannot load ES modules; its "import" build sits next to it.
-  const api = createRequire(import.meta.url)
-    .resolve("tsx/esm/api")
-    .replace(/\.cjs$/u, ".mjs");
-  const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
-  return new Worker(bootstrap, { eval: true, workerData: request, transferList });
-}
+export { startWorker } from "./start-worker.ts";
 
 /**
  * The encoded form of corpora opened in a worker (their saved index's format and the key it

@@ -38,6 +38,7 @@ import {
 import { defaultSynonyms } from "./wordnet.ts";
 import { defaultWordVectors } from "./word-vectors.ts";
 import { openCacheFolder, type CacheFolder } from "./cache-dir.ts";
+import { closeSavedIndex, openSavedIndex } from "./signed-read.ts";
 import { DEFAULT_CACHE_DIR } from "../paths.ts";
 
 /** A searchable set of articles and the files that could not be loaded. */
@@ -98,6 +99,12 @@ export interface OpenCorpusOptions {
    * the corpus again. The bytes must stay as they are until `saved` settles.
    */
   readonly onSavedBytes?: (bytes: Uint8Array, key: Uint8Array) => void;
+  /**
+   * From this many bytes of saved index on, its signed part is read and hashed in a worker
+   * thread while the folder is listed (tests pass 0 to take that path). Default
+   * `SIGNED_READ.workerFromBytes` (`signed-read.ts`).
+   */
+  readonly signedReadWorkerFrom?: number;
   /** The wall clock, ms since the epoch (tests move it to age files). Default `Date.now`. */
   readonly clock?: () => number;
 }
@@ -125,17 +132,29 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
   }
   // How busy the machine is while the folder is listed (and a saved index checked) tells
   // "auto" how many threads to build it in.
-  const cpuAtStart = sampleCpu();
+  let cpuAtStart = sampleCpu();
+  const file = cache ? savedIndexPath(cache, resolved) : undefined;
+  // A large saved index's signed part is read and hashed in a worker while the folder is listed.
+  const opening =
+    cache && file ? await openSavedIndex(file, cache, options.signedReadWorkerFrom) : undefined;
   const listedAt = (options.clock ?? Date.now)();
-  const listing = listArticleFolder(resolved, limits);
+  let listing: FolderListing;
+  try {
+    listing = listArticleFolder(resolved, limits);
+  } catch (error) {
+    if (opening) void closeSavedIndex(opening);
+    throw error;
+  }
   // Files read while checking the saved index: a rebuild reuses their bytes.
   const fresh = new Map<string, FileRead>();
-  const file = cache ? savedIndexPath(cache, resolved) : undefined;
-  if (cache && file) {
-    const found = await readSavedIndex(file, cache, checkCurrent(listing, limits, fresh), {
+  if (cache && opening) {
+    const found = await readSavedIndex(opening, cache, checkCurrent(listing, limits, fresh), {
       maxFileBytes: limits.maxFileBytes,
       warn: (message) => warnings.push(message),
     });
+    // The worker's CPU is this open's, not other work's (`busyCoresSince`).
+    const helper = opening.kind === "open" ? ((await opening.signed)?.cpuMs ?? 0) : 0;
+    if (cpuAtStart.own !== undefined) cpuAtStart = { ...cpuAtStart, own: cpuAtStart.own - helper };
     if (found.kind === "refused") warnings.push(found.reason);
     if (found.kind === "saved" && !(options.strict && found.saved.problems.length > 0)) {
       const { articles, problems, data } = found.saved;

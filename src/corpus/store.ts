@@ -19,10 +19,10 @@ import {
 } from "../core/index.ts";
 import type { TextRecovery } from "./article-texts.ts";
 import { ContainerError, ContainerReader, StaleContainer } from "./binary.ts";
-import { CacheRefusal, checkPrivate, type CacheFolder } from "./cache-dir.ts";
-import { FileSource } from "./detached.ts";
+import type { CacheFolder } from "./cache-dir.ts";
 import { decodeContent, decodeHead, encodeIndex, type SavedFile } from "./index-codec.ts";
 import type { FolderRead } from "./load.ts";
+import type { SavedIndexOpening } from "./signed-read.ts";
 
 /**
  * Bumped whenever tokenising, stemming, parsing or the file layout changes, so that an
@@ -123,37 +123,34 @@ export type SavedIndexResult =
 export type CurrentCheck = (fingerprint: string, files: ReadonlyMap<string, SavedFile>) => boolean;
 
 /**
- * Reads a saved index if it is there, private to the user, signed with this install's
+ * Reads a saved index opened by `openSavedIndex` (`signed-read.ts`) if it is signed with this install's
  * key, whole, consistent and, by `isCurrent`, built from exactly the folder's contents.
  * The file stays open while its articles live: their texts are read from it, each
  * article's checked against its digest, when first needed (`article-codec.ts`).
  */
 export async function readSavedIndex(
-  file: string,
+  opening: SavedIndexOpening,
   cache: CacheFolder,
   isCurrent: CurrentCheck,
   later: LaterDamage = { maxFileBytes: Number.MAX_SAFE_INTEGER, warn: () => undefined },
 ): Promise<SavedIndexResult> {
-  let source: FileSource | undefined;
+  if (opening.kind !== "open") return opening;
+  const { file, source } = opening;
   try {
-    await checkPrivate(file, "file");
-    source = FileSource.open(file);
-    if (source.length > MAX_SAVED_INDEX_BYTES) {
-      source.close();
-      return { kind: "refused", reason: `${file} is larger than any index citebot writes` };
-    }
-    // The signed part in one synchronous read: the promise API reads in many chunks.
-    const reader = new ContainerReader(source, INDEX_FORMAT, cache.key);
+    // Read and hashed in a worker, or here a piece at a time (`FILE_READ`, synchronous: the
+    // promise API reads in many chunks); either way the HMAC is compared here before anything
+    // in the bytes is used.
+    const signed = await opening.signed;
+    const reader = new ContainerReader(source, INDEX_FORMAT, cache.key, signed?.part);
     const head = decodeHead(reader);
     if (!isCurrent(head.fingerprint, head.files)) {
       source.close();
       return { kind: "none" }; // articles changed
     }
     const saved = decodeContent(reader, recoverFromSource(file, head.files, later));
-    const opened = source;
     return {
       kind: "saved",
-      bytes: () => opened.read(0, opened.length),
+      bytes: () => source.read(0, source.length),
       saved: {
         articles: [...saved.articles],
         problems: saved.problems.map(({ file: name, problem }) => new ArticleError(name, problem)),
@@ -161,12 +158,11 @@ export async function readSavedIndex(
       },
     };
   } catch (error) {
-    source?.close();
-    if (error instanceof CacheRefusal) return { kind: "refused", reason: error.message };
+    source.close();
     if (error instanceof ContainerError && !(error instanceof StaleContainer)) {
       return { kind: "refused", reason: `${file} was not used (${error.message}); rebuilding it` };
     }
-    return { kind: "none" }; // missing or unreadable: rebuild
+    return { kind: "none" }; // unreadable: rebuild
   }
 }
 

@@ -1,0 +1,139 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, openSync, writeFileSync } from "node:fs";
+import { readdir, readFile, truncate, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildIndexData } from "../../src/core/index.ts";
+import {
+  containerSignature,
+  ContainerWriter,
+  HEADER_BYTES,
+  signatureOfPieces,
+} from "../../src/corpus/binary.ts";
+import { openCacheFolder } from "../../src/corpus/cache-dir.ts";
+import { FILE_READ, FileSource, readPieces } from "../../src/corpus/detached.ts";
+import { encodeIndex } from "../../src/corpus/index-codec.ts";
+import { loadArticles } from "../../src/corpus/load.ts";
+import { openCorpus } from "../../src/corpus/open.ts";
+import { readSignedInWorker } from "../../src/corpus/signed-read.ts";
+import { INDEX_FORMAT } from "../../src/corpus/store.ts";
+import { folderWith, ROOT } from "../helpers.ts";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+const SEED = path.join(ROOT, "tests/fixtures/seed.txt");
+const TARIFF = "What tariff is applied to Tesla's imported cars?";
+/** Every saved index is read in a worker thread, however small. */
+const IN_WORKER = { signedReadWorkerFrom: 0 } as const;
+
+async function savedSetup() {
+  const articles = await folderWith({ "seed.txt": await readFile(SEED) });
+  const cache = await folderWith({});
+  cleanups.push(articles.cleanup, cache.cleanup);
+  const cacheDir = path.join(cache.dir, "index");
+  const first = await openCorpus(articles.dir, { cacheDir });
+  await first.saved;
+  const saved = (await readdir(cacheDir)).find((name) => name.endsWith(".bin")) as string;
+  return { dir: articles.dir, cacheDir, file: path.join(cacheDir, saved) };
+}
+
+describe("a saved index's signed part read and hashed in a worker thread", () => {
+  it("GIVEN a saved index THEN the worker hands back exactly its header and signed part with their HMAC, and the next open serves it", async () => {
+    const { dir, cacheDir, file } = await savedSetup();
+    const cache = await openCacheFolder(cacheDir);
+    const bytes = await readFile(file);
+    const signedEnd = HEADER_BYTES + bytes.readDoubleLE(16);
+    const source = FileSource.open(file);
+    const read = await readSignedInWorker(source, cache.key, 0);
+    source.close();
+    expect(read).toBeDefined();
+    expect(Buffer.from(read?.part.bytes ?? []).equals(bytes.subarray(0, signedEnd))).toBe(true);
+    expect(Buffer.from(read?.part.mac ?? []).equals(bytes.subarray(24, 56))).toBe(true);
+    const corpus = await openCorpus(dir, { cacheDir, ...IN_WORKER });
+    expect(corpus.fromSavedIndex).toBe(true);
+    expect(corpus.warnings).toEqual([]);
+    expect(corpus.index.ask(TARIFF).citations[0]?.excerpt).toContain("25% tariffs");
+  });
+
+  it("GIVEN a byte of its signed part changed (the title) THEN it is refused, reported, and the article's own title is served", async () => {
+    const { dir, cacheDir, file } = await savedSetup();
+    const bytes = await readFile(file);
+    bytes.write("Fake", bytes.indexOf("Rare Welcome"), "utf8");
+    await writeFile(file, bytes);
+    const corpus = await openCorpus(dir, { cacheDir, ...IN_WORKER });
+    expect(corpus.fromSavedIndex).toBe(false);
+    expect(corpus.warnings.join("\n")).toMatch(/signature does not match/u);
+    expect(corpus.index.articles[0]?.title).toContain("Rare Welcome");
+  });
+
+  it("GIVEN a well-formed index forged under another key and planted under the real name THEN it is refused and the real article served", async () => {
+    const { dir, cacheDir, file } = await savedSetup();
+    const { articles } = await loadArticles(dir);
+    const forged = articles.map((article) => ({ ...article, title: "Fake title" }));
+    const bytes = encodeIndex(
+      { fingerprint: "guessed", articles: forged, problems: [], data: buildIndexData(forged) },
+      INDEX_FORMAT,
+      randomBytes(32),
+    );
+    await writeFile(file, bytes, { mode: 0o600 });
+    const corpus = await openCorpus(dir, { cacheDir, ...IN_WORKER });
+    expect(corpus.fromSavedIndex).toBe(false);
+    expect(corpus.warnings.join("\n")).toMatch(/signature does not match/u);
+    expect(corpus.index.articles[0]?.title).toMatch(/^Tesla’s Elon Musk/u);
+  });
+
+  it("GIVEN a saved index cut short THEN the worker reads nothing and the open refuses it and rebuilds", async () => {
+    const { dir, cacheDir, file } = await savedSetup();
+    await truncate(file, HEADER_BYTES + 100);
+    const cache = await openCacheFolder(cacheDir);
+    const source = FileSource.open(file);
+    expect(await readSignedInWorker(source, cache.key, 0)).toBeUndefined();
+    source.close();
+    const corpus = await openCorpus(dir, { cacheDir, ...IN_WORKER });
+    expect(corpus.fromSavedIndex).toBe(false);
+    expect(corpus.warnings.join("\n")).toMatch(/does not match the file/u);
+  });
+});
+
+describe("reading and signing a container a piece at a time", () => {
+  it("GIVEN a container split into pieces anywhere THEN the HMAC of the pieces is the container's signature", () => {
+    const key = randomBytes(32);
+    const file = new ContainerWriter(INDEX_FORMAT)
+      .uint8(1, new Uint8Array(randomBytes(1000)))
+      .finish(key);
+    for (const cuts of [[], [1], [24], [30, 56], [57, 64, 65], [10, 500, 900]]) {
+      const signing = signatureOfPieces(key);
+      const ends = [...cuts, file.length];
+      ends.forEach((end, i) => {
+        const start = i === 0 ? 0 : (ends[i - 1] as number);
+        signing.update(file.subarray(start, end), start);
+      });
+      expect(signing.digest().equals(containerSignature(key, file))).toBe(true);
+    }
+    expect(containerSignature(key, file).equals(file.subarray(24, 56))).toBe(true);
+  });
+
+  it("GIVEN a file of several pieces THEN readPieces gives its bytes and shows every piece in order", async () => {
+    const folder = await folderWith({});
+    cleanups.push(folder.cleanup);
+    const name = path.join(folder.dir, "bytes");
+    const bytes = randomBytes(Math.floor(FILE_READ.pieceBytes * 2.5));
+    writeFileSync(name, bytes);
+    const fd = openSync(name, "r");
+    try {
+      const seen: number[] = [];
+      const read = readPieces(fd, 7, bytes.length - 7, (piece, at) => {
+        expect(Buffer.from(piece).equals(bytes.subarray(7 + at, 7 + at + piece.length))).toBe(true);
+        seen.push(at);
+      });
+      expect(Buffer.from(read).equals(bytes.subarray(7))).toBe(true);
+      expect(seen).toEqual([0, FILE_READ.pieceBytes, 2 * FILE_READ.pieceBytes]);
+      expect(() => readPieces(fd, 7, bytes.length)).toThrow(/shorter/u);
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
