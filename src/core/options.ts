@@ -88,6 +88,15 @@ export interface RankingOptions {
    */
   readonly titleContextCredit: number;
   /**
+   * Rarity among the titles (BM25's idf over the articles' titles) from which a title word's
+   * context credit grows in proportion: a word in one title of 17 articles is at about this
+   * rarity, so a library of a few articles keeps {@link titleContextCredit} as it is. In an
+   * archive a title word that few of thousands of titles hold says which story is meant.
+   */
+  readonly titleContextRarity: number;
+  /** Most that rarity multiplies a title word's context credit by. */
+  readonly titleContextMaxBoost: number;
+  /**
    * Credit of a question word that names the speaker of a transcript's passage, in a
    * question about what someone said ("what did psaki say about sanctions"): the turn's
    * speaker is who the passage is by, as good as the name in the sentence at 1.
@@ -196,6 +205,8 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   kindMisfit: 0.8,
   titleDiscount: 0.5,
   titleContextCredit: 0.5,
+  titleContextRarity: 2.5,
+  titleContextMaxBoost: 1.75,
   speakerCredit: 1,
   otherSpeakerFactor: 0.7,
   articleAlone: true,

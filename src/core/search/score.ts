@@ -1,5 +1,5 @@
 import { articleFactors } from "./article-relevance.ts";
-import { titleHits } from "./title-hits.ts";
+import { titleHits, titleRarityFactors } from "./title-hits.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { type ResolvedVariant, type Shortlister } from "./shortlist.ts";
@@ -93,6 +93,7 @@ export function scoreCandidates(
   );
   // Which question words an article's title holds: the question's table of title hits.
   const hits = titleHits(terms, view);
+  const titleRarity = titleRarityFactors(terms, view, options);
   const candidates: Candidate[] = [];
   const tables = new CandidateTables(shortlist.length, terms.length);
   shortlist.forEach((sentenceId, k) => {
@@ -189,8 +190,11 @@ export function scoreCandidates(
       // The title is the context of every passage under it: the part of a title word's
       // weight that the discount takes from the sentence, the title gives to every passage
       // of the article, so passages of the story about the question are not worse off than
-      // a stray sentence elsewhere (order within the article is unchanged).
-      const titleContext = inTitle[i] ? (1 - topical) * options.titleContextCredit : 0;
+      // a stray sentence elsewhere (order within the article is unchanged). A title word
+      // that few of many titles hold gives more (titleRarityFactors).
+      const titleContext = inTitle[i]
+        ? (1 - topical) * options.titleContextCredit * (titleRarity[i] as number)
+        : 0;
       score +=
         weight * (topical * credit * (place === Place.sentence ? lengthFactor : 1) + titleContext);
       gainPrevious += term.weight * Math.max(0, previous - here);

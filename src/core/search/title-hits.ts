@@ -1,5 +1,5 @@
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, TITLE_BITS_FROM } from "../options.ts";
+import { CACHE_SIZES, TITLE_BITS_FROM, type RankingOptions } from "../options.ts";
 import { BitTables, setBit } from "./bit-tables.ts";
 import type { QueryTerm } from "./query.ts";
 
@@ -75,4 +75,34 @@ export function titleHits(terms: readonly QueryTerm[], view: IndexView): TitleHi
   const hits = new TitleHits(terms, view);
   hitsOf.set(terms, { view, hits });
   return hits;
+}
+
+/**
+ * Per question word, the factor on the title context it gives (see
+ * {@link RankingOptions.titleContextRarity}): how rare the titles holding it are, as BM25's
+ * idf over the articles' titles (its commonest variant's count), over `titleContextRarity`,
+ * from 1 up to `titleContextMaxBoost`. In a library of a few articles every title word is
+ * about equally rare and the factor is 1; in an archive, "nuclear" in 37 titles of 14,392
+ * says which story is meant (1.75), "Trump" in 865 much less (1.12).
+ */
+export function titleRarityFactors(
+  terms: readonly QueryTerm[],
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): Float64Array {
+  const factors = new Float64Array(terms.length).fill(1);
+  const count = view.articles.length;
+  terms.forEach((term, i) => {
+    let titled = 0;
+    for (const variant of term.variants.keys()) {
+      titled = Math.max(titled, view.articlesTitled(variant).length);
+    }
+    if (titled === 0) return;
+    const rarity = Math.log(1 + (count - titled + 0.5) / (titled + 0.5));
+    factors[i] = Math.max(
+      1,
+      Math.min(options.titleContextMaxBoost, rarity / options.titleContextRarity),
+    );
+  });
+  return factors;
 }
