@@ -23,7 +23,7 @@ import {
   type BenchQuestion,
 } from "./corpus.ts";
 import { archiveCorpus, missing, realQuestions, SHARED_DIR } from "./archive.ts";
-import type { LoopLimits } from "./measure.ts";
+import type { LoopLimits, TimingResult } from "./measure.ts";
 import type { Top } from "./peers.ts";
 import { PROJECT_ROOT } from "../src/paths.ts";
 import type { Job, JobResult } from "./worker.ts";
@@ -245,6 +245,11 @@ interface SystemRow {
   /** Resident memory of the saved-load process right after ready. */
   readonly savedLoadRssMb?: number;
   readonly savedLoadPeakMb?: number;
+  /**
+   * The same questions timed in the saved-load process, on the index opened from its file: the
+   * way a bot answers on every start but the first (the built index's figures are `result`'s).
+   */
+  readonly savedTiming?: TimingResult;
   /** The saved index answered the timed questions with the same top-1s as the fresh build. */
   readonly savedSameTop1?: string;
   /** Questions whose top-1 differs between the saved index and the fresh build. */
@@ -307,6 +312,14 @@ function table(header: string[], rows: string[][]): string {
   );
 }
 
+/** The per-question figures of the saved-load process (citebot), or "" for others. */
+function savedTimes(row: SystemRow): string {
+  const t = row.savedTiming;
+  if (!t) return row.system === "citebot" ? "n/a" : "";
+  const mark = t.capped ? "*" : "";
+  return `${fmt(t.medianMs, 2)} / ${fmt(t.p99Ms, 2)} / ${fmt(t.maxMs, 1)}${mark}`;
+}
+
 function report(results: SizeResult[], questionTexts: string[], notes: string[]): string {
   const out: string[] = [];
   const rows: string[][] = [];
@@ -334,6 +347,7 @@ function report(results: SizeResult[], questionTexts: string[], notes: string[])
         t ? `${fmt(t.p99Ms, 2)}${mark}` : "n/a",
         t ? `${fmt(t.maxMs, 1)}${mark}` : "n/a",
         t ? `${t.samples}${mark}` : "0",
+        savedTimes(row),
       ]);
     }
   }
@@ -347,10 +361,11 @@ function report(results: SizeResult[], questionTexts: string[], notes: string[])
         "parse ms",
         "saved-load ms (cpu ms; RSS MB after ready)",
         "peak MB",
-        "median ms",
-        "p99 ms",
-        "max ms",
+        "median ms (built)",
+        "p99 ms (built)",
+        "max ms (built)",
         "samples",
+        "saved index: median / p99 / max ms",
       ],
       rows,
     ),
@@ -531,7 +546,7 @@ async function main(): Promise<number> {
   notes.push(
     "",
     `Peak MB is each child process's RSS high-water mark (process.resourceUsage().maxRSS); an idle child (Node + tsx) peaks at ${fmt(baseline.peakMb, 0)} MB, plain Node at ${fmt(plainNodeMb(), 0)} MB: a compiled process (node dist/…) needs about the difference less.`,
-    `build ms: from nothing to ready to answer (read + parse + index), in one thread unless it says how many (citebot's BUILD_WORKERS=auto: a thread per idle core for a large folder); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load: a fresh process opening the index citebot saved: wall ms, the CPU ms it used (user + system; less inflated by other processes) and its resident memory right after ready (n/a: the engine saves none). max ms: the slowest single ask of the timed loop.`,
+    `build ms: from nothing to ready to answer (read + parse + index), in one thread unless it says how many (citebot's BUILD_WORKERS=auto: a thread per idle core for a large folder); parse ms: the reading and parsing part (peers; citebot's build includes it). saved-load: a fresh process opening the index citebot saved: wall ms, the CPU ms it used (user + system; less inflated by other processes) and its resident memory right after ready (n/a: the engine saves none). median, p99, max ms (built): the timed loop in the process that built the index (citebot) or the peer's; max: the slowest single ask. saved index: the same loop in the saved-load process, on the index opened from its file, as a bot answers on every start but the first.`,
     `\`*\` marks a loop cut by its time budget (fuse.js: at most ${fuseLimits.samples} questions or ${options.fuseBudgetMs / 1000} s a size).`,
     `Corpora: synthetic articles (licence and documentation sentences) plus the seed, timed on the seed's questions and 20 about synthetic articles; the briefing-room archive (../shared/eval/archive, 14,396 real articles), evenly spaced subsets of each size plus the seed, timed on the evaluation's real questions (its seed and discord-style sets).`,
     `Engine: ${engine}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.`,
@@ -593,7 +608,7 @@ async function main(): Promise<number> {
             }
             if (await hasFiles(cacheDir)) {
               const loaded = await runJob(
-                { ...jobBase, system: "citebot-load", cacheDir, limits, warmup, noTiming: true },
+                { ...jobBase, system: "citebot-load", cacheDir, limits, warmup },
                 profile,
               );
               const same = loaded.top1.filter((top, i) => sameTop(top, result.top1[i])).length;
@@ -613,6 +628,7 @@ async function main(): Promise<number> {
                 savedLoadCpuMs: loaded.readyCpuMs,
                 savedLoadRssMb: loaded.rssAfterReadyMb,
                 savedLoadPeakMb: loaded.peakMb,
+                ...(loaded.timing ? { savedTiming: loaded.timing } : {}),
                 savedSameTop1: `${same}/${result.top1.length}`,
               };
             }
@@ -642,6 +658,9 @@ async function main(): Promise<number> {
             `, peak ${fmt(last.result.peakMb, 0)} MB` +
             (t
               ? `, median ${fmt(t.medianMs, 2)} ms, p99 ${fmt(t.p99Ms, 2)} ms over ${t.samples}${t.capped ? " (budget)" : ""}`
+              : "") +
+            (last.savedTiming
+              ? `; saved index: median ${fmt(last.savedTiming.medianMs, 2)} ms, p99 ${fmt(last.savedTiming.p99Ms, 2)} ms`
               : ""),
         );
       }
