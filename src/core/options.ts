@@ -74,6 +74,11 @@ export interface RankingOptions {
    * in a transcript; see AskedSentences): it states no fact. 1: off.
    */
   readonly askingFactor: number;
+  /**
+   * Score factor of a leading passage that ends with a colon ("Duties imposed … are now:"):
+   * it announces the passages after it and states nothing itself (see AskedSentences). 1: off.
+   */
+  readonly leadInFactor: number;
   /** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */
   readonly modifierMissingCredit: number;
   /** Match quality below which a stand-in does not count as the word being there (a definition word is too loose). */
@@ -199,6 +204,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   otherRoleCredit: 0.3,
   initialismCredit: 0.8,
   askingFactor: 0.5,
+  leadInFactor: 0.5,
   missingNameWeight: 2.5,
   modifierMissingCredit: 0.5,
   looseMatch: 0.5,

@@ -26,3 +26,21 @@ describe("passages that ask are no answers", () => {
     );
   });
 });
+
+describe("lead-ins are no answers", () => {
+  const order = article(
+    "order",
+    "Trade order",
+    "Under the order, the duties on imported steel from Canada are now:",
+    "- A duty of 25% on steel from Canada.\n- A duty of 10% on aluminum.",
+  );
+  const question = "what are the duties on steel imported from canada now";
+
+  it("GIVEN a sentence ending with a colon THEN the passage it announces ranks above it", () => {
+    const index = new CitationIndex([order], { synonyms: null, wordVectors: null });
+    expect(index.ask(question).citations[0]?.excerpt).toBe("A duty of 25% on steel from Canada.");
+    // Without the rule, the lead-in, which holds more of the question's words, comes first.
+    const off = new CitationIndex([order], { synonyms: null, wordVectors: null, leadInFactor: 1 });
+    expect(off.ask(question).citations[0]?.excerpt).toMatch(/are now:$/u);
+  });
+});

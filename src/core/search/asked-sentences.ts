@@ -6,11 +6,15 @@ import { byScore, type Candidate } from "./score.ts";
 /** A sentence that asks ("…?"), or a reporter's turn in a transcript ("Q Are you…", "Q: …"). */
 const ASKING = /\?["”’)\]]*\s*$|^Q(?:[:.]|\s)\s*\S/u;
 
+/** A sentence that ends with a colon: it announces what follows ("Duties … are now:"). */
+const LEAD_IN = /:["”’)\]]*\s*$/u;
+
 /**
- * Lowers the leading passages that are questions themselves: a reporter's question in a
- * briefing ("Q He hates electric cars.", "Q Is the meeting important?") or a rhetorical
- * one states no fact, so it answers nothing, however many words it shares with the
- * question asked.
+ * Lowers the leading passages that state nothing themselves. A question (a reporter's in a
+ * briefing, "Q He hates electric cars.", "Q Is the meeting important?", or a rhetorical
+ * one) states no fact, so it answers nothing, however many words it shares with the
+ * question asked; a lead-in ending with a colon ("Duties imposed … are now:", "ADDRESSING
+ * VULNERABILITIES BY MODERNIZING AN OUTDATED SYSTEM:") only announces the passages after it.
  */
 export class AskedSentences {
   constructor(
@@ -18,13 +22,21 @@ export class AskedSentences {
     private readonly options: Readonly<RankingOptions>,
   ) {}
 
-  /** Multiplies the score of each leading candidate that asks by `askingFactor`; all candidates, best first. */
+  /**
+   * Multiplies the score of each leading candidate that asks by `askingFactor`, and of each
+   * lead-in by `leadInFactor`; all candidates, best first.
+   */
   apply(candidates: Candidate[]): Candidate[] {
-    const factor = this.options.askingFactor;
-    if (factor >= 1) return candidates;
+    const { askingFactor, leadInFactor } = this.options;
+    if (askingFactor >= 1 && leadInFactor >= 1) return candidates;
     let changed = false;
     for (const candidate of candidates.slice(0, this.options.leaders)) {
-      if (!this.asks(candidate.sentenceId)) continue;
+      const factor = this.asks(candidate.sentenceId)
+        ? askingFactor
+        : LEAD_IN.test(this.view.sentenceText(candidate.sentenceId))
+          ? leadInFactor
+          : 1;
+      if (factor >= 1) continue;
       candidate.score *= factor;
       changed = true;
     }
