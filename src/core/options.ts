@@ -326,6 +326,8 @@ export const CACHE_SIZES = Object.freeze({
   names: 20_000,
   /** WordNet look-ups. */
   wordnet: 5_000,
+  /** Sentences holding all the words of a phrase synonym ("united states"), by phrase. */
+  phrases: 256,
   /**
    * Which articles a title word is in, as a bit per article, for the words in more titles
    * than {@link TITLE_BITS_FROM} ("president" titles thousands of briefings): a question

@@ -17,6 +17,11 @@ export interface NounSense {
 export interface SynonymSource {
   /** Lower-case single-word synonyms of a lower-case word, most common senses first. */
   synonyms(word: string): readonly string[];
+  /**
+   * Synonyms of several words from the word's main senses, each as its lower-case words:
+   * "america" → ["united", "states"].
+   */
+  phraseSynonyms?(word: string): readonly (readonly string[])[];
   /** Synonyms from a noun's second sense only ("pics": "photo", where the main sense is "movie"). */
   otherSenseSynonyms?(word: string): readonly string[];
   /** Content words of the definition of the word's main sense: "expensive" → "price", "charging". */

@@ -128,6 +128,10 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).synonyms;
   }
 
+  phraseSynonyms(word: string): readonly (readonly string[])[] {
+    return this.lookup(word).phrases;
+  }
+
   otherSenseSynonyms(word: string): readonly string[] {
     return this.lookup(word).otherSenseSynonyms;
   }
@@ -239,14 +243,16 @@ export class WordNetSynonyms implements SynonymSource {
     const mostlyVerb =
       tagged.has("verb") &&
       [...tagged].every(([part, count]) => part === "verb" || count < verbUse);
+    const phrases = [...found].filter((synonym) => synonym.includes("_"));
     const result = {
-      synonyms: [...found],
-      otherSenseSynonyms: [...otherSense],
+      synonyms: [...found].filter((synonym) => !synonym.includes("_")),
+      phrases: phrases.map((phrase) => phrase.split("_")),
+      otherSenseSynonyms: [...otherSense].filter((synonym) => !synonym.includes("_")),
       definition: [...definition],
       known,
       proper,
       mostlyVerb,
-      country: [...country],
+      country: [...country].filter((word) => !word.includes("_")),
     };
     this.cache.set(word, result);
     return result;
@@ -310,8 +316,12 @@ export class WordNetSynonyms implements SynonymSource {
     const fields = line.split(" ");
     const wordCount = parseInt(fields[3] ?? "0", 16);
     for (let i = 0; i < wordCount; i += 1) {
-      const lemma = (fields[4 + 2 * i] ?? "").replace(/\(.*\)$/u, "").toLowerCase();
+      const written = (fields[4 + 2 * i] ?? "").replace(/\(.*\)$/u, "");
+      const lemma = written.toLowerCase();
       if (/^[a-z]+$/u.test(lemma)) into.add(lemma);
+      // A name of several words ("United_States"): a common phrase ("hit_man" for "gun",
+      // "government_activity" for "rule") would match any sentence holding both words.
+      else if (/^[A-Z][a-z]+(?:_[A-Z][a-z]+){1,2}$/u.test(written)) into.add(lemma);
     }
     const gloss = line.slice(line.indexOf(" | ") + 3);
     if (!followLinks) return gloss;
@@ -345,6 +355,8 @@ export class WordNetSynonyms implements SynonymSource {
 /** What the dictionary says of one word, cached. */
 interface WordEntry {
   synonyms: string[];
+  /** Synonyms of several words, each as its words ("united_states" → ["united", "states"]). */
+  phrases: string[][];
   otherSenseSynonyms: string[];
   definition: string[];
   known: boolean;

@@ -1,6 +1,32 @@
+import { LRUCache } from "lru-cache";
 import type { Article } from "../article/types.ts";
+import { CACHE_SIZES } from "../options.ts";
 import { buildIndexData, type IndexData } from "./build.ts";
 import { firstIndexes } from "./postings.ts";
+
+/** True for a phrase term: index terms joined by a space. */
+export function isPhrase(term: string): boolean {
+  return term.includes(" ");
+}
+
+/** The entries common to ascending lists, ascending (one forward walk of each). */
+function intersect(lists: readonly Int32Array[]): Int32Array {
+  const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
+  let common = shortest ?? new Int32Array(0);
+  for (const other of others) {
+    const out = new Int32Array(common.length);
+    let count = 0;
+    let j = 0;
+    for (let i = 0; i < common.length; i += 1) {
+      const id = common[i] as number;
+      while (j < other.length && (other[j] as number) < id) j += 1;
+      if (j === other.length) break;
+      if (other[j] === id) out[count++] = id;
+    }
+    common = out.slice(0, count);
+  }
+  return common;
+}
 
 const NO_POSITIONS: readonly number[] = Object.freeze([]);
 
@@ -23,6 +49,8 @@ export class IndexView {
   /** First sentence of each article, plus the end. */
   readonly articleFirst: Int32Array;
   private readonly articlePositionById: ReadonlyMap<string, number>;
+  /** The sentences of the phrases asked about ({@link sentencesWith}). */
+  private readonly phrases = new LRUCache<string, Int32Array>({ max: CACHE_SIZES.phrases });
 
   /**
    * @param articles - the loaded articles.
@@ -93,14 +121,33 @@ export class IndexView {
     return this.articlePositionById.get(id);
   }
 
-  /** True when some sentence holds the term. */
+  /** True when some sentence holds the term (for a phrase, all its words). */
   has(term: string): boolean {
-    return this.data.postings.has(term);
+    if (this.data.postings.has(term)) return true;
+    return isPhrase(term) && (this.sentencesWith(term)?.length ?? 0) > 0;
   }
 
-  /** How many sentences hold the term. */
+  /** How many sentences hold the term (for a phrase, all its words). */
   frequency(term: string): number {
-    return this.data.postings.get(term)?.sentenceIds.length ?? 0;
+    return this.sentencesWith(term)?.length ?? 0;
+  }
+
+  /**
+   * The sentences holding a term, ascending; for a phrase (index terms joined by a space,
+   * "unit state" for WordNet's "united_states"), the sentences holding all its words.
+   */
+  sentencesWith(term: string): Int32Array | undefined {
+    const own = this.data.postings.get(term)?.sentenceIds;
+    if (own || !isPhrase(term)) return own;
+    let found = this.phrases.get(term);
+    if (!found) {
+      const lists = term.split(" ").map((word) => this.data.postings.get(word)?.sentenceIds);
+      found = lists.every((list) => list !== undefined)
+        ? intersect(lists as Int32Array[])
+        : new Int32Array(0);
+      this.phrases.set(term, found);
+    }
+    return found;
   }
 
   /** Inverse document frequency of a term over sentences (BM25's, never negative). */

@@ -20,9 +20,9 @@ export function resolveVariants(terms: readonly QueryTerm[], view: IndexView): R
   return terms.map((term) =>
     [...term.variants]
       .flatMap(([variant, match]) => {
-        const posting = view.data.postings.get(variant);
-        return posting
-          ? [{ term: variant, quality: match.quality, sentenceIds: posting.sentenceIds }]
+        const sentenceIds = view.sentencesWith(variant);
+        return sentenceIds && sentenceIds.length > 0
+          ? [{ term: variant, quality: match.quality, sentenceIds }]
           : [];
       })
       .sort((a, b) => b.quality - a.quality),

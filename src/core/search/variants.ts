@@ -88,6 +88,14 @@ export class VariantFinder {
         keep(upper, quality, how);
       }
     };
+    // A name of several words the dictionary gives for the word ("United States" for
+    // "america"): a phrase term, the sentences holding all its words (IndexView.sentencesWith).
+    const addPhrases = (word: string) => {
+      for (const words of options.synonyms?.phraseSynonyms?.(word) ?? []) {
+        const phrase = words.map(termOf).join(" ");
+        if (view.has(phrase)) keep(phrase, options.synonymCredit, "synonym");
+      }
+    };
     const known = view.has(token.term);
     variants.set(token.term, { quality: 1, how: "exact" });
     if (!token.acronym && !token.isNumber) add(token.word, 1, "exact");
@@ -114,12 +122,14 @@ export class VariantFinder {
         for (const synonym of options.synonyms?.synonyms(token.word) ?? []) {
           add(termOf(synonym), options.synonymCredit, "synonym");
         }
+        addPhrases(token.word);
       }
       return { variants, complete: true };
     }
     let complete = true;
     const synonyms = options.synonyms?.synonyms(token.word) ?? [];
     for (const synonym of synonyms) add(termOf(synonym), options.synonymCredit, "synonym");
+    addPhrases(token.word);
     for (const synonym of options.synonyms?.otherSenseSynonyms?.(token.word) ?? []) {
       add(termOf(synonym), options.otherSenseCredit, "synonym");
     }

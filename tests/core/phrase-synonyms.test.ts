@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { CitationIndex } from "../../src/core/index.ts";
+import { IndexView } from "../../src/core/index/view.ts";
+import type { SynonymSource } from "../../src/core/synonyms.ts";
+import { termOf } from "../../src/core/text/tokenize.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { article } from "./article-fixture.ts";
+
+const letter = article(
+  "letter",
+  "Letter to Congress on the Kosovo Force",
+  "About 600 troops of the United States are deployed in Kosovo.",
+  "The mission keeps the peace in the region, which remains tense.",
+  "Other states of the alliance send troops too.",
+);
+
+/** A dictionary that knows one name of two words, as WordNet does. */
+const dictionary: SynonymSource = {
+  synonyms: () => [],
+  phraseSynonyms: (word) => (word === "america" ? [["united", "states"]] : []),
+  definitionWords: () => [],
+  knows: (word) => word === "america",
+  properNoun: (word) => word === "america",
+};
+
+describe("names of several words the dictionary gives for a word", () => {
+  it("GIVEN WordNet THEN a country's names of several words are given, common phrases are not", () => {
+    expect(defaultSynonyms.phraseSynonyms?.("america")).toContainEqual(["united", "states"]);
+    expect(defaultSynonyms.phraseSynonyms?.("uk")).toContainEqual(["united", "kingdom"]);
+    // "hit_man" is a synonym of "gun" in WordNet, but no name: any sentence with both words would match it.
+    expect(defaultSynonyms.phraseSynonyms?.("gun")).toEqual([]);
+  });
+
+  it("GIVEN a phrase term THEN the index finds the sentences holding all its words", () => {
+    const view = new IndexView([letter]);
+    const phrase = (...words: string[]) => words.map(termOf).join(" ");
+    expect(view.has(phrase("united", "states"))).toBe(true);
+    expect(view.frequency(phrase("united", "states"))).toBe(1);
+    // "states" alone is in two sentences; "mission" and "alliance" never share one.
+    expect(view.frequency(termOf("states"))).toBe(2);
+    expect(view.has(phrase("mission", "alliance"))).toBe(false);
+    expect(view.has(phrase("united", "nowhere"))).toBe(false);
+  });
+
+  it("GIVEN an article that writes only the United States THEN a question about America finds it and is answered", () => {
+    const question = "how many troops does america have in kosovo";
+    const withPhrases = new CitationIndex([letter], { synonyms: dictionary, wordVectors: null });
+    const answer = withPhrases.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toMatch(/^About 600 troops of the United States/u);
+    // Without the phrase, "America" is a name the article never mentions: declined.
+    const without = new CitationIndex([letter], {
+      synonyms: { ...dictionary, phraseSynonyms: () => [] },
+      wordVectors: null,
+    });
+    expect(without.ask(question).answered).toBe(false);
+  });
+});
