@@ -1,4 +1,4 @@
-import type { Article, Paragraph, SentenceTable } from "../core/index.ts";
+import type { Article, SentenceTable } from "../core/index.ts";
 import { ArticleTexts, type TextCacheSizes, type TextRecovery } from "./article-texts.ts";
 import {
   checkOffsets,
@@ -132,9 +132,10 @@ export function decodeArticles(
 ): DecodedArticles {
   const ids = reader.strings(10).all();
   const count = ids.length;
-  const titles = reader.strings(12, count).all();
-  const optional = OPTIONAL_FIELDS.map((_, i) => reader.strings(14 + 2 * i, count).all());
-  const files = reader.strings(22, count).all();
+  // Checked now, each string decoded when read: a question reads the cited articles' only.
+  const titles = reader.strings(12, count).checked();
+  const optional = OPTIONAL_FIELDS.map((_, i) => reader.strings(14 + 2 * i, count).checked());
+  const files = reader.strings(22, count).checked();
   const present = reader.uint8(24, count);
   const articleFirst = reader.int32(30, count + 1);
   const detached = reader.detached(31, TEXT_TAGS);
@@ -185,27 +186,45 @@ export function decodeArticles(
     recover,
     sizes,
   );
+  // Each article's fields are getters (enumerable, as the parser's plain objects have them),
+  // the same seven functions for every article, which find the article's position in
+  // `positionOf`: opening an index of thousands of articles decodes none of their texts,
+  // titles, links or file names, and makes no closure an article.
+  const positionOf = new WeakMap<object, number>();
+  const at = (article: object) => positionOf.get(article) as number;
+  const field = (i: number) =>
+    function (this: object): string | undefined {
+      const a = at(this);
+      return ((present[a] as number) >> i) & 1 ? optional[i]?.get(a) : undefined;
+    };
+  const getters: PropertyDescriptorMap = {};
+  getters["title"] = {
+    enumerable: true,
+    get(this: object) {
+      return titles.get(at(this));
+    },
+  };
+  OPTIONAL_FIELDS.forEach((name, i) => (getters[name] = { enumerable: true, get: field(i) }));
+  getters["file"] = {
+    enumerable: true,
+    get(this: object) {
+      return files.get(at(this));
+    },
+  };
+  getters["paragraphs"] = {
+    enumerable: true,
+    get(this: object) {
+      return texts.paragraphs(at(this));
+    },
+  };
   const seen = new Set<string>();
   for (let a = 0; a < count; a += 1) {
     const id = ids[a] as string;
     if (seen.has(id)) throw new ContainerError(`article id ${id} twice`);
     seen.add(id);
-    const bits = present[a] as number;
-    const field = (i: number) => ((bits >> i) & 1 ? optional[i]?.[a] : undefined);
-    // A getter of its own (enumerable, as the parser's plain objects have the field):
-    // opening an index of thousands of articles decodes none of their texts.
-    articles[a] = {
-      id,
-      title: titles[a] as string,
-      source: field(0),
-      url: field(1),
-      published: field(2),
-      author: field(3),
-      file: files[a] as string,
-      get paragraphs(): Paragraph[] {
-        return texts.paragraphs(a);
-      },
-    };
+    const article = Object.defineProperties({ id }, getters) as unknown as Article;
+    positionOf.set(article, a);
+    articles[a] = article;
   }
   return { articles, positions, paragraphCount, texts, speakerOf, speakers };
 }

@@ -47,6 +47,27 @@ export class StringTable {
   }
 
   /**
+   * Checks, without decoding any, that every string is whole UTF-8 (the bytes valid, no
+   * string ending inside a character), as {@link all} finds while decoding: then {@link get}
+   * decodes any string later without failing. For tables whose strings are read one at a time
+   * when asked for.
+   *
+   * @returns this table.
+   * @throws ContainerError naming the first string cut inside a character, or the bad bytes.
+   */
+  checked(): this {
+    if (!this.isUtf8()) throw new ContainerError("strings that are not UTF-8");
+    const { bytes, offsets } = this;
+    for (let i = 1; i < offsets.length; i += 1) {
+      const end = offsets[i] as number;
+      if (end < bytes.length && ((bytes[end] as number) & 0xc0) === 0x80) {
+        throw new ContainerError(`string ${i - 1} ends inside a character`);
+      }
+    }
+    return this;
+  }
+
+  /**
    * Every string, in order: the table decoded once and cut where each string's UTF-16
    * units end (counted from the UTF-8 lead bytes), far cheaper than one decode a string.
    */

@@ -55,7 +55,7 @@ describe("the saved index's string tables", () => {
     );
   });
 
-  it("GIVEN a signed table whose offset falls inside a character THEN all() refuses it", () => {
+  it("GIVEN a signed table whose offset falls inside a character THEN all() and checked() refuse it", () => {
     const file = new ContainerWriter(1).strings(1, ["é", "a"]).finish(key);
     // The offsets section (tag 2) follows the bytes (tag 1, padded to 8): [0, 2, 3] → [0, 1, 3].
     const offsets = file.indexOf(Buffer.from([0, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0]));
@@ -63,6 +63,22 @@ describe("the saved index's string tables", () => {
     file.writeInt32LE(1, offsets + 4);
     const table = new ContainerReader(signContainer(file, key), 1, key).strings(1, 2);
     expect(() => table.all()).toThrow(/inside a character/u);
+    expect(() => table.checked()).toThrow(/inside a character/u);
+  });
+
+  it("GIVEN a signed table of bytes that are not UTF-8 THEN checked() refuses it, and a whole table passes and reads back by get()", () => {
+    const strings = ["café", "中文", "emoji 🚗"];
+    const whole = new ContainerReader(
+      new ContainerWriter(1).strings(1, strings).finish(key),
+      1,
+      key,
+    ).strings(1, strings.length);
+    expect(strings.map((_, i) => whole.checked().get(i))).toEqual(strings);
+    const file = new ContainerWriter(1).strings(1, ["ab", "cd"]).finish(key);
+    const at = file.indexOf(Buffer.from("abcd"));
+    file[at + 1] = 0xff;
+    const bad = new ContainerReader(signContainer(file, key), 1, key).strings(1, 2);
+    expect(() => bad.checked()).toThrow(/not UTF-8/u);
   });
 });
 
