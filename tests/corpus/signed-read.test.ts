@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { buildIndexData } from "../../src/core/index.ts";
 import {
   containerSignature,
+  ContainerReader,
   ContainerWriter,
   HEADER_BYTES,
   signatureOfPieces,
@@ -15,8 +16,8 @@ import { FILE_READ, FileSource, readPieces } from "../../src/corpus/detached.ts"
 import { encodeIndex } from "../../src/corpus/index-codec.ts";
 import { loadArticles } from "../../src/corpus/load.ts";
 import { openCorpus } from "../../src/corpus/open.ts";
-import { readSignedInWorker } from "../../src/corpus/signed-read.ts";
-import { INDEX_FORMAT } from "../../src/corpus/store.ts";
+import { openSavedIndex, readSignedInWorker } from "../../src/corpus/signed-read.ts";
+import { INDEX_FORMAT, readSavedIndex } from "../../src/corpus/store.ts";
 import { folderWith, ROOT } from "../helpers.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -40,6 +41,23 @@ async function savedSetup() {
   return { dir: articles.dir, cacheDir, file: path.join(cacheDir, saved) };
 }
 
+/**
+ * Opens a saved index with its signed part read in a worker (however small), checks that the
+ * worker was started (`signed` is the worker's promise, not undefined) and that it gave back a
+ * signed part when `workerReads`, then reads it as `openCorpus` does.
+ */
+async function readThroughWorker(file: string, cacheDir: string, workerReads = true) {
+  const cache = await openCacheFolder(cacheDir);
+  const opening = await openSavedIndex(file, cache, 0);
+  expect(opening.kind).toBe("open");
+  const signed = opening.kind === "open" ? opening.signed : undefined;
+  expect(signed).toBeDefined();
+  const read = await signed;
+  if (workerReads) expect(read?.part.bytes.length).toBeGreaterThan(HEADER_BYTES);
+  else expect(read).toBeUndefined();
+  return readSavedIndex(opening, cache, () => true);
+}
+
 describe("a saved index's signed part read and hashed in a worker thread", () => {
   it("GIVEN a saved index THEN the worker hands back exactly its header and signed part with their HMAC, and the next open serves it", async () => {
     const { dir, cacheDir, file } = await savedSetup();
@@ -52,6 +70,7 @@ describe("a saved index's signed part read and hashed in a worker thread", () =>
     expect(read).toBeDefined();
     expect(Buffer.from(read?.part.bytes ?? []).equals(bytes.subarray(0, signedEnd))).toBe(true);
     expect(Buffer.from(read?.part.mac ?? []).equals(bytes.subarray(24, 56))).toBe(true);
+    expect((await readThroughWorker(file, cacheDir)).kind).toBe("saved");
     const corpus = await openCorpus(dir, { cacheDir, ...IN_WORKER });
     expect(corpus.fromSavedIndex).toBe(true);
     expect(corpus.warnings).toEqual([]);
@@ -63,6 +82,8 @@ describe("a saved index's signed part read and hashed in a worker thread", () =>
     const bytes = await readFile(file);
     bytes.write("Fake", bytes.indexOf("Rare Welcome"), "utf8");
     await writeFile(file, bytes);
+    const found = await readThroughWorker(file, cacheDir);
+    expect(found.kind === "refused" && found.reason).toMatch(/signature does not match/u);
     const corpus = await openCorpus(dir, { cacheDir, ...IN_WORKER });
     expect(corpus.fromSavedIndex).toBe(false);
     expect(corpus.warnings.join("\n")).toMatch(/signature does not match/u);
@@ -79,6 +100,8 @@ describe("a saved index's signed part read and hashed in a worker thread", () =>
       randomBytes(32),
     );
     await writeFile(file, bytes, { mode: 0o600 });
+    const found = await readThroughWorker(file, cacheDir);
+    expect(found.kind === "refused" && found.reason).toMatch(/signature does not match/u);
     const corpus = await openCorpus(dir, { cacheDir, ...IN_WORKER });
     expect(corpus.fromSavedIndex).toBe(false);
     expect(corpus.warnings.join("\n")).toMatch(/signature does not match/u);
@@ -92,9 +115,41 @@ describe("a saved index's signed part read and hashed in a worker thread", () =>
     const source = FileSource.open(file);
     expect(await readSignedInWorker(source, cache.key, 0)).toBeUndefined();
     source.close();
+    const found = await readThroughWorker(file, cacheDir, false);
+    expect(found.kind === "refused" && found.reason).toMatch(/does not match the file/u);
     const corpus = await openCorpus(dir, { cacheDir, ...IN_WORKER });
     expect(corpus.fromSavedIndex).toBe(false);
     expect(corpus.warnings.join("\n")).toMatch(/does not match the file/u);
+  });
+});
+
+describe("a container read with its signed part already read", () => {
+  const key = randomBytes(32);
+  const file = new ContainerWriter(INDEX_FORMAT)
+    .uint8(1, new Uint8Array(randomBytes(100)))
+    .finish(key);
+  const signedEnd = HEADER_BYTES + file.readDoubleLE(16);
+
+  it("GIVEN the part's bytes with their true HMAC THEN the container is read", () => {
+    const bytes = file.subarray(0, signedEnd);
+    const part = { bytes, mac: containerSignature(key, bytes) };
+    expect(new ContainerReader(file, INDEX_FORMAT, key, part).uint8(1)).toHaveLength(100);
+  });
+
+  it("GIVEN an HMAC that is not the one the bytes carry THEN the container is refused", () => {
+    const part = { bytes: file.subarray(0, signedEnd), mac: new Uint8Array(randomBytes(32)) };
+    expect(() => new ContainerReader(file, INDEX_FORMAT, key, part)).toThrow(
+      /signature does not match/u,
+    );
+  });
+
+  it("GIVEN bytes changed after the header with their own HMAC THEN the container is refused", () => {
+    const bytes = Buffer.from(file.subarray(0, signedEnd));
+    bytes.writeUInt8(bytes.readUInt8(signedEnd - 1) ^ 1, signedEnd - 1);
+    const part = { bytes, mac: containerSignature(key, bytes) };
+    expect(() => new ContainerReader(file, INDEX_FORMAT, key, part)).toThrow(
+      /signature does not match/u,
+    );
   });
 });
 
