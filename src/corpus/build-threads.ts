@@ -26,12 +26,27 @@ export const PARALLEL_BUILD = Object.freeze({
    */
   minSampleMs: 100,
   /**
-   * The calling thread's chunk is this many times the bytes of a worker's: a worker also loads
-   * the modules (0.8 s of CPU) and encodes its chunk to send it back. With 1 (equal bytes), the
-   * archive's calling thread waited 5.4 s for its worker (one run, load 3.5); with 1.4 both
-   * finished within 0.5–1 s of each other (three runs, load 3–5).
+   * The calling thread's region is this many times the bytes of a worker's at first: a worker
+   * also loads the modules (0.8 s of CPU) and encodes its chunks to send them back. With 1
+   * (equal bytes), the archive's calling thread waited 5.4 s for its worker (one run, load
+   * 3.5); with 1.4 both finished within 0.5–1 s of each other (three runs, load 3–5), 2.6 s
+   * apart in another (load 5). Whichever thread is done first then takes files from the back
+   * of the other's region (`work-split.ts`).
    */
   ownChunkWeight: 1.4,
+  /**
+   * A thread done with its own region takes runs of files from the back of another's while at
+   * least this many bytes are left there, and at least this many at a time: each run is a chunk
+   * of its own to join (about 0.1 s of parsing).
+   */
+  minStealBytes: 400_000,
+  /**
+   * What a worker does after its last file (its index finished, its chunks encoded and sent), as
+   * a share of the time it took to build its files: the calling thread takes that much more of
+   * the files left in a worker's region, a worker that much less of the calling thread's (the
+   * archive's worker: 1.45 s after 54 s of building, at load 7).
+   */
+  workerTailShare: 0.03,
 });
 
 /** The machine's CPU time and this thread's at a moment, in ms (see {@link busyCoresSince}). */

@@ -24,18 +24,26 @@ export interface StreamedChunk {
   readonly problems: ProblemRecord[];
 }
 
+/** The bytes of files given as an array; 0 for others (read as they are taken). */
+function bytesOf(files: Iterable<{ readonly bytes: Uint8Array }>): number {
+  return Array.isArray(files)
+    ? (files as { readonly bytes: Uint8Array }[]).reduce((sum, file) => sum + file.bytes.length, 0)
+    : 0;
+}
+
 /**
  * Parses, indexes and encodes files one article at a time: each article is let go once it is
  * indexed and encoded, so that the collector never holds more than one article's objects
  * alive (a chunk's articles kept until the end were most of its heap, and the collector
  * copied and marked them again and again: a fifth of a build's time). The same index and the
- * same sections as parsing every file, then `buildIndexData` and `encodeArticles`.
+ * same sections as parsing every file, then `buildIndexData` and `encodeArticles`. `files` may
+ * be read as they are taken (a generator): `bytes` then sizes the columns at first.
  */
 export function buildStreamed(
   dir: string,
-  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+  files: Iterable<{ readonly name: string; readonly bytes: Uint8Array }>,
+  bytes = bytesOf(files),
 ): StreamedChunk {
-  const bytes = files.reduce((sum, file) => sum + file.bytes.length, 0);
   const builder = new IndexBuilder({
     sentences: Math.ceil(bytes / CHUNK_ESTIMATES.bytesPerSentence),
     paragraphs: Math.ceil(bytes / CHUNK_ESTIMATES.bytesPerParagraph),

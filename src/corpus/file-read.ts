@@ -75,7 +75,8 @@ export function readListedFiles(
   );
   let at = 0;
   return files.map((file) => {
-    const read = readInto(dir, file, limit, buffer, at) ?? readListedFile(dir, file, limit);
+    const read =
+      readListedFileInto(dir, file, limit, buffer.subarray(at)) ?? readListedFile(dir, file, limit);
     if (!(read instanceof ArticleError) && read.bytes.buffer === buffer.buffer) {
       at += read.bytes.length;
     }
@@ -83,13 +84,15 @@ export function readListedFiles(
   });
 }
 
-/** One file read into `buffer` from `at`; undefined when it does not fit there. */
-function readInto(
+/**
+ * One listed file read as {@link readListedFile} reads it, but into `room` (its bytes a view
+ * of it); undefined when it does not fit there with a byte to spare (it grew since listed).
+ */
+export function readListedFileInto(
   dir: string,
   file: ListedFile,
   limit: number,
-  buffer: Buffer,
-  at: number,
+  room: Buffer,
 ): FileRead | ArticleError | undefined {
   let fd: number | undefined;
   try {
@@ -97,16 +100,16 @@ function readInto(
     const info = fstatSync(fd, { bigint: true });
     if (!info.isFile() || info.size > BigInt(limit)) return changed(dir, file);
     const size = Number(info.size);
-    if (at + size + 1 > buffer.length) return undefined;
+    if (size + 1 > room.length) return undefined;
     let total = 0;
     for (;;) {
-      const bytesRead = readSync(fd, buffer, at + total, size + 1 - total, null);
+      const bytesRead = readSync(fd, room, total, size + 1 - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       // Longer than its stamp said: written to as it was read.
       if (total > size) return undefined;
     }
-    return { bytes: buffer.subarray(at, at + total), stamp: stampOf(info) };
+    return { bytes: room.subarray(0, total), stamp: stampOf(info) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return new ArticleError(path.join(dir, file.name), `cannot be read (${code})`);

@@ -13,10 +13,12 @@ import {
   type SavedFile,
 } from "./index-codec.ts";
 import { PARALLEL_BUILD } from "./build-threads.ts";
+import { paceOf, regionsOf, run, takeFromOthers, type BuildTuning } from "./work-split.ts";
 import type { LoadLimits } from "./limits.ts";
 import type { FileRead } from "./file-read.ts";
 import type { FileStamp, FolderListing, ListedFile } from "./listing.ts";
-import { readListing, type ArticleFile, type FolderRead } from "./load.ts";
+import type { FolderRead } from "./load.ts";
+import { ClaimTable, FileSlots, sharedNow, takenFiles, type TakenReads } from "./build-claims.ts";
 import type { ProblemRecord } from "./worker-protocol.ts";
 import { startWorker } from "./open-in-worker.ts";
 import { INDEX_FORMAT } from "./store.ts";
@@ -25,9 +27,19 @@ import { crashError, workerOutcome } from "./worker-outcome.ts";
 /** What the calling thread sends a build worker (`build-worker.ts`) as its `workerData`. */
 export interface BuildRequest {
   readonly dir: string;
-  /** The chunk's files as listed, in order: the worker reads them itself. */
+  /** The listed files, in order: the worker builds its region's and may take others' last. */
   readonly files: readonly ListedFile[];
-  /** Files of the chunk already read (while a saved index was checked): not read again. */
+  /** Every thread's region of the listing, `[start, end)` (the calling thread's first). */
+  readonly regions: readonly (readonly [number, number])[];
+  /** The worker's region, its row in the claims (`ClaimTable`, shared). */
+  readonly region: number;
+  readonly claims: SharedArrayBuffer;
+  /** How the threads share the work out. */
+  readonly tuning: BuildTuning;
+  /** The files' slots (`FileSlots`, shared): where each starts, and the buffer. */
+  readonly starts: Float64Array;
+  readonly slots: SharedArrayBuffer;
+  /** Files of the region already read (while a saved index was checked): not read again. */
   readonly known: readonly KnownFile[];
   /** How much a file may hold (`readListing`'s limits). */
   readonly limits: LoadLimits;
@@ -42,28 +54,35 @@ export interface KnownFile {
   readonly stamp: FileStamp;
 }
 
-/** The files a worker read, handed back for the saved index's digests and stamps. */
+/** The files a worker took, for the saved index's digests and stamps. */
 export interface ChunkFiles {
-  /** The files read, in order. */
-  readonly names: readonly string[];
-  readonly stamps: readonly FileStamp[];
-  /** Their bytes back to back (one buffer, handed over without a copy) ... */
-  readonly bytes: Uint8Array<ArrayBuffer>;
-  /** ... and where each file's start, plus the end. */
-  readonly offsets: Int32Array<ArrayBuffer>;
+  /**
+   * The files read, in order: their place in the listing and length, their bytes in their slot
+   * of the shared buffer or, for a file read elsewhere (known, or grown), a copy here.
+   */
+  readonly files: readonly {
+    readonly index: number;
+    readonly name: string;
+    readonly stamp: FileStamp;
+    readonly length: number;
+    readonly bytes?: Uint8Array;
+  }[];
   /** Files left out while reading (changed, unreadable). */
   readonly skipped: readonly ProblemRecord[];
 }
 
-/** What a build worker sends back: its chunk in the saved index's format and its files, or why it failed. */
+/** A chunk a worker built, in the saved index's format, where it starts in the listing and its files. */
+export interface SentChunk {
+  readonly start: number;
+  /** Its container in parts (`ContainerWriter.finishParts`), each in a buffer handed over. */
+  readonly signed: Uint8Array;
+  readonly detached: readonly Uint8Array[];
+  readonly files: ChunkFiles;
+}
+
+/** What a build worker sends back: its chunks (its region's, then runs it took), or why it failed. */
 export type BuildReply =
-  | {
-      readonly kind: "built";
-      /** Its container in parts (`ContainerWriter.finishParts`), each in a buffer handed over. */
-      readonly signed: Uint8Array;
-      readonly detached: readonly Uint8Array[];
-      readonly files: ChunkFiles;
-    }
+  | { readonly kind: "built"; readonly chunks: readonly SentChunk[] }
   | { readonly kind: "crashed"; readonly message: string; readonly stack: string | undefined };
 
 /** A folder built in workers: what one build makes, and its saved index's bytes when asked. */
@@ -83,85 +102,85 @@ export interface ParallelBuild {
   ): Buffer;
 }
 
-/**
- * Consecutive runs of listed files, one a thread: the first (this thread's) `weight` times the
- * bytes of each of the others.
- */
-function chunksOf(files: readonly ListedFile[], count: number, weight: number): ListedFile[][] {
-  const sizes = files.map((file) => Number(file.stamp.size));
-  const total = sizes.reduce((sum, size) => sum + size, 0);
-  // Where each chunk ends, as a share of the bytes: weight, then 1 for each of the others.
-  const shares = weight + count - 1;
-  const chunks: ListedFile[][] = [];
-  let start = 0;
-  let bytes = 0;
-  sizes.forEach((size, i) => {
-    bytes += size;
-    const end = (total * (weight + chunks.length)) / shares;
-    if (bytes >= end && chunks.length < count - 1) {
-      chunks.push(files.slice(start, i + 1));
-      start = i + 1;
-    }
-  });
-  chunks.push(files.slice(start));
-  return chunks.filter((chunk) => chunk.length > 0);
+/** A chunk built, where it starts in the listing, and the files it read. */
+interface BuiltChunk {
+  readonly start: number;
+  readonly chunk: Chunk;
+  readonly reads: TakenReads;
 }
 
-/** A worker's files as the calling thread holds read files: views of the buffer it sent back. */
-function readFilesOf(files: ChunkFiles): ArticleFile[] {
-  const { buffer, byteOffset } = files.bytes;
-  return files.names.map((name, i) => {
-    const start = files.offsets[i] as number;
-    const bytes = Buffer.from(buffer, byteOffset + start, (files.offsets[i + 1] as number) - start);
-    return { name, bytes, stamp: files.stamps[i] as FileStamp };
-  });
+/** A worker's files as the calling thread holds read files: views of their slots, or their copies. */
+function readsOf(files: ChunkFiles, slots: FileSlots): TakenReads {
+  return {
+    files: files.files.map(({ index, name, stamp, length, bytes }) => ({
+      index,
+      name,
+      stamp,
+      bytes: bytes
+        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        : Buffer.from(slots.buffer, slots.starts[index] as number, length),
+    })),
+    skipped: files.skipped.map(({ file, problem }) => new ArticleError(file, problem)),
+  };
 }
 
-/** One chunk read and built in a worker, read back and checked. */
-function buildChunk(
-  dir: string,
-  files: readonly ListedFile[],
+/** A worker's region built in the worker (and any runs it took), read back and checked. */
+function buildChunks(
+  request: Omit<BuildRequest, "known">,
   known: ReadonlyMap<string, FileRead>,
-  limits: LoadLimits,
-  key: Uint8Array,
-): Promise<{ chunk: Chunk; files: ChunkFiles }> {
-  const request: BuildRequest = {
-    dir,
-    files,
-    known: files.flatMap((file) => {
+  slots: FileSlots,
+): Promise<BuiltChunk[]> {
+  const [first, end] = request.regions[request.region] as readonly [number, number];
+  const worker = startWorker("build-worker", {
+    ...request,
+    known: request.files.slice(first, end).flatMap((file) => {
       const read = known.get(file.name);
       return read ? [{ name: file.name, bytes: read.bytes, stamp: read.stamp }] : [];
     }),
-    limits,
-    key,
-  };
-  const worker = startWorker("build-worker", request);
+  } satisfies BuildRequest);
   return workerOutcome(worker, "a build worker", (reply: BuildReply) => {
     if (reply.kind === "crashed") throw crashError("building the index", reply);
-    const source = partsSource(reply.signed, reply.detached);
-    const reader = new ContainerReader(source, INDEX_FORMAT, key);
-    return { chunk: receivedChunk(reader, decodeContent(reader)), files: reply.files };
+    return reply.chunks.map(({ start, signed, detached, files }) => {
+      const reader = new ContainerReader(partsSource(signed, detached), INDEX_FORMAT, request.key);
+      const chunk = receivedChunk(reader, decodeContent(reader));
+      return { start, chunk, reads: readsOf(files, slots) };
+    });
   });
 }
 
 /**
- * One chunk built in this thread, as a build worker builds its own (`build-worker.ts`), while
- * the workers build theirs: no worker to start, and no index data encoded or decoded to join
- * it. Its articles are encoded as they are built (`chunk-build.ts`) and read back as a
- * worker's are, their texts decoded when first read.
+ * Files built in this thread, as a build worker builds its own (`build-worker.ts`): no worker
+ * to start, and no index data encoded or decoded to join it. Its articles are encoded as they
+ * are built (`chunk-build.ts`) and read back as a worker's are, their texts decoded when first
+ * read. `take` gives the next file's index in the listing, -1 when done.
  */
-function buildHere(read: FolderRead, key: Uint8Array): Chunk {
-  return streamedChunk(buildStreamed(read.dir, read.files), key);
+function buildHere(
+  listing: FolderListing,
+  start: number,
+  take: () => number,
+  expectedBytes: number,
+  read: (file: ListedFile, index: number) => FileRead | ArticleError,
+  key: Uint8Array,
+): BuiltChunk {
+  const reads: TakenReads = { files: [], skipped: [] };
+  const files = takenFiles(take, (i) => listing.files[i] as ListedFile, read, reads);
+  const chunk = streamedChunk(buildStreamed(listing.dir, files, expectedBytes), key);
+  return { start, chunk, reads };
 }
 
 /**
  * Reads, parses and indexes a folder's listed files in `workers` worker threads and this one,
- * each a consecutive chunk (this thread the first, {@link PARALLEL_BUILD}'s `ownChunkWeight`
+ * each a consecutive region (this thread the first, {@link PARALLEL_BUILD}'s `ownChunkWeight`
  * times a worker's), and joins the chunks: the same files read, articles, problems and index
  * as one build in this thread (`readListing`, then `chunk-merge.ts`), with the articles' texts
- * of the workers' chunks decoded only when read. The workers start before this thread reads
- * its own files, so that their start (loading the modules) and their reading overlap it.
- * `known` holds files already read (by name), which are not read again.
+ * of the workers' chunks decoded only when read. Each thread takes its region's files one at
+ * a time and reads them into their slots of one shared buffer (`build-claims.ts`); once its own
+ * region is built, each takes runs of files from the back of another's region, each run a
+ * chunk of its own, sized so that both finish together at the rates seen so far
+ * (`work-split.ts`), while that pays: no thread waits for another because it was given too
+ * little, whatever else runs on the cores. `known` holds files already read (by name), which
+ * are not read again (a worker that takes files of this thread's region reads them);
+ * `tuning` is {@link PARALLEL_BUILD} but in tests.
  */
 export async function buildInWorkers(
   listing: FolderListing,
@@ -169,47 +188,91 @@ export async function buildInWorkers(
   known: ReadonlyMap<string, FileRead>,
   workers: number,
   onProgress?: (done: number) => void,
+  tuning: BuildTuning = PARALLEL_BUILD,
 ): Promise<ParallelBuild> {
   const key = new Uint8Array(randomBytes(32));
   let done = 0;
-  const counted = (chunk: Chunk) => {
-    done += chunk.content.articles.length;
+  const counted = (built: BuiltChunk) => {
+    done += built.chunk.content.articles.length;
     onProgress?.(done);
-    return chunk;
+    return built;
   };
-  const threads = Math.min(workers, PARALLEL_BUILD.maxWorkers) + 1;
-  const [own = [], ...others] = chunksOf(listing.files, threads, PARALLEL_BUILD.ownChunkWeight);
+  const threads = Math.min(workers, tuning.maxWorkers) + 1;
+  const regions = regionsOf(listing.files, threads, tuning.ownChunkWeight);
+  const claims = ClaimTable.create(regions);
+  const slots = FileSlots.of(listing.files);
   const built = Promise.all(
-    others.map((files) =>
-      buildChunk(listing.dir, files, known, limits, key).then((outcome) => {
-        counted(outcome.chunk);
-        return outcome;
-      }),
+    regions.slice(1).map((_, w) =>
+      buildChunks(
+        {
+          dir: listing.dir,
+          files: listing.files,
+          regions,
+          region: w + 1,
+          claims: claims.buffer,
+          tuning,
+          starts: slots.starts,
+          slots: slots.buffer,
+          limits,
+          key,
+        },
+        known,
+        slots,
+      ).then((chunks) => chunks.map(counted)),
     ),
   );
   // Should this thread's chunk fail, a worker's later failure is not left unhandled.
   built.catch(() => undefined);
-  const ownRead = readListing({ dir: listing.dir, files: own, skipped: [] }, limits, known);
-  const here = counted(buildHere(ownRead, key));
-  const received = await built;
-  const chunks = [here, ...received.map((outcome) => outcome.chunk)];
-  const data = mergeIndexData(chunks);
-  const skipped = [
-    ...listing.skipped,
-    ...ownRead.skipped,
-    ...received.flatMap(({ files }) =>
-      files.skipped.map(({ file, problem }) => new ArticleError(file, problem)),
+  const read = (file: ListedFile, index: number) =>
+    slots.read(listing.dir, file, index, limits.maxFileBytes, known);
+  // This thread's region from the front, then runs from the back of the workers' regions.
+  let builtBytes = 0;
+  const counting = (take: () => number) => () => {
+    const index = take();
+    if (index >= 0) builtBytes += slots.bytes(index, index + 1);
+    return index;
+  };
+  const [ownStart, ownEnd] = regions[0] as readonly [number, number];
+  const began = sharedNow();
+  const here = [
+    counted(
+      buildHere(
+        listing,
+        ownStart,
+        counting(() => claims.takeNext(0)),
+        slots.bytes(ownStart, ownEnd),
+        read,
+        key,
+      ),
     ),
   ];
+  for (;;) {
+    const pace = paceOf(builtBytes, sharedNow() - began, false, tuning);
+    const taken = takeFromOthers(claims, regions, slots, 0, pace, tuning);
+    if (!taken) break;
+    const [from, to] = taken;
+    here.push(
+      counted(buildHere(listing, from, counting(run(from, to)), slots.bytes(from, to), read, key)),
+    );
+  }
+  const received = await built;
+  const ordered = [...here, ...received.flat()]
+    .filter((b) => b.reads.files.length + b.reads.skipped.length > 0)
+    .sort((a, b) => a.start - b.start);
+  const chunks = ordered.map((b) => b.chunk);
+  const data = mergeIndexData(chunks);
+  const skipped = [...listing.skipped, ...ordered.flatMap((b) => b.reads.skipped)];
   // As readListing orders them.
   skipped.sort((a, b) => a.file.localeCompare(b.file));
-  const read: FolderRead = {
+  const folder: FolderRead = {
     dir: listing.dir,
-    files: [...ownRead.files, ...received.flatMap(({ files }) => readFilesOf(files))],
+    files: ordered.flatMap((b) =>
+      b.reads.files.map(({ name, bytes, stamp }) => ({ name, bytes, stamp })),
+    ),
     skipped,
   };
   return {
-    read,
+    read: folder,
     articles: chunks.flatMap((chunk) => chunk.content.articles),
     problems: chunks.flatMap((chunk) =>
       chunk.content.problems.map(({ file, problem }) => new ArticleError(file, problem)),
