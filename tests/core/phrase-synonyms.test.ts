@@ -56,3 +56,36 @@ describe("names of several words the dictionary gives for a word", () => {
     expect(without.ask(question).answered).toBe(false);
   });
 });
+
+describe("a name of several words in the question", () => {
+  const report = article(
+    "report",
+    "Carmaker sales report",
+    "The company earned $4.2 billion in the U.S. in 2016.",
+    "Its sales abroad grew more slowly.",
+  );
+  /** A dictionary that knows "united states" as a name, with or without its other names. */
+  const dictionary = (otherNames: readonly string[]): SynonymSource => ({
+    synonyms: (word) => (word === "united_states" ? otherNames : []),
+    definitionWords: () => [],
+    knows: () => true,
+    properNoun: (word) => word === "united_states",
+  });
+  const question = "how much did the company earn in the united states in 2016";
+
+  it("GIVEN an article that writes only the U.S. THEN a question on the United States is answered from it", () => {
+    const index = new CitationIndex([report], { synonyms: dictionary(["us"]), wordVectors: null });
+    const answer = index.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toMatch(/^The company earned \$4\.2 billion/u);
+    // Without the name's other names, the article lacks the name asked about: declined.
+    const without = new CitationIndex([report], { synonyms: dictionary([]), wordVectors: null });
+    expect(without.ask(question).answered).toBe(false);
+  });
+
+  it("GIVEN WordNet THEN the United States, the UN and the NRC have their other names", () => {
+    expect(defaultSynonyms.synonyms("united_states")).toContain("us");
+    expect(defaultSynonyms.synonyms("united_nations")).toContain("un");
+    expect(defaultSynonyms.synonyms("nuclear_regulatory_commission")).toContain("nrc");
+  });
+});

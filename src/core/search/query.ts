@@ -9,6 +9,7 @@ import {
 } from "../text/lexicon.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
 import { askedAttribute } from "./attribute.ts";
+import { addCompoundSynonyms, compoundNames } from "./compound-names.ts";
 import { addCountries } from "./metonymy.ts";
 import type { NameEvidence } from "./names.ts";
 import type { TermWeighing } from "./types.ts";
@@ -110,7 +111,8 @@ export function queryTerms(
       : undefined,
   );
   // Whether a word names something, from evidence that does not depend on the asker's capitals.
-  const inCompoundName = compoundNames(tokens, content, options);
+  const compounds = compoundNames(tokens, content, options);
+  const inCompoundName = new Set(compounds.flatMap((compound) => compound.tokens));
   const isName = (token: Token) => inCompoundName.has(token) || names.isName(token);
   const variantsByTerm = new Map<string, VariantMap>();
   content.forEach((token) => {
@@ -119,6 +121,7 @@ export function queryTerms(
     }
   });
   addCountries(tokens, content, isName, variantsByTerm, view, options);
+  addCompoundSynonyms(compounds, variantsByTerm, view, options);
   // A stand-in that is another word of the question stands for that word only: in "stock
   // price", "price" is no evidence of "stock".
   const asked = new Set(variantsByTerm.keys());
@@ -322,45 +325,4 @@ function linkNames(
     }
   });
   closeRun();
-}
-
-/**
- * Question words that together make a name the dictionary knows ("european union",
- * "secretary of commerce"), whatever their case: each word is then a name, so an
- * article without the "European Union" is not about it for having a "union".
- */
-function compoundNames(
-  tokens: readonly Token[],
-  content: readonly (Token | undefined)[],
-  options: Readonly<RankingOptions>,
-): Set<Token> {
-  const found = new Set<Token>();
-  const properNoun = options.synonyms?.properNoun?.bind(options.synonyms);
-  if (!properNoun) return found;
-  content.forEach((token, position) => {
-    if (!token || token.isNumber) return;
-    const next = content[position + 1];
-    if (next && !next.isNumber && properNoun(`${token.word}_${next.word}`)) {
-      found.add(token).add(next);
-    }
-    const after = content[position + 2];
-    // "nuclear regulatory commission", "federal reserve board".
-    if (
-      next &&
-      after &&
-      !next.isNumber &&
-      !after.isNumber &&
-      properNoun(`${token.word}_${next.word}_${after.word}`)
-    ) {
-      found.add(token).add(next).add(after);
-    }
-    if (
-      after &&
-      tokens[position + 1]?.word === "of" &&
-      properNoun(`${token.word}_of_${after.word}`)
-    ) {
-      found.add(token).add(after);
-    }
-  });
-  return found;
 }

@@ -1,0 +1,85 @@
+import type { IndexView } from "../index/view.ts";
+import type { RankingOptions } from "../options.ts";
+import { termOf, type Token } from "../text/tokenize.ts";
+import type { VariantMap } from "./variants.ts";
+
+/** Question words that together make a name the dictionary knows, and that name as it looks it up. */
+export interface CompoundName {
+  /** The question's tokens of the name ("united", "states"; not the "of" of "secretary of commerce"). */
+  readonly tokens: readonly Token[];
+  /** The dictionary's form: "united_states", "secretary_of_commerce". */
+  readonly phrase: string;
+}
+
+/**
+ * Question words that together make a name the dictionary knows ("european union",
+ * "secretary of commerce", "nuclear regulatory commission"), whatever their case: each word
+ * is then a name, so an article without the "European Union" is not about it for having a
+ * "union".
+ */
+export function compoundNames(
+  tokens: readonly Token[],
+  content: readonly (Token | undefined)[],
+  options: Readonly<RankingOptions>,
+): CompoundName[] {
+  const found: CompoundName[] = [];
+  const properNoun = options.synonyms?.properNoun?.bind(options.synonyms);
+  if (!properNoun) return found;
+  const isWord = (token: Token | undefined): token is Token =>
+    token !== undefined && !token.isNumber;
+  content.forEach((token, position) => {
+    if (!isWord(token)) return;
+    const next = content[position + 1];
+    const after = content[position + 2];
+    const pair = isWord(next) ? `${token.word}_${next.word}` : undefined;
+    if (pair && properNoun(pair)) found.push({ tokens: [token, next as Token], phrase: pair });
+    // "nuclear regulatory commission", "federal reserve board".
+    const triple = pair && isWord(after) ? `${pair}_${after.word}` : undefined;
+    if (triple && properNoun(triple)) {
+      found.push({ tokens: [token, next as Token, after as Token], phrase: triple });
+    }
+    const ofPhrase = isWord(after) ? `${token.word}_of_${after.word}` : undefined;
+    if (ofPhrase && tokens[position + 1]?.word === "of" && properNoun(ofPhrase)) {
+      found.push({ tokens: [token, after as Token], phrase: ofPhrase });
+    }
+  });
+  return found;
+}
+
+/**
+ * What the dictionary gives for a name of several words stands for each of its words:
+ * "united states" is "US" and "America" in an article that never writes "United States",
+ * "nuclear regulatory commission" is the "NRC". Without it, an article on the "U.S." would
+ * lack the name asked about, and the question would be declined.
+ */
+export function addCompoundSynonyms(
+  compounds: readonly CompoundName[],
+  variantsByTerm: Map<string, VariantMap>,
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): void {
+  const dictionary = options.synonyms;
+  if (!dictionary) return;
+  for (const { tokens, phrase } of compounds) {
+    const standIns = new Set<string>();
+    for (const word of dictionary.synonyms(phrase)) {
+      // "us" is the articles' acronym "US" (written "U.S.") where they have it.
+      for (const term of [termOf(word), word.toUpperCase()]) if (view.has(term)) standIns.add(term);
+    }
+    for (const words of dictionary.phraseSynonyms?.(phrase) ?? []) {
+      const term = words.map(termOf).join(" ");
+      if (view.has(term)) standIns.add(term);
+    }
+    if (standIns.size === 0) continue;
+    for (const token of tokens) {
+      // A copy: the variants of a word are shared between questions (VariantFinder's cache).
+      const variants = new Map(variantsByTerm.get(token.term));
+      for (const term of standIns) {
+        if ((variants.get(term)?.quality ?? 0) < options.synonymCredit) {
+          variants.set(term, { quality: options.synonymCredit, how: "synonym" });
+        }
+      }
+      variantsByTerm.set(token.term, variants);
+    }
+  }
+}
