@@ -193,6 +193,7 @@ export class WordNetSynonyms implements SynonymSource {
     if (cached) return cached;
     const found = new Set<string>();
     const otherSense = new Set<string>();
+    let otherMeaning = false;
     const definition = new Set<string>();
     const country = new Set<string>();
     let known = false;
@@ -214,6 +215,7 @@ export class WordNetSynonyms implements SynonymSource {
             // Links and definitions only from a word's main sense: the others drift far.
             if (sense > 0) {
               if (part === "noun") this.collect(part, Number(offset), otherSense, false);
+              if (part === "noun" && this.namesSeveralWords(Number(offset))) otherMeaning = true;
               return;
             }
             const gloss = this.collect(part, Number(offset), found, true);
@@ -243,7 +245,10 @@ export class WordNetSynonyms implements SynonymSource {
     const mostlyVerb =
       tagged.has("verb") &&
       [...tagged].every(([part, count]) => part === "verb" || count < verbUse);
-    const phrases = [...found].filter((synonym) => synonym.includes("_"));
+    // A word whose second noun sense is also said in several words ("russia": the Soviet
+    // Union first, the Russian Federation second; "ai": Army Intelligence first, artificial
+    // intelligence second) may mean either: its names of several words stand for neither.
+    const phrases = otherMeaning ? [] : [...found].filter((synonym) => synonym.includes("_"));
     const result = {
       synonyms: [...found].filter((synonym) => !synonym.includes("_")),
       phrases: phrases.map((phrase) => phrase.split("_")),
@@ -303,6 +308,14 @@ export class WordNetSynonyms implements SynonymSource {
         this.collect("adj", Number(synset[base + 1]), into, false);
       }
     }
+  }
+
+  /** True when a noun synset has a word of several words ("Russian_Federation", "artificial_intelligence"). */
+  private namesSeveralWords(offset: number): boolean {
+    const fields = this.file("data", "noun").at(offset).split(" ");
+    const wordCount = parseInt(fields[3] ?? "0", 16);
+    for (let i = 0; i < wordCount; i += 1) if ((fields[4 + 2 * i] ?? "").includes("_")) return true;
+    return false;
   }
 
   /** Adds a synset's words; with `followLinks`, also its similar, derived and pertaining words. */
