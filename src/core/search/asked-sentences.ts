@@ -31,9 +31,11 @@ export class AskedSentences {
     if (askingFactor >= 1 && leadInFactor >= 1) return candidates;
     let changed = false;
     for (const candidate of candidates.slice(0, this.options.leaders)) {
-      const factor = this.asks(candidate.sentenceId)
+      // The text is read once: on a saved index each read decodes it.
+      const text = this.view.sentenceText(candidate.sentenceId);
+      const factor = this.asks(candidate.sentenceId, text)
         ? askingFactor
-        : LEAD_IN.test(this.view.sentenceText(candidate.sentenceId))
+        : LEAD_IN.test(text)
           ? leadInFactor
           : 1;
       if (factor >= 1) continue;
@@ -48,9 +50,9 @@ export class AskedSentences {
    * Russia. The Senate has left town without a sanctions bill."): what a reporter puts to
    * the speaker is part of the question, not a statement of the article's.
    */
-  private asks(sentenceId: number): boolean {
+  private asks(sentenceId: number, text: string): boolean {
     const { view } = this;
-    if (ASKING.test(view.sentenceText(sentenceId).trim())) return true;
+    if (ASKING.test(text.trim())) return true;
     const first = view.paragraphFirst[view.data.sentences.paragraphKey[sentenceId] as number];
     return (
       first !== undefined && first !== sentenceId && opensReporterTurn(view.sentenceText(first))
