@@ -60,7 +60,7 @@ export interface CpuSample {
 }
 
 /** This thread's CPU time in ms, from /proc/thread-self/stat (Linux); undefined elsewhere. */
-function threadCpuMs(): number | undefined {
+export function threadCpuMs(): number | undefined {
   try {
     const stat = readFileSync("/proc/thread-self/stat", "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

@@ -38,6 +38,20 @@ export const FILE_READ = Object.freeze({
 });
 
 /**
+ * Fills `target` from an open file, from byte `position` on, reading until it is full.
+ *
+ * @throws Error when the file ends first (a read gives 0 bytes).
+ */
+export function readFullySync(fd: number, target: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < target.length) {
+    const got = readSync(fd, target, done, target.length - done, position + done);
+    if (got === 0) throw new Error("the saved index is shorter than when it was opened");
+    done += got;
+  }
+}
+
+/**
  * Reads `length` bytes of an open file from `start` into a new buffer, {@link FILE_READ}'s
  * `pieceBytes` at a time through one small buffer, each piece shown to `seen` (with its offset
  * from `start`) while it is in cache, then copied into place.
@@ -54,12 +68,7 @@ export function readPieces(
   const scratch = new Uint8Array(Math.min(length, FILE_READ.pieceBytes));
   for (let at = 0; at < length; at += scratch.length) {
     const piece = scratch.subarray(0, Math.min(scratch.length, length - at));
-    let done = 0;
-    while (done < piece.length) {
-      const got = readSync(fd, piece, done, piece.length - done, start + at + done);
-      if (got === 0) throw new Error("the saved index is shorter than when it was opened");
-      done += got;
-    }
+    readFullySync(fd, piece, start + at);
     seen(piece, at);
     bytes.set(piece, at);
   }
@@ -159,12 +168,7 @@ export class FileSource implements ContainerSource {
 
   readInto(start: number, length: number, target: Uint8Array): void {
     if (this.closed) throw new Error("the saved index was closed");
-    let done = 0;
-    while (done < length) {
-      const got = readSync(this.fd, target, done, length - done, start + done);
-      if (got === 0) throw new Error("the saved index is shorter than when it was opened");
-      done += got;
-    }
+    readFullySync(this.fd, target.subarray(0, length), start);
   }
 
   /** Closes the file now (a container that was refused or is not used). */

@@ -7,40 +7,20 @@
  * Anything unexpected (a header whose lengths do not fit the file, a short read) is sent back
  * as "none", and the calling thread reads the file itself, which gives the reason.
  */
-import { readFileSync, fstatSync, readSync } from "node:fs";
+import { fstatSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { HEADER_BYTES, signatureOfPieces } from "./binary.ts";
-import { readPieces } from "./detached.ts";
+import { threadCpuMs } from "./build-threads.ts";
+import { readFullySync, readPieces } from "./detached.ts";
 import type { SignedReadReply, SignedReadRequest } from "./signed-read.ts";
 
 const { fd, key } = workerData as SignedReadRequest;
 
-/** This thread's CPU time in ms (Linux), 0 where it cannot be read. */
-function threadCpuMs(): number {
-  try {
-    const stat = readFileSync("/proc/thread-self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? ticks * 10 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function readFully(target: Uint8Array, at: number): boolean {
-  let done = 0;
-  while (done < target.length) {
-    const got = readSync(fd, target, done, target.length - done, at + done);
-    if (got === 0) return false;
-    done += got;
-  }
-  return true;
-}
-
 function read(): SignedReadReply {
   const total = fstatSync(fd).size;
   const header = Buffer.alloc(HEADER_BYTES);
-  if (total < HEADER_BYTES || !readFully(header, 0)) return { kind: "none" };
+  if (total < HEADER_BYTES) return { kind: "none" };
+  readFullySync(fd, header, 0); // a short read throws: "none" below
   const length = HEADER_BYTES + header.readDoubleLE(16);
   // Nothing is allocated from a size field before it is checked against the file's length.
   if (!Number.isSafeInteger(length) || length < HEADER_BYTES || length > total) {
@@ -48,7 +28,7 @@ function read(): SignedReadReply {
   }
   const signing = signatureOfPieces(key);
   const bytes = readPieces(fd, 0, length, (piece, at) => signing.update(piece, at));
-  return { kind: "read", bytes, mac: new Uint8Array(signing.digest()), cpuMs: threadCpuMs() };
+  return { kind: "read", bytes, mac: new Uint8Array(signing.digest()), cpuMs: threadCpuMs() ?? 0 };
 }
 
 try {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, writeFileSync } from "node:fs";
-import { readdir, readFile, truncate, writeFile } from "node:fs/promises";
+import { readFile, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildIndexData } from "../../src/core/index.ts";
@@ -18,28 +18,17 @@ import { loadArticles } from "../../src/corpus/load.ts";
 import { openCorpus } from "../../src/corpus/open.ts";
 import { openSavedIndex, readSignedInWorker } from "../../src/corpus/signed-read.ts";
 import { INDEX_FORMAT, readSavedIndex } from "../../src/corpus/store.ts";
-import { folderWith, ROOT } from "../helpers.ts";
+import { folderWith } from "../helpers.ts";
+import { savedSetup } from "./saved-setup.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-const SEED = path.join(ROOT, "tests/fixtures/seed.txt");
 const TARIFF = "What tariff is applied to Tesla's imported cars?";
 /** Every saved index is read in a worker thread, however small. */
 const IN_WORKER = { signedReadWorkerFrom: 0 } as const;
-
-async function savedSetup() {
-  const articles = await folderWith({ "seed.txt": await readFile(SEED) });
-  const cache = await folderWith({});
-  cleanups.push(articles.cleanup, cache.cleanup);
-  const cacheDir = path.join(cache.dir, "index");
-  const first = await openCorpus(articles.dir, { cacheDir });
-  await first.saved;
-  const saved = (await readdir(cacheDir)).find((name) => name.endsWith(".bin")) as string;
-  return { dir: articles.dir, cacheDir, file: path.join(cacheDir, saved) };
-}
 
 /**
  * Opens a saved index with its signed part read in a worker (however small), checks that the
@@ -60,7 +49,7 @@ async function readThroughWorker(file: string, cacheDir: string, workerReads = t
 
 describe("a saved index's signed part read and hashed in a worker thread", () => {
   it("GIVEN a saved index THEN the worker hands back exactly its header and signed part with their HMAC, and the next open serves it", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     const cache = await openCacheFolder(cacheDir);
     const bytes = await readFile(file);
     const signedEnd = HEADER_BYTES + bytes.readDoubleLE(16);
@@ -78,7 +67,7 @@ describe("a saved index's signed part read and hashed in a worker thread", () =>
   });
 
   it("GIVEN a byte of its signed part changed (the title) THEN it is refused, reported, and the article's own title is served", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     const bytes = await readFile(file);
     bytes.write("Fake", bytes.indexOf("Rare Welcome"), "utf8");
     await writeFile(file, bytes);
@@ -91,7 +80,7 @@ describe("a saved index's signed part read and hashed in a worker thread", () =>
   });
 
   it("GIVEN a well-formed index forged under another key and planted under the real name THEN it is refused and the real article served", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     const { articles } = await loadArticles(dir);
     const forged = articles.map((article) => ({ ...article, title: "Fake title" }));
     const bytes = encodeIndex(
@@ -109,7 +98,7 @@ describe("a saved index's signed part read and hashed in a worker thread", () =>
   });
 
   it("GIVEN a saved index cut short THEN the worker reads nothing and the open refuses it and rebuilds", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     await truncate(file, HEADER_BYTES + 100);
     const cache = await openCacheFolder(cacheDir);
     const source = FileSource.open(file);

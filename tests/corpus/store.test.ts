@@ -16,26 +16,14 @@ import { buildIndexData, type Posting } from "../../src/core/index.ts";
 import { loadArticles } from "../../src/corpus/load.ts";
 import { INDEX_FORMAT } from "../../src/corpus/store.ts";
 import { folderWith, ROOT } from "../helpers.ts";
+import { savedSetup, SEED } from "./saved-setup.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-const SEED = path.join(ROOT, "tests/fixtures/seed.txt");
 const TARIFF = "What tariff is applied to Tesla's imported cars?";
-
-/** The seed article in a folder of its own, an empty cache folder, and a first run that saved an index. */
-async function savedSetup() {
-  const articles = await folderWith({ "seed.txt": await readFile(SEED) });
-  const cache = await folderWith({});
-  cleanups.push(articles.cleanup, cache.cleanup);
-  const cacheDir = path.join(cache.dir, "index");
-  const first = await openCorpus(articles.dir, { cacheDir });
-  await first.saved;
-  const saved = (await readdir(cacheDir)).find((name) => name.endsWith(".bin")) as string;
-  return { dir: articles.dir, cacheDir, file: path.join(cacheDir, saved) };
-}
 
 async function topExcerpt(dir: string, cacheDir: string) {
   const corpus = await openCorpus(dir, { cacheDir });
@@ -59,7 +47,7 @@ describe("the saved index on disk", () => {
   });
 
   it("GIVEN a first run THEN the cache folder is private (0700), the index and key are owner-only, and the second run uses the index", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     expect((await stat(cacheDir)).mode & 0o777).toBe(0o700);
     expect((await stat(file)).mode & 0o077).toBe(0);
     expect((await stat(path.join(cacheDir, KEY_FILE))).mode & 0o077).toBe(0);
@@ -70,7 +58,7 @@ describe("the saved index on disk", () => {
   });
 
   it("GIVEN a real saved index with a byte of its signed part changed (the title) THEN it is refused, reported, and the article's own title is served", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     const bytes = await readFile(file);
     const at = bytes.indexOf("Rare Welcome");
     expect(at).toBeGreaterThan(0);
@@ -83,7 +71,7 @@ describe("the saved index on disk", () => {
   });
 
   it("GIVEN a real saved index with '25%' changed to '95%' in an article's text THEN the altered text is refused when first read and never served: the article's own words are served from its file, it is reported, and the next open rebuilds the index", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     const bytes = await readFile(file);
     const at = bytes.indexOf("25% tariffs");
     expect(at).toBeGreaterThan(0);
@@ -101,7 +89,7 @@ describe("the saved index on disk", () => {
   });
 
   it("GIVEN an opened index whose article text is then altered on disk and whose article file changed too THEN reading the article refuses the text rather than serve it", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     const corpus = await openCorpus(dir, { cacheDir });
     expect(corpus.fromSavedIndex).toBe(true);
     const bytes = await readFile(file);
@@ -112,7 +100,7 @@ describe("the saved index on disk", () => {
   });
 
   it("GIVEN a well-formed index forged under another key and planted under the real name THEN it is refused and the real article served", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     const { articles } = await loadArticles(dir);
     const forged = articles.map((article) => ({
       ...article,
@@ -133,7 +121,7 @@ describe("the saved index on disk", () => {
   });
 
   it("GIVEN an edit that keeps the file's size and modification time THEN the index is rebuilt from the new words", async () => {
-    const { dir, cacheDir } = await savedSetup();
+    const { dir, cacheDir } = await savedSetup(cleanups);
     const seed = path.join(dir, "seed.txt");
     const before = await stat(seed);
     await writeFile(seed, (await readFile(seed, "utf8")).replace("25% tariffs", "95% tariffs"));
@@ -145,7 +133,7 @@ describe("the saved index on disk", () => {
   });
 
   it("GIVEN a saved index that others may write THEN it is ignored and reported", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     await chmod(file, 0o666);
     const { corpus, excerpt } = await topExcerpt(dir, cacheDir);
     expect(corpus.fromSavedIndex).toBe(false);
@@ -154,7 +142,7 @@ describe("the saved index on disk", () => {
   });
 
   it("GIVEN a cache folder others may write THEN no saved index is read or written, it is reported, and the articles still load", async () => {
-    const { dir, cacheDir } = await savedSetup();
+    const { dir, cacheDir } = await savedSetup(cleanups);
     await chmod(cacheDir, 0o777);
     const { corpus, excerpt } = await topExcerpt(dir, cacheDir);
     expect(corpus.fromSavedIndex).toBe(false);
@@ -167,7 +155,7 @@ describe("the saved index on disk", () => {
   it.skipIf(process.getuid?.() !== 0)(
     "GIVEN a saved index owned by another user THEN it is ignored and reported (run as root, which can give files away)",
     async () => {
-      const { dir, cacheDir, file } = await savedSetup();
+      const { dir, cacheDir, file } = await savedSetup(cleanups);
       await chown(file, 12345, 12345);
       const { corpus } = await topExcerpt(dir, cacheDir);
       expect(corpus.fromSavedIndex).toBe(false);
@@ -176,7 +164,7 @@ describe("the saved index on disk", () => {
   );
 
   it("GIVEN temporary files left by a killed save THEN they are removed, while a live writer's file is kept", async () => {
-    const { dir, cacheDir, file } = await savedSetup();
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
     const dead = `${file}.999999999.1700000000000.tmp`;
     const live = `${file}.${process.ppid}.${Date.now()}.tmp`;
     await writeFile(dead, "partial");
