@@ -64,6 +64,7 @@ export function readSigned(source: ContainerSource, length: number, key: Uint8Ar
     return { bytes, mac: containerSignature(key, bytes) };
   }
   const signing = signatureOfPieces(key);
+  // Read from 0: readSeen's offsets are from its start, which are then the file's.
   const bytes = source.readSeen(0, length, (piece, at) => signing.update(piece, at));
   return { bytes, mac: signing.digest() };
 }

@@ -17,7 +17,11 @@ export interface ContainerSource {
   read(start: number, length: number): Uint8Array;
   /** Reads the same bytes into the start of `target` (without allocating), when it can. */
   readInto?(start: number, length: number, target: Uint8Array): void;
-  /** The same bytes as {@link read}, each piece shown to `seen` as it is read ({@link readPieces}), when it can. */
+  /**
+   * The same bytes as {@link read}, each piece shown to `seen` as it is read ({@link readPieces}),
+   * when it can. `at` is the piece's offset from `start`, not from the file's start: a caller
+   * that wants file offsets (`readSigned`, whose `signatureOfPieces` needs them) reads from 0.
+   */
   readSeen?(
     start: number,
     length: number,

@@ -10,8 +10,6 @@ import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
 import { crashError, workerOutcome } from "./worker-outcome.ts";
 import { startWorker } from "./start-worker.ts";
 
-export { startWorker } from "./start-worker.ts";
-
 /**
  * The encoded form of corpora opened in a worker (their saved index's format and the key it
  * is signed with), kept while the corpus lives: a server's index is built in a worker over

@@ -20,7 +20,7 @@ import type { FileStamp, FolderListing, ListedFile } from "./listing.ts";
 import type { FolderRead } from "./load.ts";
 import { ClaimTable, FileSlots, sharedNow, takenFiles, type TakenReads } from "./build-claims.ts";
 import type { ProblemRecord } from "./worker-protocol.ts";
-import { startWorker } from "./open-in-worker.ts";
+import { startWorker } from "./start-worker.ts";
 import { INDEX_FORMAT } from "./store.ts";
 import { crashError, workerOutcome } from "./worker-outcome.ts";
 

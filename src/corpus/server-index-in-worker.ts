@@ -3,7 +3,8 @@ import { ArticleError, CitationIndex } from "../core/index.ts";
 import { decodeIndex } from "./index-codec.ts";
 import { LibraryError } from "./load.ts";
 import type { Corpus } from "./open.ts";
-import { encodedOf, startWorker } from "./open-in-worker.ts";
+import { encodedOf } from "./open-in-worker.ts";
+import { startWorker } from "./start-worker.ts";
 import {
   buildServerCorpus,
   serverCorpus,

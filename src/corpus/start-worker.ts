@@ -4,7 +4,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
 /**
- * Starts a worker module of this folder (`reload-worker`, `server-index-worker`, `build-worker`),
+ * Starts a worker module of this folder (`reload-worker`, `server-index-worker`, `build-worker`,
+ * `signed-read-worker`),
  * its request handed over with `transferList` moved rather than copied: `.js` once
  * compiled. From the sources (tests, `tsx`), a worker thread does not inherit tsx's loader
  * (Node 20 runs no `--import` hooks in workers), so a two-line bootstrap loads the module
