@@ -244,6 +244,10 @@ interface SystemRow {
   readonly savedLoadCpuMs?: number;
   /** Resident memory of the saved-load process right after ready. */
   readonly savedLoadRssMb?: number;
+  /**
+   * RSS high-water mark of the saved-load process once its top-1s are asked, before its timed
+   * loop: what it was before 2da89f3 timed the questions there too (then it had no timed loop).
+   */
   readonly savedLoadPeakMb?: number;
   /**
    * The same questions timed in the saved-load process, on the index opened from its file: the
@@ -627,7 +631,7 @@ async function main(): Promise<number> {
                 savedLoadMs: loaded.readyMs,
                 savedLoadCpuMs: loaded.readyCpuMs,
                 savedLoadRssMb: loaded.rssAfterReadyMb,
-                savedLoadPeakMb: loaded.peakMb,
+                savedLoadPeakMb: loaded.peakBeforeTimingMb,
                 ...(loaded.timing ? { savedTiming: loaded.timing } : {}),
                 savedSameTop1: `${same}/${result.top1.length}`,
               };

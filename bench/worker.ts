@@ -45,6 +45,9 @@ export interface JobResult {
   /** Resident memory right after ready (process.memoryUsage().rss), MB. */
   readonly rssAfterReadyMb: number;
   readonly peakAfterReadyMb: number;
+  /** RSS high-water mark once the top-1s are asked, before the timed loop (MB). */
+  readonly peakBeforeTimingMb: number;
+  /** RSS high-water mark at the end, the timed loop included (MB). */
   readonly peakMb: number;
   readonly timing?: TimingResult;
   /** Top-1 of each timed question, then of each check question (null: no result). */
@@ -160,6 +163,7 @@ async function run(job: Job): Promise<JobResult> {
         readyCpuMs: 0,
         rssAfterReadyMb: process.memoryUsage.rss() / 1024 ** 2,
         peakAfterReadyMb: peakRssMb(),
+        peakBeforeTimingMb: peakRssMb(),
         peakMb: peakRssMb(),
         top1: [],
         checkTop1: [],
@@ -182,6 +186,7 @@ async function run(job: Job): Promise<JobResult> {
   const withTop1 = job.system !== "fuse";
   const top1 = withTop1 ? job.questions.map((q) => searcher.top1(q)) : [];
   const checkTop1 = withTop1 ? job.checkQuestions.map((q) => searcher.top1(q)) : [];
+  const peakBeforeTimingMb = peakRssMb();
   let timing: TimingResult | undefined;
   if (!job.noTiming && job.questions.length > 0) {
     timeQuestions(job.questions, searcher.ask, job.warmup);
@@ -198,6 +203,7 @@ async function run(job: Job): Promise<JobResult> {
     rssAfterReadyMb,
     ...(savedMs === undefined ? {} : { savedMs }),
     peakAfterReadyMb,
+    peakBeforeTimingMb,
     peakMb,
     ...(timing ? { timing } : {}),
     top1,
