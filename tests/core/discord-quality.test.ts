@@ -86,7 +86,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the discord-style fact-sheet questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(library, readQuestions("discord-articles.jsonl")), {
-      top1: 61,
+      top1: 62,
       top3: 67,
       abstained: 17,
       falseAbstain: 2,
@@ -107,14 +107,14 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
       top1: 27,
       top3: 31,
       abstained: 11,
-      falseAbstain: 7,
+      falseAbstain: 6,
     });
   });
 
   it("GIVEN the blind questions on articles of other kinds and their four articles alone THEN the floors hold", () => {
     expectAtLeast(score(mixedOnly, readQuestions("blind-mixed.jsonl")), {
       top1: 29,
-      top3: 35,
+      top3: 36,
       abstained: 7,
       falseAbstain: 1,
     });
@@ -123,7 +123,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
   it("GIVEN the blind questions on articles of other kinds and the whole library THEN the floors hold", () => {
     expectAtLeast(score(mixedLibrary, readQuestions("blind-mixed.jsonl")), {
       top1: 29,
-      top3: 34,
+      top3: 35,
       abstained: 7,
       falseAbstain: 2,
     });
@@ -141,7 +141,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
   it("GIVEN the blind questions on four presidential actions and those alone THEN the floors hold", () => {
     expectAtLeast(score(actionsOnly, readQuestions("blind-actions.jsonl")), {
       top1: 15,
-      top3: 20,
+      top3: 21,
       abstained: 8,
       falseAbstain: 6,
     });
