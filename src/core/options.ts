@@ -314,6 +314,11 @@ export const SHORT_ANSWER = Object.freeze({
   minRank: 1,
   /** Longest acronym ("NHTSA"): an all-capital word longer than this is a heading's shouting, no name. */
   maxAcronymLength: 5,
+  /**
+   * Fewest words of a name made only of dictionary words ("AI Action Plan") read as a titled
+   * thing whose head says what it is. Two-word names are left alone: "Mark Price" is a person.
+   */
+  titledThingWords: 3,
 });
 
 /** Sizes of the core's caches (least recently used entries go first). */

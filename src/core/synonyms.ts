@@ -12,6 +12,13 @@ export type NounCategory =
 export interface NounSense {
   readonly category: NounCategory;
   readonly proper: boolean;
+  /**
+   * Whether any of the noun's senses (not only the main one) names a person or a group of
+   * people ("office": the place, but also the agency); undefined when not known.
+   */
+  readonly agent?: boolean;
+  /** Whether any of the noun's senses names a place, a structure or a geographic object; undefined when not known. */
+  readonly site?: boolean;
 }
 
 export interface SynonymSource {

@@ -12,6 +12,12 @@ const LEXICOGRAPHER: Readonly<Record<number, NounCategory>> = {
   28: "time",
 };
 
+/** Lexicographer files of senses that name a person or a group of people (noun.person, noun.group). */
+const AGENT_FILES: ReadonlySet<number> = new Set([14, 18]);
+
+/** Lexicographer files of senses that name a place or a thing one can be at (noun.artifact, noun.location, noun.object). */
+const SITE_FILES: ReadonlySet<number> = new Set([6, 15, 17]);
+
 /** Levels of hypernyms climbed to tell an organisation (a company, an agency) from other groups ("data"). */
 const HYPERNYM_DEPTH = 12;
 
@@ -47,10 +53,21 @@ export class NounSenses {
         const entry = this.file("index").find(lemma);
         if (!entry) continue;
         const fields = entry.split(" ");
-        const line = this.file("data").at(Number(fields[6 + Number(fields[3])]));
+        // An index line: lemma, part of speech, synset count, pointer count, the pointers,
+        // two counts, then the synsets' offsets, most used first.
+        const pointers = Number(fields[3]);
+        const offsets = fields.slice(6 + pointers, 6 + pointers + Number(fields[2]));
+        const lines = offsets.map((offset) => this.file("data").at(Number(offset)));
+        const line = lines[0] as string;
         let category = LEXICOGRAPHER[Number(line.split(" ")[1])] ?? "other";
         if (category === "organization" && !this.isOrganization(line)) category = "other";
-        sense = { category, proper: writtenInTitleCase(line, lemma) };
+        const files = lines.map((synset) => Number(synset.split(" ")[1]));
+        sense = {
+          category,
+          proper: writtenInTitleCase(line, lemma),
+          agent: files.some((file) => AGENT_FILES.has(file)),
+          site: files.some((file) => SITE_FILES.has(file)),
+        };
         break;
       }
     } catch {

@@ -217,6 +217,32 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "Headline: Acme CEO Dana Cook Announce $5 Billion Plant in Ohio",
     "Acme CEO Dana Cook",
   ],
+  // A titled thing made of dictionary words ("Clean Water Action Plan", "Rural Housing
+  // Relief Act") answers "who" only when its head can name people ("Office", "Council").
+  [
+    "who wrote the new strategy",
+    "person",
+    "The strategy builds on the Clean Water Action Plan released last year.",
+    null,
+  ],
+  [
+    "who is leading the response",
+    "person",
+    "The response is led by the Rural Housing Relief Act and by Governor Brad Little.",
+    "Governor Brad Little",
+  ],
+  [
+    "who reviews the applications",
+    "person",
+    "Applications are reviewed by the Regional Water Quality Council within a month.",
+    "Regional Water Quality Council",
+  ],
+  [
+    "where was the rule written",
+    "place",
+    "The rule follows the Fair Housing Relief Act passed decades ago.",
+    null,
+  ],
   // Places: a place, not an organisation.
   [
     "what province did wang yang lead",

@@ -33,9 +33,39 @@ function wrongKindOfName(
   // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
   // ("president", "premier", "secretary") before the name makes it a person's name.
   if (type === "place" && hasPersonsTitle(name, dictionary)) return true;
+  if (titledThingOfWrongKind(type, name, dictionary)) return true;
   if (!sense?.proper) return false;
   if (type === "place") return sense.category === "person" || sense.category === "organization";
   return sense.category === "location" || sense.category === "time";
+}
+
+/**
+ * "AI Action Plan", "National Reactor Testing Station": a name of several words that are all
+ * dictionary words and none a name of its own is a titled thing, and its head says what it
+ * is. It answers "who" only when some sense of the head names people ("Office", "Group"),
+ * and "where" only when one names a place or a structure.
+ */
+function titledThingOfWrongKind(
+  type: AnswerType,
+  name: string,
+  dictionary: SynonymSource,
+): boolean {
+  if (type !== "person" && type !== "place") return false;
+  const words = beforeOf(name).split(/\s+/u);
+  if (words.length < SHORT_ANSWER.titledThingWords) return false;
+  const common = words.every((word) => {
+    const folded = foldCase(word);
+    return dictionary.knows(folded) && dictionary.nounSense?.(folded)?.proper !== true;
+  });
+  // "Governor Brad Little", "National Security Advisor Waltz": a person's title just before
+  // the last words makes them a person's name, whatever else the words mean.
+  const titled = words.slice(-3, -1).some((word) => {
+    const sense = dictionary.nounSense?.(foldCase(word));
+    return sense !== undefined && !sense.proper && sense.category === "person";
+  });
+  if (!common || titled) return false;
+  const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
+  return type === "person" ? head?.agent === false : head?.site === false;
 }
 
 /** The part of a name before its " of …" ("Governments" of "Governments of Canada"), or all of it. */
