@@ -66,6 +66,11 @@ export interface Corpus {
   readonly filesRead: number;
   /** Worker threads that built the index besides the calling thread (0 for a saved index). */
   readonly buildWorkers?: number;
+  /**
+   * True when a saved index's signed part was read and hashed in a worker thread (from
+   * `signedReadWorkerFrom` bytes on), whether the index was then served or rebuilt.
+   */
+  readonly signedReadInWorker?: boolean;
 }
 
 /** Options of {@link openCorpus}. */
@@ -145,6 +150,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     if (opening) void closeSavedIndex(opening);
     throw error;
   }
+  const signedReadInWorker = opening?.kind === "open" && opening.signed !== undefined;
   // Files read while checking the saved index: a rebuild reuses their bytes.
   const fresh = new Map<string, FileRead>();
   if (cache && opening) {
@@ -167,6 +173,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
         saved: Promise.resolve(undefined),
         warnings,
         filesRead: fresh.size,
+        signedReadInWorker,
       };
     }
   }
@@ -206,6 +213,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     warnings,
     filesRead: read.files.length,
     buildWorkers: workers,
+    signedReadInWorker,
   };
 }
 

@@ -69,6 +69,7 @@ describe("building a folder in worker threads", () => {
     const dir = await articleFolder();
     const cacheDir = await cacheFolder();
     const here = await build(dir, cacheDir, { buildWorkers: 0 });
+    expect(here.corpus.buildWorkers).toBe(0);
     expect(here.corpus.problems.map((p) => path.basename(p.file))).toEqual([
       "broken.md",
       "not-text.txt",
@@ -76,6 +77,7 @@ describe("building a folder in worker threads", () => {
     for (const workers of [1, 3]) {
       const there = await build(dir, cacheDir, { buildWorkers: workers });
       expect(there.corpus.fromSavedIndex).toBe(false);
+      expect(there.corpus.buildWorkers).toBe(workers);
       expect(Buffer.compare(there.bytes, here.bytes), `${workers} workers`).toBe(0);
       expect(there.corpus.problems).toEqual(here.corpus.problems);
       for (const question of QUESTIONS) {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, writeFileSync } from "node:fs";
-import { readFile, truncate, writeFile } from "node:fs/promises";
+import { readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildIndexData } from "../../src/core/index.ts";
@@ -64,6 +64,19 @@ describe("a saved index's signed part read and hashed in a worker thread", () =>
     expect(corpus.fromSavedIndex).toBe(true);
     expect(corpus.warnings).toEqual([]);
     expect(corpus.index.ask(TARIFF).citations[0]?.excerpt).toContain("25% tariffs");
+  });
+
+  it("GIVEN signedReadWorkerFrom THEN openCorpus reads a saved index that large in a worker, and a smaller one in its own thread", async () => {
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
+    const size = (await stat(file)).size;
+    const atSize = await openCorpus(dir, { cacheDir, signedReadWorkerFrom: size });
+    const aboveSize = await openCorpus(dir, { cacheDir, signedReadWorkerFrom: size + 1 });
+    for (const corpus of [atSize, aboveSize]) {
+      expect(corpus.fromSavedIndex).toBe(true);
+      expect(corpus.index.ask(TARIFF).citations[0]?.excerpt).toContain("25% tariffs");
+    }
+    expect(atSize.signedReadInWorker).toBe(true);
+    expect(aboveSize.signedReadInWorker).toBe(false);
   });
 
   it("GIVEN a byte of its signed part changed (the title) THEN it is refused, reported, and the article's own title is served", async () => {
