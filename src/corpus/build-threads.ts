@@ -102,6 +102,16 @@ export function busyCoresSince(
   return Math.max(0, (cores * busy) / window);
 }
 
+/**
+ * `start` with a helper thread's CPU time counted as this thread's, for {@link busyCoresSince}:
+ * a thread this one started after `start` (the saved index's signed-read worker) does this
+ * thread's work, and its time is in the machine's busy time; taken off `start`'s own time, it
+ * is added to this thread's share of the window, so it is not counted as other work's load.
+ */
+export function withHelperCpu(start: CpuSample, helperMs: number): CpuSample {
+  return start.own === undefined ? start : { ...start, own: start.own - helperMs };
+}
+
 /** How many build workers a folder is built with: a number asked for, or "auto". */
 export type BuildWorkers = number | "auto";
 

@@ -18,6 +18,7 @@ import {
   buildWorkersFor,
   busyCoresSince,
   sampleCpu,
+  withHelperCpu,
   type BuildWorkers,
   type CpuSample,
 } from "./build-threads.ts";
@@ -158,9 +159,10 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       maxFileBytes: limits.maxFileBytes,
       warn: (message) => warnings.push(message),
     });
-    // The worker's CPU is this open's, not other work's (`busyCoresSince`).
+    // The worker's CPU is this open's, not other work's: it started after `cpuAtStart` and is
+    // done now, so all of it lies in the window `build` measures with `busyCoresSince`.
     const helper = opening.kind === "open" ? ((await opening.signed)?.cpuMs ?? 0) : 0;
-    if (cpuAtStart.own !== undefined) cpuAtStart = { ...cpuAtStart, own: cpuAtStart.own - helper };
+    cpuAtStart = withHelperCpu(cpuAtStart, helper);
     if (found.kind === "refused") warnings.push(found.reason);
     if (found.kind === "saved" && !(options.strict && found.saved.problems.length > 0)) {
       const { articles, problems, data } = found.saved;

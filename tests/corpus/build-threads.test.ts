@@ -5,6 +5,7 @@ import {
   busyCoresSince,
   PARALLEL_BUILD,
   sampleCpu,
+  withHelperCpu,
 } from "../../src/corpus/build-threads.ts";
 
 /**
@@ -74,6 +75,18 @@ describe("build threads", () => {
       const busy = busyCoresSince(at(0, 0, 0), at(window, 0, window / 2), 2);
       expect(busy).toBe(1);
       expect(buildWorkersFor("auto", 100 * PER_THREAD, 2, busy)).toBe(0);
+    });
+
+    it("GIVEN a helper thread of this open busy on the other core THEN its time counts as this open's, not as other work: both cores get a thread", () => {
+      const start = at(0, 0, 0);
+      const end = at(window, 0, window / 2);
+      // Both cores busy: this thread on one, its signed-read worker on the other.
+      expect(busyCoresSince(start, end, 2)).toBe(1);
+      const busy = busyCoresSince(withHelperCpu(start, window / 2), end, 2);
+      expect(busy).toBe(0);
+      expect(buildWorkersFor("auto", 100 * PER_THREAD, 2, busy)).toBe(1);
+      // Where this thread's time cannot be read, nothing is measured, helper or not.
+      expect(withHelperCpu(at(0, 0, undefined), 100)).toEqual(at(0, 0, undefined));
     });
 
     it("GIVEN a window shorter than minSampleMs a core, or no thread time THEN nothing is measured (the load average stands)", () => {
