@@ -1,5 +1,3 @@
-import editDistance from "damerau-levenshtein";
-import Fuse from "fuse.js";
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
 import {
@@ -9,11 +7,10 @@ import {
   TYPO_MATCHING,
   type RankingOptions,
 } from "../options.ts";
-import type { WordVectors } from "../vectors.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
+import { Misspellings } from "./misspellings.ts";
+import { VectorNeighbours } from "./vector-neighbours.ts";
 
-/** The letters a one-letter edit may add or change. */
-const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** How an index term came to stand for a question word. */
 export type MatchKind =
   "exact" | "fuzzy" | "compound" | "abbreviation" | "synonym" | "definition" | "vector";
@@ -29,13 +26,14 @@ export type VariantMap = ReadonlyMap<string, Match>;
 
 /**
  * Works out which index terms a question word may stand for: itself, its
- * WordNet synonyms and definition words, close spellings of the articles'
- * words, and a compound's head. Remembers the answers: the same words come back.
+ * WordNet synonyms and definition words, its neighbours in the word-vector space
+ * (`vector-neighbours.ts`), close spellings and expansions of the articles' words
+ * (`misspellings.ts`), and a compound's head. Remembers the answers: the same words come back.
  */
 export class VariantFinder {
   private readonly cache: LRUCache<string, VariantMap>;
-  private vocabularyByLength: Map<number, string[]> | undefined;
-  private vocabularyByInitial: Map<string, [string, string][]> | undefined;
+  private readonly misspellings: Misspellings;
+  private readonly neighbours: VectorNeighbours;
   /** Misspelling look-ups left for the current question ({@link beginQuestion}). */
   private lookupsLeft: number = TYPO_MATCHING.lookupsPerQuestion;
 
@@ -47,6 +45,8 @@ export class VariantFinder {
     this.cache = new LRUCache({
       max: cacheSizeFor(CACHE_SIZES.variants, view.data.vocabulary.size),
     });
+    this.misspellings = new Misspellings(view, options);
+    this.neighbours = new VectorNeighbours(view, options);
   }
 
   /** Starts a question: its misspelling look-ups are counted against the work budget. */
@@ -137,7 +137,7 @@ export class VariantFinder {
     const definition = asName ? [] : (options.synonyms?.definitionWords(token.word) ?? []);
     for (const word of definition) add(termOf(word), options.definitionCredit, "definition");
     if (!asName) {
-      for (const [term, similarity] of this.vectorNeighbours(token.word)) {
+      for (const [term, similarity] of this.neighbours.of(token.word)) {
         add(term, options.vectorCredit * similarity, "vector");
       }
     }
@@ -152,7 +152,7 @@ export class VariantFinder {
     if (typo && this.lookupsLeft <= 0) complete = false;
     else if (typo) {
       this.lookupsLeft -= 1;
-      const spellings = this.closeSpellings(token.word);
+      const spellings = this.misspellings.closeSpellings(token.word);
       for (const match of spellings) {
         const term = view.data.vocabulary.get(match.word);
         if (term) add(term, options.fuzzyCredit * match.quality, "fuzzy");
@@ -170,12 +170,13 @@ export class VariantFinder {
       }
       // A misspelling of a word the articles lack ("statoined" for "stationed"): the common
       // English word one edit away stands in with its synonyms and vector neighbours.
-      const english = !meant && !asName ? this.commonWordOneEditFrom(token.word) : undefined;
+      const english =
+        !meant && !asName ? this.misspellings.commonWordOneEditFrom(token.word) : undefined;
       if (english) {
         for (const synonym of options.synonyms?.synonyms(english) ?? []) {
           add(termOf(synonym), options.fuzzyCredit * options.synonymCredit, "synonym");
         }
-        for (const [term, similarity] of this.vectorNeighbours(english)) {
+        for (const [term, similarity] of this.neighbours.of(english)) {
           add(term, options.fuzzyCredit * options.vectorCredit * similarity, "vector");
         }
       }
@@ -200,7 +201,7 @@ export class VariantFinder {
       token.word.length >= minLength &&
       token.word.length <= maxLength;
     if (abbreviation) {
-      for (const expansion of this.expansionsOf(token.word)) {
+      for (const expansion of this.misspellings.expansionsOf(token.word)) {
         add(expansion, options.abbreviationCredit, "abbreviation");
       }
     }
@@ -212,217 +213,8 @@ export class VariantFinder {
     return { variants: kept, complete };
   }
 
-  /**
-   * The term of the commonest article word that `word` abbreviates: a word longer by
-   * {@link ABBREVIATIONS.minDroppedLetters} at least, with the same first letter and all of
-   * `word`'s letters in order ("regs" → "regulations", "govt" → "government").
-   */
-  private expansionsOf(word: string): string[] {
-    if (!this.vocabularyByInitial) {
-      this.vocabularyByInitial = new Map();
-      for (const entry of this.view.data.vocabulary) {
-        const initial = entry[0][0] as string;
-        const bucket = this.vocabularyByInitial.get(initial) ?? [];
-        bucket.push(entry);
-        this.vocabularyByInitial.set(initial, bucket);
-      }
-    }
-    const found = new Map<string, number>();
-    for (const [known, term] of this.vocabularyByInitial.get(word[0] as string) ?? []) {
-      if (known.length < word.length + ABBREVIATIONS.minDroppedLetters) continue;
-      let matched = 1;
-      for (let i = 1; i < known.length && matched < word.length; i += 1) {
-        if (known[i] === word[matched]) matched += 1;
-      }
-      if (matched < word.length) continue;
-      found.set(term, this.view.frequency(term));
-    }
-    return [...found]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, ABBREVIATIONS.expansions)
-      .map(([term]) => term);
-  }
-
-  /**
-   * The commonest word of the word-vector table (common English) one edit from `word`
-   * (a letter dropped, added, changed, or two swapped), if any: what a misspelling of a
-   * word the articles lack most likely meant.
-   */
-  private commonWordOneEditFrom(word: string): string | undefined {
-    const vectors = this.options.wordVectors;
-    // A word of the table is common English as typed ("mostly"), not a misspelling.
-    if (!vectors || vectors.rank(word) !== undefined) return undefined;
-    let best: string | undefined;
-    let bestRank = Infinity;
-    const consider = (candidate: string) => {
-      const rank = vectors.rank(candidate);
-      if (rank !== undefined && rank < bestRank) {
-        best = candidate;
-        bestRank = rank;
-      }
-    };
-    for (let i = 0; i <= word.length; i += 1) {
-      const [head, tail] = [word.slice(0, i), word.slice(i)];
-      if (tail) consider(head + tail.slice(1));
-      if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
-      for (const letter of LETTERS) {
-        if (tail && letter !== tail[0]) consider(head + letter + tail.slice(1));
-        consider(head + letter + tail);
-      }
-    }
-    return best;
-  }
-
-  /**
-   * Index terms whose words lie near the question word in the word-vector space
-   * ("atomic" ~ "nuclear", "jets" ~ "aircraft"), most similar first.
-   */
-  private vectorNeighbours(word: string): [string, number][] {
-    const vectors = this.options.wordVectors;
-    const own = vectors?.vector(word);
-    if (!vectors || !own) return [];
-    const table = this.corpusVectors(vectors);
-    const best = new Map<string, number>();
-    const ownTerm = termOf(word);
-    forEachSimilar(
-      own,
-      table.matrix,
-      vectors.dimensions,
-      this.options.vectorThreshold,
-      (i, dot) => {
-        const term = table.terms[i] as string;
-        if (term === ownTerm) return;
-        if ((best.get(term) ?? 0) < dot) best.set(term, dot);
-      },
-    );
-    return [...best].sort((a, b) => b[1] - a[1]).slice(0, this.options.vectorNeighbours);
-  }
-
-  private corpusTable: { terms: string[]; matrix: Float32Array } | undefined;
-
   /** Builds now what the first question would build: the articles' words as a vector matrix. */
   warm(): void {
-    const vectors = this.options.wordVectors;
-    if (vectors) this.corpusVectors(vectors);
-  }
-
-  /** The articles' words that have vectors, as one matrix (built on first use). */
-  private corpusVectors(vectors: WordVectors): { terms: string[]; matrix: Float32Array } {
-    if (this.corpusTable) return this.corpusTable;
-    const terms: string[] = [];
-    const rows: Float32Array[] = [];
-    for (const [word, term] of this.view.data.vocabulary) {
-      const vector = vectors.vector(word);
-      // The commonest words ("first", "new", "year") lie near everything: they stand for nothing.
-      if (!vector || (vectors.rank(word) ?? 0) < this.options.vectorCommonWords) continue;
-      terms.push(term);
-      rows.push(vector);
-    }
-    const matrix = new Float32Array(rows.length * vectors.dimensions);
-    rows.forEach((row, i) => matrix.set(row, i * vectors.dimensions));
-    this.corpusTable = { terms, matrix };
-    return this.corpusTable;
-  }
-
-  /**
-   * Corpus words that may be a misspelling of `word`. Fuse.js runs over words of
-   * about the same length that share its first or second letter, not the whole
-   * vocabulary, so typo tolerance stays cheap on large archives.
-   */
-  private closeSpellings(word: string): { word: string; quality: number }[] {
-    const { vocabulary } = this.view.data;
-    if (!this.vocabularyByLength) {
-      this.vocabularyByLength = new Map();
-      for (const known of vocabulary.keys()) {
-        const bucket = this.vocabularyByLength.get(known.length) ?? [];
-        bucket.push(known);
-        this.vocabularyByLength.set(known.length, bucket);
-      }
-    }
-    const { lengthWindow } = TYPO_MATCHING;
-    const pool: string[] = [];
-    // Nearest lengths first, so that the work budget keeps the likeliest candidates.
-    for (
-      let offset = 0;
-      offset <= lengthWindow && pool.length < TYPO_MATCHING.maxPool;
-      offset += 1
-    ) {
-      for (const length of offset === 0
-        ? [word.length]
-        : [word.length - offset, word.length + offset]) {
-        for (const known of this.vocabularyByLength.get(length) ?? []) {
-          if (known[0] === word[0] || known[1] === word[1]) pool.push(known);
-        }
-      }
-    }
-    pool.length = Math.min(pool.length, TYPO_MATCHING.maxPool);
-    if (pool.length === 0) return [];
-    // Fuse.js proposes; an edit distance (transpositions count once) disposes, since
-    // Fuse's score also rewards mere overlap ("stock" ~ "sticker").
-    const allowed =
-      word.length <= TYPO_MATCHING.shortWord
-        ? TYPO_MATCHING.shortWordEdits
-        : TYPO_MATCHING.longWordEdits;
-    const fuse = new Fuse(pool, {
-      includeScore: true,
-      threshold: TYPO_MATCHING.fuseThreshold,
-      ignoreLocation: true,
-    });
-    const stem = termOf(word);
-    return fuse
-      .search(word, { limit: TYPO_MATCHING.fuseLimit })
-      .map((result) => ({
-        word: result.item,
-        // Compared as written and as stems: "tarrif" is 3 edits from "tariffs", 2 from "tariff".
-        steps: Math.min(
-          editDistance(word, result.item).steps,
-          editDistance(stem, vocabulary.get(result.item) ?? result.item).steps,
-        ),
-      }))
-      .filter((match) => match.steps <= allowed)
-      .map((match) => ({ word: match.word, quality: 1 - match.steps / (word.length + 1) }));
-  }
-}
-
-/**
- * Calls `found(row, dot)` for each row of `matrix` (rows of `dimensions` values) whose dot
- * product with `own` is at least `threshold`, in row order. Four rows are summed side by
- * side: each row's sum is still taken in dimension order (the same floating-point value as
- * one row at a time), but the four chains of additions overlap instead of waiting on each
- * other.
- */
-function forEachSimilar(
-  own: Float32Array,
-  matrix: Float32Array,
-  dimensions: number,
-  threshold: number,
-  found: (row: number, dot: number) => void,
-): void {
-  const rows = Math.floor(matrix.length / dimensions);
-  let row = 0;
-  for (; row + 4 <= rows; row += 4) {
-    const base = row * dimensions;
-    let dot0 = 0;
-    let dot1 = 0;
-    let dot2 = 0;
-    let dot3 = 0;
-    for (let j = 0; j < dimensions; j += 1) {
-      const value = own[j] as number;
-      dot0 += value * (matrix[base + j] as number);
-      dot1 += value * (matrix[base + dimensions + j] as number);
-      dot2 += value * (matrix[base + 2 * dimensions + j] as number);
-      dot3 += value * (matrix[base + 3 * dimensions + j] as number);
-    }
-    if (dot0 >= threshold) found(row, dot0);
-    if (dot1 >= threshold) found(row + 1, dot1);
-    if (dot2 >= threshold) found(row + 2, dot2);
-    if (dot3 >= threshold) found(row + 3, dot3);
-  }
-  for (; row < rows; row += 1) {
-    const base = row * dimensions;
-    let dot = 0;
-    for (let j = 0; j < dimensions; j += 1)
-      dot += (own[j] as number) * (matrix[base + j] as number);
-    if (dot >= threshold) found(row, dot);
+    this.neighbours.warm();
   }
 }

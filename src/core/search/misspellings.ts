@@ -1,0 +1,143 @@
+import editDistance from "damerau-levenshtein";
+import Fuse from "fuse.js";
+import type { IndexView } from "../index/view.ts";
+import { ABBREVIATIONS, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { termOf } from "../text/tokenize.ts";
+
+/** The letters a one-letter edit may add or change. */
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * The word meant by a question word the articles lack: their words spelt closely, the word it
+ * abbreviates, or the common English word one edit away. The articles' words are grouped by
+ * length and by first letter on first use, so that each look-up scans a small part of them.
+ */
+export class Misspellings {
+  private vocabularyByLength: Map<number, string[]> | undefined;
+  private vocabularyByInitial: Map<string, [string, string][]> | undefined;
+
+  constructor(
+    private readonly view: IndexView,
+    private readonly options: Readonly<RankingOptions>,
+  ) {}
+
+  /**
+   * The term of the commonest article word that `word` abbreviates: a word longer by
+   * {@link ABBREVIATIONS.minDroppedLetters} at least, with the same first letter and all of
+   * `word`'s letters in order ("regs" → "regulations", "govt" → "government").
+   */
+  expansionsOf(word: string): string[] {
+    if (!this.vocabularyByInitial) {
+      this.vocabularyByInitial = new Map();
+      for (const entry of this.view.data.vocabulary) {
+        const initial = entry[0][0] as string;
+        const bucket = this.vocabularyByInitial.get(initial) ?? [];
+        bucket.push(entry);
+        this.vocabularyByInitial.set(initial, bucket);
+      }
+    }
+    const found = new Map<string, number>();
+    for (const [known, term] of this.vocabularyByInitial.get(word[0] as string) ?? []) {
+      if (known.length < word.length + ABBREVIATIONS.minDroppedLetters) continue;
+      let matched = 1;
+      for (let i = 1; i < known.length && matched < word.length; i += 1) {
+        if (known[i] === word[matched]) matched += 1;
+      }
+      if (matched < word.length) continue;
+      found.set(term, this.view.frequency(term));
+    }
+    return [...found]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, ABBREVIATIONS.expansions)
+      .map(([term]) => term);
+  }
+
+  /**
+   * The commonest word of the word-vector table (common English) one edit from `word`
+   * (a letter dropped, added, changed, or two swapped), if any: what a misspelling of a
+   * word the articles lack most likely meant.
+   */
+  commonWordOneEditFrom(word: string): string | undefined {
+    const vectors = this.options.wordVectors;
+    // A word of the table is common English as typed ("mostly"), not a misspelling.
+    if (!vectors || vectors.rank(word) !== undefined) return undefined;
+    let best: string | undefined;
+    let bestRank = Infinity;
+    const consider = (candidate: string) => {
+      const rank = vectors.rank(candidate);
+      if (rank !== undefined && rank < bestRank) {
+        best = candidate;
+        bestRank = rank;
+      }
+    };
+    for (let i = 0; i <= word.length; i += 1) {
+      const [head, tail] = [word.slice(0, i), word.slice(i)];
+      if (tail) consider(head + tail.slice(1));
+      if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
+      for (const letter of LETTERS) {
+        if (tail && letter !== tail[0]) consider(head + letter + tail.slice(1));
+        consider(head + letter + tail);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Corpus words that may be a misspelling of `word`. Fuse.js runs over words of
+   * about the same length that share its first or second letter, not the whole
+   * vocabulary, so typo tolerance stays cheap on large archives.
+   */
+  closeSpellings(word: string): { word: string; quality: number }[] {
+    const { vocabulary } = this.view.data;
+    if (!this.vocabularyByLength) {
+      this.vocabularyByLength = new Map();
+      for (const known of vocabulary.keys()) {
+        const bucket = this.vocabularyByLength.get(known.length) ?? [];
+        bucket.push(known);
+        this.vocabularyByLength.set(known.length, bucket);
+      }
+    }
+    const { lengthWindow } = TYPO_MATCHING;
+    const pool: string[] = [];
+    // Nearest lengths first, so that the work budget keeps the likeliest candidates.
+    for (
+      let offset = 0;
+      offset <= lengthWindow && pool.length < TYPO_MATCHING.maxPool;
+      offset += 1
+    ) {
+      for (const length of offset === 0
+        ? [word.length]
+        : [word.length - offset, word.length + offset]) {
+        for (const known of this.vocabularyByLength.get(length) ?? []) {
+          if (known[0] === word[0] || known[1] === word[1]) pool.push(known);
+        }
+      }
+    }
+    pool.length = Math.min(pool.length, TYPO_MATCHING.maxPool);
+    if (pool.length === 0) return [];
+    // Fuse.js proposes; an edit distance (transpositions count once) disposes, since
+    // Fuse's score also rewards mere overlap ("stock" ~ "sticker").
+    const allowed =
+      word.length <= TYPO_MATCHING.shortWord
+        ? TYPO_MATCHING.shortWordEdits
+        : TYPO_MATCHING.longWordEdits;
+    const fuse = new Fuse(pool, {
+      includeScore: true,
+      threshold: TYPO_MATCHING.fuseThreshold,
+      ignoreLocation: true,
+    });
+    const stem = termOf(word);
+    return fuse
+      .search(word, { limit: TYPO_MATCHING.fuseLimit })
+      .map((result) => ({
+        word: result.item,
+        // Compared as written and as stems: "tarrif" is 3 edits from "tariffs", 2 from "tariff".
+        steps: Math.min(
+          editDistance(word, result.item).steps,
+          editDistance(stem, vocabulary.get(result.item) ?? result.item).steps,
+        ),
+      }))
+      .filter((match) => match.steps <= allowed)
+      .map((match) => ({ word: match.word, quality: 1 - match.steps / (word.length + 1) }));
+  }
+}
