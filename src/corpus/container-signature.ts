@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import type { ContainerSource } from "./detached.ts";
 
 /**
- * A container's signature (`binary.ts`): an HMAC-SHA256 under the install's key of the
+ * A container's signature (`container-layout.ts`): an HMAC-SHA256 under the install's key of the
  * header's bytes 0–23 and 56–63 and of the signed payload that follows the header, carried at
  * bytes 24–55; worked out over bytes in memory or piece by piece as they are read.
  */

@@ -1,8 +1,8 @@
 import { isUtf8 } from "node:buffer";
 
 /**
- * The saved index's string tables and the checks of its offset arrays (`binary.ts` reads
- * the container that holds them), and the errors that refuse a container.
+ * The saved index's string tables and the checks of its offset arrays (`container-reader.ts`
+ * reads the container that holds them), and the errors that refuse a container.
  */
 
 /** Why a container was refused: kept for the message that says the index is rebuilt. */
