@@ -10,13 +10,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PROJECT_ROOT } from "../src/paths.ts";
-import {
-  DEFAULT_CACHE_ROOT,
-  readQuestions,
-  seedFile,
-  type BenchQuestion,
-  type GeneratedCorpus,
-} from "./corpus.ts";
+import { readQuestions, type BenchQuestion } from "./bench-questions.ts";
+import { DEFAULT_CACHE_ROOT, seedFile, type GeneratedCorpus } from "./corpus.ts";
 
 /** The shared folder beside the project (evaluation sets, the seed, the archive). */
 export const SHARED_DIR = path.resolve(PROJECT_ROOT, "..", "shared");

@@ -14,14 +14,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  DEFAULT_CACHE_ROOT,
-  generateCorpus,
-  harvestPool,
-  readQuestions,
-  syntheticQuestions,
-  type BenchQuestion,
-} from "./corpus.ts";
+import { readQuestions, syntheticQuestions, type BenchQuestion } from "./bench-questions.ts";
+import { DEFAULT_CACHE_ROOT, generateCorpus } from "./corpus.ts";
+import { harvestPool } from "./sentence-pool.ts";
 import { archiveCorpus, missing, realQuestions, SHARED_DIR } from "./archive.ts";
 import type { LoopLimits, TimingResult } from "./measure.ts";
 import type { Top } from "./peers.ts";

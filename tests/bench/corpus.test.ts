@@ -2,14 +2,9 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  generateCorpus,
-  harvestPool,
-  isProse,
-  makeArticle,
-  splitText,
-  syntheticQuestions,
-} from "../../bench/corpus.ts";
+import { syntheticQuestions } from "../../bench/bench-questions.ts";
+import { generateCorpus, makeArticle } from "../../bench/corpus.ts";
+import { harvestPool, isProse, splitText } from "../../bench/sentence-pool.ts";
 import { loadArticles } from "../../src/corpus/load.ts";
 
 const roots: string[] = [];
