@@ -15,7 +15,7 @@
 // BENCH_NODE_ARGS adds Node flags to the bot's process (e.g. --cpu-prof).
 
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +29,7 @@ import {
   type InteractionOutcome,
 } from "../tests/emulator/emulator.ts";
 import { OptionType, slashCommand } from "../tests/emulator/payloads.ts";
+import { cpuSecondsOf, figures, row, type Cpu, type Figures } from "./bot-load-figures.ts";
 import { generateCorpus } from "./corpus.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -51,8 +52,6 @@ type BotName = keyof typeof BOTS;
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 /** Interactions sent per turn of the emulator's event loop in a burst (see `burst`). */
 const SLICE = 50;
-/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
-const CLOCK_TICKS = 100;
 /** Which scenarios to run (comma-separated): floor, echo, ask, reload. */
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "floor,echo,ask,reload").split(","));
 const ASK_BURST = Number(process.env.BENCH_ASK_BURST ?? 5_000);
@@ -61,65 +60,6 @@ const RELOAD_BURST = Number(process.env.BENCH_RELOAD_BURST ?? 1_500);
 const RELOAD_TRICKLE = Number(process.env.BENCH_RELOAD_TRICKLE ?? 10);
 /** Long enough for anything but a hung bot: a late answer is counted, not waited for forever. */
 const ANSWER_TIMEOUT_MS = 300_000;
-
-interface Figures {
-  readonly sent: number;
-  /** From the first interaction sent to the last (the emulator sends as fast as it can). */
-  readonly sentOverMs: number;
-  readonly late: number;
-  readonly answered: number;
-  readonly deferred: number;
-  readonly ack: readonly number[];
-  readonly answer: readonly number[];
-}
-
-/** CPU seconds used during a scenario by the bot's process and by this one (the emulator). */
-interface Cpu {
-  readonly bot: number;
-  readonly emulator: number;
-  readonly wallSeconds: number;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** What happened to a set of interactions (a rejection means no answer within the timeout). */
-function figures(settled: readonly PromiseSettledResult<InteractionOutcome>[]): Figures {
-  const outcomes = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-  const answeredAt = (o: InteractionOutcome): number | undefined =>
-    o.callback?.type === 5 ? (o.edits[0]?.at ?? o.followups[0]?.at) : o.callback?.at;
-  const dispatched = outcomes.map((o) => o.dispatchedAt);
-  return {
-    sent: settled.length,
-    sentOverMs: Math.max(...dispatched) - Math.min(...dispatched),
-    late: outcomes.filter((o) => o.late).length + (settled.length - outcomes.length),
-    answered: outcomes.filter((o) => !o.late && answeredAt(o) !== undefined).length,
-    deferred: outcomes.filter((o) => (o.callback?.type ?? o.lateCallbackType) === 5).length,
-    // Late callbacks too (refused by the emulator, as by Discord): their latency is the tail.
-    ack: outcomes.flatMap((o) => {
-      const latency = o.callback?.latencyMs ?? o.lateCallbackMs;
-      return latency === undefined ? [] : [latency];
-    }),
-    answer: outcomes.flatMap((o) => {
-      const at = answeredAt(o);
-      return at === undefined || o.late ? [] : [at - o.dispatchedAt];
-    }),
-  };
-}
-
-/** CPU seconds a process has used so far (user + system, all its threads), from /proc. */
-async function cpuSecondsOf(pid: number): Promise<number> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return NaN; // not Linux
-  }
-}
 
 /** A bot in a process of its own; `cpu()` is the CPU seconds it used since it was connected. */
 interface BotProcess {
@@ -279,17 +219,6 @@ async function reloadDuringBurst(
     await rm(scratch, { recursive: true, force: true });
   }
 }
-
-const ms = (values: readonly number[]): string =>
-  values.length === 0
-    ? "–"
-    : `${percentile(values, 50).toFixed(0)} / ${percentile(values, 99).toFixed(0)} / ` +
-      `${Math.max(...values).toFixed(0)}`;
-const cpu = (c: Cpu): string =>
-  `${c.bot.toFixed(1)} / ${c.emulator.toFixed(1)} / ${c.wallSeconds.toFixed(1)}`;
-const row = (name: string, f: Figures, c?: Cpu): string =>
-  `| ${name} | ${f.sent} in ${(f.sentOverMs / 1000).toFixed(1)} s | ${f.late} | ${f.answered} | ${f.deferred} | ${ms(f.ack)} | ` +
-  `${ms(f.answer)} | ${c ? cpu(c) : ""} |`;
 
 const questions = distinctQuestions(await openCorpus(DEFAULT_DATA_DIR), 1200);
 const load = () =>
