@@ -10,8 +10,9 @@ export { splitSentences } from "./text/sentences.ts";
 export { foldCase, isContentToken, termOf, tokenize } from "./text/tokenize.ts";
 export type { Token } from "./text/tokenize.ts";
 export { STOP_WORDS } from "./text/lexicon.ts";
-export { buildIndexData, IndexBuilder, SentenceFlag } from "./index/build.ts";
-export type { IndexData, Posting, SentenceTable, SentenceTexts } from "./index/build.ts";
+export { buildIndexData, IndexBuilder } from "./index/build.ts";
+export { SentenceFlag } from "./index/index-data.ts";
+export type { IndexData, Posting, SentenceTable, SentenceTexts } from "./index/index-data.ts";
 export { CitationIndex } from "./search/citation-index.ts";
 export type {
   Answer,

@@ -7,7 +7,7 @@
  * while it was indexed, several seconds of CPU in the collector's threads.
  */
 
-import type { Posting } from "./build.ts";
+import type { Posting } from "./index-data.ts";
 
 /** Entries the largest block holds. */
 const BLOCK = 1 << 16;

@@ -1,7 +1,8 @@
 import { LRUCache } from "lru-cache";
 import type { Article } from "../article/types.ts";
 import { CACHE_SIZES } from "../options.ts";
-import { buildIndexData, type IndexData } from "./build.ts";
+import { buildIndexData } from "./build.ts";
+import type { IndexData } from "./index-data.ts";
 import { firstIndexes } from "./postings.ts";
 
 /** True for a phrase term: index terms joined by a space. */

@@ -4,7 +4,7 @@ import { metadataAnswer, metadataField } from "../answer/metadata.ts";
 import { judgeConfidence } from "../answer/confidence.ts";
 import { extractShortAnswer } from "../answer/short-answer.ts";
 import type { Article } from "../article/types.ts";
-import type { IndexData } from "../index/build.ts";
+import type { IndexData } from "../index/index-data.ts";
 import { IndexView } from "../index/view.ts";
 import { LRUCache } from "lru-cache";
 import { CACHE_SIZES, DEFAULT_RANKING, type RankingOptions } from "../options.ts";

@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { answersIn, patternsOf, type AnswerType, type CountedThing } from "../answer/expected.ts";
 import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
-import { SentenceFlag } from "../index/build.ts";
+import { SentenceFlag } from "../index/index-data.ts";
 import { WH_WORDS } from "../text/lexicon.ts";
 import type { IndexView } from "../index/view.ts";
 import { CACHE_SIZES, cacheSizeFor, type RankingOptions } from "../options.ts";
