@@ -2,7 +2,8 @@ import { CONFIDENCE } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import type { Citation } from "../search/types.ts";
 import { foldCase } from "../text/tokenize.ts";
-import type { AnswerType, CountedThing } from "./expected.ts";
+import type { CountedThing } from "./answers-in.ts";
+import type { AnswerType } from "./expected.ts";
 import { extractShortAnswer } from "./short-answer.ts";
 
 /** The short answer an answered question gets, and whether its best two passages are a close call. */

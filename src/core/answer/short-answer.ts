@@ -13,7 +13,8 @@ import {
 } from "../text/lexicon.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { foldCase, termOf, tokenize } from "../text/tokenize.ts";
-import { answersIn, patternsOf, quoted, type AnswerType, type CountedThing } from "./expected.ts";
+import { answersIn, patternsOf, quoted, type CountedThing } from "./answers-in.ts";
+import type { AnswerType } from "./expected.ts";
 import { askedTerms, bestName } from "./names.ts";
 
 /** The clause around a span of text: from the comma, semicolon or sentence end before it to the one after. */

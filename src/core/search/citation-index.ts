@@ -1,4 +1,5 @@
-import { expectedAnswer, type AnswerType, type CountedThing } from "../answer/expected.ts";
+import type { CountedThing } from "../answer/answers-in.ts";
+import { expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
 import { metadataAnswer, metadataField } from "../answer/metadata.ts";
 import { judgeConfidence } from "../answer/confidence.ts";

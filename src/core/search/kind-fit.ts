@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
-import { answersIn, patternsOf, type AnswerType, type CountedThing } from "../answer/expected.ts";
+import { answersIn, patternsOf, type CountedThing } from "../answer/answers-in.ts";
+import type { AnswerType } from "../answer/expected.ts";
 import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/index-data.ts";
 import { WH_WORDS } from "../text/lexicon.ts";

@@ -1,0 +1,154 @@
+/**
+ * Where a passage holds an answer of the kind a question expects (`expected.ts`): the
+ * patterns of each kind, and the expressions they find that the question does not already
+ * say, a year alone being no count, a label's number ("Section 301") none either.
+ */
+import {
+  COUNTED_NUMBER,
+  DURATION,
+  FOLLOWED_BY_TIME_UNIT,
+  MEASURE,
+  MONEY,
+  MONTH_PATTERN,
+  MULTIPLIER,
+  NUMBER_WORD,
+  PERCENT,
+  SHARE_OF,
+  WHEN,
+} from "../text/lexicon.ts";
+import { SHORT_ANSWER } from "../options.ts";
+import { tokenize } from "../text/tokenize.ts";
+import type { AnswerType } from "./expected.ts";
+
+/** The patterns that hold an answer of a kind, most specific first; empty for names and `none`. */
+export function patternsOf(type: AnswerType): readonly RegExp[] {
+  switch (type) {
+    case "money":
+      return [MONEY];
+    case "percent":
+      return [PERCENT, MULTIPLIER];
+    case "amount":
+      return [MONEY, PERCENT, MULTIPLIER, COUNTED_NUMBER];
+    case "count":
+      return [COUNTED_NUMBER, SHARE_OF];
+    case "duration":
+      return [DURATION];
+    case "measure":
+      return [MEASURE];
+    case "date":
+      return [WHEN];
+    default:
+      return [];
+  }
+}
+
+/** A match as quoted: trimmed, without trailing punctuation. */
+export function quoted(match: string): string {
+  return match.trim().replace(/[,.;:]+$/u, "");
+}
+
+const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
+/**
+ * Text ending in a month name, or in a month's day and a dash: the number after it is a
+ * day ("March 1", the 21 of "May 19-21"), not a count.
+ */
+const AFTER_MONTH = new RegExp(`${MONTH_PATTERN.source}\\.?\\s*(?:\\d{1,2}\\s*[-–]\\s*)?$`, "iu");
+/**
+ * Text ending in a capitalised word inside the sentence: the number after it is a
+ * label ("Section 301", "Model 3", "(Phase 2)", "K-8", "F-35"), not a count or an amount.
+ */
+const AFTER_LABEL = /\S\s+[([“"]?\p{Lu}[\p{L}]*\.?\s?$|\p{Lu}-$/u;
+
+/**
+ * The expressions of the kind asked for in a passage that the question does not
+ * already say ("first two months of 2017" in the question answers no "how many"),
+ * a year alone being no count or amount, a sum of money or a share no count.
+ */
+export function answersIn(
+  type: AnswerType,
+  text: string,
+  question: string,
+  counted?: CountedThing,
+): string[] {
+  const asked = question.toLowerCase();
+  const found: string[] = [];
+  for (const pattern of patternsOf(type)) {
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) {
+      const value = quoted(match[0]);
+      const folded = value.toLowerCase();
+      if (folded === "" || asked.includes(folded)) continue;
+      const before = text.slice(0, match.index);
+      if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
+      if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
+      if ((type === "count" || type === "amount") && AFTER_LABEL.test(before)) continue;
+      // "the first two months" is a length of time: it counts no cars ("how many years" asks a duration).
+      if (
+        type === "count" &&
+        FOLLOWED_BY_TIME_UNIT.test(text.slice(match.index + match[0].length))
+      ) {
+        continue;
+      }
+      // A share counts only as a share of something ("90 percent of firearms": SHARE_OF).
+      if (
+        type === "count" &&
+        ((/%$/u.test(value) && pattern !== SHARE_OF) ||
+          /[$€£¥]\s?$/u.test(text.slice(0, match.index)))
+      ) {
+        continue;
+      }
+      // "1 of 12 original signatories": one member of a group, not how many there are.
+      if (
+        type === "count" &&
+        /^(?:1|one)$/iu.test(value) &&
+        ONE_OF.test(text.slice(match.index + match[0].length))
+      ) {
+        continue;
+      }
+      if (counted !== undefined && !countsThing(text, match.index + match[0].length, counted)) {
+        continue;
+      }
+      // "section 3" for "how many sections": a number after the thing counted numbers one of them.
+      const previous = tokenize(before.slice(-40)).at(-1);
+      if (counted !== undefined && previous !== undefined && counted.terms.has(previous.term)) {
+        continue;
+      }
+      found.push(value);
+    }
+  }
+  return found;
+}
+
+/**
+ * "of" and another number right after the number one: it singles out one member of a group
+ * ("1 of 12 original signatories", "one of the five"), which counts nothing; "40 of 50 states"
+ * does count 40.
+ */
+const ONE_OF = new RegExp(
+  String.raw`^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\d|${NUMBER_WORD}\b)`,
+  "iu",
+);
+
+/** A preposition of purpose right after a number: it went to or for what follows, not counted it. */
+const SPENT_ON = /^\s+(?:on|for|to|toward|towards|into)\b/iu;
+
+/**
+ * False when the number counts something else: the word after it is a noun ("the two
+ * leaders") and none of the few words after it names the thing counted ("23 states",
+ * "two new weekly flights"). "only eight were built" or "150 million Americans" may count it.
+ */
+function countsThing(text: string, from: number, counted: CountedThing): boolean {
+  // "spent billions on charging stations": what the number was spent on is not what it counts.
+  if (SPENT_ON.test(text.slice(from, from + 12))) return false;
+  const after = tokenize(text.slice(from, from + 80)).slice(0, SHORT_ANSWER.countedWithin);
+  const next = after[0];
+  // A name after it may still be what is counted ("150 million Americans" are people).
+  if (next === undefined || next.capitalized || !counted.isNoun(next.word)) return true;
+  return after.some((token) => counted.terms.has(token.term));
+}
+
+/** What a "how many" question counts: the terms that stand for it, and how to tell a noun. */
+export interface CountedThing {
+  readonly terms: ReadonlySet<string>;
+  isNoun(word: string): boolean;
+}
