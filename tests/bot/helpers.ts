@@ -13,6 +13,8 @@ import { createLogger } from "../../src/logger.ts";
 import { Library } from "../../src/corpus/library.ts";
 import { openStore } from "../../src/storage/database.ts";
 import { ServerArticles } from "../../src/storage/server-articles.ts";
+import { toDiscordMessage } from "../../src/reply/discord.ts";
+import type { Reply } from "../../src/reply/types.ts";
 import type { Loose } from "../emulator/types.ts";
 
 // One temporary-folder helper and one root for every test folder.
@@ -112,4 +114,24 @@ export function input(
 /** A small valid article file. */
 export function articleFile(title: string, body: string): string {
   return `---\ntitle: "${title}"\nsource: "Test Wire"\npublished: "2024-09-23"\n---\n\n${body}\n`;
+}
+
+/** Everything visible in a rendered message, as one string. */
+export function visible(reply: Reply): string {
+  const message = toDiscordMessage(reply);
+  const embed = message.embeds[0];
+  return [
+    message.content,
+    embed?.title,
+    embed?.description,
+    ...(embed?.fields ?? []).flatMap((f) => [f.name, f.value]),
+    embed?.footer?.text,
+  ].join("\n");
+}
+
+/** The custom id of the reply's button labelled `label` (fails the test when there is none). */
+export function buttonId(reply: Reply, label: string): string {
+  const button = reply.buttons?.find((candidate) => candidate.label === label);
+  if (!button) throw new Error(`no “${label}” button in ${JSON.stringify(reply.buttons)}`);
+  return button.customId;
 }
