@@ -7,6 +7,7 @@ export type { Article, ArticleMeta, Paragraph, Sentence } from "./article/types.
 export { ArticleError, parseArticle } from "./article/parse.ts";
 export { parsePublished, formatDate } from "./text/dates.ts";
 export { splitSentences } from "./text/sentences.ts";
+export { ownCopy } from "./text/own-copy.ts";
 export { foldCase, isContentToken, termOf, tokenize } from "./text/tokenize.ts";
 export type { Token } from "./text/tokenize.ts";
 export { STOP_WORDS } from "./text/lexicon.ts";

@@ -1,4 +1,4 @@
-import type { Article } from "../core/index.ts";
+import { ownCopy, type Article } from "../core/index.ts";
 import { OPTIONAL_FIELDS, writeTexts } from "./article-codec.ts";
 import type { ContainerWriter } from "./binary.ts";
 
@@ -28,7 +28,7 @@ function positionOf(positions: Map<string, number>, value: string | undefined): 
   let at = positions.get(value);
   if (at === undefined) {
     at = positions.size;
-    positions.set(value, at);
+    positions.set(ownCopy(value), at);
   }
   return at;
 }
@@ -74,16 +74,17 @@ export class ArticleEncoder {
 
   /** Adds the next article. */
   add(article: Article): void {
-    this.ids.push(article.id);
-    this.titles.push(article.title);
+    // Kept until the chunk is written: each its own string, not a view of its file's text.
+    this.ids.push(ownCopy(article.id));
+    this.titles.push(ownCopy(article.title));
     let bits = 0;
     OPTIONAL_FIELDS.forEach((field, i) => {
       const value = article[field];
-      (this.optional[i] as string[]).push(value ?? "");
+      (this.optional[i] as string[]).push(value === undefined ? "" : ownCopy(value));
       if (value !== undefined) bits |= 1 << i;
     });
     this.present.push(bits);
-    this.files.push(article.file);
+    this.files.push(ownCopy(article.file));
     let paragraphs = this.textLengths.length;
     let sentences = this.bounds.length / 2;
     for (const paragraph of article.paragraphs) {

@@ -1,5 +1,6 @@
 import type { Article } from "../article/types.ts";
 import { TIME_WORDS, YEAR } from "../text/lexicon.ts";
+import { ownCopy } from "../text/own-copy.ts";
 import { PERCENT_ID, SentenceReader } from "../text/sentence-reader.ts";
 import { isContentToken, termOf, tokenize, type WordReading } from "../text/tokenize.ts";
 import { PostingEntries } from "./entries.ts";
@@ -136,13 +137,14 @@ export class IndexBuilder {
         let position = this.speakerPosition.get(speaker);
         if (position === undefined) {
           position = this.speakers.length;
-          this.speakerPosition.set(speaker, position);
-          this.speakers.push(speaker);
+          const own = ownCopy(speaker);
+          this.speakerPosition.set(own, position);
+          this.speakers.push(own);
         }
         this.speakerOf[this.paragraphKey] = position;
       }
       if (context !== undefined && !this.contextPosition.has(context)) {
-        this.contextPosition.set(context, this.contextTerms.length);
+        this.contextPosition.set(ownCopy(context), this.contextTerms.length);
         this.contextTerms.push([
           ...new Set(
             tokenize(context)

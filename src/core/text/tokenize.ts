@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import { CACHE_SIZES } from "../options.ts";
 import { IRREGULAR_FORMS, NUMBER_WORDS, STEM_COLLISIONS, STOP_WORDS } from "./lexicon.ts";
+import { ownCopy } from "./own-copy.ts";
 import { wordSpans } from "./words.ts";
 
 /** One word or number of a text, with where it stands. */
@@ -66,10 +67,16 @@ export type WordReading = Pick<Token, "word" | "term" | "isNumber" | "capitalize
 /** How each written form reads; the same forms recur through a corpus, so each is read once. */
 const readings = new Map<string, WordReading>();
 
-/** How a written form reads (memoised: the same forms recur through a corpus). */
-export function readWord(surface: string): WordReading {
-  let reading = readings.get(surface);
+/**
+ * How a written form reads (memoised: the same forms recur through a corpus). The form is kept
+ * as a string of its own (`ownCopy`): it is cut from a sentence, and the sentence from its
+ * file's whole text, which the memo would otherwise keep alive, and so would the index, which
+ * keeps the form's word and term.
+ */
+export function readWord(written: string): WordReading {
+  let reading = readings.get(written);
   if (reading) return reading;
+  const surface = ownCopy(written);
   const isNumber = /^\p{N}/u.test(surface);
   const acronym = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,5}s?$/u.test(surface);
   let word = foldCase(surface).replace(/\./gu, acronym ? "" : ".");
