@@ -54,9 +54,16 @@ export class VariantFinder {
     this.lookupsLeft = TYPO_MATCHING.lookupsPerQuestion;
   }
 
-  /** The index terms a question word may stand for, with how well each matches. */
-  variantsOf(token: Token, asName: boolean): VariantMap {
-    const key = `${token.isNumber ? "#" : asName ? "N" : ""}${token.word}`;
+  /**
+   * The index terms a question word may stand for, with how well each matches. A word typed
+   * in capitals may be read in lower case, as the articles write it ({@link asWritten}).
+   */
+  variantsOf(typed: Token, asName: boolean): VariantMap {
+    const token = this.asWritten(typed);
+    // The word and what kind of word it is: "ev" and "EV" share their word but not their term
+    // (the acronym's is "EV"), nor their stand-ins.
+    const kind = token.isNumber ? "#" : `${token.acronym ? "A" : ""}${asName ? "N" : ""}`;
+    const key = `${kind}${token.word}`;
     let variants = this.cache.get(key);
     if (!variants) {
       const found = this.find(token, asName);
@@ -65,6 +72,25 @@ export class VariantFinder {
       if (found.complete) this.cache.set(key, variants);
     }
     return variants;
+  }
+
+  /**
+   * The word typed in capitals read in lower case where that reads it as the articles write
+   * it: "CZAR" where they have only "czar"; an acronym shorter than `minVariantWordLength`
+   * ("DC") whose lower-case reading stands for the acronym anyway (the articles write it so
+   * at least as often), so that "DC" and "dc" find the same: for a word that short, the two
+   * readings differ only in the lower-case term.
+   */
+  private asWritten(token: Token): Token {
+    if (!token.acronym) return token;
+    const { view } = this;
+    const lower = termOf(token.word);
+    const lowerOnly = !view.has(token.term) && view.has(lower);
+    const short =
+      token.word.length < TYPO_MATCHING.minVariantWordLength &&
+      view.has(token.term) &&
+      view.frequency(token.term) >= view.frequency(lower);
+    return lowerOnly || short ? { ...token, term: lower, acronym: false } : token;
   }
 
   private find(token: Token, asName: boolean): { variants: VariantMap; complete: boolean } {

@@ -164,6 +164,28 @@ describe("shortlist: the sentences worth scoring in full", () => {
 describe("CitationIndex: the front of the search rooms", () => {
   const index = new CitationIndex([tesla, weather]);
 
+  it("GIVEN a word the articles write as an acronym and in lower case THEN a question with either is answered as if the other had not been asked before", () => {
+    const space = article(
+      "space",
+      "Space",
+      "The nasa logo was blue.",
+      "The NASA budget grew in June. Each NASA probe flew.",
+    );
+    const cited = (index: CitationIndex, question: string) =>
+      index.ask(question).citations.map((citation) => citation.excerpt);
+    const alone = (question: string) => cited(new CitationIndex([space, weather]), question);
+    expect(alone("what NASA?")).not.toContain("The nasa logo was blue.");
+    expect(alone("what nasa?")).toContain("The nasa logo was blue.");
+    for (const [first, then] of [
+      ["what nasa?", "what NASA?"],
+      ["what NASA?", "what nasa?"],
+    ] as const) {
+      const index = new CitationIndex([space, weather]);
+      index.ask(first);
+      expect(cited(index, then), `${then} after ${first}`).toEqual(alone(then));
+    }
+  });
+
   it("GIVEN a question THEN the sentence that answers is cited first, with its article and ¶", () => {
     const answer = index.ask("How much did exports of electric vehicles rise?");
     expect(answer).toMatchObject({ answered: true, answer: "376%" });

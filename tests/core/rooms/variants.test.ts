@@ -52,6 +52,43 @@ describe("variants: what a question word may stand for", () => {
     // "in" is no acronym of the articles: no stand-ins.
     expect(of("who leads in energy", 2).size).toBe(1);
   });
+
+  it("GIVEN a word typed in capitals that the articles write only in lower case, or a two-letter acronym they write in capitals at least as often THEN typed either way it stands for the same terms", () => {
+    const council = article(
+      "council",
+      "Council",
+      "The crypto czar met the DC council.",
+      "DC agreed.",
+    );
+    const councilView = new IndexView([council, weather]);
+    // A finder of its own for each: nothing remembered from the other typing.
+    const of = (word: string) => [
+      ...new VariantFinder(councilView, options).variantsOf(tokenize(word)[0] as never, false),
+    ];
+    expect(of("CZAR")).toEqual(of("czar"));
+    expect(of("CZAR").map(([term]) => term)).toContain("czar");
+    expect(of("DC")).toEqual(of("dc"));
+    expect(of("DC").map(([term]) => term)).toContain("DC");
+  });
+
+  it("GIVEN a word asked in lower case and as an acronym THEN each gets its own stand-ins, whichever is asked first", () => {
+    // "ev" written in lower case more often than "EV": the lower-case word does not stand for the acronym.
+    const charging = article(
+      "charging",
+      "Charging",
+      "The ev charger was slow. Every ev owner waited. One ev was red.",
+      "The EV tax credit ends in June.",
+    );
+    const chargingView = new IndexView([charging, weather]);
+    const lower = (finder: VariantFinder) => finder.variantsOf(tokenize("ev")[0] as never, false);
+    const upper = (finder: VariantFinder) => finder.variantsOf(tokenize("EV")[0] as never, false);
+    const lowerFirst = new VariantFinder(chargingView, options);
+    expect([...lower(lowerFirst).keys()]).toEqual(["ev"]);
+    expect([...upper(lowerFirst).keys()]).toEqual(["EV"]);
+    const upperFirst = new VariantFinder(chargingView, options);
+    expect([...upper(upperFirst).keys()]).toEqual(["EV"]);
+    expect([...lower(upperFirst).keys()]).toEqual(["ev"]);
+  });
 });
 
 /** Word vectors from a table of directions (normalised here): no GloVe file needed. */
