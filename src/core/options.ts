@@ -83,7 +83,12 @@ export interface RankingOptions {
   readonly modifierMissingCredit: number;
   /** Match quality below which a stand-in does not count as the word being there (a definition word is too loose). */
   readonly looseMatch: number;
-  /** Factor on the score of a passage that lacks the kind of answer asked for ("who" without a name). */
+  /**
+   * Factor on the score of a passage that lacks the kind of answer asked for ("who" without a
+   * name, "how many" without a number of the thing counted). Swept over every dev set: 0.2 to
+   * 0.5 give the same answers; 0.8 declined 3 more answerable questions and put 2 fewer right
+   * passages first.
+   */
   readonly kindMisfit: number;
   /** Weight factor, in ranking, of a question word that is in the article's title (its topic). */
   readonly titleDiscount: number;
@@ -208,7 +213,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   missingNameWeight: 2.5,
   modifierMissingCredit: 0.5,
   looseMatch: 0.5,
-  kindMisfit: 0.8,
+  kindMisfit: 0.5,
   titleDiscount: 0.5,
   titleContextCredit: 0.5,
   titleContextRarity: 2.5,

@@ -80,16 +80,16 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
       top1: 24,
       top3: 27,
       abstained: 9,
-      falseAbstain: 2,
+      falseAbstain: 1,
     });
   });
 
   it("GIVEN the discord-style fact-sheet questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(library, readQuestions("discord-articles.jsonl")), {
-      top1: 62,
-      top3: 67,
+      top1: 63,
+      top3: 68,
       abstained: 17,
-      falseAbstain: 2,
+      falseAbstain: 1,
     });
   });
 
@@ -104,10 +104,10 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the blind fact-sheet questions and the whole library THEN the floors hold", () => {
     expectAtLeast(score(blindLibrary, readQuestions("blind-factsheets.jsonl")), {
-      top1: 27,
-      top3: 31,
+      top1: 28,
+      top3: 32,
       abstained: 11,
-      falseAbstain: 6,
+      falseAbstain: 5,
     });
   });
 
@@ -143,7 +143,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
       top1: 15,
       top3: 21,
       abstained: 8,
-      falseAbstain: 6,
+      falseAbstain: 5,
     });
   });
 
@@ -211,6 +211,17 @@ describe("the verdict does not depend on how a question is typed", () => {
       const lower = question.toLowerCase();
       expect(verdict(library.ask(lower)), lower).toBe(verdict(library.ask(question)));
     }
+  });
+
+  it("GIVEN a name typed as a lower-case plural ('teslas') THEN it is read as the articles' name, not the dictionary's unit", () => {
+    const term = (question: string) =>
+      library.explain(question).citations[0]?.terms.find((t) => t.word.startsWith("tesla"));
+    const plural = term("anyone know when teslas gonna sign the jv?? like timing");
+    expect(plural?.weighing.name).toBe(true);
+    expect(plural?.matches.map((match) => match.how)).not.toContain("definition");
+    expect(verdict(library.ask("anyone know when teslas gonna sign the jv?? like timing"))).toBe(
+      verdict(library.ask("anyone know when tesla's gonna sign the jv?? like timing")),
+    );
   });
 
   it("GIVEN letters joined by a sign (R&D) THEN neither is read as a model letter", () => {

@@ -243,6 +243,19 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "The rule follows the Fair Housing Relief Act passed decades ago.",
     null,
   ],
+  // "What year" is answered by a year, not by another time ("Tuesday night").
+  [
+    "what year did the governor step down",
+    "date",
+    "Late on Tuesday night, the agency posted a photo of the governor.",
+    null,
+  ],
+  [
+    "what year did the governor step down",
+    "date",
+    "The governor stepped down in March 2016, the agency said on Tuesday.",
+    "March 2016",
+  ],
   // Places: a place, not an organisation.
   [
     "what province did wang yang lead",

@@ -48,6 +48,12 @@ export function quoted(match: string): string {
 }
 
 const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
+
+/** "What year…", "which year…": a question only a year answers ("Tuesday night" does not). */
+const YEAR_ASKED = /\b(?:what|which) year\b/u;
+
+/** A time expression that says its year: "in 2016", "May 2017", "last year". */
+const SAYS_YEAR = /\b(?:1[5-9]|20)\d\d\b|\b(?:this|last|next|that) year\b/u;
 /**
  * Text ending in a month name, or in a month's day and a dash: the number after it is a
  * day ("March 1", the 21 of "May 19-21"), not a count.
@@ -80,6 +86,7 @@ export function answersIn(
       if (folded === "" || asked.includes(folded)) continue;
       const before = text.slice(0, match.index);
       if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
+      if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
       if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
       if ((type === "count" || type === "amount") && AFTER_LABEL.test(before)) continue;
       // "the first two months" is a length of time: it counts no cars ("how many years" asks a duration).

@@ -48,6 +48,9 @@ export class NameEvidence {
       // The word's own form decides when the sample has it: "work" is not a name because the
       // articles write "Working Group", which shares its stem.
       const form = { capital: 0, lower: 0 };
+      // "teslas" typed for the articles' "Tesla": a plural decides by its singular's form.
+      const singular = { capital: 0, lower: 0 };
+      const singularWord = word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : undefined;
       const stem = { capital: 0, lower: 0 };
       const ids = posting.sentenceIds;
       const sample = this.options.nameSample;
@@ -56,12 +59,13 @@ export class NameEvidence {
         tokenize(this.view.sentenceText(ids[k] as number)).forEach((seen, position) => {
           // A sentence's first word is capitalised whatever it is.
           if (seen.term !== token.term || position === 0) return;
-          const counts = seen.word === word ? form : stem;
+          const counts = seen.word === word ? form : seen.word === singularWord ? singular : stem;
           if (seen.capitalized) counts.capital += 1;
           else counts.lower += 1;
         });
       }
       if (form.capital + form.lower > 0) written = form.capital > form.lower;
+      else if (singular.capital + singular.lower > 0) written = singular.capital > singular.lower;
       else if (this.commonWord(word)) written = false;
       else written = stem.capital > stem.lower;
       this.capitals.set(token.word, written);
