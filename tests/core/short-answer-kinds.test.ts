@@ -243,6 +243,19 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "The rule follows the Fair Housing Relief Act passed decades ago.",
     null,
   ],
+  // "Which agencies" asks for an organisation: a person with a title is no answer.
+  [
+    "which federal agencies wrote the new rule",
+    "person",
+    "The new rule was announced by President Lee on Monday.",
+    null,
+  ],
+  [
+    "which federal agencies wrote the new rule",
+    "person",
+    "The new rule, announced by President Lee, was written by the Department of Labor.",
+    "Department of Labor",
+  ],
   // "What year" is answered by a year, not by another time ("Tuesday night").
   [
     "what year did the governor step down",

@@ -1,5 +1,5 @@
 import { CHANGE_WORDS, ROLE_OPENERS, STOP_WORDS } from "../text/lexicon.ts";
-import type { SynonymSource } from "../synonyms.ts";
+import type { NounSense, SynonymSource } from "../synonyms.ts";
 
 /**
  * The kind of answer a question expects (a count, a date, a duration, a sum of
@@ -55,6 +55,15 @@ const FRAME =
  * dictionary does not know N.
  */
 function headNounKind(q: string, dictionary: SynonymSource): AnswerType | undefined {
+  const sense = askedNounSense(q, dictionary);
+  if (!sense) return undefined;
+  if (sense.category === "person" || sense.category === "organization") return "person";
+  if (sense.category === "location") return "place";
+  return "thing";
+}
+
+/** The dictionary's sense of the noun after "which"/"what" ("department" in "which federal departments wrote…"). */
+function askedNounSense(q: string, dictionary: SynonymSource): NounSense | undefined {
   const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
   // "what did…", "what is…": no noun follows the question word.
   if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
@@ -62,12 +71,27 @@ function headNounKind(q: string, dictionary: SynonymSource): AnswerType | undefi
   for (const word of [match[2], match[1]]) {
     if (word === undefined || STOP_WORDS.has(word) || dictionary.mostlyVerb?.(word)) continue;
     const sense = dictionary.nounSense?.(word);
-    if (!sense || sense.proper) continue;
-    if (sense.category === "person" || sense.category === "organization") return "person";
-    if (sense.category === "location") return "place";
-    return "thing";
+    if (sense && !sense.proper) return sense;
   }
   return undefined;
+}
+
+/**
+ * True when the question asks "which N" of an organisation ("which federal departments",
+ * "what agency"): a person ("President Biden") does not answer it.
+ */
+export function asksForOrganization(question: string, dictionary?: SynonymSource | null): boolean {
+  if (!dictionary) return false;
+  return askedNounSense(questionText(question), dictionary)?.category === "organization";
+}
+
+/** The question as its rules read it: lower case, straight apostrophes, no polite frame. */
+function questionText(question: string): string {
+  return question
+    .toLowerCase()
+    .replace(/[’']/gu, "'")
+    .replace(/^[^\p{L}\p{N}]+/u, "")
+    .replace(FRAME, "");
 }
 
 /** "How much", "how big", "by how much": an amount of any kind, unless the thing sized says which. */
@@ -155,11 +179,7 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
  * answer whatever words follow. With a dictionary, "which N" is read from what N is.
  */
 export function expectedAnswer(question: string, dictionary?: SynonymSource | null): AnswerType {
-  const q = question
-    .toLowerCase()
-    .replace(/[’']/gu, "'")
-    .replace(/^[^\p{L}\p{N}]+/u, "")
-    .replace(FRAME, "");
+  const q = questionText(question);
   const [definition] = QUESTION_RULES;
   if (definition?.[0].test(q)) return "definition";
   const first = FIRST_WH.exec(q);

@@ -3,7 +3,7 @@ import { SHORT_ANSWER } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
-import type { AnswerType } from "./expected.ts";
+import { asksForOrganization, type AnswerType } from "./expected.ts";
 
 /**
  * A run of capitalised words, allowing initials and "de", "van" inside ("Vice Premier
@@ -116,6 +116,8 @@ export function bestName(
   );
   // "Treasury's or other agencies'?": the answer is one of the question's own names.
   const alternatives = /\bor\b/iu.test(question);
+  // "Which federal departments…": a person ("President Biden") does not answer it.
+  const organization = type === "person" && asksForOrganization(question, dictionary);
   let best: { name: string; rank: number } | undefined;
   // A transcript's "MS. PSAKI:" says who speaks, not whom the passage is about (a question
   // about who said it gets the speaker apart: see search/speakers.ts).
@@ -152,6 +154,7 @@ export function bestName(
       continue;
     }
     if (wrongKindOfName(type, words.join(" "), dictionary)) continue;
+    if (organization && dictionary && hasPersonsTitle(words.join(" "), dictionary)) continue;
     const preceding = excerpt.slice(Math.max(0, match.index - 20), match.index);
     // "the Administration", "the Order": a capitalised common noun refers to something
     // the article names elsewhere; it is no name of its own (an acronym is: "the FAA").
