@@ -1,8 +1,8 @@
-import type { IndexData, Posting } from "../core/index.ts";
-import { postingsByTerm } from "../core/index/entries.ts";
+import type { IndexData } from "../core/index.ts";
 import { copyTexts, sentencePositions, type SentencePositions } from "./article-codec.ts";
 import type { ContainerReader, ContainerWriter } from "./binary.ts";
 import type { SavedContent } from "./index-codec.ts";
+import { MergedPostings } from "./merged-postings.ts";
 
 /**
  * Joins the indexes made of consecutive chunks of a folder's files (`parallel-build.ts`: one
@@ -151,7 +151,8 @@ export function encodeChunkArticles(writer: ContainerWriter, chunks: readonly Ch
  * The index of all the chunks' articles, as `buildIndexData` makes it over them in order:
  * sentence, article and paragraph numbers moved past the earlier chunks'; terms, vocabulary
  * words, contexts and speakers in the order first met (a word's term is that of its latest
- * occurrence, as within a chunk); postings joined term by term.
+ * occurrence, as within a chunk); postings joined term by term, each when first asked for
+ * ({@link MergedPostings}).
  */
 export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
   const datas = chunks.map((chunk) => chunk.content.data);
@@ -210,7 +211,10 @@ export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
       length,
       flags: concatUint8(datas.map((d) => d.sentences.flags)),
     },
-    postings: mergePostings(datas, sentenceShifts),
+    postings: new MergedPostings(
+      datas.map((data) => data.postings),
+      sentenceShifts,
+    ),
     vocabulary,
     titleTerms: datas.flatMap((d) => d.titleTerms),
     contextOf: concatInt32(
@@ -223,54 +227,6 @@ export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
     speakers: speakers.values,
     averageLength: sentences > 0 ? totalLength / sentences : 1,
   };
-}
-
-/** Every chunk's postings, term by term in the order terms are first met, ids moved along. */
-function mergePostings(
-  datas: readonly IndexData[],
-  shifts: readonly number[],
-): Map<string, Posting> {
-  const slotOf = new Map<string, number>();
-  const terms: string[] = [];
-  const sizes: number[] = [];
-  const chunkSlots = datas.map((data) => {
-    const slots = new Int32Array(data.postings.size);
-    let t = 0;
-    for (const [term, posting] of data.postings) {
-      let slot = slotOf.get(term);
-      if (slot === undefined) {
-        slot = terms.length;
-        slotOf.set(term, slot);
-        terms.push(term);
-        sizes.push(0);
-      }
-      sizes[slot] = (sizes[slot] as number) + posting.sentenceIds.length;
-      slots[t++] = slot;
-    }
-    return slots;
-  });
-  const first = new Int32Array(terms.length + 1);
-  sizes.forEach((size, s) => (first[s + 1] = (first[s] as number) + size));
-  const next = first.slice(0, terms.length);
-  const ids = new Int32Array(first[terms.length] as number);
-  const counts = new Uint8Array(ids.length);
-  datas.forEach((data, c) => {
-    const slots = chunkSlots[c] as Int32Array;
-    const shift = shifts[c] as number;
-    let t = 0;
-    for (const posting of data.postings.values()) {
-      const slot = slots[t] as number;
-      t += 1;
-      const at = next[slot] as number;
-      const chunkIds = posting.sentenceIds;
-      if (shift === 0) ids.set(chunkIds, at);
-      else
-        for (let k = 0; k < chunkIds.length; k += 1) ids[at + k] = (chunkIds[k] as number) + shift;
-      counts.set(posting.counts, at);
-      next[slot] = at + chunkIds.length;
-    }
-  });
-  return postingsByTerm(terms, first, ids, counts);
 }
 
 /**

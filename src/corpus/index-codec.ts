@@ -1,4 +1,4 @@
-import type { Article, IndexData, SentenceTable } from "../core/index.ts";
+import type { Article, IndexData, Posting, SentenceTable } from "../core/index.ts";
 import { decodeArticles, sentencePositions } from "./article-codec.ts";
 import { encodeArticles } from "./article-encoder.ts";
 import type { TextRecovery } from "./article-texts.ts";
@@ -124,17 +124,20 @@ export function encodeProblems(
 export function encodeIndexData(writer: ContainerWriter, data: IndexData): void {
   const { sentences } = data;
   writer.int32(54, sentences.length).uint8(55, sentences.flags);
-  const terms = [...data.postings.keys()];
+  // Each term's postings read once, in order (a joined build's are made as they are read).
+  const terms: string[] = [];
+  const postings: Posting[] = [];
+  for (const [term, posting] of data.postings) {
+    terms.push(term);
+    postings.push(posting);
+  }
   const postingFirst = new Int32Array(terms.length + 1);
-  terms.forEach((term, i) => {
-    postingFirst[i + 1] =
-      (postingFirst[i] as number) + (data.postings.get(term)?.sentenceIds.length ?? 0);
+  postings.forEach((posting, i) => {
+    postingFirst[i + 1] = (postingFirst[i] as number) + posting.sentenceIds.length;
   });
   const units = new Int32Array(postingFirst[terms.length] as number);
   const counts = new Uint8Array(units.length);
-  terms.forEach((term, i) => {
-    const posting = data.postings.get(term);
-    if (!posting) return;
+  postings.forEach((posting, i) => {
     units.set(posting.sentenceIds, postingFirst[i]);
     counts.set(posting.counts, postingFirst[i]);
   });

@@ -42,6 +42,15 @@ describe("joining chunks built apart", () => {
     const whole = buildIndexData(articles);
     expect(joined.sentences).toEqual(whole.sentences);
     expect([...joined.postings]).toEqual([...whole.postings]);
+    // Each term's postings as asked for one by one (made when first asked for), and again.
+    expect(joined.postings.size).toBe(whole.postings.size);
+    for (const [term, posting] of whole.postings) {
+      expect(joined.postings.get(term)).toEqual(posting);
+      expect(joined.postings.get(term)).toBe(joined.postings.get(term));
+    }
+    expect(joined.postings.has("notaterm")).toBe(false);
+    expect(joined.postings.get("notaterm")).toBeUndefined();
+    expect([...joined.postings]).toEqual([...whole.postings]);
     expect([...joined.vocabulary]).toEqual([...whole.vocabulary]);
     expect(joined.contextOf).toEqual(whole.contextOf);
     expect(joined.contextTerms).toEqual(whole.contextTerms);
