@@ -2,7 +2,7 @@ import type { Article, IndexData, Posting, SentenceTable } from "../core/index.t
 import { decodeArticles, sentencePositions } from "./article-codec.ts";
 import { encodeArticles } from "./article-encoder.ts";
 import type { TextRecovery } from "./article-texts.ts";
-import { PostingTable } from "./posting-table.ts";
+import { postingColumns, PostingTable } from "./posting-table.ts";
 import { SavedVocabulary } from "./string-index.ts";
 import type { FileStamp } from "./listing.ts";
 import {
@@ -135,12 +135,7 @@ export function encodeIndexData(writer: ContainerWriter, data: IndexData): void 
   postings.forEach((posting, i) => {
     postingFirst[i + 1] = (postingFirst[i] as number) + posting.sentenceIds.length;
   });
-  const units = new Int32Array(postingFirst[terms.length] as number);
-  const counts = new Uint8Array(units.length);
-  postings.forEach((posting, i) => {
-    units.set(posting.sentenceIds, postingFirst[i]);
-    counts.set(posting.counts, postingFirst[i]);
-  });
+  const { units, counts } = postingColumns(postings, postingFirst);
   writer.strings(60, terms).int32(62, postingFirst).int32(63, units).uint8(64, counts);
   writer.strings(70, [...data.vocabulary.keys()]).strings(72, [...data.vocabulary.values()]);
   const titleFirst = new Int32Array(data.titleTerms.length + 1);

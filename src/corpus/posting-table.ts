@@ -93,3 +93,43 @@ function unsortedRun(first: Int32Array, ids: Int32Array, sentenceCount: number):
   }
   return -1;
 }
+
+/**
+ * The postings' sentence ids and counts as one column each (term `i`'s from `first[i]`): the
+ * arrays they are views of when they lie there already, back to back in term order (as a
+ * build groups them, and as a saved index holds them), else a copy. A build worker encodes
+ * its chunk last, while the calling thread may be waiting: a copy of the archive's half
+ * (35 MB, memory written for the first time) before the container's own copy of it was
+ * pure delay.
+ */
+export function postingColumns(
+  postings: readonly Posting[],
+  first: Int32Array,
+): { units: Int32Array; counts: Uint8Array } {
+  const total = first[postings.length] as number;
+  const ids = postings[0]?.sentenceIds;
+  const counts = postings[0]?.counts;
+  if (
+    ids !== undefined &&
+    counts !== undefined &&
+    postings.every(
+      (posting, i) =>
+        posting.sentenceIds.buffer === ids.buffer &&
+        posting.sentenceIds.byteOffset === ids.byteOffset + 4 * (first[i] as number) &&
+        posting.counts.buffer === counts.buffer &&
+        posting.counts.byteOffset === counts.byteOffset + (first[i] as number),
+    )
+  ) {
+    return {
+      units: new Int32Array(ids.buffer, ids.byteOffset, total),
+      counts: new Uint8Array(counts.buffer, counts.byteOffset, total),
+    };
+  }
+  const units = new Int32Array(total);
+  const joined = new Uint8Array(total);
+  postings.forEach((posting, i) => {
+    units.set(posting.sentenceIds, first[i]);
+    joined.set(posting.counts, first[i]);
+  });
+  return { units, counts: joined };
+}
