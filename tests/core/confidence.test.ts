@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judgeConfidence } from "../../src/core/answer/confidence.ts";
-import { CONFIDENCE } from "../../src/core/options.ts";
+import { CONFIDENCE } from "../../src/core/fixed-tuning.ts";
 import type { Citation } from "../../src/core/index.ts";
 
 /** A citation of the given score and excerpt. */

@@ -16,7 +16,7 @@ import {
   SHARE_OF,
   WHEN,
 } from "../text/lexicon.ts";
-import { SHORT_ANSWER } from "../options.ts";
+import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import { tokenize } from "../text/tokenize.ts";
 import type { AnswerType } from "./expected.ts";
 

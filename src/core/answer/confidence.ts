@@ -1,4 +1,4 @@
-import { CONFIDENCE } from "../options.ts";
+import { CONFIDENCE } from "../fixed-tuning.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import type { Citation } from "../search/types.ts";
 import { foldCase } from "../text/tokenize.ts";

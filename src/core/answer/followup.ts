@@ -1,4 +1,4 @@
-import { FOLLOW_UP } from "../options.ts";
+import { FOLLOW_UP } from "../fixed-tuning.ts";
 import { MONTH_ABBREVIATIONS, MONTHS } from "../text/lexicon.ts";
 import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 

@@ -1,5 +1,5 @@
 import { speakerLabel } from "../article/speakers.ts";
-import { SHORT_ANSWER } from "../options.ts";
+import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";

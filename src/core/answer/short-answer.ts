@@ -1,4 +1,4 @@
-import { SHORT_ANSWER } from "../options.ts";
+import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import {
   CALENDAR_WORD,
   CHANGE_WORDS,

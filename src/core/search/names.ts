@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, cacheSizeFor, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
 
 /**

@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, cacheSizeFor, type RankingOptions } from "../options.ts";
+import { type RankingOptions } from "../options.ts";
+import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
 import { termOf, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, Place, TermNote, type Candidate } from "./score.ts";

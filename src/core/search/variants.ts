@@ -1,12 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import {
-  ABBREVIATIONS,
-  CACHE_SIZES,
-  cacheSizeFor,
-  TYPO_MATCHING,
-  type RankingOptions,
-} from "../options.ts";
+import { ABBREVIATIONS, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
 import { Misspellings } from "./misspellings.ts";
 import { VectorNeighbours } from "./vector-neighbours.ts";

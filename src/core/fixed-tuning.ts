@@ -1,0 +1,157 @@
+/**
+ * The core's fixed tuning tables, named and documented like the ranking's options
+ * (`options.ts`), but not overridden per index: how a short answer is picked, the caches'
+ * sizes, when a term gets a bit table, how a follow-up is read, and how confident an
+ * answer must be.
+ */
+
+/** How a short answer is picked out of the top excerpt. */
+export const SHORT_ANSWER = Object.freeze({
+  /** Characters over which a question word's pull on a nearby figure halves (closeness = 1 / (1 + d / this)). */
+  closenessScale: 6,
+  /** Closeness a question word adds when it is in the figure's own clause (between commas). */
+  clauseCredit: 1,
+  /** Characters before a name searched for a question word (an apposition: "researcher JL Warren Capital"). */
+  lookBehind: 40,
+  /** Characters after a name searched likewise. */
+  lookAhead: 30,
+  /** Rank added to a name next to a question word. */
+  appositionRank: 2,
+  /** Rank added, for "where", to a name after a preposition of place ("in Woodside", "at Camp David"). */
+  locativeRank: 2,
+  /** Rank added per word of a name: longer names are more specific. */
+  rankPerWord: 0.5,
+  /**
+   * Words after a number searched for the thing a "how many" question counts ("two new
+   * weekly flights"); a common noun right after it that is not the thing counts something else.
+   */
+  countedWithin: 4,
+  /** Lowest rank of a name given as the answer: a lone word tied to nothing is a guess. */
+  minRank: 1,
+  /** Longest acronym ("NHTSA"): an all-capital word longer than this is a heading's shouting, no name. */
+  maxAcronymLength: 5,
+  /**
+   * Fewest words of a name made only of dictionary words ("AI Action Plan") read as a titled
+   * thing whose head says what it is. Two-word names are left alone: "Mark Price" is a person.
+   */
+  titledThingWords: 3,
+});
+
+/** Sizes of the core's caches (least recently used entries go first). */
+export const CACHE_SIZES = Object.freeze({
+  /** Written forms and their stems: a corpus's vocabulary repeats, so nearly every look-up hits. */
+  words: 200_000,
+  /** Question words and their stand-ins: the same words come back in questions. */
+  variants: 5_000,
+  /** Sentences and the names inside them, for "who" questions. */
+  names: 20_000,
+  /** WordNet look-ups. */
+  wordnet: 5_000,
+  /** Sentences holding all the words of a phrase synonym ("united states"), by phrase. */
+  phrases: 256,
+  /**
+   * Which articles a title word is in, as a bit per article, for the words in more titles
+   * than {@link TITLE_BITS_FROM} ("president" titles thousands of briefings): a question
+   * reads them instead of walking the list (a 14,000-article archive: 1.8 KB each).
+   */
+  titleBits: 512,
+  /**
+   * A bit per sentence for the postings of a word in many sentences (at least
+   * {@link POSTING_BITS_FROM} of them): matching the sentences a question has found against it
+   * reads one bit each instead of searching the list (149 KB each on a 1.2 M-sentence archive,
+   * 38 MB at most).
+   */
+  postingBits: 256,
+  /**
+   * Characters of sentence texts a saved index keeps decoded (src/corpus/article-texts.ts),
+   * the sentences read last: a question reads about 60 sentences of 15 articles (the median
+   * question on the 14,000-article archive), many of them read by earlier questions. Two
+   * bytes a character at most: 8 MB. Every article ever read, kept decoded whole, held
+   * 320 MB after 1,000 questions on that archive.
+   */
+  sentenceChars: 4 * 1024 * 1024,
+  /**
+   * Bytes of articles' texts kept as read from the index file and checked against their
+   * digests, in one buffer written around (the oldest pushed out first): a sentence that
+   * left {@link sentenceChars} is decoded from them, else its article is read and checked
+   * again (pread and SHA-256 of the article; 17 KB on average on the archive).
+   */
+  articleBytes: 32 * 1024 * 1024,
+  /**
+   * Characters of articles kept decoded whole, paragraphs and sentences (about 3.5 bytes
+   * each), for quoting and an article's card. An article longer than this is decoded each
+   * time it is read whole.
+   */
+  articleChars: 1024 * 1024,
+  /**
+   * Indexes of one article each kept for questions asked of one article
+   * ({@link RankingOptions.articleAlone}): a channel asks of the same article again and
+   * again, and a server has a few channels. One of an average archive article (about 90
+   * sentences) adds about 300 KB of resident memory; one not kept is made again on its
+   * article's next question (about 15 ms).
+   */
+  articleIndexes: 16,
+  /** Sentences, in all, of the indexes of one article each kept: bounds the memory of long ones. */
+  articleIndexSentences: 20_000,
+  /**
+   * An article of more sentences than this is never indexed alone: a question asked of it
+   * is ranked in the whole index, restricted to it, instead of indexing it a second time.
+   */
+  articleAloneMaxSentences: 5_000,
+});
+
+/**
+ * The size of a cache of at most `limit` entries keyed by one of `items` things (sentences,
+ * words): no larger than the things it can hold. A cache's table is allocated whole when it
+ * is made (20 ms for 20,000 entries), which an index of one article makes on its first question.
+ */
+export function cacheSizeFor(limit: number, items: number): number {
+  return Math.max(1, Math.min(limit, items));
+}
+
+/** Title words in at least this many titles get a cached bit table ({@link CACHE_SIZES}.titleBits). */
+export const TITLE_BITS_FROM = 64;
+
+/**
+ * Share of all sentences from which a word's postings get a cached bit table
+ * ({@link CACHE_SIZES}.postingBits): from 1/64, the table takes at most twice the list's own
+ * memory (4 bytes an entry, against a bit a sentence).
+ */
+export const POSTING_BITS_FROM = 1 / 64;
+
+/**
+ * Matching a postings list with the sentences a question has found, given their bits: the list
+ * is walked (each entry reads its found-bit) unless it is this many times longer than the found
+ * sentences, then they are walked, galloping along the list. A walk reading bits costs about
+ * a gallop's step an entry; a gallop, several steps and mispredicted branches a found sentence.
+ */
+export const POSTINGS_WALK_RATIO = 4;
+
+/**
+ * Postings entries from which a candidate's paragraphs and articles are checked in a list's
+ * bits (when it has them: {@link POSTING_BITS_FROM}) rather than galloped along: a short list
+ * (an article's index of its own) is cheap to gallop along, and a table each would be made for
+ * nothing.
+ */
+export const RANGE_BITS_FROM = 1024;
+
+/** How a reply to an answer is read in the context of the question it replies to. */
+export const FOLLOW_UP = Object.freeze({
+  /** A follow-up with at least this many content words is a question of its own (only the article is kept). */
+  standaloneWords: 3,
+});
+
+/**
+ * When the ranking is too close to call. Measured over every dev set (417 answers of
+ * the eval and fixture sets, 308 answered with two passages or more): where the best
+ * passage's score leads the second's by less than 10%, the best passage was wrong 26
+ * times in 68 (38%); by 10% or more, 25 times in 240 (10%).
+ */
+export const CONFIDENCE = Object.freeze({
+  /**
+   * Lead of the best passage over the second, as a share of the best score, below which
+   * the two are a close call: both are shown as candidates and no short answer is given
+   * (unless both passages give the same one).
+   */
+  closeMargin: 0.1,
+});
