@@ -1,54 +1,129 @@
-// How fast a checkout's index answers when the process built it and when it opened it from its
-// saved file: the archive's 182 real questions (REAL_QUESTION_FILES), asked three times; the
-// first round warms, rounds 2–3 are timed. Run once per checkout and mode, alternating, to
-// compare two commits (each row a process of its own).
+// `npm run bench:built-or-saved`: how fast a checkout answers from an index its process has just
+// built (a first start of `chat`, `ask` or `npm run bench`), from the index it saved (every
+// later start), and as the bot opens it (built or read in a worker thread, decoded in the bot's
+// thread), against a baseline checkout in the same run. Each run is a process of its own
+// (bench/built-or-saved-probe.ts), the two checkouts alternating; the CPU times are the ones to
+// compare on a shared machine.
 //
-//   node dist/bench/built-or-saved.js CHECKOUT_DIR DATA_DIR built|saved CACHE_DIR
+//   npm run bench:built-or-saved -- --baseline ../other-checkout [--data DIR] [--sizes 14396]
+//     [--modes built,saved,bot] [--repeats 2] [--build-workers 1] [--node-flags "--expose-gc"]
 //
-// "built" opens with an empty cache folder of its own (the index is built in this process);
-// "saved" opens with CACHE_DIR, so the second run of a checkout reads the index the first saved.
+// --data: a folder of articles (default: the archive's first --sizes articles plus the seed,
+// bench/archive.ts). --build-workers: the build's worker threads besides the calling one
+// (default 1: what "auto" gives on an idle 2-core machine; "auto" here would build in one thread
+// or two as the load happens to be). "built" runs with a fresh cache folder, which "saved" then opens. Prints,
+// per checkout and mode, the medians over the repeats of: answering (the corpus handed back) and
+// ready (its index saved too), wall and CPU; resident memory
+// once ready (and after a full collection with --expose-gc), peak, and the questions' CPU
+// median, p99, max and total; then this checkout's figures over the baseline's.
 
-import { mkdtempSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { REAL_QUESTION_FILES } from "./archive.ts";
-import { quantile } from "./measure.ts";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../src/paths.ts";
+import { archiveCorpus } from "./archive.ts";
+import type { ProbeRun } from "./built-or-saved-probe.ts";
 
-interface Opened {
-  readonly fromSavedIndex: boolean;
-  readonly saved: Promise<unknown>;
-  readonly index: { ask: (q: string) => unknown };
+const { values } = parseArgs({
+  options: {
+    baseline: { type: "string" },
+    data: { type: "string" },
+    sizes: { type: "string", default: "14396" },
+    modes: { type: "string", default: "built,saved" },
+    repeats: { type: "string", default: "2" },
+    "node-flags": { type: "string", default: "--expose-gc" },
+    "build-workers": { type: "string", default: "1" },
+  },
+});
+
+const probe = path.join(PROJECT_ROOT, "dist", "bench", "built-or-saved-probe.js");
+const checkouts = [PROJECT_ROOT, ...(values.baseline ? [path.resolve(values.baseline)] : [])];
+const modes = values.modes.split(",").filter((mode) => mode !== "");
+const nodeFlags = values["node-flags"].split(" ").filter((flag) => flag !== "");
+
+function run(checkout: string, dataDir: string, mode: string, cacheDir: string): ProbeRun {
+  const out = execFileSync(
+    process.execPath,
+    [...nodeFlags, probe, checkout, dataDir, mode, cacheDir, values["build-workers"]],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 1 << 24,
+    },
+  );
+  const line = out.trim().split("\n").pop() ?? "";
+  return JSON.parse(line) as ProbeRun;
 }
 
-const [checkout = ".", dataDir = ".", mode = "built", cacheArg = ""] = process.argv.slice(2);
-const url = pathToFileURL(path.join(checkout, "dist", "src", "corpus", "open.js")).href;
-const { openCorpus } = (await import(url)) as {
-  openCorpus: (dir: string, options: { cacheDir: string }) => Promise<Opened>;
+const median = (list: readonly number[]) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[Math.floor(middle)] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
-const cacheDir =
-  mode === "saved" && cacheArg !== ""
-    ? cacheArg
-    : mkdtempSync(path.join(os.tmpdir(), "citebot-built-"));
-const started = performance.now();
-const corpus = await openCorpus(dataDir, { cacheDir });
-await corpus.saved;
-const readyMs = performance.now() - started;
-const questions = REAL_QUESTION_FILES.flatMap((file) =>
-  readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => (JSON.parse(line) as { q: string }).q),
-);
-const times: number[] = [];
-for (let round = 0; round < 3; round += 1) {
-  for (const question of questions) {
-    const asked = performance.now();
-    corpus.index.ask(question);
-    if (round > 0) times.push(performance.now() - asked);
+
+/** The figures compared, each the median over a checkout's runs of one mode. */
+const FIGURES: readonly [string, (r: ProbeRun) => number | undefined][] = [
+  ["answering ms", (r) => r.answeringMs],
+  ["answering cpu ms", (r) => r.answeringCpuMs],
+  ["ready ms", (r) => r.readyMs],
+  ["ready cpu ms", (r) => r.readyCpuMs],
+  ["rss ready MB", (r) => r.rssReadyMb],
+  ["rss collected MB", (r) => r.rssCollectedMb],
+  ["peak MB", (r) => r.peakMb],
+  ["q cpu median ms", (r) => r.cpu.median],
+  ["q cpu p99 ms", (r) => r.cpu.p99],
+  ["q cpu max ms", (r) => r.cpu.max],
+  ["q cpu total ms", (r) => r.cpu.total],
+  ["q wall median ms", (r) => r.wall.median],
+  ["q wall p99 ms", (r) => r.wall.p99],
+];
+
+async function main(): Promise<void> {
+  for (const size of values.sizes.split(",").map(Number)) {
+    const dataDir = values.data ?? (await archiveCorpus(size)).dir;
+    const runs = new Map<string, ProbeRun[]>();
+    for (let repeat = 0; repeat < Number(values.repeats); repeat += 1) {
+      for (const checkout of repeat % 2 === 0 ? checkouts : [...checkouts].reverse()) {
+        const cacheDir = mkdtempSync(path.join(os.tmpdir(), "citebot-built-or-saved-"));
+        for (const mode of modes) {
+          const result = run(
+            checkout,
+            dataDir,
+            mode,
+            mode === "bot" ? mkdtempSync(`${cacheDir}-bot`) : cacheDir,
+          );
+          const key = `${checkout}\t${mode}`;
+          runs.set(key, [...(runs.get(key) ?? []), result]);
+          console.error(
+            `${result.checkout} ${mode} (saved index: ${String(result.fromSavedIndex)}, build workers ${String(result.buildWorkers)}) ready ${result.readyMs.toFixed(0)} ms, rss ${result.rssReadyMb.toFixed(0)} MB; cpu median ${result.cpu.median.toFixed(2)} p99 ${result.cpu.p99.toFixed(2)} max ${result.cpu.max.toFixed(1)} ms; answers ${result.answersDigest}; load ${result.load.toFixed(1)}`,
+          );
+        }
+      }
+    }
+    console.log(`\n${dataDir}, ${values.repeats} runs each (medians)`);
+    for (const mode of modes) {
+      const [own, base] = checkouts.map((c) => runs.get(`${c}\t${mode}`) ?? []);
+      console.log(`\n${mode}\t${checkouts.map((c) => path.basename(c)).join("\t")}\tratio`);
+      for (const [name, figure] of FIGURES) {
+        const pick = (list: ProbeRun[] | undefined) =>
+          median((list ?? []).map(figure).filter((v): v is number => v !== undefined));
+        const ownValue = pick(own);
+        const baseValue = base ? pick(base) : Number.NaN;
+        const ratio = ownValue / baseValue;
+        console.log(
+          `${name}\t${ownValue.toFixed(2)}${base ? `\t${baseValue.toFixed(2)}\t${ratio.toFixed(3)}` : ""}`,
+        );
+      }
+      const digests = new Set([...(own ?? []), ...(base ?? [])].map((r) => r.answersDigest));
+      console.log(
+        `answers\t${digests.size === 1 ? "identical" : `DIFFER (${[...digests].join(", ")})`}`,
+      );
+    }
   }
 }
-times.sort((a, b) => a - b);
-console.log(
-  `${path.basename(path.resolve(checkout))} ${mode} (from saved index: ${String(corpus.fromSavedIndex)}): ready ${readyMs.toFixed(0)} ms; ${times.length} asks, median ${quantile(times, 0.5).toFixed(2)} ms, p99 ${quantile(times, 0.99).toFixed(2)} ms, os load ${os.loadavg()[0]?.toFixed(1) ?? "?"}`,
-);
+
+await main();

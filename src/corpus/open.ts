@@ -1,38 +1,15 @@
 import path from "node:path";
-import {
-  ArticleError,
-  buildIndexData,
-  CitationIndex,
-  type IndexData,
-  type RankingOptions,
-} from "../core/index.ts";
-import {
-  checkLoaded,
-  parseArticleFiles,
-  readListing,
-  type FolderRead,
-  type LoadResult,
-} from "./load.ts";
-import { buildInWorkers, type ParallelBuild } from "./parallel-build.ts";
-import {
-  buildWorkersFor,
-  busyCoresSince,
-  sampleCpu,
-  withHelperCpu,
-  type BuildWorkers,
-  type CpuSample,
-} from "./build-threads.ts";
+import { ArticleError, CitationIndex, type RankingOptions } from "../core/index.ts";
+import { sampleCpu, withHelperCpu, type BuildWorkers } from "./build-threads.ts";
+import { buildCorpus } from "./build-corpus.ts";
 import { readListedFile, type FileRead } from "./file-read.ts";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./limits.ts";
 import { listArticleFolder, sameStamp, type FolderListing } from "./listing.ts";
 import {
   digestOf,
-  encodeSavedIndex,
   fingerprintOf,
   readSavedIndex,
-  savedFilesOf,
   savedIndexPath,
-  writeSavedBytes,
   type CurrentCheck,
   type FileDigest,
 } from "./store.ts";
@@ -111,6 +88,13 @@ export interface OpenCorpusOptions {
    * `SIGNED_READ.workerFromBytes` (`signed-read.ts`).
    */
   readonly signedReadWorkerFrom?: number;
+  /**
+   * True hands back a newly built index as built (the build's own objects) rather than read
+   * from its saved index's bytes, and encodes and saves it after handing it back: for a caller
+   * that only sends the saved bytes on (`reload-worker.ts`), which would otherwise decode them
+   * for nothing. Default false.
+   */
+  readonly keepBuilt?: boolean;
   /** The wall clock, ms since the epoch (tests move it to age files). Default `Date.now`. */
   readonly clock?: () => number;
 }
@@ -179,86 +163,28 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
       };
     }
   }
-  const { read, articles, problems, data, encode, workers } = await build(
-    listing,
-    limits,
-    fresh,
-    options,
-    cpuAtStart,
-  );
-  // Hashed, encoded and written after the corpus is handed back (on a later turn of the event
-  // loop): a caller that answers or sends the index on (`reload-worker.ts`) need not wait for
-  // the saved index's encoding (seconds of CPU for an archive) nor the disk.
-  let saved: Promise<string | undefined> = Promise.resolve(undefined);
-  if (cache && file) {
-    const save = () => {
-      const digests = read.files.map((f) => ({ name: f.name, digest: digestOf(f.bytes) }));
-      const fingerprint = fingerprintOf(digests, read.skipped);
-      const files = savedFilesOf(read, digests, listedAt);
-      const bytes = encode
-        ? encode(fingerprint, files, problems, cache.key)
-        : encodeSavedIndex(fingerprint, cache, files, articles, problems, data);
-      options.onSavedBytes?.(bytes, cache.key);
-      return writeSavedBytes(file, bytes);
-    };
-    saved = new Promise<void>((resolve) => setImmediate(resolve)).then(save).then(
-      () => undefined,
-      (error: unknown) => (error instanceof Error ? error.message : String(error)),
-    );
-  }
+  const built = await buildCorpus(listing, limits, fresh, cpuAtStart, {
+    strict: options.strict ?? false,
+    buildWorkers: options.buildWorkers ?? "auto",
+    ranking: rankingOf(options),
+    cache,
+    file,
+    listedAt,
+    keepBuilt: options.keepBuilt ?? false,
+    onProgress: options.onProgress,
+    onSavedBytes: options.onSavedBytes,
+  });
   return {
     dir: resolved,
-    index: new CitationIndex(articles, rankingOf(options), data),
-    problems,
+    index: built.index,
+    problems: built.problems,
     fromSavedIndex: false,
-    saved,
+    saved: built.saved,
     warnings,
-    filesRead: read.files.length,
-    buildWorkers: workers,
+    filesRead: built.filesRead,
+    buildWorkers: built.workers,
     signedReadInWorker,
   };
-}
-
-/**
- * Reads, parses and indexes the listed files: in worker threads when asked or when "auto"
- * finds idle cores (`parallel-build.ts`; the same files read, the same index, and its saved
- * bytes made from the workers' own), else here. `fresh` holds files already read.
- *
- * @throws LibraryError as {@link parseArticleFiles}.
- */
-async function build(
-  listing: FolderListing,
-  limits: LoadLimits,
-  fresh: ReadonlyMap<string, FileRead>,
-  options: OpenCorpusOptions,
-  cpuAtStart: CpuSample,
-): Promise<
-  LoadResult & {
-    read: FolderRead;
-    data: IndexData;
-    encode?: ParallelBuild["encode"];
-    workers: number;
-  }
-> {
-  const strict = options.strict ?? false;
-  const bytes = listing.files.reduce((sum, file) => sum + Number(file.stamp.size), 0);
-  const setting = options.buildWorkers ?? "auto";
-  // Decided before the files are read, so that the workers read theirs while this thread
-  // reads its own: the window measured is the listing's (and the saved index's check).
-  const busy = setting === "auto" ? busyCoresSince(cpuAtStart) : undefined;
-  const workers = buildWorkersFor(setting, bytes, undefined, busy);
-  if (workers > 0) {
-    const built = await buildInWorkers(listing, limits, fresh, workers, (done) =>
-      options.onProgress?.(done, listing.files.length),
-    );
-    const problems = [...built.read.skipped, ...built.problems];
-    checkLoaded(listing.dir, built.articles.length, problems, { strict });
-    return { ...built, problems, workers };
-  }
-  const read = readListing(listing, limits, fresh);
-  const { articles, problems } = parseArticleFiles(read, { strict });
-  const data = buildIndexData(articles, (done) => options.onProgress?.(done, articles.length));
-  return { read, articles, problems, data, workers };
 }
 
 /**

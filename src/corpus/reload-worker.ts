@@ -35,6 +35,8 @@ try {
   let savedIndex: { readonly bytes: Uint8Array; readonly key: Uint8Array } | undefined;
   const corpus = await openCorpus(request.dir, {
     onSavedBytes: (bytes, key) => (savedIndex = { bytes, key }),
+    // Only the bytes are sent: the index built is not decoded here (the bot's thread does).
+    keepBuilt: true,
     cacheDir: request.cacheDir,
     ...(request.limits ? { limits: request.limits } : {}),
     ...(request.strict === undefined ? {} : { strict: request.strict }),
