@@ -18,7 +18,7 @@
 // median, p99, max and total; then this checkout's figures over the baseline's.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -90,18 +90,17 @@ async function main(): Promise<void> {
       for (const checkout of repeat % 2 === 0 ? checkouts : [...checkouts].reverse()) {
         const cacheDir = mkdtempSync(path.join(os.tmpdir(), "citebot-built-or-saved-"));
         for (const mode of modes) {
-          const result = run(
-            checkout,
-            dataDir,
-            mode,
-            mode === "bot" ? mkdtempSync(`${cacheDir}-bot`) : cacheDir,
-          );
+          const own = mode === "bot" ? mkdtempSync(`${cacheDir}-bot`) : undefined;
+          const result = run(checkout, dataDir, mode, own ?? cacheDir);
+          if (own) rmSync(own, { recursive: true, force: true });
           const key = `${checkout}\t${mode}`;
           runs.set(key, [...(runs.get(key) ?? []), result]);
           console.error(
             `${result.checkout} ${mode} (saved index: ${String(result.fromSavedIndex)}, build workers ${String(result.buildWorkers)}) ready ${result.readyMs.toFixed(0)} ms, rss ${result.rssReadyMb.toFixed(0)} MB; cpu median ${result.cpu.median.toFixed(2)} p99 ${result.cpu.p99.toFixed(2)} max ${result.cpu.max.toFixed(1)} ms; answers ${result.answersDigest}; load ${result.load.toFixed(1)}`,
           );
         }
+        // Each holds a saved index of the folder (222 MB for the archive).
+        rmSync(cacheDir, { recursive: true, force: true });
       }
     }
     console.log(`\n${dataDir}, ${values.repeats} runs each (medians)`);
