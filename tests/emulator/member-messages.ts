@@ -2,7 +2,7 @@
 // channel, as Discord dispatches it in MESSAGE_CREATE: mentions resolved from `<@id>` in the text,
 // the replied message embedded, the author's member object attached.
 
-import type { EmulatedUser } from "./emulator.ts";
+import type { EmulatedUser } from "./state.ts";
 import { messageObject } from "./channels.ts";
 import type { Loose } from "./types.ts";
 
