@@ -1,36 +1,13 @@
-import type { CountedThing } from "../answer/answers-in.ts";
-import { expectedAnswer, type AnswerType } from "../answer/expected.ts";
-import { questionKind } from "../answer/kinds.ts";
-import { metadataAnswer, metadataField } from "../answer/metadata.ts";
-import { judgeConfidence } from "../answer/confidence.ts";
-import { extractShortAnswer } from "../answer/short-answer.ts";
 import type { Article } from "../article/types.ts";
+import { metadataAnswer, metadataField } from "../answer/metadata.ts";
 import type { IndexData } from "../index/index-data.ts";
 import { IndexView } from "../index/view.ts";
 import { LRUCache } from "lru-cache";
 import { DEFAULT_RANKING, type RankingOptions } from "../options.ts";
 import { CACHE_SIZES } from "../fixed-tuning.ts";
-import { DEFINITION_FRAME } from "../text/lexicon.ts";
 import { normalizeDiscordText } from "../text/normalize.ts";
-import { foldCase, tokenize } from "../text/tokenize.ts";
-import { cite, plainCitation } from "./cite.ts";
-import { OtherRoles } from "./other-role.ts";
-import { Initialisms } from "./initialisms.ts";
-import { AskedSentences } from "./asked-sentences.ts";
-import { KindFit, needsKind } from "./kind-fit.ts";
-import { NameEvidence } from "./names.ts";
-import { queryTerms } from "./query.ts";
-import { scoreCandidates, type Candidate } from "./score.ts";
-import { resolveVariants, Shortlister } from "./shortlist.ts";
-import { Speakers } from "./speakers.ts";
+import { limitOf, Ranker, type Ranked } from "./ranker.ts";
 import type { Answer, AskOptions, Citation, ExplainedCitation } from "./types.ts";
-import { VariantFinder } from "./variants.ts";
-
-/** An answer and its citations, explained or not. */
-interface Ranked<C extends Citation> {
-  readonly answer: Answer;
-  readonly citations: C[];
-}
 
 /**
  * The search index over articles: sentences are the unit, scored with their
@@ -41,14 +18,8 @@ export class CitationIndex {
   readonly articles: readonly Article[];
   readonly options: Readonly<RankingOptions>;
   private readonly view: IndexView;
-  private readonly variants: VariantFinder;
-  private readonly shortlister: Shortlister;
-  private readonly kindFit: KindFit;
-  private readonly speakers: Speakers;
-  private readonly otherRoles: OtherRoles;
-  private readonly initialisms: Initialisms;
-  private readonly asking: AskedSentences;
-  private readonly names: NameEvidence;
+  /** Ranks each question (ranker.ts); this class routes questions to it. */
+  private readonly ranker: Ranker;
   /** Indexes of one article each, by article position (see {@link RankingOptions.articleAlone}). */
   private readonly alone = new LRUCache<number, CitationIndex>({
     max: CACHE_SIZES.articleIndexes,
@@ -69,14 +40,7 @@ export class CitationIndex {
     this.articles = articles;
     this.options = Object.freeze({ ...DEFAULT_RANKING, ...options });
     this.view = new IndexView(articles, data);
-    this.variants = new VariantFinder(this.view, this.options);
-    this.shortlister = new Shortlister(this.view, this.options);
-    this.speakers = new Speakers(this.view, this.options);
-    this.kindFit = new KindFit(this.view, this.options, this.speakers);
-    this.otherRoles = new OtherRoles(this.view, this.options);
-    this.initialisms = new Initialisms(this.view, this.options);
-    this.asking = new AskedSentences(this.view, this.options);
-    this.names = new NameEvidence(this.view, this.options);
+    this.ranker = new Ranker(this.view, this.options);
   }
 
   /**
@@ -90,7 +54,7 @@ export class CitationIndex {
   warm(): void {
     void this.view.titleVocabulary;
     this.view.articlesTitled("");
-    this.variants.warm();
+    this.ranker.warm();
     this.options.synonyms?.knows("article");
     // One question made of the first title's words runs the ranking code once, so that the
     // engine compiles it now rather than during the first real question.
@@ -136,7 +100,7 @@ export class CitationIndex {
     // What Discord adds around the words (mentions, emoji, markdown) is no part of the
     // question; the answer still quotes the question as asked.
     const question = normalizeDiscordText(asked);
-    const ranked = this.rank(question, options, explain);
+    const ranked = this.ranker.rank(question, options, explain);
     const field = metadataField(question);
     if (field === undefined) return { ...ranked, answer: { ...ranked.answer, question: asked } };
     // A question about the article itself: the one asked for, the only one, or the
@@ -146,7 +110,7 @@ export class CitationIndex {
       (this.articles.length === 1 ? this.articles[0] : undefined) ??
       (ranked.citations[0] ? this.article(ranked.citations[0].article) : undefined);
     const result = chosen
-      ? metadataAnswer(field, chosen, ranked, this.limitOf(options), explain)
+      ? metadataAnswer(field, chosen, ranked, limitOf(options, this.options), explain)
       : ranked;
     return { ...result, answer: { ...result.answer, question: asked } };
   }
@@ -171,159 +135,5 @@ export class CitationIndex {
       this.alone.set(position, index);
     }
     return index;
-  }
-
-  private shortAnswerIn(
-    expected: AnswerType,
-    question: string,
-    citation: Citation,
-    counted: CountedThing | undefined,
-  ) {
-    return extractShortAnswer(
-      expected,
-      question,
-      citation.excerpt,
-      citation.title,
-      this.options.synonyms,
-      counted,
-    );
-  }
-
-  /** The leading passages credited with their speakers, for a question about what someone said. */
-  private spoken(
-    candidates: Candidate[],
-    terms: Parameters<Speakers["credit"]>[1],
-    tokens: Parameters<KindFit["asksWhatWasSaid"]>[0],
-    totalWeight: number,
-  ): Candidate[] {
-    if (!this.kindFit.asksWhatWasSaid(tokens)) return candidates;
-    return this.speakers.credit(candidates, terms, totalWeight);
-  }
-
-  private limitOf(options: AskOptions): number {
-    return Math.max(1, Math.floor(options.limit ?? this.options.limit));
-  }
-
-  private rank(question: string, options: AskOptions, explain: boolean): Ranked<Citation> {
-    const limit = this.limitOf(options);
-    const onlyArticle =
-      options.article === undefined
-        ? undefined
-        : (this.view.articlePosition(options.article) ?? -1);
-    const kind = questionKind(question);
-    // In "what does VCS stand for", only "VCS" is looked for: the rest is the question's frame.
-    const tokens = tokenize(question).filter(
-      (token) => kind !== "definition" || !DEFINITION_FRAME.has(token.word),
-    );
-    this.variants.beginQuestion();
-    const terms = queryTerms(tokens, this.view, this.options, this.variants, this.names);
-    const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
-    const empty = {
-      answer: { question, answered: false, answer: null, close: false, citations: [] },
-      citations: [],
-    };
-    if (terms.length === 0 || totalWeight === 0) return empty;
-
-    const resolved = resolveVariants(terms, this.view);
-    const range: [number, number] =
-      onlyArticle === undefined
-        ? [0, this.size - 1]
-        : [
-            this.view.articleFirst[onlyArticle] ?? 0,
-            (this.view.articleFirst[onlyArticle + 1] ?? 0) - 1,
-          ];
-    const shortlist = this.shortlister.shortlist(terms, resolved, range);
-    if (shortlist.length === 0) return empty;
-    const candidates = scoreCandidates(
-      shortlist,
-      terms,
-      resolved,
-      this.view,
-      this.options,
-      this.shortlister,
-    );
-    const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
-    // What "how many" counts: a number counting something else is no answer.
-    const counted = expected === "count" ? this.kindFit.countedThing(tokens, terms) : undefined;
-    const asksSpeaker = this.kindFit.asksSpeaker(kind, tokens);
-    const leaders = this.kindFit.rerank(
-      this.otherRoles.apply(
-        this.spoken(
-          this.asking.apply(this.initialisms.apply(candidates, terms)),
-          terms,
-          tokens,
-          totalWeight,
-        ),
-        terms,
-        question,
-      ),
-      question,
-      kind,
-      expected,
-      tokens,
-      limit,
-      totalWeight,
-      counted,
-      asksSpeaker,
-    );
-
-    const citations: Citation[] = [];
-    const citedSentences = new Set<number>();
-    // The same words in two places (a sentence repeated in a transcript, a paragraph
-    // shared by two releases) are quoted once: a second copy tells the reader nothing.
-    const citedExcerpts = new Set<string>();
-    for (const candidate of leaders) {
-      // Two at least, to tell whether the best one is a close call (judgeConfidence).
-      if (citations.length >= Math.max(limit, 2)) break;
-      if (citedSentences.has(candidate.sentenceId)) continue;
-      const citation = cite(
-        candidate,
-        terms,
-        citedSentences,
-        this.view,
-        this.options,
-        explain,
-        expected,
-      );
-      const key = foldCase(citation.excerpt).replace(/\s+/gu, " ").trim();
-      if (citedExcerpts.has(key)) continue;
-      citedExcerpts.add(key);
-      citations.push(citation);
-    }
-    const best = leaders[0];
-    // A question asking for a count, a date, a name… is answered only by a passage holding one.
-    // One ordinary word ("which other country is doing one of these") is in too many
-    // passages for any of them to answer: a name, or a definition asked for, is specific.
-    const topical = terms.filter((term) => !term.lowInformation);
-    const tooVague = topical.length === 1 && !topical[0]?.weighing.name && kind !== "definition";
-    const answered =
-      best !== undefined &&
-      !tooVague &&
-      best.coverage >= this.options.answerCoverage &&
-      !(this.options.declineMissingName && best.missingName) &&
-      !(this.options.declineMissingAttribute && best.missingAttribute) &&
-      (!needsKind(expected, kind) || best.kindFits);
-    const judged = answered
-      ? judgeConfidence(expected, question, citations, this.options.synonyms, counted)
-      : { answer: null, close: false };
-    // "who said …" of a transcript's passage that names nobody else: its speaker.
-    const speaker =
-      answered && asksSpeaker && judged.answer === null && !judged.close && best
-        ? (this.speakers.of(best.sentenceId) ?? null)
-        : null;
-    const { answer: shortAnswer, close } = { ...judged, answer: judged.answer ?? speaker };
-    // Explained, each citation says what short answer it holds (evidence of the kind asked for).
-    const shown = citations
-      .slice(0, limit)
-      .map((citation) =>
-        explain
-          ? { ...citation, shortAnswer: this.shortAnswerIn(expected, question, citation, counted) }
-          : citation,
-      );
-    const plain = explain ? shown.map(plainCitation) : shown;
-    return {
-      answer: { question, answered, answer: shortAnswer, close, citations: plain },
-      citations: shown,
-    };
   }
 }

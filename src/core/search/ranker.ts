@@ -1,0 +1,219 @@
+// Ranking one question over an index, from its words to an answer: the question's terms, the
+// shortlist, the scores, the reranks (initialisms, passages that ask, speakers, other roles, the
+// kind of answer), the citations (each passage quoted once), whether they answer the question,
+// and its short answer. CitationIndex (citation-index.ts) routes questions here.
+
+import type { CountedThing } from "../answer/answers-in.ts";
+import { expectedAnswer, type AnswerType } from "../answer/expected.ts";
+import { questionKind } from "../answer/kinds.ts";
+import { judgeConfidence } from "../answer/confidence.ts";
+import { extractShortAnswer } from "../answer/short-answer.ts";
+import type { IndexView } from "../index/view.ts";
+import type { RankingOptions } from "../options.ts";
+import { DEFINITION_FRAME } from "../text/lexicon.ts";
+import { foldCase, tokenize } from "../text/tokenize.ts";
+import { cite, plainCitation } from "./cite.ts";
+import { OtherRoles } from "./other-role.ts";
+import { Initialisms } from "./initialisms.ts";
+import { AskedSentences } from "./asked-sentences.ts";
+import { KindFit, needsKind } from "./kind-fit.ts";
+import { NameEvidence } from "./names.ts";
+import { queryTerms } from "./query.ts";
+import { scoreCandidates, type Candidate } from "./score.ts";
+import { resolveVariants, Shortlister } from "./shortlist.ts";
+import { Speakers } from "./speakers.ts";
+import type { Answer, AskOptions, Citation } from "./types.ts";
+import { VariantFinder } from "./variants.ts";
+
+/** An answer and its citations, explained or not. */
+export interface Ranked<C extends Citation> {
+  readonly answer: Answer;
+  readonly citations: C[];
+}
+
+/** How many citations a question gets: its own `limit`, else the ranking's, at least one. */
+export function limitOf(options: AskOptions, ranking: Readonly<RankingOptions>): number {
+  return Math.max(1, Math.floor(options.limit ?? ranking.limit));
+}
+
+/** Ranks questions over one index; holds the per-index helpers each stage needs. */
+export class Ranker {
+  private readonly variants: VariantFinder;
+  private readonly shortlister: Shortlister;
+  private readonly kindFit: KindFit;
+  private readonly speakers: Speakers;
+  private readonly otherRoles: OtherRoles;
+  private readonly initialisms: Initialisms;
+  private readonly asking: AskedSentences;
+  private readonly names: NameEvidence;
+
+  constructor(
+    private readonly view: IndexView,
+    private readonly options: Readonly<RankingOptions>,
+  ) {
+    this.variants = new VariantFinder(view, options);
+    this.shortlister = new Shortlister(view, options);
+    this.speakers = new Speakers(view, options);
+    this.kindFit = new KindFit(view, options, this.speakers);
+    this.otherRoles = new OtherRoles(view, options);
+    this.initialisms = new Initialisms(view, options);
+    this.asking = new AskedSentences(view, options);
+    this.names = new NameEvidence(view, options);
+  }
+
+  /** Builds the word-variant tables the first question would otherwise build. */
+  warm(): void {
+    this.variants.warm();
+  }
+
+  /** The question's citations and answer; `explain` adds each citation's reasons. */
+  rank(question: string, options: AskOptions, explain: boolean): Ranked<Citation> {
+    const limit = limitOf(options, this.options);
+    const onlyArticle =
+      options.article === undefined
+        ? undefined
+        : (this.view.articlePosition(options.article) ?? -1);
+    const kind = questionKind(question);
+    // In "what does VCS stand for", only "VCS" is looked for: the rest is the question's frame.
+    const tokens = tokenize(question).filter(
+      (token) => kind !== "definition" || !DEFINITION_FRAME.has(token.word),
+    );
+    this.variants.beginQuestion();
+    const terms = queryTerms(tokens, this.view, this.options, this.variants, this.names);
+    const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
+    const empty = {
+      answer: { question, answered: false, answer: null, close: false, citations: [] },
+      citations: [],
+    };
+    if (terms.length === 0 || totalWeight === 0) return empty;
+
+    const resolved = resolveVariants(terms, this.view);
+    const range: [number, number] =
+      onlyArticle === undefined
+        ? [0, this.view.size - 1]
+        : [
+            this.view.articleFirst[onlyArticle] ?? 0,
+            (this.view.articleFirst[onlyArticle + 1] ?? 0) - 1,
+          ];
+    const shortlist = this.shortlister.shortlist(terms, resolved, range);
+    if (shortlist.length === 0) return empty;
+    const candidates = scoreCandidates(
+      shortlist,
+      terms,
+      resolved,
+      this.view,
+      this.options,
+      this.shortlister,
+    );
+    const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
+    // What "how many" counts: a number counting something else is no answer.
+    const counted = expected === "count" ? this.kindFit.countedThing(tokens, terms) : undefined;
+    const asksSpeaker = this.kindFit.asksSpeaker(kind, tokens);
+    const leaders = this.kindFit.rerank(
+      this.otherRoles.apply(
+        this.spoken(
+          this.asking.apply(this.initialisms.apply(candidates, terms)),
+          terms,
+          tokens,
+          totalWeight,
+        ),
+        terms,
+        question,
+      ),
+      question,
+      kind,
+      expected,
+      tokens,
+      limit,
+      totalWeight,
+      counted,
+      asksSpeaker,
+    );
+
+    const citations: Citation[] = [];
+    const citedSentences = new Set<number>();
+    // The same words in two places (a sentence repeated in a transcript, a paragraph
+    // shared by two releases) are quoted once: a second copy tells the reader nothing.
+    const citedExcerpts = new Set<string>();
+    for (const candidate of leaders) {
+      // Two at least, to tell whether the best one is a close call (judgeConfidence).
+      if (citations.length >= Math.max(limit, 2)) break;
+      if (citedSentences.has(candidate.sentenceId)) continue;
+      const citation = cite(
+        candidate,
+        terms,
+        citedSentences,
+        this.view,
+        this.options,
+        explain,
+        expected,
+      );
+      const key = foldCase(citation.excerpt).replace(/\s+/gu, " ").trim();
+      if (citedExcerpts.has(key)) continue;
+      citedExcerpts.add(key);
+      citations.push(citation);
+    }
+    const best = leaders[0];
+    // A question asking for a count, a date, a name… is answered only by a passage holding one.
+    // One ordinary word ("which other country is doing one of these") is in too many
+    // passages for any of them to answer: a name, or a definition asked for, is specific.
+    const topical = terms.filter((term) => !term.lowInformation);
+    const tooVague = topical.length === 1 && !topical[0]?.weighing.name && kind !== "definition";
+    const answered =
+      best !== undefined &&
+      !tooVague &&
+      best.coverage >= this.options.answerCoverage &&
+      !(this.options.declineMissingName && best.missingName) &&
+      !(this.options.declineMissingAttribute && best.missingAttribute) &&
+      (!needsKind(expected, kind) || best.kindFits);
+    const judged = answered
+      ? judgeConfidence(expected, question, citations, this.options.synonyms, counted)
+      : { answer: null, close: false };
+    // "who said …" of a transcript's passage that names nobody else: its speaker.
+    const speaker =
+      answered && asksSpeaker && judged.answer === null && !judged.close && best
+        ? (this.speakers.of(best.sentenceId) ?? null)
+        : null;
+    const { answer: shortAnswer, close } = { ...judged, answer: judged.answer ?? speaker };
+    // Explained, each citation says what short answer it holds (evidence of the kind asked for).
+    const shown = citations
+      .slice(0, limit)
+      .map((citation) =>
+        explain
+          ? { ...citation, shortAnswer: this.shortAnswerIn(expected, question, citation, counted) }
+          : citation,
+      );
+    const plain = explain ? shown.map(plainCitation) : shown;
+    return {
+      answer: { question, answered, answer: shortAnswer, close, citations: plain },
+      citations: shown,
+    };
+  }
+
+  private shortAnswerIn(
+    expected: AnswerType,
+    question: string,
+    citation: Citation,
+    counted: CountedThing | undefined,
+  ) {
+    return extractShortAnswer(
+      expected,
+      question,
+      citation.excerpt,
+      citation.title,
+      this.options.synonyms,
+      counted,
+    );
+  }
+
+  /** The leading passages credited with their speakers, for a question about what someone said. */
+  private spoken(
+    candidates: Candidate[],
+    terms: Parameters<Speakers["credit"]>[1],
+    tokens: Parameters<KindFit["asksWhatWasSaid"]>[0],
+    totalWeight: number,
+  ): Candidate[] {
+    if (!this.kindFit.asksWhatWasSaid(tokens)) return candidates;
+    return this.speakers.credit(candidates, terms, totalWeight);
+  }
+}
