@@ -20,10 +20,16 @@ const [baselineDir = ".", thisDir = ".", dataDir = ".", cacheDir = ".", roundsAr
 const open = async (dir: string, name: string): Promise<Index> => {
   const url = pathToFileURL(path.join(dir, "dist", "src", "corpus", "open.js")).href;
   const { openCorpus } = (await import(url)) as {
-    openCorpus: (d: string, o: { cacheDir: string }) => Promise<{ index: Index }>;
+    openCorpus: (
+      d: string,
+      o: { cacheDir: string },
+    ) => Promise<{ index: Index; saved?: Promise<unknown> }>;
   };
   // A folder each: two engines of different index formats would rebuild each other's.
-  return (await openCorpus(dataDir, { cacheDir: path.join(cacheDir, name) })).index;
+  const corpus = await openCorpus(dataDir, { cacheDir: path.join(cacheDir, name) });
+  // After a build, the index is in its final form (its saved form read back) once saved.
+  await corpus.saved;
+  return corpus.index;
 };
 const engines = [await open(baselineDir, "baseline"), await open(thisDir, "this")];
 const questions = JSON.parse(readFileSync(0, "utf8")) as { q: string; article?: string }[];

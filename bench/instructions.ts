@@ -37,6 +37,8 @@ async function child(checkout: string, articlesDir: string, answer: boolean): Pr
   const moduleFile = openModule(checkout) as string;
   const { openCorpus } = (await import(moduleFile)) as { openCorpus: typeof openCorpusType };
   const corpus = await openCorpus(articlesDir, { cacheDir: false });
+  // Counted either way: after a build the index is read back in its saved form (by `saved`).
+  await (corpus as { saved?: Promise<unknown> }).saved;
   if (!answer) return;
   const questions = QUESTION_FILES.flatMap((file) =>
     readFileSync(path.join(EVAL_DIR, file), "utf8")

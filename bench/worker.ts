@@ -97,25 +97,27 @@ async function openCitebot(job: Job): Promise<Searcher> {
   const options: Record<string, unknown> = {};
   if (job.cacheDir !== undefined) options["cacheDir"] = job.cacheDir;
   const corpus = await openCorpus(job.dir, options as OpenCorpusOptions);
-  const { index } = corpus;
+  // Read at each question, not kept: after a build, the index answered from is replaced by its
+  // saved form once that is read back (before `saved` settles).
+  const index = () => corpus.index;
   const { fromSavedIndex, saved, buildWorkers } = corpus as {
     fromSavedIndex?: unknown;
     saved?: unknown;
     buildWorkers?: unknown;
   };
-  const articles = index.articles.length;
+  const articles = index().articles.length;
   // The index's own count: walking every paragraph would decode every text that a saved
   // index leaves on disk, inside the measured ready time.
-  const sentences = index.size;
+  const sentences = index().size;
   return {
     ...(typeof fromSavedIndex === "boolean" ? { fromSavedIndex } : {}),
     ...(typeof buildWorkers === "number" ? { buildWorkers } : {}),
     ...(saved instanceof Promise ? { saved } : {}),
     articles,
     sentences,
-    ask: (question) => index.ask(question, { limit: 3 }),
+    ask: (question) => index().ask(question, { limit: 3 }),
     top1: (question) => {
-      const answer = index.ask(question, { limit: 3 });
+      const answer = index().ask(question, { limit: 3 });
       const top = answer.citations[0];
       return top
         ? { article: top.article, paragraph: top.paragraph, answered: answer.answered }

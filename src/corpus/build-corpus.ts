@@ -38,13 +38,25 @@ export interface BuildSettings {
   readonly onSavedBytes?: ((bytes: Uint8Array, key: Uint8Array) => void) | undefined;
 }
 
+/**
+ * The index a corpus answers from, read at each question: a build's own at first, then (unless
+ * `keepBuilt`) the saved form's once its bytes are decoded (see {@link buildCorpus}).
+ */
+export interface HeldIndex {
+  readonly index: CitationIndex;
+}
+
 /** A folder's index built, and its saving. */
 export interface BuiltCorpus {
-  readonly index: CitationIndex;
+  readonly held: HeldIndex;
   readonly problems: ArticleError[];
   readonly filesRead: number;
   readonly workers: number;
-  /** Settles once the index is saved: undefined, or why saving failed. Never rejects. */
+  /**
+   * Settles once the index is saved and `held` holds its final form: undefined, or why
+   * encoding, reading back or writing the saved index failed (`held` then keeps the build's
+   * own index, which answers alike). Never rejects.
+   */
   readonly saved: Promise<string | undefined>;
 }
 
@@ -59,14 +71,18 @@ interface Built {
 }
 
 /**
- * Reads, parses and indexes the listed files (see {@link build}) and hands the index back in
- * the form a saved index is read in: the saved index's bytes, encoded for saving anyway,
- * decoded (`decodeIndex`: postings, vocabulary and terms in typed arrays over those bytes,
- * articles whose texts are decoded when read), so that the build's own objects (a `Map` of
- * every term's postings, the parsed vocabulary, every chunk's tables: about 800 MB of heap
- * that stayed alive for an archive) are garbage once it returns. The bytes are written in
- * the background (`saved`). With `keepBuilt`, the index is the build's own and is encoded and
- * saved after it is handed back.
+ * Reads, parses and indexes the listed files (see {@link build}) and hands the build's own
+ * index back at once (in `held`). On a later turn of the event loop it encodes the saved
+ * index (hashing the files; a parallel build's postings are joined as encoding asks for them,
+ * `merged-postings.ts`), reads those bytes back with `decodeIndex` (postings, vocabulary and
+ * terms in typed arrays over the bytes, articles whose texts are decoded when read), puts that
+ * index in `held` in place of the build's, and only then writes the bytes. The build's own
+ * objects (a `Map` of every term's postings, the parsed vocabulary, every chunk's tables: about
+ * 800 MB of heap for the archive, and slower to answer from) are then garbage. Encoding costs
+ * seconds for an archive: done before the hand-back, it delayed the corpus by as much. Without
+ * a cache folder the bytes are signed with a key of their own and not written. If encoding or
+ * reading back fails, the build's index stays in `held`, nothing is written, and `saved` says
+ * why. With `keepBuilt`, the build's index stays in `held` and is only encoded and saved.
  *
  * @throws LibraryError as {@link parseArticleFiles}.
  */
@@ -78,33 +94,62 @@ export async function buildCorpus(
   settings: BuildSettings,
 ): Promise<BuiltCorpus> {
   const built = await build(listing, limits, fresh, cpuAtStart, settings);
-  const { read, problems, workers } = built;
-  const { cache, file } = settings;
-  const made = { problems, filesRead: read.files.length, workers };
-  if (settings.keepBuilt) {
-    // Hashed, encoded and written on a later turn of the event loop: a caller that sends the
-    // saved bytes on (`reload-worker.ts`) waits for `saved` anyway, and one without a cache
-    // folder encodes nothing.
-    const save = async () => {
-      if (!cache || !file) return;
-      const bytes = encodeBuilt(built, settings.listedAt, cache.key);
-      settings.onSavedBytes?.(bytes, cache.key);
-      await writeSavedBytes(file, bytes);
-    };
-    const waited = new Promise((resolve) => setImmediate(resolve)).then(save);
-    const index = new CitationIndex(built.articles, settings.ranking, built.data);
-    return { ...made, index, saved: settled(waited) };
-  }
+  const held = { index: new CitationIndex(built.articles, settings.ranking, built.data) };
+  const { file } = settings;
+  const later = new Promise((resolve) => setImmediate(resolve));
+  // These arrows alone hold `built` past the hand-back (nothing `held` reaches does): once the
+  // write has started, the build's objects are garbage unless `held` still holds its index.
+  const saved = settled(
+    later
+      .then(() => handOver(built, settings, held))
+      .then((bytes) => (bytes && file ? writeSavedBytes(file, bytes) : undefined)),
+  );
+  return {
+    held,
+    problems: built.problems,
+    filesRead: built.read.files.length,
+    workers: built.workers,
+    saved,
+  };
+}
+
+/**
+ * The saving of a build handed back (see {@link buildCorpus}): its saved index encoded, handed
+ * to `onSavedBytes` (with a cache folder), then read back into `held` (unless `keepBuilt`).
+ *
+ * @returns The bytes to write, or undefined when there is no cache folder to write them to.
+ * @throws Error saying which step failed; `held` is only replaced once reading back worked.
+ */
+function handOver(
+  built: Built,
+  settings: BuildSettings,
+  held: { index: CitationIndex },
+): Buffer | undefined {
+  const { cache, file, keepBuilt } = settings;
+  if (keepBuilt && !(cache && file)) return undefined;
   const key = cache?.key ?? new Uint8Array(randomBytes(32));
-  const bytes = encodeBuilt(built, settings.listedAt, key);
-  let saved: Promise<string | undefined> = Promise.resolve(undefined);
-  if (cache && file) {
-    settings.onSavedBytes?.(bytes, key);
-    saved = settled(writeSavedBytes(file, bytes));
+  const bytes = step("encoding the saved index", () => encodeBuilt(built, settings.listedAt, key));
+  const saving = cache && file ? bytes : undefined;
+  if (saving) settings.onSavedBytes?.(saving, key);
+  if (!keepBuilt) {
+    // Read back before anything is written: bytes that cannot be read are not saved either.
+    held.index = step("reading the saved index back", () => {
+      const content = decodeIndex(bytes, INDEX_FORMAT, key);
+      return new CitationIndex([...content.articles], settings.ranking, content.data);
+    });
   }
-  const content = decodeIndex(bytes, INDEX_FORMAT, key);
-  const index = new CitationIndex([...content.articles], settings.ranking, content.data);
-  return { ...made, index, saved };
+  return saving;
+}
+
+/** Runs one step of saving; a failure's message says which step it was. */
+function step<T>(name: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw new Error(`${name} failed: ${error instanceof Error ? error.message : error}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Settles with undefined once `saving` is done, or with why it failed; never rejects. */

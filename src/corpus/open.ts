@@ -22,13 +22,19 @@ import { DEFAULT_CACHE_DIR } from "../paths.ts";
 /** A searchable set of articles and the files that could not be loaded. */
 export interface Corpus {
   readonly dir: string;
+  /**
+   * The index to answer from. After a build it is the build's own until the saved index's
+   * bytes are read back (before `saved` settles; `build-corpus.ts`), then that form, which
+   * answers alike and faster: read it at each question rather than keeping it.
+   */
   readonly index: CitationIndex;
   readonly problems: readonly ArticleError[];
   /** True when the index came from the saved copy rather than being built. */
   readonly fromSavedIndex: boolean;
   /**
-   * Settles once a newly built index is saved: undefined, or why saving failed (which
-   * only costs the next start its speed; front ends log it). Never rejects.
+   * Settles once a newly built index is saved and `index` is in its final form: undefined, or
+   * why saving failed (which only costs the next start its speed; front ends log it). Never
+   * rejects.
    */
   readonly saved: Promise<string | undefined>;
   /**
@@ -77,9 +83,10 @@ export interface OpenCorpusOptions {
   readonly buildWorkers?: BuildWorkers;
   /**
    * Told the corpus's saved index (its bytes and the key that signs them): a newly built one
-   * once it is encoded, before it is written; one that is served, read whole from the file
-   * opened. The reload worker hands these very bytes to the bot's thread rather than encoding
-   * the corpus again. The bytes must stay as they are until `saved` settles.
+   * once it is encoded (after the corpus is handed back), before it is read back and written;
+   * one that is served, read whole from the file opened. The reload worker hands these very
+   * bytes to the bot's thread rather than encoding the corpus again. The bytes must stay as
+   * they are until `saved` settles.
    */
   readonly onSavedBytes?: (bytes: Uint8Array, key: Uint8Array) => void;
   /**
@@ -89,10 +96,9 @@ export interface OpenCorpusOptions {
    */
   readonly signedReadWorkerFrom?: number;
   /**
-   * True hands back a newly built index as built (the build's own objects) rather than read
-   * from its saved index's bytes, and encodes and saves it after handing it back: for a caller
-   * that only sends the saved bytes on (`reload-worker.ts`), which would otherwise decode them
-   * for nothing. Default false.
+   * True keeps a newly built index as built (the build's own objects) rather than replacing it
+   * with its saved index's bytes read back once encoded: for a caller that only sends the saved
+   * bytes on (`reload-worker.ts`), which would otherwise decode them for nothing. Default false.
    */
   readonly keepBuilt?: boolean;
   /** The wall clock, ms since the epoch (tests move it to age files). Default `Date.now`. */
@@ -174,9 +180,12 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     onProgress: options.onProgress,
     onSavedBytes: options.onSavedBytes,
   });
+  const { held } = built;
   return {
     dir: resolved,
-    index: built.index,
+    get index() {
+      return held.index;
+    },
     problems: built.problems,
     fromSavedIndex: false,
     saved: built.saved,

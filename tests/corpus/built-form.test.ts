@@ -77,6 +77,8 @@ describe("the index a build hands back", () => {
     const cacheDir = await cacheFolder();
     const unsaved = await openCorpus(dir, { cacheDir: false, buildWorkers: 0 });
     const built = await openCorpus(dir, { cacheDir, buildWorkers: 0 });
+    expect(await unsaved.saved).toBeUndefined();
+    expect(await built.saved).toBeUndefined();
     expect(form(unsaved.index)).toEqual(form(built.index));
     expect(unsaved.index.indexData.texts).toBeDefined();
     expect(unsaved.index.ask(QUESTIONS[0] as string)).toEqual(
@@ -96,5 +98,65 @@ describe("the index a build hands back", () => {
     expect(corpus.index.indexData.postings).toBeInstanceOf(Map);
     expect(await corpus.saved).toBeUndefined();
     expect(sent?.length).toBeGreaterThan(0);
+  });
+
+  it("GIVEN a folder built in this thread or in a worker WHEN the open resolves THEN the build's own index answers at once, before the saved index is encoded, and its saved form replaces it once saved settles", async () => {
+    const dir = await articleFolder();
+    for (const buildWorkers of [0, 1]) {
+      let encoded = false;
+      const corpus = await openCorpus(dir, {
+        cacheDir: await cacheFolder(),
+        buildWorkers,
+        onSavedBytes: () => (encoded = true),
+      });
+      const handedBack = corpus.index;
+      expect(encoded, `${buildWorkers} workers`).toBe(false);
+      if (buildWorkers === 0) expect(handedBack.indexData.postings).toBeInstanceOf(Map);
+      const answers = QUESTIONS.map((question) => handedBack.ask(question));
+      expect(await corpus.saved).toBeUndefined();
+      expect(encoded).toBe(true);
+      expect(corpus.index).not.toBe(handedBack);
+      expect(corpus.index.indexData.postings).not.toBeInstanceOf(Map);
+      expect(form(corpus.index).paragraphsReadWhenAsked).toBe("function");
+      expect(QUESTIONS.map((question) => corpus.index.ask(question))).toEqual(answers);
+    }
+  });
+
+  it("GIVEN the saved index's bytes cannot be read back (damaged once encoded) WHEN a folder is built THEN the build's own index keeps answering, saved says why, and no saved index is written", async () => {
+    const dir = await articleFolder();
+    const cacheDir = await cacheFolder();
+    const corpus = await openCorpus(dir, {
+      cacheDir,
+      buildWorkers: 0,
+      // Breaks the container's magic, which reading back checks first (a caller must not change
+      // the bytes: only a way to make the read-back fail).
+      onSavedBytes: (bytes) => void (bytes[0] = (bytes[0] ?? 0) ^ 0xff),
+    });
+    const handedBack = corpus.index;
+    expect(await corpus.saved).toMatch(/^reading the saved index back failed: /u);
+    expect(corpus.index).toBe(handedBack);
+    expect(corpus.index.indexData.postings).toBeInstanceOf(Map);
+    expect(corpus.index.ask(QUESTIONS[0] as string).citations.length).toBeGreaterThan(0);
+    const names = await readdir(cacheDir, { recursive: true });
+    expect(names.filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    const reopened = await openCorpus(dir, { cacheDir });
+    expect(reopened.fromSavedIndex).toBe(false);
+    expect(await reopened.saved).toBeUndefined();
+    expect(reopened.index.ask(QUESTIONS[0] as string)).toEqual(
+      corpus.index.ask(QUESTIONS[0] as string),
+    );
+  });
+
+  it("GIVEN a step of the save after encoding throws WHEN a folder is built THEN the open still resolves with an answering corpus and saved says why", async () => {
+    const dir = await articleFolder();
+    const corpus = await openCorpus(dir, {
+      cacheDir: await cacheFolder(),
+      buildWorkers: 1,
+      onSavedBytes: () => {
+        throw new Error("no room for the bytes");
+      },
+    });
+    expect(await corpus.saved).toBe("no room for the bytes");
+    expect(corpus.index.ask(QUESTIONS[1] as string).citations.length).toBeGreaterThan(0);
   });
 });
