@@ -57,6 +57,17 @@ function run(checkout: string, dataDir: string, mode: string, cacheDir: string):
   return JSON.parse(line) as ProbeRun;
 }
 
+/** One run of `mode`; "bot" gets a cache folder of its own beside `cacheDir`, removed after it whatever happens. */
+function runMode(checkout: string, dataDir: string, mode: string, cacheDir: string): ProbeRun {
+  if (mode !== "bot") return run(checkout, dataDir, mode, cacheDir);
+  const own = mkdtempSync(`${cacheDir}-bot`);
+  try {
+    return run(checkout, dataDir, mode, own);
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
+}
+
 const median = (list: readonly number[]) => {
   const sorted = [...list].sort((a, b) => a - b);
   const middle = sorted.length / 2;
@@ -88,19 +99,21 @@ async function main(): Promise<void> {
     const runs = new Map<string, ProbeRun[]>();
     for (let repeat = 0; repeat < Number(values.repeats); repeat += 1) {
       for (const checkout of repeat % 2 === 0 ? checkouts : [...checkouts].reverse()) {
+        // Each holds a saved index of the folder (222 MB for the archive): removed even when a
+        // run fails, which would otherwise leave them in TMPDIR.
         const cacheDir = mkdtempSync(path.join(os.tmpdir(), "citebot-built-or-saved-"));
-        for (const mode of modes) {
-          const own = mode === "bot" ? mkdtempSync(`${cacheDir}-bot`) : undefined;
-          const result = run(checkout, dataDir, mode, own ?? cacheDir);
-          if (own) rmSync(own, { recursive: true, force: true });
-          const key = `${checkout}\t${mode}`;
-          runs.set(key, [...(runs.get(key) ?? []), result]);
-          console.error(
-            `${result.checkout} ${mode} (saved index: ${String(result.fromSavedIndex)}, build workers ${String(result.buildWorkers)}) ready ${result.readyMs.toFixed(0)} ms, rss ${result.rssReadyMb.toFixed(0)} MB; cpu median ${result.cpu.median.toFixed(2)} p99 ${result.cpu.p99.toFixed(2)} max ${result.cpu.max.toFixed(1)} ms; answers ${result.answersDigest}; load ${result.load.toFixed(1)}`,
-          );
+        try {
+          for (const mode of modes) {
+            const result = runMode(checkout, dataDir, mode, cacheDir);
+            const key = `${checkout}\t${mode}`;
+            runs.set(key, [...(runs.get(key) ?? []), result]);
+            console.error(
+              `${result.checkout} ${mode} (saved index: ${String(result.fromSavedIndex)}, build workers ${String(result.buildWorkers)}) ready ${result.readyMs.toFixed(0)} ms, rss ${result.rssReadyMb.toFixed(0)} MB; cpu median ${result.cpu.median.toFixed(2)} p99 ${result.cpu.p99.toFixed(2)} max ${result.cpu.max.toFixed(1)} ms; answers ${result.answersDigest}; load ${result.load.toFixed(1)}`,
+            );
+          }
+        } finally {
+          rmSync(cacheDir, { recursive: true, force: true });
         }
-        // Each holds a saved index of the folder (222 MB for the archive).
-        rmSync(cacheDir, { recursive: true, force: true });
       }
     }
     console.log(`\n${dataDir}, ${values.repeats} runs each (medians)`);
