@@ -51,8 +51,11 @@ export interface Corpus {
   /** Worker threads that built the index besides the calling thread (0 for a saved index). */
   readonly buildWorkers?: number;
   /**
-   * True when a saved index's signed part was read and hashed in a worker thread (from
-   * `signedReadWorkerFrom` bytes on), whether the index was then served or rebuilt.
+   * True when a worker thread handed back the saved index's header and signed part, read and
+   * hashed (asked for a file of `signedReadWorkerFrom` bytes or more), whether the index was
+   * then served or rebuilt. False when there was no saved index, when it was smaller, and when
+   * the worker gave nothing back (a file too short for its header, a failed read or start:
+   * this thread then read what there was).
    */
   readonly signedReadInWorker?: boolean;
 }
@@ -141,7 +144,7 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     if (opening) void closeSavedIndex(opening);
     throw error;
   }
-  const signedReadInWorker = opening?.kind === "open" && opening.signed !== undefined;
+  let signedReadInWorker = false;
   // Files read while checking the saved index: a rebuild reuses their bytes.
   const fresh = new Map<string, FileRead>();
   if (cache && opening) {
@@ -151,8 +154,9 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     });
     // The worker's CPU is this open's, not other work's: it started after `cpuAtStart` and is
     // done now, so all of it lies in the window `build` measures with `busyCoresSince`.
-    const helper = opening.kind === "open" ? ((await opening.signed)?.cpuMs ?? 0) : 0;
-    cpuAtStart = withHelperCpu(cpuAtStart, helper);
+    const signed = opening.kind === "open" ? await opening.signed : undefined;
+    signedReadInWorker = signed !== undefined;
+    cpuAtStart = withHelperCpu(cpuAtStart, signed?.cpuMs ?? 0);
     if (found.kind === "refused") warnings.push(found.reason);
     if (found.kind === "saved" && !(options.strict && found.saved.problems.length > 0)) {
       const { articles, problems, data } = found.saved;

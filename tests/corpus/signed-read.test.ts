@@ -79,6 +79,15 @@ describe("a saved index's signed part read and hashed in a worker thread", () =>
     expect(aboveSize.signedReadInWorker).toBe(false);
   });
 
+  it("GIVEN a saved index too short for its header WHEN opened with its signed part read in a worker THEN the worker hands back nothing, signedReadInWorker is false, and the folder is rebuilt", async () => {
+    const { dir, cacheDir, file } = await savedSetup(cleanups);
+    await writeFile(file, Buffer.alloc(HEADER_BYTES - 1), { mode: 0o600 });
+    const corpus = await openCorpus(dir, { cacheDir, ...IN_WORKER });
+    expect(corpus.fromSavedIndex).toBe(false);
+    expect(corpus.signedReadInWorker).toBe(false);
+    expect(corpus.index.ask(TARIFF).citations[0]?.excerpt).toContain("25% tariffs");
+  });
+
   it("GIVEN a byte of its signed part changed (the title) THEN it is refused, reported, and the article's own title is served", async () => {
     const { dir, cacheDir, file } = await savedSetup(cleanups);
     const bytes = await readFile(file);
