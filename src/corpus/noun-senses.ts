@@ -22,8 +22,10 @@ const SITE_FILES: ReadonlySet<number> = new Set([6, 15, 17]);
 const HYPERNYM_DEPTH = 12;
 
 /**
- * What WordNet's nouns name (a person, an organisation, a place, a time…), read from
- * the lexicographer file of a word's main sense and, for groups, its hypernyms.
+ * What WordNet's nouns name: the category (a person, an organisation, a place, a time…)
+ * from the lexicographer file of a word's main sense and, for groups, its hypernyms;
+ * whether it is written as a name, from that sense; whether any sense names people
+ * (`agent`) or a place or structure (`site`), from the files of all its senses.
  */
 export class NounSenses {
   private readonly cache = new LRUCache<string, NounSense | "unknown">({

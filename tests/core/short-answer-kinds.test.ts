@@ -143,6 +143,31 @@ const TABLE: readonly [string, AnswerType, string, string | null][] = [
     "As the Department of Commerce develops the final rule, the Administration encourages input.",
     "Department of Commerce",
   ],
+  // "National", "consumer": persons to WordNet, no titles in an agency's name.
+  [
+    "which agency issues the warnings",
+    "person",
+    "Warnings are issued by the National Weather Service when storms form.",
+    "National Weather Service",
+  ],
+  [
+    "what agency enforces the rule",
+    "person",
+    "The Consumer Financial Protection Bureau enforces the rule, President Biden said.",
+    "Consumer Financial Protection Bureau",
+  ],
+  [
+    "which agency announced the rule",
+    "person",
+    "The rule was announced by National Security Advisor Mike Waltz.",
+    null,
+  ],
+  [
+    "where did the crowd gather",
+    "place",
+    "The crowd gathered at the National Sculpture Garden on Sunday.",
+    "National Sculpture Garden",
+  ],
   [
     "Who will Commerce consult on the rule?",
     "person",

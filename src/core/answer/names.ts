@@ -32,7 +32,7 @@ function wrongKindOfName(
     dictionary.nounSense(name) ?? (head && head !== name ? dictionary.nounSense(head) : undefined);
   // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
   // ("president", "premier", "secretary") before the name makes it a person's name.
-  if (type === "place" && hasPersonsTitle(name, dictionary)) return true;
+  if (type === "place" && hasPersonsTitle(name, dictionary, type)) return true;
   if (titledThingOfWrongKind(type, name, dictionary)) return true;
   if (!sense?.proper) return false;
   if (type === "place") return sense.category === "person" || sense.category === "organization";
@@ -53,10 +53,7 @@ function titledThingOfWrongKind(
   if (type !== "person" && type !== "place") return false;
   const words = beforeOf(name).split(/\s+/u);
   if (words.length < SHORT_ANSWER.titledThingWords) return false;
-  const common = words.every((word) => {
-    const folded = foldCase(word);
-    return dictionary.knows(folded) && dictionary.nounSense?.(folded)?.proper !== true;
-  });
+  const common = words.every((word) => commonNoun(word, dictionary));
   // "Governor Brad Little", "National Security Advisor Waltz": a person's title just before
   // the last words makes them a person's name, whatever else the words mean.
   const titled = words.slice(-3, -1).some((word) => {
@@ -74,13 +71,31 @@ function beforeOf(name: string): string {
   return at === -1 ? name : name.slice(0, at);
 }
 
-/** True when a word before a name's last is a common noun for a person: a title ("President Xi"). */
-function hasPersonsTitle(name: string, dictionary: SynonymSource): boolean {
+/**
+ * True when a word before a name's last is a common noun for a person: a title ("President
+ * Xi"). Not in a titled thing of dictionary words whose head names what is asked for: in
+ * "National Weather Service" (an organisation) or "National Park Service", "national" and
+ * "consumer" are no titles, though WordNet knows them as persons.
+ */
+function hasPersonsTitle(name: string, dictionary: SynonymSource, asked: AnswerType): boolean {
   const words = beforeOf(name).split(/\s+/u);
-  return words.slice(0, -1).some((word) => {
+  const titled = words.slice(0, -1).some((word) => {
     const sense = dictionary.nounSense?.(word);
     return sense !== undefined && !sense.proper && sense.category === "person";
   });
+  if (!titled || words.length < SHORT_ANSWER.titledThingWords) return titled;
+  if (!words.every((word) => commonNoun(word, dictionary))) return true;
+  // "National Security Advisor Waltz": a head that names neither a group nor a place
+  // leaves the title a title.
+  const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
+  if (!head || head.category === "person") return true;
+  return !(asked === "place" ? head.site : head.agent);
+}
+
+/** A dictionary word that WordNet does not write as a name ("weather", not "donald"). */
+function commonNoun(word: string, dictionary: SynonymSource): boolean {
+  const folded = foldCase(word);
+  return dictionary.knows(folded) && dictionary.nounSense?.(folded)?.proper !== true;
 }
 
 /** True when the dictionary knows a word as a verb and never as a noun ("Announce", not "Cook"). */
@@ -154,7 +169,7 @@ export function bestName(
       continue;
     }
     if (wrongKindOfName(type, words.join(" "), dictionary)) continue;
-    if (organization && dictionary && hasPersonsTitle(words.join(" "), dictionary)) continue;
+    if (organization && dictionary && hasPersonsTitle(words.join(" "), dictionary, type)) continue;
     const preceding = excerpt.slice(Math.max(0, match.index - 20), match.index);
     // "the Administration", "the Order": a capitalised common noun refers to something
     // the article names elsewhere; it is no name of its own (an acronym is: "the FAA").
