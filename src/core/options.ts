@@ -271,6 +271,11 @@ export const TYPO_MATCHING = Object.freeze({
   /** A short lower-case word may be an acronym of the articles ("ev" = "EV") up to this length. */
   maxAcronymLength: 5,
   /**
+   * Shortest plural ("teslas") read by its singular's written form when the articles lack
+   * it: shorter words ending in "s" ("gas", "bus") are seldom plurals.
+   */
+  minPluralLength: 4,
+  /**
    * Work budget: misspelling look-ups (Fuse.js runs) in one question; the words past it
    * are matched as written (a 300-character question of unknown words stays fast).
    */

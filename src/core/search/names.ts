@@ -49,18 +49,28 @@ export class NameEvidence {
       // The word's own form decides when the sample has it: "work" is not a name because the
       // articles write "Working Group", which shares its stem.
       const form = { capital: 0, lower: 0 };
-      // "teslas" typed for the articles' "Tesla": a plural decides by its singular's form.
+      // "teslas" typed for the articles' "Tesla", "bidens" for "Biden's": a plural decides by
+      // its singular's form where the singular ends a name. "President Xi", "White House",
+      // "Admiral Smith" make no name of "presidents", "whites" or "admirals".
       const singular = { capital: 0, lower: 0 };
-      const singularWord = word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : undefined;
+      const singularWord =
+        word.length >= TYPO_MATCHING.minPluralLength && word.endsWith("s")
+          ? word.slice(0, -1)
+          : undefined;
       const stem = { capital: 0, lower: 0 };
       const ids = posting.sentenceIds;
       const sample = this.options.nameSample;
       const step = Math.max(1, Math.floor(ids.length / sample));
       for (let k = 0; k < ids.length && k < step * sample; k += step) {
-        tokenize(this.view.sentenceText(ids[k] as number)).forEach((seen, position) => {
+        tokenize(this.view.sentenceText(ids[k] as number)).forEach((seen, position, all) => {
           // A sentence's first word is capitalised whatever it is.
           if (seen.term !== token.term || position === 0) return;
-          const counts = seen.word === word ? form : seen.word === singularWord ? singular : stem;
+          if (seen.word === singularWord) {
+            if (seen.capitalized && !beforeAName(all, position)) singular.capital += 1;
+            else if (!seen.capitalized) singular.lower += 1;
+            return;
+          }
+          const counts = seen.word === word ? form : stem;
           if (seen.capitalized) counts.capital += 1;
           else counts.lower += 1;
         });
@@ -79,4 +89,15 @@ export class NameEvidence {
     const dictionary = this.options.synonyms;
     return !!dictionary && dictionary.knows(word) && !(dictionary.properNoun?.(word) ?? false);
   }
+}
+
+/**
+ * True when the word at `position` runs on into a capitalised word ("President" in
+ * "President Xi", "White" in "White House"): a title or a name's first part, not a name
+ * of its own. The last word of a name ("Biden" in "President Biden") is one.
+ */
+function beforeAName(tokens: readonly Token[], position: number): boolean {
+  const seen = tokens[position] as Token;
+  const after = tokens[position + 1];
+  return after !== undefined && after.capitalized && seen.end + 1 === after.start;
 }

@@ -70,6 +70,23 @@ describe("query terms: weights of the question's words", () => {
     expect(new NameEvidence(groupView, options).isName(tokenize("work")[0] as never)).toBe(true);
   });
 
+  it("GIVEN a lower-case plural the articles lack THEN it is a name only when its singular is a name of one word", () => {
+    const cars = article(
+      "cars",
+      "Carmakers",
+      "Buyers want a Tesla now. Dealers say Tesla leads, and a Tesla costs more.",
+      "The visit of President Xi ended. Reporters met President Lee and President Ruto.",
+      "Officials praised the plan of President Biden.",
+      "A president travels often. Officials at the White House agreed.",
+    );
+    const evidence = new NameEvidence(new IndexView([cars]), options);
+    expect(evidence.isName(tokenize("teslas")[0] as never)).toBe(true);
+    // "bidens" typed for "Biden's": the last word of a name is a name.
+    expect(evidence.isName(tokenize("bidens")[0] as never)).toBe(true);
+    // "President" is written with a capital only as a title before a name.
+    expect(evidence.isName(tokenize("presidents")[0] as never)).toBe(false);
+  });
+
   it("GIVEN a word the articles write in lower case THEN a capital in the question makes it no name", () => {
     expect(names.isName(tokenize("Market")[0] as never)).toBe(false);
     expect(names.isName(tokenize("wang")[0] as never)).toBe(true);
