@@ -1,0 +1,190 @@
+import { describe } from "vitest";
+import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
+
+/**
+ * Question → the kind of answer it asks for → a passage → the short answer taken from
+ * it, or null when the passage holds nothing of that kind (null beats a wrong kind).
+ * Passages are made up in the style of the articles, so the rules are tested, not the
+ * dev sets' sentences.
+ * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
+ */
+const TABLE: readonly ShortAnswerRow[] = [
+  // "Who is X" about a person the passage names: their role or description.
+  [
+    "who is li anding",
+    "description",
+    "“Wang usually meets with groups of people,” said Li Anding, Xinhua’s former automotive reporter who now consults automakers.",
+    "Xinhua’s former automotive reporter who now consults automakers",
+  ],
+  [
+    "who is maria keller and what does she do",
+    "description",
+    "Maria Keller, a senior analyst at Harbor Research, expects prices to fall.",
+    "a senior analyst at Harbor Research",
+  ],
+  [
+    "Who is Wang Yang?",
+    "description",
+    "Musk chatted with Vice Premier Wang Yang on Tuesday.",
+    "Vice Premier",
+  ],
+  [
+    "who is elon musk",
+    "description",
+    "Tesla chief executive Elon Musk visited Beijing on Tuesday.",
+    "Tesla chief executive",
+  ],
+  [
+    "who's jane doe",
+    "description",
+    "Jane Doe is a senior analyst at the bank, and she expects prices to fall.",
+    "a senior analyst at the bank",
+  ],
+  ["who is wang", "description", "Musk met Wang on Tuesday, the agency said.", null],
+  // Persons and organisations: not a place, not the question's own subject, not a heading.
+  [
+    "Which researcher compiled the export data?",
+    "person",
+    "Vehicle exports to China rose 376%, according to researcher JL Warren Capital.",
+    "JL Warren Capital",
+  ],
+  [
+    "Who did the minister meet in Canada?",
+    "person",
+    "The minister met Prime Minister Mark Carney in Ottawa.",
+    "Prime Minister Mark Carney",
+  ],
+  [
+    "Who did Trump appoint as crypto czar?",
+    "person",
+    "President Trump appointed a crypto czar and hosted a summit.",
+    null,
+  ],
+  [
+    "Who invented bitcoin?",
+    "person",
+    "DELIVERING ON PLEDGE TO MAKE AMERICA THE CRYPTO CAPITAL OF THE WORLD: The President promised action on bitcoin.",
+    null,
+  ],
+  [
+    "which agency writes the rule",
+    "person",
+    "As the Department of Commerce develops the final rule, the Administration encourages input.",
+    "Department of Commerce",
+  ],
+  // "National", "consumer": persons to WordNet, no titles in an agency's name.
+  [
+    "which agency issues the warnings",
+    "person",
+    "Warnings are issued by the National Weather Service when storms form.",
+    "National Weather Service",
+  ],
+  [
+    "what agency enforces the rule",
+    "person",
+    "The Consumer Financial Protection Bureau enforces the rule, President Biden said.",
+    "Consumer Financial Protection Bureau",
+  ],
+  [
+    "which agency announced the rule",
+    "person",
+    "The rule was announced by National Security Advisor Mike Waltz.",
+    null,
+  ],
+  [
+    "where did the crowd gather",
+    "place",
+    "The crowd gathered at the National Sculpture Garden on Sunday.",
+    "National Sculpture Garden",
+  ],
+  [
+    "Who will Commerce consult on the rule?",
+    "person",
+    "As the Department of Commerce develops the rule, the Administration encourages input from allies.",
+    null,
+  ],
+  [
+    "which companies will build the pilot reactors",
+    "person",
+    "The program builds three reactors outside of the National Laboratories.",
+    null,
+  ],
+  // A headline in title case: the name stops before the verb ("Announce"), not before a
+  // surname that is also a verb ("Cook").
+  [
+    "who will build the new plant",
+    "person",
+    "Headline: Acme CEO Dana Cook Announce $5 Billion Plant in Ohio",
+    "Acme CEO Dana Cook",
+  ],
+  // A titled thing made of dictionary words ("Clean Water Action Plan", "Rural Housing
+  // Relief Act") answers "who" only when its head can name people ("Office", "Council").
+  [
+    "who wrote the new strategy",
+    "person",
+    "The strategy builds on the Clean Water Action Plan released last year.",
+    null,
+  ],
+  [
+    "who is leading the response",
+    "person",
+    "The response is led by the Rural Housing Relief Act and by Governor Brad Little.",
+    "Governor Brad Little",
+  ],
+  [
+    "who reviews the applications",
+    "person",
+    "Applications are reviewed by the Regional Water Quality Council within a month.",
+    "Regional Water Quality Council",
+  ],
+  [
+    "where was the rule written",
+    "place",
+    "The rule follows the Fair Housing Relief Act passed decades ago.",
+    null,
+  ],
+  // "Which agencies" asks for an organisation: a person with a title is no answer.
+  [
+    "which federal agencies wrote the new rule",
+    "person",
+    "The new rule was announced by President Lee on Monday.",
+    null,
+  ],
+  [
+    "which federal agencies wrote the new rule",
+    "person",
+    "The new rule, announced by President Lee, was written by the Department of Labor.",
+    "Department of Labor",
+  ],
+  // Places: a place, not an organisation.
+  [
+    "what province did wang yang lead",
+    "place",
+    "Musk’s meeting with Wang, a former leader of Guangdong province, throws fresh speculation.",
+    "Guangdong",
+  ],
+  // A person's title makes a name a person's ("Prime Minister Sato"), and a place after
+  // "in", "at" or "near" is where something happened.
+  [
+    "where did the chancellor and the prime minister meet",
+    "place",
+    "The Chancellor held talks with Prime Minister Sato of Japan at Hakone on Monday.",
+    "Hakone",
+  ],
+  [
+    "where did the governor sign the order",
+    "place",
+    "The Governor signed the order with Secretary Ortega, in Sacramento.",
+    "Sacramento",
+  ],
+  [
+    "which countries does the rule single out",
+    "place",
+    "The Department of Commerce proposed the rule to address national security risks.",
+    null,
+  ],
+];
+
+describe("a name answers only as the person, organisation or place asked for, or none", () => {
+  itAnswersEachRow(TABLE);
+});
