@@ -239,7 +239,9 @@ async function answerAll(argv: string[], io: AskIo): Promise<number> {
   // warning is written before `ask` is done.
   const saved = corpus.saved.then((failure) => {
     if (failure)
-      io.err(`warning: could not save the index (${failure}): the next start rebuilds it`);
+      io.err(
+        `warning: could not save the index (${failure}): the next start rebuilds it or hashes its articles again`,
+      );
   });
   if (options.article !== undefined && !corpus.index.article(options.article)) {
     throw new UsageError(

@@ -48,7 +48,9 @@ try {
   warmSoon(corpus);
   void corpus.saved.then((failure) => {
     if (failure)
-      console.error(`warning: could not save the index (${failure}): the next start rebuilds it`);
+      console.error(
+        `warning: could not save the index (${failure}): the next start rebuilds it or hashes its articles again`,
+      );
   });
   // Articles added here (/add-article) are the console's own, kept in the state folder's
   // database and servers/console/ like a server's: the next console session still has them.

@@ -99,6 +99,11 @@ export class ContainerReader {
     }
   }
 
+  /** The header and signed payload, as checked against the signature (sections are views into it). */
+  get signedPart(): Uint8Array {
+    return this.data;
+  }
+
   /**
    * A detached section (written by {@link ContainerWriter.detached}): its chunk ends and
    * digests checked now, each chunk's bytes when read.

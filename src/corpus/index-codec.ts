@@ -166,6 +166,9 @@ export function decodeIndex(file: Uint8Array, version: number, key: Uint8Array):
 export function decodeHead(reader: ContainerReader): {
   readonly fingerprint: string;
   readonly files: ReadonlyMap<string, SavedFile>;
+  /** The files' names in saved order (tag 3), and their stamps (tag 5, a view into the file). */
+  readonly names: readonly string[];
+  readonly stamps: BigInt64Array;
 } {
   const fingerprint = reader.strings(1, 1).get(0);
   const names = reader.strings(3).all();
@@ -189,7 +192,7 @@ export function decodeHead(reader: ContainerReader): {
       digest: digests.subarray(DIGEST_BYTES * i, DIGEST_BYTES * (i + 1)),
     });
   });
-  return { fingerprint, files };
+  return { fingerprint, files, names, stamps };
 }
 
 /** Decodes everything but the files of a checked container (see {@link decodeIndex}). */

@@ -13,6 +13,7 @@ import {
   type CurrentCheck,
   type FileDigest,
 } from "./store.ts";
+import { restampLater } from "./restamp.ts";
 import { defaultSynonyms } from "./wordnet.ts";
 import { defaultWordVectors } from "./word-vectors.ts";
 import { openCacheFolder, type CacheFolder } from "./cache-dir.ts";
@@ -32,9 +33,10 @@ export interface Corpus {
   /** True when the index came from the saved copy rather than being built. */
   readonly fromSavedIndex: boolean;
   /**
-   * Settles once a newly built index is saved and `index` is in its final form: undefined, or
-   * why saving failed (which only costs the next start its speed; front ends log it). Never
-   * rejects.
+   * Settles once a newly built index is saved and `index` is in its final form, or once a
+   * served one is written again with the stamps of files this open hashed that now vouch for
+   * them (`restamp.ts`): undefined, or why saving failed (which only costs the next start its
+   * speed; front ends log it). Never rejects.
    */
   readonly saved: Promise<string | undefined>;
   /**
@@ -45,7 +47,7 @@ export interface Corpus {
   readonly warnings: readonly string[];
   /**
    * Article files whose bytes were read: all of them for a build; for a saved index only
-   * those whose stamp changed since it was built (see `checkCurrent`).
+   * those whose stamp changed since it was built or was not saved (see `checkCurrent`).
    */
   readonly filesRead: number;
   /** Worker threads that built the index besides the calling thread (0 for a saved index). */
@@ -166,7 +168,8 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
         index: new CitationIndex(articles, rankingOf(options), data),
         problems,
         fromSavedIndex: true,
-        saved: Promise.resolve(undefined),
+        // Files hashed because their stamps could not vouch for them at the build may now.
+        saved: restampLater(found.restamp, found.files, fresh, listedAt),
         warnings,
         filesRead: fresh.size,
         signedReadInWorker,
@@ -205,7 +208,8 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
  * a file whose stamp (device, inode, size, mtime and ctime) is the one saved is not read,
  * its saved digest stands for its bytes; any other file is read and hashed (and kept in
  * `fresh`). Sound because a write always moves the ctime, which no user can set back, and
- * a file written close to its build's listing is saved without a stamp (`savedFilesOf`).
+ * a file written close to its build's listing is saved without a stamp (`savedFilesOf`) until
+ * an open that hashed it finds it older than the margin (`restamp.ts`).
  */
 function checkCurrent(
   listing: FolderListing,

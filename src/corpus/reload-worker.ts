@@ -44,8 +44,10 @@ try {
     // The bot's thread ranks; no synonyms are read here.
     ranking: { synonyms: null },
   });
-  // The saved index's bytes are handed over (their buffer moved) only once they are written.
-  const failure = await corpus.saved;
+  // A built index's bytes are handed over (their buffer moved) only once they are written; a
+  // served one's at once: its `saved` only writes its files' stamps into the file, from the
+  // bytes it checked, not these (`restamp.ts`), and ready waits for no write.
+  const failure = corpus.fromSavedIndex ? undefined : await corpus.saved;
   const sent = (savedIndex as typeof savedIndex) ?? {
     bytes: encodeIndex(
       {
@@ -71,7 +73,7 @@ try {
     },
     [encoded],
   );
-  send({ kind: "saved", failure });
+  send({ kind: "saved", failure: corpus.fromSavedIndex ? await corpus.saved : failure });
 } catch (error) {
   send(
     error instanceof LibraryError

@@ -21,7 +21,9 @@ import type { TextRecovery } from "./article-texts.ts";
 import { ContainerError, ContainerReader, StaleContainer } from "./binary.ts";
 import type { CacheFolder } from "./cache-dir.ts";
 import { decodeContent, decodeHead, encodeIndex, type SavedFile } from "./index-codec.ts";
+import type { FileStamp } from "./listing.ts";
 import type { FolderRead } from "./load.ts";
+import type { RestampTarget } from "./restamp.ts";
 import type { SavedIndexOpening } from "./signed-read.ts";
 
 /**
@@ -35,10 +37,11 @@ export const MAX_SAVED_INDEX_BYTES = 4 * 1024 ** 3;
 
 /**
  * A file whose change time is this close to (or after) the moment its folder was listed
- * for a build is hashed again at every open rather than trusted by its stamp: file-system
- * clocks tick coarsely (a jiffy, up to 10 ms; 2 s on FAT), so a write in the same tick
- * right after the read would leave the stamp unchanged. Generous, because it costs only
- * re-reading files that were just written.
+ * for a build is saved without its stamp and hashed at the next open rather than trusted by
+ * it: file-system clocks tick coarsely (a jiffy, up to 10 ms; 2 s on FAT), so a write in the
+ * same tick right after the read would leave the stamp unchanged. The first open that hashes
+ * it after the margin has passed writes its stamp into the saved index (`restamp.ts`).
+ * Generous, because it costs only re-reading files that were just written.
  */
 export const RACY_MARGIN_MS = 5_000;
 
@@ -81,12 +84,20 @@ export function savedFilesOf(
   digests: readonly FileDigest[],
   listedAt: number,
 ): SavedFile[] {
-  const racyFrom = BigInt(Math.floor(listedAt - RACY_MARGIN_MS)) * 1_000_000n;
   return read.files.map((file, i) => ({
     name: file.name,
-    stamp: file.stamp.ctimeNs >= racyFrom ? undefined : file.stamp,
+    stamp: vouchesFor(file.stamp, listedAt) ? file.stamp : undefined,
     digest: (digests[i] as FileDigest).digest,
   }));
+}
+
+/**
+ * True when a stamp taken as a file was read vouches for the bytes read: its change time is
+ * more than {@link RACY_MARGIN_MS} before `listedAt` (ms since the epoch, taken before the
+ * folder was listed), so any later write shows as another change time.
+ */
+export function vouchesFor(stamp: FileStamp, listedAt: number): boolean {
+  return stamp.ctimeNs < BigInt(Math.floor(listedAt - RACY_MARGIN_MS)) * 1_000_000n;
 }
 
 /**
@@ -112,6 +123,10 @@ export type SavedIndexResult =
       readonly saved: SavedIndex;
       /** The whole file as opened (read from the same open file, when asked). */
       readonly bytes: () => Uint8Array;
+      /** The files it was built from, by name (their stamps and digests as saved). */
+      readonly files: ReadonlyMap<string, SavedFile>;
+      /** What writing it again with new stamps needs (`restamp.ts`). */
+      readonly restamp: RestampTarget;
     }
   | { readonly kind: "none" }
   | { readonly kind: "refused"; readonly reason: string };
@@ -151,6 +166,15 @@ export async function readSavedIndex(
     return {
       kind: "saved",
       bytes: () => source.read(0, source.length),
+      files: head.files,
+      restamp: {
+        file,
+        source,
+        signed: reader.signedPart,
+        stamps: head.stamps,
+        names: head.names,
+        key: cache.key,
+      },
       saved: {
         articles: [...saved.articles],
         problems: saved.problems.map(({ file: name, problem }) => new ArticleError(name, problem)),
