@@ -22,6 +22,8 @@ export interface ProbeRun {
   readonly checkout: string;
   readonly mode: string;
   readonly fromSavedIndex: boolean;
+  /** Article files read to build or check the index (`Corpus.filesRead`). */
+  readonly filesRead: number;
   /** Worker threads that built the index besides this one (undefined: not built here). */
   readonly buildWorkers: number | undefined;
   /** From the call to the corpus handed back (able to answer): wall and this process's CPU, ms. */
@@ -59,6 +61,7 @@ export interface Quantiles {
 
 interface Opened {
   readonly fromSavedIndex: boolean;
+  readonly filesRead: number;
   readonly buildWorkers?: number;
   readonly saved: Promise<unknown>;
   readonly index: { ask: (q: string) => unknown };
@@ -167,6 +170,7 @@ async function main(): Promise<void> {
     checkout: path.basename(path.resolve(checkout)),
     mode,
     fromSavedIndex: corpus.fromSavedIndex,
+    filesRead: corpus.filesRead,
     buildWorkers: corpus.buildWorkers,
     answeringMs,
     answeringCpuMs,

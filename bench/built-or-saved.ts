@@ -16,12 +16,21 @@
 // ready (its index saved too), wall and CPU; resident memory
 // once ready (and after a full collection with --expose-gc), peak, and the questions' CPU
 // median, p99, max and total; then this checkout's figures over the baseline's.
+//
+// A mode may come more than once ("built,saved,saved": the second open of the saved index is
+// reported as "saved#2"). --fresh-files makes every file of --data (required: it is changed, so
+// give a copy) look just written before each "built" run (its times set to now, which moves its
+// change time), so that the saved index built vouches for no file's stamp (RACY_MARGIN_MS), and
+// waits out that margin before the next mode: the case of an archive unpacked, or a corpus
+// written, just before its first start.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { RACY_MARGIN_MS } from "../src/corpus/store.ts";
 import { PROJECT_ROOT } from "../src/paths.ts";
 import { archiveCorpus } from "./archive.ts";
 import type { ProbeRun } from "./built-or-saved-probe.ts";
@@ -35,12 +44,31 @@ const { values } = parseArgs({
     repeats: { type: "string", default: "2" },
     "node-flags": { type: "string", default: "--expose-gc" },
     "build-workers": { type: "string", default: "1" },
+    "fresh-files": { type: "boolean", default: false },
   },
 });
+if (values["fresh-files"] && !values.data) {
+  throw new Error("--fresh-files changes the files' times: give it a copy with --data");
+}
+
+/** Past RACY_MARGIN_MS, by this much, a file made fresh is old enough to be vouched for (as bench.ts's). */
+const RACY_SLACK_MS = 500;
+
+/** Sets every file of `dir` to look just written (see --fresh-files); returns when, ms since the epoch. */
+function freshen(dir: string): number {
+  const now = new Date();
+  for (const name of readdirSync(dir)) utimesSync(path.join(dir, name), now, now);
+  return now.getTime();
+}
 
 const probe = path.join(PROJECT_ROOT, "dist", "bench", "built-or-saved-probe.js");
 const checkouts = [PROJECT_ROOT, ...(values.baseline ? [path.resolve(values.baseline)] : [])];
 const modes = values.modes.split(",").filter((mode) => mode !== "");
+/** Each mode's name in the report: "saved#2" for the second "saved", and so on. */
+const labels = modes.map((mode, i) => {
+  const seen = modes.slice(0, i + 1).filter((m) => m === mode).length;
+  return seen > 1 ? `${mode}#${seen}` : mode;
+});
 const nodeFlags = values["node-flags"].split(" ").filter((flag) => flag !== "");
 
 function run(checkout: string, dataDir: string, mode: string, cacheDir: string): ProbeRun {
@@ -78,6 +106,7 @@ const median = (list: readonly number[]) => {
 
 /** The figures compared, each the median over a checkout's runs of one mode. */
 const FIGURES: readonly [string, (r: ProbeRun) => number | undefined][] = [
+  ["files read", (r) => r.filesRead],
   ["answering ms", (r) => r.answeringMs],
   ["answering cpu ms", (r) => r.answeringCpuMs],
   ["ready ms", (r) => r.readyMs],
@@ -103,12 +132,17 @@ async function main(): Promise<void> {
         // run fails, which would otherwise leave them in TMPDIR.
         const cacheDir = mkdtempSync(path.join(os.tmpdir(), "citebot-built-or-saved-"));
         try {
-          for (const mode of modes) {
+          let freshAt: number | undefined;
+          for (const [i, mode] of modes.entries()) {
+            if (values["fresh-files"] && mode === "built") freshAt = freshen(dataDir);
+            else if (freshAt !== undefined) {
+              await sleep(Math.max(0, freshAt + RACY_MARGIN_MS + RACY_SLACK_MS - Date.now()));
+            }
             const result = runMode(checkout, dataDir, mode, cacheDir);
-            const key = `${checkout}\t${mode}`;
+            const key = `${checkout}\t${labels[i]}`;
             runs.set(key, [...(runs.get(key) ?? []), result]);
             console.error(
-              `${result.checkout} ${mode} (saved index: ${String(result.fromSavedIndex)}, build workers ${String(result.buildWorkers)}) ready ${result.readyMs.toFixed(0)} ms, rss ${result.rssReadyMb.toFixed(0)} MB; cpu median ${result.cpu.median.toFixed(2)} p99 ${result.cpu.p99.toFixed(2)} max ${result.cpu.max.toFixed(1)} ms; answers ${result.answersDigest}; load ${result.load.toFixed(1)}`,
+              `${result.checkout} ${labels[i]} (saved index: ${String(result.fromSavedIndex)}, files read ${result.filesRead}, build workers ${String(result.buildWorkers)}) ready ${result.readyMs.toFixed(0)} ms, rss ${result.rssReadyMb.toFixed(0)} MB; cpu median ${result.cpu.median.toFixed(2)} p99 ${result.cpu.p99.toFixed(2)} max ${result.cpu.max.toFixed(1)} ms; answers ${result.answersDigest}; load ${result.load.toFixed(1)}`,
             );
           }
         } finally {
@@ -117,7 +151,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\n${dataDir}, ${values.repeats} runs each (medians)`);
-    for (const mode of modes) {
+    for (const mode of new Set(labels)) {
       const [own, base] = checkouts.map((c) => runs.get(`${c}\t${mode}`) ?? []);
       console.log(`\n${mode}\t${checkouts.map((c) => path.basename(c)).join("\t")}\tratio`);
       for (const [name, figure] of FIGURES) {
