@@ -36,26 +36,37 @@ async function snapshot(file: string) {
 }
 
 describe("a saved index built right after its files were written", () => {
-  it("GIVEN files written just before the build WHEN it is opened after the margin THEN the saved index is written again with their stamps and the next open reads no article file", async () => {
-    const { dir, cacheDir, file } = await builtJustAfterWriting();
-    const before = await snapshot(file);
-    const second = await openCorpus(dir, { cacheDir, clock: later });
-    expect(second.fromSavedIndex).toBe(true);
-    expect(second.filesRead).toBe(2);
-    expect(await second.saved).toBeUndefined();
-    const after = await snapshot(file);
-    expect(after.ino).not.toBe(before.ino);
-    expect(after.bytes.length).toBe(before.bytes.length);
-    // No temporary file is left behind.
-    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
-    const third = await openCorpus(dir, { cacheDir });
-    expect(third.fromSavedIndex).toBe(true);
-    expect(third.filesRead).toBe(0);
-    expect(third.index.ask(TARIFF).citations[0]?.excerpt).toContain("25% tariffs");
-    // Nothing new to vouch for: the file is left as it is.
-    expect(await third.saved).toBeUndefined();
-    expect((await snapshot(file)).ino).toBe(after.ino);
-  });
+  it.each([
+    ["read here", undefined],
+    ["read in a worker thread", 0],
+  ])(
+    "GIVEN files written just before the build WHEN it is opened after the margin (its signed part %s) THEN the saved index is written again with their stamps and the next open reads no article file",
+    async (_, signedReadWorkerFrom) => {
+      const { dir, cacheDir, file } = await builtJustAfterWriting();
+      const before = await snapshot(file);
+      const second = await openCorpus(dir, {
+        cacheDir,
+        clock: later,
+        ...(signedReadWorkerFrom === undefined ? {} : { signedReadWorkerFrom }),
+      });
+      expect(second.signedReadInWorker).toBe(signedReadWorkerFrom !== undefined);
+      expect(second.fromSavedIndex).toBe(true);
+      expect(second.filesRead).toBe(2);
+      expect(await second.saved).toBeUndefined();
+      const after = await snapshot(file);
+      expect(after.ino).not.toBe(before.ino);
+      expect(after.bytes.length).toBe(before.bytes.length);
+      // No temporary file is left behind.
+      expect((await readdir(cacheDir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+      const third = await openCorpus(dir, { cacheDir });
+      expect(third.fromSavedIndex).toBe(true);
+      expect(third.filesRead).toBe(0);
+      expect(third.index.ask(TARIFF).citations[0]?.excerpt).toContain("25% tariffs");
+      // Nothing new to vouch for: the file is left as it is.
+      expect(await third.saved).toBeUndefined();
+      expect((await snapshot(file)).ino).toBe(after.ino);
+    },
+  );
 
   it("GIVEN files still within the margin at the second open THEN nothing is written and each open hashes them again", async () => {
     const { dir, cacheDir, file } = await builtJustAfterWriting();
