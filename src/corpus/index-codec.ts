@@ -69,7 +69,7 @@ export interface SavedFile {
 const DIGEST_BYTES = 32;
 
 /** Fields of a stamp as saved. */
-const STAMP_FIELDS = 5;
+export const STAMP_FIELDS = 5;
 
 /** Encodes articles, problems and index data, signed with the install's key. */
 export function encodeIndex(content: SavedContent, version: number, key: Uint8Array): Buffer {

@@ -10,11 +10,11 @@
  * if that one is still there.
  */
 import { fstatSync } from "node:fs";
-import { lstat, open, rename, rm } from "node:fs/promises";
+import { lstat, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { signatureOfPieces } from "./container-signature.ts";
 import { FILE_READ, type FileSource } from "./detached.ts";
 import type { FileRead } from "./file-read.ts";
-import type { SavedFile } from "./index-codec.ts";
+import { STAMP_FIELDS, type SavedFile } from "./index-codec.ts";
 import { sameStamp, type FileStamp } from "./listing.ts";
 import { vouchesFor } from "./store.ts";
 
@@ -70,7 +70,9 @@ export async function restampSavedIndex(
   const patched = new BigInt64Array(target.stamps);
   names.forEach((name, i) => {
     const stamp = stamps.get(name);
-    if (stamp) patched.set([stamp.dev, stamp.ino, stamp.size, stamp.mtimeNs, stamp.ctimeNs], 5 * i);
+    if (!stamp) return;
+    const { dev, ino, size, mtimeNs, ctimeNs } = stamp;
+    patched.set([dev, ino, size, mtimeNs, ctimeNs], STAMP_FIELDS * i);
   });
   const stampsAt = target.stamps.byteOffset - signed.byteOffset;
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -79,7 +81,7 @@ export async function restampSavedIndex(
     const signing = signatureOfPieces(target.key);
     const write = async (piece: Uint8Array, at: number) => {
       signing.update(piece, at);
-      await handle.write(piece, 0, piece.length, at);
+      await writeAll(handle, piece, at);
     };
     // The signed part in three runs (before the stamps, the stamps, after), a piece at a time:
     // each await lets questions be answered meanwhile.
@@ -89,12 +91,12 @@ export async function restampSavedIndex(
     await writePieces(stampBytes, stampsAt, write);
     await writePieces(signed.subarray(after), after, write);
     // The signature covers the header but its own bytes 24–55: written last, over the old one.
-    await handle.write(signing.digest(), 0, 32, 24);
+    await writeAll(handle, signing.digest(), 24);
     const scratch = new Uint8Array(FILE_READ.pieceBytes);
     for (let at = signed.length; at < source.length; at += scratch.length) {
       const piece = scratch.subarray(0, Math.min(scratch.length, source.length - at));
       source.readInto(at, piece.length, piece);
-      await handle.write(piece, 0, piece.length, at);
+      await writeAll(handle, piece, at);
     }
     await handle.close();
     if (!(await stillTheOneRead(file, source))) {
@@ -107,6 +109,14 @@ export async function restampSavedIndex(
     await handle.close().catch(() => undefined);
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Writes all of `bytes` at `at` in the file (a write may take fewer bytes than it was given). */
+async function writeAll(handle: FileHandle, bytes: Uint8Array, at: number): Promise<void> {
+  for (let done = 0; done < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, at + done);
+    done += bytesWritten;
   }
 }
 
