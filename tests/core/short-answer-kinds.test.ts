@@ -31,6 +31,26 @@ const TABLE: readonly ShortAnswerRow[] = [
     "In the first two months of 2017, exports to China rose 25%.",
     null,
   ],
+  // A list's number ("(2)", "2." opening the passage) counts nothing; a compound after a
+  // number ("year-round") describes what it counts, and is no length of time.
+  [
+    "how many research stations does the program run",
+    "count",
+    "(2) to pursue opportunities for scientific research in the region;",
+    null,
+  ],
+  [
+    "how many research stations does the program run",
+    "count",
+    "2. To pursue opportunities for scientific research in the region.",
+    null,
+  ],
+  [
+    "how many research stations does the program run",
+    "count",
+    "The program maintains three year-round scientific research stations in the region.",
+    "three",
+  ],
   // A share of the thing counted counts it; a bare share does not.
   [
     "how many guns could escape the rules",

@@ -66,6 +66,16 @@ const AFTER_MONTH = new RegExp(`${MONTH_PATTERN.source}\\.?\\s*(?:\\d{1,2}\\s*[-
 const AFTER_LABEL = /\S\s+[([“"]?\p{Lu}[\p{L}]*\.?\s?$|\p{Lu}-$/u;
 
 /**
+ * A list's number, not a count: alone in parentheses ("(2) to preserve…", "three (3)"
+ * restating a number written out), or opening the passage before a full stop or a closing
+ * parenthesis ("2. To preserve…", "1) …").
+ */
+function isEnumerator(before: string, after: string): boolean {
+  if (/\($/u.test(before) && /^\)/u.test(after)) return true;
+  return /^\s*$/u.test(before) && /^[.)]\s/u.test(after);
+}
+
+/**
  * The expressions of the kind asked for in a passage that the question does not
  * already say ("first two months of 2017" in the question answers no "how many"),
  * a year alone being no count or amount, a sum of money or a share no count.
@@ -89,6 +99,12 @@ export function answersIn(
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
       if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
       if ((type === "count" || type === "amount") && AFTER_LABEL.test(before)) continue;
+      if (
+        (type === "count" || type === "amount") &&
+        isEnumerator(before, text.slice(match.index + match[0].length))
+      ) {
+        continue;
+      }
       // "the first two months" is a length of time: it counts no cars ("how many years" asks a duration).
       if (
         type === "count" &&
@@ -147,7 +163,9 @@ const SPENT_ON = /^\s+(?:on|for|to|toward|towards|into)\b/iu;
 function countsThing(text: string, from: number, counted: CountedThing): boolean {
   // "spent billions on charging stations": what the number was spent on is not what it counts.
   if (SPENT_ON.test(text.slice(from, from + 12))) return false;
-  const after = tokenize(text.slice(from, from + 80)).slice(0, SHORT_ANSWER.countedWithin);
+  // A compound ("year-round", "long-range") is one word before the noun it describes.
+  const words = text.slice(from, from + 80).replace(/(\p{L})[-‐‑](?=\p{L})/gu, "$1");
+  const after = tokenize(words).slice(0, SHORT_ANSWER.countedWithin);
   const next = after[0];
   // A name after it may still be what is counted ("150 million Americans" are people).
   if (next === undefined || next.capitalized || !counted.isNoun(next.word)) return true;

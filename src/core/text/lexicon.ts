@@ -243,4 +243,7 @@ export const ROLE_OPENERS = words(
 );
 
 /** What follows a number that measures time ("two months", "90-day"): a duration, no count of things. */
-export const FOLLOWED_BY_TIME_UNIT = new RegExp(String.raw`^[\s-]+(?:more\s)?${TIME_UNIT}\b`, "iu");
+export const FOLLOWED_BY_TIME_UNIT = new RegExp(
+  String.raw`^[\s-]+(?:more\s)?${TIME_UNIT}\b(?![-‐‑]\p{L})`,
+  "iu",
+);
