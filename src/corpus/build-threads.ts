@@ -41,12 +41,28 @@ export const PARALLEL_BUILD = Object.freeze({
    */
   minStealBytes: 400_000,
   /**
-   * What a worker does after its last file (its index finished, its chunks encoded and sent), as
-   * a share of the time it took to build its files: the calling thread takes that much more of
-   * the files left in a worker's region, a worker that much less of the calling thread's (the
-   * archive's worker: 1.45 s after 54 s of building, at load 7).
+   * What a worker does after the last file of the chunk it is building (its index finished and
+   * encoded, to be sent), as a share of the time the chunk's files take: the calling thread
+   * takes that much more of the files left in a worker's region (the archive's worker: 1.45 s
+   * after 54 s of building, at load 7). A thread taking a run has no such tail: it takes one
+   * only once its chunk in progress is finished.
    */
   workerTailShare: 0.03,
+  /**
+   * The same for the calling thread (its chunk's index finished: 0.35–0.45 s after 12–13 s of
+   * building the archive's first 55%, traced at load 1–2): a worker takes that much more of the
+   * files left in the calling thread's region. Joining the chunks comes after both threads are
+   * done however the files were shared, so it is not counted.
+   */
+  callerTailShare: 0.03,
+  /**
+   * A build thread's young generation, MB, when it is a worker (the calling thread's is the
+   * process's: V8's default, 3 × 16 MB semi-spaces): parsing allocates short-lived strings and
+   * objects by the gigabyte, and each collection of a small young generation copies what
+   * the index still holds. The archive's worker: 164 scavenges, 1.06–1.19 s of its time, by
+   * default; 55, 0.65 s with 192 (384: the same).
+   */
+  workerYoungGenerationMb: 192,
 });
 
 /** The machine's CPU time and this thread's at a moment, in ms (see {@link busyCoresSince}). */

@@ -3,8 +3,9 @@
  * one at a time (`build-claims.ts`: the calling thread may take the region's last files
  * meanwhile), reads each into its slot of the shared buffer, parses and indexes them; then
  * takes runs of files from the back of the others' regions while that pays (`work-split.ts`),
- * each a chunk of its own. It sends its chunks back in the saved index's format, signed with
- * the build's key, each part in a buffer handed over without a copy, and what it read.
+ * each a chunk of its own. It sends each chunk back once built, on the request's `chunkPort`, in
+ * the saved index's format, signed with the build's key, each part in a buffer handed over
+ * without a copy, with what it read; then how many it sent.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { ContainerWriter } from "./binary.ts";
@@ -14,12 +15,12 @@ import { checkLayout, encodeHead, encodeIndexData, encodeProblems } from "./inde
 import type { FileRead } from "./file-read.ts";
 import { INDEX_FORMAT } from "./store.ts";
 import type { BuildReply, BuildRequest, ChunkFiles, SentChunk } from "./parallel-build.ts";
-import { paceOf, run, takeFromOthers } from "./work-split.ts";
+import { rateOf, run, takeFromOthers } from "./work-split.ts";
 
 const request = workerData as BuildRequest;
 
-function send(reply: BuildReply, transfer: ArrayBuffer[] = []): void {
-  parentPort?.postMessage(reply, transfer);
+function send(reply: BuildReply): void {
+  parentPort?.postMessage(reply);
 }
 
 /** What the calling thread needs of the files read: where each lies, or its bytes when not in its slot. */
@@ -73,18 +74,23 @@ try {
     const { signed, detached } = writer.finishParts(request.key);
     return { start, signed, detached, files: chunkFiles(reads, slots) };
   };
+  // Each chunk goes back as soon as it is built: the calling thread reads it between its own
+  // files, not after them.
+  let sent = 0;
+  const post = (built: SentChunk) => {
+    const parts = [built.signed, ...built.detached].map((part) => part.buffer as ArrayBuffer);
+    request.chunkPort.postMessage(built, parts);
+    sent += 1;
+  };
   const [first, end] = regions[region] as readonly [number, number];
-  const chunks = [chunk(first, () => claims.takeNext(region), slots.bytes(first, end))];
+  post(chunk(first, () => claims.takeNext(region), slots.bytes(first, end)));
   for (;;) {
-    const pace = paceOf(builtBytes, began > 0 ? sharedNow() - began : 0, true, tuning);
-    const taken = takeFromOthers(claims, regions, slots, region, pace, tuning);
+    const rate = rateOf(builtBytes, began > 0 ? sharedNow() - began : 0);
+    const taken = takeFromOthers(claims, regions, slots, region, rate, tuning);
     if (!taken) break;
-    chunks.push(chunk(taken[0], run(taken[0], taken[1]), slots.bytes(taken[0], taken[1])));
+    post(chunk(taken[0], run(taken[0], taken[1]), slots.bytes(taken[0], taken[1])));
   }
-  const parts = chunks.flatMap(({ signed, detached }) =>
-    [signed, ...detached].map((part) => part.buffer as ArrayBuffer),
-  );
-  send({ kind: "built", chunks }, parts);
+  send({ kind: "built", chunks: sent });
 } catch (error) {
   send({
     kind: "crashed",

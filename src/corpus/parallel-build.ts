@@ -1,28 +1,21 @@
 import { randomBytes } from "node:crypto";
+import type { MessagePort } from "node:worker_threads";
 import type { IndexData } from "../core/index.ts";
 import { ArticleError, type Article } from "../core/index.ts";
 import { buildStreamed, streamedChunk } from "./chunk-build.ts";
-import { partsSource } from "./detached.ts";
-import { ContainerWriter, ContainerReader } from "./binary.ts";
-import { encodeChunkArticles, mergeIndexData, receivedChunk, type Chunk } from "./chunk-merge.ts";
-import {
-  decodeContent,
-  encodeHead,
-  encodeIndexData,
-  encodeProblems,
-  type SavedFile,
-} from "./index-codec.ts";
+import { ContainerWriter } from "./binary.ts";
+import { encodeChunkArticles, mergeIndexData } from "./chunk-merge.ts";
+import { encodeHead, encodeIndexData, encodeProblems, type SavedFile } from "./index-codec.ts";
 import { PARALLEL_BUILD } from "./build-threads.ts";
-import { paceOf, regionsOf, run, takeFromOthers, type BuildTuning } from "./work-split.ts";
+import { rateOf, regionsOf, run, takeFromOthers, type BuildTuning } from "./work-split.ts";
 import type { LoadLimits } from "./limits.ts";
 import type { FileRead } from "./file-read.ts";
 import type { FileStamp, FolderListing, ListedFile } from "./listing.ts";
 import type { FolderRead } from "./load.ts";
 import { ClaimTable, FileSlots, sharedNow, takenFiles, type TakenReads } from "./build-claims.ts";
 import type { ProblemRecord } from "./worker-protocol.ts";
-import { startWorker } from "./start-worker.ts";
 import { INDEX_FORMAT } from "./store.ts";
-import { crashError, workerOutcome } from "./worker-outcome.ts";
+import { startBuildWorker, type BuiltChunk } from "./worker-chunks.ts";
 
 /** What the calling thread sends a build worker (`build-worker.ts`) as its `workerData`. */
 export interface BuildRequest {
@@ -45,6 +38,8 @@ export interface BuildRequest {
   readonly limits: LoadLimits;
   /** Signs the chunk on its way back: a key made for this one build. */
   readonly key: Uint8Array;
+  /** Where each chunk goes back as soon as it is built (a {@link SentChunk} a message). */
+  readonly chunkPort: MessagePort;
 }
 
 /** A file read before the build, as it crosses threads. */
@@ -80,9 +75,12 @@ export interface SentChunk {
   readonly files: ChunkFiles;
 }
 
-/** What a build worker sends back: its chunks (its region's, then runs it took), or why it failed. */
+/**
+ * What a build worker sends back when done: how many chunks it sent on its `chunkPort` (its
+ * region's, then runs it took), or why it failed.
+ */
 export type BuildReply =
-  | { readonly kind: "built"; readonly chunks: readonly SentChunk[] }
+  | { readonly kind: "built"; readonly chunks: number }
   | { readonly kind: "crashed"; readonly message: string; readonly stack: string | undefined };
 
 /** A folder built in workers: what one build makes, and its saved index's bytes when asked. */
@@ -100,52 +98,6 @@ export interface ParallelBuild {
     problems: readonly ArticleError[],
     key: Uint8Array,
   ): Buffer;
-}
-
-/** A chunk built, where it starts in the listing, and the files it read. */
-interface BuiltChunk {
-  readonly start: number;
-  readonly chunk: Chunk;
-  readonly reads: TakenReads;
-}
-
-/** A worker's files as the calling thread holds read files: views of their slots, or their copies. */
-function readsOf(files: ChunkFiles, slots: FileSlots): TakenReads {
-  return {
-    files: files.files.map(({ index, name, stamp, length, bytes }) => ({
-      index,
-      name,
-      stamp,
-      bytes: bytes
-        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-        : Buffer.from(slots.buffer, slots.starts[index] as number, length),
-    })),
-    skipped: files.skipped.map(({ file, problem }) => new ArticleError(file, problem)),
-  };
-}
-
-/** A worker's region built in the worker (and any runs it took), read back and checked. */
-function buildChunks(
-  request: Omit<BuildRequest, "known">,
-  known: ReadonlyMap<string, FileRead>,
-  slots: FileSlots,
-): Promise<BuiltChunk[]> {
-  const [first, end] = request.regions[request.region] as readonly [number, number];
-  const worker = startWorker("build-worker", {
-    ...request,
-    known: request.files.slice(first, end).flatMap((file) => {
-      const read = known.get(file.name);
-      return read ? [{ name: file.name, bytes: read.bytes, stamp: read.stamp }] : [];
-    }),
-  } satisfies BuildRequest);
-  return workerOutcome(worker, "a build worker", (reply: BuildReply) => {
-    if (reply.kind === "crashed") throw crashError("building the index", reply);
-    return reply.chunks.map(({ start, signed, detached, files }) => {
-      const reader = new ContainerReader(partsSource(signed, detached), INDEX_FORMAT, request.key);
-      const chunk = receivedChunk(reader, decodeContent(reader));
-      return { start, chunk, reads: readsOf(files, slots) };
-    });
-  });
 }
 
 /**
@@ -178,7 +130,8 @@ function buildHere(
  * region is built, each takes runs of files from the back of another's region, each run a
  * chunk of its own, sized so that both finish together at the rates seen so far
  * (`work-split.ts`), while that pays: no thread waits for another because it was given too
- * little, whatever else runs on the cores. `known` holds files already read (by name), which
+ * little, whatever else runs on the cores. A worker sends each chunk back once built, and this
+ * thread reads it back between its own files (`worker-chunks.ts`), not after them. `known` holds files already read (by name), which
  * are not read again (a worker that takes files of this thread's region reads them);
  * `tuning` is {@link PARALLEL_BUILD} but in tests.
  */
@@ -201,26 +154,26 @@ export async function buildInWorkers(
   const regions = regionsOf(listing.files, threads, tuning.ownChunkWeight);
   const claims = ClaimTable.create(regions);
   const slots = FileSlots.of(listing.files);
-  const built = Promise.all(
-    regions.slice(1).map((_, w) =>
-      buildChunks(
-        {
-          dir: listing.dir,
-          files: listing.files,
-          regions,
-          region: w + 1,
-          claims: claims.buffer,
-          tuning,
-          starts: slots.starts,
-          slots: slots.buffer,
-          limits,
-          key,
-        },
-        known,
-        slots,
-      ).then((chunks) => chunks.map(counted)),
+  const workerChunks = regions.slice(1).map((_, w) =>
+    startBuildWorker(
+      {
+        dir: listing.dir,
+        files: listing.files,
+        regions,
+        region: w + 1,
+        claims: claims.buffer,
+        tuning,
+        starts: slots.starts,
+        slots: slots.buffer,
+        limits,
+        key,
+      },
+      known,
+      slots,
+      counted,
     ),
   );
+  const built = Promise.all(workerChunks.map(({ done }) => done));
   // Should this thread's chunk fail, a worker's later failure is not left unhandled.
   built.catch(() => undefined);
   const read = (file: ListedFile, index: number) =>
@@ -228,6 +181,7 @@ export async function buildInWorkers(
   // This thread's region from the front, then runs from the back of the workers' regions.
   let builtBytes = 0;
   const counting = (take: () => number) => () => {
+    for (const worker of workerChunks) worker.receive();
     const index = take();
     if (index >= 0) builtBytes += slots.bytes(index, index + 1);
     return index;
@@ -247,8 +201,8 @@ export async function buildInWorkers(
     ),
   ];
   for (;;) {
-    const pace = paceOf(builtBytes, sharedNow() - began, false, tuning);
-    const taken = takeFromOthers(claims, regions, slots, 0, pace, tuning);
+    const rate = rateOf(builtBytes, sharedNow() - began);
+    const taken = takeFromOthers(claims, regions, slots, 0, rate, tuning);
     if (!taken) break;
     const [from, to] = taken;
     here.push(

@@ -9,7 +9,9 @@ import type { ListedFile } from "./listing.ts";
 
 /** The numbers of `PARALLEL_BUILD` (`build-threads.ts`) that share the work out between threads. */
 export type BuildTuning = {
-  readonly [K in "maxWorkers" | "ownChunkWeight" | "minStealBytes" | "workerTailShare"]: number;
+  readonly [
+    K in "maxWorkers" | "ownChunkWeight" | "minStealBytes" | "workerTailShare" | "callerTailShare"
+  ]: number;
 };
 
 /**
@@ -52,35 +54,41 @@ export interface Pace {
   readonly tailMs: number;
 }
 
+/** A thread's rate: `bytes` built in `ms` (bytes a ms; 0 before it started). */
+export function rateOf(bytes: number, ms: number): number {
+  return ms > 0 ? bytes / ms : 0;
+}
+
 /**
- * A thread's pace over `bytes` built in `ms`: a worker's tail (its index finished, its chunks
- * encoded and sent) is `workerTailShare` of the time its files take; the calling thread's
- * chunks are not encoded, and its tail is taken as none.
+ * The pace of a region's owner over `bytes` built in `ms`: its tail is finishing the chunk it
+ * is building (and, for a worker, encoding it to send), `workerTailShare` or `callerTailShare`
+ * of the time its files take.
  */
 export function paceOf(bytes: number, ms: number, worker: boolean, tuning: BuildTuning): Pace {
-  const rate = ms > 0 ? bytes / ms : 0;
-  return { rate, tailMs: worker && rate > 0 ? (tuning.workerTailShare * bytes) / rate : 0 };
+  const rate = rateOf(bytes, ms);
+  const share = worker ? tuning.workerTailShare : tuning.callerTailShare;
+  return { rate, tailMs: rate > 0 ? (share * bytes) / rate : 0 };
 }
 
 /**
  * Where a thread (the thief) should start taking the last files of another's region that has
- * `[next, end)` left: so that both finish together, at the rates each has built at so far and
- * with their tails; an owner that has not started yet is taken to be as fast as the thief.
+ * `[next, end)` left: so that both finish together, at the rates each has built at so far,
+ * the owner's tail included (the thief has none: it takes a run only once its last chunk is
+ * finished); an owner that has not started yet is taken to be as fast as the thief.
  * Never fewer than `minStealBytes` (each run is a chunk of its own to join): none when fewer
  * than that are left, or when the thief's share is under half of it.
  */
 function splitAt(
   slots: FileSlots,
   [next, end]: readonly [number, number],
-  thief: Pace,
+  thiefRate: number,
   owner: Pace,
   tuning: BuildTuning,
 ): number {
   const left = slots.bytes(next, end);
   if (left < tuning.minStealBytes) return end;
-  const ownerRate = owner.rate > 0 ? owner.rate : thief.rate;
-  const share =
-    ((left + (owner.tailMs - thief.tailMs) * ownerRate) * thief.rate) / (thief.rate + ownerRate);
+  const ownerRate = owner.rate > 0 ? owner.rate : thiefRate;
+  const share = ((left + owner.tailMs * ownerRate) * thiefRate) / (thiefRate + ownerRate);
   if (share < tuning.minStealBytes / 2) return end;
   const wanted = Math.min(left, Math.max(tuning.minStealBytes, share));
   let from = end;
@@ -90,7 +98,8 @@ function splitAt(
 
 /**
  * The last files of the region (other than `own`) with the most bytes left, `[from, to)`,
- * taken for this thread to build (see {@link splitAt}); undefined when none is worth taking.
+ * taken for this thread to build at `thiefRate` (see {@link splitAt}); undefined when none is
+ * worth taking.
  * Region 0 is the calling thread's, the others the workers'.
  */
 export function takeFromOthers(
@@ -98,7 +107,7 @@ export function takeFromOthers(
   regions: readonly (readonly [number, number])[],
   slots: FileSlots,
   own: number,
-  thief: Pace,
+  thiefRate: number,
   tuning: BuildTuning,
 ): readonly [number, number] | undefined {
   let region = -1;
@@ -107,13 +116,13 @@ export function takeFromOthers(
     const [next, end] = claims.left(r);
     if (r !== own && slots.bytes(next, end) > most) [region, most] = [r, slots.bytes(next, end)];
   });
-  if (region < 0 || thief.rate <= 0) return undefined;
+  if (region < 0 || thiefRate <= 0) return undefined;
   const first = (regions[region] as readonly [number, number])[0];
   return claims.takeBack(region, (next, end, startedAt) => {
     const done = slots.bytes(first, next);
     const owner = paceOf(done, startedAt > 0 ? sharedNow() - startedAt : 0, region > 0, tuning);
     // The owner's tail covers what is left too, should it build it.
     const tail = owner.rate > 0 ? (owner.tailMs * (done + slots.bytes(next, end))) / done : 0;
-    return splitAt(slots, [next, end], thief, { ...owner, tailMs: tail }, tuning);
+    return splitAt(slots, [next, end], thiefRate, { ...owner, tailMs: tail }, tuning);
   });
 }
