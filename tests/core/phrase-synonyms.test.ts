@@ -67,6 +67,37 @@ describe("names of several words the dictionary gives for a word", () => {
   });
 });
 
+describe("an acronym the dictionary spells out", () => {
+  /** A dictionary that spells "us" out as WordNet does, and knows it as no proper noun. */
+  const spelling: SynonymSource = {
+    synonyms: () => [],
+    phraseSynonyms: (word) => (word === "us" ? [["united", "states"]] : []),
+    definitionWords: () => [],
+    knows: () => false,
+    properNoun: () => false,
+  };
+
+  it.each([
+    "how many troops does the US have in norland",
+    "how many troops does the us have in norland",
+  ])(
+    "GIVEN an article that writes only the United States WHEN asked %j THEN the US is found as its name, spelt out",
+    (question) => {
+      const usOf = (synonyms: SynonymSource) =>
+        new CitationIndex([letter], { synonyms, wordVectors: null })
+          .explain(question)
+          .citations[0]?.terms.find((term) => term.word === "us");
+      const spelt = usOf(spelling);
+      expect(spelt?.matches.map((match) => match.term)).toContain("unit state");
+      expect(spelt?.found).toBe("sentence");
+      expect(spelt?.weighing.name).toBe(true);
+      // Without the dictionary's spelling, the acronym has no name of several words.
+      const bare = usOf({ ...spelling, phraseSynonyms: () => [] });
+      expect(bare?.matches.map((match) => match.term)).not.toContain("unit state");
+    },
+  );
+});
+
 describe("a name of several words in the question", () => {
   const report = article(
     "report",

@@ -29,6 +29,10 @@ export function compoundNames(
     token !== undefined && !token.isNumber;
   content.forEach((token, position) => {
     if (!isWord(token)) return;
+    // An acronym the dictionary knows ("US", "EU"): its names of several words stand for it.
+    if (token.acronym && (options.synonyms?.phraseSynonyms?.(token.word).length ?? 0) > 0) {
+      found.push({ tokens: [token], phrase: token.word });
+    }
     const next = content[position + 1];
     const after = content[position + 2];
     const pair = isWord(next) ? `${token.word}_${next.word}` : undefined;
