@@ -4,19 +4,13 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openCorpus } from "../../src/corpus/open.ts";
 import { RACY_MARGIN_MS } from "../../src/corpus/store.ts";
-import { folderWith, ROOT } from "../helpers.ts";
+import { folderWith } from "../helpers.ts";
+import { later, OTHER, SEED, TARIFF } from "./stamp-fixtures.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
-
-const SEED = path.join(ROOT, "tests/fixtures/seed.txt");
-const OTHER = "---\ntitle: Harbour news\n---\n\nThe harbour master said ferries run every hour.\n";
-const TARIFF = "What tariff is applied to Tesla's imported cars?";
-
-/** A clock far enough ahead that every file in the folder counts as written long ago. */
-const later = () => Date.now() + 10 * RACY_MARGIN_MS;
 
 /** The folder's files written just now, and a first build right away: no stamp vouches for them. */
 async function builtJustAfterWriting() {
