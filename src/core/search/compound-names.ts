@@ -29,7 +29,7 @@ export function compoundNames(
     token !== undefined && !token.isNumber;
   content.forEach((token, position) => {
     if (!isWord(token)) return;
-    // An acronym the dictionary knows ("US", "EU"): its names of several words stand for it.
+    // An acronym the dictionary spells out ("US", "UN"): its names of several words stand for it.
     if (token.acronym && (options.synonyms?.phraseSynonyms?.(token.word).length ?? 0) > 0) {
       found.push({ tokens: [token], phrase: token.word });
     }
