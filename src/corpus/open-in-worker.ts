@@ -9,6 +9,7 @@ import { INDEX_FORMAT } from "./store.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
 import { crashError, workerOutcome } from "./worker-outcome.ts";
 import { startWorker } from "./start-worker.ts";
+import { PARALLEL_BUILD } from "./build-threads.ts";
 
 /**
  * The encoded form of corpora opened in a worker (their saved index's format and the key it
@@ -43,7 +44,10 @@ export function openCorpusInWorker(
     ...(options.strict === undefined ? {} : { strict: options.strict }),
     ...(options.buildWorkers === undefined ? {} : { buildWorkers: options.buildWorkers }),
   };
-  const worker = startWorker("reload-worker", request);
+  // It builds the index when the folder changed, as the calling thread of a parallel build.
+  const worker = startWorker("reload-worker", request, [], {
+    maxYoungGenerationSizeMb: PARALLEL_BUILD.workerYoungGenerationMb,
+  });
   // A reload in progress never keeps the process from exiting on a signal.
   worker.unref();
   let resolveSaved: (failure: string | undefined) => void = () => undefined;
