@@ -3,6 +3,7 @@ import type { Token } from "markdown-it";
 import { collapseSpace } from "../text/space.ts";
 import { BlockSink, type TextBlock } from "./blocks.ts";
 import { htmlFragmentBlocks } from "./dom.ts";
+import { withPlainInlineFastPath } from "./plain-inline.ts";
 import type { WorkMeter } from "../text/work.ts";
 
 /** Link schemes that markdown-it's `validateLink` may refuse (javascript:, vbscript:, file:, data:). */
@@ -30,15 +31,19 @@ export function withUnreadLinks(md: MarkdownIt): MarkdownIt {
  * and no typographic rewriting: the text is quoted as written. markdown-it's `normalize`
  * rule (CR and CRLF to LF, NUL to U+FFFD) is done by {@link markdownBlocks} only when a body
  * has a CR or a NUL: the rule re-wrote every body (its pattern matched each LF), about 1.5%
- * of an archive build, and `parseArticle` hands over bodies with neither.
+ * of an archive build, and `parseArticle` hands over bodies with neither. Inline content
+ * without markup is read without markdown-it's inline parser, into the same tokens
+ * (`plain-inline.ts`).
  */
-const parser = withoutLooseStars(
-  withUnreadLinks(
-    new MarkdownIt("default", {
-      html: true,
-      linkify: false,
-      typographer: false,
-    }).disable(["code", "normalize"]),
+const parser = withPlainInlineFastPath(
+  withoutLooseStars(
+    withUnreadLinks(
+      new MarkdownIt("default", {
+        html: true,
+        linkify: false,
+        typographer: false,
+      }).disable(["code", "normalize"]),
+    ),
   ),
 );
 
