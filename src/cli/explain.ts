@@ -48,6 +48,7 @@ const NOTE_WORDS: Readonly<Record<TermExplanation["notes"][number], string>> = {
   "attribute-missing": "the attribute asked about is not in or near this passage: declined",
   "other-role": 'found only as another role ("vice premier" for "premier"): little credit',
   initialism: 'spelt out in the passage ("electric vehicles" for "ev")',
+  "asked-question": "in the reporter's question this passage answers",
 };
 
 function how(term: TermExplanation): string {

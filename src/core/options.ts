@@ -26,6 +26,11 @@ export interface RankingOptions {
   readonly paragraphCredit: number;
   /** Credit for a question word found elsewhere in the same article (or its title). */
   readonly articleCredit: number;
+  /**
+   * Credit for a question word found in the reporter's question that a transcript's passage
+   * answers (`IndexData.questionDistance`): the answer is about it without repeating it.
+   */
+  readonly askedQuestionCredit: number;
   /** BM25 length normalisation over sentences (0: none, 1: full). */
   readonly lengthNormalization: number;
   /** Highest boost a short sentence gets from length normalisation (a fragment is no better answer). */
@@ -194,6 +199,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   neighborCredit: 0.5,
   paragraphCredit: 0.4,
   articleCredit: 0.15,
+  askedQuestionCredit: 0.4,
   lengthNormalization: 0.15,
   maxLengthBoost: 1.1,
   fuzzyCredit: 0.9,

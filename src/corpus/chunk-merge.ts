@@ -224,6 +224,8 @@ export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
     speakerOf: concatInt32(
       datas.map((d, c) => remapped(d.speakerOf, speakers.positions[c] as Int32Array)),
     ),
+    // Distances back within an article: a chunk's are the joined index's as they are.
+    questionDistance: concatInt32(datas.map((d) => d.questionDistance)),
     speakers: speakers.values,
     averageLength: sentences > 0 ? totalLength / sentences : 1,
   };

@@ -44,8 +44,10 @@ import {
  * |       | sentence ids ascending per term (i32), counts (u8)                      |
  * | 70–73 | vocabulary: words and their terms (strings)                             |
  * | 80–82 | title terms: first of each article plus the end (i32), terms (strings)  |
- * | 83    | per paragraph: its context's position in 84–86, or -1 (i32)             |
- * | 84–86 | context terms: first of each context plus the end (i32), terms (strings)|
+ * | 83    | per paragraph: its context's position in 84–85, or -1 (i32)             |
+ * | 84–85 | context terms: first of each context plus the end (i32), terms (strings)|
+ * | 87    | per paragraph: how many paragraphs back the reporter's question its     |
+ * |       | turn answers begins, or 0 (i32)                                         |
  * | 90    | average sentence length (f64)                                           |
  */
 export interface SavedContent {
@@ -148,6 +150,7 @@ export function encodeIndexData(writer: ContainerWriter, data: IndexData): void 
     (list, i) => (contextFirst[i + 1] = (contextFirst[i] as number) + list.length),
   );
   writer.int32(83, data.contextOf).int32(84, contextFirst).strings(85, data.contextTerms.flat());
+  writer.int32(87, data.questionDistance);
   writer.float64(90, Float64Array.of(data.averageLength));
 }
 
@@ -241,6 +244,12 @@ export function decodeContent(reader: ContainerReader, recover?: TextRecovery): 
   );
   const contextOfParagraph = reader.int32(83, paragraphCount);
   checkRange(contextOfParagraph, -1, contextTerms.length, "paragraph contexts");
+  const questionDistance = reader.int32(87, paragraphCount);
+  // A question begins before the paragraph that answers it (never before the first).
+  for (let p = 0; p < paragraphCount; p += 1) {
+    const distance = questionDistance[p] as number;
+    if (distance < 0 || distance > p) throw new ContainerError("question distances");
+  }
   const averageLength = reader.float64(90, 1)[0] as number;
   if (!Number.isFinite(averageLength) || averageLength <= 0) {
     throw new ContainerError("average sentence length");
@@ -257,6 +266,7 @@ export function decodeContent(reader: ContainerReader, recover?: TextRecovery): 
       contextOf: contextOfParagraph,
       contextTerms,
       speakerOf,
+      questionDistance,
       speakers,
       averageLength,
       texts,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildIndexData, CitationIndex, parseArticle } from "../../src/core/index.ts";
-import { turnSpeakers, withSpeakers } from "../../src/core/article/speakers.ts";
+import { questionDistances, turnSpeakers, withSpeakers } from "../../src/core/article/speakers.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
 function parseText(file: string, text: string) {
@@ -85,6 +85,31 @@ describe("speakers of a transcript", () => {
     expect(Array.from(data.speakerOf)).toEqual([-1, 0, 0, -1, -1, 0, -1, -1]);
   });
 
+  it("GIVEN a reporter's question over two paragraphs THEN the turn answering it, labelled paragraph and all, knows where it begins; a new label without a question answers none", () => {
+    const texts = [
+      "MS. PSAKI: Good afternoon.",
+      "First, the President will travel.",
+      "Q Will he meet the governor?",
+      "And will he speak?",
+      "MS. PSAKI: He will.",
+      "He will also speak at the plant.",
+      "DR. WALENSKY: Cases are down.",
+      "DR. WALENSKY: And admissions too.",
+    ];
+    const speakers = turnSpeakers(texts) ?? [];
+    const passages = texts.map((text, i) => ({ text, speaker: speakers[i] }));
+    expect(Array.from(questionDistances(passages))).toEqual([0, 0, 0, 0, 2, 3, 0, 0]);
+  });
+
+  it("GIVEN a briefing THEN the index keeps, by paragraph key, how far back the question each answer's turn answers begins", () => {
+    const data = buildIndexData([
+      parseText("notes.md", "---\ntitle: Notes\n---\n\nNo speaker here.\n"),
+      parseText("briefing.md", BRIEFING),
+    ]);
+    // The briefing's "MS. PSAKI: He will meet the governor." answers the Q two paragraphs up.
+    expect(Array.from(data.questionDistance)).toEqual([0, 0, 0, 0, 0, 2, 0, 0]);
+  });
+
   it("GIVEN a fact sheet whose section labels in capitals each open one paragraph THEN no paragraph gets a speaker", () => {
     const blocks = [
       { text: "USING LEVERAGE TO PROTECT AMERICANS: Today, the President announced tariffs." },
@@ -131,8 +156,29 @@ const COVID_BRIEFING = [
   "",
 ].join("\n");
 
+/** A briefing whose answer to the reporter's question shares no word with it. */
+const ASKED_BRIEFING = [
+  "---",
+  "title: Press Briefing",
+  "---",
+  "",
+  "MS. PSAKI: Russia is spreading lies to justify an invasion, and we will call them out.",
+  "",
+  "Q The Senate has left town without passing the Russia sanctions bill. Does that matter?",
+  "",
+  "MS. PSAKI: Well, we are in close touch with them. But it is not essential for us.",
+  "",
+  "Q And on Ohio?",
+  "",
+  "MS. PSAKI: The President travels there on Thursday.",
+  "",
+].join("\n");
+
 describe("who said it, in a transcript", () => {
   const index = new CitationIndex([parseText("briefing.md", COVID_BRIEFING)], {
+    synonyms: defaultSynonyms,
+  });
+  const asked = new CitationIndex([parseText("asked.md", ASKED_BRIEFING)], {
     synonyms: defaultSynonyms,
   });
 
@@ -176,6 +222,16 @@ describe("who said it, in a transcript", () => {
       otherSpeakerFactor: 1,
     });
     expect(plain.ask(question).citations[0]?.excerpt).not.toContain("The guidance stands for now");
+  });
+
+  it("GIVEN an answer that repeats none of the reporter's words THEN a question in those words finds it through the question it answers", () => {
+    const question = "what did psaki say about the senate leaving without a russia sanctions bill";
+    const answer = (at: CitationIndex) => at.explain(question).citations[0];
+    const found = answer(asked);
+    expect(found?.excerpt).toContain("we are in close touch");
+    expect(found?.terms.find((term) => term.word === "senate")?.notes).toContain("asked-question");
+    const unasked = new CitationIndex(asked.articles, { ...asked.options, askedQuestionCredit: 0 });
+    expect(answer(unasked)?.excerpt).not.toContain("we are in close touch");
   });
 
   it("GIVEN a reporter's paragraph THEN its statements ask, as its Q does: they score askingFactor of their score", () => {

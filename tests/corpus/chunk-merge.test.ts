@@ -55,6 +55,8 @@ describe("joining chunks built apart", () => {
     expect(joined.contextOf).toEqual(whole.contextOf);
     expect(joined.contextTerms).toEqual(whole.contextTerms);
     expect(joined.speakerOf).toEqual(whole.speakerOf);
+    expect(joined.questionDistance).toEqual(whole.questionDistance);
+    expect(whole.questionDistance.some((distance) => distance > 0)).toBe(true);
     expect(joined.speakers).toEqual(whole.speakers);
     expect(whole.speakers.length).toBeGreaterThan(1);
     expect(joined.titleTerms).toEqual(whole.titleTerms);

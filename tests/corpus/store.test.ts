@@ -216,6 +216,8 @@ describe("the saved index's binary layout", () => {
     expect(back.data.contextOf).toEqual(original.data.contextOf);
     expect(back.data.contextTerms).toEqual(original.data.contextTerms);
     expect(back.data.speakerOf).toEqual(original.data.speakerOf);
+    expect(back.data.questionDistance).toEqual(original.data.questionDistance);
+    expect(original.data.questionDistance.some((distance) => distance > 0)).toBe(true);
     expect(back.data.speakers).toEqual(original.data.speakers);
     expect(back.data.speakers.length).toBeGreaterThan(1);
     expect(back.data.averageLength).toBe(original.data.averageLength);
@@ -239,6 +241,18 @@ describe("the saved index's binary layout", () => {
       key,
     );
     expect(() => decodeIndex(bytes, INDEX_FORMAT, key)).toThrow(/posting 0 unsorted/u);
+  });
+
+  it("GIVEN a correctly signed index whose reporter's question would begin before the first paragraph THEN it is refused", async () => {
+    const original = await content();
+    const questionDistance = Int32Array.from(original.data.questionDistance);
+    questionDistance[0] = 1;
+    const bytes = encodeIndex(
+      { ...original, data: { ...original.data, questionDistance } },
+      INDEX_FORMAT,
+      key,
+    );
+    expect(() => decodeIndex(bytes, INDEX_FORMAT, key)).toThrow(/question distances/u);
   });
 
   it("GIVEN a correctly signed index whose sentence bounds leave their paragraph THEN it is refused", async () => {

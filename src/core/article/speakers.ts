@@ -62,6 +62,34 @@ export function turnSpeakers(texts: readonly string[]): (string | undefined)[] |
   });
 }
 
+/**
+ * For each passage, how many passages back the reporter's question that its speaker's
+ * turn answers begins (0: none). In a briefing, "Q The Senate has left town without
+ * passing a sanctions bill…" is answered by "MS. PSAKI: Well, … it's not essential for us
+ * to implement sanctions." and the paragraphs of her turn after it, which need not repeat
+ * a word of the question: the question is what they are about. The question runs from a
+ * reporter's "Q" to the label that opens the answer; a new label without a question in
+ * between answers none. Only passages with a speaker ({@link turnSpeakers}) answer.
+ */
+export function questionDistances(
+  passages: readonly { readonly text: string; readonly speaker?: string | undefined }[],
+): Int32Array {
+  const distances = new Int32Array(passages.length);
+  let reporterFrom = -1;
+  let asked = -1;
+  passages.forEach(({ text, speaker }, i) => {
+    if (speakerLabel(text) !== undefined) {
+      asked = reporterFrom;
+      reporterFrom = -1;
+    } else if (opensReporterTurn(text)) {
+      reporterFrom = i;
+      asked = -1;
+    }
+    if (speaker !== undefined && asked >= 0) distances[i] = i - asked;
+  });
+  return distances;
+}
+
 /** A passage with who speaks it, where it is in a transcript's turns ({@link turnSpeakers}). */
 export interface SpokenBlock extends TextBlock {
   readonly speaker?: string | undefined;

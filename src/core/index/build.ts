@@ -1,3 +1,4 @@
+import { questionDistances } from "../article/speakers.ts";
 import type { Article } from "../article/types.ts";
 import { TIME_WORDS, YEAR } from "../text/lexicon.ts";
 import { ownCopy } from "../text/own-copy.ts";
@@ -49,6 +50,7 @@ export class IndexBuilder {
   private readonly contextPosition = new Map<string, number>();
   private readonly contextTerms: string[][] = [];
   private speakerOf: Int32Array<ArrayBuffer>;
+  private questionDistance: Int32Array<ArrayBuffer>;
   private readonly speakerPosition = new Map<string, number>();
   private readonly speakers: string[] = [];
   private articleCount = 0;
@@ -65,6 +67,7 @@ export class IndexBuilder {
     const paragraphs = Math.max(expected.paragraphs, 1024);
     this.contextOf = new Int32Array(paragraphs);
     this.speakerOf = new Int32Array(paragraphs).fill(-1);
+    this.questionDistance = new Int32Array(paragraphs);
   }
 
   /** Articles added so far. */
@@ -127,12 +130,17 @@ export class IndexBuilder {
       this.entryTerms[entry] = token.term;
       this.termFormOfEntry[entry] = -1;
     }
-    for (const paragraph of article.paragraphs) {
+    const distances = article.paragraphs.some((paragraph) => paragraph.speaker !== undefined)
+      ? questionDistances(article.paragraphs)
+      : undefined;
+    article.paragraphs.forEach((paragraph, p) => {
       const { context, speaker } = paragraph;
       if (this.paragraphKey === this.contextOf.length) {
         this.contextOf = grown(this.contextOf, 2 * this.paragraphKey, 0);
         this.speakerOf = grown(this.speakerOf, 2 * this.paragraphKey, -1);
+        this.questionDistance = grown(this.questionDistance, 2 * this.paragraphKey, 0);
       }
+      if (distances) this.questionDistance[this.paragraphKey] = distances[p] as number;
       if (speaker !== undefined) {
         let position = this.speakerPosition.get(speaker);
         if (position === undefined) {
@@ -159,7 +167,7 @@ export class IndexBuilder {
         this.addSentence(sentence.text, articleIndex, paragraph.number, sentence.index);
       }
       this.paragraphKey += 1;
-    }
+    });
   }
 
   private addSentence(text: string, article: number, paragraph: number, index: number): void {
@@ -224,6 +232,7 @@ export class IndexBuilder {
       contextOf: this.contextOf.subarray(0, this.paragraphKey),
       contextTerms: this.contextTerms,
       speakerOf: this.speakerOf.subarray(0, this.paragraphKey),
+      questionDistance: this.questionDistance.subarray(0, this.paragraphKey),
       speakers: this.speakers,
       averageLength: count > 0 ? this.totalLength / count : 1,
     };

@@ -46,6 +46,11 @@ export interface IndexData {
    * outside a transcript's turns (`Paragraph.speaker`).
    */
   readonly speakerOf: Int32Array;
+  /**
+   * Per paragraph (by paragraph key): how many paragraphs back begins the reporter's
+   * question that its speaker's turn answers, 0 for none (`questionDistances`).
+   */
+  readonly questionDistance: Int32Array;
   /** The distinct speakers of transcripts' turns ("Dr. Walensky"), in the order first met. */
   readonly speakers: readonly string[];
   /** Mean content words per sentence (BM25's average length). */

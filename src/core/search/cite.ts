@@ -97,6 +97,7 @@ const NOTE_NAMES = [
   [TermNote.attributeMissing, "attribute-missing"],
   [TermNote.otherRole, "other-role"],
   [TermNote.initialism, "initialism"],
+  [TermNote.askedQuestion, "asked-question"],
 ] as const;
 
 /** Why question word `i` counted for a candidate: what the ranker computed, as it computed it. */

@@ -86,6 +86,48 @@ export function bestInParagraphsAndArticles(
   };
 }
 
+/** A reporter's question longer than this many paragraphs is read up to here. */
+const QUESTION_PARAGRAPHS_MAX = 8;
+
+/**
+ * Each question word's best match in the reporter's question that each shortlisted
+ * sentence's turn answers (`IndexData.questionDistance`): its rows are the distinct
+ * questions, -1 for a sentence that answers none. A question runs from its "Q" paragraph to
+ * the paragraph before the answer's label, the first after it with a speaker.
+ */
+export function bestInQuestions(
+  shortlist: readonly number[],
+  resolved: readonly ResolvedVariant[][],
+  view: IndexView,
+): BestIn {
+  const { paragraphKey } = view.data.sentences;
+  const { questionDistance, speakerOf } = view.data;
+  const questionOf = (sentenceId: number) => {
+    const key = paragraphKey[sentenceId] as number;
+    const distance = questionDistance[key] as number;
+    return distance > 0 ? key - distance : -1;
+  };
+  const starts = Int32Array.from(new Set(shortlist.map(questionOf)))
+    .filter((key) => key >= 0)
+    .sort();
+  const rowOfCandidate = Int32Array.from(shortlist, (sentenceId) => {
+    const key = questionOf(sentenceId);
+    return key < 0 ? -1 : lowerBound(starts, key);
+  });
+  if (starts.length === 0) return { rowOfCandidate, qualities: new Float64Array(0) };
+  const firsts = starts.map((key) => view.paragraphFirst[key] as number);
+  const lasts = starts.map((key) => {
+    let end = key + 1;
+    const limit = Math.min(key + QUESTION_PARAGRAPHS_MAX, speakerOf.length);
+    while (end < limit && (speakerOf[end] as number) < 0) end += 1;
+    return (view.paragraphFirst[end] as number) - 1;
+  });
+  const qualities = qualitiesInRanges(resolved, firsts, lasts, undefined, (variant) =>
+    variantBits(view, variant),
+  );
+  return { rowOfCandidate, qualities };
+}
+
 /**
  * A word's variants' qualities by the single-precision value the shortlist keeps of them:
  * the least of the variants that round to it (the found one is at least that good).

@@ -3,7 +3,7 @@ import { titleHits, titleRarityFactors } from "./title-hits.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { type ResolvedVariant, type Shortlister } from "./shortlist.ts";
-import { bestInParagraphsAndArticles } from "./context-tables.ts";
+import { bestInParagraphsAndArticles, bestInQuestions } from "./context-tables.ts";
 import { CandidateTables, ScoredCandidate } from "./scored-candidate.ts";
 import type { QueryTerm } from "./query.ts";
 
@@ -35,6 +35,8 @@ export const TermNote = Object.freeze({
   otherRole: 32,
   /** Not in the articles, but spelt out in the passage as the words it is the initials of ("ev": "electric vehicles"). */
   initialism: 64,
+  /** Found best in the reporter's question that the passage answers (`askedQuestionCredit`). */
+  askedQuestion: 128,
 });
 
 /** A shortlisted sentence, scored. */
@@ -81,7 +83,8 @@ export function scoreCandidates(
   shortlister: Shortlister,
 ): Candidate[] {
   const { sentences } = view.data;
-  const { neighborCredit, paragraphCredit, articleCredit, lengthNormalization } = options;
+  const { neighborCredit, paragraphCredit, articleCredit, askedQuestionCredit } = options;
+  const { lengthNormalization } = options;
   const contextInclusion = new Map<number, Uint8Array>();
   // Each question word's best match in the candidates' paragraphs and articles, all found
   // up front (see bestInParagraphsAndArticles).
@@ -91,6 +94,8 @@ export function scoreCandidates(
     view,
     shortlister,
   );
+  // In a transcript, the reporter's question a passage answers is what it is about.
+  const asked = bestInQuestions(shortlist, resolved, view);
   // Which question words an article's title holds: the question's table of title hits.
   const hits = titleHits(terms, view);
   const titleRarity = titleRarityFactors(terms, view, options);
@@ -107,6 +112,8 @@ export function scoreCandidates(
     const article = articleBest.qualities;
     const articleAt = (articleBest.rowOfCandidate[k] as number) * terms.length;
     const inTitle = hits.row(articlePosition);
+    const askedRow = asked.rowOfCandidate[k] as number;
+    const askedAt = askedRow * terms.length;
     // The headings and lead-in above the paragraph are part of what it says.
     const contextPosition = view.data.contextOf[paragraphKey] ?? -1;
     let inContext = contextInclusion.get(contextPosition);
@@ -152,16 +159,19 @@ export function scoreCandidates(
       }
       const inParagraph =
         paragraphCredit * Math.max(paragraph[paragraphAt + i] as number, inContext[i] ?? 0);
-      if (inParagraph > credit) {
-        credit = inParagraph;
+      const inQuestion =
+        askedRow < 0 ? 0 : askedQuestionCredit * (asked.qualities[askedAt + i] as number);
+      let note = 0;
+      if (Math.max(inParagraph, inQuestion) > credit) {
+        credit = Math.max(inParagraph, inQuestion);
         place = Place.paragraph;
+        if (inQuestion > inParagraph) note |= TermNote.askedQuestion;
       }
       const inArticle = articleCredit * Math.max(article[articleAt + i] as number, inTitle[i] ?? 0);
       if (inArticle > credit) {
         credit = inArticle;
         place = Place.article;
       }
-      let note = 0;
       if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier)) {
         credit *= options.modifierMissingCredit;
         note |= TermNote.modifierMissing;

@@ -102,6 +102,7 @@ export interface TermExplanation {
     | "attribute-missing"
     | "other-role"
     | "initialism"
+    | "asked-question"
   )[];
 }
 
