@@ -43,6 +43,12 @@ describe("the kind of answer a question expects", () => {
     ["tesla model s price", "money"],
     ["export growth percentage", "percent"],
     ["tesla stock ticker", "none"],
+    // Keywords ending in what is measured or counted ask for it, as "how many" or "what size" would.
+    ["niger troop count", "count"],
+    ["sovereign wealth fund size", "amount"],
+    ["concorde top speed", "measure"],
+    ["caldor fire acres", "measure"],
+    ["trump tower stories", "none"],
     ["why are teslas so expensive in china", "none"],
     ["is tesla charging more in china", "none"],
     // A "when" after the question word opens a clause; "per year" is a rate, not a date.

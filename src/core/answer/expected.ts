@@ -1,4 +1,4 @@
-import { CHANGE_WORDS, ROLE_OPENERS, STOP_WORDS } from "../text/lexicon.ts";
+import { CHANGE_WORDS, MEASURE_UNIT, ROLE_OPENERS, STOP_WORDS } from "../text/lexicon.ts";
 import type { NounSense, SynonymSource } from "../synonyms.ts";
 
 /**
@@ -219,4 +219,13 @@ const KEYWORD_KINDS: readonly [RegExp, AnswerType][] = [
   [/\b(?:percentage|percent)[?!. ]*$/u, "percent"],
   [/\b(?:price|prices|cost|costs)[?!. ]*$/u, "money"],
   [/\b(?:duration)[?!. ]*$/u, "duration"],
+  // As "how many", "how much" and "what size", "what height" or a number's unit ask.
+  [/\b(?:count|tally)[?!. ]*$/u, "count"],
+  [/\b(?:size|total|amount)[?!. ]*$/u, "amount"],
+  [/\b(?:speed|height|distance|weight|depth|width)[?!. ]*$/u, "measure"],
+  // A unit, but not a building's floors ("trump tower stories" asks for no height).
+  [
+    new RegExp(String.raw`\b(?!(?:stories|storeys|floors)\b)${MEASURE_UNIT}[?!. ]*$`, "u"),
+    "measure",
+  ],
 ];
