@@ -109,6 +109,19 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The program builds three reactors outside of the National Laboratories.",
     null,
   ],
+  // "at the Kennedy Center": where it happens, as "in" and "near" say; not who.
+  [
+    "who did the governor name as housing chief",
+    "person",
+    "The governor named a housing chief and will host a summit at the Kennedy Center.",
+    null,
+  ],
+  [
+    "who did the governor name as housing chief",
+    "person",
+    "The governor named Dana Ortiz housing chief at the Kennedy Center.",
+    "Dana Ortiz",
+  ],
   // A headline in title case: the name stops before the verb ("Announce"), not before a
   // surname that is also a verb ("Cook").
   [

@@ -182,10 +182,11 @@ export function bestName(
     ) {
       continue;
     }
-    // "in China", "outside of the National Laboratories": a place, not who.
+    // "in China", "outside of the National Laboratories", "at the White House": a place, not who.
     if (
       type !== "place" &&
-      /\b(?:in|inside|outside(?: of)?|across|throughout)\s+(?:the\s+)?$/iu.test(preceding)
+      (LOCATIVE_BEFORE.test(preceding) ||
+        /\b(?:across|throughout)\s+(?:the\s+)?$/iu.test(preceding))
     ) {
       continue;
     }
