@@ -34,6 +34,18 @@ const TIME_UNITS = "years?|months?|weeks?|days?|hours?|minutes?|decades?";
 const WHICH_THING =
   /^(?:which|what) (?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
 
+/**
+ * A question asking for a name: "what's the name of …", "whats his name", "what was the
+ * name of …" (the words after "of", without their article, kept).
+ */
+const NAME_ASKED =
+  /\b(?:what(?:'s|s| is| was| are| were)?|whats)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?names?\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?(\w+(?:\s+\w+)?))?/u;
+
+/** True when a question asks for a name ("what's the name of the reporter", "what's his name"). */
+export function asksForName(question: string): boolean {
+  return NAME_ASKED.test(questionText(question));
+}
+
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */
 const FIRST_WH = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u;
 
@@ -180,6 +192,13 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
  */
 export function expectedAnswer(question: string, dictionary?: SynonymSource | null): AnswerType {
   const q = questionText(question);
+  // "what's the name of the reporter", "who is the czar, what's his name": a name, of the
+  // kind the noun after "of" names (a place for "the farm"), or else a person's.
+  const named = NAME_ASKED.exec(q);
+  if (named) {
+    const kind = named[1] && dictionary ? headNounKind(`which ${named[1]}`, dictionary) : undefined;
+    return kind === "place" ? "place" : "person";
+  }
   const [definition] = QUESTION_RULES;
   if (definition?.[0].test(q)) return "definition";
   const first = FIRST_WH.exec(q);

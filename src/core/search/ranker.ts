@@ -4,7 +4,7 @@
 // and its short answer. CitationIndex (citation-index.ts) routes questions here.
 
 import type { CountedThing } from "../answer/answers-in.ts";
-import { expectedAnswer, type AnswerType } from "../answer/expected.ts";
+import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
 import { judgeConfidence } from "../answer/confidence.ts";
 import { extractShortAnswer } from "../answer/short-answer.ts";
@@ -75,8 +75,12 @@ export class Ranker {
         : (this.view.articlePosition(options.article) ?? -1);
     const kind = questionKind(question);
     // In "what does VCS stand for", only "VCS" is looked for: the rest is the question's frame.
+    // In "what's the name of the reporter", "name" is the frame: the reporter is looked for.
+    const nameAsked = asksForName(question);
     const tokens = tokenize(question).filter(
-      (token) => kind !== "definition" || !DEFINITION_FRAME.has(token.word),
+      (token) =>
+        (kind !== "definition" || !DEFINITION_FRAME.has(token.word)) &&
+        !(nameAsked && (token.word === "name" || token.word === "names")),
     );
     this.variants.beginQuestion();
     const terms = queryTerms(tokens, this.view, this.options, this.variants, this.names);
@@ -159,9 +163,15 @@ export class Ranker {
     // passages for any of them to answer: a name, or a definition asked for, is specific.
     const topical = terms.filter((term) => !term.lowInformation);
     const tooVague = topical.length === 1 && !topical[0]?.weighing.name && kind !== "definition";
+    const top = citations[0];
+    // "What's the name of the reporter": only a passage that gives one answers (a passage
+    // that only mentions "a reporter" is the closest, not the answer).
+    const givesName = () =>
+      top !== undefined && this.shortAnswerIn(expected, question, top, counted) !== null;
     const answered =
       best !== undefined &&
       !tooVague &&
+      (!nameAsked || givesName()) &&
       best.coverage >= this.options.answerCoverage &&
       !(this.options.declineMissingName && best.missingName) &&
       !(this.options.declineMissingAttribute && best.missingAttribute) &&

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { expectedAnswer } from "../../src/core/answer/expected.ts";
+import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+
+/** A made-up article: one detention named, one not. */
+const ARTICLE = [
+  "---",
+  "title: Reporters Held Abroad",
+  "---",
+  "",
+  "A newspaper reporter has been detained in the capital since March.",
+  "",
+  "The ministry said a photographer, Dana Ortiz, was released on Friday.",
+  "",
+  "Officials met the ambassador to discuss both cases.",
+  "",
+].join("\n");
+
+const index = new CitationIndex([parseArticle("held.md", new TextEncoder().encode(ARTICLE))], {
+  synonyms: defaultSynonyms,
+});
+
+describe("a question that asks for a name", () => {
+  it.each([
+    ["what's the name of the reporter they detained", "person"],
+    ["whats his name", "person"],
+    ["what was the name of the city where the plant will be built", "place"],
+  ])("GIVEN %j THEN it expects %s", (question, type) => {
+    expect(expectedAnswer(question, defaultSynonyms)).toBe(type);
+  });
+
+  it("GIVEN a passage that mentions the reporter without a name THEN 'what's the name of the reporter' is declined, with that passage shown as the closest", () => {
+    const answer = index.ask("whats the name of the reporter who was detained");
+    expect(answer.answered).toBe(false);
+    expect(answer.citations[0]?.excerpt).toContain("reporter has been detained");
+  });
+
+  it("GIVEN a passage that names the person THEN the name is the short answer, and 'name' is no word to look for", () => {
+    const answer = index.ask("what's the name of the photographer who was released");
+    expect(answer).toMatchObject({ answered: true, answer: "Dana Ortiz" });
+    const explained = index.explain("what's the name of the photographer who was released");
+    expect(explained.citations[0]?.terms.map((term) => term.word)).not.toContain("name");
+  });
+});
