@@ -109,6 +109,19 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The program builds three reactors outside of the National Laboratories.",
     null,
   ],
+  // A question that asks for a name: a role ("National Security Advisor") says what someone is.
+  [
+    "who is the ethics chief, whats his name",
+    "person",
+    "The review is led by the ethics chief and the National Security Advisor.",
+    null,
+  ],
+  [
+    "who is the ethics chief, whats his name",
+    "person",
+    "The review is led by the ethics chief, Dana Ortiz, and the National Security Advisor.",
+    "Dana Ortiz",
+  ],
   // "at the Kennedy Center": where it happens, as "in" and "near" say; not who.
   [
     "who did the governor name as housing chief",

@@ -3,7 +3,7 @@ import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
-import { asksForOrganization, type AnswerType } from "./expected.ts";
+import { asksForName, asksForOrganization, type AnswerType } from "./expected.ts";
 
 /**
  * A run of capitalised words, allowing initials and "de", "van" inside ("Vice Premier
@@ -92,6 +92,13 @@ function hasPersonsTitle(name: string, dictionary: SynonymSource, asked: AnswerT
   return !(asked === "place" ? head.site : head.agent);
 }
 
+/** A name made of dictionary words only, whose head is a person ("National Security Advisor", "EPA Administrator" without "EPA" known: no). */
+function isRole(words: readonly string[], dictionary: SynonymSource): boolean {
+  if (!words.every((word) => commonNoun(word, dictionary))) return false;
+  const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
+  return head !== undefined && !head.proper && head.category === "person";
+}
+
 /** A dictionary word that WordNet does not write as a name ("weather", not "donald"). */
 function commonNoun(word: string, dictionary: SynonymSource): boolean {
   const folded = foldCase(word);
@@ -133,6 +140,8 @@ export function bestName(
   const alternatives = /\bor\b/iu.test(question);
   // "Which federal departments…": a person ("President Biden") does not answer it.
   const organization = type === "person" && asksForOrganization(question, dictionary);
+  // "what's his name": a role ("National Security Advisor") says what someone is, not who.
+  const nameAsked = asksForName(question);
   let best: { name: string; rank: number } | undefined;
   // A transcript's "MS. PSAKI:" says who speaks, not whom the passage is about (a question
   // about who said it gets the speaker apart: see search/speakers.ts).
@@ -169,6 +178,7 @@ export function bestName(
       continue;
     }
     if (wrongKindOfName(type, words.join(" "), dictionary)) continue;
+    if (nameAsked && dictionary && isRole(words, dictionary)) continue;
     if (organization && dictionary && hasPersonsTitle(words.join(" "), dictionary, type)) continue;
     const preceding = excerpt.slice(Math.max(0, match.index - 20), match.index);
     // "the Administration", "the Order": a capitalised common noun refers to something
