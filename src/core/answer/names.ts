@@ -92,7 +92,11 @@ function hasPersonsTitle(name: string, dictionary: SynonymSource, asked: AnswerT
   return !(asked === "place" ? head.site : head.agent);
 }
 
-/** A name made of dictionary words only, whose head is a person ("National Security Advisor", "EPA Administrator" without "EPA" known: no). */
+/**
+ * A role, not a name: capitalised dictionary words only, the last a person ("National
+ * Security Advisor", "Ethics Chief"). A proper name among them ("Dana Ortiz", "Vice Premier
+ * Wang") or a head that is no person ("National Science and Technology Council") makes a name.
+ */
 function isRole(words: readonly string[], dictionary: SynonymSource): boolean {
   if (!words.every((word) => commonNoun(word, dictionary))) return false;
   const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
