@@ -12,6 +12,20 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * yes-or-no); names of persons, organisations and places in short-answer-names.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // A number that labels is no count: in a law's citation, its title's number before the
+  // code's capitals and its section's after ("section 8 of this order": the index's test).
+  [
+    "how many workers will get a raise",
+    "count",
+    "Under the Service Contract Act, 41 U.S.C. 6701 et seq., the wage may be higher.",
+    null,
+  ],
+  [
+    "how many reactors are in the pilot program",
+    "count",
+    "The pilot program will build at least three reactors outside the national labs.",
+    "three",
+  ],
   // Durations, counts, sums, shares: only the kind asked for.
   [
     "how long does it take to charge a chinese electric car",

@@ -17,7 +17,7 @@ import {
   WHEN,
 } from "../text/lexicon.ts";
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
-import { tokenize } from "../text/tokenize.ts";
+import { isContentToken, tokenize } from "../text/tokenize.ts";
 import type { AnswerType } from "./expected.ts";
 
 /** The patterns that hold an answer of a kind, most specific first; empty for names and `none`. */
@@ -61,9 +61,13 @@ const SAYS_YEAR = /\b(?:1[5-9]|20)\d\d\b|\b(?:this|last|next|that) year\b/u;
 const AFTER_MONTH = new RegExp(`${MONTH_PATTERN.source}\\.?\\s*(?:\\d{1,2}\\s*[-–]\\s*)?$`, "iu");
 /**
  * Text ending in a capitalised word inside the sentence: the number after it is a
- * label ("Section 301", "Model 3", "(Phase 2)", "K-8", "F-35"), not a count or an amount.
+ * label ("Section 301", "Model 3", "(Phase 2)", "K-8", "F-35", "U.S.C. 6701"), not a count or
+ * an amount.
  */
-const AFTER_LABEL = /\S\s+[([“"]?\p{Lu}[\p{L}]*\.?\s?$|\p{Lu}-$/u;
+const AFTER_LABEL = /\S\s+[([“"]?\p{Lu}[\p{L}]*(?:\.\p{Lu})*\.?\s?$|\p{Lu}-$/u;
+
+/** Text opening with a code's capitals and a number: the number before it is a law's title ("41 U.S.C. 1902"). */
+const CITES_CODE = /^\s+(?:\p{Lu}\.?){2,}\s+\d/u;
 
 /**
  * A list's number, not a count: alone in parentheses ("(2) to preserve…", "three (3)"
@@ -99,6 +103,13 @@ export function answersIn(
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
       if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
       if ((type === "count" || type === "amount") && AFTER_LABEL.test(before)) continue;
+      // "41 U.S.C. 1902", "5 CFR 2635": a number, a code's capitals, a number cite a law.
+      if (
+        (type === "count" || type === "amount") &&
+        CITES_CODE.test(text.slice(match.index + match[0].length))
+      ) {
+        continue;
+      }
       if (
         (type === "count" || type === "amount") &&
         isEnumerator(before, text.slice(match.index + match[0].length))
@@ -134,6 +145,20 @@ export function answersIn(
       // "section 3" for "how many sections": a number after the thing counted numbers one of them.
       const previous = tokenize(before.slice(-40)).at(-1);
       if (counted !== undefined && previous !== undefined && counted.terms.has(previous.term)) {
+        continue;
+      }
+      // "section 8 of this order", "phase 2.": a number right after a common noun, with no
+      // noun after it, numbers one of its kind; English puts a count before what it counts
+      // ("at least three reactors").
+      if (
+        counted !== undefined &&
+        /^\s*(?:of\b|[,.;:)]|$)/u.test(text.slice(match.index + match[0].length)) &&
+        previous !== undefined &&
+        !previous.isNumber &&
+        isContentToken(previous) &&
+        /\p{Ll}\s+$/u.test(before) &&
+        counted.isNoun(previous.word)
+      ) {
         continue;
       }
       found.push(value);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { answersIn } from "../../src/core/answer/answers-in.ts";
+import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+
+/** A made-up order whose only number near its workers is a section's. */
+const WAGES = [
+  "---",
+  "title: Dock Wages",
+  "---",
+  "",
+  "Raising the minimum wage makes dock workers more productive and lowers turnover.",
+  "",
+  "The order raises the wage to $15.00 an hour for those workers, as described in section 8 of this order.",
+  "",
+].join("\n");
+
+describe("a number that labels, not counts", () => {
+  it("GIVEN only 'section 8 of this order' THEN 'how many dock workers will get a raise' is declined, not answered 8", () => {
+    const index = new CitationIndex([parseArticle("wages.md", new TextEncoder().encode(WAGES))], {
+      synonyms: defaultSynonyms,
+    });
+    const answer = index.ask("how many dock workers will get a raise from this order");
+    expect(answer.answer).not.toBe("8");
+    expect(answer.answered).toBe(false);
+  });
+
+  it.each([
+    "as defined in 41 U.S.C. 1902(a), unless expressly made subject to this order",
+    "under the Service Contract Act, 41 U.S.C. 6701 et seq., or any other law",
+  ])("GIVEN a law's citation (%j) THEN neither of its numbers is a count", (text) => {
+    expect(answersIn("count", text, "how many workers will get a raise")).toEqual([]);
+  });
+
+  it("GIVEN 'at least three reactors' THEN three still counts them", () => {
+    const counted = { terms: new Set(["reactor"]), isNoun: () => true };
+    const text = "at least three reactors outside the labs";
+    expect(answersIn("count", text, "how many reactors", counted)).toEqual(["three"]);
+  });
+});
