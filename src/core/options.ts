@@ -55,6 +55,14 @@ export interface RankingOptions {
   readonly abbreviationCredit: number;
   /** Bonus, as a share of the question's weight, for a passage holding the kind of answer asked for. */
   readonly kindBonus: number;
+  /**
+   * A further bonus, as a share of the question's weight, for one of the leading passages that
+   * fit the kind asked for when its short answer can be read off it ("Vice Premier Wang Yang",
+   * "November 24, 2021"), not only a word of that kind ("official", "2023 budget").
+   */
+  readonly shortAnswerBonus: number;
+  /** How many of the leading passages are read for {@link shortAnswerBonus}. */
+  readonly shortAnswerLeaders: number;
   /** Weight factor of an ordinary word (not a name or number) that nothing in the articles stands for. */
   readonly unknownWordWeight: number;
   /** Weight factor of such a word after an auxiliary ("did … grow"): most often the question's own verb. */
@@ -209,6 +217,8 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   compoundCredit: 0.5,
   abbreviationCredit: 0.4,
   kindBonus: 0.1,
+  shortAnswerBonus: 0.05,
+  shortAnswerLeaders: 5,
   unknownWordWeight: 0.6,
   unknownVerbWeight: 0.5,
   lowInformationWeight: 0.5,

@@ -113,7 +113,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the blind questions on articles of other kinds and their four articles alone THEN the floors hold", () => {
     expectAtLeast(score(mixedOnly, readQuestions("blind-mixed.jsonl")), {
-      top1: 29,
+      top1: 30,
       top3: 36,
       abstained: 7,
       falseAbstain: 1,
@@ -122,7 +122,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the blind questions on articles of other kinds and the whole library THEN the floors hold", () => {
     expectAtLeast(score(mixedLibrary, readQuestions("blind-mixed.jsonl")), {
-      top1: 29,
+      top1: 30,
       top3: 35,
       abstained: 7,
       falseAbstain: 2,
@@ -140,9 +140,9 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the blind questions on four presidential actions and those alone THEN the floors hold", () => {
     expectAtLeast(score(actionsOnly, readQuestions("blind-actions.jsonl")), {
-      top1: 17,
+      top1: 18,
       top3: 22,
-      abstained: 9,
+      abstained: 10,
       falseAbstain: 5,
     });
   });

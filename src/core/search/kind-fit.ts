@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { answersIn, patternsOf, type CountedThing } from "../answer/answers-in.ts";
 import type { AnswerType } from "../answer/expected.ts";
+import { extractShortAnswer } from "../answer/short-answer.ts";
 import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/index-data.ts";
 import { WH_WORDS } from "../text/lexicon.ts";
@@ -129,6 +130,34 @@ export class KindFit {
     }
     leaders.sort(byScore);
     return leaders;
+  }
+
+  /**
+   * Of the leading passages that fit the kind asked for, those whose short answer can be read
+   * off get {@link RankingOptions.shortAnswerBonus} more: a word of the kind ("one high-level
+   * official", "fiscal year 2023") lets a passage fit, the answer itself ("Vice Premier Wang
+   * Yang", "by November 24, 2021") answers. Re-sorts and returns `leaders`.
+   */
+  creditShortAnswers(
+    leaders: Candidate[],
+    expected: AnswerType,
+    question: string,
+    totalWeight: number,
+    counted?: CountedThing,
+  ): Candidate[] {
+    const { shortAnswerBonus, shortAnswerLeaders, synonyms } = this.options;
+    if (shortAnswerBonus <= 0 || expected === "none") return leaders;
+    for (const candidate of leaders.slice(0, shortAnswerLeaders)) {
+      if (!candidate.kindFits) continue;
+      const article = this.view.data.sentences.article[candidate.sentenceId] as number;
+      const title = this.view.articles[article]?.title ?? "";
+      const text = this.quotedText(candidate);
+      if (extractShortAnswer(expected, question, text, title, synonyms, counted) !== null) {
+        candidate.answerCredit = shortAnswerBonus * totalWeight;
+        candidate.score += candidate.answerCredit;
+      }
+    }
+    return leaders.sort(byScore);
   }
 
   private fits(

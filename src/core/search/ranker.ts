@@ -113,7 +113,7 @@ export class Ranker {
     // What "how many" counts: a number counting something else is no answer.
     const counted = expected === "count" ? this.kindFit.countedThing(tokens, terms) : undefined;
     const asksSpeaker = this.kindFit.asksSpeaker(kind, tokens);
-    const leaders = this.kindFit.rerank(
+    const ranked = this.kindFit.rerank(
       this.otherRoles.apply(
         this.spoken(
           this.asking.apply(this.initialisms.apply(candidates, terms)),
@@ -133,8 +133,13 @@ export class Ranker {
       counted,
       asksSpeaker,
     );
+    const leaders = needsKind(expected, kind)
+      ? this.kindFit.creditShortAnswers(ranked, expected, question, totalWeight, counted)
+      : ranked;
 
     const citations: Citation[] = [];
+    // The sentences the first citation quotes (its neighbour too): no runner-up of its own.
+    let inFirst: ReadonlySet<number> = new Set();
     const citedSentences = new Set<number>();
     // The same words in two places (a sentence repeated in a transcript, a paragraph
     // shared by two releases) are quoted once: a second copy tells the reader nothing.
@@ -156,6 +161,7 @@ export class Ranker {
       if (citedExcerpts.has(key)) continue;
       citedExcerpts.add(key);
       citations.push(citation);
+      if (citations.length === 1) inFirst = new Set(citedSentences);
     }
     const best = leaders[0];
     // A question asking for a count, a date, a name… is answered only by a passage holding one.
@@ -177,7 +183,13 @@ export class Ranker {
       !(this.options.declineMissingAttribute && best.missingAttribute) &&
       (!needsKind(expected, kind) || best.kindFits);
     const judged = answered
-      ? judgeConfidence(expected, question, citations, this.options.synonyms, counted)
+      ? judgeConfidence(
+          expected,
+          question,
+          this.closeCallPair(leaders, citations, inFirst, terms, expected),
+          this.options.synonyms,
+          counted,
+        )
       : { answer: null, close: false };
     // "who said …" of a transcript's passage that names nobody else: its speaker.
     const speaker =
@@ -198,6 +210,34 @@ export class Ranker {
       answer: { question, answered, answer: shortAnswer, close, citations: plain },
       citations: shown,
     };
+  }
+
+  /**
+   * The first citation and its runner-up, scored without their short answers' credit
+   * (`answerCredit`): that credit may change the order, not how sure the reply sounds.
+   */
+  private closeCallPair(
+    leaders: readonly Candidate[],
+    citations: readonly Citation[],
+    inFirst: ReadonlySet<number>,
+    terms: Parameters<typeof cite>[1],
+    expected: AnswerType,
+  ): Citation[] {
+    const [first, ...others] = leaders;
+    const [top] = citations;
+    if (!first || !top || !leaders.some((c) => c.answerCredit > 0)) return [...citations];
+    const unbiased = (candidate: Candidate) => candidate.score - candidate.answerCredit;
+    let runnerUp: Candidate | undefined;
+    for (const candidate of others) {
+      if (inFirst.has(candidate.sentenceId)) continue;
+      if (!runnerUp || unbiased(candidate) > unbiased(runnerUp)) runnerUp = candidate;
+    }
+    if (!runnerUp) return [...citations];
+    const quoted = cite(runnerUp, terms, new Set(), this.view, this.options, false, expected);
+    return [
+      { ...top, score: unbiased(first) },
+      { ...quoted, score: unbiased(runnerUp) },
+    ];
   }
 
   private shortAnswerIn(

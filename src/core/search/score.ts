@@ -60,6 +60,11 @@ export interface Candidate {
   missingAttribute: boolean;
   /** True when it holds the kind of answer asked for (set by the answer-kind pass). */
   kindFits: boolean;
+  /**
+   * What its short answer added to its score (`shortAnswerBonus`): it may change the order,
+   * not how sure the reply sounds (the close call is judged without it).
+   */
+  answerCredit: number;
   /** Per question word: the credit it got. */
   readonly credits: Float64Array;
   /** Per question word: a {@link Place}. */

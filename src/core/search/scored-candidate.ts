@@ -23,6 +23,7 @@ export class CandidateTables {
  */
 export class ScoredCandidate implements Candidate {
   kindFits = false;
+  answerCredit = 0;
   private creditsView: Float64Array | undefined;
   private placesView: Uint8Array | undefined;
   private notesView: Uint8Array | undefined;
