@@ -34,6 +34,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Tesla chief executive Elon Musk visited Beijing on Tuesday.",
     "Tesla chief executive",
   ],
+  // The name ends the sentence: its last word's match holds the full stop ("Capital.").
+  [
+    "who's jl warren capital",
+    "description",
+    "Exports rose 376% in the first two months, according to researcher JL Warren Capital.",
+    "researcher",
+  ],
   [
     "who's jane doe",
     "description",

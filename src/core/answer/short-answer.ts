@@ -89,8 +89,11 @@ function description(
   dictionary: SynonymSource | null | undefined,
 ): string | null | undefined {
   const asked = askedTerms(question);
+  const isAskedAsWritten = (word: string) =>
+    asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
+  // A word's match holds the full stop that ends a sentence ("Capital."), kept for "U.S.".
   const isAsked = (word: string | undefined) =>
-    word !== undefined && asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
+    word !== undefined && (isAskedAsWritten(word) || isAskedAsWritten(word.replace(/\.$/u, "")));
   const words = [...excerpt.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
   for (let i = 0; i < words.length; i += 1) {
     const match = words[i];
