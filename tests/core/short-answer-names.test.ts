@@ -34,6 +34,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Tesla chief executive Elon Musk visited Beijing on Tuesday.",
     "Tesla chief executive",
   ],
+  // A first name is no title: asked by the surname, the rest of the name is skipped.
+  ["who is musk", "description", "Elon Musk made an unexpected visit to China this week.", null],
+  [
+    "who is musk",
+    "description",
+    "Tesla chief executive Elon Musk visited Beijing on Tuesday.",
+    "Tesla chief executive",
+  ],
+  [
+    "who is yang",
+    "description",
+    "Musk chatted with Vice Premier Wang Yang on Tuesday.",
+    "Vice Premier",
+  ],
   // The name ends the sentence: its last word's match holds the full stop ("Capital.").
   [
     "who's jl warren capital",

@@ -131,7 +131,21 @@ const MAX_TITLE_WORDS = 4;
 function titleBefore(text: string, dictionary: SynonymSource | null | undefined): string | null {
   const words = /((?:[\p{L}][\p{L}’'-]*\s){1,8})$/u.exec(text)?.[1]?.trim().split(/\s+/u) ?? [];
   const title: string[] = [];
-  for (const word of words.reverse()) {
+  const reversed = words.reverse();
+  // The rest of the name comes first ("Elon" of "Elon Musk", asked "who is musk"): capitalised
+  // words the dictionary knows as no noun for a person, right before the asked one.
+  let start = 0;
+  const isPerson = (word: string) => dictionary?.nounSense?.(foldCase(word))?.category === "person";
+  while (
+    dictionary?.nounSense &&
+    start < reversed.length &&
+    /^\p{Lu}/u.test(reversed[start] as string) &&
+    !STOP_WORDS.has(foldCase(reversed[start] as string)) &&
+    !isPerson(reversed[start] as string)
+  ) {
+    start += 1;
+  }
+  for (const word of reversed.slice(start)) {
     const capitalised = /^\p{Lu}/u.test(word) && !STOP_WORDS.has(foldCase(word));
     const person = !capitalised && dictionary?.nounSense?.(word)?.category === "person";
     if ((!capitalised && !person) || title.length >= MAX_TITLE_WORDS) break;
