@@ -34,6 +34,32 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Tesla chief executive Elon Musk visited Beijing on Tuesday.",
     "Tesla chief executive",
   ],
+  // "who VERB": the one who did it comes before the verb; a name after it was done to,
+  // unless "by" says otherwise. A verb made a noun ("meeting") has no subject before it.
+  [
+    "who tweeted the photo",
+    "person",
+    "Late on Tuesday night, the news agency tweeted a photo of the chief chatting with Vice Premier Wang Yang.",
+    null,
+  ],
+  [
+    "who tweeted the photo",
+    "person",
+    "The photo was tweeted by Xinhua News Agency on Tuesday night.",
+    "Xinhua News Agency",
+  ],
+  [
+    "who signed the order",
+    "person",
+    "President Joe Biden signed the order on Monday.",
+    "President Joe Biden",
+  ],
+  [
+    "who met musk",
+    "person",
+    "Musk’s meeting with Wang Yang, a former leader of the province, surprised many.",
+    "Wang Yang",
+  ],
   // A first name is no title: asked by the surname, the rest of the name is skipped.
   ["who is musk", "description", "Elon Musk made an unexpected visit to China this week.", null],
   [

@@ -116,6 +116,23 @@ function onlyVerb(word: string, dictionary: SynonymSource | null | undefined): b
 }
 
 /**
+ * Where the excerpt has the verb a "who" question asks about ("who tweeted the photo": the
+ * first "tweeted", "tweets"…, not "tweeting"), or -1: the question's word right after "who", when it is no
+ * stop word (not "who is", "who did", "who's").
+ */
+function askedVerbAt(question: string, excerpt: string): number {
+  const verb = /^\W*who\s+([\p{L}]+)/iu.exec(question)?.[1];
+  if (verb === undefined || STOP_WORDS.has(foldCase(verb))) return -1;
+  const term = termOf(foldCase(verb));
+  for (const word of excerpt.matchAll(/\p{L}+/gu)) {
+    const written = foldCase(word[0]);
+    // "Musk's meeting with Wang": a verb made a noun has no subject before it.
+    if (termOf(written) === term && !/ing$/u.test(written)) return word.index;
+  }
+  return -1;
+}
+
+/**
  * The name in an excerpt that answers "who"/"which"/"where": one the question does
  * not already say, preferring a name right after a word of the question (an
  * apposition: "researcher JL Warren Capital") and then longer names.
@@ -151,6 +168,10 @@ export function bestName(
   // about who said it gets the speaker apart: see search/speakers.ts).
   const label = speakerLabel(excerpt);
   const labelEnd = label === undefined ? 0 : label.length + 1;
+  // "who tweeted the photo": the one who did it is written before the verb ("the news agency
+  // tweeted a photo of … Wang Yang"); a name after it is what was done to, unless "by" comes
+  // first (passive: "was tweeted by Xinhua").
+  const verbAt = type === "person" ? askedVerbAt(question, excerpt) : -1;
   NAME.lastIndex = 0;
   for (const match of excerpt.matchAll(NAME)) {
     if (match.index < labelEnd) continue;
@@ -202,6 +223,9 @@ export function bestName(
       (LOCATIVE_BEFORE.test(preceding) ||
         /\b(?:across|throughout)\s+(?:the\s+)?$/iu.test(preceding))
     ) {
+      continue;
+    }
+    if (verbAt >= 0 && match.index > verbAt && !/\bby\s+(?:the\s+)?$/iu.test(preceding)) {
       continue;
     }
     if (bearing && !words.some((word) => bearing.has(termOf(foldCase(word))))) continue;
