@@ -42,4 +42,21 @@ describe("a question that asks for a name", () => {
     const explained = index.explain("what's the name of the photographer who was released");
     expect(explained.citations[0]?.terms.map((term) => term.word)).not.toContain("name");
   });
+
+  it("GIVEN a passage where an unnamed agency tweets a photo of a named official THEN 'whats the name of the news agency' is not answered with the official", () => {
+    const text = [
+      "---",
+      "title: A Photo From the Capital",
+      "---",
+      "",
+      "Late on Tuesday night, the country’s official news agency tweeted a photo of the visitor chatting with Vice Premier Dana Ortiz.",
+      "",
+    ].join("\n");
+    const agency = new CitationIndex([parseArticle("photo.md", new TextEncoder().encode(text))], {
+      synonyms: defaultSynonyms,
+    });
+    const answer = agency.ask("whats the name of the news agency");
+    expect(answer.answer).toBeNull();
+    expect(answer.answered).toBe(false);
+  });
 });

@@ -79,8 +79,20 @@ function askedNounSense(q: string, dictionary: SynonymSource): NounSense | undef
   const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
   // "what did…", "what is…": no noun follows the question word.
   if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
-  // "which research firm": the second word is the head when it is a noun, not a verb ("which firm tracked").
-  for (const word of [match[2], match[1]]) {
+  return headNounSense(match[1], match[2], dictionary);
+}
+
+/**
+ * The sense of the head of one or two words after a question word or "the name of the":
+ * "which research firm": the second word is the head when it is a noun, not a verb ("which
+ * firm tracked").
+ */
+function headNounSense(
+  first: string,
+  second: string | undefined,
+  dictionary: SynonymSource,
+): NounSense | undefined {
+  for (const word of [second, first]) {
     if (word === undefined || STOP_WORDS.has(word) || dictionary.mostlyVerb?.(word)) continue;
     const sense = dictionary.nounSense?.(word);
     if (sense && !sense.proper) return sense;
@@ -90,11 +102,16 @@ function askedNounSense(q: string, dictionary: SynonymSource): NounSense | undef
 
 /**
  * True when the question asks "which N" of an organisation ("which federal departments",
- * "what agency"): a person ("President Biden") does not answer it.
+ * "what agency", "what's the name of the news agency"): a person ("President Biden") does
+ * not answer it.
  */
 export function asksForOrganization(question: string, dictionary?: SynonymSource | null): boolean {
   if (!dictionary) return false;
-  return askedNounSense(questionText(question), dictionary)?.category === "organization";
+  const q = questionText(question);
+  // "what's the name of the news agency": the thing named is the noun after "name of".
+  const [first, second] = NAME_ASKED.exec(q)?.[1]?.split(" ") ?? [];
+  const sense = first ? headNounSense(first, second, dictionary) : askedNounSense(q, dictionary);
+  return sense?.category === "organization";
 }
 
 /** The question as its rules read it: lower case, straight apostrophes, no polite frame. */
