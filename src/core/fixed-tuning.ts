@@ -17,6 +17,8 @@ export const SHORT_ANSWER = Object.freeze({
   lookAhead: 30,
   /** Rank added to a name next to a question word. */
   appositionRank: 2,
+  /** Rank added to a name whose head is the noun asked for ("Technology Council" for "which council"). */
+  kindRank: 2,
   /** Rank added, for "where", to a name after a preposition of place ("in Woodside", "at Camp David"). */
   locativeRank: 2,
   /** Rank added per word of a name: longer names are more specific. */

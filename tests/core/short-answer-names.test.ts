@@ -34,6 +34,26 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Tesla chief executive Elon Musk visited Beijing on Tuesday.",
     "Tesla chief executive",
   ],
+  // "Which N": a name whose head is N answers, and outranks longer names of other kinds; a
+  // name whose head is a person's title does not answer "which agency".
+  [
+    "which airlines committed to buy supersonic jets",
+    "thing",
+    "Makers have agreements with airlines, such as United Airlines, who have committed to purchase supersonic jets.",
+    "United Airlines",
+  ],
+  [
+    "which council coordinates the research",
+    "person",
+    "The Order coordinates research through the Research Council with leadership from the Office of Science and Technology Policy.",
+    "Research Council",
+  ],
+  [
+    "what agency sets the noise standard",
+    "person",
+    "The Order instructs the FAA Administrator to establish a noise standard.",
+    null,
+  ],
   // "who VERB": the one who did it comes before the verb; a name after it was done to,
   // unless "by" says otherwise. A verb made a noun ("meeting") has no subject before it.
   [

@@ -79,23 +79,45 @@ function askedNounSense(q: string, dictionary: SynonymSource): NounSense | undef
   const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
   // "what did…", "what is…": no noun follows the question word.
   if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
-  return headNounSense(match[1], match[2], dictionary);
+  return headNoun(match[1], match[2], dictionary)?.sense;
+}
+
+/** The noun a question asks for (as typed, lower case) and its sense in the dictionary. */
+export interface AskedNoun {
+  readonly word: string;
+  readonly sense: NounSense;
 }
 
 /**
- * The sense of the head of one or two words after a question word or "the name of the":
- * "which research firm": the second word is the head when it is a noun, not a verb ("which
- * firm tracked").
+ * The noun a question asks for: after "which"/"what" ("which airlines committed…") or after
+ * "the name of the" ("whats the name of the news agency"); undefined without a dictionary.
  */
-function headNounSense(
+export function askedNoun(
+  question: string,
+  dictionary?: SynonymSource | null,
+): AskedNoun | undefined {
+  if (!dictionary) return undefined;
+  const q = questionText(question);
+  const [first, second] = NAME_ASKED.exec(q)?.[1]?.split(" ") ?? [];
+  if (first) return headNoun(first, second, dictionary);
+  const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
+  if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
+  return headNoun(match[1], match[2], dictionary);
+}
+
+/**
+ * The head of one or two words after a question word or "the name of the": "which research
+ * firm": the second word is the head when it is a noun, not a verb ("which firm tracked").
+ */
+function headNoun(
   first: string,
   second: string | undefined,
   dictionary: SynonymSource,
-): NounSense | undefined {
+): AskedNoun | undefined {
   for (const word of [second, first]) {
     if (word === undefined || STOP_WORDS.has(word) || dictionary.mostlyVerb?.(word)) continue;
     const sense = dictionary.nounSense?.(word);
-    if (sense && !sense.proper) return sense;
+    if (sense && !sense.proper) return { word, sense };
   }
   return undefined;
 }
@@ -106,12 +128,7 @@ function headNounSense(
  * not answer it.
  */
 export function asksForOrganization(question: string, dictionary?: SynonymSource | null): boolean {
-  if (!dictionary) return false;
-  const q = questionText(question);
-  // "what's the name of the news agency": the thing named is the noun after "name of".
-  const [first, second] = NAME_ASKED.exec(q)?.[1]?.split(" ") ?? [];
-  const sense = first ? headNounSense(first, second, dictionary) : askedNounSense(q, dictionary);
-  return sense?.category === "organization";
+  return askedNoun(question, dictionary)?.sense.category === "organization";
 }
 
 /** The question as its rules read it: lower case, straight apostrophes, no polite frame. */

@@ -3,7 +3,7 @@ import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
-import { asksForName, asksForOrganization, type AnswerType } from "./expected.ts";
+import { askedNoun, asksForName, type AnswerType } from "./expected.ts";
 
 /**
  * A run of capitalised words, allowing initials and "de", "van" inside ("Vice Premier
@@ -103,6 +103,12 @@ function isRole(words: readonly string[], dictionary: SynonymSource): boolean {
   return head !== undefined && !head.proper && head.category === "person";
 }
 
+/** A common noun for a person ("administrator", "secretary"), by its main sense. */
+function isPersonNoun(word: string, dictionary: SynonymSource): boolean {
+  const sense = dictionary.nounSense?.(foldCase(word));
+  return sense !== undefined && !sense.proper && sense.category === "person";
+}
+
 /** A dictionary word that WordNet does not write as a name ("weather", not "donald"). */
 function commonNoun(word: string, dictionary: SynonymSource): boolean {
   const folded = foldCase(word);
@@ -159,8 +165,11 @@ export function bestName(
   );
   // "Treasury's or other agencies'?": the answer is one of the question's own names.
   const alternatives = /\bor\b/iu.test(question);
+  // "Which airlines…": a name whose head is the noun asked for ("United Airlines") answers.
+  const noun = askedNoun(question, dictionary);
+  const kindAsked = noun === undefined ? undefined : termOf(noun.word);
   // "Which federal departments…": a person ("President Biden") does not answer it.
-  const organization = type === "person" && asksForOrganization(question, dictionary);
+  const organization = type === "person" && noun?.sense.category === "organization";
   // "what's his name": a role ("National Security Advisor") says what someone is, not who.
   const nameAsked = asksForName(question);
   let best: { name: string; rank: number } | undefined;
@@ -189,7 +198,9 @@ export function bestName(
     const isAsked = (word: string) => asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
     // "President Trump" for "who did Trump appoint": a name ending in the question's own
     // name is whom the question is about, not its answer.
-    if (!alternatives && isAsked(words.at(-1) ?? "")) continue;
+    const last = words.at(-1) ?? "";
+    const ofKindAsked = kindAsked !== undefined && termOf(foldCase(last)) === kindAsked;
+    if (!alternatives && isAsked(last) && !ofKindAsked) continue;
     // A heading in capitals ("DELIVERING ON PLEDGE…") is no name: an all-capital word
     // longer than an acronym is shouting.
     if (
@@ -205,6 +216,8 @@ export function bestName(
     if (wrongKindOfName(type, words.join(" "), dictionary)) continue;
     if (nameAsked && dictionary && isRole(words, dictionary)) continue;
     if (organization && dictionary && hasPersonsTitle(words.join(" "), dictionary, type)) continue;
+    // "FAA Administrator" for "what agency": a name whose head is a person's title is a role.
+    if (organization && dictionary && isPersonNoun(last, dictionary)) continue;
     const preceding = excerpt.slice(Math.max(0, match.index - 20), match.index);
     // "the Administration", "the Order": a capitalised common noun refers to something
     // the article names elsewhere; it is no name of its own (an acronym is: "the FAA").
@@ -247,7 +260,8 @@ export function bestName(
     // The article's own topic ("Tesla" in an article about Tesla) rarely answers "who".
     const topical = words.every((word) => topic.has(termOf(foldCase(word).replace(/'s$/u, ""))));
     if (topical && apposition === 0) continue;
-    const rank = apposition + located + words.length * SHORT_ANSWER.rankPerWord;
+    const ofKind = ofKindAsked ? SHORT_ANSWER.kindRank : 0;
+    const rank = apposition + located + ofKind + words.length * SHORT_ANSWER.rankPerWord;
     if (!best || rank > best.rank) best = { name: words.join(" "), rank };
   }
   // A lone single-word name with nothing tying it to the question is a guess: say nothing.
