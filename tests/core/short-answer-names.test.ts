@@ -80,6 +80,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Musk’s meeting with Wang Yang, a former leader of the province, surprised many.",
     "Wang Yang",
   ],
+  // A verb of saying: the speaker may come after it ("warned Secretary …"), and a name right
+  // before or after it ("…,” Li said") is tied to the question even alone.
+  [
+    "who said wang usually meets with groups",
+    "person",
+    "“Wang usually meets with groups of people,” Li said.",
+    "Li",
+  ],
+  [
+    "who warned that the deadline is too tight",
+    "person",
+    "The deadline is too tight, warned Secretary Dana Ortiz on Monday.",
+    "Secretary Dana Ortiz",
+  ],
   // A first name is no title: asked by the surname, the rest of the name is skipped.
   ["who is musk", "description", "Elon Musk made an unexpected visit to China this week.", null],
   [

@@ -121,14 +121,25 @@ function onlyVerb(word: string, dictionary: SynonymSource | null | undefined): b
   return Boolean(dictionary?.mostlyVerb?.(folded)) && dictionary?.nounSense?.(folded) === undefined;
 }
 
+/** The question's word right after an opening "who" ("tweeted" of "who tweeted the photo"). */
+function wordAfterWho(question: string): string | undefined {
+  const word = /^\W*who\s+([\p{L}]+)/iu.exec(question)?.[1];
+  return word === undefined ? undefined : foldCase(word);
+}
+
 /**
  * Where the excerpt has the verb a "who" question asks about ("who tweeted the photo": the
- * first "tweeted", "tweets"…, not "tweeting"), or -1: the question's word right after "who", when it is no
- * stop word (not "who is", "who did", "who's").
+ * first "tweeted", "tweets"…, not "tweeting"), or -1: the question's word right after "who",
+ * when it is no stop word (not "who is", "who did", "who's") and no verb of saying, whose
+ * speaker news often writes after it ("said Li Anding", "warned the Secretary").
  */
-function askedVerbAt(question: string, excerpt: string): number {
-  const verb = /^\W*who\s+([\p{L}]+)/iu.exec(question)?.[1];
-  if (verb === undefined || STOP_WORDS.has(foldCase(verb))) return -1;
+function askedVerbAt(
+  question: string,
+  excerpt: string,
+  dictionary: SynonymSource | null | undefined,
+): number {
+  const verb = wordAfterWho(question);
+  if (verb === undefined || STOP_WORDS.has(verb) || dictionary?.speechVerb?.(verb)) return -1;
   const term = termOf(foldCase(verb));
   for (const word of excerpt.matchAll(/\p{L}+/gu)) {
     const written = foldCase(word[0]);
@@ -180,7 +191,11 @@ export function bestName(
   // "who tweeted the photo": the one who did it is written before the verb ("the news agency
   // tweeted a photo of … Wang Yang"); a name after it is what was done to, unless "by" comes
   // first (passive: "was tweeted by Xinhua").
-  const verbAt = type === "person" ? askedVerbAt(question, excerpt) : -1;
+  const verbAt = type === "person" ? askedVerbAt(question, excerpt, dictionary) : -1;
+  // "who said …": the name right before or after a verb of saying ("…,” Li said") said it.
+  const afterWho = wordAfterWho(question);
+  const asksSaying =
+    type === "person" && afterWho !== undefined && Boolean(dictionary?.speechVerb?.(afterWho));
   NAME.lastIndex = 0;
   for (const match of excerpt.matchAll(NAME)) {
     if (match.index < labelEnd) continue;
@@ -253,7 +268,12 @@ export function bestName(
     const nextToQuestion = [...before.slice(-2), ...after.slice(0, 1)].some((word) =>
       asked.has(termOf(foldCase(word))),
     );
-    const apposition = nextToQuestion ? SHORT_ANSWER.appositionRank : 0;
+    const saying =
+      asksSaying &&
+      [before.at(-1), after[0]].some(
+        (word) => word !== undefined && Boolean(dictionary?.speechVerb?.(foldCase(word))),
+      );
+    const apposition = nextToQuestion || saying ? SHORT_ANSWER.appositionRank : 0;
     // "held a Summit … in Woodside": where something happened follows "in", "at", "near".
     const located =
       type === "place" && LOCATIVE_BEFORE.test(preceding) ? SHORT_ANSWER.locativeRank : 0;
