@@ -48,6 +48,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Order coordinates research through the Research Council with leadership from the Office of Science and Technology Policy.",
     "Research Council",
   ],
+  // A name of two runs joined by "and" is one when the second ends in a noun for an
+  // organisation; two persons' or places' names joined by "and" stay two.
+  [
+    "which council coordinates supersonic research",
+    "person",
+    "The Order coordinates research through the National Science and Technology Council with leadership from the Office of Science and Technology Policy.",
+    "National Science and Technology Council",
+  ],
+  [
+    "who held the summit",
+    "person",
+    "Later, President Joe Biden and President Xi Jinping held the summit in Woodside.",
+    "President Xi Jinping",
+  ],
   [
     "what agency sets the noise standard",
     "person",

@@ -78,7 +78,10 @@ function beforeOf(name: string): string {
  * "consumer" are no titles, though WordNet knows them as persons.
  */
 function hasPersonsTitle(name: string, dictionary: SynonymSource, asked: AnswerType): boolean {
-  const words = beforeOf(name).split(/\s+/u);
+  // "National Science and Technology Council": the "and" is no word of the title.
+  const words = beforeOf(name)
+    .split(/\s+/u)
+    .filter((word) => !STOP_WORDS.has(foldCase(word)));
   const titled = words.slice(0, -1).some((word) => {
     const sense = dictionary.nounSense?.(word);
     return sense !== undefined && !sense.proper && sense.category === "person";
@@ -119,6 +122,46 @@ function commonNoun(word: string, dictionary: SynonymSource): boolean {
 function onlyVerb(word: string, dictionary: SynonymSource | null | undefined): boolean {
   const folded = foldCase(word);
   return Boolean(dictionary?.mostlyVerb?.(folded)) && dictionary?.nounSense?.(folded) === undefined;
+}
+
+/** A name found in an excerpt: its text and where it starts and ends. */
+interface NameSpan {
+  readonly text: string;
+  readonly index: number;
+  readonly end: number;
+}
+
+/**
+ * The runs of capitalised words of an excerpt ({@link NAME}), two joined by "and" when the
+ * second ends in a noun for an organisation and the first is two words or more ("National
+ * Science and Technology Council"); "Canada and Mexico", "President Biden and President Xi"
+ * stay two names.
+ */
+function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined): NameSpan[] {
+  const spans: NameSpan[] = [];
+  NAME.lastIndex = 0;
+  for (const match of excerpt.matchAll(NAME)) {
+    const span = { text: match[0], index: match.index, end: match.index + match[0].length };
+    const previous = spans.at(-1);
+    const head = foldCase(span.text.split(/\s+/u).at(-1) ?? "");
+    const sense = dictionary?.nounSense?.(head);
+    if (
+      previous &&
+      /^\s+and\s+$/u.test(excerpt.slice(previous.end, span.index)) &&
+      previous.text.split(/\s+/u).length >= 2 &&
+      sense?.category === "organization" &&
+      !sense.proper
+    ) {
+      spans[spans.length - 1] = {
+        text: excerpt.slice(previous.index, span.end),
+        index: previous.index,
+        end: span.end,
+      };
+      continue;
+    }
+    spans.push(span);
+  }
+  return spans;
 }
 
 /** The question's word right after an opening "who" ("tweeted" of "who tweeted the photo"). */
@@ -196,10 +239,9 @@ export function bestName(
   const afterWho = wordAfterWho(question);
   const asksSaying =
     type === "person" && afterWho !== undefined && Boolean(dictionary?.speechVerb?.(afterWho));
-  NAME.lastIndex = 0;
-  for (const match of excerpt.matchAll(NAME)) {
+  for (const match of namesIn(excerpt, dictionary)) {
     if (match.index < labelEnd) continue;
-    const name = match[0].replace(/[’']s$/u, "").replace(/[,.;:]+$/u, "");
+    const name = match.text.replace(/[’']s$/u, "").replace(/[,.;:]+$/u, "");
     const words = name.split(/\s+/u).filter((word) => !CALENDAR_WORD.test(word));
     // A sentence may open with "But Tesla": the opener is no part of the name.
     while (words.length > 0 && STOP_WORDS.has(foldCase(words[0] ?? ""))) words.shift();
@@ -262,7 +304,7 @@ export function bestName(
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
     const after = excerpt
-      .slice(match.index + match[0].length, match.index + match[0].length + SHORT_ANSWER.lookAhead)
+      .slice(match.end, match.end + SHORT_ANSWER.lookAhead)
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
     const nextToQuestion = [...before.slice(-2), ...after.slice(0, 1)].some((word) =>
