@@ -77,6 +77,12 @@ const TABLE: readonly ShortAnswerRow[] = [
     null,
   ],
   [
+    "but who tweeted the photo",
+    "person",
+    "Late on Tuesday night, the news agency tweeted a photo of the chief chatting with Vice Premier Wang Yang.",
+    null,
+  ],
+  [
     "who tweeted the photo",
     "person",
     "The photo was tweeted by Xinhua News Agency on Tuesday night.",

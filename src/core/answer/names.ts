@@ -164,10 +164,13 @@ function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined):
   return spans;
 }
 
-/** The question's word right after an opening "who" ("tweeted" of "who tweeted the photo"). */
+/**
+ * The question's word right after "who" when "who" is its first question word ("tweeted" of
+ * "who tweeted the photo", "so who tweeted the photo", "does anyone know who tweeted it").
+ */
 function wordAfterWho(question: string): string | undefined {
-  const word = /^\W*who\s+([\p{L}]+)/iu.exec(question)?.[1];
-  return word === undefined ? undefined : foldCase(word);
+  const first = /\b(who|whom|whose|what|when|where|which|why|how)\s+(\p{L}+)/iu.exec(question);
+  return first && foldCase(first[1] ?? "") === "who" ? foldCase(first[2] ?? "") : undefined;
 }
 
 /**
