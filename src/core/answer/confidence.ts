@@ -31,6 +31,7 @@ function agree(a: string, b: string): boolean {
  * @param citations - the answer's citations, best first.
  * @param dictionary - tells a place from a person among names (see extractShortAnswer).
  * @param counted - what a "how many" question counts: a number must count it.
+ * @param publishedOf - when a citation's article was published: a date must fit the tense.
  */
 export function judgeConfidence(
   type: AnswerType,
@@ -38,10 +39,19 @@ export function judgeConfidence(
   citations: readonly Citation[],
   dictionary?: SynonymSource | null,
   counted?: CountedThing,
+  publishedOf: (article: string) => string | undefined = () => undefined,
 ): Confidence {
   const [top, second] = citations;
   if (!top) return { answer: null, close: false };
-  const answer = extractShortAnswer(type, question, top.excerpt, top.title, dictionary, counted);
+  const answer = extractShortAnswer(
+    type,
+    question,
+    top.excerpt,
+    top.title,
+    dictionary,
+    counted,
+    publishedOf(top.article),
+  );
   if (!second || top.score <= 0) return { answer, close: false };
   const lead = (top.score - second.score) / top.score;
   if (lead >= CONFIDENCE.closeMargin) return { answer, close: false };
@@ -52,6 +62,7 @@ export function judgeConfidence(
     second.title,
     dictionary,
     counted,
+    publishedOf(second.article),
   );
   if (answer !== null && other !== null && agree(answer, other)) return { answer, close: false };
   return { answer: null, close: true };

@@ -154,11 +154,32 @@ function titleBefore(text: string, dictionary: SynonymSource | null | undefined)
   return title.length > 0 ? title.join(" ") : null;
 }
 
+/** "When did…", "what year was…": a question about what has happened. */
+const ASKS_PAST = /\b(?:when|wen|what (?:year|day|date|month))\s+(?:did|was|were|had)\b/u;
+/** "When will…", "what year will…": a question about what is to come. */
+const ASKS_FUTURE = /\b(?:when|wen|what (?:year|day|date|month))\s+(?:will|is \w+ going to)\b/u;
+
+/**
+ * True when a date's year is on the wrong side of the article's: a question about the past is
+ * not answered by a year after the article was published ("when did the first reactor get
+ * built" by a deadline of 2026 in a 2025 article), nor one about the future by a year before.
+ */
+function wrongTense(date: string, question: string, published: string | undefined): boolean {
+  const year = Number(/\b(?:1[5-9]|20)\d\d\b/u.exec(date)?.[0]);
+  const then = Number(published?.slice(0, 4));
+  if (!Number.isInteger(year) || !Number.isInteger(then) || then === 0) return false;
+  const q = foldCase(question);
+  return (ASKS_PAST.test(q) && year > then) || (ASKS_FUTURE.test(q) && year < then);
+}
+
 /**
  * Picks the short answer (a number, name, date, duration, description) out of a
  * cited excerpt, verbatim, when the question asks for one of that kind; null
  * otherwise: no answer is better than one of the wrong kind ("how long" is never
  * answered "25%").
+ *
+ * @param published - the date the excerpt's article was published (ISO): a date on the wrong
+ *   side of it for the question's tense answers nothing.
  */
 export function extractShortAnswer(
   type: AnswerType,
@@ -167,6 +188,7 @@ export function extractShortAnswer(
   title = "",
   dictionary?: SynonymSource | null,
   counted?: CountedThing,
+  published?: string,
 ): string | null {
   switch (type) {
     case "amount":
@@ -185,7 +207,11 @@ export function extractShortAnswer(
           : type === "date"
             ? [DATE]
             : patternsOf(type);
-      const allowed = new Set(answersIn(type, excerpt, question, counted));
+      const allowed = new Set(
+        answersIn(type, excerpt, question, counted).filter(
+          (found) => type !== "date" || !wrongTense(found, question, published),
+        ),
+      );
       for (const pattern of ordered) {
         const found = closestMatch(pattern, question, excerpt, allowed, type === "count");
         if (found) return found;

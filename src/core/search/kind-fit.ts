@@ -150,9 +150,18 @@ export class KindFit {
     for (const candidate of leaders.slice(0, shortAnswerLeaders)) {
       if (!candidate.kindFits) continue;
       const article = this.view.data.sentences.article[candidate.sentenceId] as number;
-      const title = this.view.articles[article]?.title ?? "";
+      const { title = "", published } = this.view.articles[article] ?? {};
       const text = this.quotedText(candidate);
-      if (extractShortAnswer(expected, question, text, title, synonyms, counted) !== null) {
+      const found = extractShortAnswer(
+        expected,
+        question,
+        text,
+        title,
+        synonyms,
+        counted,
+        published,
+      );
+      if (found !== null) {
         candidate.answerCredit = shortAnswerBonus * totalWeight;
         candidate.score += candidate.answerCredit;
       }

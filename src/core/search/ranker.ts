@@ -189,6 +189,7 @@ export class Ranker {
           this.closeCallPair(leaders, citations, inFirst, terms, expected),
           this.options.synonyms,
           counted,
+          this.publishedOf,
         )
       : { answer: null, close: false };
     // "who said …" of a transcript's passage that names nobody else: its speaker.
@@ -253,8 +254,15 @@ export class Ranker {
       citation.title,
       this.options.synonyms,
       counted,
+      this.publishedOf(citation.article),
     );
   }
+
+  /** When an article (by id) was published, for the tense of a date (see extractShortAnswer). */
+  private readonly publishedOf = (id: string): string | undefined => {
+    const position = this.view.articlePosition(id);
+    return position === undefined ? undefined : this.view.articles[position]?.published;
+  };
 
   /** The leading passages credited with their speakers, for a question about what someone said. */
   private spoken(
