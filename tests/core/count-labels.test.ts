@@ -32,6 +32,18 @@ describe("a number that labels, not counts", () => {
     expect(answersIn("count", text, "how many workers will get a raise")).toEqual([]);
   });
 
+  it("GIVEN 'sections 2 and 3 of this order' THEN neither number is an amount for 'how much'", () => {
+    const text = "the minimum wages specified in sections 2 and 3 of this order are paid";
+    expect(answersIn("amount", text, "how much is the new minimum wage")).toEqual([]);
+  });
+
+  it("GIVEN a wage of $15.00 beside a section's number THEN the sum is an amount and the section's number is not", () => {
+    const text = "the wage of $15.00 an hour under section 2 of this order";
+    const found = answersIn("amount", text, "how much is the new minimum wage");
+    expect(found).toContain("$15.00");
+    expect(found).not.toContain("2");
+  });
+
   it("GIVEN 'at least three reactors' THEN three still counts them", () => {
     const counted = { terms: new Set(["reactor"]), isNoun: () => true };
     const text = "at least three reactors outside the labs";

@@ -147,17 +147,31 @@ export function answersIn(
       if (counted !== undefined && previous !== undefined && counted.terms.has(previous.term)) {
         continue;
       }
-      // "section 8 of this order", "phase 2.": a number right after a common noun, with no
-      // noun after it, numbers one of its kind; English puts a count before what it counts
-      // ("at least three reactors").
+      // "section 8 of this order", "sections 2 and 3", "phase 2.": a number right after a
+      // common noun, with no noun after it, numbers one of its kind; English puts a count
+      // before what it counts ("at least three reactors").
+      const after = text.slice(match.index + match[0].length);
       if (
         counted !== undefined &&
-        /^\s*(?:of\b|[,.;:)]|$)/u.test(text.slice(match.index + match[0].length)) &&
+        /^\s*(?:of\b|and\s+\d|[,.;:)]|$)/u.test(after) &&
         previous !== undefined &&
         !previous.isNumber &&
         isContentToken(previous) &&
         /\p{Ll}\s+$/u.test(before) &&
         counted.isNoun(previous.word)
+      ) {
+        continue;
+      }
+      // For "how much" (no thing counted to tell a noun by): a bare number after a lower-case
+      // word and before "of this/the…" or "and 3" numbers a part of a text ("sections 2 and 3
+      // of this order"), not an amount.
+      if (
+        type === "amount" &&
+        /^\d+$/u.test(value) &&
+        /^\s*(?:of\s+(?:this|the|that)\b|and\s+\d)/u.test(after) &&
+        previous !== undefined &&
+        ((isContentToken(previous) && /\p{Ll}\s+$/u.test(before)) ||
+          /\p{Ll}\s+\d+\s+(?:and|or|through)\s+$/u.test(before))
       ) {
         continue;
       }
