@@ -44,6 +44,11 @@ describe("a number that labels, not counts", () => {
     expect(found).not.toContain("2");
   });
 
+  it("GIVEN a footnote's mark ('2016.[1]') THEN it is no count", () => {
+    const text = "a steep increase from 2016.[1] Because ghost guns lack serial numbers";
+    expect(answersIn("count", text, "how many ghost guns were recovered")).toEqual([]);
+  });
+
   it("GIVEN 'at least three reactors' THEN three still counts them", () => {
     const counted = { terms: new Set(["reactor"]), isNoun: () => true };
     const text = "at least three reactors outside the labs";

@@ -62,6 +62,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Later, President Joe Biden and President Xi Jinping held the summit in Woodside.",
     "President Xi Jinping",
   ],
+  // A person's name and an organisation joined by "and" stay two; the organisation an asked
+  // acronym stands for is the question's own subject ("Federal Trade Commission" for "ftc").
+  [
+    "who chairs the ftc",
+    "person",
+    "President Biden will be joined by Federal Trade Commission (FTC) Chair Lina Khan and Consumer Financial Protection Bureau (CFPB) Director Rohit Chopra.",
+    "Chair Lina Khan",
+  ],
   [
     "what agency sets the noise standard",
     "person",

@@ -70,12 +70,14 @@ const AFTER_LABEL = /\S\s+[([“"]?\p{Lu}[\p{L}]*(?:\.\p{Lu})*\.?\s?$|\p{Lu}-$/u
 const CITES_CODE = /^\s+(?:\p{Lu}\.?){2,}\s+\d/u;
 
 /**
- * A list's number, not a count: alone in parentheses ("(2) to preserve…", "three (3)"
- * restating a number written out), or opening the passage before a full stop or a closing
- * parenthesis ("2. To preserve…", "1) …").
+ * A list's or a footnote's number, not a count: alone in parentheses ("(2) to preserve…",
+ * "three (3)" restating a number written out) or square brackets ("2016.[1]"), or opening
+ * the passage before a full stop or a closing parenthesis ("2. To preserve…", "1) …").
  */
 function isEnumerator(before: string, after: string): boolean {
   if (/\($/u.test(before) && /^\)/u.test(after)) return true;
+  // A footnote's mark, as scraped pages keep it: "a ten-fold increase from 2016.[1]".
+  if (/\[$/u.test(before) && /^\]/u.test(after)) return true;
   return /^\s*$/u.test(before) && /^[.)]\s/u.test(after);
 }
 

@@ -133,9 +133,10 @@ interface NameSpan {
 
 /**
  * The runs of capitalised words of an excerpt ({@link NAME}), two joined by "and" when the
- * second ends in a noun for an organisation and the first is two words or more ("National
- * Science and Technology Council"); "Canada and Mexico", "President Biden and President Xi"
- * stay two names.
+ * second ends in a noun for an organisation and the first is two dictionary words or more
+ * and no organisation itself ("National Science and Technology Council"); "Canada and
+ * Mexico", "President Biden and President Xi", "Chair Lina Khan and Consumer Financial
+ * Protection Bureau", "Department of Justice and Federal Trade Commission" stay two names.
  */
 function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined): NameSpan[] {
   const spans: NameSpan[] = [];
@@ -145,12 +146,23 @@ function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined):
     const previous = spans.at(-1);
     const head = foldCase(span.text.split(/\s+/u).at(-1) ?? "");
     const sense = dictionary?.nounSense?.(head);
+    const first = previous?.text.split(/\s+/u) ?? [];
+    const firstHead = foldCase(
+      beforeOf(previous?.text ?? "")
+        .split(/\s+/u)
+        .at(-1) ?? "",
+    );
     if (
       previous &&
+      dictionary &&
       /^\s+and\s+$/u.test(excerpt.slice(previous.end, span.index)) &&
-      previous.text.split(/\s+/u).length >= 2 &&
+      first.length >= 2 &&
       sense?.category === "organization" &&
-      !sense.proper
+      !sense.proper &&
+      // "Chair Lina Khan and Consumer Financial Protection Bureau", "Department of Justice
+      // and Federal Trade Commission": a person's name, or a whole organisation, comes first.
+      first.every((word) => commonNoun(word, dictionary)) &&
+      dictionary.nounSense?.(firstHead)?.category !== "organization"
     ) {
       spans[spans.length - 1] = {
         text: excerpt.slice(previous.index, span.end),
@@ -261,6 +273,12 @@ export function bestName(
     const last = words.at(-1) ?? "";
     const ofKindAsked = kindAsked !== undefined && termOf(foldCase(last)) === kindAsked;
     if (!alternatives && isAsked(last) && !ofKindAsked) continue;
+    // "Federal Trade Commission" for "who chairs the ftc": the question's own subject, spelt out.
+    const initials = words
+      .filter((word) => !STOP_WORDS.has(foldCase(word)))
+      .map((word) => foldCase(word)[0])
+      .join("");
+    if (!alternatives && initials.length >= 2 && words.length >= 2 && isAsked(initials)) continue;
     // A heading in capitals ("DELIVERING ON PLEDGE…") is no name: an all-capital word
     // longer than an acronym is shouting.
     if (
