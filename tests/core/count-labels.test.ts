@@ -49,6 +49,11 @@ describe("a number that labels, not counts", () => {
     expect(answersIn("count", text, "how many ghost guns were recovered")).toEqual([]);
   });
 
+  it("GIVEN 'a ten-fold increase' THEN ten is no count", () => {
+    const text = "there were 20,000 suspected ghost guns, a ten-fold increase";
+    expect(answersIn("count", text, "how many ghost guns were recovered")).toEqual(["20,000"]);
+  });
+
   it("GIVEN 'at least three reactors' THEN three still counts them", () => {
     const counted = { terms: new Set(["reactor"]), isNoun: () => true };
     const text = "at least three reactors outside the labs";

@@ -118,10 +118,12 @@ export function answersIn(
       ) {
         continue;
       }
-      // "the first two months" is a length of time: it counts no cars ("how many years" asks a duration).
+      // "the first two months" is a length of time: it counts no cars ("how many years" asks a
+      // duration); "a ten-fold increase" is a multiple: it counts nothing.
       if (
         type === "count" &&
-        FOLLOWED_BY_TIME_UNIT.test(text.slice(match.index + match[0].length))
+        (FOLLOWED_BY_TIME_UNIT.test(text.slice(match.index + match[0].length)) ||
+          /^[-‐‑]?fold\b/iu.test(text.slice(match.index + match[0].length)))
       ) {
         continue;
       }
