@@ -53,7 +53,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   you've your yours yourself yourselves also just will shall may might must many much whose tell says
   said say get got make makes making made like one ever s t
   ok okay wait lol lmao nah yeah yep yup gonna wanna gotta actually basically literally even yet hey hi
-  hello pls plz please thanks thank thx u ur im idk tbh btw anyway anyways kinda sorta guys
+  hello pls plz please thanks thx u ur im idk tbh btw anyway anyways kinda sorta guys
   ngl imo imho smh bruh tho lowkey iirc afaik fwiw ikr`),
 );
 
