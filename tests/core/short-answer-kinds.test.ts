@@ -12,6 +12,19 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * yes-or-no); names of persons, organisations and places in short-answer-names.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // The comma of a date ends no clause: each date goes with the name after it.
+  [
+    "when was the new atlantic charter",
+    "date",
+    "Building on the June 10, 2021 New Atlantic Charter and the June 8, 2023 Atlantic Declaration, the council announced a dialogue.",
+    "June 10, 2021",
+  ],
+  [
+    "when was the atlantic declaration",
+    "date",
+    "Building on the June 10, 2021 New Atlantic Charter and the June 8, 2023 Atlantic Declaration, the council announced a dialogue.",
+    "June 8, 2023",
+  ],
   // A number that labels is no count: in a law's citation, its title's number before the
   // code's capitals and its section's after ("section 8 of this order": the index's test).
   [

@@ -47,6 +47,8 @@ function closestMatch(
     .filter((token) => asked.has(token.term))
     .map((token) => token.start);
   let best: { text: string; closeness: number } | undefined;
+  // The comma of a date ("June 10, 2021") ends no clause.
+  const clauses = excerpt.replace(/(\d{1,2}),(?=\s+\d{4}\b)/gu, "$1 ");
   pattern.lastIndex = 0;
   for (const match of excerpt.matchAll(pattern)) {
     const text = quoted(match[0]);
@@ -60,7 +62,7 @@ function closestMatch(
     const at = match.index + match[0].length / 2;
     // "software … 2027, and the prohibitions on hardware … 2030": a figure belongs to
     // its own clause, so the question's words there count most.
-    const [from, to] = clauseAround(excerpt, match.index, match.index + match[0].length);
+    const [from, to] = clauseAround(clauses, match.index, match.index + match[0].length);
     // Characters, not words: close enough for ranking a handful of numbers in a sentence.
     const closeness = positions.reduce(
       (sum, position) =>
