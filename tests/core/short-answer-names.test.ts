@@ -122,6 +122,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The deadline is too tight, warned Secretary Dana Ortiz on Monday.",
     "Secretary Dana Ortiz",
   ],
+  // A name may hold digits: "G7", not "G".
+  [
+    "who supports the 100-days mission",
+    "person",
+    "Facilitate new vaccines, in line with the 100-Days Mission vision supported by G7 leaders in Carbis Bay in 2021.",
+    "G7",
+  ],
   // A first name is no title: asked by the surname, the rest of the name is skipped.
   ["who is musk", "description", "Elon Musk made an unexpected visit to China this week.", null],
   [
