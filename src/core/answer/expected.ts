@@ -47,7 +47,7 @@ export function asksForName(question: string): boolean {
 }
 
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */
-const FIRST_WH = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u;
+export const FIRST_WH = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u;
 
 /** A date asked by the question's first question word ("when…", "what year…", "which day…"). */
 const DATE_ASKED = /^(?:when|(?:what|which) (?:year|day|date|time|month|week))\b/u;
@@ -76,10 +76,15 @@ function headNounKind(q: string, dictionary: SynonymSource): AnswerType | undefi
 
 /** The dictionary's sense of the noun after "which"/"what" ("department" in "which federal departments wrote…"). */
 function askedNounSense(q: string, dictionary: SynonymSource): NounSense | undefined {
+  return nounAfterWhich(q, dictionary)?.sense;
+}
+
+/** The noun after an opening "which"/"what" (`q` as {@link questionText} gives it). */
+function nounAfterWhich(q: string, dictionary: SynonymSource): AskedNoun | undefined {
   const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
   // "what did…", "what is…": no noun follows the question word.
   if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
-  return headNoun(match[1], match[2], dictionary)?.sense;
+  return headNoun(match[1], match[2], dictionary);
 }
 
 /** The noun a question asks for (as typed, lower case) and its sense in the dictionary. */
@@ -99,10 +104,7 @@ export function askedNoun(
   if (!dictionary) return undefined;
   const q = questionText(question);
   const [first, second] = NAME_ASKED.exec(q)?.[1]?.split(" ") ?? [];
-  if (first) return headNoun(first, second, dictionary);
-  const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
-  if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
-  return headNoun(match[1], match[2], dictionary);
+  return first ? headNoun(first, second, dictionary) : nounAfterWhich(q, dictionary);
 }
 
 /**

@@ -3,7 +3,7 @@ import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
-import { askedNoun, asksForName, type AnswerType } from "./expected.ts";
+import { askedNoun, asksForName, FIRST_WH, type AnswerType } from "./expected.ts";
 
 /**
  * A run of capitalised words, allowing initials and "de", "van" inside ("Vice Premier
@@ -182,8 +182,10 @@ function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined):
  * "who tweeted the photo", "so who tweeted the photo", "does anyone know who tweeted it").
  */
 function wordAfterWho(question: string): string | undefined {
-  const first = /\b(who|whom|whose|what|when|where|which|why|how)\s+(\p{L}+)/iu.exec(question);
-  return first && foldCase(first[1] ?? "") === "who" ? foldCase(first[2] ?? "") : undefined;
+  const q = foldCase(question);
+  const first = FIRST_WH.exec(q);
+  if (first?.[0] !== "who") return undefined;
+  return /^\s+(\p{L}+)/u.exec(q.slice(first.index + first[0].length))?.[1];
 }
 
 /**
