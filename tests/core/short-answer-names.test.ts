@@ -34,6 +34,40 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Tesla chief executive Elon Musk visited Beijing on Tuesday.",
     "Tesla chief executive",
   ],
+  // A list of people, each with a title: the next item is no apposition, and a title may hold
+  // "of" and a noun before the first name ("Minister of Foreign Affairs Marta Vidal").
+  [
+    "who is marta vidal",
+    "description",
+    "Secretary of State Dana Ortiz met with Chilean Minister of Foreign Affairs Marta Vidal, Chilean Minister of Defense Tomas Rojas, and Chilean Ambassador Ines M. Soto in Washington today.",
+    "Chilean Minister of Foreign Affairs",
+  ],
+  [
+    "who is ortiz",
+    "description",
+    "Secretary of State Dana Ortiz met with Chilean Minister of Foreign Affairs Marta Vidal, Chilean Minister of Defense Tomas Rojas, and Chilean Ambassador Ines M. Soto in Washington today.",
+    "Secretary of State",
+  ],
+  // An initial is inside a name, and a first name before one is no title.
+  [
+    "who is soto",
+    "description",
+    "Secretary of State Dana Ortiz met with Chilean Minister of Foreign Affairs Marta Vidal, Chilean Minister of Defense Tomas Rojas, and Chilean Ambassador Ines M. Soto in Washington today.",
+    "Chilean Ambassador",
+  ],
+  [
+    "who is ines",
+    "description",
+    "Secretary of State Dana Ortiz met with Chilean Minister of Foreign Affairs Marta Vidal, Chilean Minister of Defense Tomas Rojas, and Chilean Ambassador Ines M. Soto in Washington today.",
+    "Chilean Ambassador",
+  ],
+  // A generation ends the name: "III" is no name that "Brandt" would be the title of.
+  [
+    "who is brandt",
+    "description",
+    "Secretary of Defense Karl J. Brandt III, and Chilean Ambassador Ines Soto met the press.",
+    "Secretary of Defense",
+  ],
   // "Which N": a name whose head is N answers, and outranks longer names of other kinds; a
   // name whose head is a person's title does not answer "which agency".
   [

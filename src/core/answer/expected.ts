@@ -205,10 +205,11 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     /\b(?:when|what (?:year|day|date|time|month|week)|which (?:year|day|date|month|week))\b/u,
     "date",
   ],
-  // "Who is Li Anding?" asks what the person is; "who is the premier" asks for a name.
+  // "Who is Li Anding?" asks what the person is; "who is the premier" asks for a name. A
+  // Unicode word end, not \b: "a" is no word of its own in "año".
   [
     new RegExp(
-      String.raw`^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?!(?:${ROLE_OPENERS.join("|")}|in charge)\b)[\p{L}.'-]+(?: [\p{L}.'-]+){0,2}(?:,? (?:and|&) .*)?[?!. ]*$`,
+      String.raw`^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?!(?:${ROLE_OPENERS.join("|")}|in charge)(?![\p{L}\p{N}]))[\p{L}.'-]+(?: [\p{L}.'-]+){0,2}(?:,? (?:and|&) .*)?[?!. ]*$`,
       "u",
     ),
     "description",
