@@ -353,6 +353,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Governor signed the order with Secretary Ortega, in Sacramento.",
     "Sacramento",
   ],
+  // Before "of", the last word is a title as well: "Minister of Foreign Affairs Marta Vidal"
+  // is a person, not where they met.
+  [
+    "where did they meet",
+    "place",
+    "Secretary Ortiz met with Chilean Minister of Foreign Affairs Marta Vidal on Monday.",
+    null,
+  ],
   [
     "which countries does the rule single out",
     "place",

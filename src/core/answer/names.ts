@@ -83,7 +83,9 @@ function hasPersonsTitle(name: string, dictionary: SynonymSource, asked: AnswerT
   const words = beforeOf(name)
     .split(/\s+/u)
     .filter((word) => !STOP_WORDS.has(foldCase(word)));
-  const titled = words.slice(0, -1).some((word) => {
+  // Before "of", the last word is a title too: "Philippine Secretary of Foreign Affairs …".
+  const titles = / of /u.test(name) ? words : words.slice(0, -1);
+  const titled = titles.some((word) => {
     const sense = dictionary.nounSense?.(word);
     return sense !== undefined && !sense.proper && sense.category === "person";
   });
