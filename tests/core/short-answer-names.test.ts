@@ -61,6 +61,21 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Secretary of State Dana Ortiz met with Chilean Minister of Foreign Affairs Marta Vidal, Chilean Minister of Defense Tomas Rojas, and Chilean Ambassador Ines M. Soto in Washington today.",
     "Chilean Ambassador",
   ],
+  // An abbreviated title begins the title ("Sen."); "Mr." is no title, and a full stop that
+  // ends a sentence ends the title.
+  [
+    "who is ana ruiz",
+    "description",
+    "Sen. Ana Ruiz: “The Department has a vital mission to protect Americans from threats.”",
+    "Sen.",
+  ],
+  ["who is ruiz", "description", "Mr. Tomas Ruiz visited Beijing on Tuesday.", null],
+  [
+    "who is musk",
+    "description",
+    "They met in Ohio. Tesla chief executive Elon Musk visited Beijing on Tuesday.",
+    "Tesla chief executive",
+  ],
   // A generation ends the name: "III" is no name that "Brandt" would be the title of.
   [
     "who is brandt",

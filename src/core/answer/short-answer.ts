@@ -12,9 +12,10 @@ import {
   STOP_WORDS,
 } from "../text/lexicon.ts";
 import type { SynonymSource } from "../synonyms.ts";
-import { foldCase, termOf, tokenize } from "../text/tokenize.ts";
+import { foldCase, tokenize } from "../text/tokenize.ts";
 import { answersIn, patternsOf, quoted, type CountedThing } from "./answers-in.ts";
 import type { AnswerType } from "./expected.ts";
+import { description } from "./description.ts";
 import { askedTerms, bestName } from "./names.ts";
 
 /** The clause around a span of text: from the comma, semicolon or sentence end before it to the one after. */
@@ -76,134 +77,6 @@ function closestMatch(
     }
   }
   return best?.text;
-}
-
-/**
- * What a sentence says a named person or thing is: the apposition after the name
- * ("Li Anding, Xinhua’s former automotive reporter who…") or the title before it
- * ("Vice Premier Wang Yang"). Null when the excerpt says neither; undefined when
- * the asked word is itself a title before a name ("who is china's premier"): the
- * name answers.
- */
-function description(
-  question: string,
-  excerpt: string,
-  dictionary: SynonymSource | null | undefined,
-): string | null | undefined {
-  const asked = askedTerms(question);
-  const isAskedAsWritten = (word: string) =>
-    asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
-  // A word's match holds the full stop that ends a sentence ("Capital."), kept for "U.S.".
-  const isAsked = (word: string | undefined) =>
-    word !== undefined && (isAskedAsWritten(word) || isAskedAsWritten(word.replace(/\.$/u, "")));
-  const words = [...excerpt.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
-  for (let i = 0; i < words.length; i += 1) {
-    const match = words[i];
-    if (!match || !isAsked(match[0])) continue;
-    // The whole name: the following words of the question too ("Li Anding").
-    let last = i;
-    // "Eduardo M. Año": an initial inside the name, when the name goes on after it.
-    const initial = (word: string | undefined) => /^\p{Lu}\.$/u.test(word ?? "");
-    while (
-      isAsked(words[last + 1]?.[0]) ||
-      (initial(words[last + 1]?.[0]) && isAsked(words[last + 2]?.[0]))
-    ) {
-      last += 1;
-    }
-    // "Lloyd J. Austin III", "Ferdinand R. Marcos, Jr.": a generation is part of the name.
-    if (NAME_SUFFIX.test(words[last + 1]?.[0] ?? "")) last += 1;
-    const end = (words[last]?.index ?? 0) + (words[last]?.[0].length ?? 0);
-    // "Premier Wang": the asked word is a title before a name, so the name answers.
-    const next = words[last + 1];
-    // "Eduardo M. Año" asked "who is eduardo": a first name, not a title.
-    const titled = next !== undefined && !initial(next[0]) && /^\p{Lu}/u.test(next[0]);
-    if (next && titled && excerpt.slice(end, next.index).trim() === "") {
-      return undefined;
-    }
-    // An apposition: ", a former leader of Guangdong province," (not ", said Li").
-    const after = /^,\s+(?!(?:said|says|told|added|and|but|or)\b)([^,;.]{3,100})[,;.]/iu.exec(
-      excerpt.slice(end),
-    );
-    if (after?.[1] && !listedName(after[1], excerpt.slice(end + after[0].length))) {
-      return after[1].trim();
-    }
-    // "Li Anding is a former reporter": what the sentence says the person is.
-    const predicate = /^\s+(?:is|was)\s+((?:a|an|the)\s[^,;.]{3,100})/iu.exec(excerpt.slice(end));
-    if (predicate?.[1]) return predicate[1].trim();
-    const title = titleBefore(excerpt.slice(0, match.index), dictionary);
-    if (title && !title.split(/\s+/u).some(isAsked)) return title;
-  }
-  return null;
-}
-
-/**
- * True when what follows a name between commas is the next item of a list of people, not
- * what the person is: "Enrique Manalo, Philippine Secretary of National Defense Gilberto
- * Teodoro, and …" (a capitalised item that ends in a name, the list going on after it).
- */
-function listedName(item: string, rest: string): boolean {
-  const words = item.trim().split(/\s+/u);
-  const capitalised = (word: string | undefined) => word !== undefined && /^\p{Lu}/u.test(word);
-  return (
-    capitalised(words[0]) &&
-    capitalised(words.at(-1)) &&
-    capitalised(words.at(-2)) &&
-    /^\s*(?:and\b|\p{Lu})/u.test(rest)
-  );
-}
-
-/** What ends a name and is no name of its own: a generation ("Jr.", "III"). */
-const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/u;
-
-/** Most words of a title before a name ("Tesla chief executive Elon Musk"). */
-const MAX_TITLE_WORDS = 6;
-
-/**
- * The title written right before a name: capitalised words ("Vice Premier") and
- * nouns for people ("Tesla chief executive", "researcher"), by the dictionary.
- */
-function titleBefore(text: string, dictionary: SynonymSource | null | undefined): string | null {
-  // An initial counts as a word: "Secretary of State Antony J. Blinken".
-  const words =
-    /((?:\p{Lu}\.\s|\p{L}[\p{L}’'-]*\s){1,8})$/u.exec(text)?.[1]?.trim().split(/\s+/u) ?? [];
-  const title: string[] = [];
-  const reversed = words.reverse();
-  // The rest of the name comes first ("Elon" of "Elon Musk", asked "who is musk"): capitalised
-  // words the dictionary knows as no noun for a person, right before the asked one.
-  let start = 0;
-  // A noun for people ("Premier"), not a person's name the dictionary knows ("Lloyd").
-  const isPerson = (word: string) => {
-    const sense = dictionary?.nounSense?.(foldCase(word));
-    return sense?.category === "person" && !sense.proper;
-  };
-  const commonNoun = (word: string) => {
-    const sense = dictionary?.nounSense?.(foldCase(word));
-    return sense !== undefined && !sense.proper;
-  };
-  while (
-    dictionary?.nounSense &&
-    start < reversed.length &&
-    /^\p{Lu}/u.test(reversed[start] as string) &&
-    !STOP_WORDS.has(foldCase(reversed[start] as string)) &&
-    !isPerson(reversed[start] as string) &&
-    // A first name, then any more words the dictionary does not know as common nouns: a
-    // known noun before them ("Affairs") ends a title ("Secretary of Foreign Affairs").
-    !(commonNoun(reversed[start] as string) && (start > 0 || reversed[start + 1] === "of"))
-  ) {
-    start += 1;
-  }
-  const kept = reversed.slice(start);
-  for (let i = 0; i < kept.length && title.length < MAX_TITLE_WORDS; i += 1) {
-    const word = kept[i] as string;
-    const capitalised = /^\p{Lu}/u.test(word) && !STOP_WORDS.has(foldCase(word));
-    const person = !capitalised && dictionary?.nounSense?.(word)?.category === "person";
-    // "Secretary of State": "of" inside a title, between capitalised words.
-    const inside = word === "of" && title.length > 0 && /^\p{Lu}/u.test(kept[i + 1] ?? "");
-    if (!capitalised && !person && !inside) break;
-    title.unshift(word);
-  }
-  if (title[0] === "of") title.shift();
-  return title.length > 0 ? title.join(" ") : null;
 }
 
 /** "When did…", "what year was…": a question about what has happened. */
