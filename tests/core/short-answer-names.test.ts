@@ -76,6 +76,21 @@ const TABLE: readonly ShortAnswerRow[] = [
     "They met in Ohio. Tesla chief executive Elon Musk visited Beijing on Tuesday.",
     "Tesla chief executive",
   ],
+  // An age or another name of the person says nothing of what they are: what follows may. A
+  // full stop of an initial is inside the description ("a U.S. Navy service member").
+  [
+    "who is rosa tamez",
+    "description",
+    "Rosa Tamez, Xochitl Yolotl (Blue Flower), age 16, is a poet who organizes readings for local students.",
+    "a poet who organizes readings for local students",
+  ],
+  [
+    "who is nora vance",
+    "description",
+    "Nora Vance, age 17, is a proud daughter of a U.S. Navy service member.",
+    "a proud daughter of a U.S. Navy service member",
+  ],
+  ["who is elon musk", "description", "Elon Musk, Tesla CEO, said prices would fall.", "Tesla CEO"],
   // A generation ends the name: "III" is no name that "Brandt" would be the title of.
   [
     "who is brandt",

@@ -45,20 +45,58 @@ export function description(
     if (next && titled && excerpt.slice(end, next.index).trim() === "") {
       return undefined;
     }
-    // An apposition: ", a former leader of Guangdong province," (not ", said Li").
-    const after = /^,\s+(?!(?:said|says|told|added|and|but|or)\b)([^,;.]{3,100})[,;.]/iu.exec(
-      excerpt.slice(end),
-    );
-    if (after?.[1] && !listedName(after[1], excerpt.slice(end + after[0].length))) {
-      return after[1].trim();
+    // An apposition: ", a former leader of Guangdong province," (not ", said Li"). An age or
+    // another name of the person ("Cheyenne Anderson, Iztac Citlali (White Star), age 17, is
+    // an artist") says nothing of what they are: what follows it may.
+    let rest = excerpt.slice(end);
+    for (let count = 0; count < MAX_APPOSITIONS; count += 1) {
+      const after = APPOSITION.exec(rest);
+      if (!after?.[1] || listedName(after[1], rest.slice(after[0].length))) break;
+      const item = after[1].trim();
+      if (!aside(item, dictionary)) return item;
+      rest = rest.slice(after[0].length - 1);
     }
     // "Li Anding is a former reporter": what the sentence says the person is.
-    const predicate = /^\s+(?:is|was)\s+((?:a|an|the)\s[^,;.]{3,100})/iu.exec(excerpt.slice(end));
+    const predicate = PREDICATE.exec(rest);
     if (predicate?.[1]) return predicate[1].trim();
     const title = titleBefore(excerpt.slice(0, match.index), dictionary);
     if (title && !title.split(/\s+/u).some(isAsked)) return title;
   }
   return null;
+}
+
+/** ", a former leader of Guangdong province,": what a name's apposition looks like. */
+/**
+ * A character of a phrase that a comma, a semicolon or a full stop ends: the full stop of an
+ * initial is inside it ("a U.S. Navy service member").
+ */
+const PHRASE = String.raw`(?:[^,;.]|(?<=\b\p{Lu})\.)`;
+
+const APPOSITION = new RegExp(
+  String.raw`^,\s+(?!(?:said|says|told|added|and|but|or|is|was)\b)(${PHRASE}{3,100})[,;.]`,
+  "iu",
+);
+
+/** What a predicate says the person is: "is a proud daughter of a U.S. Navy service member". */
+const PREDICATE = new RegExp(String.raw`^,?\s+(?:is|was)\s+((?:a|an|the)\s${PHRASE}{3,100})`, "iu");
+
+/** Appositions read past after a name (an age, another name) before giving up. */
+const MAX_APPOSITIONS = 3;
+
+/**
+ * True when an apposition is an age ("age 17") or another name of the person ("Iztac Citlali
+ * (White Star)": capitalised words whose last the dictionary knows as no common noun; "Tesla
+ * CEO" is a description).
+ */
+function aside(item: string, dictionary: SynonymSource | null | undefined): boolean {
+  if (/^(?:aged?\s+)?\d+$/iu.test(item)) return true;
+  const words = item
+    .replace(/\([^)]*\)/gu, " ")
+    .trim()
+    .split(/\s+/u);
+  if (!dictionary?.nounSense || !words.every((word) => /^\p{Lu}/u.test(word))) return false;
+  const head = dictionary.nounSense(foldCase(words.at(-1) ?? ""));
+  return head === undefined || head.proper;
 }
 
 /**
