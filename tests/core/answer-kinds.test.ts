@@ -125,6 +125,22 @@ describe("the kind of answer a question expects", () => {
   });
 });
 
+describe("a term defined in apposition", () => {
+  const release = article(
+    "honorees",
+    "Young leaders honoured",
+    "She serves as the Chief of Staff at Harbor, an organization started by teens from military families.",
+    "Students at Harbor meet every week.",
+  );
+  const index = new CitationIndex([release], { synonyms: defaultSynonyms, wordVectors: null });
+
+  it("GIVEN 'what is X' and a passage naming X followed by ', an organization …' THEN it answers from that passage", () => {
+    const answer = index.ask("what is harbor");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toContain("Harbor, an organization");
+  });
+});
+
 describe("a count of the thing asked about", () => {
   const summit = article(
     "summit",

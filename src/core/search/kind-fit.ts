@@ -25,7 +25,7 @@ function definitionOf(words: readonly string[]): RegExp {
   const head = words.slice(0, -1).map(escape);
   const term = [...head, `${last}(?:e?s)?`].join("[\\s-]+");
   return new RegExp(
-    `\\b${term}\\b["”’)]*\\s*(?:\\([^)]{1,16}\\)\\s*)?(?:,\\s*(?:which|that|who)\\b|(?:is|are)\\s+(?:an?|the)\\b|refers?\\s+to\\b|means?\\b|[—–:]|--)`,
+    `\\b${term}\\b["”’)]*\\s*(?:\\([^)]{1,16}\\)\\s*)?(?:,\\s*(?:which|that|who|an?)\\b|(?:is|are)\\s+(?:an?|the)\\b|refers?\\s+to\\b|means?\\b|[—–:]|--)`,
     "iu",
   );
 }
