@@ -32,6 +32,8 @@ export const SHORT_ANSWER = Object.freeze({
   minRank: 1,
   /** Longest acronym ("NHTSA"): an all-capital word longer than this is a heading's shouting, no name. */
   maxAcronymLength: 5,
+  /** Longest quotation (characters) read as a title in quotes ("the “Clean Water Act”"), not as speech. */
+  maxQuotedTitle: 120,
   /**
    * Fewest words of a name made only of dictionary words ("AI Action Plan") read as a titled
    * thing whose head says what it is. Two-word names are left alone: "Mark Price" is a person.

@@ -362,6 +362,21 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The new rule, announced by President Lee, was written by the Department of Labor.",
     "Department of Labor",
   ],
+  // A title in quotes (a law's, a report's, an event's) is neither who nor where; a quotation
+  // of speech is no title.
+  [
+    "who wrote the report",
+    "person",
+    "The report, titled “Clean Water for Rural Towns,” was released on Monday by the agency.",
+    null,
+  ],
+  [
+    "who wrote the report",
+    "person",
+    "The report, titled “Clean Water for Rural Towns,” was written by Senator Ortiz.",
+    "Senator Ortiz",
+  ],
+  ["where will it be held", "place", "The “Future of Farming Summit” will be held on Monday.", null],
   // Places: a place, not an organisation.
   [
     "what province did wang yang lead",

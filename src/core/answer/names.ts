@@ -66,6 +66,38 @@ function titledThingOfWrongKind(
   return type === "person" ? head?.agent === false : head?.site === false;
 }
 
+/**
+ * Where quotations whose words are all capitalised, numbers or short function words stand: a
+ * title (“Airport and Airway Extension Act of 2023, Part II”), not something said (“Tesla
+ * will build a plant”).
+ */
+function quotedTitles(excerpt: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const quotation = new RegExp(String.raw`[“"]([^”"]{1,${SHORT_ANSWER.maxQuotedTitle}})[”"]`, "gu");
+  for (const match of excerpt.matchAll(quotation)) {
+    const words = match[1]?.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+    if (words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || QUOTED_TITLE_LINKS.has(word))) {
+      spans.push([match.index, match.index + match[0].length]);
+    }
+  }
+  return spans;
+}
+
+/** Lower-case words a title may hold between its capitalised ones. */
+const QUOTED_TITLE_LINKS: ReadonlySet<string> = new Set([
+  "of",
+  "and",
+  "the",
+  "for",
+  "to",
+  "in",
+  "on",
+  "a",
+  "an",
+  "at",
+  "by",
+]);
+
 /** The part of a name before its " of …" ("Governments" of "Governments of Canada"), or all of it. */
 function beforeOf(name: string): string {
   const at = name.indexOf(" of ");
@@ -259,6 +291,7 @@ export function bestName(
   const afterWho = wordAfterWho(question);
   const asksSaying =
     type === "person" && afterWho !== undefined && Boolean(dictionary?.speechVerb?.(afterWho));
+  const titles = type === "person" || type === "place" ? quotedTitles(excerpt) : [];
   for (const match of namesIn(excerpt, dictionary)) {
     if (match.index < labelEnd) continue;
     const name = match.text.replace(/[’']s$/u, "").replace(/[,.;:]+$/u, "");
@@ -297,6 +330,9 @@ export function bestName(
       continue;
     }
     if (wrongKindOfName(type, words.join(" "), dictionary)) continue;
+    // “Grand Ronde Reservation Act Amendment of 2023”: the title of a law, a report or an
+    // event, in quotes, is neither who nor where.
+    if (titles.some(([from, to]) => match.index >= from && match.index < to)) continue;
     if (nameAsked && dictionary && isRole(words, dictionary)) continue;
     if (organization && dictionary && hasPersonsTitle(words.join(" "), dictionary, type)) continue;
     // "FAA Administrator" for "what agency": a name whose head is a person's title is a role.
