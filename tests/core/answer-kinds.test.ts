@@ -96,6 +96,15 @@ describe("the kind of answer a question expects", () => {
     ).toEqual(["more than fifty years"]);
   });
 
+  it("GIVEN a bill's number of four digits THEN it is no year", () => {
+    const passage = "H.R. 6503 extends the authorities through March 8, 2024, and H.R. 1951 too.";
+    expect(answersIn("date", passage, "when does the extension end")).toEqual([
+      "March 8, 2024",
+      "1951",
+    ]);
+    expect(answersIn("date", "H.R. 6503 extends the authorities.", "when")).toEqual([]);
+  });
+
   it("GIVEN one member of a group ('1 of 12') THEN it is no count, but '40 of 50' counts 40", () => {
     const passage = "As 1 of 12 original signatories, and one of the five members, it acted.";
     expect(answersIn("count", passage, "how many countries signed")).toEqual(["12", "five"]);

@@ -176,9 +176,12 @@ export const COUNT = new RegExp(String.raw`\b(${NUMBER}${SCALE})\s([a-z][a-z-]+)
 export const MULTIPLIER =
   /\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten)fold)\b/giu;
 
-/** A time expression of news prose: "Late on Tuesday night", "April 27, 2017", "last week", "in 2016". */
+/**
+ * A time expression of news prose: "Late on Tuesday night", "April 27, 2017", "last week", "in
+ * 2016". A year alone is one from 1500 to 2099, as {@link YEAR}: "H.R. 6503" is no date.
+ */
 export const DATE = new RegExp(
-  String.raw`\b(?:(?:late|early)\s+on\s+)?(?:(?:${WEEKDAYS.join("|")})(?:\s+(?:night|morning|afternoon|evening))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:this|last|next)\s+(?:week|month|year)|(?:in\s+)?\d{4})\b`,
+  String.raw`\b(?:(?:late|early)\s+on\s+)?(?:(?:${WEEKDAYS.join("|")})(?:\s+(?:night|morning|afternoon|evening))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:this|last|next)\s+(?:week|month|year)|(?:in\s+)?(?:1[5-9]|20)\d\d)\b`,
   "giu",
 );
 
