@@ -376,7 +376,12 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The report, titled “Clean Water for Rural Towns,” was written by Senator Ortiz.",
     "Senator Ortiz",
   ],
-  ["where will it be held", "place", "The “Future of Farming Summit” will be held on Monday.", null],
+  [
+    "where will it be held",
+    "place",
+    "The “Future of Farming Summit” will be held on Monday.",
+    null,
+  ],
   // Places: a place, not an organisation.
   [
     "what province did wang yang lead",
