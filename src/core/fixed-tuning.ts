@@ -11,6 +11,14 @@ export const SHORT_ANSWER = Object.freeze({
   closenessScale: 6,
   /** Closeness a question word adds when it is in the figure's own clause (between commas). */
   clauseCredit: 1,
+  /**
+   * Closeness added, for "until when"/"when does it expire", to a date right after "until",
+   * "through", "expiring": the date something stops ("until sunset, August 30, 2021"). More
+   * than the question's words near another date can add.
+   */
+  endCredit: 100,
+  /** Characters before a date searched for "until", "through", "expiring". */
+  endLookBehind: 24,
   /** Characters before a name searched for a question word (an apposition: "researcher JL Warren Capital"). */
   lookBehind: 40,
   /** Characters after a name searched likewise. */

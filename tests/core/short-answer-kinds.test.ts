@@ -25,6 +25,25 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Building on the June 10, 2021 New Atlantic Charter and the June 8, 2023 Atlantic Declaration, the council announced a dialogue.",
     "June 8, 2023",
   ],
+  // "Until when", "when does it expire": the date after "until", "through" is when it stops.
+  [
+    "until when will flags fly at half staff",
+    "date",
+    "Flags will fly at half staff for the victims of the attack on August 26, 2021, and stay lowered until sunset, August 30, 2021.",
+    "August 30, 2021",
+  ],
+  [
+    "when does the extension expire",
+    "date",
+    "The Extension Act of 2023 extends, through March 8, 2024, the agency's authorities.",
+    "March 8, 2024",
+  ],
+  [
+    "when was the attack",
+    "date",
+    "As a mark of respect for the victims of the attack on August 26, 2021, I order that the flag be flown at half-staff until sunset, August 30, 2021.",
+    "August 26, 2021",
+  ],
   // A number that labels is no count: in a law's citation, its title's number before the
   // code's capitals and its section's after ("section 8 of this order": the index's test).
   [

@@ -27,6 +27,11 @@ function clauseAround(text: string, start: number, end: number): [number, number
   return [before + 1, after ? end + after.index : text.length];
 }
 
+/** "Until when…", "when does the ban expire/end": a question about when something stops. */
+const ASKS_END = /\b(?:until|till|expir\w*|ends?)\b/u;
+/** What comes before the date something stops: "until sunset, August 30", "through March 8". */
+const ENDS_AT = /\b(?:until|till|through|expir\w*|ending)\b[^.;]{0,12}$/iu;
+
 /**
  * Of a pattern's matches in the excerpt, the one nearest to the question's words
  * ("revenue … in the U.S." picks "$4.2 billion in the U.S.", not the "$1 billion"
@@ -48,6 +53,10 @@ function closestMatch(
     .filter((token) => asked.has(token.term))
     .map((token) => token.start);
   let best: { text: string; closeness: number } | undefined;
+  // "Until when…": the date after "until" answers, whatever words stand nearer another.
+  const asksEnd = ASKS_END.test(foldCase(question));
+  const endsAt = (index: number) =>
+    asksEnd && ENDS_AT.test(excerpt.slice(Math.max(0, index - SHORT_ANSWER.endLookBehind), index));
   // The comma of a date ("June 10, 2021") ends no clause.
   const clauses = excerpt.replace(/(\d{1,2}),(?=\s+\d{4}\b)/gu, "$1 ");
   pattern.lastIndex = 0;
@@ -65,13 +74,14 @@ function closestMatch(
     // its own clause, so the question's words there count most.
     const [from, to] = clauseAround(clauses, match.index, match.index + match[0].length);
     // Characters, not words: close enough for ranking a handful of numbers in a sentence.
-    const closeness = positions.reduce(
-      (sum, position) =>
-        sum +
-        1 / (1 + Math.abs(position - at) / SHORT_ANSWER.closenessScale) +
-        (position >= from && position < to ? SHORT_ANSWER.clauseCredit : 0),
-      0,
-    );
+    const closeness =
+      positions.reduce(
+        (sum, position) =>
+          sum +
+          1 / (1 + Math.abs(position - at) / SHORT_ANSWER.closenessScale) +
+          (position >= from && position < to ? SHORT_ANSWER.clauseCredit : 0),
+        0,
+      ) + (endsAt(match.index) ? SHORT_ANSWER.endCredit : 0);
     if (!best || closeness > best.closeness) {
       best = { text, closeness };
     }
