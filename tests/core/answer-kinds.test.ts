@@ -120,6 +120,10 @@ describe("the kind of answer a question expects", () => {
     const passage = "Exports rose in the first two months, under Section 301, for the Model 3.";
     expect(answersIn("count", passage, "how many cars did tesla sell")).toEqual([]);
     expect(answersIn("amount", "Under Section 301, for the Model 3.", "how big is it")).toEqual([]);
+    // "a day or two" is a length of time too.
+    expect(answersIn("amount", "It got caught in that first day or two.", "how much aid")).toEqual(
+      [],
+    );
     // The same numbers, counting things, are counts.
     expect(answersIn("count", "It sold two cars to 301 buyers.", "how many cars")).toEqual([
       "two",

@@ -59,6 +59,8 @@ const SAYS_YEAR = /\b(?:1[5-9]|20)\d\d\b|\b(?:this|last|next|that) year\b/u;
  * day ("March 1", the 21 of "May 19-21"), not a count.
  */
 const AFTER_MONTH = new RegExp(`${MONTH_PATTERN.source}\\.?\\s*(?:\\d{1,2}\\s*[-–]\\s*)?$`, "iu");
+/** "a day or two", "a week or three": the number after a unit of time and "or" is a length of time. */
+const AFTER_TIME_OR = /\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+or\s+$/iu;
 /**
  * Text ending in a capitalised word inside the sentence: the number after it is a
  * label ("Section 301", "Model 3", "(Phase 2)", "K-8", "F-35", "U.S.C. 6701"), not a count or
@@ -105,6 +107,7 @@ export function answersIn(
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
       if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
       if ((type === "count" || type === "amount") && AFTER_LABEL.test(before)) continue;
+      if ((type === "count" || type === "amount") && AFTER_TIME_OR.test(before)) continue;
       // "41 U.S.C. 1902", "5 CFR 2635": a number, a code's capitals, a number cite a law.
       if (
         (type === "count" || type === "amount") &&
