@@ -7,6 +7,7 @@ import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { readQuestions } from "../eval.ts";
 import { ROOT } from "../helpers.ts";
+import { article } from "./article-fixture.ts";
 
 let library: CitationIndex;
 beforeAll(async () => {
@@ -105,5 +106,25 @@ describe("ask --explain: the evidence behind each citation", () => {
     const tesla = top?.terms.find((term) => term.word === "tesla");
     expect(tesla?.notes).toContain("title");
     expect(tesla?.weighing.factors).toContainEqual({ why: "topic-name", factor: 1 });
+  });
+});
+
+describe("a name only the title has", () => {
+  const remarks = article(
+    "remarks",
+    "Remarks by Vice President Harris During a Visit to a Studio",
+    "THE VICE PRESIDENT: So, I am so excited to be here, and to thank you for all of the creative work.",
+    "THE VICE PRESIDENT: And I brought some of my friends with me — (laughter) — Sheryl Lee Ralph.",
+  );
+  const index = new CitationIndex([remarks], { synonyms: defaultSynonyms, wordVectors: null });
+
+  it("GIVEN a question naming the speaker the text calls by title THEN the name is the topic, not missing, and the question is answered", () => {
+    const question = "who did harris bring with her";
+    const [top] = index.explain(question).citations;
+    const harris = top?.terms.find((term) => term.word === "harris");
+    expect(harris?.weighing.factors).toContainEqual({ why: "topic-name", factor: 1 });
+    const answer = index.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toContain("Sheryl Lee Ralph");
   });
 });

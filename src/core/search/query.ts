@@ -181,13 +181,16 @@ export function queryTerms(
     // ("Apple", "Beijing") means the question is about something else.
     // The articles' own topics (words of their titles, "Tesla") are no rarer for being names.
     let nameFactor = 1;
+    // A name only a title has ("Harris" of "Remarks by Vice President Harris", whose text
+    // says "THE VICE PRESIDENT:") is the article's topic, not missing.
+    const missingName = isName(token) && unmatched(token) && !view.titleVocabulary.has(token.term);
     if (isName(token)) {
-      if (unmatched(token)) nameFactor = options.missingNameWeight;
+      if (missingName) nameFactor = options.missingNameWeight;
       else if (!view.titleVocabulary.has(token.term)) nameFactor = options.nameWeight;
     }
     weight *= nameFactor;
     if (isName(token)) {
-      const why = nameFactor === 1 ? "topic-name" : unmatched(token) ? "missing-name" : "name";
+      const why = nameFactor === 1 ? "topic-name" : missingName ? "missing-name" : "name";
       factors.push({ why, factor: nameFactor });
     }
     if (!isName(token) && !token.isNumber && unmatched(token)) {
