@@ -25,6 +25,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Building on the June 10, 2021 New Atlantic Charter and the June 8, 2023 Atlantic Declaration, the council announced a dialogue.",
     "June 8, 2023",
   ],
+  // An acronym typed in lower case is the passage's acronym: the sum beside "EPA" answers.
+  [
+    "how much money does the epa get",
+    "money",
+    "The DOT gets $5 billion for roads, and the EPA gets $2 billion.",
+    "$2 billion",
+  ],
   // "Until when", "when does it expire": the date after "until", "through" is when it stops.
   [
     "until when will flags fly at half staff",

@@ -44,13 +44,14 @@ function closestMatch(
   allowed: ReadonlySet<string>,
   counting: boolean,
 ): string | undefined {
+  // Terms in lower case: "faa" typed is the articles' acronym "FAA".
   const asked = new Set(
     tokenize(question)
       .filter((token) => !STOP_WORDS.has(token.word) && !token.isNumber)
-      .map((token) => token.term),
+      .map((token) => token.term.toLowerCase()),
   );
   const positions = tokenize(excerpt)
-    .filter((token) => asked.has(token.term))
+    .filter((token) => asked.has(token.term.toLowerCase()))
     .map((token) => token.start);
   let best: { text: string; closeness: number } | undefined;
   // "Until when…": the date after "until" answers, whatever words stand nearer another.
