@@ -91,6 +91,21 @@ const TABLE: readonly ShortAnswerRow[] = [
     "a proud daughter of a U.S. Navy service member",
   ],
   ["who is elon musk", "description", "Elon Musk, Tesla CEO, said prices would fall.", "Tesla CEO"],
+  // A title set off by commas before the name; a verb after the name's comma goes on with the
+  // sentence and is no apposition.
+  [
+    "who is andy slavitt",
+    "description",
+    "The former White House COVID Advisor, Andy Slavitt, has a Twitter thread today.",
+    "White House COVID Advisor",
+  ],
+  [
+    "who is musk",
+    "description",
+    "Tesla's chief executive, Elon Musk, met the premier on Tuesday.",
+    "Tesla's chief executive",
+  ],
+  ["who is musk", "description", "In Beijing, Elon Musk, met the premier.", null],
   // A generation ends the name: "III" is no name that "Brandt" would be the title of.
   [
     "who is brandt",

@@ -53,13 +53,22 @@ export function description(
       const after = APPOSITION.exec(rest);
       if (!after?.[1] || listedName(after[1], rest.slice(after[0].length))) break;
       const item = after[1].trim();
+      // ", met the premier": a verb goes on with the sentence; an apposition is a noun phrase.
+      const first = foldCase(item.split(/\s+/u)[0] ?? "");
+      if (dictionary?.mostlyVerb?.(first)) break;
       if (!aside(item, dictionary)) return item;
       rest = rest.slice(after[0].length - 1);
     }
     // "Li Anding is a former reporter": what the sentence says the person is.
     const predicate = PREDICATE.exec(rest);
     if (predicate?.[1]) return predicate[1].trim();
-    const title = titleBefore(excerpt.slice(0, match.index), dictionary);
+    // "The former White House COVID Advisor, Andy Slavitt, has…": a title set off by commas.
+    const before = excerpt.slice(0, match.index);
+    const setOff = /^,/u.test(excerpt.slice(end));
+    const title = titleBefore(
+      setOff ? before.replace(/,(\s+\p{Lu}[\p{L}’'-]*)?\s*$/u, "$1 ") : before,
+      dictionary,
+    );
     if (title && !title.split(/\s+/u).some(isAsked)) return title;
   }
   return null;
@@ -73,7 +82,7 @@ export function description(
 const PHRASE = String.raw`(?:[^,;.]|(?<=\b\p{Lu})\.)`;
 
 const APPOSITION = new RegExp(
-  String.raw`^,\s+(?!(?:said|says|told|added|and|but|or|is|was)\b)(${PHRASE}{3,100})[,;.]`,
+  String.raw`^,\s+(?!(?:said|says|told|added|and|but|or|is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|did|does|do)\b)(${PHRASE}{3,100})[,;.]`,
   "iu",
 );
 
