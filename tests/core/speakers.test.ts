@@ -200,6 +200,25 @@ describe("who said it, in a transcript", () => {
     expect(nominee.answer).toBeNull();
   });
 
+  it("GIVEN 'who is X' where X is also a verb of saying ('josh') THEN the speaker who addresses X is not the answer", () => {
+    const text = [
+      "---",
+      "title: Press Briefing by the Press Secretary",
+      "---",
+      "",
+      "MS. PSAKI: Hi, everyone. Okay, I have nothing at the top for you.",
+      "",
+      "Josh, what is on your mind?",
+      "",
+      "Q Thanks, Jen. Has China provided any aid to Russia? And will Josh get a second question?",
+      "",
+      "MS. PSAKI: I am not in a position to confirm that. Go ahead, Josh.",
+      "",
+    ].join("\n");
+    const briefing = new CitationIndex([parseText("josh.md", text)], { synonyms: defaultSynonyms });
+    expect(briefing.ask("who is josh").answer).toBeNull();
+  });
+
   it("GIVEN a who-said question the transcript does not answer THEN it is declined without a speaker", () => {
     const answer = index.ask("who said the moon is made of green cheese");
     expect(answer).toMatchObject({ answered: false, answer: null });

@@ -112,7 +112,8 @@ export class Ranker {
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     // What "how many" counts: a number counting something else is no answer.
     const counted = expected === "count" ? this.kindFit.countedThing(tokens, terms) : undefined;
-    const asksSpeaker = this.kindFit.asksSpeaker(kind, tokens);
+    // "who is josh" asks what Josh is, though "josh" is a verb of saying too.
+    const asksSpeaker = expected !== "description" && this.kindFit.asksSpeaker(kind, tokens);
     const ranked = this.kindFit.rerank(
       this.otherRoles.apply(
         this.spoken(
