@@ -190,6 +190,14 @@ describe("a count of the thing asked about", () => {
     ]);
   });
 
+  it("GIVEN the thing asked after a preposition ('35,000 cases in this country') THEN the number counts what comes before it", () => {
+    const counted = { terms: new Set(["countri"]), isNoun: (word: string) => word === "cases" };
+    const question = "how many countries";
+    expect(
+      answersIn("count", "We have about 35,000 cases in this country.", question, counted),
+    ).toEqual([]);
+  });
+
   it("GIVEN a number something was spent on, or the last day of a date range THEN it counts nothing", () => {
     const counted = { terms: new Set(["station"]), isNoun: (word: string) => word === "stations" };
     const spent = "The agency spent billions on charging stations, yet only eight were completed.";

@@ -211,7 +211,11 @@ function countsThing(text: string, from: number, counted: CountedThing): boolean
   if (SPENT_ON.test(text.slice(from, from + 12))) return false;
   // A compound ("year-round", "long-range") is one word before the noun it describes.
   const words = text.slice(from, from + 80).replace(/(\p{L})[-‐‑](?=\p{L})/gu, "$1");
-  const after = tokenize(words).slice(0, SHORT_ANSWER.countedWithin);
+  // "35,000 cases in this country": what it counts comes before a preposition ("two new
+  // weekly flights" has none); the country after "in" is no count of countries.
+  const tokens = tokenize(words).slice(0, SHORT_ANSWER.countedWithin);
+  const stop = tokens.findIndex((token, i) => i > 0 && !isContentToken(token));
+  const after = stop < 0 ? tokens : tokens.slice(0, stop);
   const next = after[0];
   // A name after it may still be what is counted ("150 million Americans" are people).
   if (next === undefined || next.capitalized || !counted.isNoun(next.word)) return true;
