@@ -25,6 +25,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Building on the June 10, 2021 New Atlantic Charter and the June 8, 2023 Atlantic Declaration, the council announced a dialogue.",
     "June 8, 2023",
   ],
+  // "hundreds of thousands" is one number.
+  [
+    "how many jobs will the law support",
+    "count",
+    "Researchers projected that the law will support hundreds of thousands of jobs.",
+    "hundreds of thousands",
+  ],
   // An acronym typed in lower case is the passage's acronym: the sum beside "EPA" answers.
   [
     "how much money does the epa get",
