@@ -106,6 +106,19 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Tesla's chief executive",
   ],
   ["who is musk", "description", "In Beijing, Elon Musk, met the premier.", null],
+  // "and" inside a title, and a title as long as an office's full name.
+  [
+    "who is dana ortiz",
+    "description",
+    "“This plan provides a roadmap,” said AI and Crypto Czar Dana Ortiz.",
+    "AI and Crypto Czar",
+  ],
+  [
+    "who is tom reyes",
+    "description",
+    "“We are moving with urgency,” said White House Office of Science and Technology Policy Director Tom Reyes.",
+    "White House Office of Science and Technology Policy Director",
+  ],
   // A generation ends the name: "III" is no name that "Brandt" would be the title of.
   [
     "who is brandt",
@@ -140,6 +153,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "person",
     "Later, President Joe Biden and President Xi Jinping held the summit in Woodside.",
     "President Xi Jinping",
+  ],
+  // One word before "and" and a plural head: "The Commerce and State Departments" is one name.
+  [
+    "which departments will deliver the packages",
+    "person",
+    "Exporting American AI: The Commerce and State Departments will partner with industry to deliver packages.",
+    "Commerce and State Departments",
   ],
   // A person's name and an organisation joined by "and" stay two; the organisation an asked
   // acronym stands for is the question's own subject ("Federal Trade Commission" for "ftc").

@@ -134,8 +134,11 @@ const TITLE_OF_PERSON: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Most words of a title before a name ("Tesla chief executive Elon Musk"). */
-const MAX_TITLE_WORDS = 6;
+/**
+ * Most words of a title before a name ("Tesla chief executive Elon Musk", "White House Office
+ * of Science and Technology Policy Director Michael Kratsios").
+ */
+const MAX_TITLE_WORDS = 10;
 
 /**
  * The title written right before a name: capitalised words ("Vice Premier") and
@@ -145,7 +148,7 @@ function titleBefore(text: string, dictionary: SynonymSource | null | undefined)
   // An initial counts as a word ("Secretary of State Antony J. Blinken"), and so does a
   // title's abbreviation ("Sen. John Boozman"), which begins the title: the word before a
   // full stop may end a sentence instead.
-  const tail = /((?:\p{Lu}\.\s|\p{Lu}\p{Ll}{1,4}\.\s|\p{L}[\p{L}’'-]*\s){1,8})$/u.exec(text)?.[1];
+  const tail = /((?:\p{Lu}\.\s|\p{Lu}\p{Ll}{1,4}\.\s|\p{L}[\p{L}’'-]*\s){1,12})$/u.exec(text)?.[1];
   const all = tail?.trim().split(/\s+/u) ?? [];
   const stop = all.findLastIndex((word) => /\p{Ll}\.$/u.test(word));
   const abbreviation = stop >= 0 && TITLE_OF_PERSON.has(foldCase(all[stop] as string).slice(0, -1));
@@ -182,11 +185,13 @@ function titleBefore(text: string, dictionary: SynonymSource | null | undefined)
     const word = kept[i] as string;
     const capitalised = /^\p{Lu}/u.test(word) && !STOP_WORDS.has(foldCase(word));
     const person = !capitalised && dictionary?.nounSense?.(word)?.category === "person";
-    // "Secretary of State": "of" inside a title, between capitalised words.
-    const inside = word === "of" && title.length > 0 && /^\p{Lu}/u.test(kept[i + 1] ?? "");
+    // "Secretary of State", "AI and Crypto Czar": "of", "and" inside a title, between
+    // capitalised words.
+    const inside =
+      (word === "of" || word === "and") && title.length > 0 && /^\p{Lu}/u.test(kept[i + 1] ?? "");
     if (!capitalised && !person && !inside) break;
     title.unshift(word);
   }
-  if (title[0] === "of") title.shift();
+  if (title[0] === "of" || title[0] === "and") title.shift();
   return title.length > 0 ? title.join(" ") : null;
 }

@@ -181,7 +181,10 @@ function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined):
     const previous = spans.at(-1);
     const head = foldCase(span.text.split(/\s+/u).at(-1) ?? "");
     const sense = dictionary?.nounSense?.(head);
-    const first = previous?.text.split(/\s+/u) ?? [];
+    // "The Commerce and State Departments": a sentence's opening "The" is no word of the name.
+    const first = (previous?.text.split(/\s+/u) ?? []).filter(
+      (word, i) => i > 0 || !STOP_WORDS.has(foldCase(word)),
+    );
     const firstHead = foldCase(
       beforeOf(previous?.text ?? "")
         .split(/\s+/u)
@@ -191,7 +194,9 @@ function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined):
       previous &&
       dictionary &&
       /^\s+and\s+$/u.test(excerpt.slice(previous.end, span.index)) &&
-      first.length >= 2 &&
+      // "The Commerce and State Departments": a plural head names both, one word before "and"
+      // is enough.
+      (first.length >= 2 || /s$/u.test(head)) &&
       sense?.category === "organization" &&
       !sense.proper &&
       // "Chair Lina Khan and Consumer Financial Protection Bureau", "Department of Justice
