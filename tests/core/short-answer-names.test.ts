@@ -154,6 +154,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Later, President Joe Biden and President Xi Jinping held the summit in Woodside.",
     "President Xi Jinping",
   ],
+  // "of the" inside a name: "Secretary of the Treasury" is one.
+  [
+    "who must deliver the plan",
+    "person",
+    "The order directs the Secretary of the Treasury to deliver a plan within 90 days.",
+    "Secretary of the Treasury",
+  ],
   // One word before "and" and a plural head: "The Commerce and State Departments" is one name.
   [
     "which departments will deliver the packages",

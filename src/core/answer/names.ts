@@ -7,11 +7,11 @@ import { askedNoun, asksForName, FIRST_WH, type AnswerType } from "./expected.ts
 
 /**
  * A run of capitalised words, allowing initials and "de", "van" inside ("Vice Premier
- * Wang Yang"), digits inside a word ("G7", "F-35"), and after an "of" also "and" ("Office of
- * Science and Technology Policy").
+ * Wang Yang"), digits inside a word ("G7", "F-35"), and after an "of" (or "of the": "Secretary
+ * of the Interior") also "and" ("Office of Science and Technology Policy").
  */
 const NAME =
-  /\b\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:de\s+|van\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*(?:\s+of\s+\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:and\s+|&\s+|of\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*)?/gu;
+  /\b\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:de\s+|van\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:and\s+|&\s+|of\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*)?/gu;
 
 /** A preposition of place right before a name ("in Woodside", "at the White House"). */
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside(?: of)?|inside)\s+(?:the\s+)?$/iu;
