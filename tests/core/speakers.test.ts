@@ -266,3 +266,34 @@ describe("who said it, in a transcript", () => {
     );
   });
 });
+
+describe("who said it, in news prose", () => {
+  const release = [
+    "---",
+    "title: The Department Unveils Its Water Plan",
+    "---",
+    "",
+    "The Department today released its plan for clean water in rural towns.",
+    "",
+    "“Clean water is a basic right of every family. This plan gives towns the pipes they need,” said Secretary of the Interior Dana Ortiz.",
+    "",
+    "“Rural towns have waited too long for safe water,” Governor Tom Reyes said.",
+    "",
+    "The plan funds new treatment plants in forty states.",
+    "",
+  ].join("\n");
+  const index = new CitationIndex([parseText("release.md", release)], {
+    synonyms: defaultSynonyms,
+  });
+
+  it("GIVEN a quotation whose attribution follows in its paragraph THEN 'who said' a sentence of it is answered by the one it is attributed to", () => {
+    const right = index.ask("who said clean water is a basic right");
+    expect(right.citations[0]?.excerpt).toContain("Clean water is a basic right");
+    expect(right.answer).toBe("Secretary of the Interior Dana Ortiz");
+    expect(index.ask("who said rural towns waited too long").answer).toBe("Governor Tom Reyes");
+  });
+
+  it("GIVEN a sentence outside any quotation THEN no one is its speaker", () => {
+    expect(index.ask("who said the plan funds treatment plants").answer).toBeNull();
+  });
+});

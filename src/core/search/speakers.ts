@@ -1,6 +1,7 @@
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { tokenize } from "../text/tokenize.ts";
+import { QuotedSpeakers } from "./quoted-speakers.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, type Candidate } from "./score.ts";
 
@@ -16,10 +17,14 @@ export class Speakers {
   /** Each speaker's terms, by speaker position, made when first asked for. */
   private readonly speakerTerms: (ReadonlySet<string> | undefined)[] = [];
 
+  private readonly quoted: QuotedSpeakers;
+
   constructor(
     private readonly view: IndexView,
     private readonly options: Readonly<RankingOptions>,
-  ) {}
+  ) {
+    this.quoted = new QuotedSpeakers(view);
+  }
 
   /**
    * In a question about what someone said ("what did psaki say about sanctions"), a
@@ -102,9 +107,13 @@ export class Speakers {
     return this.view.data.speakerOf[paragraph] as number;
   }
 
-  /** The speaker of a sentence's passage ("Dr. Walensky"), or undefined outside a transcript's turns. */
+  /**
+   * The speaker of a sentence's passage: its transcript turn's ("Dr. Walensky"), or else the
+   * one a quotation it stands in is attributed to ("…,” said Secretary Ortiz."); undefined
+   * when neither.
+   */
   of(sentenceId: number): string | undefined {
     const speaker = this.positionOf(sentenceId);
-    return speaker < 0 ? undefined : this.view.data.speakers[speaker];
+    return speaker < 0 ? this.quoted.of(sentenceId) : this.view.data.speakers[speaker];
   }
 }
