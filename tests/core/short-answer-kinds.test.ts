@@ -25,6 +25,8 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Building on the June 10, 2021 New Atlantic Charter and the June 8, 2023 Atlantic Declaration, the council announced a dialogue.",
     "June 8, 2023",
   ],
+  // A day written with its ordinal ("May 21st") is part of the date.
+  ["when will the president arrive", "date", "The President will arrive on May 21st.", "May 21st"],
   // "hundreds of thousands" is one number.
   [
     "how many jobs will the law support",

@@ -119,6 +119,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "“We are moving with urgency,” said White House Office of Science and Technology Policy Director Tom Reyes.",
     "White House Office of Science and Technology Policy Director",
   ],
+  // A hyphenated name is asked by its parts; a name that is also a common noun ("Moon") is
+  // no title before the rest of the name.
+  [
+    "who is moon ha-eun",
+    "description",
+    "President Moon Ha-eun of Korea will join the ceremony.",
+    "President",
+  ],
+  [
+    "who is moon",
+    "description",
+    "President Moon Ha-eun of Korea will join the ceremony.",
+    "President",
+  ],
   // A generation ends the name: "III" is no name that "Brandt" would be the title of.
   [
     "who is brandt",

@@ -16,8 +16,14 @@ export function description(
   dictionary: SynonymSource | null | undefined,
 ): string | null | undefined {
   const asked = askedTerms(question);
-  const isAskedAsWritten = (word: string) =>
-    asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
+  // "Jae-in" is asked as "jae" (and "in"): a hyphenated word is asked when its parts are.
+  const isAskedAsWritten = (word: string) => {
+    const folded = foldCase(word).replace(/['’]s$/u, "");
+    if (asked.has(termOf(folded))) return true;
+    const parts = folded.split(/[-‐‑]/u);
+    const named = parts.filter((part) => askedTerms(part).size > 0);
+    return parts.length > 1 && named.length > 0 && named.every((part) => asked.has(termOf(part)));
+  };
   // A word's match holds the full stop that ends a sentence ("Capital."), kept for "U.S.".
   const isAsked = (word: string | undefined) =>
     word !== undefined && (isAskedAsWritten(word) || isAskedAsWritten(word.replace(/\.$/u, "")));
@@ -40,8 +46,15 @@ export function description(
     const end = (words[last]?.index ?? 0) + (words[last]?.[0].length ?? 0);
     // "Premier Wang": the asked word is a title before a name, so the name answers.
     const next = words[last + 1];
-    // "Eduardo M. Año" asked "who is eduardo": a first name, not a title.
-    const titled = next !== undefined && !initial(next[0]) && /^\p{Lu}/u.test(next[0]);
+    // "Eduardo M. Año" asked "who is eduardo": a first name, not a title; nor is "Moon" of
+    // "Moon Jae-in" asked "who is moon": a title is a noun for a person ("premier").
+    const asTitle = foldCase(words[last]?.[0] ?? "");
+    const personNoun = dictionary?.nounSense
+      ? dictionary.nounSense(asTitle)?.category === "person" &&
+        !dictionary.nounSense(asTitle)?.proper
+      : true;
+    const titled =
+      next !== undefined && personNoun && !initial(next[0]) && /^\p{Lu}/u.test(next[0]);
     if (next && titled && excerpt.slice(end, next.index).trim() === "") {
       return undefined;
     }

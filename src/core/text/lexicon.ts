@@ -181,7 +181,7 @@ export const MULTIPLIER =
  * 2016". A year alone is one from 1500 to 2099, as {@link YEAR}: "H.R. 6503" is no date.
  */
 export const DATE = new RegExp(
-  String.raw`\b(?:(?:late|early)\s+on\s+)?(?:(?:${WEEKDAYS.join("|")})(?:\s+(?:night|morning|afternoon|evening))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:this|last|next)\s+(?:week|month|year)|(?:in\s+)?(?:1[5-9]|20)\d\d)\b`,
+  String.raw`\b(?:(?:late|early)\s+on\s+)?(?:(?:${WEEKDAYS.join("|")})(?:\s+(?:night|morning|afternoon|evening))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|(?:this|last|next)\s+(?:week|month|year)|(?:in\s+)?(?:1[5-9]|20)\d\d)\b`,
   "giu",
 );
 
