@@ -25,6 +25,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Building on the June 10, 2021 New Atlantic Charter and the June 8, 2023 Atlantic Declaration, the council announced a dialogue.",
     "June 8, 2023",
   ],
+  // A sum of money is no label, though a headline's capitals come before it.
+  [
+    "how much hud money was misplaced",
+    "amount",
+    "DOGE Discovers $1.9 Billion HUD Money ‘Misplaced’ By Biden Administration",
+    "$1.9 Billion",
+  ],
   // A day written with its ordinal ("May 21st") is part of the date.
   ["when will the president arrive", "date", "The President will arrive on May 21st.", "May 21st"],
   // "hundreds of thousands" is one number.

@@ -106,7 +106,10 @@ export function answersIn(
       if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
       if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
-      if ((type === "count" || type === "amount") && AFTER_LABEL.test(before)) continue;
+      // A sum of money is no label, though a headline's capitals come before it ("DOGE
+      // Discovers $1.9 Billion").
+      const sum = /^(?:US|C|A|HK)?[$€£¥]/u.test(value);
+      if ((type === "count" || type === "amount") && !sum && AFTER_LABEL.test(before)) continue;
       if ((type === "count" || type === "amount") && AFTER_TIME_OR.test(before)) continue;
       // "41 U.S.C. 1902", "5 CFR 2635": a number, a code's capitals, a number cite a law.
       if (
