@@ -38,4 +38,23 @@ describe("a date of the tense the question asks in", () => {
     expect(index.ask("when did the reactors reach criticality").answer).toBeNull();
     expect(index.ask("when will the reactors reach criticality").answer).toBe("July 4, 2026");
   });
+
+  it("GIVEN 'when did…' and a passage of what is to come 'tomorrow' beside one with a past date THEN the past date answers, with no close call", () => {
+    const text = [
+      "---",
+      "title: The President's Trip",
+      "date: '2024-12-02'",
+      "---",
+      "",
+      "This visit follows a meeting in November 2023, when President Biden hosted President Lourenço in Washington.",
+      "",
+      "Tomorrow, President Biden and President Lourenço will co-host a summit in Lobito.",
+      "",
+    ].join("\n");
+    const index = new CitationIndex([parseArticle("trip.md", new TextEncoder().encode(text))], {
+      synonyms: defaultSynonyms,
+    });
+    const answer = index.ask("when did biden host lourenco");
+    expect(answer).toMatchObject({ answered: true, answer: "November 2023", close: false });
+  });
 });

@@ -96,17 +96,28 @@ const ASKS_PAST = /\b(?:when|wen|what (?:year|day|date|month))\s+(?:did|was|were
 const ASKS_FUTURE = /\b(?:when|wen|what (?:year|day|date|month))\s+(?:will|is \w+ going to)\b/u;
 
 /**
- * True when a date's year is on the wrong side of the article's: a question about the past is
- * not answered by a year after the article was published ("when did the first reactor get
- * built" by a deadline of 2026 in a 2025 article), nor one about the future by a year before.
+ * True when a date is on the wrong side of the article's: a question about the past is not
+ * answered by a year after the article was published ("when did the first reactor get built"
+ * by a deadline of 2026 in a 2025 article) nor by "tomorrow", nor one about the future by a
+ * year before or "yesterday".
  */
-function wrongTense(date: string, question: string, published: string | undefined): boolean {
+export function wrongTense(date: string, question: string, published: string | undefined): boolean {
+  const q = foldCase(question);
+  // "Tomorrow" answers no "when did…", "yesterday" no "when will…", whenever published.
+  if (ASKS_PAST.test(q) && AHEAD.test(date)) return true;
+  if (ASKS_FUTURE.test(q) && BEHIND.test(date)) return true;
   const year = Number(/\b(?:1[5-9]|20)\d\d\b/u.exec(date)?.[0]);
   const then = Number(published?.slice(0, 4));
   if (!Number.isInteger(year) || !Number.isInteger(then) || then === 0) return false;
-  const q = foldCase(question);
   return (ASKS_PAST.test(q) && year > then) || (ASKS_FUTURE.test(q) && year < then);
 }
+
+/** A time still to come, said relative to the article's day. */
+const AHEAD =
+  /\b(?:tomorrow|next\s+(?:week|month|year|spring|summer|fall|autumn|winter|quarter))\b/iu;
+/** A time gone by, said relative to the article's day. */
+const BEHIND =
+  /\b(?:yesterday|last\s+(?:week|month|year|spring|summer|fall|autumn|winter|quarter))\b/iu;
 
 /**
  * Picks the short answer (a number, name, date, duration, description) out of a

@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { answersIn, patternsOf, type CountedThing } from "../answer/answers-in.ts";
 import type { AnswerType } from "../answer/expected.ts";
-import { extractShortAnswer } from "../answer/short-answer.ts";
+import { extractShortAnswer, wrongTense } from "../answer/short-answer.ts";
 import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/index-data.ts";
 import { WH_WORDS } from "../text/lexicon.ts";
@@ -122,7 +122,11 @@ export class KindFit {
     const typed = patternsOf(expected).length > 0;
     for (const candidate of leaders) {
       candidate.kindFits = typed
-        ? answersIn(expected, this.quotedText(candidate), question, counted).length > 0
+        ? answersIn(expected, this.quotedText(candidate), question, counted).some(
+            (found) =>
+              expected !== "date" ||
+              !wrongTense(found, question, this.publishedOf(candidate.sentenceId)),
+          )
         : this.fits(kind, candidate.sentenceId, asked, defines, definition) ||
           (asksSpeaker && this.spokenBySomeoneElse(candidate.sentenceId, asked));
       if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
@@ -230,6 +234,12 @@ export class KindFit {
       isNoun: (word) =>
         synonyms?.nounSense?.(word) !== undefined && !(synonyms.mostlyVerb?.(word) ?? false),
     };
+  }
+
+  /** When the article of a sentence was published, if known. */
+  private publishedOf(sentenceId: number): string | undefined {
+    const article = this.view.data.sentences.article[sentenceId] as number;
+    return this.view.articles[article]?.published;
   }
 
   /** The sentence and the neighbour it would be quoted with. */
