@@ -28,6 +28,10 @@ describe("the kind of answer a question expects", () => {
     ["how much has norfolk southern paid so far for the cleanup", "money"],
     ["how much is the state spending on it", "money"],
     ["what percentage of sales", "percent"],
+    // A rate or share named after "what is the": a percentage.
+    ["what is the graduation rate", "percent"],
+    ["whats the national unemployment rate", "percent"],
+    ["what was tesla's market share in china", "percent"],
     ["What tariff is applied to Tesla's imported cars?", "amount"],
     ["By how much did vehicle exports to China rise?", "amount"],
     ["when did the meeting happen", "date"],
