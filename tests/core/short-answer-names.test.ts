@@ -133,6 +133,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "President Moon Ha-eun of Korea will join the ceremony.",
     "President",
   ],
+  // A clause after the name's comma (a pronoun, "today" opening it) is no apposition.
+  ["who is dana ortiz", "description", "Dana Ortiz, I’m telling you, is the same person.", null],
+  [
+    "who is ortiz",
+    "description",
+    "And Representative Ortiz, today is her birthday.",
+    "Representative",
+  ],
   // A generation ends the name: "III" is no name that "Brandt" would be the title of.
   [
     "who is brandt",

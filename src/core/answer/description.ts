@@ -87,15 +87,19 @@ export function description(
   return null;
 }
 
-/** ", a former leader of Guangdong province,": what a name's apposition looks like. */
 /**
  * A character of a phrase that a comma, a semicolon or a full stop ends: the full stop of an
  * initial is inside it ("a U.S. Navy service member").
  */
 const PHRASE = String.raw`(?:[^,;.]|(?<=\b\p{Lu})\.)`;
 
+/**
+ * ", a former leader of Guangdong province,": what a name's apposition looks like; not a
+ * verb, a pronoun or a conjunction going on with the sentence (", said Li", ", I'm telling
+ * you,", ", today is her birthday").
+ */
 const APPOSITION = new RegExp(
-  String.raw`^,\s+(?!(?:said|says|told|added|and|but|or|is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|did|does|do)\b)(${PHRASE}{3,100})[,;.]`,
+  String.raw`^,\s+(?!(?:said|says|told|added|and|but|or|is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|did|does|do|i|you|we|he|she|they|it|there|this|that|these|those|who|which|what|when|where|if|as|so|because|while|although|today|tonight|yesterday|tomorrow|now|then)\b)(${PHRASE}{3,100})[,;.]`,
   "iu",
 );
 
