@@ -29,6 +29,17 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("GIVEN a law's citation with 'et seq.' in brackets THEN the sentence goes on, and a sentence in brackets still ends", () => {
+    expect(
+      texts(
+        "By the authority of the International Emergency Economic Powers Act (50 U.S.C. 1701 et seq.) (IEEPA), the National Emergencies Act (50 U.S.C. 1601 et seq.) (NEA), I hereby order: (See the report.) The next sentence begins here.",
+      ),
+    ).toEqual([
+      "By the authority of the International Emergency Economic Powers Act (50 U.S.C. 1701 et seq.) (IEEPA), the National Emergencies Act (50 U.S.C. 1601 et seq.) (NEA), I hereby order: (See the report.)",
+      "The next sentence begins here.",
+    ]);
+  });
+
   it("GIVEN an order's enumerated clauses THEN each clause is a sentence of its own", () => {
     const order =
       "Sec. 2. Increasing the Minimum Wage. (a) The wage shall be at least: (i) $15.00 per hour, beginning January 30, 2022; and (ii) beginning January 1, 2023, an amount set by the Secretary. (b) Nothing here (as in (c) below) applies etc.) to grants.";

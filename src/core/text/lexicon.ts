@@ -144,7 +144,7 @@ export const DEFINITION_FRAME: ReadonlySet<string> = new Set(
 /** Abbreviations that end with a period but rarely end a sentence ("Mr.", "Inc.", "Sept."). */
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   ...words(`mr mrs ms dr prof sr jr st gen gov sen rep rev capt col lt sgt mt no vs etc inc corp co ltd
-  approx dept est fig`),
+  approx dept est fig seq`),
   ...MONTH_ABBREVIATIONS,
 ]);
 

@@ -144,6 +144,8 @@ function breaksTooEarly(text: string, previous: Span, next: Span, meter?: WorkMe
   if ((kind & LOWER_OR_NUMBER) !== 0) return true;
   let end = previous.end;
   while (end > previous.start && isSpace(text.charCodeAt(end - 1))) end -= 1;
+  // "(50 U.S.C. 1601 et seq.) (NEA), the…": the abbreviation's period inside a bracket.
+  while (end > previous.start && text.charCodeAt(end - 1) === 0x29) end -= 1;
   if (end <= previous.start || text.charCodeAt(end - 1) !== 0x2e) return false;
   // The word before the final period, looked for within a bound (see ABBREVIATION_LOOK_BACK).
   const limit = Math.max(previous.start, end - 1 - ABBREVIATION_LOOK_BACK);
