@@ -48,11 +48,8 @@ export function description(
     const next = words[last + 1];
     // "Eduardo M. Año" asked "who is eduardo": a first name, not a title; nor is "Moon" of
     // "Moon Jae-in" asked "who is moon": a title is a noun for a person ("premier").
-    const asTitle = foldCase(words[last]?.[0] ?? "");
-    const personNoun = dictionary?.nounSense
-      ? dictionary.nounSense(asTitle)?.category === "person" &&
-        !dictionary.nounSense(asTitle)?.proper
-      : true;
+    const sense = dictionary?.nounSense?.(foldCase(words[last]?.[0] ?? ""));
+    const personNoun = dictionary?.nounSense ? sense?.category === "person" && !sense.proper : true;
     const titled =
       next !== undefined && personNoun && !initial(next[0]) && /^\p{Lu}/u.test(next[0]);
     if (next && titled && excerpt.slice(end, next.index).trim() === "") {
