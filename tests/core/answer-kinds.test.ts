@@ -158,6 +158,26 @@ describe("a term defined in apposition", () => {
   });
 });
 
+describe("'who is X' of several passages describing X", () => {
+  const release = article(
+    "nominations",
+    "The President Announces Key Nominations",
+    "Today, the President announced his intent to nominate the following individuals:",
+    "Gerald Fauth, Nominee for Member of the National Mediation Board",
+    "Linda Puchala, Nominee for Member of the National Mediation Board",
+    "Gerald W. Fauth III currently serves as Chairman of the National Mediation Board, where he has served as a Board Member since November 2017.",
+  );
+  const index = new CitationIndex([release], { synonyms: defaultSynonyms, wordVectors: null });
+
+  it("GIVEN two passages about X, the best one saying what X is THEN its description answers, with no close call", () => {
+    expect(index.ask("who is gerald fauth")).toMatchObject({
+      answered: true,
+      answer: "Nominee for Member of the National Mediation Board",
+      close: false,
+    });
+  });
+});
+
 describe("a count of the thing asked about", () => {
   const summit = article(
     "summit",

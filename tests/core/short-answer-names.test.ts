@@ -141,6 +141,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "And Representative Ortiz, today is her birthday.",
     "Representative",
   ],
+  // A list item ends without a full stop: its apposition runs to the end.
+  [
+    "who is ana ruiz",
+    "description",
+    "Ana Ruiz, Nominee for Member of the National Mediation Board",
+    "Nominee for Member of the National Mediation Board",
+  ],
   // A generation ends the name: "III" is no name that "Brandt" would be the title of.
   [
     "who is brandt",

@@ -4,6 +4,7 @@ import type { Citation } from "../search/types.ts";
 import { foldCase } from "../text/tokenize.ts";
 import type { CountedThing } from "./answers-in.ts";
 import type { AnswerType } from "./expected.ts";
+import { description } from "./description.ts";
 import { extractShortAnswer } from "./short-answer.ts";
 
 /** The short answer an answered question gets, and whether its best two passages are a close call. */
@@ -53,6 +54,13 @@ export function judgeConfidence(
     publishedOf(top.article),
   );
   if (!second || top.score <= 0) return { answer, close: false };
+  // "who is X": what the best passage says X is, tied to X's name there, is true whichever
+  // passage is best; another passage describing X too is no rival answer.
+  // Not when the asked word was a title and a name answers ("who is china's premier").
+  const described = type === "description" && answer !== null;
+  if (described && description(question, top.excerpt, dictionary) === answer) {
+    return { answer, close: false };
+  }
   const lead = (top.score - second.score) / top.score;
   if (lead >= CONFIDENCE.closeMargin) return { answer, close: false };
   const other = extractShortAnswer(

@@ -96,7 +96,7 @@ const PHRASE = String.raw`(?:[^,;.]|(?<=\b\p{Lu})\.)`;
  * you,", ", today is her birthday").
  */
 const APPOSITION = new RegExp(
-  String.raw`^,\s+(?!(?:said|says|told|added|and|but|or|is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|did|does|do|i|you|we|he|she|they|it|there|this|that|these|those|who|which|what|when|where|if|as|so|because|while|although|today|tonight|yesterday|tomorrow|now|then)\b)(${PHRASE}{3,100})[,;.]`,
+  String.raw`^,\s+(?!(?:said|says|told|added|and|but|or|is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|did|does|do|i|you|we|he|she|they|it|there|this|that|these|those|who|which|what|when|where|if|as|so|because|while|although|today|tonight|yesterday|tomorrow|now|then)\b)(${PHRASE}{3,100})(?:[,;.]|$)`,
   "iu",
 );
 
