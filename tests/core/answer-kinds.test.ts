@@ -165,7 +165,7 @@ describe("'who is X' of several passages describing X", () => {
     "Today, the President announced his intent to nominate the following individuals:",
     "Gerald Fauth, Nominee for Member of the National Mediation Board",
     "Linda Puchala, Nominee for Member of the National Mediation Board",
-    "Gerald W. Fauth III currently serves as Chairman of the National Mediation Board, where he has served as a Board Member since November 2017.",
+    "Gerald Fauth currently serves as Chairman of the Board.",
   );
   const index = new CitationIndex([release], { synonyms: defaultSynonyms, wordVectors: null });
 
