@@ -453,6 +453,12 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The “Future of Farming Summit” will be held on Monday.",
     null,
   ],
+  [
+    "who said it is time to bury the label",
+    "person",
+    "As I said at the groundbreaking last month: it’s time to bury the label ‘Rust Belt.’",
+    null,
+  ],
   // Places: a place, not an organisation.
   [
     "what province did wang yang lead",

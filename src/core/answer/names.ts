@@ -68,14 +68,17 @@ function titledThingOfWrongKind(
 
 /**
  * Where quotations whose words are all capitalised, numbers or short function words stand: a
- * title (“Airport and Airway Extension Act of 2023, Part II”), not something said (“Tesla
+ * title (“Airport and Airway Extension Act of 2023, Part II”, ‘Rust Belt’), not something said (“Tesla
  * will build a plant”).
  */
 function quotedTitles(excerpt: string): [number, number][] {
   const spans: [number, number][] = [];
-  const quotation = new RegExp(String.raw`[“"]([^”"]{1,${SHORT_ANSWER.maxQuotedTitle}})[”"]`, "gu");
+  const quotation = new RegExp(
+    String.raw`[“"]([^”"]{1,${SHORT_ANSWER.maxQuotedTitle}})[”"]|‘([^‘’]{1,${SHORT_ANSWER.maxQuotedTitle}})’`,
+    "gu",
+  );
   for (const match of excerpt.matchAll(quotation)) {
-    const words = match[1]?.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+    const words = (match[1] ?? match[2])?.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
     if (words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || QUOTED_TITLE_LINKS.has(word))) {
       spans.push([match.index, match.index + match[0].length]);
     }
@@ -299,7 +302,8 @@ export function bestName(
   const titles = type === "person" || type === "place" ? quotedTitles(excerpt) : [];
   for (const match of namesIn(excerpt, dictionary)) {
     if (match.index < labelEnd) continue;
-    const name = match.text.replace(/[’']s$/u, "").replace(/[,.;:]+$/u, "");
+    // "the label ‘Rust Belt.’": a closing quotation mark is no part of the name either.
+    const name = match.text.replace(/[’']s$/u, "").replace(/[,.;:’'”"]+$/u, "");
     const words = name.split(/\s+/u).filter((word) => !CALENDAR_WORD.test(word));
     // A sentence may open with "But Tesla": the opener is no part of the name.
     while (words.length > 0 && STOP_WORDS.has(foldCase(words[0] ?? ""))) words.shift();
