@@ -54,9 +54,9 @@ describe("a number that labels, not counts", () => {
     expect(answersIn("count", text, "how many ghost guns were recovered")).toEqual(["20,000"]);
   });
 
-  it("GIVEN 'at least three reactors' THEN three still counts them", () => {
+  it("GIVEN 'at least three reactors' THEN 'at least three' still counts them", () => {
     const counted = { terms: new Set(["reactor"]), isNoun: () => true };
     const text = "at least three reactors outside the labs";
-    expect(answersIn("count", text, "how many reactors", counted)).toEqual(["three"]);
+    expect(answersIn("count", text, "how many reactors", counted)).toEqual(["at least three"]);
   });
 });

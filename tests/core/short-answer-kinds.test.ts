@@ -34,6 +34,19 @@ const TABLE: readonly ShortAnswerRow[] = [
   ],
   // A day written with its ordinal ("May 21st") is part of the date.
   ["when will the president arrive", "date", "The President will arrive on May 21st.", "May 21st"],
+  // A count keeps what qualifies it: "more than 100" is not "100".
+  [
+    "how many hostages were released",
+    "count",
+    "The pause saw the release of more than 100 hostages out of Gaza.",
+    "more than 100",
+  ],
+  [
+    "how many reactors will be built",
+    "count",
+    "At least three reactors will be built.",
+    "At least three",
+  ],
   // "hundreds of thousands" is one number.
   [
     "how many jobs will the law support",
@@ -79,7 +92,7 @@ const TABLE: readonly ShortAnswerRow[] = [
     "how many reactors are in the pilot program",
     "count",
     "The pilot program will build at least three reactors outside the national labs.",
-    "three",
+    "at least three",
   ],
   // Durations, counts, sums, shares: only the kind asked for.
   [
@@ -138,7 +151,7 @@ const TABLE: readonly ShortAnswerRow[] = [
     "how many reactors are in the pilot program",
     "count",
     "The pilot program covers at least three reactors outside the laboratories.",
-    "three",
+    "at least three",
   ],
   [
     "how much did selling bitcoin early cost taxpayers",

@@ -210,7 +210,10 @@ export const SHARE_OF = new RegExp(
 );
 
 /** A number, not a share ("21 million", "three"; not "25%"): what "how many" asks for. */
-export const COUNTED_NUMBER = new RegExp(String.raw`\b${ANY_NUMBER}\b(?!\s?%|\s?percent)`, "giu");
+export const COUNTED_NUMBER = new RegExp(
+  String.raw`\b(?:(?:more|fewer|less) than\s|(?:nearly|almost|about|at least|at most|up to|over|roughly|approximately)\s)?${ANY_NUMBER}\b(?!\s?%|\s?percent)`,
+  "giu",
+);
 
 /** Units of length, area, weight, speed, volume and power that a measurement is written in. */
 export const MEASURE_UNIT = String.raw`(?:miles?(?:\s(?:per|an)\shour)?|mph|km\/h|kph|knots?|kilomet(?:er|re)s?(?:\s(?:per|an)\shour)?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|yards?|acres?|square\s(?:miles|feet|meters|metres|kilometers|kilometres)|pounds?|lbs?|tons?|tonnes?|kilograms?|kg|grams?|gallons?|lit(?:er|re)s?|barrels?|(?:kilo|mega|giga)watts?|kW|MW|GW|stories|storeys|floors)`;
