@@ -141,6 +141,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "And Representative Ortiz, today is her birthday.",
     "Representative",
   ],
+  // A title's possessive opens it: "His Majesty King".
+  [
+    "who is abdullah",
+    "description",
+    "The Vice President met today with His Majesty King Abdullah II of Jordan in Dubai.",
+    "His Majesty King",
+  ],
   // A list item ends without a full stop: its apposition runs to the end.
   [
     "who is ana ruiz",

@@ -203,6 +203,11 @@ function titleBefore(text: string, dictionary: SynonymSource | null | undefined)
     // capitalised words.
     const inside =
       (word === "of" || word === "and") && title.length > 0 && /^\p{Lu}/u.test(kept[i + 1] ?? "");
+    // "His Majesty King Abdullah II": the title's possessive opens it.
+    if ((word === "His" || word === "Her") && title.length > 0) {
+      title.unshift(word);
+      break;
+    }
     if (!capitalised && !person && !inside) break;
     title.unshift(word);
   }
