@@ -36,6 +36,11 @@ export const SHORT_ANSWER = Object.freeze({
    * weekly flights"); a common noun right after it that is not the thing counts something else.
    */
   countedWithin: 4,
+  /**
+   * Order added to a place that may answer "where", per question word in its own clause
+   * (between commas): it tells places apart, never lets a name answer that would not.
+   */
+  nameClauseCredit: 1,
   /** Lowest rank of a name given as the answer: a lone word tied to nothing is a guess. */
   minRank: 1,
   /** Longest acronym ("NHTSA"): an all-capital word longer than this is a heading's shouting, no name. */

@@ -495,6 +495,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Secretary Ortiz met with Chilean Minister of Foreign Affairs Marta Vidal on Monday.",
     null,
   ],
+  // Of places after "in", the one whose clause holds more of the question's words.
+  [
+    "where is the intel facility",
+    "place",
+    "It follows a pledge to invest $5 billion in a new facility in North Carolina, and the groundbreaking of Intel's new facility in Ohio.",
+    "Ohio",
+  ],
   [
     "which countries does the rule single out",
     "place",

@@ -1,5 +1,6 @@
 import { speakerLabel } from "../article/speakers.ts";
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
+import { clauseAround } from "./clauses.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
@@ -286,7 +287,10 @@ export function bestName(
   const organization = type === "person" && noun?.sense.category === "organization";
   // "what's his name": a role ("National Security Advisor") says what someone is, not who.
   const nameAsked = asksForName(question);
-  let best: { name: string; rank: number } | undefined;
+  let best: { name: string; order: number } | undefined;
+  const askedAt = [...excerpt.matchAll(/[\p{L}\p{N}]+/gu)]
+    .filter((word) => asked.has(termOf(foldCase(word[0]))))
+    .map((word) => word.index);
   // A transcript's "MS. PSAKI:" says who speaks, not whom the passage is about (a question
   // about who said it gets the speaker apart: see search/speakers.ts).
   const label = speakerLabel(excerpt);
@@ -395,10 +399,18 @@ export function bestName(
     if (topical && apposition === 0) continue;
     const ofKind = ofKindAsked ? SHORT_ANSWER.kindRank : 0;
     const rank = apposition + located + ofKind + words.length * SHORT_ANSWER.rankPerWord;
-    if (!best || rank > best.rank) best = { name: words.join(" "), rank };
+    // A lone single-word name with nothing tying it to the question is a guess: say nothing.
+    if (rank < SHORT_ANSWER.minRank) continue;
+    // Among places that may answer, the question's words in a name's own clause tell them
+    // apart ("a facility in North Carolina, and Intel's new facility in Ohio": Ohio for Intel).
+    const [from, to] = clauseAround(excerpt, match.index, match.end);
+    const inClause = askedAt.filter((at) => at >= from && at < to).length;
+    // Only for "where": a person's name often stands apart from what is said of them, set
+    // off by commas ("…welcome the Chancellor of Germany to the White House, Chancellor Scholz").
+    const order = rank + (type === "place" ? inClause * SHORT_ANSWER.nameClauseCredit : 0);
+    if (!best || order > best.order) best = { name: words.join(" "), order };
   }
-  // A lone single-word name with nothing tying it to the question is a guess: say nothing.
-  return best && best.rank >= SHORT_ANSWER.minRank ? best.name : null;
+  return best?.name ?? null;
 }
 
 /** Words of a question that name what it is about (not its frame), as terms. */

@@ -15,17 +15,9 @@ import type { SynonymSource } from "../synonyms.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
 import { answersIn, patternsOf, quoted, type CountedThing } from "./answers-in.ts";
 import type { AnswerType } from "./expected.ts";
+import { clauseAround } from "./clauses.ts";
 import { description } from "./description.ts";
 import { askedTerms, bestName } from "./names.ts";
-
-/** The clause around a span of text: from the comma, semicolon or sentence end before it to the one after. */
-function clauseAround(text: string, start: number, end: number): [number, number] {
-  const before = Math.max(
-    ...[",", ";", ". ", ":"].map((mark) => text.lastIndexOf(mark, start - 1)),
-  );
-  const after = /[,;:]|\.\s/u.exec(text.slice(end));
-  return [before + 1, after ? end + after.index : text.length];
-}
 
 /** "Until when…", "when does the ban expire/end": a question about when something stops. */
 const ASKS_END = /\b(?:until|till|expir\w*|ends?)\b/u;
