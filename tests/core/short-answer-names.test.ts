@@ -495,6 +495,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Secretary Ortiz met with Chilean Minister of Foreign Affairs Marta Vidal on Monday.",
     null,
   ],
+  // "Central New York": the ending the dictionary knows ("New York", a place) says what the
+  // name is, not its last word alone ("York", a royal house).
+  [
+    "who reacted to the plant",
+    "person",
+    "The company picked Central New York for the plant, officials said.",
+    null,
+  ],
   // Of places after "in", the one whose clause holds more of the question's words.
   [
     "where is the intel facility",

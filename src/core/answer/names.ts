@@ -30,8 +30,18 @@ function wrongKindOfName(
   if (!dictionary?.nounSense) return false;
   // The head of "Governments of Canada" is "Governments"; of "Vice Premier Wang", "Wang".
   const head = / of /u.test(name) ? beforeOf(name) : name.split(/\s+/u).at(-1);
+  // "Central New York": the longest ending the dictionary knows as a name ("New York") says
+  // what the whole is, before its last word alone ("York", a royal house).
+  const words = name.split(/\s+/u);
+  const ending = words
+    .slice(1, -1)
+    .map((_, i) => words.slice(i + 1).join(" "))
+    .map((part) => dictionary.nounSense?.(part))
+    .find((found) => found?.proper);
   const sense =
-    dictionary.nounSense(name) ?? (head && head !== name ? dictionary.nounSense(head) : undefined);
+    dictionary.nounSense(name) ??
+    (/ of /u.test(name) ? undefined : ending) ??
+    (head && head !== name ? dictionary.nounSense(head) : undefined);
   // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
   // ("president", "premier", "secretary") before the name makes it a person's name.
   if (type === "place" && hasPersonsTitle(name, dictionary, type)) return true;
