@@ -34,6 +34,19 @@ const TABLE: readonly ShortAnswerRow[] = [
   ],
   // A day written with its ordinal ("May 21st") is part of the date.
   ["when will the president arrive", "date", "The President will arrive on May 21st.", "May 21st"],
+  // "From X to Y": the value it went to, unless the question asks what it was before.
+  [
+    "how much domestic content is required",
+    "amount",
+    "The rule raises the domestic content required from 55 percent to 75 percent.",
+    "75 percent",
+  ],
+  [
+    "what was the old content share",
+    "percent",
+    "The rule raises the domestic content required from 55 percent to 75 percent.",
+    "55 percent",
+  ],
   // A count keeps what qualifies it: "more than 100" is not "100".
   [
     "how many hostages were released",

@@ -19,6 +19,10 @@ import { clauseAround } from "./clauses.ts";
 import { description } from "./description.ts";
 import { askedTerms, bestName } from "./names.ts";
 
+/** "What was the old threshold", "how much did it cost before": a question about a value before a change. */
+const ASKS_BEFORE =
+  /\b(?:old|older|previous|previously|before|used to|originally|original|former|formerly|prior|initially)\b/u;
+
 /** "Until when…", "when does the ban expire/end": a question about when something stops. */
 const ASKS_END = /\b(?:until|till|expir\w*|ends?)\b/u;
 /** What comes before the date something stops: "until sunset, August 30", "through March 8". */
@@ -46,6 +50,7 @@ function closestMatch(
     .filter((token) => asked.has(token.term.toLowerCase()))
     .map((token) => token.start);
   let best: { text: string; closeness: number } | undefined;
+  const asksBefore = ASKS_BEFORE.test(foldCase(question));
   // "Until when…": the date after "until" answers, whatever words stand nearer another.
   const asksEnd = ASKS_END.test(foldCase(question));
   const endsAt = (index: number) =>
@@ -58,6 +63,13 @@ function closestMatch(
     if (!allowed.has(text)) continue;
     // "may" in lower case is the verb, not the month.
     if (CALENDAR_WORD.test(text) && text === text.toLowerCase()) continue;
+    // "raising the share from 55 percent to 75 percent": the value it went to answers, the one
+    // it came from only a question about before ("what was the old threshold").
+    const fromValue =
+      /\bfrom\s+$/iu.test(excerpt.slice(0, match.index)) &&
+      /^\s+to\s+\S/iu.test(excerpt.slice(match.index + match[0].length));
+    const toValue = /\bfrom\s+\S+(?:\s+\S+){0,3}\s+to\s+$/iu.test(excerpt.slice(0, match.index));
+    if ((fromValue && !asksBefore) || (toValue && asksBefore)) continue;
     // "the first two months": a number of months answers "how long", not "how many cars".
     if (counting && FOLLOWED_BY_TIME_UNIT.test(excerpt.slice(match.index + match[0].length))) {
       continue;
