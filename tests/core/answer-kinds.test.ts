@@ -28,6 +28,9 @@ describe("the kind of answer a question expects", () => {
     ["how much has norfolk southern paid so far for the cleanup", "money"],
     ["how much is the state spending on it", "money"],
     ["what percentage of sales", "percent"],
+    // "What is X for" asks a purpose, not the sum.
+    ["what is the budget money for", "none"],
+    ["what will the funds be used for", "none"],
     // A rate or share named after "what is the": a percentage.
     ["what is the graduation rate", "percent"],
     ["whats the national unemployment rate", "percent"],

@@ -173,6 +173,12 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     "definition",
   ],
   [/\bhow long ago\b/u, "date"],
+  // "What is the budget money for": a purpose, in the article's words, not the sum ("what
+  // does it sell for" still asks a price).
+  [
+    /^(?:what|wat|wht)\b(?!.*\b(?:sell|sells|sold|go|goes|went|pay|paid|charge|charged|buy|bought|cost|costs|rent|lease|retail|retails|list|listed)\s+for\b).*\bfor[?!. ]*$/u,
+    "none",
+  ],
   [
     new RegExp(
       String.raw`\bhow long\b|\bhow many (?:more )?(?:${TIME_UNITS})\b|\bfor how many\b|\bwhat (?:period|duration)\b`,
