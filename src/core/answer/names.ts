@@ -1,7 +1,7 @@
 import { speakerLabel } from "../article/speakers.ts";
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import { clauseAround } from "./clauses.ts";
-import type { SynonymSource } from "../synonyms.ts";
+import type { NounSense, SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
 import { askedNoun, asksForName, FIRST_WH, type AnswerType } from "./expected.ts";
@@ -32,15 +32,9 @@ function wrongKindOfName(
   const head = / of /u.test(name) ? beforeOf(name) : name.split(/\s+/u).at(-1);
   // "Central New York": the longest ending the dictionary knows as a name ("New York") says
   // what the whole is, before its last word alone ("York", a royal house).
-  const words = name.split(/\s+/u);
-  const ending = words
-    .slice(1, -1)
-    .map((_, i) => words.slice(i + 1).join(" "))
-    .map((part) => dictionary.nounSense?.(part))
-    .find((found) => found?.proper);
   const sense =
     dictionary.nounSense(name) ??
-    (/ of /u.test(name) ? undefined : ending) ??
+    (/ of /u.test(name) ? undefined : knownEnding(name, dictionary)) ??
     (head && head !== name ? dictionary.nounSense(head) : undefined);
   // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
   // ("president", "premier", "secretary") before the name makes it a person's name.
@@ -77,10 +71,20 @@ function titledThingOfWrongKind(
   return type === "person" ? head?.agent === false : head?.site === false;
 }
 
+/** The sense of a name's longest ending of two words or more that the dictionary writes as a name. */
+function knownEnding(name: string, dictionary: SynonymSource): NounSense | undefined {
+  const words = name.split(/\s+/u);
+  for (let start = 1; start < words.length - 1; start += 1) {
+    const sense = dictionary.nounSense?.(words.slice(start).join(" "));
+    if (sense?.proper) return sense;
+  }
+  return undefined;
+}
+
 /**
  * Where quotations whose words are all capitalised, numbers or short function words stand: a
- * title (“Airport and Airway Extension Act of 2023, Part II”, ‘Rust Belt’), not something said (“Tesla
- * will build a plant”).
+ * title (“Airport and Airway Extension Act of 2023, Part II”, ‘Rust Belt’), not something
+ * said (“Tesla will build a plant”).
  */
 function quotedTitles(excerpt: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -298,9 +302,13 @@ export function bestName(
   // "what's his name": a role ("National Security Advisor") says what someone is, not who.
   const nameAsked = asksForName(question);
   let best: { name: string; order: number } | undefined;
-  const askedAt = [...excerpt.matchAll(/[\p{L}\p{N}]+/gu)]
-    .filter((word) => asked.has(termOf(foldCase(word[0]))))
-    .map((word) => word.index);
+  // Where the question's words stand, to tell places apart (below): read for "where" only.
+  const askedAt =
+    type === "place"
+      ? [...excerpt.matchAll(/[\p{L}\p{N}]+/gu)]
+          .filter((word) => asked.has(termOf(foldCase(word[0]))))
+          .map((word) => word.index)
+      : [];
   // A transcript's "MS. PSAKI:" says who speaks, not whom the passage is about (a question
   // about who said it gets the speaker apart: see search/speakers.ts).
   const label = speakerLabel(excerpt);
@@ -413,11 +421,13 @@ export function bestName(
     if (rank < SHORT_ANSWER.minRank) continue;
     // Among places that may answer, the question's words in a name's own clause tell them
     // apart ("a facility in North Carolina, and Intel's new facility in Ohio": Ohio for Intel).
-    const [from, to] = clauseAround(excerpt, match.index, match.end);
-    const inClause = askedAt.filter((at) => at >= from && at < to).length;
-    // Only for "where": a person's name often stands apart from what is said of them, set
+    // Not among persons: a person's name often stands apart from what is said of them, set
     // off by commas ("…welcome the Chancellor of Germany to the White House, Chancellor Scholz").
-    const order = rank + (type === "place" ? inClause * SHORT_ANSWER.nameClauseCredit : 0);
+    let order = rank;
+    if (type === "place") {
+      const [from, to] = clauseAround(excerpt, match.index, match.end);
+      order += askedAt.filter((at) => at >= from && at < to).length * SHORT_ANSWER.nameClauseCredit;
+    }
     if (!best || order > best.order) best = { name: words.join(" "), order };
   }
   return best?.name ?? null;
