@@ -1,0 +1,140 @@
+import { SHORT_ANSWER } from "../fixed-tuning.ts";
+import type { NounSense, SynonymSource } from "../synonyms.ts";
+import { STOP_WORDS } from "../text/lexicon.ts";
+import { foldCase } from "../text/tokenize.ts";
+import type { AnswerType } from "./expected.ts";
+
+/**
+ * What the dictionary says a name found in an excerpt is: a person's, a place's, an
+ * organisation's, a role ("National Security Advisor") or a titled thing ("AI Action Plan"),
+ * so that a "who" question is not answered with a place nor a "where" with a person.
+ */
+
+/**
+ * Whether a name is of a kind that cannot answer: a place for "who", a person or an
+ * organisation for "where", by the dictionary's sense of the whole name or of its head
+ * when the dictionary writes that one as a name ("China", "United States").
+ */
+export function wrongKindOfName(
+  type: AnswerType,
+  name: string,
+  dictionary: SynonymSource | null | undefined,
+): boolean {
+  if (!dictionary?.nounSense) return false;
+  // The head of "Governments of Canada" is "Governments"; of "Vice Premier Wang", "Wang".
+  const head = / of /u.test(name) ? beforeOf(name) : name.split(/\s+/u).at(-1);
+  // "Central New York": the longest ending the dictionary knows as a name ("New York") says
+  // what the whole is, before its last word alone ("York", a royal house).
+  const sense =
+    dictionary.nounSense(name) ??
+    (/ of /u.test(name) ? undefined : knownEnding(name, dictionary)) ??
+    (head && head !== name ? dictionary.nounSense(head) : undefined);
+  // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
+  // ("president", "premier", "secretary") before the name makes it a person's name.
+  if (type === "place" && hasPersonsTitle(name, dictionary, type)) return true;
+  if (titledThingOfWrongKind(type, name, dictionary)) return true;
+  if (!sense?.proper) return false;
+  if (type === "place") return sense.category === "person" || sense.category === "organization";
+  return sense.category === "location" || sense.category === "time";
+}
+
+/**
+ * "AI Action Plan", "National Reactor Testing Station": a name of several words that are all
+ * dictionary words and none a name of its own is a titled thing, and its head says what it
+ * is. It answers "who" only when some sense of the head names people ("Office", "Group"),
+ * and "where" only when one names a place or a structure.
+ */
+function titledThingOfWrongKind(
+  type: AnswerType,
+  name: string,
+  dictionary: SynonymSource,
+): boolean {
+  if (type !== "person" && type !== "place") return false;
+  const words = beforeOf(name).split(/\s+/u);
+  if (words.length < SHORT_ANSWER.titledThingWords) return false;
+  const common = words.every((word) => commonNoun(word, dictionary));
+  // "Governor Brad Little", "National Security Advisor Waltz": a person's title just before
+  // the last words makes them a person's name, whatever else the words mean.
+  const titled = words.slice(-3, -1).some((word) => {
+    const sense = dictionary.nounSense?.(foldCase(word));
+    return sense !== undefined && !sense.proper && sense.category === "person";
+  });
+  if (!common || titled) return false;
+  const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
+  return type === "person" ? head?.agent === false : head?.site === false;
+}
+
+/** The sense of a name's longest ending of two words or more that the dictionary writes as a name. */
+function knownEnding(name: string, dictionary: SynonymSource): NounSense | undefined {
+  const words = name.split(/\s+/u);
+  for (let start = 1; start < words.length - 1; start += 1) {
+    const sense = dictionary.nounSense?.(words.slice(start).join(" "));
+    if (sense?.proper) return sense;
+  }
+  return undefined;
+}
+
+/** The part of a name before its " of …" ("Governments" of "Governments of Canada"), or all of it. */
+export function beforeOf(name: string): string {
+  const at = name.indexOf(" of ");
+  return at === -1 ? name : name.slice(0, at);
+}
+
+/**
+ * True when a word before a name's last is a common noun for a person: a title ("President
+ * Xi"). Not in a titled thing of dictionary words whose head names what is asked for: in
+ * "National Weather Service" (an organisation) or "National Park Service", "national" and
+ * "consumer" are no titles, though WordNet knows them as persons.
+ */
+export function hasPersonsTitle(
+  name: string,
+  dictionary: SynonymSource,
+  asked: AnswerType,
+): boolean {
+  // "National Science and Technology Council": the "and" is no word of the title.
+  const words = beforeOf(name)
+    .split(/\s+/u)
+    .filter((word) => !STOP_WORDS.has(foldCase(word)));
+  // Before "of", the last word is a title too: "Philippine Secretary of Foreign Affairs …".
+  const titles = / of /u.test(name) ? words : words.slice(0, -1);
+  const titled = titles.some((word) => {
+    const sense = dictionary.nounSense?.(word);
+    return sense !== undefined && !sense.proper && sense.category === "person";
+  });
+  if (!titled || words.length < SHORT_ANSWER.titledThingWords) return titled;
+  if (!words.every((word) => commonNoun(word, dictionary))) return true;
+  // "National Security Advisor Waltz": a head that names neither a group nor a place
+  // leaves the title a title.
+  const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
+  if (!head || head.category === "person") return true;
+  return !(asked === "place" ? head.site : head.agent);
+}
+
+/**
+ * A role, not a name: capitalised dictionary words only, the last a person ("National
+ * Security Advisor", "Ethics Chief"). A proper name among them ("Dana Ortiz", "Vice Premier
+ * Wang") or a head that is no person ("National Science and Technology Council") makes a name.
+ */
+export function isRole(words: readonly string[], dictionary: SynonymSource): boolean {
+  if (!words.every((word) => commonNoun(word, dictionary))) return false;
+  const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
+  return head !== undefined && !head.proper && head.category === "person";
+}
+
+/** A common noun for a person ("administrator", "secretary"), by its main sense. */
+export function isPersonNoun(word: string, dictionary: SynonymSource): boolean {
+  const sense = dictionary.nounSense?.(foldCase(word));
+  return sense !== undefined && !sense.proper && sense.category === "person";
+}
+
+/** A dictionary word that WordNet does not write as a name ("weather", not "donald"). */
+export function commonNoun(word: string, dictionary: SynonymSource): boolean {
+  const folded = foldCase(word);
+  return dictionary.knows(folded) && dictionary.nounSense?.(folded)?.proper !== true;
+}
+
+/** True when the dictionary knows a word as a verb and never as a noun ("Announce", not "Cook"). */
+export function onlyVerb(word: string, dictionary: SynonymSource | null | undefined): boolean {
+  const folded = foldCase(word);
+  return Boolean(dictionary?.mostlyVerb?.(folded)) && dictionary?.nounSense?.(folded) === undefined;
+}

@@ -1,0 +1,107 @@
+import { SHORT_ANSWER } from "../fixed-tuning.ts";
+import type { SynonymSource } from "../synonyms.ts";
+import { STOP_WORDS } from "../text/lexicon.ts";
+import { foldCase } from "../text/tokenize.ts";
+import { beforeOf, commonNoun } from "./name-kinds.ts";
+
+/** Where the names of an excerpt are: runs of capitalised words, and quoted titles. */
+
+/**
+ * A run of capitalised words, allowing initials and "de", "van" inside ("Vice Premier
+ * Wang Yang"), digits inside a word ("G7", "F-35"), and after an "of" (or "of the": "Secretary
+ * of the Interior") also "and" ("Office of Science and Technology Policy").
+ */
+const NAME =
+  /\b\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:de\s+|van\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:and\s+|&\s+|of\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*)?/gu;
+
+/**
+ * Where quotations whose words are all capitalised, numbers or short function words stand: a
+ * title (“Airport and Airway Extension Act of 2023, Part II”, ‘Rust Belt’), not something
+ * said (“Tesla will build a plant”).
+ */
+export function quotedTitles(excerpt: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const quotation = new RegExp(
+    String.raw`[“"]([^”"]{1,${SHORT_ANSWER.maxQuotedTitle}})[”"]|‘([^‘’]{1,${SHORT_ANSWER.maxQuotedTitle}})’`,
+    "gu",
+  );
+  for (const match of excerpt.matchAll(quotation)) {
+    const words = (match[1] ?? match[2])?.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+    if (words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || QUOTED_TITLE_LINKS.has(word))) {
+      spans.push([match.index, match.index + match[0].length]);
+    }
+  }
+  return spans;
+}
+
+/** Lower-case words a title may hold between its capitalised ones. */
+const QUOTED_TITLE_LINKS: ReadonlySet<string> = new Set([
+  "of",
+  "and",
+  "the",
+  "for",
+  "to",
+  "in",
+  "on",
+  "a",
+  "an",
+  "at",
+  "by",
+]);
+
+/** A name found in an excerpt: its text and where it starts and ends. */
+export interface NameSpan {
+  readonly text: string;
+  readonly index: number;
+  readonly end: number;
+}
+
+/**
+ * The runs of capitalised words of an excerpt ({@link NAME}), two joined by "and" when the
+ * second ends in a noun for an organisation and the first is two dictionary words or more
+ * and no organisation itself ("National Science and Technology Council"); "Canada and
+ * Mexico", "President Biden and President Xi", "Chair Lina Khan and Consumer Financial
+ * Protection Bureau", "Department of Justice and Federal Trade Commission" stay two names.
+ */
+export function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined): NameSpan[] {
+  const spans: NameSpan[] = [];
+  NAME.lastIndex = 0;
+  for (const match of excerpt.matchAll(NAME)) {
+    const span = { text: match[0], index: match.index, end: match.index + match[0].length };
+    const previous = spans.at(-1);
+    const head = foldCase(span.text.split(/\s+/u).at(-1) ?? "");
+    const sense = dictionary?.nounSense?.(head);
+    // "The Commerce and State Departments": a sentence's opening "The" is no word of the name.
+    const first = (previous?.text.split(/\s+/u) ?? []).filter(
+      (word, i) => i > 0 || !STOP_WORDS.has(foldCase(word)),
+    );
+    const firstHead = foldCase(
+      beforeOf(previous?.text ?? "")
+        .split(/\s+/u)
+        .at(-1) ?? "",
+    );
+    if (
+      previous &&
+      dictionary &&
+      /^\s+and\s+$/u.test(excerpt.slice(previous.end, span.index)) &&
+      // "The Commerce and State Departments": a plural head names both, one word before "and"
+      // is enough.
+      (first.length >= 2 || /s$/u.test(head)) &&
+      sense?.category === "organization" &&
+      !sense.proper &&
+      // "Chair Lina Khan and Consumer Financial Protection Bureau", "Department of Justice
+      // and Federal Trade Commission": a person's name, or a whole organisation, comes first.
+      first.every((word) => commonNoun(word, dictionary)) &&
+      dictionary.nounSense?.(firstHead)?.category !== "organization"
+    ) {
+      spans[spans.length - 1] = {
+        text: excerpt.slice(previous.index, span.end),
+        index: previous.index,
+        end: span.end,
+      };
+      continue;
+    }
+    spans.push(span);
+  }
+  return spans;
+}
