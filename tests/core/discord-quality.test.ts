@@ -29,6 +29,11 @@ let transcriptsOnly: CitationIndex;
 // And one more, the same afternoon, on four presidential actions (an executive order, a
 // proclamation, a letter to Congress, a memorandum: tests/fixtures/articles/blind-actions).
 let actionsOnly: CitationIndex;
+// And Discord-style questions on four more fact sheets, written blind on 3 December by two
+// helpers who never ran citebot (tests/fixtures/articles/blind-discord-sheets): alone, and
+// with the seed and the four eval sheets.
+let discordSheetsOnly: CitationIndex;
+let discordSheetsLibrary: CitationIndex;
 beforeAll(async () => {
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
   const sheets = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/eval"))).articles;
@@ -51,6 +56,11 @@ beforeAll(async () => {
   const actions = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-actions")))
     .articles;
   actionsOnly = new CitationIndex(actions, options);
+  const discordSheets = (
+    await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets"))
+  ).articles;
+  discordSheetsOnly = new CitationIndex(discordSheets, options);
+  discordSheetsLibrary = new CitationIndex([...seed, ...sheets, ...discordSheets], options);
 });
 
 /** Floors at what citebot reaches today: a regression fails, an improvement raises them. */
@@ -144,6 +154,24 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
       top3: 22,
       abstained: 10,
       falseAbstain: 5,
+    });
+  });
+
+  it("GIVEN the blind Discord-style questions on four more fact sheets and those alone THEN the floors hold", () => {
+    expectAtLeast(score(discordSheetsOnly, readQuestions("blind-discord-sheets.jsonl")), {
+      top1: 50,
+      top3: 52,
+      abstained: 11,
+      falseAbstain: 19,
+    });
+  });
+
+  it("GIVEN the blind Discord-style questions on four more fact sheets and the library THEN the floors hold", () => {
+    expectAtLeast(score(discordSheetsLibrary, readQuestions("blind-discord-sheets.jsonl")), {
+      top1: 49,
+      top3: 51,
+      abstained: 11,
+      falseAbstain: 19,
     });
   });
 
