@@ -84,7 +84,10 @@ function nounAfterWhich(q: string, dictionary: SynonymSource): AskedNoun | undef
   const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
   // "what did…", "what is…": no noun follows the question word.
   if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
-  return headNoun(match[1], match[2], dictionary);
+  // "what area of policy", "what kind of agency": the noun after "of" says what is asked.
+  const after = match[2] === "of" ? /^(?:the |a )?(\w+)/u.exec(q.slice(match[0].length + 1)) : null;
+  const ofNoun = after?.[1] ? headNoun(after[1], undefined, dictionary) : undefined;
+  return ofNoun ?? headNoun(match[1], match[2], dictionary);
 }
 
 /** The noun a question asks for (as typed, lower case) and its sense in the dictionary. */

@@ -192,7 +192,12 @@ export function bestName(
     // The article's own topic ("Tesla" in an article about Tesla) rarely answers "who".
     const topical = words.every((word) => topic.has(termOf(foldCase(word).replace(/'s$/u, ""))));
     if (topical && apposition === 0) continue;
-    const ofKind = ofKindAsked ? SHORT_ANSWER.kindRank : 0;
+    // "the PRC or Russia" for "which countries": a name the dictionary knows as a place is one.
+    const knownPlace =
+      type === "place" &&
+      dictionary?.nounSense?.(words.join(" "))?.proper === true &&
+      dictionary.nounSense(words.join(" "))?.category === "location";
+    const ofKind = ofKindAsked || knownPlace ? SHORT_ANSWER.kindRank : 0;
     const rank = apposition + located + ofKind + words.length * SHORT_ANSWER.rankPerWord;
     // A lone single-word name with nothing tying it to the question is a guess: say nothing.
     if (rank < SHORT_ANSWER.minRank) continue;

@@ -172,13 +172,14 @@ export class Ranker {
     const tooVague = topical.length === 1 && !topical[0]?.weighing.name && kind !== "definition";
     const top = citations[0];
     // "What's the name of the reporter": only a passage that gives one answers (a passage
-    // that only mentions "a reporter" is the closest, not the answer).
+    // that only mentions "a reporter" is the closest, not the answer). So for "where": a
+    // passage about the shipyard that names no place for it does not say where it will be.
     const givesName = () =>
       top !== undefined && this.shortAnswerIn(expected, question, top, counted) !== null;
     const answered =
       best !== undefined &&
       !tooVague &&
-      (!nameAsked || givesName()) &&
+      (!(nameAsked || expected === "place") || givesName()) &&
       best.coverage >= this.options.answerCoverage &&
       !(this.options.declineMissingName && best.missingName) &&
       !(this.options.declineMissingAttribute && best.missingAttribute) &&

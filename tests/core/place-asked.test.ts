@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { expectedAnswer } from "../../src/core/answer/expected.ts";
+import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+
+/** A made-up article: a port whose site is not chosen, and a rule naming two countries. */
+const ARTICLE = [
+  "---",
+  "title: A New Deepwater Port",
+  "---",
+  "",
+  "The Memorandum directs the Secretary of Transportation to build a second deepwater port, the first in fifty years.",
+  "",
+  "The rule bars suppliers with a sufficient nexus to the PRC or Russia from the port's contracts.",
+  "",
+  "Dana Ortiz leads the office and oversees trade policy.",
+  "",
+].join("\n");
+
+const index = new CitationIndex([parseArticle("port.md", new TextEncoder().encode(ARTICLE))], {
+  synonyms: defaultSynonyms,
+});
+
+describe("a question that asks where", () => {
+  it("GIVEN a passage about the port that names no place THEN 'where will the second deepwater port be built' is declined, with that passage shown as the closest", () => {
+    const answer = index.ask("where will the second deepwater port be built");
+    expect(answer.answered).toBe(false);
+    expect(answer.citations[0]?.excerpt).toContain("second deepwater port");
+  });
+
+  it("GIVEN a passage naming two countries THEN 'which countries does the rule bar' is answered with a place the dictionary knows", () => {
+    const answer = index.ask("which countries does the rule bar");
+    expect(answer.answered).toBe(true);
+    expect(["PRC", "Russia"]).toContain(answer.answer);
+  });
+
+  it.each([
+    ["what area of policy does dana ortiz oversee", "thing"],
+    ["what kind of agency leads the office", "person"],
+    ["what region of the country will get the port", "place"],
+    ["which city will get the port", "place"],
+  ])("GIVEN %j THEN it expects %s: the noun after 'of' says what is asked", (question, type) => {
+    expect(expectedAnswer(question, defaultSynonyms)).toBe(type);
+  });
+});
