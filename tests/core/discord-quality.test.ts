@@ -80,7 +80,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
     expectAtLeast(score(seedOnly, readQuestions("discord-seed.jsonl")), {
       top1: 25,
       top3: 26,
-      abstained: 10,
+      abstained: 9,
       falseAbstain: 3,
     });
   });
@@ -89,7 +89,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
     expectAtLeast(score(library, readQuestions("discord-seed.jsonl")), {
       top1: 24,
       top3: 27,
-      abstained: 9,
+      abstained: 8,
       falseAbstain: 1,
     });
   });
@@ -143,7 +143,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
     expectAtLeast(score(transcriptsOnly, readQuestions("blind-transcripts.jsonl")), {
       top1: 22,
       top3: 28,
-      abstained: 7,
+      abstained: 6,
       falseAbstain: 2,
     });
   });
@@ -159,19 +159,19 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the blind Discord-style questions on four more fact sheets and those alone THEN the floors hold", () => {
     expectAtLeast(score(discordSheetsOnly, readQuestions("blind-discord-sheets.jsonl")), {
-      top1: 50,
-      top3: 52,
+      top1: 51,
+      top3: 54,
       abstained: 14,
-      falseAbstain: 19,
+      falseAbstain: 17,
     });
   });
 
   it("GIVEN the blind Discord-style questions on four more fact sheets and the library THEN the floors hold", () => {
     expectAtLeast(score(discordSheetsLibrary, readQuestions("blind-discord-sheets.jsonl")), {
-      top1: 49,
-      top3: 51,
+      top1: 50,
+      top3: 53,
       abstained: 14,
-      falseAbstain: 19,
+      falseAbstain: 17,
     });
   });
 
@@ -192,7 +192,8 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["a custom emoji", (q) => `<:pepe:123456789012345678> ${q}`],
   ["a trailing emoji", (q) => `${q} 🤔`],
   ["bold", (q) => q.replace(/^(\S+)/u, "**$1**")],
-  ["bold inside", (q) => q.replace(/(\p{L}{6,})/u, "**$1**")],
+  // The first long word outside a mention or custom emoji ("<:thinking:123>" stays one).
+  ["bold inside", (q) => q.replace(/(?<!<[^>]*)(\p{L}{6,})/u, "**$1**")],
   ["no apostrophes", (q) => q.replace(/['’]/gu, "")],
   ["upper case", (q) => q.toUpperCase()],
   ["a chat frame", (q) => `does anyone know ${q}`],
@@ -201,6 +202,7 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["fillers", (q) => `btw quick q: ${q}`],
   ["title case", (q) => q.replace(/(?<![\p{L}\p{N}'])\p{Ll}/gu, (c) => c.toUpperCase())],
   ["a trailing filler", (q) => `${q.replace(/[?!.]+$/u, "")} fr`],
+  ["right now", (q) => `${q.replace(/[?!.]+$/u, "")} rn`],
 ];
 
 /** What must not change with the form: the verdict and the top citation. */
@@ -259,7 +261,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     expect(words("when will the model s launch in india")).toContain("s");
   });
 
-  it("GIVEN every question of the visible and discord-style sets in thirteen Discord forms THEN each gives the same verdict and top citation", () => {
+  it("GIVEN every question of the visible and discord-style sets in fifteen Discord forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(
       ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"],
       FORMS,
@@ -268,7 +270,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     expect(changed, changed.join("\n")).toEqual([]);
   });
 
-  it("GIVEN every question of our fixture sets in the thirteen forms THEN each gives the same verdict and top citation", () => {
+  it("GIVEN every question of our fixture sets in the fifteen forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(
       [
         "seed-paraphrases.jsonl",
@@ -291,6 +293,16 @@ describe("the verdict does not depend on how a question is typed", () => {
   it("GIVEN every question of the blind transcript set in the forms THEN each gives the same verdict and top citation", () => {
     const { variants, changed } = formChanges(["blind-transcripts.jsonl"], FORMS, transcriptsOnly);
     expect(variants).toBeGreaterThan(600);
+    expect(changed, changed.join("\n")).toEqual([]);
+  });
+
+  it("GIVEN every question of the blind Discord-style set on four more fact sheets in the forms THEN each gives the same verdict and top citation", () => {
+    const { variants, changed } = formChanges(
+      ["blind-discord-sheets.jsonl"],
+      FORMS,
+      discordSheetsLibrary,
+    );
+    expect(variants).toBeGreaterThan(1400);
     expect(changed, changed.join("\n")).toEqual([]);
   });
 

@@ -52,6 +52,15 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("what is the FR code")).toBe("what is the FR code");
   });
 
+  it("GIVEN 'rn' (right now) or a filler in title case THEN it is dropped too, while a surname 'Ong' and the acronym 'RN' stay", () => {
+    expect(normalizeDiscordText("how many programs are backed up rn")).toBe(
+      "how many programs are backed up",
+    );
+    expect(normalizeDiscordText("What's The Deal Now Fr")).toBe("what's the deal now");
+    expect(normalizeDiscordText("who is Ong")).toBe("who is Ong");
+    expect(normalizeDiscordText("how many RN jobs")).toBe("how many RN jobs");
+  });
+
   it("GIVEN function words typed the chat way THEN they read as the words they stand for", () => {
     expect(normalizeDiscordText("wht province did wang yang lead")).toBe(
       "what province did wang yang lead",

@@ -94,9 +94,12 @@ const HEDGE = /\b(?:supposed|meant)(?= to\s+\p{L})|\bsupposedly\b/giu;
 /**
  * Chat fillers the stop words do not hold because they are letters of other words in the
  * articles ("Fr." for Father): "fr" (for real), "istg", "tbf", "lmk", "ong", "fyi", typed
- * in lower case around a question, ask nothing. ("rn", right now, says when: it stays.)
+ * in lower case (or in title case, but for "Ong", a surname) around a question, ask
+ * nothing. Nor does "rn" (right now): kept, it was read as the dictionary's "Rn" (radon), a
+ * name no article has, and declined the question it ended.
  */
-const CHAT_FILLERS = /(?<![\p{L}\p{N}'’.-])(?:fr|istg|tbf|lmk|ong|fyi)(?![\p{L}\p{N}'’.-])/gu;
+const CHAT_FILLERS =
+  /(?<![\p{L}\p{N}'’.-])(?:[Ff]r|[Rr]n|[Ii]stg|[Tt]bf|[Ll]mk|ong|[Ff]yi)(?![\p{L}\p{N}'’.-])/gu;
 
 /** "gotten" is "got", a function word as "get" is ("have companies gotten contracts"). */
 const GOTTEN = /\bgotten\b/giu;
