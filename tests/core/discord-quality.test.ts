@@ -159,19 +159,19 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the blind Discord-style questions on four more fact sheets and those alone THEN the floors hold", () => {
     expectAtLeast(score(discordSheetsOnly, readQuestions("blind-discord-sheets.jsonl")), {
-      top1: 51,
-      top3: 54,
+      top1: 52,
+      top3: 55,
       abstained: 14,
-      falseAbstain: 17,
+      falseAbstain: 16,
     });
   });
 
   it("GIVEN the blind Discord-style questions on four more fact sheets and the library THEN the floors hold", () => {
     expectAtLeast(score(discordSheetsLibrary, readQuestions("blind-discord-sheets.jsonl")), {
       top1: 50,
-      top3: 53,
+      top3: 54,
       abstained: 14,
-      falseAbstain: 17,
+      falseAbstain: 16,
     });
   });
 

@@ -178,6 +178,26 @@ const TABLE: readonly ShortAnswerRow[] = [
     "About 12% of new cars sold were electric, and prices fell by $2,000.",
     "12%",
   ],
+  // A share written as a ratio ("six in 10", "one out of three") is a share.
+  [
+    "what share of medical marijuana users take it for pain",
+    "percent",
+    "Nearly 15% of seniors tried it, and six in 10 people who use medical marijuana take it for chronic pain.",
+    "six in 10",
+  ],
+  [
+    "what percentage of adults have tried it",
+    "percent",
+    "The survey found that one out of three adults have tried it.",
+    "one out of three",
+  ],
+  // "one in" with no number after it, or a percentage after the ratio, is no ratio.
+  [
+    "what share of voters agreed",
+    "percent",
+    "Only one in the room agreed with the 40 voters.",
+    null,
+  ],
   // Dates: a time expression of the clause asked about; "may" the verb is no month.
   [
     "when did the meeting happen",

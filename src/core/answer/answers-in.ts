@@ -12,7 +12,7 @@ import {
   MONTH_PATTERN,
   MULTIPLIER,
   NUMBER_WORD,
-  PERCENT,
+  SHARE,
   SHARE_OF,
   WHEN,
 } from "../text/lexicon.ts";
@@ -26,9 +26,9 @@ export function patternsOf(type: AnswerType): readonly RegExp[] {
     case "money":
       return [MONEY];
     case "percent":
-      return [PERCENT, MULTIPLIER];
+      return [SHARE, MULTIPLIER];
     case "amount":
-      return [MONEY, PERCENT, MULTIPLIER, COUNTED_NUMBER];
+      return [MONEY, SHARE, MULTIPLIER, COUNTED_NUMBER];
     case "count":
       return [COUNTED_NUMBER, SHARE_OF];
     case "duration":

@@ -7,7 +7,7 @@ import {
   FOLLOWED_BY_TIME_UNIT,
   MONEY,
   MULTIPLIER,
-  PERCENT,
+  SHARE,
   RATE_WORDS,
   STOP_WORDS,
 } from "../text/lexicon.ts";
@@ -154,7 +154,7 @@ export function extractShortAnswer(
       // "When" is answered by a date, not by "the timing" that lets a passage fit.
       const ordered =
         type === "amount" && (CHANGE_WORDS.test(question) || RATE_WORDS.test(question))
-          ? [PERCENT, MULTIPLIER, MONEY, COUNTED_NUMBER]
+          ? [SHARE, MULTIPLIER, MONEY, COUNTED_NUMBER]
           : type === "date"
             ? [DATE]
             : patternsOf(type);

@@ -172,6 +172,18 @@ export const PERCENT = new RegExp(String.raw`\b${NUMBER}\s?(?:%|percent\b|per ce
 /** A number and the word it counts: "1,200 workers", "3 million cars" (years and dates filtered by the caller). */
 export const COUNT = new RegExp(String.raw`\b(${NUMBER}${SCALE})\s([a-z][a-z-]+)`, "gu");
 
+/**
+ * A share written as a ratio: "one in five", "six in 10", "nearly 1 in 4", "two out of three".
+ * The second number is the whole: a digit or a small number word.
+ */
+export const RATIO = new RegExp(
+  String.raw`\b(?:(?:nearly|almost|about|roughly|over|more than|less than)\s)?(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s(?:in|out\sof)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?!\s*(?:%|percent\b))`,
+  "giu",
+);
+
+/** A share as a percentage or a ratio ("15%", "six in 10"): both compete for the one closest to the question. */
+export const SHARE = new RegExp(`${PERCENT.source}|${RATIO.source}`, "giu");
+
 /** A multiple, written as a word: "tripled", "tenfold". */
 export const MULTIPLIER =
   /\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten)fold)\b/giu;
