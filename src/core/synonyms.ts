@@ -46,6 +46,11 @@ export interface SynonymSource {
    */
   mostlyVerb?(word: string): boolean;
   /**
+   * True when the dictionary knows the word as an adjective ("american", "chinese",
+   * "federal"): capitalised alone, it describes a name rather than being one.
+   */
+  adjective?(word: string): boolean;
+  /**
    * For a capital city, the words of the country it stands for in news ("beijing" →
    * "china", "prc": "Beijing puts a levy on…"); empty otherwise.
    */

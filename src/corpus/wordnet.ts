@@ -76,6 +76,10 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).mostlyVerb;
   }
 
+  adjective(word: string): boolean {
+    return this.lookup(word).adjective;
+  }
+
   countryOf(word: string): readonly string[] {
     return this.lookup(word).country;
   }
@@ -182,6 +186,7 @@ export class WordNetSynonyms implements SynonymSource {
       known,
       proper,
       mostlyVerb,
+      adjective: tagged.has("adj"),
       country: [...country].filter((word) => !word.includes("_")),
     };
     this.cache.set(word, result);
@@ -231,6 +236,7 @@ interface WordEntry {
   known: boolean;
   proper: boolean;
   mostlyVerb: boolean;
+  adjective: boolean;
   /** For a capital, the words of its country ("beijing" → "china", "prc"). */
   country: string[];
 }

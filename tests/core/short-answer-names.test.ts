@@ -9,6 +9,19 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // A capitalised adjective alone ("American", "Federal") describes a name; it is none.
+  [
+    "which foreign shipbuilders are investing in us shipyards",
+    "person",
+    "As foreign shipbuilders invest in the Nation’s yards, more ships will be built in revitalized American shipyards.",
+    null,
+  ],
+  [
+    "who enforces the antitrust rules",
+    "person",
+    "The rules are enforced under Federal antitrust law by the Federal Trade Commission.",
+    "Federal Trade Commission",
+  ],
   // "Who is X" about a person the passage names: their role or description.
   [
     "who is li anding",

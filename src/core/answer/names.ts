@@ -8,6 +8,9 @@ import { askedNoun, asksForName, FIRST_WH, type AnswerType } from "./expected.ts
 import { hasPersonsTitle, isPersonNoun, isRole, onlyVerb, wrongKindOfName } from "./name-kinds.ts";
 import { namesIn, quotedTitles } from "./name-spans.ts";
 
+/** A Roman numeral in lower case ("xi", "li", "iv"). */
+const ROMAN_NUMERAL = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/u;
+
 /** A preposition of place right before a name ("in Woodside", "at the White House"). */
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside(?: of)?|inside)\s+(?:the\s+)?$/iu;
 
@@ -113,6 +116,11 @@ export function bestName(
     const isSentenceStart =
       match.index === 0 || /[.!?“":•-]\s*$/u.test(excerpt.slice(0, match.index));
     if (isSentenceStart && words.length === 1) continue;
+    // "American shipyards", "Federal antitrust law": a capitalised adjective alone describes
+    // what follows it; it names nobody. The dictionary's Roman numerals are adjectives too
+    // ("li", fifty-one): "Li", "Xi" are surnames.
+    const lone = words.length === 1 ? foldCase(words[0] ?? "") : "";
+    if (lone !== "" && !ROMAN_NUMERAL.test(lone) && dictionary?.adjective?.(lone)) continue;
     const isAsked = (word: string) => asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
     // "President Trump" for "who did Trump appoint": a name ending in the question's own
     // name is whom the question is about, not its answer.
