@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedAnswer } from "../../src/core/answer/expected.ts";
+import { asksForName, expectedAnswer } from "../../src/core/answer/expected.ts";
 import { CitationIndex, parseArticle } from "../../src/core/index.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
@@ -58,5 +58,42 @@ describe("a question that asks for a name", () => {
     const answer = agency.ask("whats the name of the news agency");
     expect(answer.answer).toBeNull();
     expect(answer.answered).toBe(false);
+  });
+});
+
+describe("a question for whoever holds a role", () => {
+  const text = [
+    "---",
+    "title: A Copper Investigation",
+    "---",
+    "",
+    "The Order directs the Secretary of Commerce to open an investigation under the Trade Expansion Act of 1962.",
+    "",
+    "The investigation is led by Commerce Secretary Dana Ortiz.",
+    "",
+  ].join("\n");
+  const copper = new CitationIndex([parseArticle("copper.md", new TextEncoder().encode(text))], {
+    synonyms: defaultSynonyms,
+  });
+
+  it.each([
+    ["who was president when the trade expansion act was signed", true],
+    ["who is the ceo of the company", true],
+    ["who leads the investigation", false],
+    ["who is dana ortiz", false],
+  ])("GIVEN %j THEN asking for a name is %s", (question, named) => {
+    expect(asksForName(question, defaultSynonyms)).toBe(named);
+  });
+
+  it("GIVEN a passage that names only a role ('the Secretary of Commerce') THEN 'who was president when the act was signed' is not answered with the role", () => {
+    const answer = copper.ask("who was president when the trade expansion act of 1962 was signed");
+    expect(answer.answer).toBeNull();
+    expect(answer.answered).toBe(false);
+  });
+
+  it("GIVEN a passage that names the person in the role THEN 'who is the commerce secretary leading the investigation' is answered with the name", () => {
+    const answer = copper.ask("who is the commerce secretary leading the investigation");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toContain("Dana Ortiz");
   });
 });

@@ -41,9 +41,26 @@ const WHICH_THING =
 const NAME_ASKED =
   /\b(?:what(?:'s|s| is| was| are| were)?|whats)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?names?\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?(\w+(?:\s+\w+)?))?/u;
 
-/** True when a question asks for a name ("what's the name of the reporter", "what's his name"). */
-export function asksForName(question: string): boolean {
-  return NAME_ASKED.test(questionText(question));
+/** "who was president when…", "who is the ceo of…": the noun after "who is" may be a role. */
+const WHO_HOLDS =
+  /^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?:the |a |an )?(\w+)\b/u;
+
+/**
+ * True when a question asks for a name ("what's the name of the reporter", "what's his
+ * name"), or for whoever holds a role ("who was president when the act was signed": with a
+ * dictionary that knows "president" as a person): the role itself does not answer it.
+ */
+export function asksForName(question: string, dictionary?: SynonymSource | null): boolean {
+  const q = questionText(question);
+  if (NAME_ASKED.test(q)) return true;
+  const role = WHO_HOLDS.exec(q)?.[1];
+  if (role === undefined || !dictionary?.nounSense) return false;
+  const sense = dictionary.nounSense(role);
+  return (
+    sense?.category === "person" &&
+    !sense.proper &&
+    expectedAnswer(question, dictionary) === "person"
+  );
 }
 
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */

@@ -111,13 +111,16 @@ export function hasPersonsTitle(
 }
 
 /**
- * A role, not a name: capitalised dictionary words only, the last a person ("National
- * Security Advisor", "Ethics Chief"). A proper name among them ("Dana Ortiz", "Vice Premier
- * Wang") or a head that is no person ("National Science and Technology Council") makes a name.
+ * A role, not a name: capitalised dictionary words only (and the function words of "Secretary
+ * of Commerce"), the head a person ("National Security Advisor", "Ethics Chief", "Secretary"
+ * before "of"). A proper name among them ("Dana Ortiz", "Vice Premier Wang") or a head that is
+ * no person ("National Science and Technology Council") makes a name.
  */
 export function isRole(words: readonly string[], dictionary: SynonymSource): boolean {
-  if (!words.every((word) => commonNoun(word, dictionary))) return false;
-  const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
+  const content = words.filter((word) => !STOP_WORDS.has(foldCase(word)));
+  if (!content.every((word) => commonNoun(word, dictionary))) return false;
+  const headWord = beforeOf(words.join(" ")).split(/\s+/u).at(-1) ?? "";
+  const head = dictionary.nounSense?.(foldCase(headWord));
   return head !== undefined && !head.proper && head.category === "person";
 }
 

@@ -80,7 +80,7 @@ export function bestName(
   // "Which federal departments…": a person ("President Biden") does not answer it.
   const organization = type === "person" && noun?.sense.category === "organization";
   // "what's his name": a role ("National Security Advisor") says what someone is, not who.
-  const nameAsked = asksForName(question);
+  const nameAsked = asksForName(question, dictionary);
   let best: { name: string; order: number } | undefined;
   // Where the question's words stand, to tell places apart (below): read for "where" only.
   const askedAt =

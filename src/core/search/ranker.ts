@@ -76,7 +76,7 @@ export class Ranker {
     const kind = questionKind(question);
     // In "what does VCS stand for", only "VCS" is looked for: the rest is the question's frame.
     // In "what's the name of the reporter", "name" is the frame: the reporter is looked for.
-    const nameAsked = asksForName(question);
+    const nameAsked = asksForName(question, this.options.synonyms);
     const tokens = tokenize(question).filter(
       (token) =>
         (kind !== "definition" || !DEFINITION_FRAME.has(token.word)) &&
