@@ -46,6 +46,15 @@ export interface SynonymSource {
    */
   mostlyVerb?(word: string): boolean;
   /**
+   * What a verb and its particle mean together ("set" "up": "establish", "found", "launch";
+   * "figure" "out": "solve", "work"), when the dictionary knows the two as one verb:
+   * its single-word synonyms and the content words of its definition.
+   */
+  phrasalVerb?(
+    verb: string,
+    particle: string,
+  ): { readonly synonyms: readonly string[]; readonly definition: readonly string[] } | undefined;
+  /**
    * True when the dictionary knows the word as an adjective ("american", "chinese",
    * "federal"): capitalised alone, it describes a name rather than being one.
    */

@@ -76,6 +76,36 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).mostlyVerb;
   }
 
+  phrasalVerb(
+    verb: string,
+    particle: string,
+  ): { readonly synonyms: readonly string[]; readonly definition: readonly string[] } | undefined {
+    // "setting", "shutting": morphy's rules leave the doubled consonant ("sett").
+    const forms = lemmasOf(verb, "verb").flatMap((form) =>
+      /([b-df-hj-np-tv-z])\1$/u.test(form) ? [form, form.slice(0, -1)] : [form],
+    );
+    try {
+      for (const form of forms) {
+        const phrase = `${form}_${particle}`;
+        const fields = this.file("index", "verb").find(phrase)?.split(" ");
+        const offset = fields?.[6 + Number(fields[3])];
+        if (offset === undefined) continue;
+        // The main sense's own words only: the words derived from them ("support" →
+        // "patron", "sponsor") drift too far for a verb typed in chat.
+        const words = new Set<string>();
+        const gloss = this.synsets.collect("verb", Number(offset), words, false);
+        words.delete(phrase);
+        return {
+          synonyms: [...words].filter((word) => !word.includes("_")),
+          definition: definitionTerms(gloss),
+        };
+      }
+    } catch {
+      // A missing or damaged dictionary only costs the phrase's meaning.
+    }
+    return undefined;
+  }
+
   adjective(word: string): boolean {
     return this.lookup(word).adjective;
   }

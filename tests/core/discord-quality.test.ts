@@ -159,7 +159,7 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the blind Discord-style questions on four more fact sheets and those alone THEN the floors hold", () => {
     expectAtLeast(score(discordSheetsOnly, readQuestions("blind-discord-sheets.jsonl")), {
-      top1: 52,
+      top1: 53,
       top3: 55,
       abstained: 15,
       falseAbstain: 16,

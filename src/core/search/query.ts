@@ -10,6 +10,7 @@ import {
 import { isContentToken, type Token } from "../text/tokenize.ts";
 import { askedAttribute } from "./attribute.ts";
 import { addCompoundSynonyms, compoundNames } from "./compound-names.ts";
+import { addPhrasalVerbs } from "./phrasal-verbs.ts";
 import { addCountries } from "./metonymy.ts";
 import type { NameEvidence } from "./names.ts";
 import type { TermWeighing } from "./types.ts";
@@ -122,6 +123,7 @@ export function queryTerms(
   });
   addCountries(tokens, content, isName, variantsByTerm, view, options);
   addCompoundSynonyms(compounds, variantsByTerm, view, options);
+  addPhrasalVerbs(tokens, content, variantsByTerm, view, options);
   // A stand-in that is another word of the question stands for that word only: in "stock
   // price", "price" is no evidence of "stock".
   const asked = new Set(variantsByTerm.keys());
