@@ -248,10 +248,11 @@ export const DURATION = new RegExp(
 
 /**
  * A time expression that can answer "when": a {@link DATE}, "today", a season, or
- * words about timing ("the timing", "soon", "the deadline").
+ * words about timing ("the timing", "soon", "the deadline"), but not a schedule's number
+ * ("Schedule III" of a law, "Schedule 2" of a tariff: a label).
  */
 export const WHEN = new RegExp(
-  String.raw`${DATE.source}|\b(?:today|tonight|yesterday|tomorrow|timing|schedule[ds]?|soon|deadline|(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter|quarter))\b`,
+  String.raw`${DATE.source}|\b(?:today|tonight|yesterday|tomorrow|timing|schedule[ds]?(?!\s+(?:[ivx]+|\d+)\b)|soon|deadline|(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter|quarter))\b`,
   "giu",
 );
 
