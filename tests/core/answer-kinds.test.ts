@@ -86,6 +86,9 @@ describe("the kind of answer a question expects", () => {
     ["What is Wang Yang's job?", undefined],
     ["what is wang yangs job", undefined],
     ["what is potash mostly used for", undefined],
+    // A chat hedge around "is" ("even", "exactly", "actually") asks the same.
+    ["What even is a proxy vote?", ["proxy", "vote"]],
+    ["what's actually a schedule iii drug", ["schedule", "iii", "drug"]],
   ])("GIVEN %j THEN the term it asks to define is %j", (question, term) => {
     expect(definedTerm(question)).toEqual(term);
   });

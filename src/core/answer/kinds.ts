@@ -37,7 +37,7 @@ export function checkQuestion(input: string): QuestionCheck {
 
 /** "what is a generation iv reactor", "what are automated driving systems": the term asked about. */
 const WHAT_IS_TERM =
-  /^(?:what|wat|wht)(?: is| are|'s|s| r) (?:an? )?([\p{L}\p{N}'-]+(?: [\p{L}\p{N}'-]+){0,3}) ?\??$/u;
+  /^(?:what|wat|wht)(?: even| exactly| actually)?(?: is| are|'s|s| r)(?: even| exactly| actually)? (?:an? )?([\p{L}\p{N}'-]+(?: [\p{L}\p{N}'-]+){0,3}) ?\??$/u;
 
 /**
  * The words of the term a question asks to be defined ("what are automated driving
