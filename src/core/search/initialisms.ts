@@ -1,3 +1,4 @@
+import { termOf } from "../text/tokenize.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { STOP_WORDS } from "../text/lexicon.ts";
@@ -65,9 +66,9 @@ export class Initialisms {
   private patternOf(term: QueryTerm): RegExp | undefined {
     const word = term.word;
     if (word.length < 2 || word.length > 6 || STOP_WORDS.has(word)) return undefined;
-    // Only a word the articles never write in lower case: "MAGA" may be in other articles,
-    // and "Making Aviation Great Again" in this one, which a passage without the word spells.
-    if (this.view.has(term.variants.keys().next().value ?? word)) return undefined;
+    // Only a word the articles never write in lower case ("ads" is a word): typed in capitals
+    // or not ("FTO", "fto"), the same word, read the same way.
+    if (this.view.has(termOf(word))) return undefined;
     // "evs" is the plural of "ev"; "ads" may be three letters.
     const letters = word.length >= 3 && word.endsWith("s") ? word.slice(0, -1) : word;
     return initialismPattern(letters);

@@ -185,10 +185,14 @@ export function queryTerms(
     let nameFactor = 1;
     // A name only a title has ("Harris" of "Remarks by Vice President Harris", whose text
     // says "THE VICE PRESIDENT:") is the article's topic, not missing.
-    const missingName = isName(token) && unmatched(token) && !view.titleVocabulary.has(token.term);
+    // "fcpa" typed in lower case is the titles' "FCPA": its exact forms count, as "FCPA" would.
+    const inTitles = [...variants].some(
+      ([term, match]) => match.how === "exact" && view.titleVocabulary.has(term),
+    );
+    const missingName = isName(token) && unmatched(token) && !inTitles;
     if (isName(token)) {
       if (missingName) nameFactor = options.missingNameWeight;
-      else if (!view.titleVocabulary.has(token.term)) nameFactor = options.nameWeight;
+      else if (!inTitles) nameFactor = options.nameWeight;
     }
     weight *= nameFactor;
     if (isName(token)) {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+
+/** A made-up article whose title has an acronym, spelt out in one passage and written in another. */
+const ARTICLE = [
+  "---",
+  "title: The President Restores FCPA Enforcement and Lists the Group as an FTO",
+  "---",
+  "",
+  "REVERSING THE REMOVAL: Today the President re-designated the group as a Foreign Terrorist Organization.",
+  "",
+  "The group was first designated an FTO in January 2021.",
+  "",
+  "The Order directs revised guidelines for the Foreign Corrupt Practices Act (FCPA) of 1977.",
+  "",
+].join("\n");
+
+const index = new CitationIndex([parseArticle("fto.md", new TextEncoder().encode(ARTICLE))], {
+  synonyms: defaultSynonyms,
+});
+
+/** The verdict and top citation of a question. */
+const verdict = (question: string) => {
+  const answer = index.ask(question);
+  return [answer.answered, answer.citations[0]?.excerpt];
+};
+
+describe("an acronym typed in lower case", () => {
+  it("GIVEN 'fcpa' and 'FCPA' THEN both weigh as the titles' name, the same", () => {
+    const weight = (question: string) =>
+      index.explain(question).citations[0]?.terms.find((term) => /fcpa/iu.test(term.word))?.weight;
+    expect(weight("when are the revised fcpa guidelines due")).toBe(
+      weight("when are the revised FCPA guidelines due"),
+    );
+  });
+
+  it("GIVEN 'fto' and 'FTO' THEN both give the same verdict and citations, each covering as much: a passage that spells it out counts for both or neither", () => {
+    const cited = (question: string) =>
+      index.explain(question).citations.map((citation) => [citation.excerpt, citation.coverage]);
+    expect(verdict("what does being on the fto list do")).toEqual(
+      verdict("what does being on the FTO list do"),
+    );
+    expect(cited("what does being on the fto list do")).toEqual(
+      cited("what does being on the FTO list do"),
+    );
+  });
+});
