@@ -34,6 +34,11 @@ let actionsOnly: CitationIndex;
 // with the seed and the four eval sheets.
 let discordSheetsOnly: CitationIndex;
 let discordSheetsLibrary: CitationIndex;
+// A second such set, the same afternoon, on four more (Iran, military readiness, the FCPA,
+// the Houthis: tests/fixtures/articles/blind-discord-sheets-2), held out while the rules
+// measured on the first were written.
+let discordSheets2Only: CitationIndex;
+let discordSheets2Library: CitationIndex;
 beforeAll(async () => {
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
   const sheets = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/eval"))).articles;
@@ -61,6 +66,14 @@ beforeAll(async () => {
   ).articles;
   discordSheetsOnly = new CitationIndex(discordSheets, options);
   discordSheetsLibrary = new CitationIndex([...seed, ...sheets, ...discordSheets], options);
+  const discordSheets2 = (
+    await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-2"))
+  ).articles;
+  discordSheets2Only = new CitationIndex(discordSheets2, options);
+  discordSheets2Library = new CitationIndex(
+    [...seed, ...sheets, ...discordSheets, ...discordSheets2],
+    options,
+  );
 });
 
 /** Floors at what citebot reaches today: a regression fails, an improvement raises them. */
@@ -172,6 +185,24 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
       top3: 54,
       abstained: 16,
       falseAbstain: 16,
+    });
+  });
+
+  it("GIVEN the second blind Discord-style set and its four sheets alone THEN the floors hold", () => {
+    expectAtLeast(score(discordSheets2Only, readQuestions("blind-discord-sheets-2.jsonl")), {
+      top1: 47,
+      top3: 53,
+      abstained: 9,
+      falseAbstain: 19,
+    });
+  });
+
+  it("GIVEN the second blind Discord-style set and the library with both sets' sheets THEN the floors hold", () => {
+    expectAtLeast(score(discordSheets2Library, readQuestions("blind-discord-sheets-2.jsonl")), {
+      top1: 46,
+      top3: 52,
+      abstained: 10,
+      falseAbstain: 20,
     });
   });
 
@@ -301,6 +332,16 @@ describe("the verdict does not depend on how a question is typed", () => {
       ["blind-discord-sheets.jsonl"],
       FORMS,
       discordSheetsLibrary,
+    );
+    expect(variants).toBeGreaterThan(1400);
+    expect(changed, changed.join("\n")).toEqual([]);
+  });
+
+  it("GIVEN every question of the second blind Discord-style set in the forms THEN each gives the same verdict and top citation", () => {
+    const { variants, changed } = formChanges(
+      ["blind-discord-sheets-2.jsonl"],
+      FORMS,
+      discordSheets2Library,
     );
     expect(variants).toBeGreaterThan(1400);
     expect(changed, changed.join("\n")).toEqual([]);
