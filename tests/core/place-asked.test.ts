@@ -34,6 +34,24 @@ describe("a question that asks where", () => {
     expect(["PRC", "Russia"]).toContain(answer.answer);
   });
 
+  it("GIVEN a committee that held a hearing THEN a bare 'where' is answered by the committee, and 'which city' is not", () => {
+    const text = [
+      "---",
+      "title: Debanking",
+      "---",
+      "",
+      "Earlier this year, the Senate Banking Committee held a hearing on debanking, with witnesses sharing their experiences.",
+      "",
+    ].join("\n");
+    const hearing = new CitationIndex(
+      [parseArticle("hearing.md", new TextEncoder().encode(text))],
+      { synonyms: defaultSynonyms },
+    );
+    const where = hearing.ask("where did witnesses testify about debanking");
+    expect(where).toMatchObject({ answered: true, answer: "Senate Banking Committee" });
+    expect(hearing.ask("which city did witnesses testify about debanking in").answered).toBe(false);
+  });
+
   it.each([
     ["what area of policy does dana ortiz oversee", "thing"],
     ["what kind of agency leads the office", "person"],

@@ -19,6 +19,7 @@ export function wrongKindOfName(
   type: AnswerType,
   name: string,
   dictionary: SynonymSource | null | undefined,
+  venue = false,
 ): boolean {
   if (!dictionary?.nounSense) return false;
   // The head of "Governments of Canada" is "Governments"; of "Vice Premier Wang", "Wang".
@@ -31,10 +32,12 @@ export function wrongKindOfName(
     (head && head !== name ? dictionary.nounSense(head) : undefined);
   // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
   // ("president", "premier", "secretary") before the name makes it a person's name.
-  if (type === "place" && hasPersonsTitle(name, dictionary, type)) return true;
-  if (titledThingOfWrongKind(type, name, dictionary)) return true;
+  if (type === "place" && hasPersonsTitle(name, dictionary, type, venue)) return true;
+  if (titledThingOfWrongKind(type, name, dictionary, venue)) return true;
   if (!sense?.proper) return false;
-  if (type === "place") return sense.category === "person" || sense.category === "organization";
+  if (type === "place") {
+    return sense.category === "person" || (!venue && sense.category === "organization");
+  }
   return sense.category === "location" || sense.category === "time";
 }
 
@@ -42,12 +45,13 @@ export function wrongKindOfName(
  * "AI Action Plan", "National Reactor Testing Station": a name of several words that are all
  * dictionary words and none a name of its own is a titled thing, and its head says what it
  * is. It answers "who" only when some sense of the head names people ("Office", "Group"),
- * and "where" only when one names a place or a structure.
+ * and "where" only when one names a place or a structure (a bare "where", also a body of people).
  */
 function titledThingOfWrongKind(
   type: AnswerType,
   name: string,
   dictionary: SynonymSource,
+  venue: boolean,
 ): boolean {
   if (type !== "person" && type !== "place") return false;
   const words = beforeOf(name).split(/\s+/u);
@@ -61,7 +65,8 @@ function titledThingOfWrongKind(
   });
   if (!common || titled) return false;
   const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
-  return type === "person" ? head?.agent === false : head?.site === false;
+  if (type === "person") return head?.agent === false;
+  return venue ? head?.site === false && head.agent === false : head?.site === false;
 }
 
 /** The sense of a name's longest ending of two words or more that the dictionary writes as a name. */
@@ -90,6 +95,7 @@ export function hasPersonsTitle(
   name: string,
   dictionary: SynonymSource,
   asked: AnswerType,
+  venue = false,
 ): boolean {
   // "National Science and Technology Council": the "and" is no word of the title.
   const words = beforeOf(name)
@@ -107,7 +113,8 @@ export function hasPersonsTitle(
   // leaves the title a title.
   const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
   if (!head || head.category === "person") return true;
-  return !(asked === "place" ? head.site : head.agent);
+  // A bare "where" may be answered by a body ("Federal Aviation Administration").
+  return !(asked === "place" ? head.site || (venue && head.agent) : head.agent);
 }
 
 /**

@@ -81,6 +81,10 @@ export function bestName(
   const organization = type === "person" && noun?.sense.category === "organization";
   // "what's his name": a role ("National Security Advisor") says what someone is, not who.
   const nameAsked = asksForName(question, dictionary);
+  // A bare "where" (not "which city") may be answered by the body something sits in or took
+  // place at: "within the Federal Aviation Administration", "the Senate Banking Committee
+  // held a hearing".
+  const venue = type === "place" && FIRST_WH.exec(foldCase(question))?.[0] === "where";
   let best: { name: string; order: number } | undefined;
   // Where the question's words stand, to tell places apart (below): read for "where" only.
   const askedAt =
@@ -145,7 +149,7 @@ export function bestName(
     ) {
       continue;
     }
-    if (wrongKindOfName(type, words.join(" "), dictionary)) continue;
+    if (wrongKindOfName(type, words.join(" "), dictionary, venue)) continue;
     // “Grand Ronde Reservation Act Amendment of 2023”: the title of a law, a report or an
     // event, in quotes, is neither who nor where.
     if (titles.some(([from, to]) => match.index >= from && match.index < to)) continue;
