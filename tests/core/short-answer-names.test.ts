@@ -16,6 +16,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "As foreign shipbuilders invest in the Nation’s yards, more ships will be built in revitalized American shipyards.",
     null,
   ],
+  // A name ending in a word of the same stem as one asked is no name the question says:
+  // "Administration" is not the "administrator" asked about.
+  [
+    "where will the new associate administrator sit",
+    "place",
+    "The Order directs the appointment of an Associate Administrator within the Federal Aviation Administration.",
+    "Federal Aviation Administration",
+  ],
   [
     "who enforces the antitrust rules",
     "person",

@@ -66,6 +66,7 @@ export function bestName(
       .filter(Boolean)
       .map((word) => termOf(word)),
   );
+  const typedWords = new Set(foldCase(question).split(/[^\p{L}\p{N}]+/u));
   const asked = new Set(
     foldCase(question)
       .split(/[^\p{L}\p{N}]+/u)
@@ -130,7 +131,15 @@ export function bestName(
     // name is whom the question is about, not its answer.
     const last = words.at(-1) ?? "";
     const ofKindAsked = kindAsked !== undefined && termOf(foldCase(last)) === kindAsked;
-    if (!alternatives && isAsked(last) && !ofKindAsked) continue;
+    // The same word, not one of the same stem: "Administration" is not the "administrator"
+    // asked about ("where will the administrator sit": "within the … Administration").
+    const askedAsWritten = (word: string) => {
+      const written = foldCase(word).replace(/['’]s$/u, "");
+      return [written, `${written}s`, written.replace(/e?s$/u, "")].some((form) =>
+        typedWords.has(form),
+      );
+    };
+    if (!alternatives && isAsked(last) && askedAsWritten(last) && !ofKindAsked) continue;
     // "Federal Trade Commission" for "who chairs the ftc": the question's own subject, spelt out.
     const initials = words
       .filter((word) => !STOP_WORDS.has(foldCase(word)))
