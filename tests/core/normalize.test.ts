@@ -25,8 +25,16 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("Whats up, it doesnt and i dont know, theyre here")).toBe(
       "What's up, it doesn't and i don't know, they're here",
     );
-    // Words that are also words of their own are left alone.
-    expect(normalizeDiscordText("its well were cant wont ill")).toBe("its well were cant wont ill");
+    // Words that are also words of their own are left alone…
+    expect(normalizeDiscordText("its well were ill")).toBe("its well were ill");
+    expect(normalizeDiscordText("the cant of politics, as was his wont")).toBe(
+      "the cant of politics, as was his wont",
+    );
+    // …but "cant" and "wont" before a verb are "can't" and "won't", in any case.
+    expect(normalizeDiscordText("What cant folks do, why wont it")).toBe(
+      "What can't folks do, why won't it",
+    );
+    expect(normalizeDiscordText("WHO CANT SERVE")).toBe("who can't serve");
     expect(normalizeDiscordText("it doesn’t")).toBe("it doesn't");
   });
 

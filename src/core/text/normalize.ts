@@ -52,6 +52,13 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
 );
 
 /**
+ * "cant" and "wont" before a verb are "can't" and "won't" ("what cant folks do"): the nouns
+ * ("the cant of politics", "as was his wont") follow an article, a possessive or "as".
+ */
+const CANT_OR_WONT =
+  /(?<!\b(?:the|a|an|his|her|its|their|our|my|your|as|was|is)\s+)\b(?:can|won)t(?=\s+\p{L})/giu;
+
+/**
  * Function words as chat types them ("wht", "cud", "abt"): forms no English word or
  * name is spelt like, read as the word they stand for. Content words are left to the
  * articles' vocabulary (typo and abbreviation matching), which knows their topic.
@@ -184,6 +191,7 @@ export function normalizeDiscordText(text: string): string {
         // "doesnt" but not "doesn't" (already written) nor a part of a longer token.
         whole[offset + word.length] === "'" ? word : restoreContraction(word),
       )
+      .replace(CANT_OR_WONT, (word: string) => `${word.slice(0, -1)}'${word.at(-1) ?? "t"}`)
       // A message typed in capitals throughout is shouted, not a row of acronyms.
       .replace(/^[^\p{Ll}]*$/u, (all) =>
         (all.match(/\p{Lu}{2,}/gu) ?? []).length >= 3 ? all.toLowerCase() : all,
