@@ -60,6 +60,16 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("what is the FR code")).toBe("what is the FR code");
   });
 
+  it("GIVEN initials with full stops typed in lower case ('u.s.') THEN they read as the articles' 'U.S.', one word", () => {
+    expect(normalizeDiscordText("how many u.s. sailors were hurt")).toBe(
+      "how many U.S. sailors were hurt",
+    );
+    expect(normalizeDiscordText("HOW MANY U.S. SAILORS WERE HURT")).toBe(
+      "how many U.S. sailors were hurt",
+    );
+    expect(normalizeDiscordText("what is x.com")).toBe("what is x.com");
+  });
+
   it("GIVEN 'rn' (right now) or a filler in title case THEN it is dropped too, while a surname 'Ong' and the acronym 'RN' stay", () => {
     expect(normalizeDiscordText("how many programs are backed up rn")).toBe(
       "how many programs are backed up",

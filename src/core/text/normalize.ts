@@ -51,6 +51,9 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(":") as [string, string]),
 );
 
+/** Initials with their full stops ("u.s.", "u.k."), in lower case: two letters or more. */
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Ll}\.){2,}(?![\p{L}\p{N}])/gu;
+
 /**
  * "cant" and "wont" before a verb are "can't" and "won't" ("what cant folks do"): the nouns
  * ("the cant of politics", "as was his wont") follow an article, a possessive or "as".
@@ -196,6 +199,8 @@ export function normalizeDiscordText(text: string): string {
       .replace(/^[^\p{Ll}]*$/u, (all) =>
         (all.match(/\p{Lu}{2,}/gu) ?? []).length >= 3 ? all.toLowerCase() : all,
       )
+      // "u.s." typed in lower case is the articles' "U.S.", one word, as typed in capitals.
+      .replace(DOTTED_INITIALS, (initials) => initials.toUpperCase())
       .replace(USED_TO, "former")
       .replace(HEDGE, "")
       .replace(GOTTEN, "got")
