@@ -60,3 +60,28 @@ describe("a number that labels, not counts", () => {
     expect(answersIn("count", text, "how many reactors", counted)).toEqual(["at least three"]);
   });
 });
+
+describe("a number of times", () => {
+  const text = [
+    "---",
+    "title: Attacks at Sea",
+    "---",
+    "",
+    "The rebels have attacked sailors on commercial vessels more than 100 times.",
+    "",
+  ].join("\n");
+  const index = new CitationIndex([parseArticle("sea.md", new TextEncoder().encode(text))], {
+    synonyms: defaultSynonyms,
+  });
+
+  it("GIVEN 'more than 100 times' THEN it counts no sailors ('times' is a noun, though the dictionary's 'times' is mostly a verb)", () => {
+    const answer = index.ask("how many sailors have the rebels attacked on commercial vessels");
+    expect(answer.answer).toBeNull();
+  });
+
+  it("GIVEN 'more than 100 times' THEN it answers how many times", () => {
+    expect(index.ask("how many times did the rebels attack commercial vessels").answer).toBe(
+      "more than 100",
+    );
+  });
+});

@@ -154,6 +154,19 @@ const TABLE: readonly ShortAnswerRow[] = [
     "90 percent",
   ],
   ["how many guns could escape the rules", "count", "Up to 90 percent escape the rules.", null],
+  // "millions of dollars" is a sum of money, whatever is counted; "100 times", how often.
+  [
+    "how many trans servicemembers are serving",
+    "count",
+    "The Department paid for the surgeries at a cost of millions of dollars to the taxpayer.",
+    null,
+  ],
+  [
+    "how many times did the rebels attack commercial vessels",
+    "count",
+    "The rebels attacked commercial vessels more than 100 times.",
+    "more than 100",
+  ],
   [
     "over how long has the threat grown",
     "duration",

@@ -5,6 +5,7 @@
  */
 import {
   COUNTED_NUMBER,
+  CURRENCY_WORDS,
   DURATION,
   FOLLOWED_BY_TIME_UNIT,
   MEASURE,
@@ -133,6 +134,8 @@ export function answersIn(
       ) {
         continue;
       }
+      // "millions of dollars": a sum of money, whatever is asked to be counted.
+      if (type === "count" && OF_MONEY.test(text.slice(match.index + match[0].length))) continue;
       // A share counts only as a share of something ("90 percent of firearms": SHARE_OF).
       if (
         type === "count" &&
@@ -224,6 +227,9 @@ function countsThing(text: string, from: number, counted: CountedThing): boolean
   if (next === undefined || next.capitalized || !counted.isNoun(next.word)) return true;
   return after.some((token) => counted.terms.has(token.term));
 }
+
+/** "of dollars" after a number: a sum of money ("millions of dollars"), no count of things. */
+const OF_MONEY = new RegExp(String.raw`^\s+of\s+${CURRENCY_WORDS}\b`, "iu");
 
 /** What a "how many" question counts: the terms that stand for it, and how to tell a noun. */
 export interface CountedThing {

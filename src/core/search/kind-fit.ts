@@ -231,8 +231,14 @@ export class KindFit {
     const synonyms = this.options.synonyms;
     return {
       terms: new Set([noun.term, ...standIns]),
+      // Not a verb ("three said"), but a plural whose singular is mostly a noun is one: "100
+      // times" (the dictionary's "times" is mostly the verb "to time").
       isNoun: (word) =>
-        synonyms?.nounSense?.(word) !== undefined && !(synonyms.mostlyVerb?.(word) ?? false),
+        synonyms?.nounSense?.(word) !== undefined &&
+        (!(synonyms.mostlyVerb?.(word) ?? false) ||
+          (word.endsWith("s") &&
+            synonyms.nounSense?.(word.slice(0, -1)) !== undefined &&
+            !(synonyms.mostlyVerb?.(word.slice(0, -1)) ?? false))),
     };
   }
 

@@ -160,9 +160,12 @@ const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 /** A scale word after a number: "4.2 billion", "$3bn". */
 const SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?`;
 
+/** Currencies written as words after a number: "500 yuan", "millions of dollars". */
+export const CURRENCY_WORDS = String.raw`(?:dollars|euros|pounds|yuan|yen|rupees)`;
+
 /** A sum of money in any of the common currencies: "$4.2 billion", "€30m", "500 yuan". */
 export const MONEY = new RegExp(
-  String.raw`(?:(?:US|C|A|HK)?[$€£¥]\s?${NUMBER}${SCALE})|(?:\b${NUMBER}${SCALE}\s(?:dollars|euros|pounds|yuan|yen|rupees)\b)`,
+  String.raw`(?:(?:US|C|A|HK)?[$€£¥]\s?${NUMBER}${SCALE})|(?:\b${NUMBER}${SCALE}\s${CURRENCY_WORDS}\b)`,
   "giu",
 );
 
