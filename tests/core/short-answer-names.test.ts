@@ -24,6 +24,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Order directs the appointment of an Associate Administrator within the Federal Aviation Administration.",
     "Federal Aviation Administration",
   ],
+  // Two words, the first only an adjective ("Economic Policy"), are a titled thing, no person.
+  [
+    "who will the treasury secretary consult",
+    "person",
+    "The Order directs the Secretary of the Treasury, in consultation with the Assistant to the President for Economic Policy, to develop a strategy.",
+    null,
+  ],
   [
     "who enforces the antitrust rules",
     "person",

@@ -55,7 +55,13 @@ function titledThingOfWrongKind(
 ): boolean {
   if (type !== "person" && type !== "place") return false;
   const words = beforeOf(name).split(/\s+/u);
-  if (words.length < SHORT_ANSWER.titledThingWords) return false;
+  // Two words are a titled thing too when the first is only an adjective ("Economic Policy"):
+  // a person's two names are nouns ("Mark Price").
+  const adjectiveFirst =
+    words.length === 2 &&
+    dictionary.nounSense?.(foldCase(words[0] ?? "")) === undefined &&
+    Boolean(dictionary.adjective?.(foldCase(words[0] ?? "")));
+  if (words.length < SHORT_ANSWER.titledThingWords && !adjectiveFirst) return false;
   const common = words.every((word) => commonNoun(word, dictionary));
   // "Governor Brad Little", "National Security Advisor Waltz": a person's title just before
   // the last words makes them a person's name, whatever else the words mean.
