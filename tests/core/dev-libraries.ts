@@ -1,0 +1,104 @@
+import path from "node:path";
+import { CitationIndex } from "../../src/core/index.ts";
+import { loadArticles } from "../../src/corpus/load.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
+import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
+import { ROOT } from "../helpers.ts";
+
+/** The dev sets' libraries: each blind set's articles alone, and with the seed and the eval sheets. */
+export interface DevLibraries {
+  // The discord-style dev sets of issue 10 (copied from shared/eval into tests/fixtures/eval)
+  // and their library (tests/fixtures/articles/eval: the fact sheets and the 2024 sheet).
+  readonly seedOnly: CitationIndex;
+  readonly library: CitationIndex;
+  readonly sheetsOnly: CitationIndex;
+  // A held-out set written blind by a helper who never ran citebot: four other fact sheets
+  // of the archive (tests/fixtures/articles/blind-factsheets), alone and with the library.
+  readonly blindOnly: CitationIndex;
+  readonly blindLibrary: CitationIndex;
+  // Another, written blind on 1–2 December by a helper who never ran citebot, on four articles
+  // of other kinds (two 2022–2023 fact sheets, a readout, a press release:
+  // tests/fixtures/articles/blind-mixed). Its failures were looked at once it was scored.
+  readonly mixedOnly: CitationIndex;
+  readonly mixedLibrary: CitationIndex;
+  // Another, written blind on 2 December by a helper who never ran citebot, on four transcripts
+  // (two press briefings, two remarks with several speakers: tests/fixtures/articles/blind-transcripts),
+  // asked of those four alone.
+  readonly transcriptsOnly: CitationIndex;
+  // And one more, the same afternoon, on four presidential actions (an executive order, a
+  // proclamation, a letter to Congress, a memorandum: tests/fixtures/articles/blind-actions).
+  readonly actionsOnly: CitationIndex;
+  // And Discord-style questions on four more fact sheets, written blind on 3 December by two
+  // helpers who never ran citebot (tests/fixtures/articles/blind-discord-sheets): alone, and
+  // with the seed and the four eval sheets.
+  readonly discordSheetsOnly: CitationIndex;
+  readonly discordSheetsLibrary: CitationIndex;
+  // A second such set, the same afternoon, on four more (Iran, military readiness, the FCPA,
+  // the Houthis: tests/fixtures/articles/blind-discord-sheets-2), held out while the rules
+  // measured on the first were written.
+  readonly discordSheets2Only: CitationIndex;
+  readonly discordSheets2Library: CitationIndex;
+  // A third, written as the session's final check (banking, commercial space, healthcare
+  // prices, a commission: tests/fixtures/articles/blind-discord-sheets-3).
+  readonly discordSheets3Only: CitationIndex;
+}
+
+/** Loads every dev library (the fixture articles, indexed with WordNet and word vectors). */
+export async function loadDevLibraries(): Promise<DevLibraries> {
+  const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
+  const sheets = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/eval"))).articles;
+  const blind = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-factsheets")))
+    .articles;
+  const options = { synonyms: defaultSynonyms, wordVectors: defaultWordVectors };
+  const seedOnly = new CitationIndex(seed, options);
+  const library = new CitationIndex([...seed, ...sheets], options);
+  const sheetsOnly = new CitationIndex(sheets, options);
+  const blindOnly = new CitationIndex(blind, options);
+  const blindLibrary = new CitationIndex([...seed, ...sheets, ...blind], options);
+  const mixed = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-mixed")))
+    .articles;
+  const mixedOnly = new CitationIndex(mixed, options);
+  const mixedLibrary = new CitationIndex([...seed, ...sheets, ...blind, ...mixed], options);
+  const transcripts = (
+    await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-transcripts"))
+  ).articles;
+  const transcriptsOnly = new CitationIndex(transcripts, options);
+  const actions = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-actions")))
+    .articles;
+  const actionsOnly = new CitationIndex(actions, options);
+  const discordSheets = (
+    await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets"))
+  ).articles;
+  const discordSheetsOnly = new CitationIndex(discordSheets, options);
+  const discordSheetsLibrary = new CitationIndex([...seed, ...sheets, ...discordSheets], options);
+  const discordSheets2 = (
+    await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-2"))
+  ).articles;
+  const discordSheets2Only = new CitationIndex(discordSheets2, options);
+  const discordSheets3Only = new CitationIndex(
+    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-3")))
+      .articles,
+    options,
+  );
+  const discordSheets2Library = new CitationIndex(
+    [...seed, ...sheets, ...discordSheets, ...discordSheets2],
+    options,
+  );
+  return {
+    seedOnly,
+    library,
+    sheetsOnly,
+    blindOnly,
+    blindLibrary,
+    mixedOnly,
+    mixedLibrary,
+    transcriptsOnly,
+    actionsOnly,
+    discordSheetsOnly,
+    discordSheetsLibrary,
+    discordSheets2Only,
+    discordSheets2Library,
+    discordSheets3Only,
+  };
+}
