@@ -85,3 +85,27 @@ describe("a number of times", () => {
     );
   });
 });
+
+describe("an adjective between a number and what it counts", () => {
+  const text = [
+    "---",
+    "title: Wilderness",
+    "---",
+    "",
+    "The Administration designated 1.3 million new acres of wilderness near the national parks.",
+    "",
+    "The Service opened two new visitor centers this year.",
+    "",
+  ].join("\n");
+  const index = new CitationIndex([parseArticle("parks.md", new TextEncoder().encode(text))], {
+    synonyms: defaultSynonyms,
+  });
+
+  it("GIVEN '1.3 million new acres' THEN it counts acres, not the national parks asked about", () => {
+    expect(index.ask("how many national parks are there").answer).toBeNull();
+  });
+
+  it("GIVEN 'two new visitor centers' THEN it still counts the centers", () => {
+    expect(index.ask("how many new visitor centers did the service open").answer).toBe("two");
+  });
+});

@@ -223,8 +223,11 @@ function countsThing(text: string, from: number, counted: CountedThing): boolean
   const stop = tokens.findIndex((token, i) => i > 0 && !isContentToken(token));
   const after = stop < 0 ? tokens : tokens.slice(0, stop);
   const next = after[0];
-  // A name after it may still be what is counted ("150 million Americans" are people).
-  if (next === undefined || next.capitalized || !counted.isNoun(next.word)) return true;
+  // A name after it may still be what is counted ("150 million Americans" are people), and
+  // so may what follows "of" ("90 percent of firearms" for guns); an adjective is passed
+  // over ("1.3 million new acres" counts acres, not parks).
+  if (next === undefined || next.capitalized || next.word === "of") return true;
+  if (!after.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
   return after.some((token) => counted.terms.has(token.term));
 }
 
