@@ -59,7 +59,7 @@ const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Ll}\.){2,}(?![\p{L}\p{N}])/gu;
  * ("the cant of politics", "as was his wont") follow an article, a possessive or "as".
  */
 const CANT_OR_WONT =
-  /(?<!\b(?:the|a|an|his|her|its|their|our|my|your|as|was|is)\s+)\b(?:can|won)t(?=\s+\p{L})/giu;
+  /\b(?<!\b(?:the|a|an|his|her|its|their|our|my|your|as|was|is)\s{1,3})(?:can|won)t(?=\s+\p{L})/giu;
 
 /**
  * Function words as chat types them ("wht", "cud", "abt"): forms no English word or
@@ -82,10 +82,11 @@ const TYPED_ARE =
 
 /**
  * Chat's one-letter "and" and "with" between two words: "biden n xi", "who came w musk",
- * "w/ the ceo". Lower case only: "Model N", "George W. Bush" are names.
+ * "w/ the ceo". Lower case only: "Model N", "George W. Bush" are names. The spaces looked
+ * back over are bounded: an unbounded run made a long blank message take quadratic time.
  */
-const TYPED_AND = /(?<=\p{L}\s+)n(?=\s+\p{L})/gu;
-const TYPED_WITH = /(?<=\p{L}\s+)w(?:\/\s*|(?=\s+\p{L}))/gu;
+const TYPED_AND = /(?<=\p{L}\s{1,3})n(?=\s+\p{L})/gu;
+const TYPED_WITH = /(?<=\p{L}\s{1,3})w(?:\/\s*|(?=\s+\p{L}))/gu;
 
 /**
  * "used to" before a verb, not after a form of "be" or "get" ("was used to buy" says what
