@@ -49,18 +49,19 @@ const WHO_HOLDS =
  * True when a question asks for a name ("what's the name of the reporter", "what's his
  * name"), or for whoever holds a role ("who was president when the act was signed": with a
  * dictionary that knows "president" as a person): the role itself does not answer it.
+ * `expected` is the question's {@link expectedAnswer}, when the caller has it already.
  */
-export function asksForName(question: string, dictionary?: SynonymSource | null): boolean {
+export function asksForName(
+  question: string,
+  dictionary?: SynonymSource | null,
+  expected: AnswerType = expectedAnswer(question, dictionary),
+): boolean {
   const q = questionText(question);
   if (NAME_ASKED.test(q)) return true;
   const role = WHO_HOLDS.exec(q)?.[1];
   if (role === undefined || !dictionary?.nounSense) return false;
   const sense = dictionary.nounSense(role);
-  return (
-    sense?.category === "person" &&
-    !sense.proper &&
-    expectedAnswer(question, dictionary) === "person"
-  );
+  return sense?.category === "person" && !sense.proper && expected === "person";
 }
 
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */

@@ -81,7 +81,7 @@ export function bestName(
   // "Which federal departments…": a person ("President Biden") does not answer it.
   const organization = type === "person" && noun?.sense.category === "organization";
   // "what's his name": a role ("National Security Advisor") says what someone is, not who.
-  const nameAsked = asksForName(question, dictionary);
+  const nameAsked = asksForName(question, dictionary, type);
   // A bare "where" (not "which city") may be answered by the body something sits in or took
   // place at: "within the Federal Aviation Administration", "the Senate Banking Committee
   // held a hearing".

@@ -76,7 +76,8 @@ export class Ranker {
     const kind = questionKind(question);
     // In "what does VCS stand for", only "VCS" is looked for: the rest is the question's frame.
     // In "what's the name of the reporter", "name" is the frame: the reporter is looked for.
-    const nameAsked = asksForName(question, this.options.synonyms);
+    const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
+    const nameAsked = asksForName(question, this.options.synonyms, expected);
     const tokens = tokenize(question).filter(
       (token) =>
         (kind !== "definition" || !DEFINITION_FRAME.has(token.word)) &&
@@ -109,7 +110,6 @@ export class Ranker {
       this.options,
       this.shortlister,
     );
-    const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     // What "how many" counts: a number counting something else is no answer.
     const counted = expected === "count" ? this.kindFit.countedThing(tokens, terms) : undefined;
     // "who is josh" asks what Josh is, though "josh" is a verb of saying too.
