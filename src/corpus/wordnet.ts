@@ -30,6 +30,9 @@ export class WordNetSynonyms implements SynonymSource {
   private readonly dataFiles = new Map<PartOfSpeech, SortedFile>();
   private readonly cache = new LRUCache<string, WordEntry>({ max: CACHE_SIZES.wordnet });
   private readonly speech = new LRUCache<string, boolean>({ max: CACHE_SIZES.wordnet });
+  private readonly phrasal = new LRUCache<string, PhrasalMeaning | false>({
+    max: CACHE_SIZES.wordnet,
+  });
   private readonly senses = new NounSenses(
     (kind) => this.file(kind, "noun"),
     (word) => lemmasOf(word, "noun"),
@@ -76,10 +79,17 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).mostlyVerb;
   }
 
-  phrasalVerb(
-    verb: string,
-    particle: string,
-  ): { readonly synonyms: readonly string[]; readonly definition: readonly string[] } | undefined {
+  phrasalVerb(verb: string, particle: string): PhrasalMeaning | undefined {
+    const key = `${verb} ${particle}`;
+    let meaning = this.phrasal.get(key);
+    if (meaning === undefined) {
+      meaning = this.readPhrasalVerb(verb, particle) ?? false;
+      this.phrasal.set(key, meaning);
+    }
+    return meaning === false ? undefined : meaning;
+  }
+
+  private readPhrasalVerb(verb: string, particle: string): PhrasalMeaning | undefined {
     // "setting", "shutting": morphy's rules leave the doubled consonant ("sett").
     const forms = lemmasOf(verb, "verb").flatMap((form) =>
       /([b-df-hj-np-tv-z])\1$/u.test(form) ? [form, form.slice(0, -1)] : [form],
@@ -254,6 +264,12 @@ export class WordNetSynonyms implements SynonymSource {
     this.indexFiles.clear();
     this.dataFiles.clear();
   }
+}
+
+/** What a verb and its particle mean together (see {@link SynonymSource.phrasalVerb}). */
+interface PhrasalMeaning {
+  readonly synonyms: readonly string[];
+  readonly definition: readonly string[];
 }
 
 /** What the dictionary says of one word, cached. */
