@@ -4,7 +4,8 @@ import { clauseAround } from "./clauses.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
-import { askedNoun, asksForName, FIRST_WH, type AnswerType } from "./expected.ts";
+import { askedNoun } from "./asked-noun.ts";
+import { asksForName, FIRST_WH, type AnswerType } from "./expected.ts";
 import { hasPersonsTitle, isPersonNoun, isRole, onlyVerb, wrongKindOfName } from "./name-kinds.ts";
 import { namesIn, quotedTitles } from "./name-spans.ts";
 

@@ -11,6 +11,7 @@ import { isContentToken, type Token } from "../text/tokenize.ts";
 import { askedAttribute } from "./attribute.ts";
 import { addCompoundSynonyms, compoundNames } from "./compound-names.ts";
 import { addPhrasalVerbs } from "./phrasal-verbs.ts";
+import { linkComplements, linkNames } from "./query-links.ts";
 import { addCountries } from "./metonymy.ts";
 import type { NameEvidence } from "./names.ts";
 import type { TermWeighing } from "./types.ts";
@@ -249,13 +250,14 @@ export function queryTerms(
   return terms.filter((term) => kept.has(term));
 }
 
+/** Letters that are words of their own: "a", "i". */
+const PRONOUN_LETTERS: ReadonlySet<string> = new Set(["a", "i"]);
+
 /**
  * A letter typed right after a word is part of its name in any case: "model s" is the
  * "Model S" (which the articles index), so the lower-cased question asks the same. Not
  * after a stop word: "why r they", "are u sure" are chat spellings.
  */
-/** Letters that are words of their own: "a", "i". */
-const PRONOUN_LETTERS: ReadonlySet<string> = new Set(["a", "i"]);
 
 function letterAfterWord(tokens: readonly Token[], position: number): boolean {
   const token = tokens[position] as Token;
@@ -272,66 +274,4 @@ function letterAfterWord(tokens: readonly Token[], position: number): boolean {
     previous.end + 1 === token.start &&
     isContentToken(previous)
   );
-}
-
-/**
- * "the CEO of Apple" is Apple's CEO: the word after "of" is the modifier of the
- * word before it, so where the passage's article lacks "Apple", a "CEO" found is
- * another one (as with "stock" in "stock price").
- */
-function linkComplements(
-  tokens: readonly Token[],
-  content: readonly (Token | undefined)[],
-  terms: QueryTerm[],
-  positionOf: ReadonlyMap<string, number>,
-): void {
-  content.forEach((token, position) => {
-    const head = content[position - 2];
-    if (!token || !head || tokens[position - 1]?.word !== "of") return;
-    const headAt = positionOf.get(head.term);
-    const at = positionOf.get(token.term);
-    const headTerm = headAt === undefined ? undefined : terms[headAt];
-    if (headTerm && at !== undefined && headTerm.modifier === undefined) {
-      terms[headAt as number] = { ...headTerm, modifier: at };
-    }
-  });
-}
-
-/**
- * Names of several words ("Model 3", "Wang Yang") are one thing: each word lists
- * the others as partners, so a passage whose article lacks one is about another "Model".
- */
-function linkNames(
-  content: readonly (Token | undefined)[],
-  terms: QueryTerm[],
-  positionOf: ReadonlyMap<string, number>,
-  isName: (token: Token) => boolean,
-): void {
-  let run: number[] = [];
-  const closeRun = () => {
-    const members = [...new Set(run.map((p) => positionOf.get((content[p] as Token).term)))];
-    if (members.length >= 2) {
-      for (const member of members) {
-        const term = terms[member as number];
-        if (term) term.partners.push(...(members.filter((m) => m !== member) as number[]));
-      }
-    }
-    run = [];
-  };
-  content.forEach((token, position) => {
-    // A word right before a number names a thing in any case: "model 3", "section 232".
-    const beforeNumber =
-      token !== undefined && !token.isNumber && content[position + 1]?.isNumber === true;
-    const inName =
-      token !== undefined &&
-      (isName(token) ||
-        beforeNumber ||
-        (token.isNumber && run.length > 0 && run.at(-1) === position - 1));
-    if (inName && (run.length === 0 || run.at(-1) === position - 1)) run.push(position);
-    else {
-      closeRun();
-      if (inName) run.push(position);
-    }
-  });
-  closeRun();
 }

@@ -1,0 +1,89 @@
+import type { NounSense, SynonymSource } from "../synonyms.ts";
+import { STOP_WORDS } from "../text/lexicon.ts";
+
+/**
+ * What noun a question asks for ("which agency", "the name of the reporter") and its
+ * sense in the dictionary, read from the question as its rules read it.
+ */
+
+/**
+ * A question asking for a name: "what's the name of …", "whats his name", "what was the
+ * name of …" (the words after "of", without their article, kept).
+ */
+export const NAME_ASKED =
+  /\b(?:what(?:'s|s| is| was| are| were)?|whats)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?names?\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?(\w+(?:\s+\w+)?))?/u;
+
+/** "Does anyone know when…", "can you tell me who…": a question asked inside a polite frame. */
+const FRAME =
+  /^(?:(?:do|does|did|can|could|would) )?(?:you|u|anyone|anybody|someone|somebody|y'?all|ya)(?: guys)? (?:know|remember|tell me|say|explain|have any idea)(?: if| whether)? |^(?:any ?idea|tell me|i wonder|wondering) /u;
+
+/** The question as its rules read it: lower case, straight apostrophes, no polite frame. */
+export function questionText(question: string): string {
+  return question
+    .toLowerCase()
+    .replace(/[’']/gu, "'")
+    .replace(/^[^\p{L}\p{N}]+/u, "")
+    .replace(FRAME, "");
+}
+
+/** The dictionary's sense of the noun after "which"/"what" ("department" in "which federal departments wrote…"). */
+export function askedNounSense(q: string, dictionary: SynonymSource): NounSense | undefined {
+  return nounAfterWhich(q, dictionary)?.sense;
+}
+
+/** The noun after an opening "which"/"what" (`q` as {@link questionText} gives it). */
+function nounAfterWhich(q: string, dictionary: SynonymSource): AskedNoun | undefined {
+  const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
+  // "what did…", "what is…": no noun follows the question word.
+  if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
+  // "what area of policy", "what kind of agency": the noun after "of" says what is asked.
+  const after = match[2] === "of" ? /^(?:the |a )?(\w+)/u.exec(q.slice(match[0].length + 1)) : null;
+  const ofNoun = after?.[1] ? headNoun(after[1], undefined, dictionary) : undefined;
+  return ofNoun ?? headNoun(match[1], match[2], dictionary);
+}
+
+/** The noun a question asks for (as typed, lower case) and its sense in the dictionary. */
+export interface AskedNoun {
+  readonly word: string;
+  readonly sense: NounSense;
+}
+
+/**
+ * The noun a question asks for: after "which"/"what" ("which airlines committed…") or after
+ * "the name of the" ("whats the name of the news agency"); undefined without a dictionary.
+ */
+export function askedNoun(
+  question: string,
+  dictionary?: SynonymSource | null,
+): AskedNoun | undefined {
+  if (!dictionary) return undefined;
+  const q = questionText(question);
+  const [first, second] = NAME_ASKED.exec(q)?.[1]?.split(" ") ?? [];
+  return first ? headNoun(first, second, dictionary) : nounAfterWhich(q, dictionary);
+}
+
+/**
+ * The head of one or two words after a question word or "the name of the": "which research
+ * firm": the second word is the head when it is a noun, not a verb ("which firm tracked").
+ */
+function headNoun(
+  first: string,
+  second: string | undefined,
+  dictionary: SynonymSource,
+): AskedNoun | undefined {
+  for (const word of [second, first]) {
+    if (word === undefined || STOP_WORDS.has(word) || dictionary.mostlyVerb?.(word)) continue;
+    const sense = dictionary.nounSense?.(word);
+    if (sense && !sense.proper) return { word, sense };
+  }
+  return undefined;
+}
+
+/**
+ * True when the question asks "which N" of an organisation ("which federal departments",
+ * "what agency", "what's the name of the news agency"): a person ("President Biden") does
+ * not answer it.
+ */
+export function asksForOrganization(question: string, dictionary?: SynonymSource | null): boolean {
+  return askedNoun(question, dictionary)?.sense.category === "organization";
+}
