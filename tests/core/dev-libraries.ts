@@ -42,6 +42,9 @@ export interface DevLibraries {
   // A third, written as the session's final check (banking, commercial space, healthcare
   // prices, a commission: tests/fixtures/articles/blind-discord-sheets-3).
   readonly discordSheets3Only: CitationIndex;
+  // A fourth, written blind at the start of 3 December's evening session (invasive carp,
+  // 6G spectrum, pharmaceutical tariffs, wildfires: tests/fixtures/articles/blind-discord-sheets-4).
+  readonly discordSheets4Only: CitationIndex;
 }
 
 /** Loads every dev library (the fixture articles, indexed with WordNet and word vectors). */
@@ -81,6 +84,11 @@ export async function loadDevLibraries(): Promise<DevLibraries> {
       .articles,
     options,
   );
+  const discordSheets4Only = new CitationIndex(
+    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-4")))
+      .articles,
+    options,
+  );
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -100,5 +108,6 @@ export async function loadDevLibraries(): Promise<DevLibraries> {
     discordSheets2Only,
     discordSheets2Library,
     discordSheets3Only,
+    discordSheets4Only,
   };
 }

@@ -149,6 +149,15 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
     });
   });
 
+  it("GIVEN the fourth blind Discord-style set and its four sheets alone THEN the floors hold", () => {
+    expectAtLeast(score(libs.discordSheets4Only, readQuestions("blind-discord-sheets-4.jsonl")), {
+      top1: 42,
+      top3: 49,
+      abstained: 12,
+      falseAbstain: 19,
+    });
+  });
+
   it("GIVEN the discord-style fact-sheet questions and the sheets alone THEN the floors hold", () => {
     expectAtLeast(score(libs.sheetsOnly, readQuestions("discord-articles.jsonl")), {
       top1: 60,

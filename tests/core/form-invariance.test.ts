@@ -129,6 +129,12 @@ describe("the verdict does not depend on how a question is typed", () => {
       () => libs.discordSheets3Only,
       1400,
     ],
+    [
+      "the fourth blind Discord-style set",
+      "blind-discord-sheets-4.jsonl",
+      () => libs.discordSheets4Only,
+      1400,
+    ],
     ["the blind set on presidential actions", "blind-actions.jsonl", () => libs.actionsOnly, 500],
     ["the blind set on articles of other kinds", "blind-mixed.jsonl", () => libs.mixedLibrary, 800],
   ] as const)(
