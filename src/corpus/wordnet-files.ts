@@ -11,6 +11,34 @@ export function writtenInTitleCase(line: string, lemma: string): boolean {
   return false;
 }
 
+/** Words initials skip: "Master of Education" is "MEd". */
+const UNCAPITALISED_WORDS: ReadonlySet<string> = new Set(["of", "the", "and", "for", "in", "on"]);
+
+/**
+ * True when a synset's line writes the lemma as a one-word abbreviation of another of its
+ * names: its capitals, two or more, are that name's initials ("MEd" of
+ * "Master_of_Education", "DoJ" of "Department_of_Justice").
+ */
+export function writtenAsAbbreviation(line: string, lemma: string): boolean {
+  const fields = line.split(" ");
+  const wordCount = parseInt(fields[3] ?? "0", 16);
+  const words = Array.from({ length: wordCount }, (_, i) =>
+    (fields[4 + 2 * i] ?? "").replace(/\(.*\)$/u, ""),
+  );
+  const written = words.find((word) => word.toLowerCase() === lemma);
+  const capitals = written?.replace(/[^A-Z]/gu, "") ?? "";
+  if (!written || written.includes("_") || capitals.length < 2) return false;
+  return words.some(
+    (other) =>
+      other.includes("_") &&
+      other
+        .split("_")
+        .filter((part) => !UNCAPITALISED_WORDS.has(part.toLowerCase()))
+        .map((part) => part[0]?.toUpperCase() ?? "")
+        .join("") === capitals,
+  );
+}
+
 /** A sorted WordNet file searched in place, so that start-up reads nothing. */
 export class SortedFile {
   private readonly fd: number;

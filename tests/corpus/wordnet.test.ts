@@ -43,6 +43,15 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.properNoun("met")).toBe(false);
   });
 
+  it("GIVEN a plural whose singular the dictionary has only as an abbreviation THEN it is no name", () => {
+    // "meds" reaches "MEd" (Master of Education) by its plural; "med" typed alone still is it,
+    // and a plural of a name ("democrats") stays a name.
+    expect(wordnet.properNoun("meds")).toBe(false);
+    expect(wordnet.properNoun("med")).toBe(true);
+    expect(wordnet.properNoun("democrats")).toBe(true);
+    expect(wordnet.properNoun("doj")).toBe(true);
+  });
+
   it("GIVEN a capital THEN its country and the country's adjective stand for it, whether the gloss or the synset's words say so", () => {
     // Beijing's gloss opens "capital of the People's Republic of China"; Moscow's synset holds
     // "capital_of_the_Russian_Federation" and its gloss opens "a city of central European Russia".
