@@ -33,7 +33,7 @@ const TIME_UNITS = "years?|months?|weeks?|days?|hours?|minutes?|decades?";
  * dictionary does not know the noun ({@link headNounKind} decides otherwise).
  */
 const WHICH_THING =
-  /^(?:which|what) (?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
+  /^(?:which|what) (?!about\b)(?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
 
 /** "who was president when…", "who is the ceo of…": the noun after "who is" may be a role. */
 const WHO_HOLDS =

@@ -86,7 +86,7 @@ export function questionKind(question: string): QuestionKind {
   // "which researcher", "what companies": an agent noun (-er, -or, -ist) or a kind of organisation.
   if (
     /\b(?:who|whom|whose)\b/u.test(q) ||
-    /^(?:which|what) (?:\w+ )?(?:\w+(?:ers?|ors?|ists?)|person|people|official|officials|company|companies|firms?|organi[sz]ations?|groups?|agency|agencies)\b/u.test(
+    /^(?:which|what) (?!about\b)(?:\w+ )?(?:\w+(?:ers?|ors?|ists?)|person|people|official|officials|company|companies|firms?|organi[sz]ations?|groups?|agency|agencies)\b/u.test(
       q,
     )
   ) {

@@ -112,6 +112,13 @@ const HEDGE = /\b(?:supposed|meant)(?= to\s+\p{L})|\bsupposedly\b/giu;
 const CHAT_FILLERS =
   /(?<![\p{L}\p{N}'’.-])(?:[Ff]r|[Rr]n|[Ii]stg|[Tt]bf|[Ll]mk|ong|[Ff]yi)(?![\p{L}\p{N}'’.-])/gu;
 
+/**
+ * "what's the deal with X", "what's up with X", "what's going on with X": chat's way of
+ * asking about X, read as "what about X"; the articles' own "deal" or "up" is not asked.
+ */
+const WHATS_WITH =
+  /\bwhat(?:'s| is)\s+(?:the\s+(?:deal|story|situation)|up|going\s+on)\s+with\b/giu;
+
 /** "gotten" is "got", a function word as "get" is ("have companies gotten contracts"). */
 const GOTTEN = /\bgotten\b/giu;
 
@@ -204,6 +211,7 @@ export function normalizeDiscordText(text: string): string {
       .replace(DOTTED_INITIALS, (initials) => initials.toUpperCase())
       .replace(USED_TO, "former")
       .replace(HEDGE, "")
+      .replace(WHATS_WITH, (all: string) => (/^W/u.test(all) ? "What about" : "what about"))
       .replace(GOTTEN, "got")
       .replace(TYPED_AND, "and")
       .replace(TYPED_WITH, "with ")
