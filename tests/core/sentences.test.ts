@@ -29,6 +29,23 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("GIVEN initials run together after a title ('Governor J.B. Pritzker') THEN the name stays in its sentence, while 'the U.S.' before a capital still ends one", () => {
+    expect(
+      texts(
+        "The project was delayed by Illinois Governor J.B. Pritzker. J.B. Pritzker disagreed. Exports grew in the U.S. Exports fell. They met in Washington, D.C. Trump left.",
+      ),
+    ).toEqual([
+      "The project was delayed by Illinois Governor J.B. Pritzker.",
+      "J.B. Pritzker disagreed.",
+      "Exports grew in the U.S.",
+      "Exports fell.",
+      "They met in Washington, D.C.",
+      "Trump left.",
+    ]);
+    // Initials before a word that opens sentences end one: "He met Governor J.B. He left."
+    expect(texts("He met Governor J.B. He left.")).toEqual(["He met Governor J.B.", "He left."]);
+  });
+
   it("GIVEN a law's citation with 'et seq.' in brackets THEN the sentence goes on, and a sentence in brackets still ends", () => {
     expect(
       texts(

@@ -1,5 +1,5 @@
 import type { Sentence } from "../article/types.ts";
-import { TITLE_ABBREVIATIONS } from "./lexicon.ts";
+import { STOP_WORDS, TITLE_ABBREVIATIONS } from "./lexicon.ts";
 import { isSpace } from "./space.ts";
 import type { WorkMeter } from "./work.ts";
 
@@ -161,9 +161,25 @@ function breaksTooEarly(text: string, previous: Span, next: Span, meter?: WorkMe
   if (TITLE_ABBREVIATIONS.has(bare.toLowerCase())) return true;
   // A single initial: "J. R. Smith".
   if (/^\p{Lu}$/u.test(bare)) return true;
-  // A dotted acronym ("U.S.") before a capitalised word is taken as a sentence end:
+  // Initials run together ("Governor J.B. Pritzker"): two or three letters, after a
+  // capitalised word or opening the piece, before a word that opens no sentence.
+  if (/^\p{Lu}(?:\.\p{Lu}){1,2}$/u.test(bare) && namedBefore(text, previous.start, wordStart)) {
+    const nextWord = /^[\p{L}]+/u.exec(text.slice(i, i + ABBREVIATION_LOOK_BACK))?.[0] ?? "";
+    if (!STOP_WORDS.has(nextWord.toLowerCase())) return true;
+  }
+  // Any other dotted acronym ("U.S.") before a capitalised word is taken as a sentence end:
   // in news prose "in the U.S. Exports rose" is far more common than "U.S. Steel".
   return false;
+}
+
+/**
+ * True when the word before `wordStart` (within the piece from `start`) is capitalised and
+ * ends with no punctuation ("Governor" of "Governor J.B."), or no word comes before.
+ */
+function namedBefore(text: string, start: number, wordStart: number): boolean {
+  const before = text.slice(Math.max(start, wordStart - ABBREVIATION_LOOK_BACK), wordStart);
+  if (before.trim() === "" && wordStart - start <= ABBREVIATION_LOOK_BACK) return true;
+  return /(?:^|\s)\p{Lu}[\p{L}’'-]*\s+$/u.test(before);
 }
 
 /**
