@@ -276,7 +276,7 @@ export const TYPO_MATCHING = Object.freeze({
   /** Proposals taken from Fuse.js per word. */
   fuseLimit: 5,
   /** Words this long or shorter allow one edit; longer ones two. */
-  shortWord: 4,
+  shortWord: 5,
   /** Edits (transpositions count once) allowed in a short word. */
   shortWordEdits: 1,
   /** Edits allowed in a longer word. */

@@ -26,6 +26,21 @@ describe("a misspelt question word", () => {
     );
   });
 
+  it("GIVEN a word of five letters two edits from an article word THEN it is no misspelling of it, while one edit is", () => {
+    // "ramen" is not "race"; "racce" is. Words of up to five letters allow one edit, as
+    // Elasticsearch's AUTO fuzziness does; longer ones two ("prosecuter").
+    const race = article("race", "A race", "The race for 6G is a race for spectrum.");
+    const own = new CitationIndex([race], { synonyms: defaultSynonyms, wordVectors: null });
+    const matchesOf = (question: string, word: string) =>
+      own.explain(question).citations[0]?.terms.find((term) => term.word === word)?.matches ?? [];
+    expect(matchesOf("a good ramen spot for spectrum", "ramen").map((m) => m.term)).not.toContain(
+      "race",
+    );
+    expect(matchesOf("who wins the racce for spectrum", "racce").map((m) => m.term)).toContain(
+      "race",
+    );
+  });
+
   it("GIVEN a misspelling whose stem is another article word's THEN the word meant is found as well", () => {
     // "prosecuter" stems to "prosecut", as "prosecution" does; the word meant is "prosecutor".
     const nominee = article(
