@@ -79,6 +79,8 @@ describe("a question for whoever holds a role", () => {
   it.each([
     ["who was president when the trade expansion act was signed", true],
     ["who is the ceo of the company", true],
+    ["who's the current secretary of commerce", true],
+    ["who was the former president", true],
     ["who leads the investigation", false],
     ["who is dana ortiz", false],
   ])("GIVEN %j THEN asking for a name is %s", (question, named) => {
@@ -87,6 +89,23 @@ describe("a question for whoever holds a role", () => {
 
   it("GIVEN a passage that names only a role ('the Secretary of Commerce') THEN 'who was president when the act was signed' is not answered with the role", () => {
     const answer = copper.ask("who was president when the trade expansion act of 1962 was signed");
+    expect(answer.answer).toBeNull();
+    expect(answer.answered).toBe(false);
+  });
+
+  it("GIVEN a passage that names only the role THEN 'who's the current secretary of the interior' gets no short answer and is declined", () => {
+    const fires = new CitationIndex(
+      [
+        parseArticle(
+          "fires.md",
+          new TextEncoder().encode(
+            "---\ntitle: Wildfires\n---\n\nThe Order directs the Secretary of the Interior and the Secretary of Agriculture to consolidate their wildland fire programs.\n",
+          ),
+        ),
+      ],
+      { synonyms: defaultSynonyms },
+    );
+    const answer = fires.ask("who's the current secretary of the interior");
     expect(answer.answer).toBeNull();
     expect(answer.answered).toBe(false);
   });

@@ -35,9 +35,12 @@ const TIME_UNITS = "years?|months?|weeks?|days?|hours?|minutes?|decades?";
 const WHICH_THING =
   /^(?:which|what) (?!about\b)(?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
 
-/** "who was president when…", "who is the ceo of…": the noun after "who is" may be a role. */
+/**
+ * "who was president when…", "who is the ceo of…", "who's the current secretary of…": the
+ * noun after "who is" (and an adjective) may be a role.
+ */
 const WHO_HOLDS =
-  /^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?:the |a |an )?(\w+)\b/u;
+  /^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?:the |a |an )?(\w+)(?: (\w+))?/u;
 
 /**
  * True when a question asks for a name ("what's the name of the reporter", "what's his
@@ -52,9 +55,11 @@ export function asksForName(
 ): boolean {
   const q = questionText(question);
   if (NAME_ASKED.test(q)) return true;
-  const role = WHO_HOLDS.exec(q)?.[1];
-  if (role === undefined || !dictionary?.nounSense) return false;
-  const sense = dictionary.nounSense(role);
+  const [, first, second] = WHO_HOLDS.exec(q) ?? [];
+  if (first === undefined || !dictionary?.nounSense) return false;
+  // "current", "former", "acting": an adjective before the role, not the role.
+  const afterAdjective = second !== undefined && dictionary.adjective?.(first) === true;
+  const sense = dictionary.nounSense(afterAdjective ? second : first);
   return sense?.category === "person" && !sense.proper && expected === "person";
 }
 
