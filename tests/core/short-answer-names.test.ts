@@ -9,6 +9,20 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // A place's name before the noun asked says what kind ("U.S. and foreign … companies"),
+  // not which; "Pfizer and other companies" names one.
+  [
+    "which pharma companies made the $400 billion in commitments",
+    "person",
+    "The tariffs spurred $400 billion in new investment commitments from U.S. and foreign pharmaceutical companies.",
+    null,
+  ],
+  [
+    "which pharma companies made the $400 billion in commitments",
+    "person",
+    "The tariffs spurred $400 billion in new investment commitments from Pfizer and other pharmaceutical companies.",
+    "Pfizer",
+  ],
   // A capitalised adjective alone ("American", "Federal") describes a name; it is none.
   [
     "which foreign shipbuilders are investing in us shipyards",

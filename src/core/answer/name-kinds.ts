@@ -1,7 +1,7 @@
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import type { NounSense, SynonymSource } from "../synonyms.ts";
 import { STOP_WORDS } from "../text/lexicon.ts";
-import { foldCase } from "../text/tokenize.ts";
+import { foldCase, termOf } from "../text/tokenize.ts";
 import type { AnswerType } from "./expected.ts";
 
 /**
@@ -153,4 +153,27 @@ export function commonNoun(word: string, dictionary: SynonymSource): boolean {
 export function onlyVerb(word: string, dictionary: SynonymSource | null | undefined): boolean {
   const folded = foldCase(word);
   return Boolean(dictionary?.mostlyVerb?.(folded)) && dictionary?.nounSense?.(folded) === undefined;
+}
+
+/** How many words after a place's name may still belong to the noun phrase it modifies. */
+const MODIFIED_NOUN_REACH = 4;
+
+/**
+ * True when a place's name modifies the noun the question asks for: "U.S. and foreign
+ * pharmaceutical companies" for "which companies" says what kind of companies, not which.
+ * `after` is the excerpt after the name; `kindAsked` the asked noun's term.
+ */
+export function placeModifiesAsked(
+  name: string,
+  after: string,
+  kindAsked: string,
+  dictionary: SynonymSource,
+): boolean {
+  const sense = dictionary.nounSense?.(name) ?? dictionary.nounSense?.(`${name}.`);
+  if (!sense?.site) return false;
+  // The noun phrase ends at punctuation; "and other companies" makes the name one of them.
+  const phrase = (/^[^,;:.!?()]*/u.exec(after)?.[0] ?? "").split(/\s+/u).filter(Boolean);
+  const words = phrase.slice(0, MODIFIED_NOUN_REACH).map((word) => foldCase(word));
+  const at = words.findIndex((word) => termOf(word) === kindAsked);
+  return at >= 0 && !words.slice(0, at).includes("other");
 }

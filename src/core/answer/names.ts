@@ -6,7 +6,14 @@ import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
 import { askedNoun } from "./asked-noun.ts";
 import { asksForName, FIRST_WH, type AnswerType } from "./expected.ts";
-import { hasPersonsTitle, isPersonNoun, isRole, onlyVerb, wrongKindOfName } from "./name-kinds.ts";
+import {
+  hasPersonsTitle,
+  isPersonNoun,
+  isRole,
+  onlyVerb,
+  placeModifiesAsked,
+  wrongKindOfName,
+} from "./name-kinds.ts";
 import { namesIn, quotedTitles } from "./name-spans.ts";
 
 /** A Roman numeral in lower case ("xi", "li", "iv"). */
@@ -191,6 +198,10 @@ export function bestName(
       continue;
     }
     if (bearing && !words.some((word) => bearing.has(termOf(foldCase(word))))) continue;
+    const afterName = excerpt.slice(match.end);
+    if (type === "person" && kindAsked && dictionary) {
+      if (placeModifiesAsked(name, afterName, kindAsked, dictionary)) continue;
+    }
     const before = excerpt
       .slice(Math.max(0, match.index - SHORT_ANSWER.lookBehind), match.index)
       .split(/[^\p{L}\p{N}]+/u)
