@@ -45,6 +45,10 @@ export interface DevLibraries {
   // A fourth, written blind at the start of 3 December's evening session (invasive carp,
   // 6G spectrum, pharmaceutical tariffs, wildfires: tests/fixtures/articles/blind-discord-sheets-4).
   readonly discordSheets4Only: CitationIndex;
+  // A fifth, written the same way and held out until the evening session's rules were done
+  // (Washington D.C., state energy laws, a Swiss trade deal, aircraft imports:
+  // tests/fixtures/articles/blind-discord-sheets-5).
+  readonly discordSheets5Only: CitationIndex;
 }
 
 /** Loads every dev library (the fixture articles, indexed with WordNet and word vectors). */
@@ -89,6 +93,11 @@ export async function loadDevLibraries(): Promise<DevLibraries> {
       .articles,
     options,
   );
+  const discordSheets5Only = new CitationIndex(
+    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-5")))
+      .articles,
+    options,
+  );
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -109,5 +118,6 @@ export async function loadDevLibraries(): Promise<DevLibraries> {
     discordSheets2Library,
     discordSheets3Only,
     discordSheets4Only,
+    discordSheets5Only,
   };
 }

@@ -135,6 +135,12 @@ describe("the verdict does not depend on how a question is typed", () => {
       () => libs.discordSheets4Only,
       1400,
     ],
+    [
+      "the fifth blind Discord-style set",
+      "blind-discord-sheets-5.jsonl",
+      () => libs.discordSheets5Only,
+      1400,
+    ],
     ["the blind set on presidential actions", "blind-actions.jsonl", () => libs.actionsOnly, 500],
     ["the blind set on articles of other kinds", "blind-mixed.jsonl", () => libs.mixedLibrary, 800],
   ] as const)(
