@@ -81,6 +81,7 @@ describe("a question for whoever holds a role", () => {
     ["who is the ceo of the company", true],
     ["who's the current secretary of commerce", true],
     ["who was the former president", true],
+    ["who is the current us trade representative", true],
     ["who leads the investigation", false],
     ["who is dana ortiz", false],
   ])("GIVEN %j THEN asking for a name is %s", (question, named) => {
@@ -106,6 +107,23 @@ describe("a question for whoever holds a role", () => {
       { synonyms: defaultSynonyms },
     );
     const answer = fires.ask("who's the current secretary of the interior");
+    expect(answer.answer).toBeNull();
+    expect(answer.answered).toBe(false);
+  });
+
+  it("GIVEN a passage naming one person and, apart, the role asked THEN 'who is the current us trade representative' gets no short answer and is declined", () => {
+    const aircraft = new CitationIndex(
+      [
+        parseArticle(
+          "aircraft.md",
+          new TextEncoder().encode(
+            "---\ntitle: Aircraft Imports\n---\n\nToday, President Donald J. Trump signed a Proclamation directing the U.S. Trade Representative to negotiate agreements.\n",
+          ),
+        ),
+      ],
+      { synonyms: defaultSynonyms },
+    );
+    const answer = aircraft.ask("who is the current us trade representative");
     expect(answer.answer).toBeNull();
     expect(answer.answered).toBe(false);
   });

@@ -40,7 +40,7 @@ const WHICH_THING =
  * noun after "who is" (and an adjective) may be a role.
  */
 const WHO_HOLDS =
-  /^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?:the |a |an )?(\w+)(?: (\w+))?/u;
+  /^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?:the |a |an )?(\w+(?: \w+){0,3})/u;
 
 /**
  * True when a question asks for a name ("what's the name of the reporter", "what's his
@@ -53,14 +53,29 @@ export function asksForName(
   dictionary?: SynonymSource | null,
   expected: AnswerType = expectedAnswer(question, dictionary),
 ): boolean {
-  const q = questionText(question);
-  if (NAME_ASKED.test(q)) return true;
-  const [, first, second] = WHO_HOLDS.exec(q) ?? [];
-  if (first === undefined || !dictionary?.nounSense) return false;
-  // "current", "former", "acting": an adjective before the role, not the role.
-  const afterAdjective = second !== undefined && dictionary.adjective?.(first) === true;
-  const sense = dictionary.nounSense(afterAdjective ? second : first);
-  return sense?.category === "person" && !sense.proper && expected === "person";
+  return NAME_ASKED.test(questionText(question)) || asksForHolder(question, dictionary, expected);
+}
+
+/**
+ * True when a question asks who holds a role ("who was president when…", "who's the current
+ * secretary of the interior"): the name that answers stands by the role's words.
+ */
+export function asksForHolder(
+  question: string,
+  dictionary?: SynonymSource | null,
+  expected: AnswerType = expectedAnswer(question, dictionary),
+): boolean {
+  const phrase = WHO_HOLDS.exec(questionText(question))?.[1];
+  if (phrase === undefined || !dictionary?.nounSense || expected !== "person") return false;
+  // The role's words up to a function word: "current us trade representative", "ceo" (of…).
+  // An adjective ("current", "former") or a modifier ("us", "trade") may come before it.
+  for (const word of phrase.split(" ")) {
+    if (STOP_WORDS.has(word)) return false;
+    const sense = dictionary.nounSense(word);
+    if (sense?.category === "person" && !sense.proper) return true;
+    if (sense?.proper) return false;
+  }
+  return false;
 }
 
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */

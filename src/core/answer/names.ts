@@ -5,7 +5,7 @@ import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
 import { askedNoun } from "./asked-noun.ts";
-import { asksForName, FIRST_WH, type AnswerType } from "./expected.ts";
+import { asksForHolder, asksForName, FIRST_WH, type AnswerType } from "./expected.ts";
 import {
   hasPersonsTitle,
   isPersonNoun,
@@ -90,6 +90,9 @@ export function bestName(
   const organization = type === "person" && noun?.sense.category === "organization";
   // "what's his name": a role ("National Security Advisor") says what someone is, not who.
   const nameAsked = asksForName(question, dictionary, type);
+  // "who is the current US trade representative": a name away from the role's words
+  // ("President Donald J. Trump signed … directing the U.S. Trade Representative") is another.
+  const holder = nameAsked && asksForHolder(question, dictionary, type);
   // A bare "where" (not "which city") may be answered by the body something sits in or took
   // place at: "within the Federal Aviation Administration", "the Senate Banking Committee
   // held a hearing".
@@ -213,6 +216,7 @@ export function bestName(
     const nextToQuestion = [...before.slice(-2), ...after.slice(0, 1)].some((word) =>
       asked.has(termOf(foldCase(word))),
     );
+    if (holder && !nextToQuestion && !words.some(isAsked)) continue;
     const saying =
       asksSaying &&
       [before.at(-1), after[0]].some(
