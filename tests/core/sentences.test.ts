@@ -46,6 +46,21 @@ describe("splitSentences", () => {
     expect(texts("He met Governor J.B. He left.")).toEqual(["He met Governor J.B.", "He left."]);
   });
 
+  it("GIVEN a dotted acronym at the head of a name of several capitalised words THEN the sentence goes on, while one capitalised word still opens a new one", () => {
+    expect(
+      texts(
+        "The Order establishes a task force, known as the D.C. Safe and Beautiful Task Force, that will meet. It directs the Secretary of Commerce and U.S. Trade Representative to negotiate. Sales rose in the U.K. Steel fell. Exports grew in the U.S. The next year fell.",
+      ),
+    ).toEqual([
+      "The Order establishes a task force, known as the D.C. Safe and Beautiful Task Force, that will meet.",
+      "It directs the Secretary of Commerce and U.S. Trade Representative to negotiate.",
+      "Sales rose in the U.K.",
+      "Steel fell.",
+      "Exports grew in the U.S.",
+      "The next year fell.",
+    ]);
+  });
+
   it("GIVEN a law's citation with 'et seq.' in brackets THEN the sentence goes on, and a sentence in brackets still ends", () => {
     expect(
       texts(

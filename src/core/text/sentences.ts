@@ -161,16 +161,22 @@ function breaksTooEarly(text: string, previous: Span, next: Span, meter?: WorkMe
   if (TITLE_ABBREVIATIONS.has(bare.toLowerCase())) return true;
   // A single initial: "J. R. Smith".
   if (/^\p{Lu}$/u.test(bare)) return true;
+  if (!/^\p{Lu}(?:\.\p{Lu}){1,2}$/u.test(bare)) return false;
+  const following = text.slice(i, i + ABBREVIATION_LOOK_BACK);
+  const nextWord = /^[\p{L}]+/u.exec(following)?.[0] ?? "";
+  if (STOP_WORDS.has(nextWord.toLowerCase())) return false;
   // Initials run together ("Governor J.B. Pritzker"): two or three letters, after a
   // capitalised word or opening the piece, before a word that opens no sentence.
-  if (/^\p{Lu}(?:\.\p{Lu}){1,2}$/u.test(bare) && namedBefore(text, previous.start, wordStart)) {
-    const nextWord = /^[\p{L}]+/u.exec(text.slice(i, i + ABBREVIATION_LOOK_BACK))?.[0] ?? "";
-    if (!STOP_WORDS.has(nextWord.toLowerCase())) return true;
-  }
-  // Any other dotted acronym ("U.S.") before a capitalised word is taken as a sentence end:
-  // in news prose "in the U.S. Exports rose" is far more common than "U.S. Steel".
-  return false;
+  if (namedBefore(text, previous.start, wordStart)) return true;
+  // A dotted acronym at the head of a name of several capitalised words ("the D.C. Safe and
+  // Beautiful Task Force", "U.S. Trade Representative"). Before one capitalised word it is
+  // taken as a sentence end: in news prose "in the U.S. Exports rose" is far more common
+  // than "U.S. Steel".
+  return NAME_GOES_ON.test(following);
 }
+
+/** Two capitalised words, "and" or "of" between them allowed: a name goes on ("Trade Representative"). */
+const NAME_GOES_ON = /^\p{Lu}[\p{L}’'-]*\s+(?:(?:and|of|of the)\s+)?\p{Lu}[\p{L}’'-]*/u;
 
 /**
  * True when the word before `wordStart` (within the piece from `start`) is capitalised and
