@@ -9,6 +9,13 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // "D.C", its last period read as the sentence's, is the dictionary's "D.C.": a place.
+  [
+    "What was the name of the Biden U.S. Attorney for D.C. who declined all those prosecutions?",
+    "person",
+    "In 2022, the Biden U.S. Attorney for D.C. declined to prosecute 67% of arrested people who would have been tried in D.C. Superior Court.",
+    null,
+  ],
   // A place's name before the noun asked says what kind ("U.S. and foreign … companies"),
   // not which; "Pfizer and other companies" names one.
   [

@@ -26,8 +26,11 @@ export function wrongKindOfName(
   const head = / of /u.test(name) ? beforeOf(name) : name.split(/\s+/u).at(-1);
   // "Central New York": the longest ending the dictionary knows as a name ("New York") says
   // what the whole is, before its last word alone ("York", a royal house).
+  // "D.C", its last period taken as the sentence's: the dictionary writes it "D.C.".
+  const initials = /\.\p{Lu}$/u.test(name) ? dictionary.nounSense(`${name}.`) : undefined;
   const sense =
     dictionary.nounSense(name) ??
+    initials ??
     (/ of /u.test(name) ? undefined : knownEnding(name, dictionary)) ??
     (head && head !== name ? dictionary.nounSense(head) : undefined);
   // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
