@@ -40,8 +40,8 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the discord-style fact-sheet questions and the whole libs.library THEN the floors hold", () => {
     expectAtLeast(score(libs.library, readQuestions("discord-articles.jsonl")), {
-      top1: 63,
-      top3: 68,
+      top1: 62,
+      top3: 67,
       abstained: 18,
       falseAbstain: 1,
     });
@@ -160,9 +160,9 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the fifth blind Discord-style set and its four sheets alone THEN the floors hold", () => {
     expectAtLeast(score(libs.discordSheets5Only, readQuestions("blind-discord-sheets-5.jsonl")), {
-      top1: 50,
+      top1: 52,
       top3: 58,
-      abstained: 12,
+      abstained: 13,
       falseAbstain: 12,
     });
   });
