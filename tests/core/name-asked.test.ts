@@ -26,6 +26,7 @@ describe("a question that asks for a name", () => {
     ["what's the name of the reporter they detained", "person"],
     ["whats his name", "person"],
     ["what was the name of the city where the plant will be built", "place"],
+    ["what's the official name of the new group the order sets up", "person"],
   ])("GIVEN %j THEN it expects %s", (question, type) => {
     expect(expectedAnswer(question, defaultSynonyms)).toBe(type);
   });
@@ -82,6 +83,7 @@ describe("a question for whoever holds a role", () => {
     ["who's the current secretary of commerce", true],
     ["who was the former president", true],
     ["who is the current us trade representative", true],
+    ["what's the official name of the new group", true],
     ["who leads the investigation", false],
     ["who is dana ortiz", false],
   ])("GIVEN %j THEN asking for a name is %s", (question, named) => {

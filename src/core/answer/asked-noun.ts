@@ -8,10 +8,11 @@ import { STOP_WORDS } from "../text/lexicon.ts";
 
 /**
  * A question asking for a name: "what's the name of …", "whats his name", "what was the
- * name of …" (the words after "of", without their article, kept).
+ * name of …", "what's the official name of …" (one word may qualify the name; the words
+ * after "of", without their article, kept).
  */
 export const NAME_ASKED =
-  /\b(?:what(?:'s|s| is| was| are| were)?|whats)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?names?\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?(\w+(?:\s+\w+)?))?/u;
+  /\b(?:what(?:'s|s| is| was| are| were)?|whats)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\s+)?names?\b(?:\s+of\s+(?:the\s+|a\s+|an\s+)?(\w+(?:\s+\w+)?))?/u;
 
 /** "Does anyone know when…", "can you tell me who…": a question asked inside a polite frame. */
 const FRAME =
