@@ -32,6 +32,19 @@ const TABLE: readonly ShortAnswerRow[] = [
     "DOGE Discovers $1.9 Billion HUD Money ‘Misplaced’ By Biden Administration",
     "$1.9 Billion",
   ],
+  // A deadline counted from the order answers "when … due": "in 60 days", "within 90 days".
+  [
+    "when is the report due",
+    "date",
+    "The Attorney General will submit a report to the President on the actions taken in 60 days.",
+    "in 60 days",
+  ],
+  [
+    "when does the plan have to be delivered",
+    "date",
+    "The Secretary shall deliver the plan within ninety days of the date of this order.",
+    "within ninety days",
+  ],
   // A day written with its ordinal ("May 21st") is part of the date.
   ["when will the president arrive", "date", "The President will arrive on May 21st.", "May 21st"],
   // "From X to Y": the value it went to, unless the question asks what it was before.

@@ -4,6 +4,7 @@ import {
   CHANGE_WORDS,
   COUNTED_NUMBER,
   DATE,
+  DEADLINE,
   FOLLOWED_BY_TIME_UNIT,
   MONEY,
   MULTIPLIER,
@@ -156,7 +157,7 @@ export function extractShortAnswer(
         type === "amount" && (CHANGE_WORDS.test(question) || RATE_WORDS.test(question))
           ? [SHARE, MULTIPLIER, MONEY, COUNTED_NUMBER]
           : type === "date"
-            ? [DATE]
+            ? [DATE, DEADLINE]
             : patternsOf(type);
       const allowed = new Set(
         answersIn(type, excerpt, question, counted).filter(

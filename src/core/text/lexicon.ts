@@ -249,13 +249,19 @@ export const DURATION = new RegExp(
   "giu",
 );
 
+/** A deadline counted from now or from an order: "in 60 days", "within ninety days". */
+export const DEADLINE = new RegExp(
+  String.raw`\b(?:with)?in\s+(?:\d+|${NUMBER_WORD})[\s-]+${TIME_UNIT}\b`,
+  "giu",
+);
+
 /**
- * A time expression that can answer "when": a {@link DATE}, "today", a season, or
- * words about timing ("the timing", "soon", "the deadline"), but not a schedule's number
- * ("Schedule III" of a law, "Schedule 2" of a tariff: a label).
+ * A time expression that can answer "when": a {@link DATE}, "today", a season, a
+ * {@link DEADLINE}, or words about timing ("the timing", "soon", "the deadline"), but not a
+ * schedule's number ("Schedule III" of a law, "Schedule 2" of a tariff: a label).
  */
 export const WHEN = new RegExp(
-  String.raw`${DATE.source}|\b(?:today|tonight|yesterday|tomorrow|timing|schedule[ds]?(?!\s+(?:[ivx]+|\d+)\b)|soon|deadline|(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter|quarter))\b`,
+  String.raw`${DATE.source}|\b(?:today|tonight|yesterday|tomorrow|timing|schedule[ds]?(?!\s+(?:[ivx]+|\d+)\b)|soon|deadline|(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter|quarter))\b|${DEADLINE.source}`,
   "giu",
 );
 
