@@ -32,32 +32,34 @@ describe("splitSentences", () => {
   it("GIVEN initials run together after a title ('Governor J.B. Pritzker') THEN the name stays in its sentence, while 'the U.S.' before a capital still ends one", () => {
     expect(
       texts(
-        "The project was delayed by Illinois Governor J.B. Pritzker. J.B. Pritzker disagreed. Exports grew in the U.S. Exports fell. They met in Washington, D.C. Trump left.",
+        "The project was delayed by Illinois Governor J.B. Pritzker. J.B. Pritzker disagreed. Exports grew in the U.S. Exports fell last year. They met in Washington, D.C. Trump left at noon.",
       ),
     ).toEqual([
       "The project was delayed by Illinois Governor J.B. Pritzker.",
       "J.B. Pritzker disagreed.",
       "Exports grew in the U.S.",
-      "Exports fell.",
+      "Exports fell last year.",
       "They met in Washington, D.C.",
-      "Trump left.",
+      "Trump left at noon.",
     ]);
     // Initials before a word that opens sentences end one: "He met Governor J.B. He left."
     expect(texts("He met Governor J.B. He left.")).toEqual(["He met Governor J.B.", "He left."]);
   });
 
-  it("GIVEN a dotted acronym at the head of a name of several capitalised words THEN the sentence goes on, while one capitalised word still opens a new one", () => {
+  it("GIVEN a dotted acronym at the head of a name of several capitalised words THEN the sentence goes on, as before a tail of two words, while one capitalised word still opens a new one", () => {
     expect(
       texts(
-        "The Order establishes a task force, known as the D.C. Safe and Beautiful Task Force, that will meet. It directs the Secretary of Commerce and U.S. Trade Representative to negotiate. Sales rose in the U.K. Steel fell. Exports grew in the U.S. The next year fell.",
+        "The Order establishes a task force, known as the D.C. Safe and Beautiful Task Force, that will meet. It directs the Secretary of Commerce and U.S. Trade Representative to negotiate. Sales rose in the U.K. Steel output fell. Exports grew in the U.S. The next year fell. Fares are checked on the D.C. Metro system.",
       ),
     ).toEqual([
       "The Order establishes a task force, known as the D.C. Safe and Beautiful Task Force, that will meet.",
       "It directs the Secretary of Commerce and U.S. Trade Representative to negotiate.",
       "Sales rose in the U.K.",
-      "Steel fell.",
+      "Steel output fell.",
       "Exports grew in the U.S.",
       "The next year fell.",
+      // Two words after it are the tail of a name, no sentence: "Metro system."
+      "Fares are checked on the D.C. Metro system.",
     ]);
   });
 

@@ -172,7 +172,20 @@ function breaksTooEarly(text: string, previous: Span, next: Span, meter?: WorkMe
   // Beautiful Task Force", "U.S. Trade Representative"). Before one capitalised word it is
   // taken as a sentence end: in news prose "in the U.S. Exports rose" is far more common
   // than "U.S. Steel".
-  return NAME_GOES_ON.test(following);
+  // Nor is one when what follows is too short to be a sentence: "on the D.C. Metro system."
+  return NAME_GOES_ON.test(following) || shortPiece(text, next);
+}
+
+/** Words a piece may have and still be the tail of a name cut off ("Metro system.", "Government."). */
+const MAX_TAIL_WORDS = 2;
+
+/** True when the piece holds at most {@link MAX_TAIL_WORDS} words (read within a bound). */
+function shortPiece(text: string, piece: Span): boolean {
+  const words = text
+    .slice(piece.start, Math.min(piece.end, piece.start + ABBREVIATION_LOOK_BACK))
+    .split(/\s+/u)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return piece.end - piece.start <= ABBREVIATION_LOOK_BACK && words.length <= MAX_TAIL_WORDS;
 }
 
 /** Two capitalised words, "and" or "of" between them allowed: a name goes on ("Trade Representative"). */
