@@ -160,10 +160,10 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the fifth blind Discord-style set and its four sheets alone THEN the floors hold", () => {
     expectAtLeast(score(libs.discordSheets5Only, readQuestions("blind-discord-sheets-5.jsonl")), {
-      top1: 52,
-      top3: 58,
+      top1: 55,
+      top3: 62,
       abstained: 13,
-      falseAbstain: 12,
+      falseAbstain: 11,
     });
   });
 
