@@ -6,7 +6,15 @@
 /** What kind of thing a noun names, in the dictionary's main sense (WordNet's lexicographer files). */
 /** What a noun names; "possession" is money and what is owned or owed ("fine", "budget", "asset"). */
 export type NounCategory =
-  "person" | "organization" | "location" | "time" | "quantity" | "possession" | "other";
+  | "person"
+  | "organization"
+  | "location"
+  | "time"
+  | "quantity"
+  | "possession"
+  /** A message or a document: "order", "memorandum", "act", "report". */
+  | "communication"
+  | "other";
 
 /** A noun's category, and whether the dictionary writes that sense as a name ("China", not "commerce"). */
 export interface NounSense {

@@ -4,6 +4,7 @@ import { writtenInTitleCase, type SortedFile } from "./wordnet-files.ts";
 
 /** WordNet's lexicographer files of nouns (a synset line's second field) that say what a noun names. */
 const LEXICOGRAPHER: Readonly<Record<number, NounCategory>> = {
+  10: "communication",
   14: "organization",
   15: "location",
   18: "person",

@@ -9,6 +9,19 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // A document ("Executive Order", "… Act") is no one: its head's main sense is a message.
+  [
+    "Who's going to chair the D.C. Safe and Beautiful Task Force?",
+    "person",
+    "The Executive Order establishes a task force, officially known as the D.C. Safe and Beautiful Task Force.",
+    null,
+  ],
+  [
+    "which cabinet official is supposed to push the agenda",
+    "person",
+    "President Trump’s Working Families Tax Cuts Act reflects the commitment to win the race.",
+    null,
+  ],
   // "D.C", its last period read as the sentence's, is the dictionary's "D.C.": a place.
   [
     "What was the name of the Biden U.S. Attorney for D.C. who declined all those prosecutions?",

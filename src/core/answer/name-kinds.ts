@@ -37,6 +37,12 @@ export function wrongKindOfName(
   // ("president", "premier", "secretary") before the name makes it a person's name.
   if (type === "place" && hasPersonsTitle(name, dictionary, type, venue)) return true;
   if (titledThingOfWrongKind(type, name, dictionary, venue)) return true;
+  // "Executive Order", "Presidential Memorandum", "the … Act": a document is neither who nor
+  // where, whatever the words before its head.
+  const headSense = head && head !== name ? dictionary.nounSense(head) : undefined;
+  if (headSense?.category === "communication" && !headSense.proper) {
+    if (type === "person" || type === "place") return true;
+  }
   if (!sense?.proper) return false;
   if (type === "place") {
     return sense.category === "person" || (!venue && sense.category === "organization");
