@@ -57,6 +57,11 @@ describe("the kind of answer a question expects", () => {
     ["sovereign wealth fund size", "amount"],
     ["concorde top speed", "measure"],
     ["caldor fire acres", "measure"],
+    // "How far back", "how far out": a time, not a distance; "how long ago" too.
+    ["how far back does trump say the world has put up with iran", "date"],
+    ["how far out are they talking for the tech", "date"],
+    ["how long ago did the port open", "date"],
+    ["how far is the plant from the city", "measure"],
     ["trump tower stories", "none"],
     ["why are teslas so expensive in china", "none"],
     ["is tesla charging more in china", "none"],

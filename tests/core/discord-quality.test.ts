@@ -121,10 +121,10 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the second blind Discord-style set and its four sheets alone THEN the floors hold", () => {
     expectAtLeast(score(libs.discordSheets2Only, readQuestions("blind-discord-sheets-2.jsonl")), {
-      top1: 47,
+      top1: 48,
       top3: 52,
       abstained: 11,
-      falseAbstain: 19,
+      falseAbstain: 18,
     });
   });
 

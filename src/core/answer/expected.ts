@@ -81,8 +81,9 @@ export function asksForHolder(
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */
 export const FIRST_WH = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u;
 
-/** A date asked by the question's first question word ("when…", "what year…", "which day…"). */
-const DATE_ASKED = /^(?:when|(?:what|which) (?:year|day|date|time|month|week))\b/u;
+/** A date asked by the question's first question word ("when…", "what year…", "how far back…"). */
+const DATE_ASKED =
+  /^(?:when|(?:what|which) (?:year|day|date|time|month|week)|how long ago|how far (?:back|out|ahead|off))\b/u;
 
 /** A question that opens with an auxiliary ("does the credit depend on where…") asks yes or no. */
 const YES_NO =
@@ -133,6 +134,9 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     "definition",
   ],
   [/\bhow long ago\b/u, "date"],
+  // "How far back…", "how far out…": a time in the past or the future ("back to 1979", "the
+  // next decade"), not a distance.
+  [/\bhow far (?:back|out|ahead|off)\b/u, "date"],
   // "What is the budget money for": a purpose, in the article's words, not the sum ("what
   // does it sell for" still asks a price).
   [
