@@ -1,10 +1,8 @@
 import type { NounSense, SynonymSource } from "../synonyms.ts";
 import { STOP_WORDS } from "../text/lexicon.ts";
 
-/**
- * What noun a question asks for ("which agency", "the name of the reporter") and its
- * sense in the dictionary, read from the question as its rules read it.
- */
+// What noun a question asks for ("which agency", "the name of the reporter") and its sense in
+// the dictionary, read from the question as its rules read it.
 
 /**
  * A question asking for a name: "what's the name of …", "whats his name", "what was the

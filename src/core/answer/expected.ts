@@ -36,8 +36,8 @@ const WHICH_THING =
   /^(?:which|what) (?!about\b)(?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
 
 /**
- * "who was president when…", "who is the ceo of…", "who's the current secretary of…": the
- * noun after "who is" (and an adjective) may be a role.
+ * "who was president when…", "who is the ceo of…", "who's the current us trade
+ * representative": up to four words after "who is" may name a role (see {@link asksForHolder}).
  */
 const WHO_HOLDS =
   /^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?:the |a |an )?(\w+(?: \w+){0,3})/u;

@@ -201,9 +201,8 @@ export function bestName(
       continue;
     }
     if (bearing && !words.some((word) => bearing.has(termOf(foldCase(word))))) continue;
-    const afterName = excerpt.slice(match.end);
     if (type === "person" && kindAsked && dictionary) {
-      if (placeModifiesAsked(name, afterName, kindAsked, dictionary)) continue;
+      if (placeModifiesAsked(name, excerpt.slice(match.end), kindAsked, dictionary)) continue;
     }
     const before = excerpt
       .slice(Math.max(0, match.index - SHORT_ANSWER.lookBehind), match.index)

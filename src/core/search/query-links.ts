@@ -1,11 +1,9 @@
 import type { Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 
-/**
- * Links between the terms of one question: a word and the word that modifies it
- * ("the CEO of Apple"), and the words of one name ("Model 3"). Scoring reads them to
- * tell a passage about this CEO or this Model from one about another.
- */
+// Links between the terms of one question: a word and the word that modifies it ("the CEO of
+// Apple"), and the words of one name ("Model 3"). Scoring reads them to tell a passage about
+// this CEO or this Model from one about another.
 
 /**
  * "the CEO of Apple" is Apple's CEO: the word after "of" is the modifier of the
