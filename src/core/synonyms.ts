@@ -79,6 +79,12 @@ export interface SynonymSource {
    */
   nounSense?(phrase: string): NounSense | undefined;
   /**
+   * Whether some sense of a name is a kind, or an instance, of a noun's kind, climbing the
+   * dictionary's hypernyms ("Chicago" is a "city"; "Illinois", "America" are none);
+   * undefined when the dictionary does not know the name as a noun.
+   */
+  isKindOf?(phrase: string, noun: string): boolean | undefined;
+  /**
    * True when the main verb sense of a word is one of saying ("said", "told", "announce",
    * "warn": WordNet's verbs of communication): "who said X" is answered by who spoke.
    */

@@ -32,6 +32,8 @@ export class NounSenses {
   private readonly cache = new LRUCache<string, NounSense | "unknown">({
     max: CACHE_SIZES.wordnet,
   });
+  /** isKindOf's answers, by name and noun. */
+  private readonly kinds = new LRUCache<string, boolean | "unknown">({ max: CACHE_SIZES.wordnet });
 
   /**
    * @param file - WordNet's noun index or data file.
@@ -78,6 +80,71 @@ export class NounSenses {
     }
     this.cache.set(key, sense ?? "unknown");
     return sense;
+  }
+
+  /** See SynonymSource.isKindOf. */
+  isKindOf(phrase: string, noun: string): boolean | undefined {
+    const key = phrase
+      .toLowerCase()
+      .trim()
+      .replace(/[\s-]+/gu, "_");
+    const cacheKey = `${key} ${noun.toLowerCase()}`;
+    const cached = this.kinds.get(cacheKey);
+    if (cached !== undefined) return cached === "unknown" ? undefined : cached;
+    const found = this.readKindOf(key, noun);
+    this.kinds.set(cacheKey, found ?? "unknown");
+    return found;
+  }
+
+  private readKindOf(key: string, noun: string): boolean | undefined {
+    const kinds = new Set(this.lemmas(noun.toLowerCase()));
+    try {
+      for (const lemma of this.lemmas(key)) {
+        const entry = this.file("index").find(lemma);
+        if (!entry) continue;
+        const fields = entry.split(" ");
+        const pointers = Number(fields[3]);
+        const offsets = fields.slice(6 + pointers, 6 + pointers + Number(fields[2]));
+        return offsets.some((offset) =>
+          this.climbs(this.file("data").at(Number(offset)), (word) => kinds.has(word)),
+        );
+      }
+    } catch {
+      // A missing or damaged dictionary tells nothing.
+    }
+    return undefined;
+  }
+
+  /**
+   * True when a synset or one of its hypernyms (or what it is an instance of: "Beijing" is a
+   * national capital and a city) has a word `found`, breadth first, to {@link HYPERNYM_DEPTH}.
+   */
+  private climbs(start: string, found: (word: string) => boolean): boolean {
+    let level = [start];
+    const seen = new Set<string>();
+    for (let depth = 0; depth < HYPERNYM_DEPTH && level.length > 0; depth += 1) {
+      const next: string[] = [];
+      for (const line of level) {
+        const fields = line.split(" ");
+        const wordCount = parseInt(fields[3] ?? "0", 16);
+        for (let i = 0; i < wordCount; i += 1) {
+          const word = (fields[4 + 2 * i] ?? "").toLowerCase().replace(/\(.*\)$/u, "");
+          if (found(word)) return true;
+        }
+        const pointerStart = 4 + 2 * wordCount;
+        const pointerCount = Number(fields[pointerStart]);
+        for (let i = 0; i < pointerCount; i += 1) {
+          const symbol = fields[pointerStart + 1 + 4 * i];
+          const offset = fields[pointerStart + 2 + 4 * i];
+          if ((symbol === "@" || symbol === "@i") && offset && !seen.has(offset)) {
+            seen.add(offset);
+            next.push(this.file("data").at(Number(offset)));
+          }
+        }
+      }
+      level = next;
+    }
+    return false;
   }
 
   /** True when a noun synset is a kind (or an instance) of organisation: "data" is a group, not one. */

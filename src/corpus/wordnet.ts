@@ -128,6 +128,10 @@ export class WordNetSynonyms implements SynonymSource {
     return this.senses.sense(phrase);
   }
 
+  isKindOf(phrase: string, noun: string): boolean | undefined {
+    return this.senses.isKindOf(phrase, noun);
+  }
+
   speechVerb(word: string): boolean {
     let speech = this.speech.get(word);
     if (speech === undefined) {

@@ -9,6 +9,20 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // "Which cities": a place the dictionary knows as no city ("America", a country) is none;
+  // one it knows as a city answers.
+  [
+    "which cities and states banned plastic straws",
+    "place",
+    "Cities and states across America have banned plastic straws, caving to pressure.",
+    null,
+  ],
+  [
+    "which city will host the new factory",
+    "place",
+    "The factory will be built in Chicago, near the old rail yards.",
+    "Chicago",
+  ],
   // A document ("Executive Order", "… Act") is no one: its head's main sense is a message.
   [
     "Who's going to chair the D.C. Safe and Beautiful Task Force?",

@@ -52,6 +52,15 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.properNoun("doj")).toBe(true);
   });
 
+  it("GIVEN a place and a kind of place THEN isKindOf climbs the dictionary's hypernyms, and knows nothing of a name it lacks", () => {
+    expect(wordnet.isKindOf("Chicago", "city")).toBe(true);
+    expect(wordnet.isKindOf("Beijing", "cities")).toBe(true);
+    expect(wordnet.isKindOf("Illinois", "states")).toBe(true);
+    expect(wordnet.isKindOf("Illinois", "city")).toBe(false);
+    expect(wordnet.isKindOf("America", "cities")).toBe(false);
+    expect(wordnet.isKindOf("Woodside", "city")).toBeUndefined();
+  });
+
   it("GIVEN a capital THEN its country and the country's adjective stand for it, whether the gloss or the synset's words say so", () => {
     // Beijing's gloss opens "capital of the People's Republic of China"; Moscow's synset holds
     // "capital_of_the_Russian_Federation" and its gloss opens "a city of central European Russia".

@@ -85,6 +85,7 @@ export function bestName(
   const alternatives = /\bor\b/iu.test(question);
   // "Which airlines…": a name whose head is the noun asked for ("United Airlines") answers.
   const noun = askedNoun(question, dictionary);
+  const placeAsked = type === "place" && noun?.sense.category === "location" ? noun : undefined;
   const kindAsked = noun === undefined ? undefined : termOf(noun.word);
   // "Which federal departments…": a person ("President Biden") does not answer it.
   const organization = type === "person" && noun?.sense.category === "organization";
@@ -170,6 +171,8 @@ export function bestName(
       continue;
     }
     if (wrongKindOfName(type, words.join(" "), dictionary, venue)) continue;
+    // "which cities": a place the dictionary knows as none ("America", "Illinois") is not one.
+    if (placeAsked && dictionary?.isKindOf?.(words.join(" "), placeAsked.word) === false) continue;
     // “Grand Ronde Reservation Act Amendment of 2023”: the title of a law, a report or an
     // event, in quotes, is neither who nor where.
     if (titles.some(([from, to]) => match.index >= from && match.index < to)) continue;
