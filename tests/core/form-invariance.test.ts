@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Answer, CitationIndex } from "../../src/core/index.ts";
-import { readQuestions } from "../eval.ts";
+import { FORMS, formChanges, verdict } from "./forms.ts";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 
 // The verdict and the top citation of every dev question must not depend on how it is typed.
@@ -8,53 +7,6 @@ let libs: DevLibraries;
 beforeAll(async () => {
   libs = await loadDevLibraries();
 });
-
-/** Ways the same question is typed on Discord. */
-const FORMS: readonly [string, (question: string) => string][] = [
-  ["lower case", (q) => q.toLowerCase()],
-  ["a leading mention", (q) => `<@123456789012345678> ${q}`],
-  ["a custom emoji", (q) => `<:pepe:123456789012345678> ${q}`],
-  ["a trailing emoji", (q) => `${q} 🤔`],
-  ["bold", (q) => q.replace(/^(\S+)/u, "**$1**")],
-  // The first long word outside a mention or custom emoji ("<:thinking:123>" stays one).
-  ["bold inside", (q) => q.replace(/(?<!<[^>]*)(\p{L}{6,})/u, "**$1**")],
-  ["no apostrophes", (q) => q.replace(/['’]/gu, "")],
-  ["upper case", (q) => q.toUpperCase()],
-  ["a chat frame", (q) => `does anyone know ${q}`],
-  ["a greeting", (q) => `hey citebot, ${q}`],
-  ["a request", (q) => `can u tell me ${q}`],
-  ["fillers", (q) => `btw quick q: ${q}`],
-  ["title case", (q) => q.replace(/(?<![\p{L}\p{N}'])\p{Ll}/gu, (c) => c.toUpperCase())],
-  ["a trailing filler", (q) => `${q.replace(/[?!.]+$/u, "")} fr`],
-  ["right now", (q) => `${q.replace(/[?!.]+$/u, "")} rn`],
-];
-
-/** What must not change with the form: the verdict and the top citation. */
-function verdict(answer: Answer): string {
-  const top = answer.citations[0];
-  return JSON.stringify([answer.answered, top?.article, top?.paragraph, top?.excerpt]);
-}
-
-/** Retypes every question of the sets in the forms; lists the variants whose verdict or top citation changed. */
-function formChanges(
-  files: readonly string[],
-  forms: typeof FORMS,
-  index: CitationIndex = libs.library,
-): { variants: number; changed: string[] } {
-  const changed: string[] = [];
-  let variants = 0;
-  for (const file of files) {
-    for (const { q } of readQuestions(file)) {
-      const expected = verdict(index.ask(q));
-      for (const [form, retype] of forms) {
-        variants += 1;
-        const question = retype(q);
-        if (verdict(index.ask(question)) !== expected) changed.push(`${form}: ${question}`);
-      }
-    }
-  }
-  return { variants, changed };
-}
 
 describe("the verdict does not depend on how a question is typed", () => {
   it("GIVEN a model letter typed in lower case THEN it is read as the capital after a name is", () => {
@@ -89,6 +41,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     const { variants, changed } = formChanges(
       ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"],
       FORMS,
+      libs.library,
     );
     expect(variants).toBeGreaterThan(1000);
     expect(changed, changed.join("\n")).toEqual([]);
@@ -103,6 +56,7 @@ describe("the verdict does not depend on how a question is typed", () => {
         "blind-vehicles.jsonl",
       ],
       FORMS,
+      libs.library,
     );
     expect(variants).toBeGreaterThan(1100);
     expect(changed, changed.join("\n")).toEqual([]);
@@ -111,36 +65,6 @@ describe("the verdict does not depend on how a question is typed", () => {
   it.each([
     ["the blind fact-sheet set", "blind-factsheets.jsonl", () => libs.blindLibrary, 800],
     ["the blind transcript set", "blind-transcripts.jsonl", () => libs.transcriptsOnly, 600],
-    [
-      "the blind Discord-style set",
-      "blind-discord-sheets.jsonl",
-      () => libs.discordSheetsLibrary,
-      1400,
-    ],
-    [
-      "the second blind Discord-style set",
-      "blind-discord-sheets-2.jsonl",
-      () => libs.discordSheets2Library,
-      1400,
-    ],
-    [
-      "the third blind Discord-style set",
-      "blind-discord-sheets-3.jsonl",
-      () => libs.discordSheets3Only,
-      1400,
-    ],
-    [
-      "the fourth blind Discord-style set",
-      "blind-discord-sheets-4.jsonl",
-      () => libs.discordSheets4Only,
-      1400,
-    ],
-    [
-      "the fifth blind Discord-style set",
-      "blind-discord-sheets-5.jsonl",
-      () => libs.discordSheets5Only,
-      1400,
-    ],
     ["the blind set on presidential actions", "blind-actions.jsonl", () => libs.actionsOnly, 500],
     ["the blind set on articles of other kinds", "blind-mixed.jsonl", () => libs.mixedLibrary, 800],
   ] as const)(
