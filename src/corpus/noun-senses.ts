@@ -22,6 +22,14 @@ const SITE_FILES: ReadonlySet<number> = new Set([6, 15, 17]);
 /** Levels of hypernyms climbed to tell an organisation (a company, an agency) from other groups ("data"). */
 const HYPERNYM_DEPTH = 12;
 
+/** A word or a name of several words as WordNet's index writes it: "united_states". */
+function keyOf(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .trim()
+    .replace(/[\s-]+/gu, "_");
+}
+
 /**
  * What WordNet's nouns name: the category (a person, an organisation, a place, a time…)
  * from the lexicographer file of a word's main sense and, for groups, its hypernyms;
@@ -46,23 +54,14 @@ export class NounSenses {
 
   /** See SynonymSource.nounSense. */
   sense(phrase: string): NounSense | undefined {
-    const key = phrase
-      .toLowerCase()
-      .trim()
-      .replace(/[\s-]+/gu, "_");
+    const key = keyOf(phrase);
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached === "unknown" ? undefined : cached;
     let sense: NounSense | undefined;
     try {
-      for (const lemma of this.lemmas(key)) {
-        const entry = this.file("index").find(lemma);
-        if (!entry) continue;
-        const fields = entry.split(" ");
-        // An index line: lemma, part of speech, synset count, pointer count, the pointers,
-        // two counts, then the synsets' offsets, most used first.
-        const pointers = Number(fields[3]);
-        const offsets = fields.slice(6 + pointers, 6 + pointers + Number(fields[2]));
-        const lines = offsets.map((offset) => this.file("data").at(Number(offset)));
+      const found = this.synsetsOf(key);
+      if (found) {
+        const { lemma, lines } = found;
         const line = lines[0] as string;
         let category = LEXICOGRAPHER[Number(line.split(" ")[1])] ?? "other";
         if (category === "organization" && !this.isOrganization(line)) category = "other";
@@ -73,7 +72,6 @@ export class NounSenses {
           agent: files.some((file) => AGENT_FILES.has(file)),
           site: files.some((file) => SITE_FILES.has(file)),
         };
-        break;
       }
     } catch {
       // A missing or damaged dictionary only costs the categories.
@@ -84,33 +82,37 @@ export class NounSenses {
 
   /** See SynonymSource.isKindOf. */
   isKindOf(phrase: string, noun: string): boolean | undefined {
-    const key = phrase
-      .toLowerCase()
-      .trim()
-      .replace(/[\s-]+/gu, "_");
+    const key = keyOf(phrase);
     const cacheKey = `${key} ${noun.toLowerCase()}`;
     const cached = this.kinds.get(cacheKey);
     if (cached !== undefined) return cached === "unknown" ? undefined : cached;
-    const found = this.readKindOf(key, noun);
+    let found: boolean | undefined;
+    try {
+      const kinds = new Set(this.lemmas(noun.toLowerCase()));
+      found = this.synsetsOf(key)?.lines.some((line) =>
+        this.climbs(line, (word) => kinds.has(word)),
+      );
+    } catch {
+      // A missing or damaged dictionary tells nothing.
+    }
     this.kinds.set(cacheKey, found ?? "unknown");
     return found;
   }
 
-  private readKindOf(key: string, noun: string): boolean | undefined {
-    const kinds = new Set(this.lemmas(noun.toLowerCase()));
-    try {
-      for (const lemma of this.lemmas(key)) {
-        const entry = this.file("index").find(lemma);
-        if (!entry) continue;
-        const fields = entry.split(" ");
-        const pointers = Number(fields[3]);
-        const offsets = fields.slice(6 + pointers, 6 + pointers + Number(fields[2]));
-        return offsets.some((offset) =>
-          this.climbs(this.file("data").at(Number(offset)), (word) => kinds.has(word)),
-        );
-      }
-    } catch {
-      // A missing or damaged dictionary tells nothing.
+  /**
+   * The synset lines of the first dictionary form of `key` the index has, most used first,
+   * with that form; undefined when the dictionary lacks the word as a noun.
+   */
+  private synsetsOf(key: string): { lemma: string; lines: string[] } | undefined {
+    for (const lemma of this.lemmas(key)) {
+      const entry = this.file("index").find(lemma);
+      if (!entry) continue;
+      const fields = entry.split(" ");
+      // An index line: lemma, part of speech, synset count, pointer count, the pointers,
+      // two counts, then the synsets' offsets, most used first.
+      const pointers = Number(fields[3]);
+      const offsets = fields.slice(6 + pointers, 6 + pointers + Number(fields[2]));
+      return { lemma, lines: offsets.map((offset) => this.file("data").at(Number(offset))) };
     }
     return undefined;
   }
