@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { Answer, CitationIndex } from "../../src/core/index.ts";
 import { readQuestions } from "../eval.ts";
 
@@ -5,7 +6,7 @@ import { readQuestions } from "../eval.ts";
 // that two workers check the dev sets at once).
 
 /** Ways the same question is typed on Discord. */
-export const FORMS: readonly [string, (question: string) => string][] = [
+const FORMS: readonly [string, (question: string) => string][] = [
   ["lower case", (q) => q.toLowerCase()],
   ["a leading mention", (q) => `<@123456789012345678> ${q}`],
   ["a custom emoji", (q) => `<:pepe:123456789012345678> ${q}`],
@@ -31,9 +32,8 @@ export function verdict(answer: Answer): string {
 }
 
 /** Retypes every question of the sets in the forms; lists the variants whose verdict or top citation changed. */
-export function formChanges(
+function formChanges(
   files: readonly string[],
-  forms: typeof FORMS,
   index: CitationIndex,
 ): { variants: number; changed: string[] } {
   const changed: string[] = [];
@@ -41,7 +41,7 @@ export function formChanges(
   for (const file of files) {
     for (const { q } of readQuestions(file)) {
       const expected = verdict(index.ask(q));
-      for (const [form, retype] of forms) {
+      for (const [form, retype] of FORMS) {
         variants += 1;
         const question = retype(q);
         if (verdict(index.ask(question)) !== expected) changed.push(`${form}: ${question}`);
@@ -49,4 +49,18 @@ export function formChanges(
     }
   }
   return { variants, changed };
+}
+
+/**
+ * Asserts the property over the sets: more than `atLeast` variants were asked, and none
+ * changed its verdict or top citation (the failure lists them).
+ */
+export function expectFormInvariant(
+  files: readonly string[],
+  index: CitationIndex,
+  atLeast: number,
+): void {
+  const { variants, changed } = formChanges(files, index);
+  expect(variants).toBeGreaterThan(atLeast);
+  expect(changed, changed.join("\n")).toEqual([]);
 }
