@@ -32,6 +32,51 @@ const TABLE: readonly ShortAnswerRow[] = [
     "DOGE Discovers $1.9 Billion HUD Money ‘Misplaced’ By Biden Administration",
     "$1.9 Billion",
   ],
+  // "How much" is answered by a number with what it measures, a unit or a currency; a number
+  // of things or days says how many, not how much.
+  [
+    "how much federal aid are the families getting",
+    "amount",
+    "Now, in this fire, we lost two towns: the town of Grizzly Flats and the town of Greenville.",
+    null,
+  ],
+  [
+    "how much in penalties did the agencies collect",
+    "amount",
+    "In 2024, the agencies filed 26 enforcement actions, and 31 companies were under investigation.",
+    null,
+  ],
+  [
+    "what tariff rate is put on jet engines",
+    "amount",
+    "The Secretary shall report on imports of jet engines within 180 days of this proclamation.",
+    null,
+  ],
+  [
+    "how much wilderness was designated",
+    "amount",
+    "The first term designated 1.3 million new acres of wilderness.",
+    "1.3 million",
+  ],
+  [
+    "how much water was hauled away",
+    "amount",
+    "Crews hauled away more than 49 million gallons of water.",
+    "more than 49 million",
+  ],
+  // A comparison is a multiple: "twice as likely", "3.5 times higher".
+  [
+    "how much more often do patients go out of network",
+    "amount",
+    "Insured people are well more than twice as likely to go out of network for therapy.",
+    "twice",
+  ],
+  [
+    "how much higher are the fees",
+    "amount",
+    "The fees are 3.5 times higher than last year.",
+    "3.5 times",
+  ],
   // A deadline counted from the order answers "when … due": "in 60 days", "within 90 days".
   [
     "when is the report due",

@@ -9,6 +9,7 @@ import {
   DURATION,
   FOLLOWED_BY_TIME_UNIT,
   MEASURE,
+  MEASURE_UNIT,
   MONEY,
   MONTH_PATTERN,
   MULTIPLIER,
@@ -134,6 +135,16 @@ export function answersIn(
       ) {
         continue;
       }
+      // "How much" is answered by a number only with what it measures: a unit or a currency
+      // ("49 million gallons", "billions of dollars"). "two towns", "26 enforcement actions"
+      // count things, and "180 days" is a length of time: none says how much aid or money.
+      if (
+        type === "amount" &&
+        pattern === COUNTED_NUMBER &&
+        !MEASURED.test(text.slice(match.index + match[0].length))
+      ) {
+        continue;
+      }
       // "millions of dollars": a sum of money, whatever is asked to be counted.
       if (type === "count" && OF_MONEY.test(text.slice(match.index + match[0].length))) continue;
       // A share counts only as a share of something ("90 percent of firearms": SHARE_OF).
@@ -230,6 +241,15 @@ function countsThing(text: string, from: number, counted: CountedThing): boolean
   if (!after.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
   return after.some((token) => counted.terms.has(token.term));
 }
+
+/**
+ * A unit or a currency after a number, maybe after "of" or an adjective ("gallons", "of
+ * dollars", "new acres"): the number measures something.
+ */
+const MEASURED = new RegExp(
+  String.raw`^\s+(?:of\s+|\p{Ll}[\p{Ll}-]*\s+)?(?:${MEASURE_UNIT}|${CURRENCY_WORDS})\b`,
+  "iu",
+);
 
 /** "of dollars" after a number: a sum of money ("millions of dollars"), no count of things. */
 const OF_MONEY = new RegExp(String.raw`^\s+of\s+${CURRENCY_WORDS}\b`, "iu");

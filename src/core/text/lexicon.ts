@@ -187,9 +187,12 @@ export const RATIO = new RegExp(
 /** A share as a percentage or a ratio ("15%", "six in 10"): both compete for the one closest to the question. */
 export const SHARE = new RegExp(`${PERCENT.source}|${RATIO.source}`, "giu");
 
-/** A multiple, written as a word: "tripled", "tenfold". */
+/**
+ * A multiple: a word ("tripled", "tenfold"), or a comparison ("twice as likely", "3.5 times
+ * higher"); "twice a year", "three times" alone say how often.
+ */
 export const MULTIPLIER =
-  /\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten)fold)\b/giu;
+  /\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten)fold)\b|\b(?:twice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)(?=\s+(?:as|more|higher|larger|greater|bigger|faster|lower|less)\b)/giu;
 
 /**
  * A time expression of news prose: "Late on Tuesday night", "April 27, 2017", "last week", "in
