@@ -13,8 +13,12 @@ const LEXICOGRAPHER: Readonly<Record<number, NounCategory>> = {
   28: "time",
 };
 
-/** Lexicographer files of senses that name a person or a group of people (noun.person, noun.group). */
-const AGENT_FILES: ReadonlySet<number> = new Set([14, 18]);
+/** Lexicographer files of persons (noun.person) and of groups (noun.group). */
+const PERSON_FILE = 18;
+const GROUP_FILE = 14;
+
+/** A group sense names people when it is a kind of one of these ("office": an administrative unit). */
+const PEOPLE_GROUPS: ReadonlySet<string> = new Set(["organization", "social_group"]);
 
 /** Lexicographer files of senses that name a place or a thing one can be at (noun.artifact, noun.location, noun.object). */
 const SITE_FILES: ReadonlySet<number> = new Set([6, 15, 17]);
@@ -69,7 +73,7 @@ export class NounSenses {
         sense = {
           category,
           proper: writtenInTitleCase(line, lemma),
-          agent: files.some((file) => AGENT_FILES.has(file)),
+          agent: lines.some((synset) => this.namesAgents(synset)),
           site: files.some((file) => SITE_FILES.has(file)),
         };
       }
@@ -147,6 +151,17 @@ export class NounSenses {
       level = next;
     }
     return false;
+  }
+
+  /**
+   * True when a noun synset names a person or a group of people: a person's sense, or a group
+   * that is an organisation or a social group ("office", "crew", "panel"). A "system" is a group
+   * of interacting parts, a "network" of connected things: neither is anyone.
+   */
+  private namesAgents(synset: string): boolean {
+    const file = Number(synset.split(" ")[1]);
+    if (file === PERSON_FILE) return true;
+    return file === GROUP_FILE && this.climbs(synset, (word) => PEOPLE_GROUPS.has(word));
   }
 
   /** True when a noun synset is a kind (or an instance) of organisation: "data" is a group, not one. */

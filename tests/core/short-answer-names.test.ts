@@ -36,6 +36,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "President Trump’s Working Families Tax Cuts Act reflects the commitment to win the race.",
     null,
   ],
+  // A titled thing whose head is a group of things ("System", "Network") is no one; one whose
+  // head is a group of people ("Council", "Office") may answer "who".
+  [
+    "who is heading up the new panel",
+    "person",
+    "The panel will also expand the National Recreational Trails System across public lands.",
+    null,
+  ],
+  [
+    "who is heading up the new panel",
+    "person",
+    "The effort will be led by the Domestic Policy Council.",
+    "Domestic Policy Council",
+  ],
   // "D.C", its last period read as the sentence's, is the dictionary's "D.C.": a place.
   [
     "What was the name of the Biden U.S. Attorney for D.C. who declined all those prosecutions?",
