@@ -121,10 +121,10 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
 
   it("GIVEN the second blind Discord-style set and its four sheets alone THEN the floors hold", () => {
     expectAtLeast(score(libs.discordSheets2Only, readQuestions("blind-discord-sheets-2.jsonl")), {
-      top1: 48,
-      top3: 52,
+      top1: 49,
+      top3: 54,
       abstained: 13,
-      falseAbstain: 18,
+      falseAbstain: 17,
     });
   });
 
@@ -143,9 +143,9 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
   it("GIVEN the third blind Discord-style set and its four sheets alone THEN the floors hold", () => {
     expectAtLeast(score(libs.discordSheets3Only, readQuestions("blind-discord-sheets-3.jsonl")), {
       top1: 53,
-      top3: 57,
+      top3: 58,
       abstained: 16,
-      falseAbstain: 16,
+      falseAbstain: 15,
     });
   });
 

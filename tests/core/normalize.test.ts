@@ -50,6 +50,28 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("what is meant by sovereign")).toBe("what is meant by sovereign");
   });
 
+  it("GIVEN the article named as the answer's source (per the fact sheet, according to this) THEN the attribution is dropped, and any other source stays", () => {
+    expect(normalizeDiscordText("how long does recovery take, per the fact sheet?")).toBe(
+      "how long does recovery take?",
+    );
+    expect(normalizeDiscordText("what does unity depend on, according to this?")).toBe(
+      "what does unity depend on?",
+    );
+    expect(normalizeDiscordText("why is the space force important according to the WH")).toBe(
+      "why is the space force important",
+    );
+    expect(normalizeDiscordText("Why, according to the quoted remarks, is it banned?")).toBe(
+      "Why, is it banned?",
+    );
+    // A source that is not the article, or what it says, is asked about.
+    expect(normalizeDiscordText("what is the fund for according to trump")).toBe(
+      "what is the fund for according to trump",
+    );
+    expect(normalizeDiscordText("which treaties count according to the memo's definitions")).toBe(
+      "which treaties count according to the memo's definitions",
+    );
+  });
+
   it("GIVEN chat fillers around a question (fr, istg, lmk) THEN they are dropped, and letters of words stay", () => {
     expect(normalizeDiscordText("ngl why was the order so bad fr")).toBe(
       "why was the order so bad",

@@ -119,6 +119,17 @@ const CHAT_FILLERS =
 const WHATS_WITH =
   /\bwhat(?:'s| is)\s+(?:the\s+(?:deal|story|situation)|up|going\s+on)\s+with\b/giu;
 
+/**
+ * Where the asker says the answer should come from: "according to this", "per the fact
+ * sheet", "according to the White House", "according to the quoted remarks". The source is
+ * the article itself, or who wrote it: its words say where to look, not what about, and a
+ * passage that does not repeat them answers no less. Only such a source (the document, its
+ * author, a pronoun), and only at the end of the question or between commas: "according to
+ * the memo's definitions" asks about definitions, "according to trump" about a person.
+ */
+const SOURCE_ATTRIBUTION =
+  /(?:,\s*|\s+)(?:according\s+to|per)\s+(?:this|that|it|them|(?:the|this|that|their|his|her)\s+(?:(?:new|latest|original|quoted|official|actual)\s+)?(?:fact\s?sheet|memo|memorandum|(?:executive\s+)?order|proclamation|article|post|story|statement|(?:press\s+)?release|briefing|transcript|text|document|doc|remarks|white\s+house|wh|admin|administration))(?=\s*(?:[?.!]+\s*$|$|,))/giu;
+
 /** "gotten" is "got", a function word as "get" is ("have companies gotten contracts"). */
 const GOTTEN = /\bgotten\b/giu;
 
@@ -226,6 +237,8 @@ export function normalizeDiscordText(text: string): string {
       .replace(CHAT_FILLERS, "")
       .replace(/\s+/gu, " ")
       .trim()
+      // After the fillers: "…, per the fact sheet rn" ends with the source too.
+      .replace(SOURCE_ATTRIBUTION, "")
       // "the us" can only be the country: typed in lower case it would read as the pronoun.
       .replace(/\bthe us\b/giu, "the US")
   );
