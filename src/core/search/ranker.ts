@@ -18,6 +18,7 @@ import { Initialisms } from "./initialisms.ts";
 import { AskedSentences } from "./asked-sentences.ts";
 import { KindFit, needsKind } from "./kind-fit.ts";
 import { NameEvidence } from "./names.ts";
+import { publisherAsSubject, publisherKeys } from "./publisher.ts";
 import { queryTerms } from "./query.ts";
 import { scoreCandidates, type Candidate } from "./score.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
@@ -46,6 +47,7 @@ export class Ranker {
   private readonly initialisms: Initialisms;
   private readonly asking: AskedSentences;
   private readonly names: NameEvidence;
+  private publishers: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly view: IndexView,
@@ -78,10 +80,14 @@ export class Ranker {
     // In "what's the name of the reporter", "name" is the frame: the reporter is looked for.
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     const nameAsked = asksForName(question, this.options.synonyms, expected);
-    const tokens = tokenize(question).filter(
-      (token) =>
+    const typed = tokenize(question);
+    this.publishers ??= publisherKeys(this.view.articles);
+    const source = publisherAsSubject(typed, this.publishers);
+    const tokens = typed.filter(
+      (token, position) =>
         (kind !== "definition" || !DEFINITION_FRAME.has(token.word)) &&
-        !(nameAsked && (token.word === "name" || token.word === "names")),
+        !(nameAsked && (token.word === "name" || token.word === "names")) &&
+        !source.has(position),
     );
     this.variants.beginQuestion();
     const terms = queryTerms(tokens, this.view, this.options, this.variants, this.names);

@@ -1,0 +1,67 @@
+import type { Article } from "../article/types.ts";
+import { foldCase, type Token } from "../text/tokenize.ts";
+
+/** Words before a clause's subject in a question: "does the White House say", "is the White House saying". */
+const AUXILIARIES: ReadonlySet<string> = new Set(
+  "does do did is are was were has have had will would can could should".split(" "),
+);
+
+/** Longest name, in words, looked for as a publisher's. */
+const MAX_NAME_WORDS = 3;
+
+/**
+ * Who published the articles, each as a name typed run together in lower case: the first
+ * label of the site's address ("whitehouse" of www.whitehouse.gov) and the source named in
+ * the front matter ("The Guardian" → "guardian").
+ */
+export function publisherKeys(articles: readonly Article[]): ReadonlySet<string> {
+  const keys = new Set<string>();
+  for (const article of articles) {
+    if (article.url) {
+      try {
+        const label = new URL(article.url).hostname.replace(/^www\./u, "").split(".")[0];
+        if (label && label.length > 2) keys.add(label);
+      } catch {
+        // A front matter's address is checked when read; a bad one names no one.
+      }
+    }
+    if (article.source) {
+      const key = runTogether(article.source.split(/\s+/u));
+      if (key.length > 2) keys.add(key);
+    }
+  }
+  return keys;
+}
+
+function runTogether(words: readonly string[]): string {
+  return words
+    .map((word) => foldCase(word).replace(/[^\p{L}\p{N}]/gu, ""))
+    .filter((word, i) => !(i === 0 && word === "the"))
+    .join("");
+}
+
+/**
+ * Positions of the question's tokens that name the articles' publisher as the one who says
+ * or thinks what is asked ("why does the White House think …", "what is the white house
+ * saying …"): the asker points at the articles, whose text rarely names who published it.
+ * A publisher named elsewhere ("hosting at the White House") is asked about and stays.
+ */
+export function publisherAsSubject(
+  tokens: readonly Token[],
+  publishers: ReadonlySet<string>,
+): ReadonlySet<number> {
+  const found = new Set<number>();
+  if (publishers.size === 0) return found;
+  tokens.forEach((token, start) => {
+    const first = token.word === "the" ? start + 1 : start;
+    const before = tokens[start - 1];
+    if (before === undefined || !AUXILIARIES.has(before.word)) return;
+    for (let end = first + 1; end <= Math.min(tokens.length, first + MAX_NAME_WORDS); end += 1) {
+      const words = tokens.slice(first, end).map((t) => t.word);
+      if (!publishers.has(runTogether(words))) continue;
+      for (let i = start; i < end; i += 1) found.add(i);
+      return;
+    }
+  });
+  return found;
+}
