@@ -63,6 +63,9 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("Why, according to the quoted remarks, is it banned?")).toBe(
       "Why, is it banned?",
     );
+    expect(normalizeDiscordText("According to the White House, what's stopping it?")).toBe(
+      "what's stopping it?",
+    );
     // A source that is not the article, or what it says, is asked about.
     expect(normalizeDiscordText("what is the fund for according to trump")).toBe(
       "what is the fund for according to trump",

@@ -127,8 +127,13 @@ const WHATS_WITH =
  * author, a pronoun), and only at the end of the question or between commas: "according to
  * the memo's definitions" asks about definitions, "according to trump" about a person.
  */
-const SOURCE_ATTRIBUTION =
-  /(?:,\s*|\s+)(?:according\s+to|per)\s+(?:this|that|it|them|(?:the|this|that|their|his|her)\s+(?:(?:new|latest|original|quoted|official|actual)\s+)?(?:fact\s?sheet|memo|memorandum|(?:executive\s+)?order|proclamation|article|post|story|statement|(?:press\s+)?release|briefing|transcript|text|document|doc|remarks|white\s+house|wh|admin|administration))(?=\s*(?:[?.!]+\s*$|$|,))/giu;
+const SOURCE = String.raw`(?:according\s+to|per)\s+(?:this|that|it|them|(?:the|this|that|their|his|her)\s+(?:(?:new|latest|original|quoted|official|actual)\s+)?(?:fact\s?sheet|memo|memorandum|(?:executive\s+)?order|proclamation|article|post|story|statement|(?:press\s+)?release|briefing|transcript|text|document|doc|remarks|white\s+house|wh|admin|administration))`;
+const SOURCE_ATTRIBUTION = new RegExp(
+  String.raw`(?:,\s*|\s+)${SOURCE}(?=\s*(?:[?.!]+\s*$|$|,))`,
+  "giu",
+);
+/** The same source opening the question: "According to the White House, what…". */
+const LEADING_SOURCE = new RegExp(String.raw`^${SOURCE}\s*,\s*`, "iu");
 
 /** "gotten" is "got", a function word as "get" is ("have companies gotten contracts"). */
 const GOTTEN = /\bgotten\b/giu;
@@ -239,6 +244,7 @@ export function normalizeDiscordText(text: string): string {
       .trim()
       // After the fillers: "…, per the fact sheet rn" ends with the source too.
       .replace(SOURCE_ATTRIBUTION, "")
+      .replace(LEADING_SOURCE, "")
       // "the us" can only be the country: typed in lower case it would read as the pronoun.
       .replace(/\bthe us\b/giu, "the US")
   );
