@@ -49,6 +49,10 @@ export interface DevLibraries {
   // (Washington D.C., state energy laws, a Swiss trade deal, aircraft imports:
   // tests/fixtures/articles/blind-discord-sheets-5).
   readonly discordSheets5Only: CitationIndex;
+  // A sixth, written blind on 3 December's night session and scored once before any of its
+  // rules (timber, food supply chain, IVF, a Saudi defence partnership:
+  // tests/fixtures/articles/blind-discord-sheets-6).
+  readonly discordSheets6Only: CitationIndex;
 }
 
 /** Loads every dev library (the fixture articles, indexed with WordNet and word vectors). */
@@ -98,6 +102,11 @@ export async function loadDevLibraries(): Promise<DevLibraries> {
       .articles,
     options,
   );
+  const discordSheets6Only = new CitationIndex(
+    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-6")))
+      .articles,
+    options,
+  );
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -119,5 +128,6 @@ export async function loadDevLibraries(): Promise<DevLibraries> {
     discordSheets3Only,
     discordSheets4Only,
     discordSheets5Only,
+    discordSheets6Only,
   };
 }

@@ -167,6 +167,15 @@ describe("answer quality on questions typed the Discord way (written blind)", ()
     });
   });
 
+  it("GIVEN the sixth blind Discord-style set and its four sheets alone THEN the floors hold", () => {
+    expectAtLeast(score(libs.discordSheets6Only, readQuestions("blind-discord-sheets-6.jsonl")), {
+      top1: 45,
+      top3: 55,
+      abstained: 18,
+      falseAbstain: 17,
+    });
+  });
+
   it("GIVEN the discord-style fact-sheet questions and the sheets alone THEN the floors hold", () => {
     expectAtLeast(score(libs.sheetsOnly, readQuestions("discord-articles.jsonl")), {
       top1: 60,
