@@ -45,4 +45,30 @@ describe("an acronym typed in lower case", () => {
       cited("what does being on the FTO list do"),
     );
   });
+  it("GIVEN 'which groups' asked with IVF in capitals or in lower case THEN the passage's IVF is the question's own name either way: same verdict and top passage", () => {
+    const sheet = parseArticle(
+      "ivf.md",
+      new TextEncoder().encode(
+        [
+          "---",
+          "title: Expanding Access to IVF",
+          "---",
+          "",
+          "The Order directs policy recommendations to protect IVF access and reduce costs.",
+          "",
+          "The federal government covers IVF in a limited capacity for military personnel, veterans, and federal employees.",
+          "",
+          "In recent years, major players in the Midwest food supply chain have paid millions to settle lawsuits.",
+          "",
+          "The Department of Agriculture reports that the federal government pays for school meals.",
+          "",
+        ].join("\n"),
+      ),
+    );
+    const ivf = new CitationIndex([sheet], { synonyms: defaultSynonyms, wordVectors: null });
+    const capitals = ivf.ask("Which groups does the federal government pay for IVF for?");
+    const lower = ivf.ask("which groups does the federal government pay for ivf for?");
+    expect(lower.answered).toBe(capitals.answered);
+    expect(lower.citations[0]?.excerpt).toBe(capitals.citations[0]?.excerpt);
+  });
 });

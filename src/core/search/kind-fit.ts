@@ -6,7 +6,7 @@ import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/index-data.ts";
 import { WH_WORDS } from "../text/lexicon.ts";
 import type { IndexView } from "../index/view.ts";
-import { type RankingOptions } from "../options.ts";
+import { TYPO_MATCHING, type RankingOptions } from "../options.ts";
 import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
 import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
@@ -105,7 +105,17 @@ export class KindFit {
     counted?: CountedThing,
     asksSpeaker = false,
   ): Candidate[] {
-    const asked = new Set(tokens.map((token) => token.term));
+    // A short word typed in lower case is also the acronym the passage writes ("ivf" is its
+    // "IVF"): a name the question already says, typed in either case.
+    const asked = new Set(
+      tokens.flatMap((token) =>
+        isContentToken(token) &&
+        !token.acronym &&
+        token.word.length <= TYPO_MATCHING.maxAcronymLength
+          ? [token.term, token.word.toUpperCase()]
+          : [token.term],
+      ),
+    );
     const abbreviations = tokens.filter(
       (t) => !t.isNumber && t.word.length >= 2 && t.word.length <= 6,
     );
