@@ -50,30 +50,24 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("what is meant by sovereign")).toBe("what is meant by sovereign");
   });
 
-  it("GIVEN the article named as the answer's source (per the fact sheet, according to this) THEN the attribution is dropped, and any other source stays", () => {
-    expect(normalizeDiscordText("how long does recovery take, per the fact sheet?")).toBe(
-      "how long does recovery take?",
-    );
-    expect(normalizeDiscordText("what does unity depend on, according to this?")).toBe(
-      "what does unity depend on?",
-    );
-    expect(normalizeDiscordText("why is the space force important according to the WH")).toBe(
-      "why is the space force important",
-    );
-    expect(normalizeDiscordText("Why, according to the quoted remarks, is it banned?")).toBe(
-      "Why, is it banned?",
-    );
-    expect(normalizeDiscordText("According to the White House, what's stopping it?")).toBe(
-      "what's stopping it?",
-    );
+  it.each([
+    ["how long does recovery take, per the fact sheet?", "how long does recovery take?"],
+    ["what does unity depend on, according to this?", "what does unity depend on?"],
+    ["why is the space force important according to the WH", "why is the space force important"],
+    ["Why, according to the quoted remarks, is it banned?", "Why, is it banned?"],
+    ["According to the White House, what's stopping it?", "what's stopping it?"],
     // A source that is not the article, or what it says, is asked about.
-    expect(normalizeDiscordText("what is the fund for according to trump")).toBe(
-      "what is the fund for according to trump",
-    );
-    expect(normalizeDiscordText("which treaties count according to the memo's definitions")).toBe(
+    ["what is the fund for according to trump", "what is the fund for according to trump"],
+    [
       "which treaties count according to the memo's definitions",
-    );
-  });
+      "which treaties count according to the memo's definitions",
+    ],
+  ])(
+    "GIVEN the article named as the answer's source in %j THEN it reads %j: the attribution dropped, any other source kept",
+    (typed, read) => {
+      expect(normalizeDiscordText(typed)).toBe(read);
+    },
+  );
 
   it("GIVEN chat fillers around a question (fr, istg, lmk) THEN they are dropped, and letters of words stay", () => {
     expect(normalizeDiscordText("ngl why was the order so bad fr")).toBe(
