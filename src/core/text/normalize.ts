@@ -124,8 +124,9 @@ const WHATS_WITH =
  * sheet", "according to the White House", "according to the quoted remarks". The source is
  * the article itself, or who wrote it: its words say where to look, not what about, and a
  * passage that does not repeat them answers no less. Only such a source (the document, its
- * author, a pronoun), and only at the end of the question or between commas: "according to
- * the memo's definitions" asks about definitions, "according to trump" about a person.
+ * author, a pronoun), and only at the end of the question, between commas or opening it
+ * before a comma: "according to the memo's definitions" asks about definitions, "according
+ * to trump" about a person.
  */
 const SOURCE = String.raw`(?:according\s+to|per)\s+(?:this|that|it|them|(?:the|this|that|their|his|her)\s+(?:(?:new|latest|original|quoted|official|actual)\s+)?(?:fact\s?sheet|memo|memorandum|(?:executive\s+)?order|proclamation|article|post|story|statement|(?:press\s+)?release|briefing|transcript|text|document|doc|remarks|white\s+house|wh|admin|administration))`;
 const SOURCE_ATTRIBUTION = new RegExp(
