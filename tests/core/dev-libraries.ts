@@ -1,5 +1,5 @@
 import path from "node:path";
-import { CitationIndex } from "../../src/core/index.ts";
+import { CitationIndex, type RankingOptions } from "../../src/core/index.ts";
 import { loadArticles } from "../../src/corpus/load.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
@@ -13,6 +13,9 @@ export interface DevLibraries {
   readonly seedOnly: CitationIndex;
   readonly library: CitationIndex;
   readonly sheetsOnly: CitationIndex;
+  // The seed with the two connected-vehicle articles (tests/fixtures/articles/md), as
+  // quality.test.ts asks the vehicle sets.
+  readonly vehiclesLibrary: CitationIndex;
   // A held-out set written blind by a helper who never ran citebot: four other fact sheets
   // of the archive (tests/fixtures/articles/blind-factsheets), alone and with the library.
   readonly blindOnly: CitationIndex;
@@ -55,16 +58,24 @@ export interface DevLibraries {
   readonly discordSheets6Only: CitationIndex;
 }
 
-/** Loads every dev library (the fixture articles, indexed with WordNet and word vectors). */
-export async function loadDevLibraries(): Promise<DevLibraries> {
+/**
+ * Loads every dev library (the fixture articles, indexed with WordNet and word vectors).
+ *
+ * @param ranking - options merged over the defaults (a sweep's setting; none for the tests).
+ */
+export async function loadDevLibraries(
+  ranking: Partial<RankingOptions> = {},
+): Promise<DevLibraries> {
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
   const sheets = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/eval"))).articles;
   const blind = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-factsheets")))
     .articles;
-  const options = { synonyms: defaultSynonyms, wordVectors: defaultWordVectors };
+  const options = { synonyms: defaultSynonyms, wordVectors: defaultWordVectors, ...ranking };
   const seedOnly = new CitationIndex(seed, options);
   const library = new CitationIndex([...seed, ...sheets], options);
   const sheetsOnly = new CitationIndex(sheets, options);
+  const vehicles = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/md"))).articles;
+  const vehiclesLibrary = new CitationIndex([...seed, ...vehicles], options);
   const blindOnly = new CitationIndex(blind, options);
   const blindLibrary = new CitationIndex([...seed, ...sheets, ...blind], options);
   const mixed = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-mixed")))
@@ -115,6 +126,7 @@ export async function loadDevLibraries(): Promise<DevLibraries> {
     seedOnly,
     library,
     sheetsOnly,
+    vehiclesLibrary,
     blindOnly,
     blindLibrary,
     mixedOnly,
@@ -131,3 +143,84 @@ export async function loadDevLibraries(): Promise<DevLibraries> {
     discordSheets6Only,
   };
 }
+
+/** A dev set as the floors test scores it: its name, its questions' file and the library asked. */
+export interface DevScoring {
+  readonly name: string;
+  readonly file: string;
+  readonly library: (libs: DevLibraries) => CitationIndex;
+}
+
+/**
+ * Every dev set with the library it is asked of, as `quality.test.ts` and
+ * `discord-quality.test.ts` check them. `bench/dev-sweep.ts` scores them all.
+ */
+export const DEV_SCORINGS: readonly DevScoring[] = [
+  { name: "visible seed / seed", file: "seed-questions.jsonl", library: (l) => l.seedOnly },
+  { name: "paraphrases / seed", file: "seed-paraphrases.jsonl", library: (l) => l.seedOnly },
+  { name: "blind seed / seed", file: "blind-seed.jsonl", library: (l) => l.seedOnly },
+  {
+    name: "vehicles / seed+md",
+    file: "connected-vehicles.jsonl",
+    library: (l) => l.vehiclesLibrary,
+  },
+  {
+    name: "blind vehicles / seed+md",
+    file: "blind-vehicles.jsonl",
+    library: (l) => l.vehiclesLibrary,
+  },
+  { name: "discord seed / seed", file: "discord-seed.jsonl", library: (l) => l.seedOnly },
+  { name: "discord seed / library", file: "discord-seed.jsonl", library: (l) => l.library },
+  { name: "discord sheets / library", file: "discord-articles.jsonl", library: (l) => l.library },
+  { name: "discord sheets / sheets", file: "discord-articles.jsonl", library: (l) => l.sheetsOnly },
+  { name: "blind sheets / own", file: "blind-factsheets.jsonl", library: (l) => l.blindOnly },
+  {
+    name: "blind sheets / library",
+    file: "blind-factsheets.jsonl",
+    library: (l) => l.blindLibrary,
+  },
+  { name: "blind mixed / own", file: "blind-mixed.jsonl", library: (l) => l.mixedOnly },
+  { name: "blind mixed / library", file: "blind-mixed.jsonl", library: (l) => l.mixedLibrary },
+  { name: "transcripts / own", file: "blind-transcripts.jsonl", library: (l) => l.transcriptsOnly },
+  { name: "actions / own", file: "blind-actions.jsonl", library: (l) => l.actionsOnly },
+  {
+    name: "blind discord 1 / own",
+    file: "blind-discord-sheets.jsonl",
+    library: (l) => l.discordSheetsOnly,
+  },
+  {
+    name: "blind discord 1 / library",
+    file: "blind-discord-sheets.jsonl",
+    library: (l) => l.discordSheetsLibrary,
+  },
+  {
+    name: "blind discord 2 / own",
+    file: "blind-discord-sheets-2.jsonl",
+    library: (l) => l.discordSheets2Only,
+  },
+  {
+    name: "blind discord 2 / library",
+    file: "blind-discord-sheets-2.jsonl",
+    library: (l) => l.discordSheets2Library,
+  },
+  {
+    name: "blind discord 3 / own",
+    file: "blind-discord-sheets-3.jsonl",
+    library: (l) => l.discordSheets3Only,
+  },
+  {
+    name: "blind discord 4 / own",
+    file: "blind-discord-sheets-4.jsonl",
+    library: (l) => l.discordSheets4Only,
+  },
+  {
+    name: "blind discord 5 / own",
+    file: "blind-discord-sheets-5.jsonl",
+    library: (l) => l.discordSheets5Only,
+  },
+  {
+    name: "blind discord 6 / own",
+    file: "blind-discord-sheets-6.jsonl",
+    library: (l) => l.discordSheets6Only,
+  },
+];
