@@ -56,6 +56,10 @@ export interface DevLibraries {
   // rules (timber, food supply chain, IVF, a Saudi defence partnership:
   // tests/fixtures/articles/blind-discord-sheets-6).
   readonly discordSheets6Only: CitationIndex;
+  // A seventh, written blind at the start of 4 December's session and scored before any of
+  // its changes (women's sports, the MAHA commission, national-security collective
+  // bargaining, a China trade deal: tests/fixtures/articles/blind-discord-sheets-7).
+  readonly discordSheets7Only: CitationIndex;
 }
 
 /**
@@ -118,6 +122,11 @@ export async function loadDevLibraries(
       .articles,
     options,
   );
+  const discordSheets7Only = new CitationIndex(
+    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-7")))
+      .articles,
+    options,
+  );
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -141,6 +150,7 @@ export async function loadDevLibraries(
     discordSheets4Only,
     discordSheets5Only,
     discordSheets6Only,
+    discordSheets7Only,
   };
 }
 
@@ -222,5 +232,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 6 / own",
     file: "blind-discord-sheets-6.jsonl",
     library: (l) => l.discordSheets6Only,
+  },
+  {
+    name: "blind discord 7 / own",
+    file: "blind-discord-sheets-7.jsonl",
+    library: (l) => l.discordSheets7Only,
   },
 ];
