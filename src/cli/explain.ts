@@ -49,6 +49,7 @@ const NOTE_WORDS: Readonly<Record<TermExplanation["notes"][number], string>> = {
   "other-role": 'found only as another role ("vice premier" for "premier"): little credit',
   initialism: 'spelt out in the passage ("electric vehicles" for "ev")',
   "asked-question": "in the reporter's question this passage answers",
+  "missing-name": "a name this article never mentions: declined",
 };
 
 function how(term: TermExplanation): string {

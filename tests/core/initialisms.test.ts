@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CitationIndex } from "../../src/core/index.ts";
 import { article } from "./article-fixture.ts";
 import { initialismPattern } from "../../src/core/search/initialisms.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
 describe("initialisms: a question word spelt out by the passage's words", () => {
   it.each([
@@ -42,5 +43,28 @@ describe("initialisms: a question word spelt out by the passage's words", () => 
     });
     const plain = off.explain("what must the nrc review").citations[0];
     expect(plain?.terms.find((term) => term.word === "nrc")?.credit ?? 0).toBe(0);
+  });
+
+  const commission = article(
+    "commission",
+    "The Make America Healthy Again Commission",
+    "Today the President established the Make America Healthy Again Commission.",
+    "The Commission will meet on Monday to study childhood diseases.",
+  );
+
+  it("GIVEN a name the articles only spell out, typed in lower case THEN the passage that spells it out does not lack it: answered as when typed in capitals", () => {
+    // The dictionary reads "maha" before "commission" as a name; without the passage's
+    // spelling-out, a name no article has declines the question.
+    const index = new CitationIndex([commission, weather], {
+      synonyms: defaultSynonyms,
+      wordVectors: null,
+    });
+    const lower = index.explain("when was the maha commission established");
+    expect(index.ask("when was the MAHA Commission established").answered).toBe(true);
+    expect(lower.answer.answered).toBe(true);
+    const maha = lower.citations[0]?.terms.find((term) => term.word === "maha");
+    expect(maha?.weighing.name).toBe(true);
+    expect(maha?.notes).toContain("initialism");
+    expect(maha?.notes).not.toContain("missing-name");
   });
 });

@@ -98,6 +98,7 @@ const NOTE_NAMES = [
   [TermNote.otherRole, "other-role"],
   [TermNote.initialism, "initialism"],
   [TermNote.askedQuestion, "asked-question"],
+  [TermNote.missingName, "missing-name"],
 ] as const;
 
 /** Why question word `i` counted for a candidate: what the ranker computed, as it computed it. */

@@ -55,7 +55,13 @@ export class Initialisms {
         candidate.score += gained;
         candidate.credits[i] = credit;
         candidate.places[i] = Place.sentence;
-        candidate.notes[i] = (candidate.notes[i] as number) | TermNote.initialism;
+        // A name the passage spells out ("maha" typed for "Make America Healthy Again") is
+        // not missing from it, as the same word typed in capitals ("MAHA") is not.
+        candidate.notes[i] =
+          ((candidate.notes[i] as number) | TermNote.initialism) & ~TermNote.missingName;
+        candidate.missingName = terms.some(
+          (_, j) => ((candidate.notes[j] as number) & TermNote.missingName) !== 0,
+        );
         changed = true;
       });
     }

@@ -37,6 +37,8 @@ export const TermNote = Object.freeze({
   initialism: 64,
   /** Found best in the reporter's question that the passage answers (`askedQuestionCredit`). */
   askedQuestion: 128,
+  /** A name of several letters the article never mentions: the passage is about something else (`declineMissingName`). */
+  missingName: 256,
 });
 
 /** A shortlisted sentence, scored. */
@@ -187,7 +189,10 @@ export function scoreCandidates(
       }
       // A name this article never mentions: the passage is about something else.
       const weight = absent(i) ? term.weightIfAbsent : term.weight;
-      if (term.fullName && credit === 0 && absent(i)) missingName = true;
+      if (term.fullName && credit === 0 && absent(i)) {
+        missingName = true;
+        note |= TermNote.missingName;
+      }
       const near = Math.max(here, previous, next, paragraph[paragraphAt + i] as number);
       if (term.attribute && near < options.looseMatch && !inContext[i]) {
         missingAttribute = true;

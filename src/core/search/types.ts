@@ -92,7 +92,9 @@ export interface TermExplanation {
    * `modifier-missing` (credit halved), `partner-missing` (no credit), `attribute-missing`
    * (the attribute asked about is not in or around the passage: the question is declined),
    * `other-role` (found only as another role: "vice premier" for "premier"), `initialism`
-   * (spelt out in the passage: "electric vehicles" for "ev").
+   * (spelt out in the passage: "electric vehicles" for "ev"), `asked-question` (found in the
+   * reporter's question the passage answers), `missing-name` (a name the article never
+   * mentions, in no form: the question is declined).
    */
   readonly notes: readonly (
     | "absent-name"
@@ -103,6 +105,7 @@ export interface TermExplanation {
     | "other-role"
     | "initialism"
     | "asked-question"
+    | "missing-name"
   )[];
 }
 
