@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CitationIndex } from "../../src/core/index.ts";
 import { article } from "./article-fixture.ts";
-import { initialismPattern } from "../../src/core/search/initialisms.ts";
+import { initialismPattern, spellsOut } from "../../src/core/search/initialisms.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
 describe("initialisms: a question word spelt out by the passage's words", () => {
@@ -13,11 +13,14 @@ describe("initialisms: a question word spelt out by the passage's words", () => 
     ["ev", "every vote counts", true],
     ["ev", "electric cars", false],
     ["jv", "the major joint", false],
+    ["ioc", "the International Olympic Committee", true],
+    ["ioc", "the indoctrination of children", false],
+    ["ioc", "indoctrination of children, and the International Olympic Committee", true],
     ["e1", "anything", null],
   ])("GIVEN %j and %j THEN the words spell it: %j", (letters, text, spelled) => {
     const pattern = initialismPattern(letters);
     if (spelled === null) expect(pattern).toBeUndefined();
-    else expect(pattern?.test(text)).toBe(spelled);
+    else expect(pattern && spellsOut(pattern, text)).toBe(spelled);
   });
 
   const reactors = article(
