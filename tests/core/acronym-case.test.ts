@@ -71,4 +71,41 @@ describe("an acronym typed in lower case", () => {
     expect(lower.answered).toBe(capitals.answered);
     expect(lower.citations[0]?.excerpt).toBe(capitals.citations[0]?.excerpt);
   });
+
+  it("GIVEN an acronym the articles never write, typed in lower case ('ioc') THEN it weighs as the name typed in capitals ('IOC') does: the same verdict and top passage", () => {
+    // The dictionary spells out IOC ("International Olympic Committee"); the article does not
+    // write the acronym, and "indoctrination of children" spells no IOC (no capitals).
+    const sports = parseArticle(
+      "sports.md",
+      new TextEncoder().encode(
+        [
+          "---",
+          "title: Keeping Men Out of Women's Sports",
+          "---",
+          "",
+          "The President signed orders to prohibit the indoctrination of children in schools.",
+          "",
+          "The Secretary of State will demand changes within the International Olympic Committee.",
+          "",
+          "The Order protects opportunities for women and girls to compete in safe sports.",
+          "",
+        ].join("\n"),
+      ),
+    );
+    const library = new CitationIndex([sports], { synonyms: defaultSynonyms, wordVectors: null });
+    const ask = (question: string) => {
+      const explained = library.explain(question);
+      const ioc = explained.citations[0]?.terms.find((term) => term.word === "ioc");
+      return {
+        answered: explained.answer.answered,
+        excerpt: explained.citations[0]?.excerpt,
+        name: ioc?.weighing.name,
+        weight: ioc?.weight,
+      };
+    };
+    const capitals = ask("Who is the current president of the IOC?");
+    expect(capitals.excerpt).toContain("International Olympic Committee");
+    expect(capitals.name).toBe(true);
+    expect(ask("who is the current president of the ioc")).toEqual(capitals);
+  });
 });

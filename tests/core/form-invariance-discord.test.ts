@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 import { expectFormInvariant } from "./forms.ts";
 
-// The form-invariance property over the five blind Discord-style sets (the rest of the dev
+// The form-invariance property over the seven blind Discord-style sets (the rest of the dev
 // sets are in form-invariance.test.ts; two files, so that two workers check them at once).
 let libs: DevLibraries;
 beforeAll(async () => {
@@ -39,6 +39,18 @@ describe("the verdict does not depend on how a question is typed (blind Discord-
       "the fifth blind Discord-style set",
       "blind-discord-sheets-5.jsonl",
       () => libs.discordSheets5Only,
+      1400,
+    ],
+    [
+      "the sixth blind Discord-style set",
+      "blind-discord-sheets-6.jsonl",
+      () => libs.discordSheets6Only,
+      1400,
+    ],
+    [
+      "the seventh blind Discord-style set",
+      "blind-discord-sheets-7.jsonl",
+      () => libs.discordSheets7Only,
       1400,
     ],
   ] as const)(

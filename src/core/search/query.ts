@@ -1,5 +1,5 @@
 import type { IndexView } from "../index/view.ts";
-import type { RankingOptions } from "../options.ts";
+import { TYPO_MATCHING, type RankingOptions } from "../options.ts";
 import editDistance from "damerau-levenshtein";
 import {
   AUXILIARIES,
@@ -115,7 +115,18 @@ export function queryTerms(
   // Whether a word names something, from evidence that does not depend on the asker's capitals.
   const compounds = compoundNames(tokens, content, options);
   const inCompoundName = new Set(compounds.flatMap((compound) => compound.tokens));
-  const isName = (token: Token) => inCompoundName.has(token) || names.isName(token);
+  // An acronym typed in lower case that the articles never write ("ioc", "ftc"): a name when
+  // the dictionary spells it out, as the same word typed in capitals is.
+  const spelledAcronym = (token: Token) =>
+    !token.acronym &&
+    !token.isNumber &&
+    token.word.length >= MIN_FULL_NAME_LENGTH &&
+    token.word.length <= TYPO_MATCHING.maxAcronymLength &&
+    !STOP_WORDS.has(token.word) &&
+    !view.has(token.term) &&
+    (options.synonyms?.phraseSynonyms?.(token.word).length ?? 0) > 0;
+  const isName = (token: Token) =>
+    inCompoundName.has(token) || names.isName(token) || spelledAcronym(token);
   const variantsByTerm = new Map<string, VariantMap>();
   content.forEach((token) => {
     if (token && !variantsByTerm.has(token.term)) {
