@@ -225,6 +225,19 @@ describe("a count of the thing asked about", () => {
     ]);
   });
 
+  it("GIVEN 'how many' and a noun, then a verb and more nouns ('how many states already passed laws protecting girls sports') THEN it counts the noun before the verb", () => {
+    const sheet = article(
+      "sports",
+      "Protecting women's sports",
+      "More than 7,000 female athletes have reached out to protect women's sports.",
+      "To date, 26 states have passed laws to protect equal opportunities for girls in sports.",
+    );
+    const sports = new CitationIndex([sheet], { synonyms: defaultSynonyms, wordVectors: null });
+    const answer = sports.ask("how many states already passed laws protecting girls sports");
+    expect(answer).toMatchObject({ answered: true, answer: "26" });
+    expect(answer.citations[0]?.excerpt).toContain("26 states");
+  });
+
   it("GIVEN the thing asked after a preposition ('35,000 cases in this country') THEN the number counts what comes before it", () => {
     const counted = { terms: new Set(["countri"]), isNoun: (word: string) => word === "cases" };
     const question = "how many countries";

@@ -222,7 +222,9 @@ export class KindFit {
 
   /**
    * What "how many" counts ("flights" in "how many extra weekly flights between…"): the
-   * last noun of the words right after it, with the words that stand for it.
+   * last noun of the words right after it, with the words that stand for it. A word that is
+   * no noun after one ends them: "states" in "how many states already passed laws…", not
+   * "laws" or "sports".
    */
   countedThing(tokens: readonly Token[], terms: readonly QueryTerm[]): CountedThing | undefined {
     const many = tokens.findIndex((t, i) => t.word === "many" && tokens[i - 1]?.word === "how");
@@ -232,6 +234,7 @@ export class KindFit {
       const token = tokens[i] as Token;
       if (!isContentToken(token)) break;
       if (this.options.synonyms?.nounSense?.(token.word) !== undefined) noun = token;
+      else if (noun !== undefined) break;
     }
     const term = noun && terms.find((t) => t.word === noun.word);
     if (!noun || !term) return undefined;
