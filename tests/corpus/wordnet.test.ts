@@ -43,6 +43,16 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.properNoun("met")).toBe(false);
   });
 
+  it("GIVEN forms that double a final consonant ('biggest', 'hotter', 'occurred') THEN they are read as their words, which the dictionary lists without them", () => {
+    expect(wordnet.synonyms("biggest")).toContain("large");
+    expect(wordnet.synonyms("hotter")).toContain("hot");
+    expect(wordnet.synonyms("occurred")).toContain("happen");
+    expect(wordnet.knows("biggest")).toBe(true);
+    // A doubled s or f is the word's own ("passed" is "pass"), and a non-word stays unknown.
+    expect(wordnet.synonyms("passed")).toContain("pass");
+    expect(wordnet.knows("zzzzzzest")).toBe(false);
+  });
+
   it("GIVEN a plural whose singular the dictionary has only as an abbreviation THEN it is no name", () => {
     // "meds" reaches "MEd" (Master of Education) by its plural; "med" typed alone still is it,
     // and a plural of a name ("democrats") stays a name.
