@@ -130,3 +130,24 @@ describe("a name of several words in the question", () => {
     expect(defaultSynonyms.synonyms("nuclear_regulatory_commission")).toContain("nrc");
   });
 });
+
+describe("two question words the dictionary has as one common noun", () => {
+  const sheet = article(
+    "health",
+    "Health of the young",
+    "Most young adults do not qualify for military service without a waiver.",
+    "Schools serve lunch to millions of children every day.",
+  );
+  const question = "why can young adults not join the armed forces";
+
+  it("GIVEN 'armed forces' and a passage that says 'military' THEN the compound's synonym stands for both words, and they make no name", () => {
+    const index = new CitationIndex([sheet], { synonyms: defaultSynonyms, wordVectors: null });
+    const [top] = index.explain(question).citations;
+    expect(top?.excerpt).toContain("military service");
+    for (const word of ["armed", "forces"]) {
+      const term = top?.terms.find((t) => t.word === word);
+      expect(term?.weighing.name).toBe(false);
+      expect(term?.found).toBe("sentence");
+    }
+  });
+});

@@ -51,6 +51,30 @@ export function compoundNames(
 }
 
 /**
+ * Two question words in a row that the dictionary has as one common noun ("armed forces",
+ * "car maker", "real estate"), not a name: their one-word synonyms ("military",
+ * "automaker", "realty") may stand for them ({@link addCompoundSynonyms}), but they make
+ * no name.
+ */
+export function commonCompounds(
+  content: readonly (Token | undefined)[],
+  options: Readonly<RankingOptions>,
+): CompoundName[] {
+  const dictionary = options.synonyms;
+  if (!dictionary?.properNoun) return [];
+  const found: CompoundName[] = [];
+  content.forEach((token, position) => {
+    const next = content[position + 1];
+    if (!token || !next || token.isNumber || next.isNumber) return;
+    const pair = `${token.word}_${next.word}`;
+    if (dictionary.knows(pair) && !(dictionary.properNoun?.(pair) ?? false)) {
+      found.push({ tokens: [token, next], phrase: pair });
+    }
+  });
+  return found;
+}
+
+/**
  * What the dictionary gives for a name of several words stands for each of its words:
  * "united states" is "US" and "America" in an article that never writes "United States",
  * "nuclear regulatory commission" is the "NRC". Without it, an article on the "U.S." would
@@ -66,7 +90,10 @@ export function addCompoundSynonyms(
   if (!dictionary) return;
   for (const { tokens, phrase } of compounds) {
     const standIns = new Set<string>();
+    // A compound's own words are no stand-ins for each other ("high" of "high school").
+    const own = new Set(tokens.map((token) => token.term));
     for (const word of dictionary.synonyms(phrase)) {
+      if (own.has(termOf(word))) continue;
       // "us" is the articles' acronym "US" (written "U.S.") where they have it.
       for (const term of [termOf(word), word.toUpperCase()]) if (view.has(term)) standIns.add(term);
     }

@@ -9,7 +9,7 @@ import {
 } from "../text/lexicon.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
 import { askedAttribute } from "./attribute.ts";
-import { addCompoundSynonyms, compoundNames } from "./compound-names.ts";
+import { addCompoundSynonyms, commonCompounds, compoundNames } from "./compound-names.ts";
 import { addPhrasalVerbs } from "./phrasal-verbs.ts";
 import { linkComplements, linkNames } from "./query-links.ts";
 import { addCountries } from "./metonymy.ts";
@@ -135,6 +135,7 @@ export function queryTerms(
   });
   addCountries(tokens, content, isName, variantsByTerm, view, options);
   addCompoundSynonyms(compounds, variantsByTerm, view, options);
+  addCompoundSynonyms(commonCompounds(content, options), variantsByTerm, view, options);
   addPhrasalVerbs(tokens, content, variantsByTerm, view, options);
   // A stand-in that is another word of the question stands for that word only: in "stock
   // price", "price" is no evidence of "stock".
