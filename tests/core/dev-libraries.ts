@@ -60,6 +60,10 @@ export interface DevLibraries {
   // its changes (women's sports, the MAHA commission, national-security collective
   // bargaining, a China trade deal: tests/fixtures/articles/blind-discord-sheets-7).
   readonly discordSheets7Only: CitationIndex;
+  // An eighth, written blind in the middle of 4 December's session and held out until then
+  // (the EU trade deal, the Jackson magnolia, a new federal employee category, Malaysia:
+  // tests/fixtures/articles/blind-discord-sheets-8).
+  readonly discordSheets8Only: CitationIndex;
 }
 
 /**
@@ -127,6 +131,11 @@ export async function loadDevLibraries(
       .articles,
     options,
   );
+  const discordSheets8Only = new CitationIndex(
+    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-8")))
+      .articles,
+    options,
+  );
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -151,6 +160,7 @@ export async function loadDevLibraries(
     discordSheets5Only,
     discordSheets6Only,
     discordSheets7Only,
+    discordSheets8Only,
   };
 }
 
@@ -237,5 +247,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 7 / own",
     file: "blind-discord-sheets-7.jsonl",
     library: (l) => l.discordSheets7Only,
+  },
+  {
+    name: "blind discord 8 / own",
+    file: "blind-discord-sheets-8.jsonl",
+    library: (l) => l.discordSheets8Only,
   },
 ];
