@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CitationIndex } from "../../src/core/index.ts";
 import { article } from "./article-fixture.ts";
-import { initialismPattern, spellsOut } from "../../src/core/search/initialisms.ts";
+import { initialismPattern, spellsOut } from "../../src/core/text/initials.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
 describe("initialisms: a question word spelt out by the passage's words", () => {

@@ -302,6 +302,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "President Biden will be joined by Federal Trade Commission (FTC) Chair Lina Khan and Consumer Financial Protection Bureau (CFPB) Director Rohit Chopra.",
     "Chair Lina Khan",
   ],
+  // The reverse: an acronym of the question's own words ("administrative judge (AJ)") is its
+  // subject abbreviated, not who is asked for.
+  [
+    "who is the eeoc acting chair that the administrative judge called unfit",
+    "person",
+    "An Equal Employment Opportunity Commission administrative judge (AJ) recently sent an email calling the chair unfit.",
+    null,
+  ],
   [
     "what agency sets the noise standard",
     "person",
