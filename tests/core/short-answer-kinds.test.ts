@@ -309,6 +309,25 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The senator, 78 years old, said the bill would raise $4 billion.",
     "78 years old",
   ],
+  // An age answers "how old" only: "12 years old" is no height, "40 feet" no age.
+  [
+    "how tall was the old tree when it came down",
+    "measure",
+    "The new sapling is 12 years old and was grown at the greenhouses.",
+    null,
+  ],
+  [
+    "how tall was the old tree",
+    "measure",
+    "The old tree, 40 feet tall and 12 years old, came down.",
+    "40 feet",
+  ],
+  [
+    "how old was the old tree",
+    "measure",
+    "The old tree, 40 feet tall and 12 years old, came down.",
+    "12 years old",
+  ],
   [
     "how fast will the new jets fly",
     "measure",

@@ -51,6 +51,12 @@ export function quoted(match: string): string {
 
 const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
 
+/** A measurement that is an age: "78 years old", "a 45-year-old", "aged 60". */
+const AN_AGE = /\byears?[\s-]+old\b|^aged?\s/u;
+
+/** A question that asks for an age: "how old", "what age". */
+const AGE_ASKED = /\bhow old\b|\bwhat age\b/u;
+
 /** "What year…", "which year…": a question only a year answers ("Tuesday night" does not). */
 const YEAR_ASKED = /\b(?:what|which) year\b/u;
 
@@ -106,6 +112,8 @@ export function answersIn(
       if (folded === "" || asked.includes(folded)) continue;
       const before = text.slice(0, match.index);
       if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
+      // An age answers "how old", and nothing else measured: "12 years old" is no height.
+      if (type === "measure" && AN_AGE.test(folded) !== AGE_ASKED.test(asked)) continue;
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
       if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
       // A sum of money is no label, though a headline's capitals come before it ("DOGE
