@@ -242,7 +242,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   shortlistSize: 120,
   commonPostings: 1000,
   commonShare: 0.05,
-  leaders: 30,
+  leaders: 20,
   maxVariants: 8,
   maxQueryTerms: 16,
   postingsBudget: 60_000,
