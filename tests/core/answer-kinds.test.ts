@@ -238,6 +238,19 @@ describe("a count of the thing asked about", () => {
     expect(answer.citations[0]?.excerpt).toContain("26 states");
   });
 
+  it("GIVEN a magnitude without a figure and 'of' ('millions of new customers') THEN it counts what follows 'of', not the thing asked", () => {
+    const counted = {
+      terms: new Set(["countri"]),
+      isNoun: (word: string) => word === "customers" || word === "countries",
+    };
+    const question = "how many countries are in the union";
+    const text = "Businesses will reach millions of new customers across the Atlantic.";
+    expect(answersIn("count", text, question, counted)).toEqual([]);
+    expect(answersIn("count", "It joins millions of countries.", question, counted)).toEqual([
+      "millions",
+    ]);
+  });
+
   it("GIVEN the thing asked after a preposition ('35,000 cases in this country') THEN the number counts what comes before it", () => {
     const counted = { terms: new Set(["countri"]), isNoun: (word: string) => word === "cases" };
     const question = "how many countries";

@@ -51,6 +51,10 @@ export function quoted(match: string): string {
 
 const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
 
+/** A magnitude without a figure: "millions", "hundreds of thousands", "dozens". */
+const VAGUE_MAGNITUDE =
+  /^(?:(?:hundreds|thousands|tens)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)$/u;
+
 /** A measurement that is an age: "78 years old", "a 45-year-old", "aged 60". */
 const AN_AGE = /\byears?[\s-]+old\b|^aged?\s/u;
 
@@ -171,7 +175,11 @@ export function answersIn(
       ) {
         continue;
       }
-      if (counted !== undefined && !countsThing(text, match.index + match[0].length, counted)) {
+      const vague = VAGUE_MAGNITUDE.test(folded);
+      if (
+        counted !== undefined &&
+        !countsThing(text, match.index + match[0].length, counted, vague)
+      ) {
         continue;
       }
       // "section 3" for "how many sections": a number after the thing counted numbers one of them.
@@ -231,7 +239,7 @@ const SPENT_ON = /^\s+(?:on|for|to|toward|towards|into)\b/iu;
  * leaders") and none of the few words after it names the thing counted ("23 states",
  * "two new weekly flights"). "only eight were built" or "150 million Americans" may count it.
  */
-function countsThing(text: string, from: number, counted: CountedThing): boolean {
+function countsThing(text: string, from: number, counted: CountedThing, vague = false): boolean {
   // "spent billions on charging stations": what the number was spent on is not what it counts.
   if (SPENT_ON.test(text.slice(from, from + 12))) return false;
   // A compound ("year-round", "long-range") is one word before the noun it describes.
@@ -245,7 +253,16 @@ function countsThing(text: string, from: number, counted: CountedThing): boolean
   // A name after it may still be what is counted ("150 million Americans" are people), and
   // so may what follows "of" ("90 percent of firearms" for guns); an adjective is passed
   // over ("1.3 million new acres" counts acres, not parks).
-  if (next === undefined || next.capitalized || next.word === "of") return true;
+  if (next === undefined || next.capitalized) return true;
+  // "millions of new customers" counts customers, not countries: after a magnitude without
+  // a figure, what "of" introduces is what is counted. ("90 percent of firearms" may count
+  // guns: a share of what follows is read more loosely.)
+  if (next.word === "of" && vague) {
+    const named = tokens.slice(1).filter((token) => isContentToken(token));
+    if (!named.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
+    return named.some((token) => counted.terms.has(token.term));
+  }
+  if (next.word === "of") return true;
   if (!after.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
   return after.some((token) => counted.terms.has(token.term));
 }
