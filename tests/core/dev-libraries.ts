@@ -74,68 +74,38 @@ export interface DevLibraries {
 export async function loadDevLibraries(
   ranking: Partial<RankingOptions> = {},
 ): Promise<DevLibraries> {
+  /** The articles of a folder of tests/fixtures/articles. */
+  const fixture = async (folder: string) =>
+    (await loadArticles(path.join(ROOT, "tests/fixtures/articles", folder))).articles;
   const seed = (await loadArticles(DEFAULT_DATA_DIR)).articles;
-  const sheets = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/eval"))).articles;
-  const blind = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-factsheets")))
-    .articles;
+  const sheets = await fixture("eval");
+  const blind = await fixture("blind-factsheets");
   const options = { synonyms: defaultSynonyms, wordVectors: defaultWordVectors, ...ranking };
   const seedOnly = new CitationIndex(seed, options);
   const library = new CitationIndex([...seed, ...sheets], options);
   const sheetsOnly = new CitationIndex(sheets, options);
-  const vehicles = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/md"))).articles;
+  const vehicles = await fixture("md");
   const vehiclesLibrary = new CitationIndex([...seed, ...vehicles], options);
   const blindOnly = new CitationIndex(blind, options);
   const blindLibrary = new CitationIndex([...seed, ...sheets, ...blind], options);
-  const mixed = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-mixed")))
-    .articles;
+  const mixed = await fixture("blind-mixed");
   const mixedOnly = new CitationIndex(mixed, options);
   const mixedLibrary = new CitationIndex([...seed, ...sheets, ...blind, ...mixed], options);
-  const transcripts = (
-    await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-transcripts"))
-  ).articles;
+  const transcripts = await fixture("blind-transcripts");
   const transcriptsOnly = new CitationIndex(transcripts, options);
-  const actions = (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-actions")))
-    .articles;
+  const actions = await fixture("blind-actions");
   const actionsOnly = new CitationIndex(actions, options);
-  const discordSheets = (
-    await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets"))
-  ).articles;
+  const discordSheets = await fixture("blind-discord-sheets");
   const discordSheetsOnly = new CitationIndex(discordSheets, options);
   const discordSheetsLibrary = new CitationIndex([...seed, ...sheets, ...discordSheets], options);
-  const discordSheets2 = (
-    await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-2"))
-  ).articles;
+  const discordSheets2 = await fixture("blind-discord-sheets-2");
   const discordSheets2Only = new CitationIndex(discordSheets2, options);
-  const discordSheets3Only = new CitationIndex(
-    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-3")))
-      .articles,
-    options,
-  );
-  const discordSheets4Only = new CitationIndex(
-    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-4")))
-      .articles,
-    options,
-  );
-  const discordSheets5Only = new CitationIndex(
-    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-5")))
-      .articles,
-    options,
-  );
-  const discordSheets6Only = new CitationIndex(
-    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-6")))
-      .articles,
-    options,
-  );
-  const discordSheets7Only = new CitationIndex(
-    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-7")))
-      .articles,
-    options,
-  );
-  const discordSheets8Only = new CitationIndex(
-    (await loadArticles(path.join(ROOT, "tests/fixtures/articles/blind-discord-sheets-8")))
-      .articles,
-    options,
-  );
+  const discordSheets3Only = new CitationIndex(await fixture("blind-discord-sheets-3"), options);
+  const discordSheets4Only = new CitationIndex(await fixture("blind-discord-sheets-4"), options);
+  const discordSheets5Only = new CitationIndex(await fixture("blind-discord-sheets-5"), options);
+  const discordSheets6Only = new CitationIndex(await fixture("blind-discord-sheets-6"), options);
+  const discordSheets7Only = new CitationIndex(await fixture("blind-discord-sheets-7"), options);
+  const discordSheets8Only = new CitationIndex(await fixture("blind-discord-sheets-8"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
