@@ -249,6 +249,26 @@ const TABLE: readonly ShortAnswerRow[] = [
     "About 12% of new cars sold were electric, and prices fell by $2,000.",
     "12%",
   ],
+  // A fraction of something ("two-fifths of", "a third of") is a share, and counts what
+  // follows "of"; "a third round" is no share.
+  [
+    "how many federal managers think they could fire someone for misconduct",
+    "count",
+    "Only two-fifths of federal managers are confident they could remove employees for misconduct.",
+    "Only two-fifths",
+  ],
+  [
+    "what share of americans trust the health system",
+    "percent",
+    "Only a third of Americans trust the health system.",
+    "Only a third",
+  ],
+  [
+    "what share of the tariffs will be cut",
+    "percent",
+    "A third round of talks on the tariffs will be held in May.",
+    null,
+  ],
   // A share written as a ratio ("six in 10", "one out of three") is a share.
   [
     "what share of medical marijuana users take it for pain",

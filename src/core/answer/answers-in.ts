@@ -16,6 +16,7 @@ import {
   NUMBER_WORD,
   SHARE,
   SHARE_OF,
+  FRACTION,
   WHEN,
 } from "../text/lexicon.ts";
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
@@ -32,7 +33,7 @@ export function patternsOf(type: AnswerType): readonly RegExp[] {
     case "amount":
       return [MONEY, SHARE, MULTIPLIER, COUNTED_NUMBER];
     case "count":
-      return [COUNTED_NUMBER, SHARE_OF];
+      return [COUNTED_NUMBER, SHARE_OF, FRACTION];
     case "duration":
       return [DURATION];
     case "measure":

@@ -184,8 +184,20 @@ export const RATIO = new RegExp(
   "giu",
 );
 
-/** A share as a percentage or a ratio ("15%", "six in 10"): both compete for the one closest to the question. */
-export const SHARE = new RegExp(`${PERCENT.source}|${RATIO.source}`, "giu");
+/** The part a fraction names: "fifths" of "two-fifths", "third" of "a third". */
+const FRACTION_PART = String.raw`(?:halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b`;
+
+/**
+ * A fraction of something: "two-fifths of federal managers", "only a third of Americans",
+ * "half of all states". Only before "of": "a third round" is no share.
+ */
+export const FRACTION = new RegExp(
+  String.raw`\b(?:(?:only|nearly|almost|about|roughly|over|more than|less than|fewer than)\s)?(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]${FRACTION_PART}|half)(?=\s+of\b)`,
+  "giu",
+);
+
+/** A share as a percentage, a ratio or a fraction ("15%", "six in 10", "two-fifths of"): all compete for the one closest to the question. */
+export const SHARE = new RegExp(`${PERCENT.source}|${RATIO.source}|${FRACTION.source}`, "giu");
 
 /**
  * A multiple: a word ("tripled", "tenfold"), or a comparison ("twice as likely", "3.5 times
@@ -229,7 +241,7 @@ export const SHARE_OF = new RegExp(
 
 /** A number, not a share ("21 million", "three"; not "25%"): what "how many" asks for. */
 export const COUNTED_NUMBER = new RegExp(
-  String.raw`\b(?:(?:more|fewer|less) than\s|(?:nearly|almost|about|at least|at most|up to|over|roughly|approximately)\s)?${ANY_NUMBER}\b(?!\s?%|\s?percent)`,
+  String.raw`\b(?:(?:more|fewer|less) than\s|(?:nearly|almost|about|at least|at most|up to|over|roughly|approximately)\s)?${ANY_NUMBER}\b(?!\s?%|\s?percent|[\s-]${FRACTION_PART})`,
   "giu",
 );
 
