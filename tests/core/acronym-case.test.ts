@@ -1,24 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { CitationIndex } from "../../src/core/index.ts";
+import { article } from "./article-fixture.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
 /** A made-up article whose title has an acronym, spelt out in one passage and written in another. */
-const ARTICLE = [
-  "---",
-  "title: The President Restores FCPA Enforcement and Lists the Group as an FTO",
-  "---",
-  "",
-  "REVERSING THE REMOVAL: Today the President re-designated the group as a Foreign Terrorist Organization.",
-  "",
-  "The group was first designated an FTO in January 2021.",
-  "",
-  "The Order directs revised guidelines for the Foreign Corrupt Practices Act (FCPA) of 1977.",
-  "",
-].join("\n");
-
-const index = new CitationIndex([parseArticle("fto.md", new TextEncoder().encode(ARTICLE))], {
-  synonyms: defaultSynonyms,
-});
+const index = new CitationIndex(
+  [
+    article(
+      "fto",
+      "The President Restores FCPA Enforcement and Lists the Group as an FTO",
+      "REVERSING THE REMOVAL: Today the President re-designated the group as a Foreign Terrorist Organization.",
+      "The group was first designated an FTO in January 2021.",
+      "The Order directs revised guidelines for the Foreign Corrupt Practices Act (FCPA) of 1977.",
+    ),
+  ],
+  { synonyms: defaultSynonyms },
+);
 
 /** The verdict and top citation of a question. */
 const verdict = (question: string) => {
@@ -46,24 +43,13 @@ describe("an acronym typed in lower case", () => {
     );
   });
   it("GIVEN 'which groups' asked with IVF in capitals or in lower case THEN the passage's IVF is the question's own name either way: same verdict and top passage", () => {
-    const sheet = parseArticle(
-      "ivf.md",
-      new TextEncoder().encode(
-        [
-          "---",
-          "title: Expanding Access to IVF",
-          "---",
-          "",
-          "The Order directs policy recommendations to protect IVF access and reduce costs.",
-          "",
-          "The federal government covers IVF in a limited capacity for military personnel, veterans, and federal employees.",
-          "",
-          "In recent years, major players in the Midwest food supply chain have paid millions to settle lawsuits.",
-          "",
-          "The Department of Agriculture reports that the federal government pays for school meals.",
-          "",
-        ].join("\n"),
-      ),
+    const sheet = article(
+      "ivf",
+      "Expanding Access to IVF",
+      "The Order directs policy recommendations to protect IVF access and reduce costs.",
+      "The federal government covers IVF in a limited capacity for military personnel, veterans, and federal employees.",
+      "In recent years, major players in the Midwest food supply chain have paid millions to settle lawsuits.",
+      "The Department of Agriculture reports that the federal government pays for school meals.",
     );
     const ivf = new CitationIndex([sheet], { synonyms: defaultSynonyms, wordVectors: null });
     const capitals = ivf.ask("Which groups does the federal government pay for IVF for?");
@@ -75,22 +61,12 @@ describe("an acronym typed in lower case", () => {
   it("GIVEN an acronym the articles never write, typed in lower case ('ioc') THEN it weighs as the name typed in capitals ('IOC') does: the same verdict and top passage", () => {
     // The dictionary spells out IOC ("International Olympic Committee"); the article does not
     // write the acronym, and "indoctrination of children" spells no IOC (no capitals).
-    const sports = parseArticle(
-      "sports.md",
-      new TextEncoder().encode(
-        [
-          "---",
-          "title: Keeping Men Out of Women's Sports",
-          "---",
-          "",
-          "The President signed orders to prohibit the indoctrination of children in schools.",
-          "",
-          "The Secretary of State will demand changes within the International Olympic Committee.",
-          "",
-          "The Order protects opportunities for women and girls to compete in safe sports.",
-          "",
-        ].join("\n"),
-      ),
+    const sports = article(
+      "sports",
+      "Keeping Men Out of Women's Sports",
+      "The President signed orders to prohibit the indoctrination of children in schools.",
+      "The Secretary of State will demand changes within the International Olympic Committee.",
+      "The Order protects opportunities for women and girls to compete in safe sports.",
     );
     const library = new CitationIndex([sports], { synonyms: defaultSynonyms, wordVectors: null });
     const ask = (question: string) => {
