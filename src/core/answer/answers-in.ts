@@ -258,14 +258,11 @@ function countsThing(text: string, from: number, counted: CountedThing, vague = 
   // "millions of new customers" counts customers, not countries: after a magnitude without
   // a figure, what "of" introduces is what is counted. ("90 percent of firearms" may count
   // guns: a share of what follows is read more loosely.)
-  if (next.word === "of" && vague) {
-    const named = tokens.slice(1).filter((token) => isContentToken(token));
-    if (!named.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
-    return named.some((token) => counted.terms.has(token.term));
-  }
-  if (next.word === "of") return true;
-  if (!after.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
-  return after.some((token) => counted.terms.has(token.term));
+  if (next.word === "of" && !vague) return true;
+  const named =
+    next.word === "of" ? tokens.slice(1).filter((token) => isContentToken(token)) : after;
+  if (!named.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
+  return named.some((token) => counted.terms.has(token.term));
 }
 
 /**
