@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectFormInvariant, verdict } from "./forms.ts";
+import { expectAskReadsNormalizedText, expectFormInvariant, verdict } from "./forms.ts";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 
 // The verdict and the top citation of every dev question must not depend on how it is typed.
@@ -35,6 +35,10 @@ describe("the verdict does not depend on how a question is typed", () => {
       libs.library.explain(question).citations[0]?.terms.map((term) => term.word) ?? [];
     expect(words("who leads supersonic R&D coordination")).not.toContain("r");
     expect(words("when will the model s launch in india")).toContain("s");
+  });
+
+  it("GIVEN every form of the Discord-style seed questions THEN asking it as typed and asking its normalized text give the same verdict (what lets the property ask each normalized text once)", () => {
+    expectAskReadsNormalizedText(["discord-seed.jsonl"], libs.library);
   });
 
   it("GIVEN every question of the visible and discord-style sets in fifteen Discord forms THEN each gives the same verdict and top citation", () => {
