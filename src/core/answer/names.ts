@@ -15,7 +15,7 @@ import {
   wrongKindOfName,
 } from "./name-kinds.ts";
 import { namesIn, quotedTitles } from "./name-spans.ts";
-import { initialismPattern, spellsOut } from "../text/initials.ts";
+import { initialismLetters, spellsOut } from "../text/initials.ts";
 
 /** A Roman numeral in lower case ("xi", "li", "iv"). */
 const ROMAN_NUMERAL = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/u;
@@ -161,12 +161,12 @@ export function bestName(
     if (!alternatives && initials.length >= 2 && words.length >= 2 && isAsked(initials)) continue;
     // "AJ" for "who is the chair the administrative judge called unfit": the initials of the
     // question's own words ("administrative judge (AJ)") are its subject, abbreviated.
-    const pattern = words.length === 1 ? initialismPattern(foldCase(words[0] ?? "")) : undefined;
+    const letters = words.length === 1 ? initialismLetters(foldCase(words[0] ?? "")) : undefined;
     if (
       !alternatives &&
-      pattern &&
+      letters &&
       /^\p{Lu}+$/u.test(words[0] ?? "") &&
-      spellsOut(pattern, question)
+      spellsOut(letters, question)
     ) {
       continue;
     }

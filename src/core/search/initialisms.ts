@@ -4,7 +4,7 @@ import type { RankingOptions } from "../options.ts";
 import { STOP_WORDS } from "../text/lexicon.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, Place, TermNote, type Candidate } from "./score.ts";
-import { initialismPattern, spellsOut } from "../text/initials.ts";
+import { initialismLetters, spellsOut } from "../text/initials.ts";
 
 /**
  * Gives a question word that nothing in the articles stands for, and that reads as an
@@ -21,14 +21,14 @@ export class Initialisms {
   apply(candidates: Candidate[], terms: readonly QueryTerm[]): Candidate[] {
     const credit = this.options.initialismCredit;
     if (credit <= 0) return candidates;
-    const spelled = terms.map((term) => this.patternOf(term));
-    if (spelled.every((pattern) => pattern === undefined)) return candidates;
+    const spelled = terms.map((term) => this.lettersOf(term));
+    if (spelled.every((letters) => letters === undefined)) return candidates;
     let changed = false;
     for (const candidate of candidates.slice(0, this.options.leaders)) {
       const text = this.view.sentenceText(candidate.sentenceId);
-      spelled.forEach((pattern, i) => {
+      spelled.forEach((letters, i) => {
         const had = candidate.credits[i] as number;
-        if (!pattern || had >= this.options.looseMatch || !spellsOut(pattern, text)) return;
+        if (!letters || had >= this.options.looseMatch || !spellsOut(letters, text)) return;
         const term = terms[i] as QueryTerm;
         const gained = term.weight * (credit - had);
         if (!term.lowInformation) {
@@ -51,8 +51,8 @@ export class Initialisms {
     return changed ? candidates.sort(byScore) : candidates;
   }
 
-  /** The pattern of what a question word may abbreviate, when nothing in the articles stands for it. */
-  private patternOf(term: QueryTerm): RegExp | undefined {
+  /** The letters of the initialism a question word may be, when nothing in the articles stands for it. */
+  private lettersOf(term: QueryTerm): string | undefined {
     const word = term.word;
     if (word.length < 2 || word.length > 6 || STOP_WORDS.has(word)) return undefined;
     // Only a word the articles never write in lower case ("ads" is a word): typed in capitals
@@ -60,6 +60,6 @@ export class Initialisms {
     if (this.view.has(termOf(word))) return undefined;
     // "evs" is the plural of "ev"; "ads" may be three letters.
     const letters = word.length >= 3 && word.endsWith("s") ? word.slice(0, -1) : word;
-    return initialismPattern(letters);
+    return initialismLetters(letters);
   }
 }
