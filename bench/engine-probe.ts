@@ -14,6 +14,11 @@ export interface ProbeResult {
   readonly openCpuMs: number;
   /** Per question, the median CPU time over the rounds, ms. */
   readonly questionCpuMs: number[];
+  /**
+   * Per question, the CPU time of its first ask, ms: the process's first sight of its words
+   * (dictionary look-ups, per-word tables), as a member's new question meets a running bot.
+   */
+  readonly firstQuestionCpuMs: number[];
   /** Per question, the median wall time over the rounds, ms (inflated by other processes). */
   readonly questionWallMs: number[];
   /** Per question, the JSON of its first answer (or its refusal). */
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
     fromSavedIndex: corpus.fromSavedIndex,
     openCpuMs,
     questionCpuMs: times.filter((list) => list.length > 0).map(median),
+    firstQuestionCpuMs: times.filter((list) => list.length > 0).map((list) => list[0] ?? 0),
     questionWallMs: wallTimes.filter((list) => list.length > 0).map(median),
     answers,
   };

@@ -13,7 +13,7 @@
 // (--real: only the 182 real questions npm run bench times on the archive). --paired: both
 // engines in one process instead, each question asked by one and then the other.
 // CPU time first: on a shared machine the CPU time of a question moves far less than its wall
-// time, printed after it.
+// time, printed after it. Between them, the CPU time of each question's first ask alone.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -103,10 +103,17 @@ for (let repeat = 0; repeat <= Number(values.repeats); repeat += 1) {
   }
 }
 
-// CPU time first; then wall time (what a member waits, inflated on a shared machine).
-for (const clock of ["CPU", "wall"] as const) {
+// CPU time first; then the CPU time of each question's first ask (the round that first meets
+// its words, from a fresh process: what a new question costs a running bot), then wall time
+// (what a member waits, inflated on a shared machine).
+for (const clock of ["CPU", "first-ask CPU", "wall"] as const) {
   const rows = runs.map(({ engine, result }) => {
-    const times = clock === "CPU" ? result.questionCpuMs : result.questionWallMs;
+    const times =
+      clock === "CPU"
+        ? result.questionCpuMs
+        : clock === "wall"
+          ? result.questionWallMs
+          : result.firstQuestionCpuMs;
     const sorted = [...times].sort((a, b) => a - b);
     return {
       engine,
