@@ -64,6 +64,10 @@ export interface DevLibraries {
   // (the EU trade deal, the Jackson magnolia, a new federal employee category, Malaysia:
   // tests/fixtures/articles/blind-discord-sheets-8).
   readonly discordSheets8Only: CitationIndex;
+  // A ninth, written blind at the start of 4 December's morning session and scored before
+  // any of its changes (seafood, a religious liberty commission, the Japan trade deal,
+  // classical federal architecture: tests/fixtures/articles/blind-discord-sheets-9).
+  readonly discordSheets9Only: CitationIndex;
 }
 
 /**
@@ -106,6 +110,7 @@ export async function loadDevLibraries(
   const discordSheets6Only = new CitationIndex(await fixture("blind-discord-sheets-6"), options);
   const discordSheets7Only = new CitationIndex(await fixture("blind-discord-sheets-7"), options);
   const discordSheets8Only = new CitationIndex(await fixture("blind-discord-sheets-8"), options);
+  const discordSheets9Only = new CitationIndex(await fixture("blind-discord-sheets-9"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -131,6 +136,7 @@ export async function loadDevLibraries(
     discordSheets6Only,
     discordSheets7Only,
     discordSheets8Only,
+    discordSheets9Only,
   };
 }
 
@@ -222,5 +228,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 8 / own",
     file: "blind-discord-sheets-8.jsonl",
     library: (l) => l.discordSheets8Only,
+  },
+  {
+    name: "blind discord 9 / own",
+    file: "blind-discord-sheets-9.jsonl",
+    library: (l) => l.discordSheets9Only,
   },
 ];

@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 import { expectFormInvariant } from "./forms.ts";
 
-// The form-invariance property over the eight blind Discord-style sets (the rest of the dev
+// The form-invariance property over the nine blind Discord-style sets (the rest of the dev
 // sets are in form-invariance.test.ts; two files, so that two workers check them at once).
 let libs: DevLibraries;
 beforeAll(async () => {
@@ -57,6 +57,12 @@ describe("the verdict does not depend on how a question is typed (blind Discord-
       "the eighth blind Discord-style set",
       "blind-discord-sheets-8.jsonl",
       () => libs.discordSheets8Only,
+      1400,
+    ],
+    [
+      "the ninth blind Discord-style set",
+      "blind-discord-sheets-9.jsonl",
+      () => libs.discordSheets9Only,
       1400,
     ],
   ] as const)(
