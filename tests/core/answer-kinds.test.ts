@@ -98,6 +98,35 @@ describe("the kind of answer a question expects", () => {
     expect(definedTerm(question)).toEqual(term);
   });
 
+  it.each([
+    // The dictionary's main sense of "tech" is a technician, of "state" a place: no name of
+    // either answers a question about kinds.
+    ["what kind of tech is nmfs supposed to use for fish stock assessments", "thing"],
+    ["what kind of state laws is the attorney general supposed to go after first", "thing"],
+    ["what kinda buildings does this even cover lol", "thing"],
+    ["Which types of agencies have to report?", "thing"],
+    ["which agency has to report", "person"],
+  ])("GIVEN %j THEN, with the dictionary, it expects %s", (question, type) => {
+    expect(expectedAnswer(question, defaultSynonyms)).toBe(type);
+  });
+
+  it("GIVEN 'what kind of state laws' and a passage describing the laws, naming no place THEN it is answered from that passage", () => {
+    const index = new CitationIndex(
+      [
+        article(
+          "energy",
+          "State energy laws",
+          "The Attorney General will challenge state laws that raise energy prices for families.",
+          "The Secretary will review the rules within 180 days.",
+        ),
+      ],
+      { synonyms: defaultSynonyms, wordVectors: defaultWordVectors },
+    );
+    const answer = index.ask("what kind of state laws will the attorney general challenge");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toContain("raise energy prices");
+  });
+
   it("GIVEN a passage THEN only expressions of the asked kind that the question does not already say count", () => {
     const passage =
       "Vehicle exports to China rose 376% year-over-year in the first two months of 2017, and sales tripled to $1 billion.";

@@ -32,6 +32,10 @@ const TIME_UNITS = "years?|months?|weeks?|days?|hours?|minutes?|decades?";
  * noun is an agent (-er, -or, -ist…) or a kind of organisation. Used when the
  * dictionary does not know the noun ({@link headNounKind} decides otherwise).
  */
+/** "what kind of", "which types of", "what sorta": a question asking for a kind of something. */
+const KIND_ASKED =
+  /^(?:which|what|wat) (?:kinds?|types?|sorts?) of\b|^(?:which|what|wat) (?:kinda|sorta)\b/u;
+
 const WHICH_THING =
   /^(?:which|what) (?!about\b)(?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
 
@@ -208,6 +212,9 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
   }
   const [definition] = QUESTION_RULES;
   if (definition?.[0].test(q)) return "definition";
+  // "what kind of tech", "which type of state laws": a kind of the noun, said in a description,
+  // not a name of the noun's sort ("tech" a technician, "state" a place).
+  if (KIND_ASKED.test(q)) return "thing";
   const first = FIRST_WH.exec(q);
   if (first?.[0] === "why" || /^how come\b/u.test(q.slice(first?.index ?? 0))) return "none";
   const yesNo = YES_NO.exec(q);
