@@ -2,18 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_RANKING, termOf, type WordVectors } from "../../src/core/index.ts";
 import type { IndexView } from "../../src/core/index/view.ts";
 import { VectorNeighbours } from "../../src/core/search/vector-neighbours.ts";
-
-/** A seeded generator of numbers in [0, 1) (mulberry32), so that a failure repeats. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../../bench/seeded-random.ts";
 
 const unit = (values: number[]): number[] => {
   const length = Math.hypot(...values);
@@ -22,7 +11,7 @@ const unit = (values: number[]): number[] => {
 
 describe("a word's neighbours in the word-vector space", () => {
   it("GIVEN thousands of words, some near the asked word's similarity threshold THEN the scan that leaves hopeless rows early finds exactly the neighbours and similarities of a full scan", () => {
-    const random = seeded(7);
+    const random = prng(7);
     const dimensions = 64;
     const gaussian = () =>
       Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
