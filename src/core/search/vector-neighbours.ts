@@ -8,7 +8,10 @@ import { VECTOR_SCAN } from "../fixed-tuning.ts";
 interface CorpusVectors {
   readonly terms: string[];
   readonly matrix: Float32Array;
-  /** Each row's length over its dimensions from {@link VECTOR_SCAN}.pruneAt on (a bound on what they add). */
+  /**
+   * Each row's length over its dimensions from {@link VECTOR_SCAN}.pruneAt on: a bound on what
+   * they can add to its dot product with a unit vector.
+   */
   readonly tails: Float64Array;
 }
 
@@ -86,11 +89,11 @@ function tailLength(vector: Float32Array, from: number): number {
 
 /**
  * Calls `found(row, dot)` for each row of the table whose dot product with `own` is at least
- * `threshold`, in row order. Four rows are summed side by side up to {@link VECTOR_SCAN}.pruneAt of the
- * dimensions: a row whose sum so far, plus the most its other dimensions can add (the two
- * lengths over them, multiplied), falls short is left; the others are summed on, one at a
- * time. Each row's sum is taken in dimension order either way: the same floating-point value
- * as one row at a time without pruning.
+ * `threshold`, in row order. Four rows are summed side by side up to
+ * {@link VECTOR_SCAN}.pruneAt of the dimensions: a row whose sum so far, plus the most its
+ * other dimensions can add (the two lengths over them, multiplied), falls short is left; the
+ * others are summed on, one at a time. Each row's sum is taken in dimension order either way:
+ * the same floating-point value as one row at a time without pruning.
  */
 function forEachSimilar(
   own: Float32Array,

@@ -32,34 +32,68 @@ function spaceEnd(text: string, at: number): number {
 }
 
 /**
- * The end of the words spelling `letters` from `letter` on, starting at `at`, or -1: one word
- * a letter, each starting with it in any case and at least two characters long, in a row,
- * apart by white space or a hyphen, a connector allowed between. Tries the longest word first
- * and a connector before none, as a regular expression would.
+ * Characters a spelt-out word may have: longer runs of letters and hyphens are read up to this
+ * length. Without a bound, a run of short hyphenated words ("ab-ab-ab-…") sends the search
+ * through every way of cutting it (80 of them: 5 s for one passage, and as long for the
+ * regular expression the scan replaced).
  */
-function spelledEnd(text: string, at: number, letters: string, letter: number): number {
-  if ((text[at] ?? "").toLowerCase() !== letters[letter]) return -1;
-  let runEnd = at + 1;
-  while (runEnd < text.length && WORD_CHARACTER.test(text[runEnd] as string)) runEnd += 1;
-  for (let end = runEnd; end >= at + 2; end -= 1) {
-    if (letter === letters.length - 1) {
-      if (!LETTER_OR_DIGIT.test(text[end] ?? "")) return end;
-      continue;
+const MAX_WORD_LENGTH = 40;
+
+/**
+ * Where the words spelling `letters` (one a letter, each starting with it in any case and at
+ * least two characters long, in a row, apart by white space or a hyphen, a connector allowed
+ * between) end when they start at a position of `text`: the longest word tried first and a
+ * connector before none, as a regular expression would; -1 when none do. Each position and
+ * letter is worked out once.
+ */
+class Spelling {
+  /** By letter and position: the end found, -1 for none, -2 not yet worked out. */
+  private readonly ends: Int32Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly letters: string,
+  ) {
+    this.ends = new Int32Array((text.length + 1) * letters.length).fill(-2);
+  }
+
+  /** The end of the words spelling the letters from `letter` on, starting at `at`, or -1. */
+  endFrom(at: number, letter: number): number {
+    const key = letter * (this.text.length + 1) + at;
+    let end = this.ends[key] as number;
+    if (end === -2) {
+      end = this.find(at, letter);
+      this.ends[key] = end;
     }
-    const space = spaceEnd(text, end);
-    const next = space > end ? space : text[end] === "-" ? end + 1 : -1;
-    if (next < 0) continue;
-    for (const connector of CONNECTORS) {
-      if (text.slice(next, next + connector.length).toLowerCase() !== connector) continue;
-      const after = spaceEnd(text, next + connector.length);
-      if (after === next + connector.length) continue;
-      const found = spelledEnd(text, after, letters, letter + 1);
+    return end;
+  }
+
+  private find(at: number, letter: number): number {
+    const { text, letters } = this;
+    if ((text[at] ?? "").toLowerCase() !== letters[letter]) return -1;
+    const longest = Math.min(text.length, at + MAX_WORD_LENGTH);
+    let runEnd = at + 1;
+    while (runEnd < longest && WORD_CHARACTER.test(text[runEnd] as string)) runEnd += 1;
+    for (let end = runEnd; end >= at + 2; end -= 1) {
+      if (letter === letters.length - 1) {
+        if (!LETTER_OR_DIGIT.test(text[end] ?? "")) return end;
+        continue;
+      }
+      const space = spaceEnd(text, end);
+      const next = space > end ? space : text[end] === "-" ? end + 1 : -1;
+      if (next < 0) continue;
+      for (const connector of CONNECTORS) {
+        if (text.slice(next, next + connector.length).toLowerCase() !== connector) continue;
+        const after = spaceEnd(text, next + connector.length);
+        if (after === next + connector.length) continue;
+        const found = this.endFrom(after, letter + 1);
+        if (found >= 0) return found;
+      }
+      const found = this.endFrom(next, letter + 1);
       if (found >= 0) return found;
     }
-    const found = spelledEnd(text, next, letters, letter + 1);
-    if (found >= 0) return found;
+    return -1;
   }
-  return -1;
 }
 
 /**
@@ -71,9 +105,12 @@ function spelledEnd(text: string, at: number, letters: string, letter: number): 
  * any case. Spellings do not overlap: after one that fails that test, the search goes on past it.
  */
 export function spellsOut(letters: string, text: string): boolean {
+  let spelling: Spelling | undefined;
   for (let start = 0; start < text.length; start += 1) {
     if (start > 0 && LETTER_OR_DIGIT.test(text[start - 1] as string)) continue;
-    const end = spelledEnd(text, start, letters, 0);
+    if ((text[start] ?? "").toLowerCase() !== letters[0]) continue;
+    spelling ??= new Spelling(text, letters);
+    const end = spelling.endFrom(start, 0);
     if (end < 0) continue;
     const words = text.slice(start, end).split(/\s+|-/u);
     if (!words.some((word) => CONNECTOR_WORDS.has(word.toLowerCase()))) return true;
