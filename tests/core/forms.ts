@@ -37,7 +37,7 @@ export function verdict(answer: Answer): string {
  * verdict holds, aside), so forms that normalize alike share one verdict: of the 12,000 forms
  * of the eight blind Discord-style sets, 777 normalize to a text of their own. A form whose
  * normalization misses what Discord added still gets a text of its own and is asked;
- * `expectAskReadsNormalizedText` checks the premise on whole sets.
+ * `expectAskReadsNormalizedText` checks the premise, on the Discord-style seed set.
  */
 function verdicts(index: CitationIndex): (question: string) => string {
   const byText = new Map<string, string>();

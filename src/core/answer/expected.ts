@@ -27,15 +27,15 @@ export type AnswerType =
 
 const TIME_UNITS = "years?|months?|weeks?|days?|hours?|minutes?|decades?";
 
+/** "what kind of", "which types of", "what sorta": a question asking for a kind of something. */
+const KIND_ASKED =
+  /^(?:which|what|wat) (?:kinds?|types?|sorts?) of\b|^(?:which|what|wat) (?:kinda|sorta)\b/u;
+
 /**
  * "Which firm", "what companies": a person or an organisation is asked for when the
  * noun is an agent (-er, -or, -ist…) or a kind of organisation. Used when the
  * dictionary does not know the noun ({@link headNounKind} decides otherwise).
  */
-/** "what kind of", "which types of", "what sorta": a question asking for a kind of something. */
-const KIND_ASKED =
-  /^(?:which|what|wat) (?:kinds?|types?|sorts?) of\b|^(?:which|what|wat) (?:kinda|sorta)\b/u;
-
 const WHICH_THING =
   /^(?:which|what) (?!about\b)(?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
 
