@@ -52,6 +52,12 @@ export const SHORT_ANSWER = Object.freeze({
    * thing whose head says what it is. Two-word names are left alone: "Mark Price" is a person.
    */
   titledThingWords: 3,
+  /**
+   * Fewest letters of the shorter of two words one of which begins the other ("chair",
+   * "chairman") for a name's word to be taken as the question's own (answer/echo.ts):
+   * shorter beginnings are accidents ("us" and "use").
+   */
+  echoPrefixLength: 4,
 });
 
 /** Sizes of the core's caches (least recently used entries go first). */

@@ -614,6 +614,34 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Department of Commerce proposed the rule to address national security risks.",
     null,
   ],
+  // A name that only says the question's own words again, spelt out or at length, is its
+  // subject: "Department of Energy" for "the doe", "Vice Chairman" for "the vice chair".
+  [
+    "the doe study was handed to who",
+    "person",
+    "The Department of Energy will deliver the study within 90 days.",
+    null,
+  ],
+  [
+    "who else is on the board besides the chair and vice chair",
+    "person",
+    "The board will have a Chairman and Vice Chairman named by the President.",
+    null,
+  ],
+  [
+    "the doe study was handed to who",
+    "person",
+    "The Department of Energy will deliver the study to Governor Lisa Hart within 90 days.",
+    "Governor Lisa Hart",
+  ],
+  // A spelt-out initialism of the question's is not its subject when something else is
+  // said with it: the chairman of the SEC is who reviews the SEC's rules.
+  [
+    "who has to review the sec rules",
+    "person",
+    "The Chairman of the Securities and Exchange Commission will review the rules.",
+    "Chairman of the Securities and Exchange Commission",
+  ],
 ];
 
 describe("a name answers only as the person, organisation or place asked for, or none", () => {

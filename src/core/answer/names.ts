@@ -5,6 +5,7 @@ import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
 import { askedNoun } from "./asked-noun.ts";
+import { restatesQuestion } from "./echo.ts";
 import { asksForHolder, asksForName, FIRST_WH, type AnswerType } from "./expected.ts";
 import {
   hasPersonsTitle,
@@ -159,6 +160,8 @@ export function bestName(
       .map((word) => foldCase(word)[0])
       .join("");
     if (!alternatives && initials.length >= 2 && words.length >= 2 && isAsked(initials)) continue;
+    // "Department of Justice" for "the DOJ probe was aimed at who": the subject, said again.
+    if (!alternatives && !ofKindAsked && restatesQuestion(words, question)) continue;
     // "AJ" for "who is the chair the administrative judge called unfit": the initials of the
     // question's own words ("administrative judge (AJ)") are its subject, abbreviated.
     const letters = words.length === 1 ? initialismLetters(foldCase(words[0] ?? "")) : undefined;
