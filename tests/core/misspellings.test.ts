@@ -1,5 +1,8 @@
+import editDistance from "damerau-levenshtein";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CitationIndex } from "../../src/core/index.ts";
+import { lettersApart } from "../../src/core/search/misspellings.ts";
 import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 import { article } from "./article-fixture.ts";
@@ -81,5 +84,26 @@ describe("a misspelt question word", () => {
     // "stationed" is one edit away and lies near "deployed": found in the sentence itself.
     expect(typed?.found).toBe("sentence");
     expect(typed?.matches.map((match) => match.term)).toContain("deploi");
+  });
+});
+
+describe("the pre-filter before Fuse.js proposes spellings", () => {
+  // Words that fail it never reach Fuse.js; were it ever more than the edit distance, a word
+  // the edit distance would accept as the one meant could be lost.
+  it("GIVEN any two words THEN the letters one has and the other lacks never outnumber the edits between them", () => {
+    const word = fc.string({ unit: fc.constantFrom(..."abcdeéq’-"), maxLength: 12 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(lettersApart(a, b)).toBeLessThanOrEqual(editDistance(a, b).steps);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("GIVEN a transposition, a dropped letter, a doubled one moved and a changed one THEN they count 0, 1, 1 and 1 letters apart", () => {
+    expect(lettersApart("exprots", "exports")).toBe(0);
+    expect(lettersApart("chna", "china")).toBe(1);
+    expect(lettersApart("tarrif", "tariff")).toBe(1);
+    expect(lettersApart("copper", "cooper")).toBe(1);
   });
 });

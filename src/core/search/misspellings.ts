@@ -8,6 +8,25 @@ import { termOf } from "../text/tokenize.ts";
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /**
+ * How many letters one word has that the other lacks, counted as bags of letters (the larger
+ * of the two counts): never more than the edit distance between them, since an edit adds,
+ * drops or changes one letter and a transposition none.
+ */
+export function lettersApart(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const letter of a) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  let onlyInB = 0;
+  for (const letter of b) {
+    const left = counts.get(letter) ?? 0;
+    if (left > 0) counts.set(letter, left - 1);
+    else onlyInB += 1;
+  }
+  let onlyInA = 0;
+  for (const left of counts.values()) onlyInA += left;
+  return Math.max(onlyInA, onlyInB);
+}
+
+/**
  * The word meant by a question word the articles lack: their words spelt closely, the word it
  * abbreviates, or the common English word one edit away. The articles' words are grouped by
  * length and by first letter on first use, so that each look-up scans a small part of them.
@@ -121,12 +140,21 @@ export class Misspellings {
       word.length <= TYPO_MATCHING.shortWord
         ? TYPO_MATCHING.shortWordEdits
         : TYPO_MATCHING.longWordEdits;
-    const fuse = new Fuse(pool, {
+    // Only words the edit distance could let through go to Fuse.js: as many letters differ
+    // (as a bag, in any order) as a few edits may change, as written or as stems. Most of the
+    // pool does not, and Fuse.js's time grows with the pool: 3,000 words took 20–30 ms.
+    const stem = termOf(word);
+    const possible = pool.filter(
+      (known) =>
+        lettersApart(word, known) <= allowed ||
+        lettersApart(stem, vocabulary.get(known) ?? known) <= allowed,
+    );
+    if (possible.length === 0) return [];
+    const fuse = new Fuse(possible, {
       includeScore: true,
       threshold: TYPO_MATCHING.fuseThreshold,
       ignoreLocation: true,
     });
-    const stem = termOf(word);
     return fuse
       .search(word, { limit: TYPO_MATCHING.fuseLimit })
       .map((result) => ({
