@@ -34,7 +34,14 @@ class CountingVectors implements WordVectors {
   }
 }
 
-const QUESTIONS = ["Where will nuclear reactors be tested?", "Can aircraft fly faster than sound?"];
+const QUESTIONS = [
+  "Where will nuclear reactors be tested?",
+  "Can aircraft fly faster than sound?",
+  "who tests the reactors",
+  "when will the reactors be tested",
+  "how many sites will test reactors",
+  "<@42> wher will the reactros be tested 🤔",
+];
 
 describe("warming an index before its first question", () => {
   it("GIVEN an index WHEN warmed THEN the articles' words are looked up in the vector table once, before any question, and the answers are those of an index not warmed", () => {

@@ -10,6 +10,36 @@ import { limitOf, Ranker, type Ranked } from "./ranker.ts";
 import type { Answer, AskOptions, Citation, ExplainedCitation } from "./types.ts";
 
 /**
+ * Questions that take each path of the ranking once (a name, a date, a count, a sum, a
+ * place, a definition asked for; Discord's markup and a misspelt word): made of a title's
+ * words, so that they find passages in any library. Answering one compiles the regular
+ * expressions and the code of its path; a first "who" question after a start cost 44 ms
+ * of CPU when only the title itself was asked, against 2–10 ms for later ones.
+ */
+function warmingQuestions(title: string): string[] {
+  const words = title.split(/\s+/u).filter((word) => /\p{L}{4,}/u.test(word));
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
+  // Two letters of its longest word swapped: the misspelling look-up runs.
+  const misspelt =
+    longest.length >= 6
+      ? title.replace(
+          longest,
+          `${longest.slice(0, 2)}${longest[3]}${longest[2]}${longest.slice(4)}`,
+        )
+      : title;
+  return [
+    title,
+    `who ${title}?`,
+    `when ${title}?`,
+    `how many ${title}?`,
+    `how much ${title}?`,
+    `where ${title}?`,
+    `what is ${words[0] ?? title}?`,
+    `<@1> ${misspelt.toLowerCase()} 🤔`,
+  ];
+}
+
+/**
  * The search index over articles: sentences are the unit, scored with their
  * neighbours, paragraph and article as context. Pure computation over loaded
  * articles: no files, no Discord, no network. Answers one question at a time.
@@ -56,10 +86,10 @@ export class CitationIndex {
     this.view.articlesTitled("");
     this.ranker.warm();
     this.options.synonyms?.knows("article");
-    // One question made of the first title's words runs the ranking code once, so that the
-    // engine compiles it now rather than during the first real question.
+    // Questions made of the first title's words run the ranking code once for each kind of
+    // answer, so that the engine compiles it now rather than during the first real question.
     const title = this.articles[0]?.title;
-    if (title) this.ask(title);
+    if (title) for (const question of warmingQuestions(title)) this.ask(question);
   }
 
   /** Number of indexed sentences. */
