@@ -91,7 +91,10 @@ describe("the pre-filter before Fuse.js proposes spellings", () => {
   // Words that fail it never reach Fuse.js; were it ever more than the edit distance, a word
   // the edit distance would accept as the one meant could be lost.
   it("GIVEN any two words THEN the letters one has and the other lacks never outnumber the edits between them", () => {
-    const word = fc.string({ unit: fc.constantFrom(..."abcdeéq’-"), maxLength: 12 });
+    const word = fc.string({
+      unit: fc.constantFrom("a", "b", "c", "d", "e", "é", "q", "’", "-", "😀", "😁"),
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(word, word, (a, b) => {
         expect(lettersApart(a, b)).toBeLessThanOrEqual(editDistance(a, b).steps);
