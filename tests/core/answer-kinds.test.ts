@@ -39,6 +39,10 @@ describe("the kind of answer a question expects", () => {
     ["By how much did vehicle exports to China rise?", "amount"],
     ["when did the meeting happen", "date"],
     ["what year did wang yang stop being leader", "date"],
+    // A deadline or a due date named after "what is the": a date, as in a keyword search.
+    ["whats the deadline for the secretary to hand in the plan", "date"],
+    ["what is the new due date for the report", "date"],
+    ["what was the filing deadline", "date"],
     ["who is li anding", "description"],
     ["Who is Wang Yang?", "description"],
     // A name may open with a letter's word ("año" is no "a" then "ño").

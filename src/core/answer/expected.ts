@@ -87,7 +87,7 @@ export const FIRST_WH = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u;
 
 /** A date asked by the question's first question word ("when…", "what year…", "how far back…"). */
 const DATE_ASKED =
-  /^(?:when|(?:what|which) (?:year|day|date|time|month|week)|how long ago|how far (?:back|out|ahead|off))\b/u;
+  /^(?:when|(?:what|which) (?:year|day|date|time|month|week)|how long ago|how far (?:back|out|ahead|off))\b|^what(?:'s|s| is| was| are| were) (?:the |its |their )?(?:[a-z'-]+ ){0,2}(?:deadline|due date)s?\b/u;
 
 /** A question that opens with an auxiliary ("does the credit depend on where…") asks yes or no. */
 const YES_NO =
@@ -177,6 +177,12 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
   [SIZE, "amount"],
   [
     /\b(?:when|what (?:year|day|date|time|month|week)|which (?:year|day|date|month|week))\b/u,
+    "date",
+  ],
+  // "What's the deadline for the report", "what is the new due date": a date, named by the
+  // noun the question asks about, as a keyword search's last word names it.
+  [
+    /^what(?:'s|s| is| was| are| were) (?:the |its |their )?(?:[a-z'-]+ ){0,2}(?:deadline|due date)s?\b/u,
     "date",
   ],
   // "Who is Li Anding?" asks what the person is; "who is the premier" asks for a name. A
