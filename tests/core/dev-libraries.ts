@@ -68,6 +68,11 @@ export interface DevLibraries {
   // any of its changes (seafood, a religious liberty commission, the Japan trade deal,
   // classical federal architecture: tests/fixtures/articles/blind-discord-sheets-9).
   readonly discordSheets9Only: CitationIndex;
+  // A tenth, written blind in 4 December's late morning by two helpers who never saw the code
+  // and scored at the session's start and end (steel and aluminium tariffs, the US-UK deal,
+  // Western Hemisphere trade deals, children and families:
+  // tests/fixtures/articles/blind-discord-sheets-10).
+  readonly discordSheets10Only: CitationIndex;
 }
 
 /**
@@ -111,6 +116,7 @@ export async function loadDevLibraries(
   const discordSheets7Only = new CitationIndex(await fixture("blind-discord-sheets-7"), options);
   const discordSheets8Only = new CitationIndex(await fixture("blind-discord-sheets-8"), options);
   const discordSheets9Only = new CitationIndex(await fixture("blind-discord-sheets-9"), options);
+  const discordSheets10Only = new CitationIndex(await fixture("blind-discord-sheets-10"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -137,6 +143,7 @@ export async function loadDevLibraries(
     discordSheets7Only,
     discordSheets8Only,
     discordSheets9Only,
+    discordSheets10Only,
   };
 }
 
@@ -233,5 +240,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 9 / own",
     file: "blind-discord-sheets-9.jsonl",
     library: (l) => l.discordSheets9Only,
+  },
+  {
+    name: "blind discord 10 / own",
+    file: "blind-discord-sheets-10.jsonl",
+    library: (l) => l.discordSheets10Only,
   },
 ];

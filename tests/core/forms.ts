@@ -94,14 +94,17 @@ export function expectAskReadsNormalizedText(files: readonly string[], index: Ci
 
 /**
  * Asserts the property over the sets: more than `atLeast` variants were asked, and none
- * changed its verdict or top citation (the failure lists them).
+ * changed its verdict or top citation (the failure lists them), but for `knownChanges`: the
+ * forms of a defect that is written down and not yet fixed, listed exactly, so that fixing it
+ * or breaking another form fails too.
  */
 export function expectFormInvariant(
   files: readonly string[],
   index: CitationIndex,
   atLeast: number,
+  knownChanges: readonly string[] = [],
 ): void {
   const { variants, changed } = formChanges(files, index);
   expect(variants).toBeGreaterThan(atLeast);
-  expect(changed, changed.join("\n")).toEqual([]);
+  expect(changed, changed.join("\n")).toEqual(knownChanges);
 }
