@@ -95,6 +95,30 @@ describe("ask --explain: the evidence behind each citation", () => {
     expect(plain?.weighing.factors.map((f) => f.why)).not.toContain("low-information");
   });
 
+  it.each([
+    ["what date was the photo of Musk posted", "date"],
+    ["how much money did Tesla make in China in 2016", "money"],
+    ["which year did Tesla's sales in China triple", "year"],
+  ])(
+    "GIVEN %j THEN %j, which names the kind of answer asked, is low-information",
+    (question, word) => {
+      const [top] = library.explain(question).citations;
+      const term = top?.terms.find((t) => t.word === word);
+      expect(term?.weighing.factors).toContainEqual({
+        why: "low-information",
+        factor: DEFAULT_RANKING.lowInformationWeight,
+      });
+    },
+  );
+
+  it("GIVEN the same nouns not after 'what', 'which' or 'how much' THEN they are topic words", () => {
+    const [top] = library.explain(
+      "did tesla say the money from china sales was a record",
+    ).citations;
+    const money = top?.terms.find((t) => t.word === "money");
+    expect(money?.weighing.factors.map((f) => f.why)).not.toContain("low-information");
+  });
+
   it("GIVEN a name of three words the dictionary knows, typed in lower case THEN its words are one name", () => {
     const [top] = library.explain("what does the nuclear regulatory commission do").citations;
     const commission = top?.terms.find((term) => term.word === "commission");

@@ -56,6 +56,29 @@ const MEASURES: ReadonlySet<string> = new Set(
   "big large high far fast old tall heavy deep wide long often soon early late".split(" "),
 );
 
+/**
+ * Nouns that, right after "what"/"which" or "how much", name the kind of answer asked ("what
+ * date was it announced", "how much money went into it"): the question's frame, answered by a
+ * date or a sum, not a word the passage must say.
+ */
+const KIND_NOUNS: ReadonlySet<string> = new Set(
+  "date day year month week time percentage percent number amount age money cash price cost".split(
+    " ",
+  ),
+);
+
+/** True for the noun of "what date", "how much money": the kind of answer asked, not a topic. */
+function kindNounAsked(tokens: readonly Token[], position: number): boolean {
+  const token = tokens[position];
+  if (token === undefined || !KIND_NOUNS.has(token.word)) return false;
+  const before = tokens[position - 1]?.word;
+  return (
+    before === "what" ||
+    before === "which" ||
+    (before === "much" && tokens[position - 2]?.word === "how")
+  );
+}
+
 /** True for the measure word of "how big", "how long": the kind of answer asked, not a topic. */
 function measureAsked(tokens: readonly Token[], position: number): boolean {
   const token = tokens[position];
@@ -187,7 +210,10 @@ export function queryTerms(
     }
     const idf = weight;
     const factors: TermWeighing["factors"][number][] = [];
-    const lowInformation = LOW_INFORMATION_WORDS.has(token.word) || measureAsked(tokens, position);
+    const lowInformation =
+      LOW_INFORMATION_WORDS.has(token.word) ||
+      measureAsked(tokens, position) ||
+      kindNounAsked(tokens, position);
     if (lowInformation) {
       weight *= options.lowInformationWeight;
       factors.push({ why: "low-information", factor: options.lowInformationWeight });
