@@ -109,3 +109,33 @@ describe("an adjective between a number and what it counts", () => {
     expect(index.ask("how many new visitor centers did the service open").answer).toBe("two");
   });
 });
+
+/** A made-up trade order whose quota counts vehicles, not cars by name. */
+const QUOTA = [
+  "---",
+  "title: Auto Quota",
+  "---",
+  "",
+  "The order sets a lower tariff for cars made in the partner country.",
+  "",
+  "The first 100,000 vehicles imported each year by its carmakers will pay the lower tariff, and four trucks more were allowed in May.",
+  "",
+].join("\n");
+
+describe("a number counting a kind of the thing asked about", () => {
+  const index = new CitationIndex([parseArticle("quota.md", new TextEncoder().encode(QUOTA))], {
+    synonyms: defaultSynonyms,
+  });
+
+  it("GIVEN '100,000 vehicles' THEN 'how many cars get the lower tariff each year' is answered with it: a car is a vehicle", () => {
+    const answer = index.ask("how many cars get the lower tariff each year");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toBe("100,000");
+  });
+
+  it("GIVEN the same number of vehicles THEN it is no count of what vehicles are not ('how many carmakers')", () => {
+    expect(index.ask("how many carmakers get the lower tariff each year").answer).not.toBe(
+      "100,000",
+    );
+  });
+});

@@ -262,7 +262,9 @@ function countsThing(text: string, from: number, counted: CountedThing, vague = 
   const named =
     next.word === "of" ? tokens.slice(1).filter((token) => isContentToken(token)) : after;
   if (!named.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
-  return named.some((token) => counted.terms.has(token.term));
+  return named.some(
+    (token) => counted.terms.has(token.term) || (counted.isRelated?.(token.word) ?? false),
+  );
 }
 
 /**
@@ -281,4 +283,9 @@ const OF_MONEY = new RegExp(String.raw`^\s+of\s+${CURRENCY_WORDS}\b`, "iu");
 export interface CountedThing {
   readonly terms: ReadonlySet<string>;
   isNoun(word: string): boolean;
+  /**
+   * True when a noun is a kind of the thing counted or the thing counted a kind of it, by the
+   * dictionary ("100,000 vehicles" may count the cars asked about, "two sedans" too).
+   */
+  isRelated?(word: string): boolean;
 }

@@ -252,6 +252,9 @@ export class KindFit {
           (word.endsWith("s") &&
             synonyms.nounSense?.(word.slice(0, -1)) !== undefined &&
             !(synonyms.mostlyVerb?.(word.slice(0, -1)) ?? false))),
+      isRelated: (word) =>
+        synonyms?.isKindOf?.(noun.word, word) === true ||
+        synonyms?.isKindOf?.(word, noun.word) === true,
     };
   }
 
