@@ -85,9 +85,18 @@ export function asksForHolder(
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */
 export const FIRST_WH = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u;
 
+/**
+ * "What's the deadline for the report", "what is the new due date": a date, named by the noun
+ * the question asks about, as a keyword search's last word names it.
+ */
+const DEADLINE_ASKED =
+  /^what(?:'s|s| is| was| are| were) (?:the |its |their )?(?:[a-z'-]+ ){0,2}(?:deadline|due date)s?\b/u;
+
 /** A date asked by the question's first question word ("when…", "what year…", "how far back…"). */
-const DATE_ASKED =
-  /^(?:when|(?:what|which) (?:year|day|date|time|month|week)|how long ago|how far (?:back|out|ahead|off))\b|^what(?:'s|s| is| was| are| were) (?:the |its |their )?(?:[a-z'-]+ ){0,2}(?:deadline|due date)s?\b/u;
+const DATE_ASKED = new RegExp(
+  String.raw`^(?:when|(?:what|which) (?:year|day|date|time|month|week)|how long ago|how far (?:back|out|ahead|off))\b|${DEADLINE_ASKED.source}`,
+  "u",
+);
 
 /** A question that opens with an auxiliary ("does the credit depend on where…") asks yes or no. */
 const YES_NO =
@@ -179,12 +188,7 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     /\b(?:when|what (?:year|day|date|time|month|week)|which (?:year|day|date|month|week))\b/u,
     "date",
   ],
-  // "What's the deadline for the report", "what is the new due date": a date, named by the
-  // noun the question asks about, as a keyword search's last word names it.
-  [
-    /^what(?:'s|s| is| was| are| were) (?:the |its |their )?(?:[a-z'-]+ ){0,2}(?:deadline|due date)s?\b/u,
-    "date",
-  ],
+  [DEADLINE_ASKED, "date"],
   // "Who is Li Anding?" asks what the person is; "who is the premier" asks for a name. A
   // Unicode word end, not \b: "a" is no word of its own in "año".
   [
