@@ -25,6 +25,11 @@ export interface NounSense {
    * people ("office": the place, but also the agency); undefined when not known.
    */
   readonly agent?: boolean;
+  /**
+   * Whether any of the noun's senses names a person ("chair": the furniture first, but also
+   * the officer who presides); undefined when not known.
+   */
+  readonly person?: boolean;
   /** Whether any of the noun's senses names a place, a structure or a geographic object; undefined when not known. */
   readonly site?: boolean;
 }

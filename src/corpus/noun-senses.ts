@@ -74,6 +74,7 @@ export class NounSenses {
           category,
           proper: writtenInTitleCase(line, lemma),
           agent: lines.some((synset) => this.namesAgents(synset)),
+          person: files.some((file) => file === PERSON_FILE),
           site: files.some((file) => SITE_FILES.has(file)),
         };
       }

@@ -84,8 +84,18 @@ describe("a question for whoever holds a role", () => {
     ["who was the former president", true],
     ["who is the current us trade representative", true],
     ["what's the official name of the new group", true],
+    // Filler typed between "who" and "is" changes nothing asked.
+    ["who even is the attorney general rn", true],
+    ["who exactly was the commerce secretary then", true],
+    // A later sense of the phrase's head: "chair" is furniture first, a presiding officer too.
+    ["who's the chair of the trade commission right now", true],
+    ["who is the acting chair that the judge criticised", true],
     ["who leads the investigation", false],
     ["who is dana ortiz", false],
+    ["who even is dana ortiz", false],
+    // Not a role's head: "tesla" has a person among its senses, but "meeting" follows it.
+    ["who is tesla meeting with in china", false],
+    ["who is the commission made up of", false],
   ])("GIVEN %j THEN asking for a name is %s", (question, named) => {
     expect(asksForName(question, defaultSynonyms)).toBe(named);
   });
@@ -100,6 +110,14 @@ describe("a question for whoever holds a role", () => {
     [
       "who's the current secretary of the interior",
       "The Order directs the Secretary of the Interior and the Secretary of Agriculture to consolidate their wildland fire programs.",
+    ],
+    [
+      "who's the chair of the trade commission right now",
+      "The Order directs the Attorney General and the Chairman of the Trade Commission to each establish a Food Supply Chain Task Force.",
+    ],
+    [
+      "who even is the attorney general rn",
+      "The Attorney General will submit a report to the President detailing the actions taken.",
     ],
     // A person named apart from the role asked is someone else.
     [
@@ -118,6 +136,17 @@ describe("a question for whoever holds a role", () => {
       expect(answer.answered).toBe(false);
     },
   );
+
+  it("GIVEN a passage that names the person who chairs THEN 'who's the chair of the trade commission' is answered with the name", () => {
+    const text =
+      "---\ntitle: An Order\n---\n\nThe task force is led by Trade Commission Chair Dana Ortiz, who took office in May.\n";
+    const own = new CitationIndex([parseArticle("order.md", new TextEncoder().encode(text))], {
+      synonyms: defaultSynonyms,
+    });
+    const answer = own.ask("who's the chair of the trade commission right now");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toContain("Dana Ortiz");
+  });
 
   it("GIVEN a passage that names the person in the role THEN 'who is the commerce secretary leading the investigation' is answered with the name", () => {
     const answer = copper.ask("who is the commerce secretary leading the investigation");

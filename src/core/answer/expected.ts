@@ -40,11 +40,19 @@ const WHICH_THING =
   /^(?:which|what) (?!about\b)(?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
 
 /**
+ * "who is", "who's", "who was", and as Discord types it, "who even is", "who exactly was": a
+ * filler adverb between them changes nothing asked.
+ */
+const WHO_IS = String.raw`who(?:'s| is| was| are| were| (?:even|actually|exactly|really) (?:is|was|are|were))`;
+
+/**
  * "who was president when…", "who is the ceo of…", "who's the current us trade
  * representative": up to four words after "who is" may name a role (see {@link asksForHolder}).
  */
-const WHO_HOLDS =
-  /^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?:the |a |an )?(\w+(?: \w+){0,3})/u;
+const WHO_HOLDS = new RegExp(
+  String.raw`^(?:so |and |but |ok |okay |lol |hey )?${WHO_IS} (?:the |a |an )?(\w+(?: \w+){0,3})`,
+  "u",
+);
 
 /**
  * True when a question asks for a name ("what's the name of the reporter", "what's his
@@ -73,10 +81,16 @@ export function asksForHolder(
   if (phrase === undefined || !dictionary?.nounSense || expected !== "person") return false;
   // The role's words up to a function word: "current us trade representative", "ceo" (of…).
   // An adjective ("current", "former") or a modifier ("us", "trade") may come before it.
-  for (const word of phrase.split(" ")) {
+  const words = phrase.split(" ");
+  for (const [position, word] of words.entries()) {
     if (STOP_WORDS.has(word)) return false;
     const sense = dictionary.nounSense(word);
     if (sense?.category === "person" && !sense.proper) return true;
+    // A noun phrase's head, the word before "of", "that"…, may be a role in a later sense:
+    // "the chair of the FTC" presides, though "chair" is furniture first.
+    const next = words[position + 1];
+    const head = next !== undefined && STOP_WORDS.has(next);
+    if (head && sense?.person && !sense.proper) return true;
     if (sense?.proper) return false;
   }
   return false;
@@ -193,7 +207,7 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
   // Unicode word end, not \b: "a" is no word of its own in "año".
   [
     new RegExp(
-      String.raw`^(?:so |and |but |ok |okay |lol |hey )?who(?:'s| is| was| are| were) (?!(?:${ROLE_OPENERS.join("|")}|in charge)(?![\p{L}\p{N}]))[\p{L}.'-]+(?: [\p{L}.'-]+){0,2}(?:,? (?:and|&) .*)?[?!. ]*$`,
+      String.raw`^(?:so |and |but |ok |okay |lol |hey )?${WHO_IS} (?!(?:${ROLE_OPENERS.join("|")}|in charge)(?![\p{L}\p{N}]))[\p{L}.'-]+(?: [\p{L}.'-]+){0,2}(?:,? (?:and|&) .*)?[?!. ]*$`,
       "u",
     ),
     "description",
