@@ -13,6 +13,7 @@ import type { RankingOptions } from "../options.ts";
 import { DEFINITION_FRAME } from "../text/lexicon.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
 import { cite, plainCitation } from "./cite.ts";
+import { withoutExcluded } from "./exclusions.ts";
 import { OtherRoles } from "./other-role.ts";
 import { Initialisms } from "./initialisms.ts";
 import { AskedSentences } from "./asked-sentences.ts";
@@ -80,7 +81,8 @@ export class Ranker {
     // In "what's the name of the reporter", "name" is the frame: the reporter is looked for.
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     const nameAsked = asksForName(question, this.options.synonyms, expected);
-    const typed = tokenize(question);
+    // "which countries besides the UK": the UK is set aside, no evidence for a passage.
+    const typed = withoutExcluded(question, tokenize(question));
     this.publishers ??= publisherKeys(this.view.articles);
     const source = publisherAsSubject(typed, this.publishers);
     const tokens = typed.filter(

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { excludedRanges } from "../../src/core/search/exclusions.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+
+/** The words of a question its contrastive "not" sets apart. */
+const setApart = (question: string) =>
+  excludedRanges(question).map(([from, to]) => question.slice(from, to).trim());
+
+describe("words a question sets apart with a contrastive 'not'", () => {
+  it.each([
+    ["what was steel capacity utilization in 2023 specifically, not 2022", ["2022"]],
+    ["when could the tariff change? not the june date, the other one", ["the june date"]],
+    ["Not this June order, the earlier March one — what was that about?", ["this June order"]],
+    ["for ecuador, which tariff gets fully eliminated, not just cut down?", ["just cut down"]],
+    // An auxiliary verb ends them.
+    ["which plants, not the ones in ohio are closing", ["the ones in ohio"]],
+  ])("GIVEN %j THEN it sets apart %j", (question, words) => {
+    expect(setApart(question)).toEqual(words);
+  });
+
+  it.each([
+    "why can they not serve in the military",
+    "is the tariff not applied to canada",
+    "what happens if companies do not comply",
+    "which countries besides the uk are exempt",
+  ])(
+    "GIVEN %j THEN nothing is set apart: its 'not' or 'besides' is part of what it asks",
+    (question) => {
+      expect(setApart(question)).toEqual([]);
+    },
+  );
+});
+
+describe("a question that sets a passage's words apart", () => {
+  const text = [
+    "---",
+    "title: Two Orders on Forests",
+    "---",
+    "",
+    "In June, the President signed an order to speed up wildfire response across federal lands.",
+    "",
+    "In March, an earlier order told agencies to expand timber sales from national forests.",
+    "",
+  ].join("\n");
+  const index = new CitationIndex([parseArticle("forests.md", new TextEncoder().encode(text))], {
+    synonyms: defaultSynonyms,
+  });
+
+  it("GIVEN two orders, one in June THEN 'not the june order, the earlier one: what was it about' cites the other", () => {
+    const answer = index.ask("Not the June order, the earlier one: what was that order about?");
+    expect(answer.citations[0]?.excerpt).toContain("In March");
+  });
+
+  it("GIVEN the same question without 'not' THEN the June order is cited (the words count when not set apart)", () => {
+    const answer = index.ask("the June order: what was that order about?");
+    expect(answer.citations[0]?.excerpt).toContain("In June");
+  });
+});
