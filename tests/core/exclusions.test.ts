@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CitationIndex, parseArticle } from "../../src/core/index.ts";
-import { excludedRanges } from "../../src/core/search/exclusions.ts";
+import { excludedRanges, withoutExcluded } from "../../src/core/search/exclusions.ts";
+import { tokenize } from "../../src/core/text/tokenize.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
 /** The words of a question its contrastive "not" sets apart. */
@@ -30,6 +31,35 @@ describe("words a question sets apart with a contrastive 'not'", () => {
       expect(setApart(question)).toEqual([]);
     },
   );
+});
+
+describe("the tokens a question keeps", () => {
+  it("GIVEN questions with many clauses set apart THEN exactly the tokens outside every range are kept, in order", () => {
+    const pieces = [
+      ", not the june date",
+      " what",
+      " x",
+      ", not",
+      " is",
+      " y,",
+      "? Not this one",
+      " — z",
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 200; round += 1) {
+      const question = Array.from(
+        { length: 1 + Math.floor(next() * 30) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join("");
+      const tokens = tokenize(question);
+      const ranges = excludedRanges(question);
+      const expected = tokens.filter(
+        (token) => !ranges.some(([from, to]) => token.start >= from && token.start < to),
+      );
+      expect(withoutExcluded(question, tokens)).toEqual(expected);
+    }
+  });
 });
 
 describe("a question that sets a passage's words apart", () => {

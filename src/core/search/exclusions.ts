@@ -46,7 +46,11 @@ export function excludedRanges(question: string): [number, number][] {
 export function withoutExcluded(question: string, tokens: readonly Token[]): Token[] {
   const ranges = excludedRanges(question);
   if (ranges.length === 0) return [...tokens];
-  return tokens.filter(
-    (token) => !ranges.some(([from, to]) => token.start >= from && token.start < to),
-  );
+  // Both ascending: one pass, however many ranges a long question has.
+  let at = 0;
+  return tokens.filter((token) => {
+    while (at < ranges.length && (ranges[at] as [number, number])[1] <= token.start) at += 1;
+    const range = ranges[at];
+    return range === undefined || token.start < range[0];
+  });
 }
