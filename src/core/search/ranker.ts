@@ -81,7 +81,7 @@ export class Ranker {
     // In "what's the name of the reporter", "name" is the frame: the reporter is looked for.
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
     const nameAsked = asksForName(question, this.options.synonyms, expected);
-    // "which countries besides the UK": the UK is set aside, no evidence for a passage.
+    // "…, not the June order": the words a contrastive "not" sets apart are no evidence.
     const typed = withoutExcluded(question, tokenize(question));
     this.publishers ??= publisherKeys(this.view.articles);
     const source = publisherAsSubject(typed, this.publishers);
