@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { CitationIndex } from "../../src/core/index.ts";
 import { excludedRanges, withoutExcluded } from "../../src/core/search/exclusions.ts";
 import { tokenize } from "../../src/core/text/tokenize.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { article } from "./article-fixture.ts";
 
 /** The words of a question its contrastive "not" sets apart. */
 const setApart = (question: string) =>
@@ -63,19 +64,17 @@ describe("the tokens a question keeps", () => {
 });
 
 describe("a question that sets a passage's words apart", () => {
-  const text = [
-    "---",
-    "title: Two Orders on Forests",
-    "---",
-    "",
-    "In June, the President signed an order to speed up wildfire response across federal lands.",
-    "",
-    "In March, an earlier order told agencies to expand timber sales from national forests.",
-    "",
-  ].join("\n");
-  const index = new CitationIndex([parseArticle("forests.md", new TextEncoder().encode(text))], {
-    synonyms: defaultSynonyms,
-  });
+  const index = new CitationIndex(
+    [
+      article(
+        "forests",
+        "Two Orders on Forests",
+        "In June, the President signed an order to speed up wildfire response across federal lands.",
+        "In March, an earlier order told agencies to expand timber sales from national forests.",
+      ),
+    ],
+    { synonyms: defaultSynonyms },
+  );
 
   it("GIVEN two orders, one in June THEN 'not the june order, the earlier one: what was it about' cites the other", () => {
     const answer = index.ask("Not the June order, the earlier one: what was that order about?");
