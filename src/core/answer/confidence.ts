@@ -2,7 +2,7 @@ import { CONFIDENCE } from "../fixed-tuning.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import type { Citation } from "../search/types.ts";
 import { foldCase } from "../text/tokenize.ts";
-import type { CountedThing } from "./answers-in.ts";
+import type { CountedThing } from "./counted.ts";
 import type { AnswerType } from "./expected.ts";
 import { description } from "./description.ts";
 import { extractShortAnswer } from "./short-answer.ts";

@@ -14,7 +14,8 @@ import {
 } from "../text/lexicon.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
-import { answersIn, patternsOf, quoted, type CountedThing } from "./answers-in.ts";
+import { answersIn, patternsOf, quoted } from "./answers-in.ts";
+import type { CountedThing } from "./counted.ts";
 import type { AnswerType } from "./expected.ts";
 import { clauseAround } from "./clauses.ts";
 import { description } from "./description.ts";

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
-import { answersIn, patternsOf, type CountedThing } from "../answer/answers-in.ts";
+import { answersIn, patternsOf } from "../answer/answers-in.ts";
+import type { CountedThing } from "../answer/counted.ts";
 import type { AnswerType } from "../answer/expected.ts";
 import { extractShortAnswer, wrongTense } from "../answer/short-answer.ts";
 import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
@@ -238,12 +239,31 @@ export class KindFit {
     }
     const term = noun && terms.find((t) => t.word === noun.word);
     if (!noun || !term) return undefined;
-    const standIns = [...term.variants]
-      .filter(([, match]) => match.quality >= this.options.looseMatch)
-      .map(([variant]) => variant);
     const synonyms = this.options.synonyms;
+    const standInsOf = (found: QueryTerm) =>
+      [...found.variants]
+        .filter(([, match]) => match.quality >= this.options.looseMatch)
+        .map(([variant]) => variant);
+    const related = (asked: string) => (word: string) =>
+      synonyms?.isKindOf?.(asked, word) === true || synonyms?.isKindOf?.(word, asked) === true;
+    // "how many tons of sorghum": the noun after "of" is what the unit counted is of.
+    const nounAt = tokens.indexOf(noun);
+    const ofNoun =
+      tokens[nounAt + 1]?.word === "of"
+        ? tokens
+            .slice(nounAt + 2, nounAt + 5)
+            .find(
+              (token) => isContentToken(token) && synonyms?.nounSense?.(token.word) !== undefined,
+            )
+        : undefined;
+    const ofTerm = ofNoun && terms.find((t) => t.word === ofNoun.word);
+    const of =
+      ofNoun && ofTerm
+        ? { terms: new Set([ofNoun.term, ...standInsOf(ofTerm)]), isRelated: related(ofNoun.word) }
+        : undefined;
     return {
-      terms: new Set([noun.term, ...standIns]),
+      of,
+      terms: new Set([noun.term, ...standInsOf(term)]),
       // Not a verb ("three said"), but a plural whose singular is mostly a noun is one: "100
       // times" (the dictionary's "times" is mostly the verb "to time").
       isNoun: (word) =>
@@ -252,9 +272,7 @@ export class KindFit {
           (word.endsWith("s") &&
             synonyms.nounSense?.(word.slice(0, -1)) !== undefined &&
             !(synonyms.mostlyVerb?.(word.slice(0, -1)) ?? false))),
-      isRelated: (word) =>
-        synonyms?.isKindOf?.(noun.word, word) === true ||
-        synonyms?.isKindOf?.(word, noun.word) === true,
+      isRelated: related(noun.word),
     };
   }
 

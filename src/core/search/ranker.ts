@@ -3,7 +3,7 @@
 // kind of answer), the citations (each passage quoted once), whether they answer the question,
 // and its short answer. CitationIndex (citation-index.ts) routes questions here.
 
-import type { CountedThing } from "../answer/answers-in.ts";
+import type { CountedThing } from "../answer/counted.ts";
 import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
 import { judgeConfidence } from "../answer/confidence.ts";

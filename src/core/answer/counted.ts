@@ -1,0 +1,82 @@
+import { SHORT_ANSWER } from "../fixed-tuning.ts";
+import { isContentToken, tokenize } from "../text/tokenize.ts";
+
+// Whether a figure counts what a "how many" question counts: "23 states" does not answer
+// "how many cars", "12 million metric tons of soybeans" does not answer "how many tons of
+// sorghum" (answers-in.ts asks, for each figure a passage holds).
+
+/** What a "how many" question counts: the terms that stand for it, and how to tell a noun. */
+export interface CountedThing {
+  readonly terms: ReadonlySet<string>;
+  isNoun(word: string): boolean;
+  /**
+   * True when a noun is a kind of the thing counted or the thing counted a kind of it, by the
+   * dictionary ("100,000 vehicles" may count the cars asked about, "two sedans" too).
+   */
+  isRelated?(word: string): boolean;
+  /**
+   * For "how many tons of sorghum", what the unit counted is of: a figure of tons "of"
+   * something else ("12 million metric tons of soybeans") does not answer it.
+   */
+  readonly of?: Pick<CountedThing, "terms" | "isRelated">;
+}
+
+/** A preposition of purpose right after a number: it went to or for what follows, not counted it. */
+const SPENT_ON = /^\s+(?:on|for|to|toward|towards|into)\b/iu;
+
+/**
+ * False when the number counts something else: the word after it is a noun ("the two
+ * leaders") and none of the few words after it names the thing counted ("23 states",
+ * "two new weekly flights"). "only eight were built" or "150 million Americans" may count it.
+ */
+export function countsThing(
+  text: string,
+  from: number,
+  counted: CountedThing,
+  vague = false,
+): boolean {
+  return countsUnit(text, from, counted, vague) && ofThing(text.slice(from, from + 80), counted);
+}
+
+/** {@link countsThing} but for what the unit counted is of. */
+function countsUnit(text: string, from: number, counted: CountedThing, vague: boolean): boolean {
+  // "spent billions on charging stations": what the number was spent on is not what it counts.
+  if (SPENT_ON.test(text.slice(from, from + 12))) return false;
+  // A compound ("year-round", "long-range") is one word before the noun it describes.
+  const words = text.slice(from, from + 80).replace(/(\p{L})[-‐‑](?=\p{L})/gu, "$1");
+  // "35,000 cases in this country": what it counts comes before a preposition ("two new
+  // weekly flights" has none); the country after "in" is no count of countries.
+  const tokens = tokenize(words).slice(0, SHORT_ANSWER.countedWithin);
+  const stop = tokens.findIndex((token, i) => i > 0 && !isContentToken(token));
+  const after = stop < 0 ? tokens : tokens.slice(0, stop);
+  const next = after[0];
+  // A name after it may still be what is counted ("150 million Americans" are people), and
+  // so may what follows "of" ("90 percent of firearms" for guns); an adjective is passed
+  // over ("1.3 million new acres" counts acres, not parks).
+  if (next === undefined || next.capitalized) return true;
+  // "millions of new customers" counts customers, not countries: after a magnitude without
+  // a figure, what "of" introduces is what is counted. ("90 percent of firearms" may count
+  // guns: a share of what follows is read more loosely.)
+  if (next.word === "of" && !vague) return true;
+  const named =
+    next.word === "of" ? tokens.slice(1).filter((token) => isContentToken(token)) : after;
+  if (!named.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
+  return named.some(
+    (token) => counted.terms.has(token.term) || (counted.isRelated?.(token.word) ?? false),
+  );
+}
+
+/**
+ * True unless the question counts a unit of something ("tons of sorghum") and the figure is
+ * that unit of something else: the words after its "of" ("tons (MMT) of U.S. soybeans") name
+ * none of it. A figure with no "of" after its unit may still count it.
+ */
+function ofThing(words: string, counted: CountedThing): boolean {
+  const of = counted.of;
+  if (of === undefined) return true;
+  const tokens = tokenize(words).slice(0, SHORT_ANSWER.countedWithin + 3);
+  const at = tokens.findIndex((token) => token.word === "of");
+  if (at < 0) return true;
+  const after = tokens.slice(at + 1, at + 1 + SHORT_ANSWER.countedWithin);
+  return after.some((token) => of.terms.has(token.term) || (of.isRelated?.(token.word) ?? false));
+}
