@@ -59,6 +59,13 @@ describe("ask --explain: the evidence behind each citation", () => {
     });
   });
 
+  it("GIVEN a name no article mentions THEN its word's notes say the passage lacks it (the note that declines the question)", () => {
+    const { answer, citations } = library.explain("What did Musk eat in Beijing?");
+    expect(answer.answered).toBe(false);
+    const beijing = citations[0]?.terms.find((term) => term.word === "beijing");
+    expect(beijing?.notes).toContain("missing-name");
+  });
+
   it("GIVEN a lower-case acronym of the articles THEN the match says it is the articles' acronym", () => {
     const [top] = library.explain("how big is the ev tax credit").citations;
     const ev = top?.terms.find((term) => term.word === "ev");

@@ -72,7 +72,7 @@ export interface Candidate {
   /** Per question word: a {@link Place}. */
   readonly places: Uint8Array;
   /** Per question word: {@link TermNote} bits, for explaining. */
-  readonly notes: Uint8Array;
+  readonly notes: Uint16Array;
 }
 
 /**

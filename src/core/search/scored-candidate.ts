@@ -4,7 +4,8 @@ import type { Candidate } from "./score.ts";
 export class CandidateTables {
   readonly credits: Float64Array;
   readonly places: Uint8Array;
-  readonly notes: Uint8Array;
+  /** Bits of TermNote, which has more than eight (a byte held only the first eight). */
+  readonly notes: Uint16Array;
 
   constructor(
     count: number,
@@ -12,7 +13,7 @@ export class CandidateTables {
   ) {
     this.credits = new Float64Array(count * terms);
     this.places = new Uint8Array(count * terms);
-    this.notes = new Uint8Array(count * terms);
+    this.notes = new Uint16Array(count * terms);
   }
 }
 
@@ -26,7 +27,7 @@ export class ScoredCandidate implements Candidate {
   answerCredit = 0;
   private creditsView: Float64Array | undefined;
   private placesView: Uint8Array | undefined;
-  private notesView: Uint8Array | undefined;
+  private notesView: Uint16Array | undefined;
 
   constructor(
     readonly sentenceId: number,
@@ -49,7 +50,7 @@ export class ScoredCandidate implements Candidate {
     return this.placesView;
   }
 
-  get notes(): Uint8Array {
+  get notes(): Uint16Array {
     this.notesView ??= this.tables.notes.subarray(this.row, this.row + this.tables.terms);
     return this.notesView;
   }
