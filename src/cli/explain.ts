@@ -50,6 +50,7 @@ const NOTE_WORDS: Readonly<Record<TermExplanation["notes"][number], string>> = {
   initialism: 'spelt out in the passage ("electric vehicles" for "ev")',
   "asked-question": "in the reporter's question this passage answers",
   "missing-name": "a name this article never mentions: declined",
+  "number-missing": "the number of its name is not in or next to this passage: half credit",
 };
 
 function how(term: TermExplanation): string {

@@ -98,6 +98,11 @@ export interface RankingOptions {
   readonly leadInFactor: number;
   /** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */
   readonly modifierMissingCredit: number;
+  /**
+   * Credit left to the words of a name with a number ("Executive Order 14004", "Section 232")
+   * in a passage that says them without the number, in it or next to it: it names another.
+   */
+  readonly nameNumberMissingCredit: number;
   /** Match quality below which a stand-in does not count as the word being there (a definition word is too loose). */
   readonly looseMatch: number;
   /**
@@ -232,6 +237,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   leadInFactor: 0.5,
   missingNameWeight: 2.5,
   modifierMissingCredit: 0.5,
+  nameNumberMissingCredit: 0.5,
   looseMatch: 0.5,
   kindMisfit: 0.5,
   titleDiscount: 0.5,

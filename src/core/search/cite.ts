@@ -99,6 +99,7 @@ const NOTE_NAMES = [
   [TermNote.initialism, "initialism"],
   [TermNote.askedQuestion, "asked-question"],
   [TermNote.missingName, "missing-name"],
+  [TermNote.numberMissing, "number-missing"],
 ] as const;
 
 /** Why question word `i` counted for a candidate: what the ranker computed, as it computed it. */

@@ -19,6 +19,9 @@ export const Place = Object.freeze({
 /** The names of {@link Place}'s values, by value. */
 export const PLACE_NAMES = ["nowhere", "sentence", "neighbor", "paragraph", "article"] as const;
 
+/** A question word that is a number: as part of a name ("Model 3"), it says which one. */
+const NUMBER_WORD = /^\d/u;
+
 /** What changed a question word's count for a candidate (bits of {@link Candidate.notes}). */
 export const TermNote = Object.freeze({
   /** A name the candidate's article never mentions: it weighed `weightIfAbsent`. */
@@ -39,6 +42,8 @@ export const TermNote = Object.freeze({
   askedQuestion: 128,
   /** A name of several letters the article never mentions: the passage is about something else (`declineMissingName`). */
   missingName: 256,
+  /** The number of its name ("14004" of "Executive Order 14004") is not in or next to the passage (`nameNumberMissingCredit`). */
+  numberMissing: 512,
 });
 
 /** A shortlisted sentence, scored. */
@@ -149,6 +154,13 @@ export function scoreCandidates(
     const previousRow = hasPrevious ? shortlister.rowOfSentence(sentenceId - 1) : -1;
     const nextRow = hasNext ? shortlister.rowOfSentence(sentenceId + 1) : -1;
     // Words the article lacks (not even in its title or the headings above the paragraph).
+    const numberMissing = (p: number) =>
+      NUMBER_WORD.test((terms[p] as QueryTerm).word) &&
+      Math.max(
+        shortlister.qualityInRow(hereRow, p),
+        shortlister.qualityInRow(previousRow, p),
+        shortlister.qualityInRow(nextRow, p),
+      ) < options.looseMatch;
     const absent = (m: number) =>
       (article[articleAt + m] as number) < options.looseMatch && !inTitle[m] && !inContext[m];
     for (let i = 0; i < terms.length; i += 1) {
@@ -186,6 +198,12 @@ export function scoreCandidates(
       if (term.partners.some(absent)) {
         credit = 0;
         note |= TermNote.partnerMissing;
+      }
+      // "Executive Order 14004": a passage that says the name's words but not its number,
+      // in it or next to it, names another of its kind ("Today, … signed an Executive Order").
+      if (credit > 0 && term.partners.some((p) => numberMissing(p))) {
+        credit *= options.nameNumberMissingCredit;
+        note |= TermNote.numberMissing;
       }
       // A name this article never mentions: the passage is about something else.
       const weight = absent(i) ? term.weightIfAbsent : term.weight;

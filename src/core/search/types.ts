@@ -94,7 +94,8 @@ export interface TermExplanation {
    * `other-role` (found only as another role: "vice premier" for "premier"), `initialism`
    * (spelt out in the passage: "electric vehicles" for "ev"), `asked-question` (found in the
    * reporter's question the passage answers), `missing-name` (a name the article never
-   * mentions, in no form: the question is declined).
+   * mentions, in no form: the question is declined), `number-missing` (the number of its name,
+   * "14004" of "Executive Order 14004", is not in or next to the passage: credit halved).
    */
   readonly notes: readonly (
     | "absent-name"
@@ -106,6 +107,7 @@ export interface TermExplanation {
     | "initialism"
     | "asked-question"
     | "missing-name"
+    | "number-missing"
   )[];
 }
 
