@@ -197,11 +197,11 @@ function answerOne(
   }
   const askOptions = { limit: options.limit, article: options.article };
   if (options.explain) {
-    const { answer, citations } = index.explain(checked.question, askOptions);
+    const { answer, citations, setApart } = index.explain(checked.question, askOptions);
     io.out(
       options.json
-        ? JSON.stringify({ ...answer, citations })
-        : renderExplanation(answer, citations),
+        ? JSON.stringify({ ...answer, citations, setApart })
+        : renderExplanation(answer, citations, setApart),
     );
     return true;
   }

@@ -91,12 +91,20 @@ function kindNote(citation: ExplainedCitation): string {
 }
 
 /** The explanation of an answer, as console text. */
-export function renderExplanation(answer: Answer, citations: readonly ExplainedCitation[]): string {
+export function renderExplanation(
+  answer: Answer,
+  citations: readonly ExplainedCitation[],
+  setApart: readonly string[] = [],
+): string {
   const expected = citations[0]?.expected ?? "none";
   const lines = [
     `answered: ${answer.answered}   short answer: ${answer.answer ?? "none"}   close call: ${answer.close ? "yes" : "no"}`,
     `expects: ${expected} (${KIND_WORDS[expected]})`,
   ];
+  if (setApart.length > 0) {
+    const words = setApart.map((phrase) => `“${phrase}”`).join(", ");
+    lines.push(`sets apart: ${words} (after a contrastive "not": no evidence for any passage)`);
+  }
   for (const [rank, citation] of citations.entries()) {
     lines.push(
       "",

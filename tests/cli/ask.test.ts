@@ -147,6 +147,17 @@ describe("ask command line", () => {
     expect(json.citations[0]?.terms[0]?.weighing).toMatchObject({ name: true });
   });
 
+  it("GIVEN --explain and a question that sets words apart with 'not' THEN the text and the JSON name them", async () => {
+    const question = "How much did exports rise, not sales?";
+    const run = await ask(["--explain", question]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('sets apart: “sales” (after a contrastive "not"');
+    const json = JSON.parse((await ask(["--explain", "--json", question])).stdout) as {
+      setApart: string[];
+    };
+    expect(json.setApart).toEqual(["sales"]);
+  });
+
   it("GIVEN an unanswerable question THEN it says the articles don't cover it and shows the closest passages", async () => {
     const run = await ask(["Who is the CEO of Apple?"]);
     expect(run.code).toBe(0);

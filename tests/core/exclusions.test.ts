@@ -81,6 +81,15 @@ describe("a question that sets a passage's words apart", () => {
     expect(answer.citations[0]?.excerpt).toContain("In March");
   });
 
+  it("GIVEN --explain THEN it lists the words set apart, and no citation credits them", () => {
+    const { setApart, citations } = index.explain(
+      "Not the June order, the earlier one: what was that order about?",
+    );
+    expect(setApart).toEqual(["the June order"]);
+    expect(citations[0]?.terms.map((term) => term.word)).not.toContain("june");
+    expect(index.explain("what was the june order about?").setApart).toEqual([]);
+  });
+
   it("GIVEN the same question without 'not' THEN the June order is cited (the words count when not set apart)", () => {
     const answer = index.ask("the June order: what was that order about?");
     expect(answer.citations[0]?.excerpt).toContain("In June");

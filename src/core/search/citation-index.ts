@@ -6,6 +6,7 @@ import { LRUCache } from "lru-cache";
 import { DEFAULT_RANKING, type RankingOptions } from "../options.ts";
 import { CACHE_SIZES } from "../fixed-tuning.ts";
 import { normalizeDiscordText } from "../text/normalize.ts";
+import { setApartWords } from "./exclusions.ts";
 import { limitOf, Ranker, type Ranked } from "./ranker.ts";
 import type { Answer, AskOptions, Citation, ExplainedCitation } from "./types.ts";
 
@@ -116,12 +117,16 @@ export class CitationIndex {
     return this.answer(question, options, false).answer;
   }
 
-  /** Like {@link ask}, with the reasons for each citation's rank. */
+  /**
+   * Like {@link ask}, with the reasons for each citation's rank, and the words the question
+   * sets apart ("2022" of "…, not 2022"), which no passage was credited for.
+   */
   explain(
     question: string,
     options: AskOptions = {},
-  ): { answer: Answer; citations: ExplainedCitation[] } {
-    return this.answer(question, options, true) as Ranked<ExplainedCitation>;
+  ): { answer: Answer; citations: ExplainedCitation[]; setApart: string[] } {
+    const ranked = this.answer(question, options, true) as Ranked<ExplainedCitation>;
+    return { ...ranked, setApart: setApartWords(normalizeDiscordText(question)) };
   }
 
   private answer(asked: string, options: AskOptions, explain: boolean): Ranked<Citation> {

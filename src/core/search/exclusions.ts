@@ -39,6 +39,13 @@ export function excludedRanges(question: string): [number, number][] {
   return ranges;
 }
 
+/** The words a question sets apart ("2022" of "…, not 2022"), for `--explain`. */
+export function setApartWords(question: string): string[] {
+  return excludedRanges(question)
+    .map(([from, to]) => question.slice(from, to).trim())
+    .filter((words) => words !== "");
+}
+
 /**
  * The tokens outside the question's {@link excludedRanges}: the words set apart are no
  * evidence for a passage, since the passage that says them is the one the asker set aside.
