@@ -14,6 +14,7 @@ describe("Discord text made plain before a question is read", () => {
     ["is it ~~cheap~~ __really__ ||expensive||?", "is it cheap really expensive?"],
     ["> quoted line\nwhat is `the auto lobby`", "quoted line what is the auto lobby"],
     ["@citebot who's the Xinhua guy", "who's the Xinhua guy"],
+    ["@**citebot** who's the Xinhua guy", "who's the Xinhua guy"],
     ["what is :thinking: the tariff at 10:30", "what is the tariff at 10:30"],
     ["see [the order](https://example.com/x) please", "see the order please"],
   ])("GIVEN %j THEN it reads %j", (input, plain) => {

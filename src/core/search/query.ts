@@ -228,17 +228,18 @@ export function queryTerms(
     const inTitles = [...variants].some(
       ([term, match]) => match.how === "exact" && view.titleVocabulary.has(term),
     );
-    const missingName = isName(token) && unmatched(token) && !inTitles;
-    if (isName(token)) {
+    const named = isName(token) || names.unknownEverywhere(token, variants);
+    const missingName = named && unmatched(token) && !inTitles;
+    if (named) {
       if (missingName) nameFactor = options.missingNameWeight;
       else if (!inTitles) nameFactor = options.nameWeight;
     }
     weight *= nameFactor;
-    if (isName(token)) {
+    if (named) {
       const why = nameFactor === 1 ? "topic-name" : missingName ? "missing-name" : "name";
       factors.push({ why, factor: nameFactor });
     }
-    if (!isName(token) && !token.isNumber && unmatched(token)) {
+    if (!named && !token.isNumber && unmatched(token)) {
       // An ordinary word the articles lack is more often the asker's wording than a
       // missing fact; names and numbers keep their full weight. After "did", "will",
       // "can"… it is most often the question's verb, which articles word in many ways

@@ -210,10 +210,11 @@ export function normalizeDiscordText(text: string): string {
       .replace(DISCORD_TAGS, " ")
       .replace(MASKED_LINK, "$1")
       .replace(SHORTCODE_EMOJI, " ")
-      .replace(TYPED_MENTION, " ")
       .replace(EMOJI, " ")
       .replace(LINE_MARKERS, "")
       .replace(MARKERS, "")
+      // After the markers: "@**citebot**" is the mention "@citebot" in bold.
+      .replace(TYPED_MENTION, " ")
       .replace(/[’‘]/gu, "'")
       .replace(BARE_WORD, (word, offset: number, whole: string) =>
         // "doesnt" but not "doesn't" (already written) nor a part of a longer token.

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { CitationIndex } from "../../src/core/index.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
+import { article } from "./article-fixture.ts";
+
+/** A made-up notice: a rule on the civil service, proposed on a date. */
+const index = new CitationIndex(
+  [
+    article(
+      "civil-service",
+      "The Office Proposes a Rule on Federal Hiring",
+      "On March 3, 2025, the Office proposed a rule to amend the civil service regulations for career employees.",
+      "The rule would cover about 50,000 positions across the federal workforce.",
+      "Agencies will review the positions within 60 days.",
+    ),
+  ],
+  { synonyms: defaultSynonyms, wordVectors: defaultWordVectors },
+);
+
+/** How a question word was weighed, by its written form. */
+function factorsOf(question: string, word: string): string[] {
+  const term = index.explain(question).citations[0]?.terms.find((t) => t.word === word);
+  return term?.weighing.factors.map((factor) => factor.why) ?? [];
+}
+
+describe("a word that nothing knows, typed in lower case", () => {
+  it("GIVEN 'pendleton', which neither the article nor the dictionary knows THEN it weighs as a missing name and the question is declined", () => {
+    const question = "when was the pendleton civil service act passed";
+    expect(factorsOf(question, "pendleton")).toContain("missing-name");
+    expect(index.ask(question).answered).toBe(false);
+  });
+
+  it("GIVEN the same question without the unknown name THEN the dated passage answers it", () => {
+    const answer = index.ask("when was the civil service rule proposed");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toContain("March 3, 2025");
+  });
+
+  it("GIVEN a misspelling of the article's word ('regulatoins') THEN it is read as that word, not as a name", () => {
+    const question = "when was the civil service regulatoins rule proposed";
+    expect(factorsOf(question, "regulatoins")).not.toContain("missing-name");
+    expect(index.ask(question).answered).toBe(true);
+  });
+
+  it("GIVEN an unknown word no longer than a chat abbreviation ('tryna') THEN it is no name", () => {
+    expect(factorsOf("what is the office tryna propose", "tryna")).not.toContain("missing-name");
+  });
+});
