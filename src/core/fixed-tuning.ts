@@ -23,6 +23,11 @@ export const SHORT_ANSWER = Object.freeze({
   lookBehind: 40,
   /** Characters after a name searched likewise. */
   lookAhead: 30,
+  /**
+   * Words either side of a name within which the role asked ("who is the president of
+   * argentina") and one of its phrase's other words must stand for the name to hold it.
+   */
+  roleReach: 5,
   /** Rank added to a name next to a question word. */
   appositionRank: 2,
   /** Rank added to a name whose head is the noun asked for ("Technology Council" for "which council"). */

@@ -124,6 +124,16 @@ describe("a question for whoever holds a role", () => {
       "who is the current us trade representative",
       "Today, President Donald J. Trump signed a Proclamation directing the U.S. Trade Representative to negotiate agreements.",
     ],
+    // A name with the role's word but away from what it is the role of: another president.
+    [
+      "who's the president of argentina rn anyway",
+      "Today, President Donald J. Trump announced breakthrough trade deals with El Salvador, Argentina, Ecuador, and Guatemala.",
+    ],
+    // A name next to the office asked about, but not to the role: no director of it.
+    [
+      "who is the director of OPM right now",
+      "Today, President Donald J. Trump’s Office of Personnel Management (OPM) took action to implement the order.",
+    ],
   ])(
     "GIVEN a passage that names no one in the role THEN %j gets no short answer and is declined",
     (question, passage) => {
@@ -147,6 +157,22 @@ describe("a question for whoever holds a role", () => {
     expect(answer.answered).toBe(true);
     expect(answer.answer).toContain("Dana Ortiz");
   });
+
+  it.each([
+    "The deal was signed in Buenos Aires by Javier Milei, the president of Argentina, on Tuesday.",
+    "The deal was signed by Argentina's President Javier Milei in Buenos Aires on Tuesday.",
+  ])(
+    "GIVEN a passage that names the president of Argentina by the role's words THEN 'who's the president of argentina' is answered with the name (%j)",
+    (passage) => {
+      const text = `---\ntitle: A Trade Deal\n---\n\n${passage}\n`;
+      const own = new CitationIndex([parseArticle("deal.md", new TextEncoder().encode(text))], {
+        synonyms: defaultSynonyms,
+      });
+      const answer = own.ask("who's the president of argentina");
+      expect(answer.answered).toBe(true);
+      expect(answer.answer).toContain("Javier Milei");
+    },
+  );
 
   it("GIVEN a passage that names the person in the role THEN 'who is the commerce secretary leading the investigation' is answered with the name", () => {
     const answer = copper.ask("who is the commerce secretary leading the investigation");

@@ -1,6 +1,7 @@
 import { CHANGE_WORDS, MEASURE_UNIT, ROLE_OPENERS, STOP_WORDS } from "../text/lexicon.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { askedNounSense, NAME_ASKED, questionText } from "./asked-noun.ts";
+import { roleAsked, WHO_IS, type HeldRole } from "./held-role.ts";
 
 /**
  * The kind of answer a question expects (a count, a date, a duration, a sum of
@@ -40,21 +41,6 @@ const WHICH_THING =
   /^(?:which|what) (?!about\b)(?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
 
 /**
- * "who is", "who's", "who was", and as Discord types it, "who even is", "who exactly was": a
- * filler adverb between them changes nothing asked.
- */
-const WHO_IS = String.raw`who(?:'s| is| was| are| were| (?:even|actually|exactly|really) (?:is|was|are|were))`;
-
-/**
- * "who was president when…", "who is the ceo of…", "who's the current us trade
- * representative": up to four words after "who is" may name a role (see {@link asksForHolder}).
- */
-const WHO_HOLDS = new RegExp(
-  String.raw`^(?:so |and |but |ok |okay |lol |hey )?${WHO_IS} (?:the |a |an )?(\w+(?: \w+){0,3})`,
-  "u",
-);
-
-/**
  * True when a question asks for a name ("what's the name of the reporter", "what's his
  * name"), or for whoever holds a role ("who was president when the act was signed": with a
  * dictionary that knows "president" as a person): the role itself does not answer it.
@@ -77,23 +63,19 @@ export function asksForHolder(
   dictionary?: SynonymSource | null,
   expected: AnswerType = expectedAnswer(question, dictionary),
 ): boolean {
-  const phrase = WHO_HOLDS.exec(questionText(question))?.[1];
-  if (phrase === undefined || !dictionary?.nounSense || expected !== "person") return false;
-  // The role's words up to a function word: "current us trade representative", "ceo" (of…).
-  // An adjective ("current", "former") or a modifier ("us", "trade") may come before it.
-  const words = phrase.split(" ");
-  for (const [position, word] of words.entries()) {
-    if (STOP_WORDS.has(word)) return false;
-    const sense = dictionary.nounSense(word);
-    if (sense?.category === "person" && !sense.proper) return true;
-    // A noun phrase's head, the word before "of", "that"…, may be a role in a later sense:
-    // "the chair of the FTC" presides, though "chair" is furniture first.
-    const next = words[position + 1];
-    const head = next !== undefined && STOP_WORDS.has(next);
-    if (head && sense?.person && !sense.proper) return true;
-    if (sense?.proper) return false;
-  }
-  return false;
+  return heldRole(question, dictionary, expected) !== undefined;
+}
+
+/**
+ * The role whose holder a question asks for (see {@link asksForHolder}), undefined when it
+ * asks for none.
+ */
+export function heldRole(
+  question: string,
+  dictionary?: SynonymSource | null,
+  expected: AnswerType = expectedAnswer(question, dictionary),
+): HeldRole | undefined {
+  return expected === "person" ? roleAsked(question, dictionary) : undefined;
 }
 
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */

@@ -6,7 +6,8 @@ import { CALENDAR_WORD, STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
 import { askedNoun } from "./asked-noun.ts";
 import { restatesQuestion } from "./echo.ts";
-import { asksForHolder, asksForName, FIRST_WH, type AnswerType } from "./expected.ts";
+import { asksForName, FIRST_WH, heldRole, type AnswerType } from "./expected.ts";
+import { roleNear } from "./held-role.ts";
 import {
   hasPersonsTitle,
   isPersonNoun,
@@ -95,7 +96,8 @@ export function bestName(
   const nameAsked = asksForName(question, dictionary, type);
   // "who is the current US trade representative": a name away from the role's words
   // ("President Donald J. Trump signed … directing the U.S. Trade Representative") is another.
-  const holder = nameAsked && asksForHolder(question, dictionary, type);
+  const holder = nameAsked ? heldRole(question, dictionary, type) : undefined;
+  const holderNear = holder && dictionary ? roleNear(holder, dictionary) : undefined;
   // A bare "where" (not "which city") may be answered by the body something sits in or took
   // place at: "within the Federal Aviation Administration", "the Senate Banking Committee
   // held a hearing".
@@ -233,7 +235,7 @@ export function bestName(
     const nextToQuestion = [...before.slice(-2), ...after.slice(0, 1)].some((word) =>
       asked.has(termOf(foldCase(word))),
     );
-    if (holder && !nextToQuestion && !words.some(isAsked)) continue;
+    if (holderNear && !holderNear(excerpt, match.index, match.end)) continue;
     const saying =
       asksSaying &&
       [before.at(-1), after[0]].some(

@@ -69,6 +69,15 @@ export const LOW_INFORMATION_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Nouns that say only that someone is a person ("the Xinhua guy"), no role: a passage names
+ * the one meant by what they did or what they are, not by these words.
+ */
+export const GENERIC_PERSON_NOUNS: ReadonlySet<string> = new Set(
+  words(`guy guys dude dudes person persons people man men woman women lady ladies gentleman fellow folks
+  someone somebody individual individuals one`),
+);
+
+/**
  * Common irregular verb forms and their base form, so "met" finds "meet" and
  * "rose" finds "rise": the stemmer only handles regular endings.
  */
