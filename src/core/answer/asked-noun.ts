@@ -32,13 +32,15 @@ export function askedNounSense(q: string, dictionary: SynonymSource): NounSense 
 
 /** The noun after an opening "which"/"what" (`q` as {@link questionText} gives it). */
 function nounAfterWhich(q: string, dictionary: SynonymSource): AskedNoun | undefined {
-  const match = /^(?:which|what) (\w+)(?: (\w+))?/u.exec(q);
+  // "which anti-drug agency": a hyphen joins words of one noun phrase.
+  const match = /^(?:which|what) (\w+)((?:[ -]\w+){0,2})/u.exec(q);
   // "what did…", "what is…": no noun follows the question word.
   if (!match?.[1] || STOP_WORDS.has(match[1])) return undefined;
+  const next = match[2]?.split(/[ -]/u).filter(Boolean) ?? [];
   // "what area of policy", "what kind of agency": the noun after "of" says what is asked.
-  const after = match[2] === "of" ? /^(?:the |a )?(\w+)/u.exec(q.slice(match[0].length + 1)) : null;
-  const ofNoun = after?.[1] ? headNoun(after[1], undefined, dictionary) : undefined;
-  return ofNoun ?? headNoun(match[1], match[2], dictionary);
+  const afterOf = /^(?:which|what) \w+ of (?:the |a )?(\w+)/u.exec(q)?.[1];
+  const ofNoun = afterOf ? headNoun([afterOf], dictionary) : undefined;
+  return ofNoun ?? headNoun([match[1], ...next], dictionary);
 }
 
 /** The noun a question asks for (as typed, lower case) and its sense in the dictionary. */
@@ -58,24 +60,28 @@ export function askedNoun(
   if (!dictionary) return undefined;
   const q = questionText(question);
   const [first, second] = NAME_ASKED.exec(q)?.[1]?.split(" ") ?? [];
-  return first ? headNoun(first, second, dictionary) : nounAfterWhich(q, dictionary);
+  return first
+    ? headNoun(second ? [first, second] : [first], dictionary)
+    : nounAfterWhich(q, dictionary);
 }
 
 /**
- * The head of one or two words after a question word or "the name of the": "which research
- * firm": the second word is the head when it is a noun, not a verb ("which firm tracked").
+ * The head of the words after a question word or "the name of the", up to a function word or
+ * a verb: the last that is a noun ("which research firm", "which biden executive order gets
+ * revoked", "which anti-drug agency"), not a verb ("which firm tracked").
  */
-function headNoun(
-  first: string,
-  second: string | undefined,
-  dictionary: SynonymSource,
-): AskedNoun | undefined {
-  for (const word of [second, first]) {
-    if (word === undefined || STOP_WORDS.has(word) || dictionary.mostlyVerb?.(word)) continue;
+function headNoun(words: readonly string[], dictionary: SynonymSource): AskedNoun | undefined {
+  let head: AskedNoun | undefined;
+  for (const [position, word] of words.entries()) {
+    if (STOP_WORDS.has(word)) break;
+    if (dictionary.mostlyVerb?.(word)) {
+      if (position > 0) break;
+      continue;
+    }
     const sense = dictionary.nounSense?.(word);
-    if (sense && !sense.proper) return { word, sense };
+    if (sense && !sense.proper) head = { word, sense };
   }
-  return undefined;
+  return head;
 }
 
 /**

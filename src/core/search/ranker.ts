@@ -3,6 +3,7 @@
 // kind of answer), the citations (each passage quoted once), whether they answer the question,
 // and its short answer. CitationIndex (citation-index.ts) routes questions here.
 
+import { askedNoun } from "../answer/asked-noun.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
@@ -182,12 +183,15 @@ export class Ranker {
     // "What's the name of the reporter": only a passage that gives one answers (a passage
     // that only mentions "a reporter" is the closest, not the answer). So for "where": a
     // passage about the shipyard that names no place for it does not say where it will be.
+    // And "which official": a person of a kind, asked by name.
+    const askedKind = askedNoun(question, this.options.synonyms)?.sense.category;
+    const kindOfNameAsked = expected === "person" && askedKind === "person";
     const givesName = () =>
       top !== undefined && this.shortAnswerIn(expected, question, top, counted) !== null;
     const answered =
       best !== undefined &&
       !tooVague &&
-      (!(nameAsked || expected === "place") || givesName()) &&
+      (!(nameAsked || expected === "place" || kindOfNameAsked) || givesName()) &&
       best.coverage >= this.options.answerCoverage &&
       !(this.options.declineMissingName && best.missingName) &&
       !(this.options.declineMissingAttribute && best.missingAttribute) &&
