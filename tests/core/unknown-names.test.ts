@@ -46,4 +46,13 @@ describe("a word that nothing knows, typed in lower case", () => {
   it("GIVEN an unknown word no longer than a chat abbreviation ('tryna') THEN it is no name", () => {
     expect(factorsOf("what is the office tryna propose", "tryna")).not.toContain("missing-name");
   });
+
+  it.each(["underusing", "reshoring", "overpromised"])(
+    "GIVEN %j, which the dictionary lacks but is made the English way THEN it is no name",
+    (word) => {
+      expect(factorsOf(`why is the office ${word} the civil service`, word)).not.toContain(
+        "missing-name",
+      );
+    },
+  );
 });

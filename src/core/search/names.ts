@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
 import { ABBREVIATIONS, TYPO_MATCHING, type RankingOptions } from "../options.ts";
 import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
+import type { SynonymSource } from "../synonyms.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
 import type { VariantMap } from "./variants.ts";
 
@@ -103,7 +104,8 @@ export class NameEvidence {
       dictionary != null &&
       !this.view.has(token.term) &&
       [...variants.keys()].every((term) => term === token.term) &&
-      !dictionary.knows(token.word)
+      !dictionary.knows(token.word) &&
+      !englishFormation(token.word, dictionary)
     );
   }
 
@@ -112,6 +114,24 @@ export class NameEvidence {
     const dictionary = this.options.synonyms;
     return !!dictionary && dictionary.knows(word) && !(dictionary.properNoun?.(word) ?? false);
   }
+}
+
+/** Prefixes English makes words with ("underusing", "reshoring", "nonprofit"). */
+const ENGLISH_PREFIXES =
+  /^(?:under|over|out|re|un|non|mis|pre|post|co|de|dis|anti|counter|sub|super|inter|multi|semi|mid|cross|self)/u;
+
+/** Endings of English inflection and derivation ("underusing", "derisked", "reshoring"). */
+const ENGLISH_ENDINGS = /(?:ing|ed|ly|ness|ment|tion|sion|ize|ise)$/u;
+
+/**
+ * True when a word the dictionary lacks is still made the English way: a prefix on a word it
+ * knows ("under" + "using"), or an ending of inflection or derivation ("reshoring"). Such a
+ * word is the asker's English, not a name.
+ */
+function englishFormation(word: string, dictionary: SynonymSource): boolean {
+  if (ENGLISH_ENDINGS.test(word)) return true;
+  const prefix = ENGLISH_PREFIXES.exec(word)?.[0];
+  return prefix !== undefined && dictionary.knows(word.slice(prefix.length));
 }
 
 /**
