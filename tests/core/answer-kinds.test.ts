@@ -243,6 +243,26 @@ describe("a count of the thing asked about", () => {
     });
   });
 
+  it("GIVEN a figure of people ('millions of hardworking Americans') THEN it counts no hospitals, but '300 American tanks' counts tanks", () => {
+    const rural = new CitationIndex(
+      [
+        article(
+          "rural",
+          "Rural care",
+          "The plan improves access to care for millions of hardworking Americans in rural towns.",
+          "The deal includes nearly 300 American tanks for the army.",
+        ),
+      ],
+      { synonyms: defaultSynonyms, wordVectors: defaultWordVectors },
+    );
+    expect(rural.ask("how many rural hospitals closed")).toMatchObject({
+      answered: false,
+      answer: null,
+    });
+    expect(rural.ask("how many tanks does the army get").answer).toBe("nearly 300");
+    expect(rural.ask("how many americans get better access to care").answer).toBe("millions");
+  });
+
   it("GIVEN a number followed by the thing asked, or by no noun THEN it is a count", () => {
     expect(index.ask("how many charging stations were funded").answer).toBe("500");
     expect(index.ask("how many charging stations got built").answered).toBe(true);

@@ -15,6 +15,11 @@ export interface CountedThing {
    */
   isRelated?(word: string): boolean;
   /**
+   * True when a name of people ("Americans", "Canadians") cannot count the thing counted: the
+   * dictionary files that thing under places, structures or objects ("hospitals", "cars").
+   */
+  notCountedBy?(name: string): boolean;
+  /**
    * For "how many tons of sorghum", what the unit counted is of: a figure of tons "of"
    * something else ("12 million metric tons of soybeans") does not answer it.
    */
@@ -53,7 +58,12 @@ function countsUnit(text: string, from: number, counted: CountedThing, vague: bo
   // A name after it may still be what is counted ("150 million Americans" are people), and
   // so may what follows "of" ("90 percent of firearms" for guns); an adjective is passed
   // over ("1.3 million new acres" counts acres, not parks).
-  if (next === undefined || next.capitalized) return true;
+  if (next === undefined) return true;
+  // "millions of hardworking Americans" counts people, not the hospitals asked about.
+  if (after.some((token) => token.capitalized && (counted.notCountedBy?.(token.word) ?? false))) {
+    return false;
+  }
+  if (next.capitalized) return true;
   // "millions of new customers" counts customers, not countries: after a magnitude without
   // a figure, what "of" introduces is what is counted. ("90 percent of firearms" may count
   // guns: a share of what follows is read more loosely.)

@@ -9,7 +9,7 @@ import { WH_WORDS } from "../text/lexicon.ts";
 import type { IndexView } from "../index/view.ts";
 import { TYPO_MATCHING, type RankingOptions } from "../options.ts";
 import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
-import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
+import { foldCase, isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, type Candidate } from "./score.ts";
 import type { Speakers } from "./speakers.ts";
@@ -273,6 +273,17 @@ export class KindFit {
             synonyms.nounSense?.(word.slice(0, -1)) !== undefined &&
             !(synonyms.mostlyVerb?.(word.slice(0, -1)) ?? false))),
       isRelated: related(noun.word),
+      notCountedBy: (name) => {
+        const thing = synonyms?.nounSense?.(noun.word);
+        return (
+          thing !== undefined &&
+          thing.site === true &&
+          !thing.person &&
+          synonyms?.nounSense?.(foldCase(name))?.category === "person" &&
+          // "300 American tanks": a people's adjective describes what is counted.
+          !(synonyms.adjective?.(foldCase(name)) ?? false)
+        );
+      },
     };
   }
 
