@@ -73,6 +73,10 @@ export interface DevLibraries {
   // Western Hemisphere trade deals, children and families:
   // tests/fixtures/articles/blind-discord-sheets-10).
   readonly discordSheets10Only: CitationIndex;
+  // A twelfth, written blind on 4 December's afternoon by a helper who never saw the code and
+  // held out for a session and a half (rural health, cybercrime, the China deals of May 2026,
+  // space transportation: tests/fixtures/articles/blind-discord-sheets-12).
+  readonly discordSheets12Only: CitationIndex;
 }
 
 /**
@@ -117,6 +121,7 @@ export async function loadDevLibraries(
   const discordSheets8Only = new CitationIndex(await fixture("blind-discord-sheets-8"), options);
   const discordSheets9Only = new CitationIndex(await fixture("blind-discord-sheets-9"), options);
   const discordSheets10Only = new CitationIndex(await fixture("blind-discord-sheets-10"), options);
+  const discordSheets12Only = new CitationIndex(await fixture("blind-discord-sheets-12"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -144,6 +149,7 @@ export async function loadDevLibraries(
     discordSheets8Only,
     discordSheets9Only,
     discordSheets10Only,
+    discordSheets12Only,
   };
 }
 
@@ -245,5 +251,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 10 / own",
     file: "blind-discord-sheets-10.jsonl",
     library: (l) => l.discordSheets10Only,
+  },
+  {
+    name: "blind discord 12 / own",
+    file: "blind-discord-sheets-12.jsonl",
+    library: (l) => l.discordSheets12Only,
   },
 ];

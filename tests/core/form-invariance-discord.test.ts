@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 import { expectFormInvariant } from "./forms.ts";
 
-// The form-invariance property over the ten blind Discord-style sets (the rest of the dev
+// The form-invariance property over the eleven blind Discord-style sets of the repository (the rest of the dev
 // sets are in form-invariance.test.ts; two files, so that two workers check them at once).
 let libs: DevLibraries;
 beforeAll(async () => {
@@ -63,6 +63,12 @@ describe("the verdict does not depend on how a question is typed (blind Discord-
       "the ninth blind Discord-style set",
       "blind-discord-sheets-9.jsonl",
       () => libs.discordSheets9Only,
+      1400,
+    ],
+    [
+      "the twelfth blind Discord-style set",
+      "blind-discord-sheets-12.jsonl",
+      () => libs.discordSheets12Only,
       1400,
     ],
   ] as const)(
