@@ -55,4 +55,24 @@ describe("a word that nothing knows, typed in lower case", () => {
       );
     },
   );
+
+  it("GIVEN a letter typed three times over ('lmaooo') THEN it is chat, no name", () => {
+    expect(factorsOf("lmaooo when was the civil service rule proposed", "lmaooo")).not.toContain(
+      "missing-name",
+    );
+  });
+});
+
+describe("a year no article mentions", () => {
+  it("GIVEN 'in 2023', a year the article never mentions THEN the year weighs as a missing name and the question is declined", () => {
+    const question = "how many positions did the civil service rule cover in 2023";
+    expect(factorsOf(question, "2023")).toContain("missing-name");
+    expect(index.ask(question).answered).toBe(false);
+  });
+
+  it("GIVEN the year the article gives THEN the question is answered", () => {
+    const answer = index.ask("when in 2025 was the civil service rule proposed");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toBe("March 3, 2025");
+  });
 });

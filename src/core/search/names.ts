@@ -102,10 +102,15 @@ export class NameEvidence {
       token.word.length > ABBREVIATIONS.maxLength &&
       /^\p{L}+$/u.test(token.word) &&
       dictionary != null &&
+      // Without word vectors, common words the dictionary's look-up lacks (adverbs: "already")
+      // have nothing standing in for them either.
+      this.options.wordVectors != null &&
       !this.view.has(token.term) &&
       [...variants.keys()].every((term) => term === token.term) &&
       !dictionary.knows(token.word) &&
-      !englishFormation(token.word, dictionary)
+      !englishFormation(token.word, dictionary) &&
+      // "lmaooo", "sooo": a letter typed three times over is chat, not a name.
+      !/(\p{L})\1\1/u.test(token.word)
     );
   }
 

@@ -17,6 +17,9 @@ import type { NameEvidence } from "./names.ts";
 import type { TermWeighing } from "./types.ts";
 import type { VariantFinder, VariantMap } from "./variants.ts";
 
+/** A year as typed: "2023", "1962". */
+const YEAR = /^(?:1[89]|20)\d\d$/u;
+
 /** Shorter names are letters or abbreviations ("d" of "R&D", "EU"), which articles spell in many ways. */
 const MIN_FULL_NAME_LENGTH = 3;
 
@@ -228,7 +231,11 @@ export function queryTerms(
     const inTitles = [...variants].some(
       ([term, match]) => match.how === "exact" && view.titleVocabulary.has(term),
     );
-    const named = isName(token) || names.unknownEverywhere(token, variants);
+    // "How much did americans lose to cyber fraud in 2023": a year no article mentions asks
+    // about another time than theirs ("In 2024, American consumers reported losing…"), as a
+    // name no article mentions asks about something else.
+    const absentYear = token.isNumber && YEAR.test(token.word) && !view.has(token.term);
+    const named = isName(token) || names.unknownEverywhere(token, variants) || absentYear;
     const missingName = named && unmatched(token) && !inTitles;
     if (named) {
       if (missingName) nameFactor = options.missingNameWeight;
@@ -261,17 +268,17 @@ export function queryTerms(
     const modifier = before && !beforeIsVerb ? positionOf.get(before.term) : undefined;
     // From a passage's point of view, a name its article never mentions is missing
     // altogether: it weighs as a name missing from every article does.
-    const weightIfAbsent = isName(token) ? view.idf("") * options.missingNameWeight : weight;
+    const weightIfAbsent = named ? view.idf("") * options.missingNameWeight : weight;
     positionOf.set(token.term, terms.length);
     terms.push({
       word: token.word,
-      weighing: { idf, rarityOf, name: isName(token), factors },
+      weighing: { idf, rarityOf, name: named, factors },
       weight,
       variants,
       modifier,
       weightIfAbsent,
       fullName:
-        isName(token) &&
+        named &&
         !token.acronym &&
         token.word.length >= MIN_FULL_NAME_LENGTH &&
         ![...variants.keys()].some((variant) => /^\p{Lu}+$/u.test(variant)),
