@@ -76,7 +76,7 @@ describe("answer quality on questions written blind (by a colleague who never ra
     expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(34);
     expect(result.top3).toBeGreaterThanOrEqual(40);
     expect(result.falseAbstain).toBeLessThanOrEqual(2);
-    expect(result.abstained).toBeGreaterThanOrEqual(10);
+    expect(result.abstained).toBeGreaterThanOrEqual(11);
   });
 
   it("GIVEN blind questions about two articles loaded together THEN most are right, from the right article", () => {

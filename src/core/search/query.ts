@@ -1,3 +1,4 @@
+import { isYear } from "../answer/years.ts";
 import type { IndexView } from "../index/view.ts";
 import { TYPO_MATCHING, type RankingOptions } from "../options.ts";
 import editDistance from "damerau-levenshtein";
@@ -16,9 +17,6 @@ import { addCountries } from "./metonymy.ts";
 import type { NameEvidence } from "./names.ts";
 import type { TermWeighing } from "./types.ts";
 import type { VariantFinder, VariantMap } from "./variants.ts";
-
-/** A year as typed: "2023", "1962". */
-const YEAR = /^(?:1[89]|20)\d\d$/u;
 
 /** Shorter names are letters or abbreviations ("d" of "R&D", "EU"), which articles spell in many ways. */
 const MIN_FULL_NAME_LENGTH = 3;
@@ -234,7 +232,7 @@ export function queryTerms(
     // "How much did americans lose to cyber fraud in 2023": a year no article mentions asks
     // about another time than theirs ("In 2024, American consumers reported losing…"), as a
     // name no article mentions asks about something else.
-    const absentYear = token.isNumber && YEAR.test(token.word) && !view.has(token.term);
+    const absentYear = token.isNumber && isYear(token.word) && !view.has(token.term);
     const named = isName(token) || names.unknownEverywhere(token, variants) || absentYear;
     const missingName = named && unmatched(token) && !inTitles;
     if (named) {

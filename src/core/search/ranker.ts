@@ -7,6 +7,7 @@ import { askedNoun } from "../answer/asked-noun.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
+import { speaksOfOtherYears } from "../answer/years.ts";
 import { judgeConfidence } from "../answer/confidence.ts";
 import { extractShortAnswer } from "../answer/short-answer.ts";
 import type { IndexView } from "../index/view.ts";
@@ -192,6 +193,8 @@ export class Ranker {
       best !== undefined &&
       !tooVague &&
       (!(nameAsked || expected === "place" || kindOfNameAsked) || givesName()) &&
+      // "…in 2023" is not answered by a passage on 2024 alone.
+      !(top !== undefined && speaksOfOtherYears(question, top.excerpt)) &&
       best.coverage >= this.options.answerCoverage &&
       !(this.options.declineMissingName && best.missingName) &&
       !(this.options.declineMissingAttribute && best.missingAttribute) &&
