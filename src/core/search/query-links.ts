@@ -1,3 +1,4 @@
+import { isRomanNumeral } from "../text/lexicon.ts";
 import type { Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 
@@ -51,13 +52,15 @@ export function linkNames(
   };
   content.forEach((token, position) => {
     // A word right before a number names a thing in any case: "model 3", "section 232".
-    const beforeNumber =
-      token !== undefined && !token.isNumber && content[position + 1]?.isNumber === true;
+    // So does a Roman numeral after a name: "Artemis III", "Title IX".
+    const numeral = (t: Token | undefined) =>
+      t !== undefined && (t.isNumber || isRomanNumeral(t.word));
+    const beforeNumber = token !== undefined && !numeral(token) && numeral(content[position + 1]);
     const inName =
       token !== undefined &&
       (isName(token) ||
         beforeNumber ||
-        (token.isNumber && run.length > 0 && run.at(-1) === position - 1));
+        (numeral(token) && run.length > 0 && run.at(-1) === position - 1));
     if (inName && (run.length === 0 || run.at(-1) === position - 1)) run.push(position);
     else {
       closeRun();

@@ -6,6 +6,7 @@ import { type ResolvedVariant, type Shortlister } from "./shortlist.ts";
 import { bestInParagraphsAndArticles, bestInQuestions } from "./context-tables.ts";
 import { CandidateTables, ScoredCandidate } from "./scored-candidate.ts";
 import type { QueryTerm } from "./query.ts";
+import { isNumeral } from "../text/lexicon.ts";
 
 /** Where a question word was found for a candidate, nearest first. */
 export const Place = Object.freeze({
@@ -18,9 +19,6 @@ export const Place = Object.freeze({
 
 /** The names of {@link Place}'s values, by value. */
 export const PLACE_NAMES = ["nowhere", "sentence", "neighbor", "paragraph", "article"] as const;
-
-/** A question word that is a number: as part of a name ("Model 3"), it says which one. */
-const NUMBER_WORD = /^\d/u;
 
 /** What changed a question word's count for a candidate (bits of {@link Candidate.notes}). */
 export const TermNote = Object.freeze({
@@ -155,7 +153,8 @@ export function scoreCandidates(
     const nextRow = hasNext ? shortlister.rowOfSentence(sentenceId + 1) : -1;
     // Words the article lacks (not even in its title or the headings above the paragraph).
     const numberMissing = (p: number) =>
-      NUMBER_WORD.test((terms[p] as QueryTerm).word) &&
+      // A number or a Roman numeral: as part of a name ("Model 3", "Artemis III"), it says which one.
+      isNumeral((terms[p] as QueryTerm).word) &&
       Math.max(
         shortlister.qualityInRow(hereRow, p),
         shortlister.qualityInRow(previousRow, p),

@@ -1,3 +1,4 @@
+import { isNumeral } from "../text/lexicon.ts";
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
 import { ABBREVIATIONS, TYPO_MATCHING, type RankingOptions } from "../options.ts";
@@ -155,11 +156,16 @@ export class VariantFinder {
       add(termOf(synonym), options.otherSenseCredit, "synonym");
     }
     // A name is not explained by its dictionary definition: "Secretary" is not "department".
+    // A numeral ("III", "three") is its own number: its definition ("being one more than two")
+    // and its vector neighbours ("II", "four") name other numbers.
+    const otherNumber = (word: string) => isNumeral(token.word) && isNumeral(word);
     const definition = asName ? [] : (options.synonyms?.definitionWords(token.word) ?? []);
-    for (const word of definition) add(termOf(word), options.definitionCredit, "definition");
+    for (const word of definition) {
+      if (!otherNumber(word)) add(termOf(word), options.definitionCredit, "definition");
+    }
     if (!asName) {
       for (const [term, similarity] of this.neighbours.of(token.word)) {
-        add(term, options.vectorCredit * similarity, "vector");
+        if (!otherNumber(term)) add(term, options.vectorCredit * similarity, "vector");
       }
     }
     // Only a word that is neither in the articles nor in the dictionary is taken for a

@@ -100,6 +100,22 @@ export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
 );
 
 /**
+ * True for a numeral: digits ("2"), a Roman numeral of two letters or more ("ii", "iii",
+ * "xiv"; one letter is as often a word or an initial), a number word ("three").
+ */
+export function isNumeral(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    /^\p{N}/u.test(lower) || /^\d/u.test(NUMBER_WORDS.get(lower) ?? "") || isRomanNumeral(lower)
+  );
+}
+
+/** True for a Roman numeral of two letters or more, in any case ("II", "iii", "XIV"). */
+export function isRomanNumeral(word: string): boolean {
+  return word.length >= 2 && /^x{0,3}(?:ix|iv|v?i{0,3})$/iu.test(word);
+}
+
+/**
  * Porter's stemmer gives some common words the stem of an unrelated word: "news"
  * becomes "new", "important" becomes "import", "useful" becomes "us" (of "use"),
  * "business" meets "busy", "university" meets "universe", "general" meets
