@@ -63,7 +63,10 @@ export interface TermWeighing {
    * none in the articles (as rare as the rarest).
    */
   readonly rarityOf: "word" | "stand-in" | "misspelt" | "absent";
-  /** True when the question word is taken for a name (by the articles' capitals or the dictionary). */
+  /**
+   * True when the question word is taken for a name: by the articles' capitals or the
+   * dictionary, or as a word nothing knows ("pendleton") or a year no article mentions.
+   */
   readonly name: boolean;
   readonly factors: readonly { readonly why: WeightReason; readonly factor: number }[];
 }
