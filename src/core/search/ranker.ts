@@ -8,6 +8,7 @@ import type { CountedThing } from "../answer/counted.ts";
 import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
 import { speaksOfOtherYears } from "../answer/years.ts";
+import { comparesWithout } from "../answer/comparison.ts";
 import { judgeConfidence } from "../answer/confidence.ts";
 import { extractShortAnswer } from "../answer/short-answer.ts";
 import type { IndexView } from "../index/view.ts";
@@ -195,6 +196,7 @@ export class Ranker {
       (!(nameAsked || expected === "place" || kindOfNameAsked) || givesName()) &&
       // "…in 2023" is not answered by a passage on 2024 alone.
       !(top !== undefined && speaksOfOtherYears(question, top.excerpt)) &&
+      !(top !== undefined && comparesWithout(question, top.excerpt)) &&
       best.coverage >= this.options.answerCoverage &&
       !(this.options.declineMissingName && best.missingName) &&
       !(this.options.declineMissingAttribute && best.missingAttribute) &&
