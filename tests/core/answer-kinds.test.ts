@@ -263,6 +263,14 @@ describe("a count of the thing asked about", () => {
     expect(rural.ask("how many americans get better access to care").answer).toBe("millions");
   });
 
+  it("GIVEN a bare figure after a figure of officers in its sentence THEN it counts officers, not homicides", () => {
+    const counted = { terms: new Set(["homicid"]), isNoun: (word: string) => word === "officers" };
+    const text = "The department needs at least 4,000 officers, yet has fewer than 3,500.";
+    expect(answersIn("count", text, "how many homicides", counted)).toEqual([]);
+    const officers = { terms: new Set(["offic"]), isNoun: (word: string) => word === "officers" };
+    expect(answersIn("count", text, "how many officers", officers).length).toBeGreaterThan(0);
+  });
+
   it("GIVEN a number followed by the thing asked, or by no noun THEN it is a count", () => {
     expect(index.ask("how many charging stations were funded").answer).toBe("500");
     expect(index.ask("how many charging stations got built").answered).toBe(true);

@@ -58,7 +58,9 @@ function countsUnit(text: string, from: number, counted: CountedThing, vague: bo
   // A name after it may still be what is counted ("150 million Americans" are people), and
   // so may what follows "of" ("90 percent of firearms" for guns); an adjective is passed
   // over ("1.3 million new acres" counts acres, not parks).
-  if (next === undefined) return true;
+  // "needs at least 4,000 officers, yet has fewer than 3,500.": a figure with nothing after it
+  // counts what the figure before it in its sentence counted.
+  if (next === undefined) return !countsOtherBefore(text.slice(0, from), counted);
   // "millions of hardworking Americans" counts people, not the hospitals asked about.
   if (after.some((token) => token.capitalized && (counted.notCountedBy?.(token.word) ?? false))) {
     return false;
@@ -89,4 +91,20 @@ function ofThing(words: string, counted: CountedThing): boolean {
   if (at < 0) return true;
   const after = tokens.slice(at + 1, at + 1 + SHORT_ANSWER.countedWithin);
   return after.some((token) => of.terms.has(token.term) || (of.isRelated?.(token.word) ?? false));
+}
+
+/** A figure and the word after it: "4,000 officers". */
+const FIGURE_AND_WORD = /\d[\d,.]*\s+(?:more\s+|new\s+)?(\p{Ll}[\p{Ll}-]+)/gu;
+
+/**
+ * True when the sentence before a bare figure (`before` ends with it) holds an earlier figure
+ * counting a noun that is not the thing counted: the bare one counts that noun again.
+ */
+function countsOtherBefore(before: string, counted: CountedThing): boolean {
+  const sentence = before.slice(before.search(/[^.!?]*$/u)).replace(/[\d,.]+\s*$/u, "");
+  let last: string | undefined;
+  for (const match of sentence.matchAll(FIGURE_AND_WORD)) last = match[1];
+  if (last === undefined || !counted.isNoun(last)) return false;
+  const term = tokenize(last)[0]?.term;
+  return !(term !== undefined && counted.terms.has(term)) && !(counted.isRelated?.(last) ?? false);
 }
