@@ -129,6 +129,11 @@ describe("a question for whoever holds a role", () => {
       "who's the president of argentina rn anyway",
       "Today, President Donald J. Trump announced breakthrough trade deals with El Salvador, Argentina, Ecuador, and Guatemala.",
     ],
+    // A person asked by name: a body ("Government of Iran") is no person.
+    [
+      "whats the name of the treasury secretary who has to enforce all this",
+      "The order directs the Secretary of the Treasury to impose maximum economic pressure on the Government of Iran.",
+    ],
     // A name next to the office asked about, but not to the role: no director of it.
     [
       "who is the director of OPM right now",

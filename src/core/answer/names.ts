@@ -9,6 +9,7 @@ import { restatesQuestion } from "./echo.ts";
 import { asksForName, FIRST_WH, heldRole, type AnswerType } from "./expected.ts";
 import { roleNear } from "./held-role.ts";
 import {
+  beforeOf,
   hasPersonsTitle,
   isPersonNoun,
   isRole,
@@ -92,6 +93,7 @@ export function bestName(
   const kindAsked = noun === undefined ? undefined : termOf(noun.word);
   // "Which federal departments…": a person ("President Biden") does not answer it.
   const organization = type === "person" && noun?.sense.category === "organization";
+  const personAsked = type === "person" && noun?.sense.category === "person";
   // "what's his name": a role ("National Security Advisor") says what someone is, not who.
   const nameAsked = asksForName(question, dictionary, type);
   // "who is the current US trade representative": a name away from the role's words
@@ -197,6 +199,8 @@ export function bestName(
     if (organization && dictionary && hasPersonsTitle(words.join(" "), dictionary, type)) continue;
     // "FAA Administrator" for "what agency": a name whose head is a person's title is a role.
     if (organization && dictionary && isPersonNoun(last, dictionary)) continue;
+    // "whats the name of the treasury secretary": a body ("Government of Iran") is no person.
+    if (personAsked && dictionary && bodyName(words.join(" "), dictionary)) continue;
     const preceding = excerpt.slice(Math.max(0, match.index - 20), match.index);
     // "the Administration", "the Order": a capitalised common noun refers to something
     // the article names elsewhere; it is no name of its own (an acronym is: "the FAA").
@@ -269,6 +273,13 @@ export function bestName(
     if (!best || order > best.order) best = { name: words.join(" "), order };
   }
   return best?.name ?? null;
+}
+
+/** True for the name of a body: its head ("Government" of "Government of Iran") is an organisation's noun. */
+function bodyName(name: string, dictionary: SynonymSource): boolean {
+  const head = beforeOf(name).split(/\s+/u).at(-1) ?? "";
+  const sense = dictionary.nounSense?.(foldCase(head));
+  return sense?.category === "organization" && !sense.proper;
 }
 
 /** Words of a question that name what it is about (not its frame), as terms. */
