@@ -1,12 +1,20 @@
+import { YEAR } from "../text/lexicon.ts";
+
 // Years a question asks about and years a passage speaks of: a passage that names other years
 // and not the one asked speaks of another time.
 
-/** A year as written in prose: 1800 to 2099, standing alone ("2023", "in 1962", "2024-25"). */
-const YEAR_IN_TEXT = /(?<![\p{L}\p{N}$.,])(?:1[89]|20)\d\d(?![\p{L}\p{N}]|[.,]\d)/gu;
+/**
+ * A year standing alone in prose ("2023", "in 1962", "2024-25"), of the span of lexicon's
+ * {@link YEAR}; not part of an amount ("$2023", "1,999").
+ */
+const YEAR_IN_TEXT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$.,])${YEAR.source.slice(1, -1)}(?![\p{L}\p{N}]|[.,]\d)`,
+  "gu",
+);
 
 /** True for a word that is a year ("2023", "1962"). */
 export function isYear(word: string): boolean {
-  return /^(?:1[89]|20)\d\d$/u.test(word);
+  return YEAR.test(word);
 }
 
 /** The years a text names. */
