@@ -63,3 +63,36 @@ describe("a question that asks where", () => {
     expect(expectedAnswer(question, defaultSynonyms)).toBe(type);
   });
 });
+
+/** A made-up article: a centre named in one passage, its site in another; a project with no place. */
+const CENTER = [
+  "---",
+  "title: A New Center for Veterans",
+  "---",
+  "",
+  "The new National Center for Warrior Independence will help veterans rebuild their lives.",
+  "",
+  "The Order directs the Secretary to establish the National Center for Warrior Independence on the Veterans Affairs West Los Angeles Campus.",
+  "",
+  "It supports construction of the Brandon Road Interbasin Project, which would keep invasive carp from reaching the Great Lakes.",
+  "",
+].join("\n");
+
+describe("a place named after the people it serves", () => {
+  const index = new CitationIndex([parseArticle("center.md", new TextEncoder().encode(CENTER))], {
+    synonyms: defaultSynonyms,
+  });
+
+  it("GIVEN the site 'on the Veterans Affairs West Los Angeles Campus' THEN 'where' is answered by it, cited before the passage that only names the center", () => {
+    // "Veterans" is a plural: no person's title ("President Xi") making the site a person.
+    const answer = index.ask("where exactly is the warrior independence center gonna be built");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toContain("West Los Angeles Campus");
+    // The passage that only names the center is close behind: no short answer is vouched for.
+    expect([null, "Veterans Affairs West Los Angeles Campus"]).toContain(answer.answer);
+  });
+
+  it("GIVEN only a project's name ('Brandon Road Interbasin Project') THEN 'what city is the brandon road dam in' is declined: a project stands nowhere", () => {
+    expect(index.ask("what city is the brandon road dam in").answered).toBe(false);
+  });
+});

@@ -43,6 +43,19 @@ export function wrongKindOfName(
   if (headSense?.category === "communication" && !headSense.proper) {
     if (type === "person" || type === "place") return true;
   }
+  // "Brandon Road Interbasin Project", "Great American Recovery Initiative": a name the
+  // dictionary lacks whose head names no site is where nothing stands (a bare "where" may
+  // still be answered by a body: "the Federal Aviation Administration").
+  const unknownWhole = dictionary.nounSense(name) === undefined && initials === undefined;
+  if (
+    type === "place" &&
+    unknownWhole &&
+    headSense &&
+    !headSense.proper &&
+    headSense.site === false
+  ) {
+    if (!(venue && headSense.agent)) return true;
+  }
   if (!sense?.proper) return false;
   if (type === "place") {
     return sense.category === "person" || (!venue && sense.category === "organization");
@@ -118,9 +131,16 @@ export function hasPersonsTitle(
     .filter((word) => !STOP_WORDS.has(foldCase(word)));
   // Before "of", the last word is a title too: "Philippine Secretary of Foreign Affairs …".
   const titles = / of /u.test(name) ? words : words.slice(0, -1);
+  // A title is singular ("President Xi"): a plural ("Veterans Affairs West Los Angeles
+  // Campus") says whom a place or a body serves, not who is named.
   const titled = titles.some((word) => {
     const sense = dictionary.nounSense?.(word);
-    return sense !== undefined && !sense.proper && sense.category === "person";
+    return (
+      sense !== undefined &&
+      !sense.proper &&
+      sense.category === "person" &&
+      !pluralOfPersonNoun(word, dictionary)
+    );
   });
   if (!titled || words.length < SHORT_ANSWER.titledThingWords) return titled;
   if (!words.every((word) => commonNoun(word, dictionary))) return true;
@@ -130,6 +150,14 @@ export function hasPersonsTitle(
   if (!head || head.category === "person") return true;
   // A bare "where" may be answered by a body ("Federal Aviation Administration").
   return !(asked === "place" ? head.site || (venue && head.agent) : head.agent);
+}
+
+/** True for the plural of a noun for a person ("Veterans", "Families"), not a singular ("Boss"). */
+function pluralOfPersonNoun(word: string, dictionary: SynonymSource): boolean {
+  const folded = foldCase(word);
+  if (!/[^s]s$/u.test(folded)) return false;
+  const singular = folded.endsWith("ies") ? `${folded.slice(0, -3)}y` : folded.slice(0, -1);
+  return dictionary.nounSense?.(singular)?.category === "person";
 }
 
 /**

@@ -145,9 +145,11 @@ export class Ranker {
       counted,
       asksSpeaker,
     );
-    const leaders = needsKind(expected, kind)
-      ? this.kindFit.creditShortAnswers(ranked, expected, question, totalWeight, counted)
-      : ranked;
+    // "Where": only a passage that gives a place answers (below), so one that does leads.
+    const leaders =
+      needsKind(expected, kind) || expected === "place"
+        ? this.kindFit.creditShortAnswers(ranked, expected, question, totalWeight, counted)
+        : ranked;
 
     const citations: Citation[] = [];
     // The sentences the first citation quotes (its neighbour too): no runner-up of its own.
