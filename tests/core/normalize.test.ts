@@ -189,6 +189,33 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("is the us ahead")).toBe("is the US ahead");
   });
 
+  it.each([
+    ["when is the 6k vets target hit", "when is the 6000 vets target hit"],
+    ["is it 1.5k or 2.5K homes", "is it 1500 or 2500 homes"],
+    ["what is the 550b going towards", "what is the 550 billion going towards"],
+    ["where is the ~$1T of saudi money going", "where is the ~$1 trillion of saudi money going"],
+    ["did they pay $2.5m or $3 mil", "did they pay $2.5 million or $3 million"],
+  ])(
+    "GIVEN a figure typed with its magnitude's letter (%j) THEN it reads as the articles write it",
+    (typed, read) => {
+      expect(normalizeDiscordText(typed)).toBe(read);
+      expect(normalizeDiscordText(read)).toBe(read);
+    },
+  );
+
+  it("GIVEN a letter after a number that is no magnitude THEN it stays: plan names, metres, tonnes, words", () => {
+    for (const text of [
+      "can i roll my 401k into it",
+      "what about 403b plans",
+      "is the wall 10m tall",
+      "a 5t truck",
+      "b2b sales in 2024",
+      "version 1.5.2k",
+    ]) {
+      expect(normalizeDiscordText(text)).toBe(text);
+    }
+  });
+
   it("GIVEN any message THEN normalising twice changes nothing more", () => {
     for (const text of [
       "<@1> **whats** 🤔 up",

@@ -4,6 +4,8 @@
  * chat spellings of common contractions ("whats", "doesnt") read as the written ones.
  */
 
+import { spellChatFigures } from "./chat-numbers.ts";
+
 /** Mentions of users, roles and channels, slash commands and timestamps: `<@123>`, `<@!1>`, `<@&1>`, `<#1>`, `</cmd:1>`, `<t:1:R>`. */
 const DISCORD_TAGS = /<(?:@[!&]?\d+|#\d+|\/[\w -]+:\d+|t:-?\d+(?::[tTdDfFR])?)>/gu;
 
@@ -197,7 +199,7 @@ function restoreContraction(word: string): string {
 /**
  * Plain text of a Discord message: full-width and compatibility forms folded
  * (NFKC), invisible characters dropped, mentions, custom and Unicode emoji
- * removed, markdown markers removed (their text kept), contractions typed
+ * removed, markdown markers removed (their text kept), chat figures written out ("6k"), contractions typed
  * without an apostrophe spelt out, and an opening chat frame ("does anyone know")
  * dropped. White space collapses. Pure and idempotent.
  */
@@ -225,6 +227,8 @@ export function normalizeDiscordText(text: string): string {
       .replace(/^[^\p{Ll}]*$/u, (all) =>
         (all.match(/\p{Lu}{2,}/gu) ?? []).length >= 3 ? all.toLowerCase() : all,
       )
+      // After the shouting is undone: "550B" read as "550 billion" would end it.
+      .replace(/^.*$/su, spellChatFigures)
       // "u.s." typed in lower case is the articles' "U.S.", one word, as typed in capitals.
       .replace(DOTTED_INITIALS, (initials) => initials.toUpperCase())
       .replace(USED_TO, "former")
