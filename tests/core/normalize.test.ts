@@ -39,6 +39,14 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("it doesn’t")).toBe("it doesn't");
   });
 
+  it("GIVEN a possessive of a word in -y typed without its apostrophe ('countrys') THEN it reads as one ('country's'); 'keys', 'guys' stay", () => {
+    expect(normalizeDiscordText("why is the countrys power grid under pressure")).toBe(
+      "why is the country's power grid under pressure",
+    );
+    expect(normalizeDiscordText("WHAT IS THE AGENCYS BUDGET")).toBe("what is the agency's budget");
+    expect(normalizeDiscordText("keys, toys and guys")).toBe("keys, toys and guys");
+  });
+
   it("GIVEN the asker's hedge around a verb (supposed to, meant to, supposedly, gotten) THEN only the verb is left", () => {
     expect(normalizeDiscordText("whats the fund supposed to invest in")).toBe(
       "what's the fund to invest in",

@@ -64,6 +64,13 @@ const CANT_OR_WONT =
   /\b(?<!\b(?:the|a|an|his|her|its|their|our|my|your|as|was|is)\s{1,3})(?:can|won)t(?=\s+\p{L})/giu;
 
 /**
+ * "countrys", "agencys": a consonant and "ys" end no English word (the plural is "-ies"), so
+ * it is a possessive typed without its apostrophe, "country's".
+ */
+const POSSESSIVE_WITHOUT_APOSTROPHE =
+  /(?<![\p{L}\p{N}'])\p{L}{2,}[b-df-hj-np-tv-xz]ys(?![\p{L}\p{N}'])/giu;
+
+/**
  * Function words as chat types them ("wht", "cud", "abt"): forms no English word or
  * name is spelt like, read as the word they stand for. Content words are left to the
  * articles' vocabulary (typo and abbreviation matching), which knows their topic.
@@ -223,6 +230,10 @@ export function normalizeDiscordText(text: string): string {
         whole[offset + word.length] === "'" ? word : restoreContraction(word),
       )
       .replace(CANT_OR_WONT, (word: string) => `${word.slice(0, -1)}'${word.at(-1) ?? "t"}`)
+      .replace(
+        POSSESSIVE_WITHOUT_APOSTROPHE,
+        (word: string) => `${word.slice(0, -1)}'${word.at(-1) ?? "s"}`,
+      )
       // A message typed in capitals throughout is shouted, not a row of acronyms.
       .replace(/^[^\p{Ll}]*$/u, (all) =>
         (all.match(/\p{Lu}{2,}/gu) ?? []).length >= 3 ? all.toLowerCase() : all,
