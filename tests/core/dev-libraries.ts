@@ -77,6 +77,10 @@ export interface DevLibraries {
   // held out for a session and a half (rural health, cybercrime, the China deals of May 2026,
   // space transportation: tests/fixtures/articles/blind-discord-sheets-12).
   readonly discordSheets12Only: CitationIndex;
+  // A fourteenth, written blind on 4 December's evening by a helper who never saw the code
+  // (homeless veterans, data centres' power, self-deportation, addiction), scored once
+  // before it was read: tests/fixtures/articles/blind-discord-sheets-14.
+  readonly discordSheets14Only: CitationIndex;
 }
 
 /**
@@ -122,6 +126,7 @@ export async function loadDevLibraries(
   const discordSheets9Only = new CitationIndex(await fixture("blind-discord-sheets-9"), options);
   const discordSheets10Only = new CitationIndex(await fixture("blind-discord-sheets-10"), options);
   const discordSheets12Only = new CitationIndex(await fixture("blind-discord-sheets-12"), options);
+  const discordSheets14Only = new CitationIndex(await fixture("blind-discord-sheets-14"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -150,6 +155,7 @@ export async function loadDevLibraries(
     discordSheets9Only,
     discordSheets10Only,
     discordSheets12Only,
+    discordSheets14Only,
   };
 }
 
@@ -256,5 +262,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 12 / own",
     file: "blind-discord-sheets-12.jsonl",
     library: (l) => l.discordSheets12Only,
+  },
+  {
+    name: "blind discord 14 / own",
+    file: "blind-discord-sheets-14.jsonl",
+    library: (l) => l.discordSheets14Only,
   },
 ];
