@@ -271,6 +271,21 @@ describe("a count of the thing asked about", () => {
     expect(answersIn("count", text, "how many officers", officers).length).toBeGreaterThan(0);
   });
 
+  it("GIVEN a share of another noun ('40% of migrants') in a passage that never speaks of the thing counted THEN it counts none of it; where the passage does, a share still may", () => {
+    const isNoun = (word: string) => ["migrants", "veterans", "firearms"].includes(word);
+    const veterans = { terms: new Set(["veteran"]), isNoun };
+    const question = "how many veterans are there";
+    const migrants =
+      "Thousands entered daily, with 40% of catch-and-release migrants disappearing.";
+    expect(answersIn("count", migrants, question, veterans)).not.toContain("40%");
+    const spoken = "Of the veterans helped, 40% of catch-and-release migrants were housed.";
+    expect(answersIn("count", spoken, question, veterans)).toContain("40%");
+    const guns = { terms: new Set(["gun", "firearm"]), isNoun };
+    expect(answersIn("count", "About 90% of firearms were sold.", "how many guns", guns)).toContain(
+      "90%",
+    );
+  });
+
   it("GIVEN a number followed by the thing asked, or by no noun THEN it is a count", () => {
     expect(index.ask("how many charging stations were funded").answer).toBe("500");
     expect(index.ask("how many charging stations got built").answered).toBe(true);

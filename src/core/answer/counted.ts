@@ -1,5 +1,5 @@
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
-import { isContentToken, tokenize } from "../text/tokenize.ts";
+import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 
 // Whether a figure counts what a "how many" question counts: "23 states" does not answer
 // "how many cars", "12 million metric tons of soybeans" does not answer "how many tons of
@@ -69,13 +69,18 @@ function countsUnit(text: string, from: number, counted: CountedThing, vague: bo
   // "millions of new customers" counts customers, not countries: after a magnitude without
   // a figure, what "of" introduces is what is counted. ("90 percent of firearms" may count
   // guns: a share of what follows is read more loosely.)
-  if (next.word === "of" && !vague) return true;
   const named =
     next.word === "of" ? tokens.slice(1).filter((token) => isContentToken(token)) : after;
-  if (!named.some((token) => !token.capitalized && counted.isNoun(token.word))) return true;
-  return named.some(
-    (token) => counted.terms.has(token.term) || (counted.isRelated?.(token.word) ?? false),
-  );
+  const countsIt = (token: Token) =>
+    counted.terms.has(token.term) || (counted.isRelated?.(token.word) ?? false);
+  const namesNoun = named.some((token) => !token.capitalized && counted.isNoun(token.word));
+  if (next.word === "of" && !vague) {
+    // Loosely, but not where the passage never speaks of the thing counted: "40% of
+    // catch-and-release migrants" counts no veterans.
+    return !namesNoun || named.some(countsIt) || tokenize(text).some(countsIt);
+  }
+  if (!namesNoun) return true;
+  return named.some(countsIt);
 }
 
 /**
