@@ -27,6 +27,8 @@ describe("the kind of answer a question expects", () => {
     // Any auxiliary before the verb of paying: "has … paid" asks for a sum as "did … pay" does.
     ["how much has norfolk southern paid so far for the cleanup", "money"],
     ["how much is the state spending on it", "money"],
+    ["how much are the tech companies investing in new power plants", "money"],
+    ["how much does the city still owe", "money"],
     ["what percentage of sales", "percent"],
     // "What is X for" asks a purpose, not the sum.
     ["what is the budget money for", "none"],
