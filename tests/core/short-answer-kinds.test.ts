@@ -381,6 +381,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Each violation, affecting thousands of buyers, costs the seller up to $50,120.",
     "$50,120",
   ],
+  // A sum may be written with no figure: "hundreds of billions of dollars".
+  [
+    "how much does addiction cost the country's economy",
+    "money",
+    "Addiction and lost productivity together cost the United States hundreds of billions of dollars each year.",
+    "hundreds of billions of dollars",
+  ],
   // "What year" is answered by a year, not by another time ("Tuesday night").
   [
     "what year did the governor step down",

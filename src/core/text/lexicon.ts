@@ -188,9 +188,9 @@ const SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\b
 /** Currencies written as words after a number: "500 yuan", "millions of dollars". */
 export const CURRENCY_WORDS = String.raw`(?:dollars|euros|pounds|yuan|yen|rupees)`;
 
-/** A sum of money in any of the common currencies: "$4.2 billion", "€30m", "500 yuan". */
+/** A sum of money in any of the common currencies: "$4.2 billion", "€30m", "500 yuan", "hundreds of billions of dollars". */
 export const MONEY = new RegExp(
-  String.raw`(?:(?:US|C|A|HK)?[$€£¥]\s?${NUMBER}${SCALE})|(?:\b${NUMBER}${SCALE}\s${CURRENCY_WORDS}\b)`,
+  String.raw`(?:(?:US|C|A|HK)?[$€£¥]\s?${NUMBER}${SCALE})|(?:\b${NUMBER}${SCALE}\s${CURRENCY_WORDS}\b)|(?:\b(?:(?:hundreds|tens)\s+of\s+)?(?:millions|billions|trillions)\s+of\s+${CURRENCY_WORDS}\b)`,
   "giu",
 );
 
