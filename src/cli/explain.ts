@@ -51,6 +51,7 @@ const NOTE_WORDS: Readonly<Record<TermExplanation["notes"][number], string>> = {
   "asked-question": "in the reporter's question this passage answers",
   "missing-name": "a name this article never mentions: declined",
   "number-missing": "the number of its name is not in or next to this passage: half credit",
+  acronym: 'written as its name\'s acronym in the passage ("NEDC" for "energy dominance council")',
 };
 
 function how(term: TermExplanation): string {

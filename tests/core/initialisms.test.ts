@@ -140,3 +140,35 @@ describe("initialisms: a question word spelt out by the passage's words", () => 
     expect(maha?.notes).not.toContain("missing-name");
   });
 });
+
+describe("acronyms: a passage writing the acronym of a name the question spells out", () => {
+  const index = new CitationIndex(
+    [
+      article(
+        "grid",
+        "Keeping the Grid Reliable",
+        "President Trump established the National Energy Dominance Council (NEDC) to maximize energy production and cut red tape.",
+        "In January, the NEDC took action to intervene in the failed PJM power market.",
+        "Utilities in the region will coordinate with grid operators on backup generation.",
+      ),
+    ],
+    { synonyms: defaultSynonyms },
+  );
+
+  it("GIVEN 'NEDC' defined once and then used THEN 'what power market did the energy dominance council step into' cites the passage that says NEDC did", () => {
+    const answer = index.ask("what power market did the energy dominance council step into");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toContain("PJM power market");
+    // The passage's "NEDC" is credited with the words it stands for.
+    const explained = index.explain("what power market did the energy dominance council step into");
+    const council = explained.citations[0]?.terms.find((term) => term.word === "council");
+    expect(council).toMatchObject({ found: "sentence", notes: ["acronym"] });
+  });
+
+  it("GIVEN a question that spells out no acronym of the passage THEN nothing changes: 'what power market did the utilities step into' does not credit 'NEDC'", () => {
+    const explained = index.explain("what power market did the utilities step into");
+    const cited = explained.citations.find((citation) => citation.excerpt.includes("NEDC took"));
+    const utilities = cited?.terms.find((term) => term.word === "utilities");
+    expect(utilities?.found).not.toBe("sentence");
+  });
+});

@@ -100,6 +100,7 @@ const NOTE_NAMES = [
   [TermNote.askedQuestion, "asked-question"],
   [TermNote.missingName, "missing-name"],
   [TermNote.numberMissing, "number-missing"],
+  [TermNote.acronym, "acronym"],
 ] as const;
 
 /** Why question word `i` counted for a candidate: what the ranker computed, as it computed it. */

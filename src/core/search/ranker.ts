@@ -1,7 +1,8 @@
 // Ranking one question over an index, from its words to an answer: the question's terms, the
-// shortlist, the scores, the reranks (initialisms, passages that ask, speakers, other roles, the
-// kind of answer), the citations (each passage quoted once), whether they answer the question,
-// and its short answer. CitationIndex (citation-index.ts) routes questions here.
+// shortlist, the scores, the reranks (initialisms and acronyms, passages that ask, speakers,
+// other roles, the kind of answer), the citations (each passage quoted once), whether they
+// answer the question, and its short answer. CitationIndex (citation-index.ts) routes
+// questions here.
 
 import { askedNoun } from "../answer/asked-noun.ts";
 import type { CountedThing } from "../answer/counted.ts";
@@ -19,6 +20,7 @@ import { cite, plainCitation } from "./cite.ts";
 import { withoutExcluded } from "./exclusions.ts";
 import { OtherRoles } from "./other-role.ts";
 import { Initialisms } from "./initialisms.ts";
+import { Acronyms } from "./acronyms.ts";
 import { AskedSentences } from "./asked-sentences.ts";
 import { KindFit, needsKind } from "./kind-fit.ts";
 import { NameEvidence } from "./names.ts";
@@ -49,6 +51,7 @@ export class Ranker {
   private readonly speakers: Speakers;
   private readonly otherRoles: OtherRoles;
   private readonly initialisms: Initialisms;
+  private readonly acronyms: Acronyms;
   private readonly asking: AskedSentences;
   private readonly names: NameEvidence;
   private publishers: ReadonlySet<string> | undefined;
@@ -63,6 +66,7 @@ export class Ranker {
     this.kindFit = new KindFit(view, options, this.speakers);
     this.otherRoles = new OtherRoles(view, options);
     this.initialisms = new Initialisms(view, options);
+    this.acronyms = new Acronyms(view, options);
     this.asking = new AskedSentences(view, options);
     this.names = new NameEvidence(view, options);
   }
@@ -128,7 +132,9 @@ export class Ranker {
     const ranked = this.kindFit.rerank(
       this.otherRoles.apply(
         this.spoken(
-          this.asking.apply(this.initialisms.apply(candidates, terms)),
+          this.asking.apply(
+            this.acronyms.apply(this.initialisms.apply(candidates, terms), terms, question),
+          ),
           terms,
           tokens,
           totalWeight,

@@ -42,6 +42,8 @@ export const TermNote = Object.freeze({
   missingName: 256,
   /** The number of its name ("14004" of "Executive Order 14004") is not in or next to the passage (`nameNumberMissingCredit`). */
   numberMissing: 512,
+  /** Written in the passage as its name's acronym ("NEDC" for "energy dominance council"; see Acronyms). */
+  acronym: 1024,
 });
 
 /** A shortlisted sentence, scored. */

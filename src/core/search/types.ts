@@ -98,7 +98,9 @@ export interface TermExplanation {
    * (spelt out in the passage: "electric vehicles" for "ev"), `asked-question` (found in the
    * reporter's question the passage answers), `missing-name` (a name the article never
    * mentions, in no form: the question is declined), `number-missing` (the number of its name,
-   * "14004" of "Executive Order 14004", is not in or next to the passage: credit halved).
+   * "14004" of "Executive Order 14004", is not in or next to the passage: credit halved),
+   * `acronym` (written in the passage as the acronym of its name: "NEDC" for "energy dominance
+   * council").
    */
   readonly notes: readonly (
     | "absent-name"
@@ -111,6 +113,7 @@ export interface TermExplanation {
     | "asked-question"
     | "missing-name"
     | "number-missing"
+    | "acronym"
   )[];
 }
 

@@ -105,6 +105,11 @@ class Spelling {
  * any case. Spellings do not overlap: after one that fails that test, the search goes on past it.
  */
 export function spellsOut(letters: string, text: string): boolean {
+  return spelledAt(letters, text) !== undefined;
+}
+
+/** Where {@link spellsOut} finds the words spelling `letters` in `text`: [start, end), or undefined. */
+export function spelledAt(letters: string, text: string): [number, number] | undefined {
   let spelling: Spelling | undefined;
   for (let start = 0; start < text.length; start += 1) {
     if (start > 0 && LETTER_OR_DIGIT.test(text[start - 1] as string)) continue;
@@ -113,11 +118,11 @@ export function spellsOut(letters: string, text: string): boolean {
     const end = spelling.endFrom(start, 0);
     if (end < 0) continue;
     const words = text.slice(start, end).split(/\s+|-/u);
-    if (!words.some((word) => CONNECTOR_WORDS.has(word.toLowerCase()))) return true;
+    if (!words.some((word) => CONNECTOR_WORDS.has(word.toLowerCase()))) return [start, end];
     if (words.every((word) => CONNECTOR_WORDS.has(word.toLowerCase()) || /^\p{Lu}/u.test(word))) {
-      return true;
+      return [start, end];
     }
     start = end - 1;
   }
-  return false;
+  return undefined;
 }
