@@ -29,6 +29,10 @@ describe("the kind of answer a question expects", () => {
     ["how much is the state spending on it", "money"],
     ["how much are the tech companies investing in new power plants", "money"],
     ["how much does the city still owe", "money"],
+    // "Where is the money coming from" asks for a source of funds, not a place.
+    ["where is the money for building the facility coming from", "none"],
+    ["where does the funding come from", "none"],
+    ["where will the facility be built", "place"],
     ["what percentage of sales", "percent"],
     // "What is X for" asks a purpose, not the sum.
     ["what is the budget money for", "none"],

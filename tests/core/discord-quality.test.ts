@@ -51,7 +51,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 7 / own", { top1: 57, top3: 65, abstained: 21, falseAbstain: 7 }],
   ["blind discord 8 / own", { top1: 48, top3: 54, abstained: 16, falseAbstain: 13 }],
   ["blind discord 9 / own", { top1: 45, top3: 54, abstained: 14, falseAbstain: 11 }],
-  ["blind discord 10 / own", { top1: 50, top3: 57, abstained: 16, falseAbstain: 8 }],
+  ["blind discord 10 / own", { top1: 50, top3: 58, abstained: 16, falseAbstain: 8 }],
   ["blind discord 12 / own", { top1: 55, top3: 61, abstained: 17, falseAbstain: 12 }],
   ["blind discord 14 / own", { top1: 49, top3: 61, abstained: 20, falseAbstain: 8 }],
 ];

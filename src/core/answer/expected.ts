@@ -196,6 +196,11 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
   ],
   [/\b(?:who|whom|whose)\b/u, "person"],
   [WHICH_THING, "person"],
+  // "Where is the money coming from": a source of funds, in the article's words, not a place.
+  [
+    /\bwhere\b.*\b(?:money|funding|funds|financing|cash)\b.*\b(?:come|comes|coming|came)\s+from\b/u,
+    "none",
+  ],
   [
     /\b(?:where|(?:what|which) (?:provinces?|city|cities|countr(?:y|ies)|states?|regions?|places?|towns?))\b/u,
     "place",
