@@ -292,6 +292,22 @@ describe("a count of the thing asked about", () => {
     );
   });
 
+  it("GIVEN '70 national and local grievances' THEN the words joined by 'and' before the noun are read through: it counts the grievances asked about as complaints", () => {
+    const counted = {
+      terms: new Set(["complaint"]),
+      isNoun: (word: string) => ["national", "local", "grievances", "unions"].includes(word),
+      isRelated: (word: string) => word === "grievances",
+    };
+    const text = "VA's unions have filed 70 national and local grievances over the order.";
+    expect(answersIn("count", text, "how many complaints have the unions filed", counted)).toEqual([
+      "70",
+    ]);
+    // An "and" before no more words of the phrase still ends it: "two unions and" counts unions.
+    expect(answersIn("count", "It named two unions and.", "how many complaints", counted)).toEqual(
+      [],
+    );
+  });
+
   it("GIVEN a number followed by the thing asked, or by no noun THEN it is a count", () => {
     expect(index.ask("how many charging stations were funded").answer).toBe("500");
     expect(index.ask("how many charging stations got built").answered).toBe(true);

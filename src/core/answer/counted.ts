@@ -52,7 +52,13 @@ function countsUnit(text: string, from: number, counted: CountedThing, vague: bo
   // "35,000 cases in this country": what it counts comes before a preposition ("two new
   // weekly flights" has none); the country after "in" is no count of countries.
   const tokens = tokenize(words).slice(0, SHORT_ANSWER.countedWithin);
-  const stop = tokens.findIndex((token, i) => i > 0 && !isContentToken(token));
+  // "70 national and local grievances": an "and" between the words before the noun joins them.
+  const stop = tokens.findIndex(
+    (token, i) =>
+      i > 0 &&
+      !isContentToken(token) &&
+      !(/^(?:and|or)$/u.test(token.word) && isContentToken(tokens[i + 1] ?? token)),
+  );
   const after = stop < 0 ? tokens : tokens.slice(0, stop);
   const next = after[0];
   // A name after it may still be what is counted ("150 million Americans" are people), and
