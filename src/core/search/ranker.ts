@@ -21,6 +21,7 @@ import { withoutExcluded } from "./exclusions.ts";
 import { OtherRoles } from "./other-role.ts";
 import { Initialisms } from "./initialisms.ts";
 import { Acronyms } from "./acronyms.ts";
+import { countedThing } from "./counted-thing.ts";
 import { AskedSentences } from "./asked-sentences.ts";
 import { KindFit, needsKind } from "./kind-fit.ts";
 import { NameEvidence } from "./names.ts";
@@ -126,7 +127,7 @@ export class Ranker {
       this.shortlister,
     );
     // What "how many" counts: a number counting something else is no answer.
-    const counted = expected === "count" ? this.kindFit.countedThing(tokens, terms) : undefined;
+    const counted = expected === "count" ? countedThing(tokens, terms, this.options) : undefined;
     // "who is josh" asks what Josh is, though "josh" is a verb of saying too.
     const asksSpeaker = expected !== "description" && this.kindFit.asksSpeaker(kind, tokens);
     const ranked = this.kindFit.rerank(
