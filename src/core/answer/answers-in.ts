@@ -3,6 +3,7 @@
  * patterns of each kind, and the expressions they find that the question does not already
  * say, a year alone being no count, a label's number ("Section 301") none either.
  */
+import { MONTH_PATTERN } from "../text/lexicon.ts";
 import {
   COUNTED_NUMBER,
   CURRENCY_WORDS,
@@ -11,14 +12,13 @@ import {
   MEASURE,
   MEASURE_UNIT,
   MONEY,
-  MONTH_PATTERN,
   MULTIPLIER,
   NUMBER_WORD,
   SHARE,
   SHARE_OF,
   FRACTION,
   WHEN,
-} from "../text/lexicon.ts";
+} from "../text/expressions.ts";
 import { isContentToken, tokenize } from "../text/tokenize.ts";
 import { countsThing, type CountedThing } from "./counted.ts";
 import type { AnswerType } from "./expected.ts";

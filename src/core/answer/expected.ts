@@ -1,4 +1,5 @@
-import { CHANGE_WORDS, MEASURE_UNIT, ROLE_OPENERS, STOP_WORDS } from "../text/lexicon.ts";
+import { CHANGE_WORDS, ROLE_OPENERS, STOP_WORDS } from "../text/lexicon.ts";
+import { MEASURE_UNIT } from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { askedNounSense, NAME_ASKED, questionText } from "./asked-noun.ts";
 import { roleAsked, WHO_IS, type HeldRole } from "./held-role.ts";

@@ -1,5 +1,6 @@
 import type { Article } from "../article/types.ts";
-import { COUNT, MONEY, NOT_COUNTED, PERCENT, YEAR } from "../text/lexicon.ts";
+import { YEAR } from "../text/lexicon.ts";
+import { COUNT, MONEY, NOT_COUNTED, PERCENT } from "../text/expressions.ts";
 
 /** A key figure quoted in an article. */
 export interface Figure {

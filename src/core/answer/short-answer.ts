@@ -1,7 +1,7 @@
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
+import { CHANGE_WORDS, RATE_WORDS, STOP_WORDS } from "../text/lexicon.ts";
 import {
   CALENDAR_WORD,
-  CHANGE_WORDS,
   COUNTED_NUMBER,
   DATE,
   DEADLINE,
@@ -9,9 +9,7 @@ import {
   MONEY,
   MULTIPLIER,
   SHARE,
-  RATE_WORDS,
-  STOP_WORDS,
-} from "../text/lexicon.ts";
+} from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
 import { answersIn, patternsOf, quoted } from "./answers-in.ts";
