@@ -172,3 +172,24 @@ describe("acronyms: a passage writing the acronym of a name the question spells 
     expect(utilities?.found).not.toBe("sentence");
   });
 });
+
+describe("acronyms: words of a heading in capitals", () => {
+  it("GIVEN a heading 'THE HIGH END:' THEN its 'THE' is no acronym of 'transit hub expansion'", () => {
+    const index = new CitationIndex(
+      [
+        article(
+          "routes",
+          "New Routes",
+          "THE HIGH END: The agency adds new routes across the county.",
+          "A transit hub expansion is planned for the airport.",
+        ),
+      ],
+      { synonyms: defaultSynonyms },
+    );
+    const explained = index.explain("is there a transit hub expansion planned for the routes");
+    const heading = explained.citations.find((citation) => citation.excerpt.includes("HIGH END"));
+    const transit = heading?.terms.find((term) => term.word === "transit");
+    expect(heading).toBeDefined();
+    expect(transit?.notes).not.toContain("acronym");
+  });
+});

@@ -6,7 +6,10 @@ import type { QueryTerm } from "./query.ts";
 import { byScore, Place, TermNote, type Candidate } from "./score.ts";
 
 /** An acronym as articles write it after defining it: three to six capitals ("NEDC", "PJM"). */
-const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{3,6}(?![\p{L}\p{N}])/gu;
+const ACRONYM = /\b[A-Z]{3,6}\b/g;
+/** A word in capitals right before or after: the match is a word of a heading in capitals. */
+const CAPITALS_BEFORE = /\b[A-Z]{2,}[\s:,;-]+$/;
+const CAPITALS_AFTER = /^[\s:,;-]+[A-Z]{2,}\b/;
 
 /** The fewest of an acronym's last letters the question must spell. */
 const MIN_SPELT = 3;
@@ -35,6 +38,11 @@ export class Acronyms {
     for (const candidate of candidates.slice(0, this.options.leaders)) {
       const text = this.view.sentenceText(candidate.sentenceId);
       for (const match of text.matchAll(ACRONYM)) {
+        // "ENDING THE INVASION:": words of a heading in capitals are no acronyms.
+        const at = match.index;
+        const end = at + match[0].length;
+        if (CAPITALS_BEFORE.test(text.slice(Math.max(0, at - 16), at))) continue;
+        if (CAPITALS_AFTER.test(text.slice(end, end + 16))) continue;
         const letters = foldCase(match[0]);
         let found = spelled.get(letters);
         if (found === undefined) {
