@@ -407,3 +407,34 @@ describe("short answers of the kind asked for, or none", () => {
     expect(seed.ask("what tariff does china put on imported teslas").answer).toBe("25%");
   });
 });
+
+describe("'which groups', 'which industries': members of a kind, listed", () => {
+  const index = new CitationIndex(
+    [
+      article(
+        "ivf",
+        "Access to IVF",
+        "The federal government covers IVF in a limited capacity for military personnel, veterans, and federal employees.",
+        "The departments will ensure clinics disclose actual prices, not estimates, and take action to make prices comparable.",
+      ),
+    ],
+    { synonyms: defaultSynonyms },
+  );
+
+  it("GIVEN a passage listing three groups by their common names THEN 'which groups does the federal government cover ivf for' is answered by it, with no name as its short answer", () => {
+    const answer = index.ask("which groups does the federal government cover ivf for");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toContain(
+      "military personnel, veterans, and federal employees",
+    );
+    expect(answer.answer).toBeNull();
+  });
+
+  it("GIVEN clauses joined by commas ('…actual prices, not estimates, and take action to…') THEN they are no list of groups", () => {
+    const explained = index.explain("which groups will make clinic prices comparable");
+    const clauses = explained.citations.find((citation) =>
+      citation.excerpt.includes("not estimates"),
+    );
+    expect(clauses?.kindFits).toBe(false);
+  });
+});

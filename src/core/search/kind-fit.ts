@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { answersIn, patternsOf } from "../answer/answers-in.ts";
+import { askedNoun } from "../answer/asked-noun.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import type { AnswerType } from "../answer/expected.ts";
 import { extractShortAnswer, wrongTense } from "../answer/short-answer.ts";
@@ -29,6 +30,13 @@ function definitionOf(words: readonly string[]): RegExp {
     "iu",
   );
 }
+
+/**
+ * A list of three or more, ending with its last item: "military personnel, veterans, and
+ * federal employees." (not "…actual prices, not estimates, and take action").
+ */
+const LIST =
+  /\b[\p{L}-]+(?: [\p{L}-]+){0,2}, [\p{L}-]+(?: [\p{L}-]+){0,2},? (?:and|or) [\p{L}-]+(?: [\p{L}-]+){0,2}(?:[.;:,)—–]|$| (?:in|of|that|who|with|from|across)\b)/u;
 
 /** Question kinds whose answer is a thing to find (a name, a number, a date). */
 const EXPECTS_ENTITY: ReadonlySet<QuestionKind> = new Set([
@@ -128,6 +136,10 @@ export class KindFit {
         : undefined;
     const term = kind === "definition" ? definedTerm(question) : undefined;
     const definition = term ? definitionOf(term) : undefined;
+    // "Which groups…", "which industries…": members of a kind, often listed by their common
+    // names ("military personnel, veterans, and federal employees").
+    const noun = kind === "person" ? askedNoun(question, this.options.synonyms) : undefined;
+    const listAsked = noun !== undefined && /[^s]s$/u.test(noun.word) && !noun.sense.person;
     const leaders = candidates.slice(0, Math.max(this.options.leaders, limit * 3));
     const typed = patternsOf(expected).length > 0;
     for (const candidate of leaders) {
@@ -138,6 +150,7 @@ export class KindFit {
               !wrongTense(found, question, this.publishedOf(candidate.sentenceId)),
           )
         : this.fits(kind, candidate.sentenceId, asked, defines, definition) ||
+          (listAsked && LIST.test(this.view.sentenceText(candidate.sentenceId))) ||
           (asksSpeaker && this.spokenBySomeoneElse(candidate.sentenceId, asked));
       if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
       else if (needsKind(expected, kind)) candidate.score *= this.options.kindMisfit;
