@@ -181,6 +181,19 @@ export const VECTOR_SCAN = Object.freeze({
   pruneMargin: 1e-6,
 });
 
+/** Which acronyms of a passage stand for a name the question spells out (search/acronyms.ts). */
+export const ACRONYM_READING = Object.freeze({
+  /** Fewest capitals of an acronym: two ("US", "AI") are too often words or other names. */
+  minLetters: 3,
+  /** Most capitals of an acronym: longer runs of capitals are words shouted. */
+  maxLetters: 6,
+  /**
+   * Fewest of an acronym's last letters the question must spell: chat drops a name's first
+   * words ("the energy dominance council" for the "National Energy Dominance Council", NEDC).
+   */
+  minSpelt: 3,
+});
+
 /** How a reply to an answer is read in the context of the question it replies to. */
 export const FOLLOW_UP = Object.freeze({
   /** A follow-up with at least this many content words is a question of its own (only the article is kept). */

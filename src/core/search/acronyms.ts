@@ -1,3 +1,4 @@
+import { ACRONYM_READING } from "../fixed-tuning.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { spelledAt } from "../text/initials.ts";
@@ -5,14 +6,14 @@ import { foldCase, termOf } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, Place, TermNote, type Candidate } from "./score.ts";
 
-/** An acronym as articles write it after defining it: three to six capitals ("NEDC", "PJM"). */
-const ACRONYM = /\b[A-Z]{3,6}\b/g;
+/** An acronym as articles write it after defining it: a run of capitals ("NEDC", "PJM"). */
+const ACRONYM = new RegExp(
+  String.raw`\b[A-Z]{${ACRONYM_READING.minLetters},${ACRONYM_READING.maxLetters}}\b`,
+  "g",
+);
 /** A word in capitals right before or after: the match is a word of a heading in capitals. */
 const CAPITALS_BEFORE = /\b[A-Z]{2,}[\s:,;-]+$/;
 const CAPITALS_AFTER = /^[\s:,;-]+[A-Z]{2,}\b/;
-
-/** The fewest of an acronym's last letters the question must spell. */
-const MIN_SPELT = 3;
 
 /**
  * The reverse of {@link Initialisms}: a question that spells a name out ("what power market
@@ -71,7 +72,11 @@ export class Acronyms {
     // "the energy dominance council" spells the end of "NEDC": chat drops a name's first
     // words ("National", "White House") and keeps its head.
     let at: [number, number] | undefined;
-    for (let from = 0; at === undefined && letters.length - from >= MIN_SPELT; from += 1) {
+    for (
+      let from = 0;
+      at === undefined && letters.length - from >= ACRONYM_READING.minSpelt;
+      from += 1
+    ) {
       at = spelledAt(letters.slice(from), question);
     }
     if (at === undefined) return [];
