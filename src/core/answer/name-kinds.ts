@@ -152,7 +152,7 @@ export function hasPersonsTitle(
   return !(asked === "place" ? head.site || (venue && head.agent) : head.agent);
 }
 
-/** True for the plural of a noun for a person ("Veterans", "Families"), not a singular ("Boss"). */
+/** True for the plural of a noun for a person ("Veterans", "Workers"), not a singular ("Boss"). */
 function pluralOfPersonNoun(word: string, dictionary: SynonymSource): boolean {
   const folded = foldCase(word);
   if (!/[^s]s$/u.test(folded)) return false;
