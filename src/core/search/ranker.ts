@@ -17,6 +17,7 @@ import type { RankingOptions } from "../options.ts";
 import { DEFINITION_FRAME } from "../text/lexicon.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
 import { cite, plainCitation } from "./cite.ts";
+import { closeCallPair } from "./close-call.ts";
 import { withoutExcluded } from "./exclusions.ts";
 import { OtherRoles } from "./other-role.ts";
 import { Initialisms } from "./initialisms.ts";
@@ -214,7 +215,7 @@ export class Ranker {
       ? judgeConfidence(
           expected,
           question,
-          this.closeCallPair(leaders, citations, inFirst, terms, expected),
+          closeCallPair(leaders, citations, inFirst, terms, expected, this.view, this.options),
           this.options.synonyms,
           counted,
           this.publishedOf,
@@ -239,34 +240,6 @@ export class Ranker {
       answer: { question, answered, answer: shortAnswer, close, citations: plain },
       citations: shown,
     };
-  }
-
-  /**
-   * The first citation and its runner-up, scored without their short answers' credit
-   * (`answerCredit`): that credit may change the order, not how sure the reply sounds.
-   */
-  private closeCallPair(
-    leaders: readonly Candidate[],
-    citations: readonly Citation[],
-    inFirst: ReadonlySet<number>,
-    terms: Parameters<typeof cite>[1],
-    expected: AnswerType,
-  ): Citation[] {
-    const [first, ...others] = leaders;
-    const [top] = citations;
-    if (!first || !top || !leaders.some((c) => c.answerCredit > 0)) return [...citations];
-    const unbiased = (candidate: Candidate) => candidate.score - candidate.answerCredit;
-    let runnerUp: Candidate | undefined;
-    for (const candidate of others) {
-      if (inFirst.has(candidate.sentenceId)) continue;
-      if (!runnerUp || unbiased(candidate) > unbiased(runnerUp)) runnerUp = candidate;
-    }
-    if (!runnerUp) return [...citations];
-    const quoted = cite(runnerUp, terms, new Set(), this.view, this.options, false, expected);
-    return [
-      { ...top, score: unbiased(first) },
-      { ...quoted, score: unbiased(runnerUp) },
-    ];
   }
 
   private shortAnswerIn(
