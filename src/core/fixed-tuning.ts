@@ -1,8 +1,8 @@
 /**
  * The core's fixed tuning tables, named and documented like the ranking's options
  * (`options.ts`), but not overridden per index: how a short answer is picked, the caches'
- * sizes, when a term gets a bit table, how a follow-up is read, and how confident an
- * answer must be.
+ * sizes, when a term gets a bit table, how a follow-up is read, how confident an answer
+ * must be, and how misspelt and abbreviated question words are matched.
  */
 
 /** How a short answer is picked out of the top excerpt. */
@@ -213,4 +213,57 @@ export const CONFIDENCE = Object.freeze({
    * (unless both passages give the same one).
    */
   closeMargin: 0.1,
+});
+
+/** How misspellings are matched against the articles' vocabulary. */
+export const TYPO_MATCHING = Object.freeze({
+  /** Shortest word taken for a possible misspelling: shorter ones are too often other words. */
+  minWordLength: 4,
+  /** Shortest word looked up in WordNet at all. */
+  minVariantWordLength: 3,
+  /** Known words up to this many letters longer or shorter are candidates. */
+  lengthWindow: 2,
+  /** Fuse.js's threshold (0 exact … 1 anything): it proposes, the edit distance decides. */
+  fuseThreshold: 0.4,
+  /** Proposals taken from Fuse.js per word. */
+  fuseLimit: 5,
+  /** Words this long or shorter allow one edit; longer ones two. */
+  shortWord: 5,
+  /** Edits (transpositions count once) allowed in a short word. */
+  shortWordEdits: 1,
+  /** Edits allowed in a longer word. */
+  longWordEdits: 2,
+  /** Shortest head of a compound ("makers" of "carmakers"), and the shortest prefix cut off it. */
+  minCompoundHead: 4,
+  minCompoundPrefix: 3,
+  /** A short lower-case word may be an acronym of the articles ("ev" = "EV") up to this length. */
+  maxAcronymLength: 5,
+  /**
+   * Shortest plural ("teslas") read by its singular's written form when the articles lack
+   * it: shorter words ending in "s" ("gas", "bus") are seldom plurals.
+   */
+  minPluralLength: 4,
+  /**
+   * Work budget: misspelling look-ups (Fuse.js runs) in one question; the words past it
+   * are matched as written (a 300-character question of unknown words stays fast).
+   */
+  lookupsPerQuestion: 6,
+  /** Work budget: known words handed to Fuse.js in one look-up; past it, the nearest lengths first. */
+  maxPool: 3000,
+});
+
+/**
+ * Which question words are read as chat abbreviations of an article's word ("regs",
+ * "govt", "btc"): only words that neither the articles nor the dictionary know and for
+ * which nothing else stands.
+ */
+export const ABBREVIATIONS = Object.freeze({
+  /** Shortest abbreviation: two letters match too many words. */
+  minLength: 3,
+  /** Longest abbreviation. */
+  maxLength: 5,
+  /** Letters the article word must have beyond the abbreviation's. */
+  minDroppedLetters: 2,
+  /** Article words an abbreviation may stand for, the commonest first. */
+  expansions: 3,
 });

@@ -23,7 +23,8 @@ export type {
   TermExplanation,
 } from "./search/types.ts";
 export type { MatchKind } from "./search/variants.ts";
-export { DEFAULT_RANKING, TYPO_MATCHING } from "./options.ts";
+export { DEFAULT_RANKING } from "./options.ts";
+export { TYPO_MATCHING } from "./fixed-tuning.ts";
 export { CACHE_SIZES, FOLLOW_UP, SHORT_ANSWER } from "./fixed-tuning.ts";
 export type { RankingOptions } from "./options.ts";
 export type { NounCategory, NounSense, SynonymSource } from "./synonyms.ts";

@@ -1,7 +1,8 @@
 import editDistance from "damerau-levenshtein";
 import Fuse from "fuse.js";
 import type { IndexView } from "../index/view.ts";
-import { ABBREVIATIONS, TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { ABBREVIATIONS, TYPO_MATCHING } from "../fixed-tuning.ts";
+import type { RankingOptions } from "../options.ts";
 import { termOf } from "../text/tokenize.ts";
 
 /** The letters a one-letter edit may add or change. */

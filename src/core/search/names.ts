@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import { ABBREVIATIONS, TYPO_MATCHING, type RankingOptions } from "../options.ts";
-import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
+import { ABBREVIATIONS, TYPO_MATCHING, CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
+import type { RankingOptions } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
 import type { VariantMap } from "./variants.ts";

@@ -1,6 +1,7 @@
 import { isYear } from "../answer/years.ts";
 import type { IndexView } from "../index/view.ts";
-import { TYPO_MATCHING, type RankingOptions } from "../options.ts";
+import { TYPO_MATCHING } from "../fixed-tuning.ts";
+import type { RankingOptions } from "../options.ts";
 import {
   AUXILIARIES,
   IRREGULAR_FORMS,
