@@ -81,6 +81,10 @@ export interface DevLibraries {
   // (homeless veterans, data centres' power, self-deportation, addiction), scored once
   // before it was read: tests/fixtures/articles/blind-discord-sheets-14.
   readonly discordSheets14Only: CitationIndex;
+  // A sixteenth, written blind on 4 December's night by a helper who never saw the code (ending
+  // DEI programmes, coal, data-centre permits, Venezuelan oil revenue), scored once before it
+  // was read: tests/fixtures/articles/blind-discord-sheets-16.
+  readonly discordSheets16Only: CitationIndex;
 }
 
 /**
@@ -127,6 +131,7 @@ export async function loadDevLibraries(
   const discordSheets10Only = new CitationIndex(await fixture("blind-discord-sheets-10"), options);
   const discordSheets12Only = new CitationIndex(await fixture("blind-discord-sheets-12"), options);
   const discordSheets14Only = new CitationIndex(await fixture("blind-discord-sheets-14"), options);
+  const discordSheets16Only = new CitationIndex(await fixture("blind-discord-sheets-16"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -156,6 +161,7 @@ export async function loadDevLibraries(
     discordSheets10Only,
     discordSheets12Only,
     discordSheets14Only,
+    discordSheets16Only,
   };
 }
 
@@ -267,5 +273,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 14 / own",
     file: "blind-discord-sheets-14.jsonl",
     library: (l) => l.discordSheets14Only,
+  },
+  {
+    name: "blind discord 16 / own",
+    file: "blind-discord-sheets-16.jsonl",
+    library: (l) => l.discordSheets16Only,
   },
 ];

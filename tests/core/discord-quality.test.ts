@@ -54,6 +54,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 10 / own", { top1: 50, top3: 58, abstained: 16, falseAbstain: 8 }],
   ["blind discord 12 / own", { top1: 55, top3: 61, abstained: 17, falseAbstain: 12 }],
   ["blind discord 14 / own", { top1: 50, top3: 62, abstained: 20, falseAbstain: 8 }],
+  ["blind discord 16 / own", { top1: 49, top3: 57, abstained: 17, falseAbstain: 14 }],
 ];
 
 describe("answer quality on questions typed the Discord way (written blind)", () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 import { expectFormInvariant } from "./forms.ts";
 
-// The form-invariance property over the twelve blind Discord-style sets of the repository (the rest of the dev
+// The form-invariance property over the thirteen blind Discord-style sets of the repository (the rest of the dev
 // sets are in form-invariance.test.ts; two files, so that two workers check them at once).
 let libs: DevLibraries;
 beforeAll(async () => {
@@ -75,6 +75,12 @@ describe("the verdict does not depend on how a question is typed (blind Discord-
       "the fourteenth blind Discord-style set",
       "blind-discord-sheets-14.jsonl",
       () => libs.discordSheets14Only,
+      1400,
+    ],
+    [
+      "the sixteenth blind Discord-style set",
+      "blind-discord-sheets-16.jsonl",
+      () => libs.discordSheets16Only,
       1400,
     ],
   ] as const)(
