@@ -31,6 +31,7 @@ const REASON_WORDS: Readonly<
   "topic-name": "a name of the articles' titles",
   "unknown-word": "an ordinary word no article has",
   "unknown-verb": "no article has it, after an auxiliary: the question's verb",
+  alternative: "one of the alternatives the question offers: the answer names one",
 };
 
 const RARITY_WORDS: Readonly<Record<TermExplanation["weighing"]["rarityOf"], string>> = {

@@ -72,6 +72,12 @@ export interface RankingOptions {
   readonly unknownVerbWeight: number;
   /** Weight factor of a word that names no topic ("today", "article"). */
   readonly lowInformationWeight: number;
+  /**
+   * Factor on the words of the two alternatives a question offers ("…, VA or HUD?", "is it
+   * the EPA or NOAA that…"): the passage that answers names one of them, so they count for
+   * less than what the question says of them (search/alternatives.ts).
+   */
+  readonly alternativeWeight: number;
   /** Weight factor of a name (capitalised word, acronym) in the question. */
   readonly nameWeight: number;
   /** Weight factor of a name that the articles never mention. */
@@ -230,6 +236,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   unknownWordWeight: 0.6,
   unknownVerbWeight: 0.5,
   lowInformationWeight: 0.5,
+  alternativeWeight: 0.4,
   nameWeight: 1.5,
   otherRoleCredit: 0.3,
   initialismCredit: 0.8,

@@ -69,6 +69,8 @@ export function queryTerms(
   options: Readonly<RankingOptions>,
   finder: VariantFinder,
   names: NameEvidence,
+  /** The words of the alternatives the question offers (search/alternatives.ts). */
+  alternatives: ReadonlySet<Token> = new Set(),
 ): QueryTerm[] {
   const content = tokens.map((token, position) =>
     (isContentToken(token) && !mistypedFunctionWord(token, view, options)) ||
@@ -174,7 +176,9 @@ export function queryTerms(
     // name no article mentions asks about something else.
     const absentYear = token.isNumber && isYear(token.word) && !view.has(token.term);
     const named = isName(token) || names.unknownEverywhere(token, variants) || absentYear;
-    const missingName = named && unmatched(token) && !inTitles;
+    // An alternative the articles never name is the other answer, not a missing topic.
+    const alternative = alternatives.has(token);
+    const missingName = named && unmatched(token) && !inTitles && !alternative;
     if (named) {
       if (missingName) nameFactor = options.missingNameWeight;
       else if (!inTitles) nameFactor = options.nameWeight;
@@ -183,6 +187,10 @@ export function queryTerms(
     if (named) {
       const why = nameFactor === 1 ? "topic-name" : missingName ? "missing-name" : "name";
       factors.push({ why, factor: nameFactor });
+    }
+    if (alternative) {
+      weight *= options.alternativeWeight;
+      factors.push({ why: "alternative", factor: options.alternativeWeight });
     }
     if (!named && !token.isNumber && unmatched(token)) {
       // An ordinary word the articles lack is more often the asker's wording than a

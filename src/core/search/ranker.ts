@@ -5,6 +5,7 @@
 // questions here.
 
 import { askedNoun } from "../answer/asked-noun.ts";
+import { alternativeTokens } from "./alternatives.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
@@ -101,7 +102,14 @@ export class Ranker {
         !source.has(position),
     );
     this.variants.beginQuestion();
-    const terms = queryTerms(tokens, this.view, this.options, this.variants, this.names);
+    const terms = queryTerms(
+      tokens,
+      this.view,
+      this.options,
+      this.variants,
+      this.names,
+      alternativeTokens(question, tokens),
+    );
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
     const empty = {
       answer: { question, answered: false, answer: null, close: false, citations: [] },

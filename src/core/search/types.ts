@@ -51,7 +51,9 @@ export type WeightReason =
   /** An ordinary word the articles lack: `unknownWordWeight`. */
   | "unknown-word"
   /** Such a word after an auxiliary, most often the question's verb: `unknownVerbWeight`. */
-  | "unknown-verb";
+  | "unknown-verb"
+  /** A word of an alternative the question offers ("…, VA or HUD?"): `alternativeWeight`. */
+  | "alternative";
 
 /** How a question word's weight was reached: as the ranker computed it, not recomputed. */
 export interface TermWeighing {
