@@ -98,8 +98,9 @@ export interface RankingOptions {
    */
   readonly askingFactor: number;
   /**
-   * Score factor of a leading passage that ends with a colon ("Duties imposed … are now:"):
-   * it announces the passages after it and states nothing itself (see AskedSentences). 1: off.
+   * Score factor of a leading passage that ends with a colon and announces ("Duties imposed …
+   * are now:"): it introduces the passages after it and states nothing itself; one whose
+   * clause ends in a noun states its fact first (see AskedSentences). 1: off.
    */
   readonly leadInFactor: number;
   /** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */

@@ -1,13 +1,17 @@
 import { opensReporterTurn } from "../article/speakers.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
+import { AUXILIARIES, COPULAS, STOP_WORDS } from "../text/lexicon.ts";
 import { byScore, type Candidate } from "./score.ts";
 
 /** A sentence that asks ("…?"), or a reporter's turn in a transcript ("Q Are you…", "Q: …"). */
 const ASKING = /\?["”’)\]]*\s*$|^Q(?:[:.]|\s)\s*\S/u;
 
-/** A sentence that ends with a colon: it announces what follows ("Duties … are now:"). */
-const LEAD_IN = /:["”’)\]]*\s*$/u;
+/** A sentence that ends with a colon, and the two words before it. */
+const LEAD_IN = /(?:([\p{L}\p{N}'’-]+)\s+)?([\p{L}\p{N}'’-]*)[)\]]?:["”’)\]]*\s*$/u;
+
+/** The word that announces a list ("in the following agencies…:", "as follows:"). */
+const ANNOUNCING = /\b(?:following|follows)\b/iu;
 
 /**
  * Lowers the leading passages that state nothing themselves. A question (a reporter's in a
@@ -35,7 +39,7 @@ export class AskedSentences {
       const text = this.view.sentenceText(candidate.sentenceId);
       const factor = this.asks(candidate.sentenceId, text)
         ? askingFactor
-        : LEAD_IN.test(text)
+        : this.announces(text)
           ? leadInFactor
           : 1;
       if (factor >= 1) continue;
@@ -43,6 +47,31 @@ export class AskedSentences {
       changed = true;
     }
     return changed ? candidates.sort(byScore) : candidates;
+  }
+
+  /**
+   * True when a sentence ending with a colon only announces the passages after it: its clause
+   * is unfinished ("… are now:", "… include:", "… proclaim that:", "… shall be:"), it says so
+   * ("… in the following agencies:"), or it is a heading in capitals. A clause that ends in a
+   * noun before the colon ("… by ending the Biden-Harris Administration's … mandates,
+   * terminating DEI, and protecting civil rights:") states its fact before the list.
+   */
+  private announces(text: string): boolean {
+    const match = LEAD_IN.exec(text);
+    if (!match) return false;
+    const fold = (word: string | undefined) => (word ?? "").toLowerCase().replace(/’/gu, "'");
+    const before = fold(match[1]);
+    const last = fold(match[2]);
+    return (
+      last === "" ||
+      STOP_WORDS.has(last) ||
+      (this.options.synonyms?.mostlyVerb?.(last) ?? false) ||
+      // "… are now:", "… shall be:": a verb and the word it ends with.
+      COPULAS.has(before) ||
+      AUXILIARIES.has(before) ||
+      ANNOUNCING.test(text) ||
+      !/\p{Ll}/u.test(text)
+    );
   }
 
   /**
