@@ -136,3 +136,19 @@ describe("finding words for the index", () => {
     expect(first.map((id) => reader.readings[id as number]?.word)).toEqual(words);
   });
 });
+
+describe("an acronym's possessive", () => {
+  it.each([
+    ["the UK's fund", "UK"],
+    ["the US's plan", "US"],
+    ["the EU’s rules", "EU"],
+    ["NATO's role", "NATO"],
+  ])("GIVEN %j THEN the acronym is read as one (%s), not as a word", (text, term) => {
+    const token = tokenize(text).find((t) => t.term === term);
+    expect(token?.acronym).toBe(true);
+  });
+
+  it("GIVEN a heading's 'IT'S' THEN it stays the word 'it'", () => {
+    expect(tokenize("IT'S OK").map((t) => t.term)).toContain("it");
+  });
+});

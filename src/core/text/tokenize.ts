@@ -78,7 +78,8 @@ export function readWord(written: string): WordReading {
   if (reading) return reading;
   const surface = ownCopy(written);
   const isNumber = /^\p{N}/u.test(surface);
-  const acronym = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,5}s?$/u.test(surface);
+  // "UK's" and "U.S.'s" are the acronyms' possessives, not the words "uk" and "us".
+  const acronym = /^(?:\p{Lu}\.){2,}(?:['’]s)?$|^\p{Lu}{2,5}(?:s|['’]s)?$/u.test(surface);
   let word = foldCase(surface).replace(/\./gu, acronym ? "" : ".");
   // "EVs" is the plural of "EV".
   if (acronym && /\p{Lu}s$/u.test(surface)) word = word.slice(0, -1);
