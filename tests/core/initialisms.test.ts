@@ -193,3 +193,32 @@ describe("acronyms: words of a heading in capitals", () => {
     expect(transit?.notes).not.toContain("acronym");
   });
 });
+
+describe("a name whose other word is an initialism the passage spells out", () => {
+  // Cut from the archive's coal fact sheet, with a passage of the same words beside it.
+  const index = new CitationIndex(
+    [
+      article(
+        "coal",
+        "Reinvigorating Clean Coal",
+        "Directs CEQ to assist agencies in adopting coal-related categorical exclusions under NEPA.",
+        "Directs the Chair of the National Energy Dominance Council to designate coal as a “mineral” under Executive Order 14241, entitling coal to all of the benefits of that prior Order.",
+      ),
+    ],
+    { synonyms: defaultSynonyms },
+  );
+  const question = "what does coal get classified as under EO 14241";
+
+  it("GIVEN 'EO 14241' and a passage saying 'Executive Order 14241' THEN that passage answers", () => {
+    const answer = index.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toContain("under Executive Order 14241");
+  });
+
+  it("GIVEN the same THEN the name's number counts there, as the initialism does", () => {
+    const { citations } = index.explain(question);
+    const terms = citations[0]?.terms ?? [];
+    expect(terms.find((term) => term.word === "14241")?.credit).toBeGreaterThan(0.5);
+    expect(terms.find((term) => term.word === "eo")?.notes).toContain("initialism");
+  });
+});

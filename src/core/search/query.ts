@@ -18,6 +18,7 @@ import {
 } from "./question-words.ts";
 import { addCompoundSynonyms, commonCompounds, compoundNames } from "./compound-names.ts";
 import { addPhrasalVerbs } from "./phrasal-verbs.ts";
+import { initialismOf } from "./initialisms.ts";
 import { linkComplements, linkNames } from "./query-links.ts";
 import { addCountries } from "./metonymy.ts";
 import type { NameEvidence } from "./names.ts";
@@ -56,6 +57,11 @@ export interface QueryTerm {
    * Model S". A passage that never says it answers about something else of the Model S.
    */
   readonly attribute: boolean;
+  /**
+   * The letters of the initialism the word may be ("eo", "ev"), when the articles never write
+   * it: a passage that spells it out ("Executive Order") holds it (see Initialisms).
+   */
+  readonly initialism: string | undefined;
 }
 
 /**
@@ -231,6 +237,7 @@ export function queryTerms(
       partners: [],
       lowInformation,
       attribute: position === attributeAt,
+      initialism: initialismOf(token.word, view),
     });
   });
   linkComplements(tokens, content, terms, positionOf);

@@ -78,6 +78,8 @@ export interface Candidate {
   readonly places: Uint8Array;
   /** Per question word: {@link TermNote} bits, for explaining. */
   readonly notes: Uint16Array;
+  /** Per question word: credit withheld until a possible initialism is found spelt out (Initialisms). */
+  readonly withheld: Float64Array;
 }
 
 /**
@@ -164,6 +166,8 @@ export function scoreCandidates(
       ) < options.looseMatch;
     const absent = (m: number) =>
       (article[articleAt + m] as number) < options.looseMatch && !inTitle[m] && !inContext[m];
+    // Of the words a rule of names needs: one that may be an initialism ("EO" of "EO 14241").
+    const initialismOnly = (m: number) => (terms[m] as QueryTerm).initialism !== undefined;
     for (let i = 0; i < terms.length; i += 1) {
       const term = terms[i] as QueryTerm;
       const here = shortlister.qualityInRow(hereRow, i);
@@ -192,14 +196,23 @@ export function scoreCandidates(
         credit = inArticle;
         place = Place.article;
       }
+      // What the rules below take away only for want of a possible initialism ("EO 14241" in
+      // a passage saying "Executive Order 14241") is withheld, and given back where the
+      // passage spells it out (Initialisms).
+      const before = credit;
+      let byInitialismOnly = true;
       if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier)) {
         credit *= options.modifierMissingCredit;
         note |= TermNote.modifierMissing;
+        byInitialismOnly &&= initialismOnly(term.modifier);
       }
-      if (term.partners.some(absent)) {
+      const missingPartners = term.partners.filter(absent);
+      if (missingPartners.length > 0) {
         credit = 0;
         note |= TermNote.partnerMissing;
+        byInitialismOnly &&= missingPartners.every(initialismOnly);
       }
+      tables.withheld[row + i] = credit < before && byInitialismOnly ? before : 0;
       // "Executive Order 14004": a passage that says the name's words but not its number,
       // in it or next to it, names another of its kind ("Today, … signed an Executive Order").
       if (credit > 0 && term.partners.some((p) => numberMissing(p))) {

@@ -6,6 +6,12 @@ export class CandidateTables {
   readonly places: Uint8Array;
   /** Bits of TermNote, which has more than eight (a byte held only the first eight). */
   readonly notes: Uint16Array;
+  /**
+   * A word's credit that the rules of its name took away only because a word that may be an
+   * initialism ("EO" of "EO 14241") is not in the article: given back where the passage spells
+   * the initialism out (Initialisms). 0: none withheld.
+   */
+  readonly withheld: Float64Array;
 
   constructor(
     count: number,
@@ -14,6 +20,7 @@ export class CandidateTables {
     this.credits = new Float64Array(count * terms);
     this.places = new Uint8Array(count * terms);
     this.notes = new Uint16Array(count * terms);
+    this.withheld = new Float64Array(count * terms);
   }
 }
 
@@ -28,6 +35,7 @@ export class ScoredCandidate implements Candidate {
   private creditsView: Float64Array | undefined;
   private placesView: Uint8Array | undefined;
   private notesView: Uint16Array | undefined;
+  private withheldView: Float64Array | undefined;
 
   constructor(
     readonly sentenceId: number,
@@ -53,5 +61,10 @@ export class ScoredCandidate implements Candidate {
   get notes(): Uint16Array {
     this.notesView ??= this.tables.notes.subarray(this.row, this.row + this.tables.terms);
     return this.notesView;
+  }
+
+  get withheld(): Float64Array {
+    this.withheldView ??= this.tables.withheld.subarray(this.row, this.row + this.tables.terms);
+    return this.withheldView;
   }
 }

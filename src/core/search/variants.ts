@@ -139,7 +139,9 @@ export class VariantFinder {
       const upper = token.word.toUpperCase();
       if (
         token.acronym ||
-        (view.has(upper) && view.frequency(upper) >= view.frequency(token.term))
+        (view.has(upper) && view.frequency(upper) >= view.frequency(token.term)) ||
+        // "uk" typed in lower case, which the articles never write: read as "UK" would be.
+        (!view.has(token.term) && (options.synonyms?.phraseSynonyms?.(token.word).length ?? 0) > 0)
       ) {
         for (const synonym of options.synonyms?.synonyms(token.word) ?? []) {
           add(termOf(synonym), options.synonymCredit, "synonym");
