@@ -17,6 +17,11 @@ describe("words a question sets apart with a contrastive 'not'", () => {
     ["for ecuador, which tariff gets fully eliminated, not just cut down?", ["just cut down"]],
     // An auxiliary verb ends them.
     ["which plants, not the ones in ohio are closing", ["the ones in ohio"]],
+    // In brackets, up to the closing one.
+    [
+      "when did trump sign the EO on the space industry (not the december space policy one)",
+      ["the december space policy one"],
+    ],
   ])("GIVEN %j THEN it sets apart %j", (question, words) => {
     expect(setApart(question)).toEqual(words);
   });

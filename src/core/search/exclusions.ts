@@ -3,12 +3,12 @@ import type { Token } from "../text/tokenize.ts";
 
 /**
  * A "not" that opens a clause sets apart what the question does not ask about: ", not 2022",
- * "Not this June order, the earlier one: what…". Elsewhere "not" is part of what is asked
+ * "Not this June order, the earlier one: what…", "(not the December one)". Elsewhere "not" is part of what is asked
  * ("why can they not serve"). "Besides X", "other than X" set X apart too, but the passage
  * that answers them often says X as well ("chaired by … and comprised of members…" for "who
  * else sits on it besides the chair"): dropping their words cost the dev sets answers.
  */
-const CONTRASTIVE_NOT = /(?:^|[,.;:?!—–]\s*)not\s/giu;
+const CONTRASTIVE_NOT = /(?:^|[,.;:?!—–(]\s*)not\s/giu;
 
 /** What ends the words set apart: a clause's punctuation, or a question word. */
 const SPAN_END = /[,.;:?!—–()]|\b(?:what|whats|who|whos|which|when|where|why|how)\b/iu;
