@@ -7,8 +7,18 @@ import { byScore, type Candidate } from "./score.ts";
 /** A sentence that asks ("…?"), or a reporter's turn in a transcript ("Q Are you…", "Q: …"). */
 const ASKING = /\?["”’)\]]*\s*$|^Q(?:[:.]|\s)\s*\S/u;
 
-/** A sentence that ends with a colon, and the two words before it. */
-const LEAD_IN = /(?:([\p{L}\p{N}'’-]+)\s+)?([\p{L}\p{N}'’-]*)[)\]]?:["”’)\]]*\s*$/u;
+/** A sentence that ends with a colon. */
+const LEAD_IN = /:["”’)\]]*\s*$/u;
+
+/**
+ * The two words before the closing colon, read from the sentence's end only: anchored at the
+ * end alone, the pattern would be tried from every word of a long sentence.
+ */
+const LAST_WORDS =
+  /(?:^|[^\p{L}\p{N}'’-])(?:([\p{L}\p{N}'’-]+)\s+)?([\p{L}\p{N}'’-]*)[)\]]?:["”’)\]]*\s*$/u;
+
+/** How much of a sentence's end holds its last two words (longer words are not looked at). */
+const TAIL_CHARACTERS = 80;
 
 /** The word that announces a list ("in the following agencies…:", "as follows:"). */
 const ANNOUNCING = /\b(?:following|follows)\b/iu;
@@ -57,8 +67,9 @@ export class AskedSentences {
    * terminating DEI, and protecting civil rights:") states its fact before the list.
    */
   private announces(text: string): boolean {
-    const match = LEAD_IN.exec(text);
-    if (!match) return false;
+    if (!LEAD_IN.test(text)) return false;
+    const match = LAST_WORDS.exec(text.slice(-TAIL_CHARACTERS));
+    if (!match) return true;
     const fold = (word: string | undefined) => (word ?? "").toLowerCase().replace(/’/gu, "'");
     const before = fold(match[1]);
     const last = fold(match[2]);
