@@ -4,7 +4,8 @@ import type { RankingOptions } from "../options.ts";
 import { spelledAt } from "../text/initials.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
-import { byScore, Place, TermNote, type Candidate } from "./score.ts";
+import { byScore, type Candidate } from "./score.ts";
+import { Place, TermNote } from "./term-notes.ts";
 
 /** An acronym as articles write it after defining it: a run of capitals ("NEDC", "PJM"). */
 const ACRONYM = new RegExp(

@@ -4,7 +4,8 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { isContentToken, tokenize } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
-import { PLACE_NAMES, TermNote, type Candidate } from "./score.ts";
+import type { Candidate } from "./score.ts";
+import { PLACE_NAMES, TermNote } from "./term-notes.ts";
 import type { Citation, ExplainedCitation, TermExplanation } from "./types.ts";
 
 /** Rounds a score for display: three decimals are plenty to compare. */

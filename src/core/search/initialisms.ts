@@ -3,7 +3,8 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { STOP_WORDS } from "../text/lexicon.ts";
 import type { QueryTerm } from "./query.ts";
-import { byScore, Place, TermNote, type Candidate } from "./score.ts";
+import { byScore, type Candidate } from "./score.ts";
+import { Place, TermNote } from "./term-notes.ts";
 import { initialismLetters, spellsOut } from "../text/initials.ts";
 
 /**

@@ -4,7 +4,8 @@ import { type RankingOptions } from "../options.ts";
 import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
 import { termOf, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
-import { byScore, Place, TermNote, type Candidate } from "./score.ts";
+import { byScore, type Candidate } from "./score.ts";
+import { Place, TermNote } from "./term-notes.ts";
 
 /** Words before a role that make it another role: a vice premier is not the premier. */
 const OTHER_ROLE: readonly string[] = ["vice", "deputy", "assistant", "acting", "interim"];

@@ -7,44 +7,7 @@ import { bestInParagraphsAndArticles, bestInQuestions } from "./context-tables.t
 import { CandidateTables, ScoredCandidate } from "./scored-candidate.ts";
 import type { QueryTerm } from "./query.ts";
 import { isNumeral } from "../text/lexicon.ts";
-
-/** Where a question word was found for a candidate, nearest first. */
-export const Place = Object.freeze({
-  nowhere: 0,
-  sentence: 1,
-  neighbor: 2,
-  paragraph: 3,
-  article: 4,
-});
-
-/** The names of {@link Place}'s values, by value. */
-export const PLACE_NAMES = ["nowhere", "sentence", "neighbor", "paragraph", "article"] as const;
-
-/** What changed a question word's count for a candidate (bits of {@link Candidate.notes}). */
-export const TermNote = Object.freeze({
-  /** A name the candidate's article never mentions: it weighed `weightIfAbsent`. */
-  absentName: 1,
-  /** A word of the article's title: discounted as the article's topic (`titleDiscount`). */
-  title: 2,
-  /** Its modifier ("stock" of "stock price") is missing from the article (`modifierMissingCredit`). */
-  modifierMissing: 4,
-  /** Another word of its name is missing from the article: no credit. */
-  partnerMissing: 8,
-  /** The attribute asked about ("range" of "the range of the Model S"), not near the passage: it is declined. */
-  attributeMissing: 16,
-  /** Found only as another role ("vice premier" for "premier"; see OtherRoles): `otherRoleCredit`. */
-  otherRole: 32,
-  /** Not in the articles, but spelt out in the passage as the words it is the initials of ("ev": "electric vehicles"). */
-  initialism: 64,
-  /** Found best in the reporter's question that the passage answers (`askedQuestionCredit`). */
-  askedQuestion: 128,
-  /** A name of several letters the article never mentions: the passage is about something else (`declineMissingName`). */
-  missingName: 256,
-  /** The number of its name ("14004" of "Executive Order 14004") is not in or next to the passage (`nameNumberMissingCredit`). */
-  numberMissing: 512,
-  /** Written in the passage as its name's acronym ("NEDC" for "energy dominance council"; see Acronyms). */
-  acronym: 1024,
-});
+import { Place, TermNote } from "./term-notes.ts";
 
 /** A shortlisted sentence, scored. */
 export interface Candidate {
@@ -206,11 +169,12 @@ export function scoreCandidates(
         note |= TermNote.modifierMissing;
         byInitialismOnly &&= initialismOnly(term.modifier);
       }
-      const missingPartners = term.partners.filter(absent);
-      if (missingPartners.length > 0) {
+      // A loop, not filter(): an array for every word of every candidate.
+      for (const partner of term.partners) {
+        if (!absent(partner)) continue;
         credit = 0;
         note |= TermNote.partnerMissing;
-        byInitialismOnly &&= missingPartners.every(initialismOnly);
+        byInitialismOnly &&= initialismOnly(partner);
       }
       tables.withheld[row + i] = credit < before && byInitialismOnly ? before : 0;
       // "Executive Order 14004": a passage that says the name's words but not its number,
