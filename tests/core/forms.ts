@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { normalizeDiscordText, type Answer, type CitationIndex } from "../../src/core/index.ts";
 import { readQuestions } from "../eval.ts";
 
-// The fifteen forms of the form-invariance property, shared by its two test files (split so
+// The sixteen forms of the form-invariance property, shared by its two test files (split so
 // that two workers check the dev sets at once).
 
 /** Ways the same question is typed on Discord. */
@@ -23,6 +23,7 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["title case", (q) => q.replace(/(?<![\p{L}\p{N}'])\p{Ll}/gu, (c) => c.toUpperCase())],
   ["a trailing filler", (q) => `${q.replace(/[?!.]+$/u, "")} fr`],
   ["right now", (q) => `${q.replace(/[?!.]+$/u, "")} rn`],
+  ["an interjection", (q) => `lowkey ${q}`],
 ];
 
 /** What must not change with the form: the verdict and the top citation. */

@@ -173,6 +173,23 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("hello")).toBe("hello");
   });
 
+  it.each([
+    ["lowkey which chinese official did musk meet", "which chinese official did musk meet"],
+    ["omg did they actually ban it", "did they actually ban it"],
+    ["bro what did the order do", "what did the order do"],
+    ["deadass how much did they spend", "how much did they spend"],
+    ["wtf is the stockpile for", "is the stockpile for"],
+    ["hmm, ok but when does it start", "when does it start"],
+    // Only as a whole word: "bronze", "dudes"; and the acronyms stay ("FR", "TF").
+    ["bronze tariffs when", "bronze tariffs when"],
+    ["FR notice date?", "FR notice date?"],
+  ])(
+    "GIVEN an interjection opening the message (%j) THEN the question is what follows it",
+    (message, question) => {
+      expect(normalizeDiscordText(message)).toBe(question);
+    },
+  );
+
   it("GIVEN a question typed in Title Case THEN its capitalised words read in lower case, acronyms kept", () => {
     expect(normalizeDiscordText("What Is The Tariff On A Model S In The US")).toBe(
       "what is the tariff on a model S in the US",

@@ -159,6 +159,9 @@ const BARE_WORD = /[\p{L}]+/gu;
 const CHAT_OPENINGS: readonly RegExp[] = [
   /^(?:hey|hi|hello|yo)\s+[\p{L}\p{N}_-]+\s*[,:!]\s*/iu,
   /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|guys|wait|btw|idk|ngl|tbh|lol|like|honestly|pls|plz|please|help|(?:real |quick |random |serious |dumb )?q(?:uestion)?)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
+  // Interjections and intensifiers that open a chat message ("lowkey which…", "omg did…",
+  // "bro what…"): the question's own first word follows them.
+  /^(?:(?:lowkey|highkey|deadass|omg|omfg|wtf|bro|bruh|dude|istg|tbf|imo|imho|welp|ayo|sheesh|ugh+|h+m+|yikes|damn|dang|srsly|seriously|ok(?:ay)? but|okay so|alright|ayy+)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
   /^(?:(?:(?:does|do|did)\s+)?(?:any\s?one|any\s?body|some\s?one|some\s?body|u|you|ya|y'all|guys)\s+(?:know|knows|remember|remembers|recall)\b[\s,:-]*)+/iu,
   /^(?:(?:can|could|would|will)\s+(?:u|you|ya|some\s?one|some\s?body|any\s?one|any\s?body)\s+(?:pls\s+|please\s+)?)?(?:tell|explain|remind)\s+(?:me|us)\b(?:\s+(?:about|if|whether))?[\s,:-]*/iu,
   /^(?:i\s+|i'm\s+|im\s+|i\s+am\s+|i\s+was\s+)?(?:wonder|wondering|curious)\b(?:\s+(?:about|if|whether))?[\s,:-]*/iu,
