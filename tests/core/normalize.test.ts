@@ -180,11 +180,16 @@ describe("Discord text made plain before a question is read", () => {
     ["deadass how much did they spend", "how much did they spend"],
     ["wtf is the stockpile for", "is the stockpile for"],
     ["hmm, ok but when does it start", "when does it start"],
+    ["real talk what did the order do", "what did the order do"],
+    ["genuine question: who runs the council", "who runs the council"],
+    ["but why did they do it", "why did they do it"],
+    ["sorry but when is it due", "when is it due"],
     // Only as a whole word: "bronze", "dudes"; and the acronyms stay ("FR", "TF").
     ["bronze tariffs when", "bronze tariffs when"],
     ["FR notice date?", "FR notice date?"],
+    ["andrew jackson's magnolia, why", "andrew jackson's magnolia, why"],
   ])(
-    "GIVEN an interjection opening the message (%j) THEN the question is what follows it",
+    "GIVEN an interjection or a discourse marker opening the message (%j) THEN the question is what follows it",
     (message, question) => {
       expect(normalizeDiscordText(message)).toBe(question);
     },

@@ -162,6 +162,9 @@ const CHAT_OPENINGS: readonly RegExp[] = [
   // Interjections and intensifiers that open a chat message ("lowkey which…", "omg did…",
   // "bro what…"): the question's own first word follows them.
   /^(?:(?:lowkey|highkey|deadass|omg|omfg|wtf|bro|bruh|dude|istg|tbf|imo|imho|welp|ayo|sheesh|ugh+|h+m+|yikes|damn|dang|srsly|seriously|ok(?:ay)? but|okay so|alright|ayy+)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
+  // Discourse markers and labels that open a message ("but…", "real talk…", "genuine
+  // question:", "quick one:", "sorry but…").
+  /^(?:(?:and|but|also|anyway|anyways|basically|genuinely|(?:so|ok(?:ay)?)\s+basically|real\s+talk|(?:ok(?:ay)?\s+)?real\s+quick|sorry(?:\s+but)?|(?:genuine|honest|serious|random|stupid|quick)\s+(?:question|one|q)\s*:|quick\s+one)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
   /^(?:(?:(?:does|do|did)\s+)?(?:any\s?one|any\s?body|some\s?one|some\s?body|u|you|ya|y'all|guys)\s+(?:know|knows|remember|remembers|recall)\b[\s,:-]*)+/iu,
   /^(?:(?:can|could|would|will)\s+(?:u|you|ya|some\s?one|some\s?body|any\s?one|any\s?body)\s+(?:pls\s+|please\s+)?)?(?:tell|explain|remind)\s+(?:me|us)\b(?:\s+(?:about|if|whether))?[\s,:-]*/iu,
   /^(?:i\s+|i'm\s+|im\s+|i\s+am\s+|i\s+was\s+)?(?:wonder|wondering|curious)\b(?:\s+(?:about|if|whether))?[\s,:-]*/iu,
