@@ -195,6 +195,26 @@ describe("Discord text made plain before a question is read", () => {
     },
   );
 
+  it.each([
+    [
+      "which secretary sets up the center, VA or HUD? lol",
+      "which secretary sets up the center, VA or HUD",
+    ],
+    ["when is the report due tho", "when is the report due"],
+    ["who runs the council pls thx", "who runs the council"],
+    ["what did the order do or smth haha", "what did the order do"],
+    // However long the run, wherever its words fall.
+    [`who runs it${" lol".repeat(301)}`, "who runs it"],
+    // Inside the question, or all of it, they stay.
+    ["is it thanks to the deal", "is it thanks to the deal"],
+    ["lol", "lol"],
+  ])(
+    "GIVEN chat closing the message (%j) THEN the question is what precedes it",
+    (message, question) => {
+      expect(normalizeDiscordText(message)).toBe(question);
+    },
+  );
+
   it("GIVEN a question typed in Title Case THEN its capitalised words read in lower case, acronyms kept", () => {
     expect(normalizeDiscordText("What Is The Tariff On A Model S In The US")).toBe(
       "what is the tariff on a model S in the US",

@@ -171,6 +171,35 @@ const CHAT_OPENINGS: readonly RegExp[] = [
   /^(?:i|we)\s+(?:want|wanna|need|would like|'d like)\s+(?:to\s+)?know\b(?:\s+(?:about|if|whether))?[\s,:-]*/iu,
 ];
 
+/**
+ * Chat that closes a message after the question ("… lol", "… tho", "… pls", "… asap", "… or
+ * smth", "… haha"): rules that read a question's end ("…, VA or HUD?") found it there.
+ */
+const CHAT_ENDING =
+  /(?:[\s,.!?-]+(?:lol+|lmao+|lmfao|ha(?:ha)+|he(?:he)+|tho|though|pls|plz|thx|thanks|thank you|ty|smh|idk|ngl|tbh|bro|bruh|dude|asap|or (?:smth|sth|something)|irl|imo|ig))+[\s?!.]*$/iu;
+
+/** How much of a message's end is searched for closing chat (the pattern is not anchored at its start). */
+const CHAT_ENDING_REACH = 200;
+
+/** The question without the chat that closes it; the whole text when nothing precedes it. */
+function withoutChatEnding(text: string): string {
+  let end = text.length;
+  for (;;) {
+    // From a separator, so that the reach does not begin inside a word ("…l ol").
+    const reach = Math.max(0, end - CHAT_ENDING_REACH);
+    const separator = reach === 0 ? 0 : text.slice(reach, end).search(/[\s,.!?-]/u);
+    if (separator < 0) break;
+    const from = reach + separator;
+    const found = CHAT_ENDING.exec(text.slice(from, end));
+    if (!found) break;
+    end = from + found.index;
+    // A match from the reach's first character may go on before it: look again, earlier.
+    if (found.index > 0 || from === 0) break;
+  }
+  const rest = text.slice(0, end);
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
+}
+
 /** The question without its chat openings; the whole text when nothing follows them. */
 function withoutChatFrame(text: string): string {
   let rest = text;
@@ -260,6 +289,7 @@ export function normalizeDiscordText(text: string): string {
       .replace(/\s+/gu, " ")
       .trim()
       .replace(/^.*$/su, withoutChatFrame)
+      .replace(/^.*$/su, withoutChatEnding)
       .replace(/^.*$/su, withoutTitleCase)
       // After the title case is undone: "… So Bad Fr" ends with the same filler.
       .replace(CHAT_FILLERS, "")
