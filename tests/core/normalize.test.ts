@@ -178,7 +178,10 @@ describe("Discord text made plain before a question is read", () => {
     ["omg did they actually ban it", "did they actually ban it"],
     ["bro what did the order do", "what did the order do"],
     ["deadass how much did they spend", "how much did they spend"],
-    ["wtf is the stockpile for", "is the stockpile for"],
+    // Before a verb that asks, chat's "what".
+    ["wtf is the stockpile for", "what is the stockpile for"],
+    ["lowkey wtf did they do", "what did they do"],
+    ["wtf why did they do it", "why did they do it"],
     ["hmm, ok but when does it start", "when does it start"],
     ["real talk what did the order do", "what did the order do"],
     ["genuine question: who runs the council", "who runs the council"],

@@ -161,7 +161,7 @@ const CHAT_OPENINGS: readonly RegExp[] = [
   /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|guys|wait|btw|idk|ngl|tbh|lol|like|honestly|pls|plz|please|help|(?:real |quick |random |serious |dumb )?q(?:uestion)?)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
   // Interjections and intensifiers that open a chat message ("lowkey which…", "omg did…",
   // "bro what…"): the question's own first word follows them.
-  /^(?:(?:lowkey|highkey|deadass|omg|omfg|wtf|bro|bruh|dude|istg|tbf|imo|imho|welp|ayo|sheesh|ugh+|h+m+|yikes|damn|dang|srsly|seriously|ok(?:ay)? but|okay so|alright|ayy+)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
+  /^(?:(?:lowkey|highkey|deadass|omg|omfg|(?:wtf|wth)(?!\s+(?:is|are|was|were|do|does|did|happened|happens|happening)\b)|bro|bruh|dude|istg|tbf|imo|imho|welp|ayo|sheesh|ugh+|h+m+|yikes|damn|dang|srsly|seriously|ok(?:ay)? but|okay so|alright|ayy+)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
   // Discourse markers and labels that open a message ("but…", "real talk…", "genuine
   // question:", "quick one:", "sorry but…").
   /^(?:(?:and|but|also|anyway|anyways|basically|genuinely|(?:so|ok(?:ay)?)\s+basically|real\s+talk|(?:ok(?:ay)?\s+)?real\s+quick|sorry(?:\s+but)?|(?:genuine|honest|serious|random|stupid|quick)\s+(?:question|one|q)\s*:|quick\s+one)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
@@ -200,11 +200,17 @@ function withoutChatEnding(text: string): string {
   return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
 }
 
+/** "wtf is …", "wtf did …": chat's "what", before a verb that asks ("what the … is it"). */
+const WTF_AS_WHAT =
+  /^(?:wtf|wth)\s+(?=(?:is|are|was|were|do|does|did|happened|happens|happening)\b)/iu;
+
 /** The question without its chat openings; the whole text when nothing follows them. */
 function withoutChatFrame(text: string): string {
   let rest = text;
   for (let changed = true; changed;) {
     const before = rest;
+    // "lowkey wtf is this": "what" once the openings before it are gone.
+    rest = rest.replace(WTF_AS_WHAT, "what ");
     for (const opening of CHAT_OPENINGS) rest = rest.replace(opening, "");
     changed = rest !== before;
   }
