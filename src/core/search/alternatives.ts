@@ -15,13 +15,13 @@ const ALTERNATIVE = String.raw`(?:the\s+|a\s+|an\s+)?([\p{L}\p{N}][\p{L}\p{N}'.&
  */
 const TRAILING_CHOICE = new RegExp(
   String.raw`[,;:—–]\s*(?!(?:like|such\s+as|say|e\.?g\.?|including|especially)\b)${ALTERNATIVE}\s+or\s+${ALTERNATIVE}\s*[?!.]*\s*$`,
-  "iu",
+  "diu",
 );
 
 /** The choice a cleft question opens with: "is it the EPA or NOAA that…", "was it X or Y who…". */
 const CLEFT_CHOICE = new RegExp(
   String.raw`^(?:is|was|are|were)\s+it\s+${ALTERNATIVE}\s+or\s+${ALTERNATIVE}\s+(?:that|who|which|whose)\b`,
-  "iu",
+  "diu",
 );
 
 /** True when an alternative names something: a word that is not a function word ("or nah"). */
@@ -39,15 +39,10 @@ function namesSomething(words: string): boolean {
 export function choiceRanges(question: string): [number, number][] {
   for (const pattern of [TRAILING_CHOICE, CLEFT_CHOICE]) {
     const match = pattern.exec(question);
-    if (!match?.[1] || !match[2]) continue;
+    const [first, second] = [match?.indices?.[1], match?.indices?.[2]];
+    if (!match?.[1] || !match[2] || !first || !second) continue;
     if (!namesSomething(match[1]) || !namesSomething(match[2])) continue;
-    const start = match.index;
-    const first = question.indexOf(match[1], start);
-    const second = question.indexOf(match[2], first + match[1].length);
-    return [
-      [first, first + match[1].length],
-      [second, second + match[2].length],
-    ];
+    return [first, second];
   }
   return [];
 }

@@ -5,7 +5,6 @@
 // questions here.
 
 import { askedNoun } from "../answer/asked-noun.ts";
-import { alternativeTokens } from "./alternatives.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
@@ -22,6 +21,7 @@ import { closeCallPair } from "./close-call.ts";
 import { withoutExcluded } from "./exclusions.ts";
 import { OtherRoles } from "./other-role.ts";
 import { Initialisms } from "./initialisms.ts";
+import { alternativeTokens } from "./alternatives.ts";
 import { Acronyms } from "./acronyms.ts";
 import { countedThing } from "./counted-thing.ts";
 import { AskedSentences } from "./asked-sentences.ts";

@@ -156,12 +156,18 @@ const BARE_WORD = /[\p{L}]+/gu;
  * and the asker's frame ("does anyone know when…", "can u tell me why…", "i wonder
  * if…", "i want to know who…"). It says who is asked and how, not what.
  */
+/** A verb that asks, after chat's "wtf": "wtf is …", "wtf did …" (see {@link WTF_AS_WHAT}). */
+const ASKING_VERB = String.raw`(?:is|are|was|were|do|does|did|happened|happens|happening)`;
+
 const CHAT_OPENINGS: readonly RegExp[] = [
   /^(?:hey|hi|hello|yo)\s+[\p{L}\p{N}_-]+\s*[,:!]\s*/iu,
   /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|guys|wait|btw|idk|ngl|tbh|lol|like|honestly|pls|plz|please|help|(?:real |quick |random |serious |dumb )?q(?:uestion)?)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
   // Interjections and intensifiers that open a chat message ("lowkey which…", "omg did…",
   // "bro what…"): the question's own first word follows them.
-  /^(?:(?:lowkey|highkey|deadass|omg|omfg|(?:wtf|wth)(?!\s+(?:is|are|was|were|do|does|did|happened|happens|happening)\b)|bro|bruh|dude|istg|tbf|imo|imho|welp|ayo|sheesh|ugh+|h+m+|yikes|damn|dang|srsly|seriously|ok(?:ay)? but|okay so|alright|ayy+)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
+  new RegExp(
+    String.raw`^(?:(?:lowkey|highkey|deadass|omg|omfg|(?:wtf|wth)(?!\s+${ASKING_VERB}\b)|bro|bruh|dude|istg|tbf|imo|imho|welp|ayo|sheesh|ugh+|h+m+|yikes|damn|dang|srsly|seriously|ok(?:ay)? but|okay so|alright|ayy+)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+`,
+    "iu",
+  ),
   // Discourse markers and labels that open a message ("but…", "real talk…", "genuine
   // question:", "quick one:", "sorry but…").
   /^(?:(?:and|but|also|anyway|anyways|basically|genuinely|(?:so|ok(?:ay)?)\s+basically|real\s+talk|(?:ok(?:ay)?\s+)?real\s+quick|sorry(?:\s+but)?|(?:genuine|honest|serious|random|stupid|quick)\s+(?:question|one|q)\s*:|quick\s+one)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
@@ -201,8 +207,7 @@ function withoutChatEnding(text: string): string {
 }
 
 /** "wtf is …", "wtf did …": chat's "what", before a verb that asks ("what the … is it"). */
-const WTF_AS_WHAT =
-  /^(?:wtf|wth)\s+(?=(?:is|are|was|were|do|does|did|happened|happens|happening)\b)/iu;
+const WTF_AS_WHAT = new RegExp(String.raw`^(?:wtf|wth)\s+(?=${ASKING_VERB}\b)`, "iu");
 
 /** The question without its chat openings; the whole text when nothing follows them. */
 function withoutChatFrame(text: string): string {
