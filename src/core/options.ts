@@ -49,6 +49,11 @@ export interface RankingOptions {
   readonly otherSenseCredit: number;
   /** Match quality of a word from the definition of a question word ("expensive" → "price"). */
   readonly definitionCredit: number;
+  /**
+   * Match quality of a word or name whose dictionary definition says two words of the
+   * question in a row ("top law officer" → "Attorney General"), for each of the two.
+   */
+  readonly describedCredit: number;
   /** Match quality of a compound's head ("carmakers" → "makers"). */
   readonly compoundCredit: number;
   /**
@@ -229,6 +234,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   synonymCredit: 0.6,
   otherSenseCredit: 0.5,
   definitionCredit: 0.35,
+  describedCredit: 0.4,
   compoundCredit: 0.5,
   abbreviationCredit: 0.4,
   kindBonus: 0.1,

@@ -46,6 +46,12 @@ export interface SynonymSource {
   otherSenseSynonyms?(word: string): readonly string[];
   /** Content words of the definition of the word's main sense: "expensive" → "price", "charging". */
   definitionWords(word: string): readonly string[];
+  /**
+   * Words and names of several words whose definition says the two words in a row, stop
+   * words aside ("law" "officer" → "attorney general", "chief law officer of a country"),
+   * each as its lower-case words.
+   */
+  describedBy?(first: string, second: string): readonly (readonly string[])[];
   /** True when the word (or its dictionary form) is an English word: then it is no misspelling. */
   knows(word: string): boolean;
   /**

@@ -5,6 +5,7 @@ import { NounSenses } from "./noun-senses.ts";
 import { capitalCountry } from "./wordnet-capitals.ts";
 import { SortedFile, writtenAsAbbreviation, writtenInTitleCase } from "./wordnet-files.ts";
 import { lemmasOf, PARTS, type PartOfSpeech } from "./wordnet-forms.ts";
+import { DescribedTerms } from "./described-terms.ts";
 import { definitionTerms, Synsets } from "./wordnet-synsets.ts";
 import { CACHE_SIZES, type NounSense, type SynonymSource } from "../core/index.ts";
 
@@ -39,7 +40,18 @@ export class WordNetSynonyms implements SynonymSource {
   );
   private readonly synsets = new Synsets((kind, part) => this.file(kind, part));
 
-  constructor(private readonly dictionary: string = wordnet.path) {}
+  private readonly described: DescribedTerms;
+
+  /**
+   * @param dictionary - WordNet's folder.
+   * @param describedTerms - the dictionary read backwards (`assets/described-terms.txt`).
+   */
+  constructor(
+    private readonly dictionary: string = wordnet.path,
+    describedTerms?: string,
+  ) {
+    this.described = new DescribedTerms(describedTerms);
+  }
 
   private file(kind: "index" | "data", part: PartOfSpeech): SortedFile {
     const table = kind === "index" ? this.indexFiles : this.dataFiles;
@@ -65,6 +77,15 @@ export class WordNetSynonyms implements SynonymSource {
 
   definitionWords(word: string): readonly string[] {
     return this.lookup(word).definition;
+  }
+
+  describedBy(first: string, second: string): readonly (readonly string[])[] {
+    try {
+      return this.described.describedBy(first, second);
+    } catch {
+      // A missing or damaged dictionary only costs the evidence.
+      return [];
+    }
   }
 
   knows(word: string): boolean {

@@ -18,6 +18,7 @@ import {
 } from "./question-words.ts";
 import { addCompoundSynonyms, commonCompounds, compoundNames } from "./compound-names.ts";
 import { addPhrasalVerbs } from "./phrasal-verbs.ts";
+import { addDescribedTerms } from "./described-terms.ts";
 import { initialismOf } from "./initialisms.ts";
 import { linkComplements, linkNames } from "./query-links.ts";
 import { addCountries } from "./metonymy.ts";
@@ -109,6 +110,7 @@ export function queryTerms(
   addCompoundSynonyms(compounds, variantsByTerm, view, options);
   addCompoundSynonyms(commonCompounds(content, options), variantsByTerm, view, options);
   addPhrasalVerbs(tokens, content, variantsByTerm, view, options);
+  addDescribedTerms(content, isName, variantsByTerm, view, options);
   // A stand-in that is another word of the question stands for that word only: in "stock
   // price", "price" is no evidence of "stock".
   const asked = new Set(variantsByTerm.keys());

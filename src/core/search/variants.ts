@@ -9,7 +9,14 @@ import { VectorNeighbours } from "./vector-neighbours.ts";
 
 /** How an index term came to stand for a question word. */
 export type MatchKind =
-  "exact" | "fuzzy" | "compound" | "abbreviation" | "synonym" | "definition" | "vector";
+  | "exact"
+  | "fuzzy"
+  | "compound"
+  | "abbreviation"
+  | "synonym"
+  | "definition"
+  | "vector"
+  | "described";
 
 /** How well an index term stands for a question word (1: the word itself). */
 export interface Match {

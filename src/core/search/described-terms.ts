@@ -1,0 +1,44 @@
+import type { IndexView } from "../index/view.ts";
+import type { RankingOptions } from "../options.ts";
+import { termOf, type Token } from "../text/tokenize.ts";
+import type { MatchKind, VariantMap } from "./variants.ts";
+
+/**
+ * Two words of the question side by side, stop words aside, that define a word or a name
+ * of the articles ("the nation's top law officer" → "Attorney General", "every year" →
+ * "annual", "bring back" → "reinstate"): the dictionary read backwards. The term stands in
+ * for each of the two words at `describedCredit`. Adds them to `variantsByTerm` (copies:
+ * a word's variants are shared between questions).
+ */
+export function addDescribedTerms(
+  content: readonly (Token | undefined)[],
+  isName: (token: Token) => boolean,
+  variantsByTerm: Map<string, VariantMap>,
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): void {
+  const describedBy = options.synonyms?.describedBy?.bind(options.synonyms);
+  if (!describedBy) return;
+  const words = content.filter(
+    (token): token is Token => token !== undefined && !token.isNumber && !isName(token),
+  );
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    const first = words[i] as Token;
+    const second = words[i + 1] as Token;
+    const found: string[] = [];
+    for (const lemma of describedBy(first.word, second.word)) {
+      const term = lemma.map(termOf).join(" ");
+      if (view.has(term)) found.push(term);
+    }
+    if (found.length === 0) continue;
+    for (const token of [first, second]) {
+      const variants = new Map(variantsByTerm.get(token.term));
+      for (const term of found) {
+        if ((variants.get(term)?.quality ?? 0) < options.describedCredit) {
+          variants.set(term, { quality: options.describedCredit, how: "described" as MatchKind });
+        }
+      }
+      variantsByTerm.set(token.term, variants);
+    }
+  }
+}
