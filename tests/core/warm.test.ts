@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CitationIndex, parseArticle, type WordVectors } from "../../src/core/index.ts";
+import {
+  CitationIndex,
+  parseArticle,
+  type SynonymSource,
+  type WordVectors,
+} from "../../src/core/index.ts";
 
 function article(id: string, body: string) {
   return parseArticle(
@@ -58,5 +63,56 @@ describe("warming an index before its first question", () => {
     const afterQuestions = vectors.lookups;
     warmed.warm();
     expect(vectors.lookups).toBe(afterQuestions);
+  });
+});
+
+/** A dictionary that knows nothing and remembers the words it was asked about. */
+class RecordingSynonyms implements SynonymSource {
+  readonly asked = new Set<string>();
+  synonyms(word: string): readonly string[] {
+    this.asked.add(word);
+    return [];
+  }
+  definitionWords(): readonly string[] {
+    return [];
+  }
+  knows(): boolean {
+    return false;
+  }
+}
+
+const ANIMALS = [
+  "aardvark",
+  "badger",
+  "camel",
+  "dingo",
+  "ermine",
+  "ferret",
+  "gazelle",
+  "heron",
+  "ibex",
+  "jackal",
+  "koala",
+  "lemur",
+  "marmot",
+  "narwhal",
+  "ocelot",
+  "pelican",
+];
+
+describe("warming an index of many articles", () => {
+  it("GIVEN sixteen articles WHEN warmed THEN questions are made of eight titles spread over them, not of the first alone", () => {
+    const articles = ANIMALS.map((animal) =>
+      parseArticle(
+        `/x/${animal}.md`,
+        new TextEncoder().encode(
+          `---\ntitle: The ${animal} census\n---\n\nRangers counted ${animal} herds.\n`,
+        ),
+      ),
+    );
+    const synonyms = new RecordingSynonyms();
+    new CitationIndex(articles, { synonyms }).warm();
+    const asked = ANIMALS.filter((animal) => synonyms.asked.has(animal));
+    expect(asked).toEqual(ANIMALS.filter((_, position) => position % 2 === 0));
   });
 });

@@ -4,7 +4,7 @@ import type { IndexData } from "../index/index-data.ts";
 import { IndexView } from "../index/view.ts";
 import { LRUCache } from "lru-cache";
 import { DEFAULT_RANKING, type RankingOptions } from "../options.ts";
-import { CACHE_SIZES } from "../fixed-tuning.ts";
+import { CACHE_SIZES, WARMING } from "../fixed-tuning.ts";
 import { normalizeDiscordText } from "../text/normalize.ts";
 import { setApartWords } from "./exclusions.ts";
 import { limitOf, Ranker, type Ranked } from "./ranker.ts";
@@ -87,10 +87,15 @@ export class CitationIndex {
     this.view.articlesTitled("");
     this.ranker.warm();
     this.options.synonyms?.knows("article");
-    // Questions made of the first title's words run the ranking code once for each kind of
-    // answer, so that the engine compiles it now rather than during the first real question.
-    const title = this.articles[0]?.title;
-    if (title) for (const question of warmingQuestions(title)) this.ask(question);
+    // Questions made of titles' words run the ranking code for each kind of answer, so that
+    // the engine compiles it now rather than during the first real questions.
+    const count = this.articles.length;
+    const { titles } = WARMING;
+    const step = Math.max(1, Math.floor(count / titles));
+    for (let position = 0; position < count && position < step * titles; position += step) {
+      const title = this.articles[position]?.title;
+      if (title) for (const question of warmingQuestions(title)) this.ask(question);
+    }
   }
 
   /** Number of indexed sentences. */
