@@ -21,6 +21,8 @@ export interface ProbeResult {
   readonly firstQuestionCpuMs: number[];
   /** Per question, the median wall time over the rounds, ms (inflated by other processes). */
   readonly questionWallMs: number[];
+  /** Per question, the wall time of its first ask, ms: what a member waits for a new question. */
+  readonly firstQuestionWallMs: number[];
   /** Per question, the JSON of its first answer (or its refusal). */
   readonly answers: string[];
 }
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
     questionCpuMs: times.filter((list) => list.length > 0).map(median),
     firstQuestionCpuMs: times.filter((list) => list.length > 0).map((list) => list[0] ?? 0),
     questionWallMs: wallTimes.filter((list) => list.length > 0).map(median),
+    firstQuestionWallMs: wallTimes.filter((list) => list.length > 0).map((list) => list[0] ?? 0),
     answers,
   };
   process.stdout.write(JSON.stringify(result));

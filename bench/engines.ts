@@ -13,7 +13,8 @@
 // (--real: only the 182 real questions npm run bench times on the archive). --paired: both
 // engines in one process instead, each question asked by one and then the other.
 // CPU time first: on a shared machine the CPU time of a question moves far less than its wall
-// time, printed after it. Between them, the CPU time of each question's first ask alone.
+// time, printed after it. Between them, the CPU time of each question's first ask alone; last,
+// the wall time of each first ask (what a member waits for a question new to the process).
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -105,15 +106,16 @@ for (let repeat = 0; repeat <= Number(values.repeats); repeat += 1) {
 
 // CPU time first; then the CPU time of each question's first ask (the round that first meets
 // its words, from a fresh process: what a new question costs a running bot), then wall time
-// (what a member waits, inflated on a shared machine).
-for (const clock of ["CPU", "first-ask CPU", "wall"] as const) {
+// (what a member waits, inflated on a shared machine), warm and at the first ask.
+const timesOf = {
+  CPU: (result: ProbeResult) => result.questionCpuMs,
+  "first-ask CPU": (result: ProbeResult) => result.firstQuestionCpuMs,
+  wall: (result: ProbeResult) => result.questionWallMs,
+  "first-ask wall": (result: ProbeResult) => result.firstQuestionWallMs,
+} as const;
+for (const clock of ["CPU", "first-ask CPU", "wall", "first-ask wall"] as const) {
   const rows = runs.map(({ engine, result }) => {
-    const times =
-      clock === "CPU"
-        ? result.questionCpuMs
-        : clock === "wall"
-          ? result.questionWallMs
-          : result.firstQuestionCpuMs;
+    const times = timesOf[clock](result);
     const sorted = [...times].sort((a, b) => a - b);
     return {
       engine,
