@@ -1,6 +1,12 @@
 import { STOP_WORDS } from "../core/index.ts";
 import type { SortedFile } from "./wordnet-files.ts";
-import type { PartOfSpeech } from "./wordnet-forms.ts";
+import { lemmasOf, type PartOfSpeech } from "./wordnet-forms.ts";
+
+/** What a verb and its particle mean together (see `SynonymSource.phrasalVerb`). */
+export interface PhrasalMeaning {
+  readonly synonyms: readonly string[];
+  readonly definition: readonly string[];
+}
 
 /** The definition part of a gloss (before examples), as lower-case content words. */
 export function definitionTerms(gloss: string): string[] {
@@ -80,5 +86,33 @@ export class Synsets {
       }
     }
     return gloss;
+  }
+
+  /** What a verb and its particle mean together, when the dictionary knows them as one verb. */
+  phrasalVerb(verb: string, particle: string): PhrasalMeaning | undefined {
+    // "setting", "shutting": morphy's rules leave the doubled consonant ("sett").
+    const forms = lemmasOf(verb, "verb").flatMap((form) =>
+      /([b-df-hj-np-tv-z])\1$/u.test(form) ? [form, form.slice(0, -1)] : [form],
+    );
+    try {
+      for (const form of forms) {
+        const phrase = `${form}_${particle}`;
+        const fields = this.file("index", "verb").find(phrase)?.split(" ");
+        const offset = fields?.[6 + Number(fields[3])];
+        if (offset === undefined) continue;
+        // The main sense's own words only: the words derived from them ("support" →
+        // "patron", "sponsor") drift too far for a verb typed in chat.
+        const words = new Set<string>();
+        const gloss = this.collect("verb", Number(offset), words, false);
+        words.delete(phrase);
+        return {
+          synonyms: [...words].filter((word) => !word.includes("_")),
+          definition: definitionTerms(gloss),
+        };
+      }
+    } catch {
+      // A missing or damaged dictionary only costs the phrase's meaning.
+    }
+    return undefined;
   }
 }

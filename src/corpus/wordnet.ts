@@ -6,7 +6,7 @@ import { capitalCountry } from "./wordnet-capitals.ts";
 import { SortedFile, writtenAsAbbreviation, writtenInTitleCase } from "./wordnet-files.ts";
 import { lemmasOf, PARTS, type PartOfSpeech } from "./wordnet-forms.ts";
 import { DescribedTerms } from "./described-terms.ts";
-import { definitionTerms, Synsets } from "./wordnet-synsets.ts";
+import { definitionTerms, Synsets, type PhrasalMeaning } from "./wordnet-synsets.ts";
 import { CACHE_SIZES, type NounSense, type SynonymSource } from "../core/index.ts";
 
 /** WordNet's lexicographer file of verbs of telling, asking, ordering, singing (verb.communication). */
@@ -104,37 +104,10 @@ export class WordNetSynonyms implements SynonymSource {
     const key = `${verb} ${particle}`;
     let meaning = this.phrasal.get(key);
     if (meaning === undefined) {
-      meaning = this.readPhrasalVerb(verb, particle) ?? false;
+      meaning = this.synsets.phrasalVerb(verb, particle) ?? false;
       this.phrasal.set(key, meaning);
     }
     return meaning === false ? undefined : meaning;
-  }
-
-  private readPhrasalVerb(verb: string, particle: string): PhrasalMeaning | undefined {
-    // "setting", "shutting": morphy's rules leave the doubled consonant ("sett").
-    const forms = lemmasOf(verb, "verb").flatMap((form) =>
-      /([b-df-hj-np-tv-z])\1$/u.test(form) ? [form, form.slice(0, -1)] : [form],
-    );
-    try {
-      for (const form of forms) {
-        const phrase = `${form}_${particle}`;
-        const fields = this.file("index", "verb").find(phrase)?.split(" ");
-        const offset = fields?.[6 + Number(fields[3])];
-        if (offset === undefined) continue;
-        // The main sense's own words only: the words derived from them ("support" →
-        // "patron", "sponsor") drift too far for a verb typed in chat.
-        const words = new Set<string>();
-        const gloss = this.synsets.collect("verb", Number(offset), words, false);
-        words.delete(phrase);
-        return {
-          synonyms: [...words].filter((word) => !word.includes("_")),
-          definition: definitionTerms(gloss),
-        };
-      }
-    } catch {
-      // A missing or damaged dictionary only costs the phrase's meaning.
-    }
-    return undefined;
   }
 
   adjective(word: string): boolean {
@@ -292,12 +265,6 @@ export class WordNetSynonyms implements SynonymSource {
     this.indexFiles.clear();
     this.dataFiles.clear();
   }
-}
-
-/** What a verb and its particle mean together (see {@link SynonymSource.phrasalVerb}). */
-interface PhrasalMeaning {
-  readonly synonyms: readonly string[];
-  readonly definition: readonly string[];
 }
 
 /** What the dictionary says of one word, cached. */
