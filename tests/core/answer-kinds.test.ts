@@ -81,6 +81,11 @@ describe("the kind of answer a question expects", () => {
     ["anyone know when tesla's gonna sign the jv", "date"],
     ["heart disease deaths per year", "none"],
     ["tesla sales last year", "none"],
+    // A word of precision after "what"/"which" asks the same kind as without it.
+    ["what exact date are the agreements getting signed", "date"],
+    ["which specific year was the agency created", "date"],
+    ["what exact percentage of voters agreed", "percent"],
+    ["what precise age does the rule set", "measure"],
   ])("GIVEN %j THEN it expects %s", (question, type) => {
     expect(expectedAnswer(question)).toBe(type);
   });
@@ -436,5 +441,20 @@ describe("'which groups', 'which industries': members of a kind, listed", () => 
       citation.excerpt.includes("not estimates"),
     );
     expect(clauses?.kindFits).toBe(false);
+  });
+});
+
+describe("a word of precision before the kind of answer asked", () => {
+  it("GIVEN 'what exact date…' THEN 'date' frames the question, as in 'what date…': it weighs as a word that names no topic", () => {
+    const index = new CitationIndex(
+      [article("deal.md", "Deal", "The agreements will be signed in the coming weeks.")],
+      { synonyms: defaultSynonyms },
+    );
+    const dateOf = (question: string) =>
+      index.explain(question).citations[0]?.terms.find((term) => term.word === "date");
+    const plain = dateOf("what date are the agreements getting signed");
+    const precise = dateOf("what exact date are the agreements getting signed");
+    expect(plain?.weighing.factors.map((factor) => factor.why)).toContain("low-information");
+    expect(precise?.weighing.factors.map((factor) => factor.why)).toContain("low-information");
   });
 });

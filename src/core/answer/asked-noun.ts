@@ -16,13 +16,33 @@ export const NAME_ASKED =
 const FRAME =
   /^(?:(?:do|does|did|can|could|would) )?(?:you|u|anyone|anybody|someone|somebody|y'?all|ya)(?: guys)? (?:know|remember|tell me|say|explain|have any idea)(?: if| whether)? |^(?:any ?idea|tell me|i wonder|wondering) /u;
 
-/** The question as its rules read it: lower case, straight apostrophes, no polite frame. */
+/**
+ * A word of precision between "what"/"which" and the noun it asks for ("what exact date",
+ * "which specific year"): the same kind of answer is asked as without it.
+ */
+export const PRECISION_WORDS: ReadonlySet<string> = new Set([
+  "exact",
+  "specific",
+  "precise",
+  "particular",
+]);
+
+const PRECISION_AFTER_WH = new RegExp(
+  `\\b(what|which) (?:${[...PRECISION_WORDS].join("|")}) `,
+  "gu",
+);
+
+/**
+ * The question as its rules read it: lower case, straight apostrophes, no polite frame, no
+ * word of precision after "what" or "which".
+ */
 export function questionText(question: string): string {
   return question
     .toLowerCase()
     .replace(/[’']/gu, "'")
     .replace(/^[^\p{L}\p{N}]+/u, "")
-    .replace(FRAME, "");
+    .replace(FRAME, "")
+    .replace(PRECISION_AFTER_WH, "$1 ");
 }
 
 /** The dictionary's sense of the noun after "which"/"what" ("department" in "which federal departments wrote…"). */

@@ -1,6 +1,7 @@
 import editDistance from "damerau-levenshtein";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
+import { PRECISION_WORDS } from "../answer/asked-noun.ts";
 import { STOP_WORDS } from "../text/lexicon.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
 
@@ -28,7 +29,9 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
 export function kindNounAsked(tokens: readonly Token[], position: number): boolean {
   const token = tokens[position];
   if (token === undefined || !KIND_NOUNS.has(token.word)) return false;
-  const before = tokens[position - 1]?.word;
+  // "what exact date": the word of precision frames the question too.
+  const precise = PRECISION_WORDS.has(tokens[position - 1]?.word ?? "");
+  const before = tokens[position - (precise ? 2 : 1)]?.word;
   return (
     before === "what" ||
     before === "which" ||
