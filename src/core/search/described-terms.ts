@@ -6,7 +6,7 @@ import type { MatchKind, VariantMap } from "./variants.ts";
 /**
  * Two words of the question side by side, stop words aside, that define a word or a name
  * of the articles ("the nation's top law officer" → "Attorney General", "every year" →
- * "annual", "bring back" → "reinstate"): the dictionary read backwards. The term stands in
+ * "yearly", "the speed of sound" → "supersonic"): the dictionary read backwards. The term stands in
  * for each of the two words at `describedCredit`. Adds them to `variantsByTerm` (copies:
  * a word's variants are shared between questions).
  */
