@@ -103,7 +103,7 @@ export function buildDescribedTerms(
       for (let i = 0; i + 1 < words.length; i += 1) {
         const one = words[i] as string;
         const two = words[i + 1] as string;
-        // A question says a definition in common words ("red metal", not "ductile malleable").
+        // A question says a definition in common words ("law officer", not "ductile malleable").
         if (one === two || !common(written[i] as string) || !common(written[i + 1] as string)) {
           continue;
         }

@@ -1,14 +1,14 @@
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
-import type { MatchKind, VariantMap } from "./variants.ts";
+import type { VariantMap } from "./variants.ts";
 
 /**
- * Two words of the question side by side, stop words aside, that define a word or a name
- * of the articles ("the nation's top law officer" → "Attorney General", "every year" →
- * "yearly", "the speed of sound" → "supersonic"): the dictionary read backwards. The term stands in
- * for each of the two words at `describedCredit`. Adds them to `variantsByTerm` (copies:
- * a word's variants are shared between questions).
+ * Two words of the question side by side, stop words aside (not names, not numbers), that
+ * define a word or a name of the articles ("the nation's top law officer" → "Attorney
+ * General", "every year" → "yearly", "the speed of sound" → "supersonic"): the dictionary
+ * read backwards. The term stands in for each of the two words at `describedCredit`. Adds
+ * them to `variantsByTerm` (copies: a word's variants are shared between questions).
  */
 export function addDescribedTerms(
   content: readonly (Token | undefined)[],
@@ -35,7 +35,7 @@ export function addDescribedTerms(
       const variants = new Map(variantsByTerm.get(token.term));
       for (const term of found) {
         if ((variants.get(term)?.quality ?? 0) < options.describedCredit) {
-          variants.set(term, { quality: options.describedCredit, how: "described" as MatchKind });
+          variants.set(term, { quality: options.describedCredit, how: "described" });
         }
       }
       variantsByTerm.set(token.term, variants);
