@@ -202,7 +202,9 @@ export const ACRONYM_READING = Object.freeze({
  * ask; with 8 titles, 40–61 ms (0.54×; median 0.81×), the answers the same, for about 0.4 s
  * more of warming (1.2 → 1.6 s on the archive, before the bot connects to Discord).
  * `npm run bench:engines -- --baseline DIR --real --repeats 4`, 4 December
- * (docs/runs/engines-first-ask-warming.txt).
+ * (docs/runs/engines-first-ask-warming.txt). 16 titles gained nothing more (first asks'
+ * CPU p99 1.10× and wall p99 1.43× those of 8, two repeats, noisy) for 0.6 s more of warming
+ * (1.7 → 2.3 s).
  */
 export const WARMING = Object.freeze({
   titles: 8,
