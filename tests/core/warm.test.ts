@@ -100,16 +100,21 @@ const ANIMALS = [
   "pelican",
 ];
 
+/** One made-up census article an animal, its name in the title. */
+function censusArticles(animals: readonly string[]) {
+  return animals.map((animal) =>
+    parseArticle(
+      `/x/${animal}.md`,
+      new TextEncoder().encode(
+        `---\ntitle: The ${animal} census\n---\n\nRangers counted ${animal} herds.\n`,
+      ),
+    ),
+  );
+}
+
 describe("warming an index of many articles", () => {
   it("GIVEN sixteen articles WHEN warmed THEN questions are made of eight titles spread over them, not of the first alone", () => {
-    const articles = ANIMALS.map((animal) =>
-      parseArticle(
-        `/x/${animal}.md`,
-        new TextEncoder().encode(
-          `---\ntitle: The ${animal} census\n---\n\nRangers counted ${animal} herds.\n`,
-        ),
-      ),
-    );
+    const articles = censusArticles(ANIMALS);
     const synonyms = new RecordingSynonyms();
     new CitationIndex(articles, { synonyms }).warm();
     const asked = ANIMALS.filter((animal) => synonyms.asked.has(animal));
@@ -118,14 +123,7 @@ describe("warming an index of many articles", () => {
 
   it("GIVEN fifteen articles WHEN warmed THEN the eight titles reach the last part of the articles too", () => {
     const fifteen = ANIMALS.slice(0, 15);
-    const articles = fifteen.map((animal) =>
-      parseArticle(
-        `/x/${animal}.md`,
-        new TextEncoder().encode(
-          `---\ntitle: The ${animal} census\n---\n\nRangers counted ${animal} herds.\n`,
-        ),
-      ),
-    );
+    const articles = censusArticles(fifteen);
     const synonyms = new RecordingSynonyms();
     new CitationIndex(articles, { synonyms }).warm();
     const asked = fifteen.filter((animal) => synonyms.asked.has(animal));

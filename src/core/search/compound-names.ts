@@ -1,7 +1,7 @@
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
-import type { VariantMap } from "./variants.ts";
+import { addStandIns, type VariantMap } from "./variants.ts";
 
 /** Question words that together make a name the dictionary knows, and that name as it looks it up. */
 export interface CompoundName {
@@ -102,15 +102,9 @@ export function addCompoundSynonyms(
       if (view.has(term)) standIns.add(term);
     }
     if (standIns.size === 0) continue;
-    for (const token of tokens) {
-      // A copy: the variants of a word are shared between questions (VariantFinder's cache).
-      const variants = new Map(variantsByTerm.get(token.term));
-      for (const term of standIns) {
-        if ((variants.get(term)?.quality ?? 0) < options.synonymCredit) {
-          variants.set(term, { quality: options.synonymCredit, how: "synonym" });
-        }
-      }
-      variantsByTerm.set(token.term, variants);
-    }
+    addStandIns(variantsByTerm, tokens, standIns, {
+      quality: options.synonymCredit,
+      how: "synonym",
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
-import type { VariantMap } from "./variants.ts";
+import { addStandIns, type VariantMap } from "./variants.ts";
 
 /**
  * Two words of the question side by side, stop words aside (not names, not numbers), that
@@ -30,15 +30,9 @@ export function addDescribedTerms(
       const term = lemma.map(termOf).join(" ");
       if (view.has(term)) found.push(term);
     }
-    if (found.length === 0) continue;
-    for (const token of [first, second]) {
-      const variants = new Map(variantsByTerm.get(token.term));
-      for (const term of found) {
-        if ((variants.get(term)?.quality ?? 0) < options.describedCredit) {
-          variants.set(term, { quality: options.describedCredit, how: "described" });
-        }
-      }
-      variantsByTerm.set(token.term, variants);
-    }
+    addStandIns(variantsByTerm, [first, second], found, {
+      quality: options.describedCredit,
+      how: "described",
+    });
   }
 }

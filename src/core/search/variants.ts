@@ -28,6 +28,25 @@ export interface Match {
 export type VariantMap = ReadonlyMap<string, Match>;
 
 /**
+ * Gives each of `tokens` the index terms `standIns` at `match`, where it has none better.
+ * Copies: the variants of a word are shared between questions (VariantFinder's cache).
+ */
+export function addStandIns(
+  variantsByTerm: Map<string, VariantMap>,
+  tokens: Iterable<Token>,
+  standIns: Iterable<string>,
+  match: Match,
+): void {
+  for (const token of tokens) {
+    const variants = new Map(variantsByTerm.get(token.term));
+    for (const term of standIns) {
+      if ((variants.get(term)?.quality ?? 0) < match.quality) variants.set(term, match);
+    }
+    variantsByTerm.set(token.term, variants);
+  }
+}
+
+/**
  * Works out which index terms a question word may stand for: itself, its
  * WordNet synonyms and definition words, its neighbours in the word-vector space
  * (`vector-neighbours.ts`), close spellings and expansions of the articles' words
