@@ -148,6 +148,24 @@ describe("typos, false friends and the kind of answer", () => {
     expect(seedOnly.ask("What is the job of Wang Yang?").answered).toBe(true);
   });
 
+  it("GIVEN an attribute tied by 'on', 'if' or 'between' ('the cap on', 'the penalty if', 'the distance between') THEN it is checked as one tied by 'of' is", () => {
+    // The seed states the tariff on Tesla's imported cars, never a cap, a penalty or a distance.
+    for (const [question, attribute] of [
+      ["What is the cap on Tesla's imported cars?", "cap"],
+      ["What's the penalty if Tesla sells cars in China?", "penalty"],
+      ["What's the distance between Beijing and Guangdong?", "distance"],
+    ] as const) {
+      const { answer, citations } = seedOnly.explain(question);
+      expect(answer.answered, question).toBe(false);
+      const asked = citations[0]?.terms.find((term) => term.word === attribute);
+      expect(asked?.notes, question).toContain("attribute-missing");
+    }
+    // The attribute the passage states still answers.
+    const tariff = seedOnly.ask("What is the tariff on Tesla's imported cars?");
+    expect(tariff.answered).toBe(true);
+    expect(tariff.citations[0]?.excerpt).toContain("25% tariffs on Tesla");
+  });
+
   it("GIVEN a question asking for a number or a name THEN the short answer is taken verbatim from the cited sentence", () => {
     const tariff = seedOnly.ask("What tariff is applied to Tesla's imported cars?");
     expect(tariff.answer).toBe("25%");

@@ -9,10 +9,19 @@ import {
 import type { Token } from "../text/tokenize.ts";
 
 /**
+ * The words that tie an attribute to what it is of: "the range of", "the price for", "the
+ * cap on", "the penalty if", "the distance between". Not "in" or "to" ("the increase in
+ * …", "the response to …"): their noun is more often the asker's word for what the passage
+ * says otherwise (dev sweep, 5 December: "in" top1 1240 → 1238, "to" 1240 → 1239).
+ */
+const ATTRIBUTE_LINKS: ReadonlySet<string> = new Set(["of", "for", "on", "if", "between"]);
+
+/**
  * The position of the attribute a question asks about, in "what is the range of the
- * Model S", "who was the head of the lobby", "whats the current price of …": the last
- * word before "of" or "for" after the question word, a copula and "the". Not a name,
- * not a verb, not a frame noun ("the name of …" is answered by a name, not by "name").
+ * Model S", "who was the head of the lobby", "whats the current price of …", "what's the
+ * cap on …": the last word before one of {@link ATTRIBUTE_LINKS} after the question word,
+ * a copula and "the". Not a name, not a verb, not a frame noun ("the name of …" is
+ * answered by a name, not by "name").
  */
 export function askedAttribute(
   tokens: readonly Token[],
@@ -29,7 +38,7 @@ export function askedAttribute(
   let last: number | undefined;
   for (; content[position] && !isName(content[position] as Token); position++) last = position;
   const after = tokens[position]?.word;
-  if (last === undefined || (after !== "of" && after !== "for")) return undefined;
+  if (last === undefined || after === undefined || !ATTRIBUTE_LINKS.has(after)) return undefined;
   const word = (tokens[last] as Token).word;
   const verb = options.synonyms?.mostlyVerb?.(IRREGULAR_FORMS.get(word) ?? word) ?? false;
   return FRAME_NOUNS.has(word) || LOW_INFORMATION_WORDS.has(word) || verb ? undefined : last;
