@@ -115,7 +115,7 @@ export class NameEvidence {
   }
 
   /** An English word the dictionary does not write as a name ("work", not "tesla"). */
-  commonWord(word: string): boolean {
+  private commonWord(word: string): boolean {
     const dictionary = this.options.synonyms;
     return !!dictionary && dictionary.knows(word) && !(dictionary.properNoun?.(word) ?? false);
   }

@@ -5,7 +5,6 @@ import type { RankingOptions } from "../options.ts";
 import {
   AUXILIARIES,
   IRREGULAR_FORMS,
-  isRomanNumeral,
   LOW_INFORMATION_WORDS,
   STOP_WORDS,
 } from "../text/lexicon.ts";
@@ -51,9 +50,7 @@ export interface QueryTerm {
   /**
    * True when the word is a name (a person, a place, a company; see {@link NameEvidence})
    * spelt out, not a letter or an abbreviation: an article without "Europe" is not about
-   * Europe, but one without "US" may say "United States". Nor a common English word alone
-   * ("working" of the articles' "Working Families"): beside another word of a name ("white
-   * house") it is one.
+   * Europe, but one without "US" may say "United States".
    */
   readonly fullName: boolean;
   /**
@@ -129,13 +126,6 @@ export function queryTerms(
       ([term, match]) => !view.has(term) || match.quality < options.looseMatch,
     );
   const attributeAt = askedAttribute(tokens, content, isName, options);
-  // A common English word is a whole name beside another word of one ("white house", "iron
-  // dome", "title ix"); alone ("working", "point", "banks"), the articles' capitals that made
-  // it a name are more often another name's or a heading's.
-  const besideName = (position: number) =>
-    [content[position - 1], content[position + 1]].some(
-      (next) => next !== undefined && (next.isNumber || isRomanNumeral(next.word) || isName(next)),
-    );
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   const positionOf = new Map<string, number>();
@@ -243,7 +233,6 @@ export function queryTerms(
       weightIfAbsent,
       fullName:
         named &&
-        (inCompoundName.has(token) || besideName(position) || !names.commonWord(token.word)) &&
         !token.acronym &&
         token.word.length >= MIN_FULL_NAME_LENGTH &&
         ![...variants.keys()].some((variant) => /^\p{Lu}+$/u.test(variant)),
