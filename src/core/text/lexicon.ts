@@ -133,14 +133,16 @@ export const STEM_COLLISIONS: ReadonlyMap<string, string> = new Map(
  * Nouns that frame what is asked instead of naming it: "the name of the agent" is
  * answered by a name, "the number of cars" by a count, "the date of the meeting" by a
  * date, "the job of Wang Yang" by a role, "the purpose of the order" by an explanation
- * in the article's own words, none of them by the word itself.
+ * in the article's own words, "the latest on the deal" by the news, none of them by the
+ * word itself.
  */
 export const FRAME_NOUNS: ReadonlySet<string> = new Set(
   words(`name names number amount total kind type sort part list example
   date time day year month deadline timeline schedule percentage percent rate level share
   job title position post occupation role scope extent
   purpose goal aim reason cause point significance importance impact effect result outcome
-  benefit problem meaning status plan idea nature focus context basis background rationale motive`),
+  benefit problem meaning status plan idea nature focus context basis background rationale motive
+  latest news word update updates info information details`),
 );
 
 /** Question words that open "what is the range of …", "who was the head of …". */
