@@ -65,6 +65,9 @@ describe("Discord text made plain before a question is read", () => {
     ["why is the space force important according to the WH", "why is the space force important"],
     ["Why, according to the quoted remarks, is it banned?", "Why, is it banned?"],
     ["According to the White House, what's stopping it?", "what's stopping it?"],
+    // "according" as chat types it.
+    ["why is it losing market share acording to the white house", "why is it losing market share"],
+    ["what does unity depend on, accoding to this?", "what does unity depend on?"],
     // A source that is not the article, or what it says, is asked about.
     ["what is the fund for according to trump", "what is the fund for according to trump"],
     [

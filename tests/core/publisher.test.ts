@@ -45,4 +45,21 @@ describe("the articles' publisher named as who says what is asked", () => {
     const index = new CitationIndex([sheet], { wordVectors: null });
     expect(words(index, "which fish were served at the White House")).toContain("white");
   });
+
+  it.each([
+    "according to the White House which native fish do the carp threaten",
+    "which native fish per the white house do the carp threaten",
+    "is it true acording to the white house that the carp threaten native fish",
+  ])(
+    "GIVEN the publisher cited as the source inside the question (%j) THEN neither it nor the words citing it are looked for",
+    (question) => {
+      const index = new CitationIndex([sheet], { wordVectors: null });
+      const looked = words(index, question);
+      expect(looked).toContain("fish");
+      for (const word of ["white", "house", "according", "acording", "per"]) {
+        expect(looked).not.toContain(word);
+      }
+      expect(index.ask(question).citations[0]?.excerpt).toContain("native fish");
+    },
+  );
 });

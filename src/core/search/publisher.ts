@@ -1,4 +1,5 @@
 import type { Article } from "../article/types.ts";
+import { ACCORDING } from "../text/lexicon.ts";
 import { foldCase, type Token } from "../text/tokenize.ts";
 
 /** Words before a clause's subject in a question: "does the White House say", "is the White House saying". */
@@ -43,8 +44,11 @@ function runTogether(words: readonly string[]): string {
 /**
  * Positions of the question's tokens that name the articles' publisher as the one who says
  * or thinks what is asked ("why does the White House think …", "what is the white house
- * saying …"): the asker points at the articles, whose text rarely names who published it.
- * A publisher named elsewhere ("hosting at the White House") is asked about and stays.
+ * saying …") or as its source, with the words that cite it ("… according to the White House
+ * and its allies", "per the White House"; normalize.ts drops such a source at the question's
+ * end or start whoever published the articles): the asker points at the articles, whose text
+ * rarely names who published it. A publisher named elsewhere ("hosting at the White House")
+ * is asked about and stays.
  */
 export function publisherAsSubject(
   tokens: readonly Token[],
@@ -55,13 +59,27 @@ export function publisherAsSubject(
   tokens.forEach((token, start) => {
     const first = token.word === "the" ? start + 1 : start;
     const before = tokens[start - 1];
-    if (before === undefined || !AUXILIARIES.has(before.word)) return;
+    if (before === undefined) return;
+    const citing = AUXILIARIES.has(before.word) ? 0 : citingWords(tokens, start);
+    if (citing < 0) return;
     for (let end = first + 1; end <= Math.min(tokens.length, first + MAX_NAME_WORDS); end += 1) {
       const words = tokens.slice(first, end).map((t) => t.word);
       if (!publishers.has(runTogether(words))) continue;
-      for (let i = start; i < end; i += 1) found.add(i);
+      for (let i = start - citing; i < end; i += 1) found.add(i);
       return;
     }
   });
   return found;
+}
+
+const ACCORDING_WORD = new RegExp(`^${ACCORDING}$`, "u");
+
+/**
+ * How many words before position `start` cite a source: 2 for "according to", 1 for "per",
+ * -1 when they do not.
+ */
+function citingWords(tokens: readonly Token[], start: number): number {
+  const before = tokens[start - 1]?.word;
+  if (before === "per") return 1;
+  return before === "to" && ACCORDING_WORD.test(tokens[start - 2]?.word ?? "") ? 2 : -1;
 }

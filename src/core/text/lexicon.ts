@@ -24,6 +24,12 @@ export const WEEKDAYS: readonly string[] = words(
   "monday tuesday wednesday thursday friday saturday sunday",
 );
 
+/**
+ * "according" as typed in chat: as spelt, or with a letter of a double or its "r" dropped
+ * ("acording", "accoding"). A pattern's source, for the words that cite a source.
+ */
+export const ACCORDING = "ac?cor?ding";
+
 /** A month name or its usual abbreviation, as a whole word, in any case. */
 export const MONTH_PATTERN =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;

@@ -5,6 +5,7 @@
  */
 
 import { spellChatFigures } from "./chat-numbers.ts";
+import { ACCORDING } from "./lexicon.ts";
 
 /** Mentions of users, roles and channels, slash commands and timestamps: `<@123>`, `<@!1>`, `<@&1>`, `<#1>`, `</cmd:1>`, `<t:1:R>`. */
 const DISCORD_TAGS = /<(?:@[!&]?\d+|#\d+|\/[\w -]+:\d+|t:-?\d+(?::[tTdDfFR])?)>/gu;
@@ -137,7 +138,7 @@ const WHATS_WITH =
  * before a comma: "according to the memo's definitions" asks about definitions, "according
  * to trump" about a person.
  */
-const SOURCE = String.raw`(?:according\s+to|per)\s+(?:this|that|it|them|(?:the|this|that|their|his|her)\s+(?:(?:new|latest|original|quoted|official|actual)\s+)?(?:fact\s?sheet|memo|memorandum|(?:executive\s+)?order|proclamation|article|post|story|statement|(?:press\s+)?release|briefing|transcript|text|document|doc|remarks|white\s+house|wh|admin|administration))`;
+const SOURCE = String.raw`(?:${ACCORDING}\s+to|per)\s+(?:this|that|it|them|(?:the|this|that|their|his|her)\s+(?:(?:new|latest|original|quoted|official|actual)\s+)?(?:fact\s?sheet|memo|memorandum|(?:executive\s+)?order|proclamation|article|post|story|statement|(?:press\s+)?release|briefing|transcript|text|document|doc|remarks|white\s+house|wh|admin|administration))`;
 const SOURCE_ATTRIBUTION = new RegExp(
   String.raw`(?:,\s*|\s+)${SOURCE}(?=\s*(?:[?.!]+\s*$|$|,))`,
   "giu",
