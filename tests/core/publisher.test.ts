@@ -46,8 +46,26 @@ describe("the articles' publisher named as who says what is asked", () => {
     expect(words(index, "which fish were served at the White House")).toContain("white");
   });
 
+  it("GIVEN 'per' before the publisher's name running on into a noun ('per white house staffer') THEN it means 'for each': no source, its words are looked for", () => {
+    const index = new CitationIndex([sheet], { wordVectors: null });
+    expect(
+      words(index, "which native fish do the carp threaten per white house staffer"),
+    ).toContain("white");
+  });
+
+  it("GIVEN the publisher's own cited ('according to White House economists, …') THEN the publisher is dropped and the words after it stay", () => {
+    const index = new CitationIndex([sheet], { wordVectors: null });
+    const looked = words(
+      index,
+      "According to White House economists, which native fish do the carp threaten?",
+    );
+    expect(looked).not.toContain("white");
+    expect(looked).toContain("economists");
+  });
+
   it.each([
     "according to the White House which native fish do the carp threaten",
+    "which native fish do the carp threaten accordin to the white house",
     "which native fish per the white house do the carp threaten",
     "is it true acording to the white house that the carp threaten native fish",
   ])(

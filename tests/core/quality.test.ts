@@ -168,6 +168,8 @@ describe("typos, false friends and the kind of answer", () => {
   it("GIVEN chat's 'the latest on', 'the person on' or 'the difference between' THEN no attribute is asked: the news, someone, a contrast", () => {
     for (const [question, word] of [
       ["what's the latest on tesla's joint venture", "latest"],
+      ["what's the lowdown on tesla's joint venture", "lowdown"],
+      ["what's the stance on tesla's joint venture", "stance"],
       ["who is the person on tesla's joint venture", "person"],
       ["what's the difference between tesla's prices in china and the us", "difference"],
     ] as const) {

@@ -1,6 +1,6 @@
 import type { Article } from "../article/types.ts";
 import { ACCORDING } from "../text/lexicon.ts";
-import { foldCase, type Token } from "../text/tokenize.ts";
+import { foldCase, isContentToken, type Token } from "../text/tokenize.ts";
 
 /** Words before a clause's subject in a question: "does the White House say", "is the White House saying". */
 const AUXILIARIES: ReadonlySet<string> = new Set(
@@ -65,6 +65,9 @@ export function publisherAsSubject(
     for (let end = first + 1; end <= Math.min(tokens.length, first + MAX_NAME_WORDS); end += 1) {
       const words = tokens.slice(first, end).map((t) => t.word);
       if (!publishers.has(runTogether(words))) continue;
+      // "per White House staffer" is "for each"; "according to White House economists" cites
+      // the publisher's own, and the words after it stay.
+      if (tokens[start - 1]?.word === "per" && runsOn(tokens, end)) return;
       for (let i = start - citing; i < end; i += 1) found.add(i);
       return;
     }
@@ -82,4 +85,15 @@ function citingWords(tokens: readonly Token[], start: number): number {
   const before = tokens[start - 1]?.word;
   if (before === "per") return 1;
   return before === "to" && ACCORDING_WORD.test(tokens[start - 2]?.word ?? "") ? 2 : -1;
+}
+
+/**
+ * Whether the name ending before `end` runs on into a word it qualifies ("White House
+ * staffer"). A comma, a possessive ("the White House's …") or a word of no content ends it.
+ */
+function runsOn(tokens: readonly Token[], end: number): boolean {
+  const last = tokens[end - 1] as Token;
+  const next = tokens[end];
+  if (next === undefined || /['’]s$/u.test(last.surface)) return false;
+  return next.start === last.end + 1 && isContentToken(next);
 }

@@ -26,9 +26,10 @@ export const WEEKDAYS: readonly string[] = words(
 
 /**
  * "according" as typed in chat: as spelt, or with a letter of a double or its "r" dropped
- * ("acording", "accoding"). A pattern's source, for the words that cite a source.
+ * ("acording", "accoding"), or its "g" ("accordin"). A pattern's source, for the words that
+ * cite a source.
  */
-export const ACCORDING = "ac?cor?ding";
+export const ACCORDING = "ac?cor?din[g']?";
 
 /** A month name or its usual abbreviation, as a whole word, in any case. */
 export const MONTH_PATTERN =
@@ -139,8 +140,8 @@ export const STEM_COLLISIONS: ReadonlyMap<string, string> = new Map(
  * Nouns that frame what is asked instead of naming it: "the name of the agent" is
  * answered by a name, "the number of cars" by a count, "the date of the meeting" by a
  * date, "the job of Wang Yang" by a role, "the purpose of the order" by an explanation
- * in the article's own words, "the latest on the deal" by the news, none of them by the
- * word itself.
+ * in the article's own words, "the latest on the deal" or "the lowdown on the deal" by the
+ * news, none of them by the word itself.
  */
 export const FRAME_NOUNS: ReadonlySet<string> = new Set(
   words(`name names number amount total kind type sort part list example
@@ -148,7 +149,8 @@ export const FRAME_NOUNS: ReadonlySet<string> = new Set(
   job title position post occupation role scope extent
   purpose goal aim reason cause point significance importance impact effect result outcome
   benefit problem meaning status plan idea nature focus context basis background rationale motive
-  latest news word update updates info information details`),
+  latest news word update updates info information details
+  situation scoop tea lowdown rundown tldr vibe vibes takeaway gist breakdown summary overview stance`),
 );
 
 /** Question words that open "what is the range of …", "who was the head of …". */
