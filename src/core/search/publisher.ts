@@ -67,7 +67,7 @@ export function publisherAsSubject(
       if (!publishers.has(runTogether(words))) continue;
       // "per White House staffer" is "for each"; "according to White House economists" cites
       // the publisher's own, and the words after it stay.
-      if (tokens[start - 1]?.word === "per" && runsOn(tokens, end)) return;
+      if (before.word === "per" && runsOn(tokens, end)) return;
       for (let i = start - citing; i < end; i += 1) found.add(i);
       return;
     }
