@@ -1,8 +1,14 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { VectorTable } from "../../src/corpus/word-vectors.ts";
+
+/** The folders the tables were written to, deleted after the file's tests. */
+const written: string[] = [];
+afterAll(() => {
+  for (const dir of written) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Writes a table in the shipped layout (see scripts/build-word-vectors.mjs). */
 function tableFile(words: string[], rows: number[][], cut = 0): string {
@@ -14,7 +20,9 @@ function tableFile(words: string[], rows: number[][], cut = 0): string {
   header.writeUInt32LE(text.length, 12);
   const values = Buffer.from(Int8Array.from(rows.flat()).buffer);
   const bytes = Buffer.concat([header, text, values]);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "citebot-wv-")), "vectors.bin");
+  const dir = mkdtempSync(path.join(tmpdir(), "citebot-wv-"));
+  written.push(dir);
+  const file = path.join(dir, "vectors.bin");
   writeFileSync(file, bytes.subarray(0, bytes.length - cut));
   return file;
 }

@@ -26,6 +26,13 @@ import { distinctQuestions } from "./questions.ts";
 
 const started = stopAfterEach();
 
+/** A state folder of the test's own, deleted when it stops: the bot writes its database there. */
+async function scratchStateDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "citebot-process-state-"));
+  started({ stop: () => rm(dir, { recursive: true, force: true }) });
+  return dir;
+}
+
 describe("npm run start:sharded", () => {
   it("GIVEN npm run start:sharded with SHARD_COUNT=2 WHEN guilds on both shards ask THEN each shard process answers its guilds; an article added and a /reload on shard 0 are answered from on shard 1", async () => {
     const emu = started(await DiscordEmulator.start({ deadlineMs: TEST_DEADLINE_MS }));
@@ -151,7 +158,12 @@ describe("npm run start:sharded with SHARD_MODE=one-process", () => {
     const child = started(
       spawnScript(
         "start:sharded",
-        envFor(emu, { SHARD_COUNT: "2", SHARD_MODE: "one-process", LOG_LEVEL: "info" }),
+        envFor(emu, {
+          SHARD_COUNT: "2",
+          SHARD_MODE: "one-process",
+          LOG_LEVEL: "info",
+          CITEBOT_STATE_DIR: await scratchStateDir(),
+        }),
       ),
     );
     await emu
@@ -196,7 +208,14 @@ describe("load on npm start", () => {
     for (let i = 0; i < 10; i++) emu.addGuild();
     for (let i = 0; i < 50; i++) emu.addUser();
     const bot = started(
-      spawnScript("start", envFor(emu, { COOLDOWN_SECONDS: "0", LOG_LEVEL: "info" })),
+      spawnScript(
+        "start",
+        envFor(emu, {
+          COOLDOWN_SECONDS: "0",
+          LOG_LEVEL: "info",
+          CITEBOT_STATE_DIR: await scratchStateDir(),
+        }),
+      ),
     );
     await emu.waitForShards([0], PROCESS_START_MS);
     // Different questions: the bot remembers recent answers, and a burst of one repeated
