@@ -121,8 +121,30 @@ describe("the kind of answer a question expects", () => {
     ["what kinda buildings does this even cover lol", "thing"],
     ["Which types of agencies have to report?", "thing"],
     ["which agency has to report", "person"],
+    // A noun after "what" and a verb is the question's subject, not what it asks for.
+    ["what are agencies told to do about environmental reviews", "none"],
+    ["what do drugmakers have to sign to get the 0% rate", "none"],
+    ["what did starmer say about it", "none"],
+    ["what agencies are told to review the rules", "person"],
   ])("GIVEN %j THEN, with the dictionary, it expects %s", (question, type) => {
     expect(expectedAnswer(question, defaultSynonyms)).toBe(type);
+  });
+
+  it("GIVEN 'what do drugmakers have to sign' THEN the passage is cited without the agency it names as a short answer", () => {
+    const index = new CitationIndex(
+      [
+        article(
+          "drugs",
+          "Pharmaceutical tariffs",
+          "Drugmakers must sign pricing agreements with the Department of Health and Human Services to get the 0% rate.",
+          "Other imports pay the full tariff from October.",
+        ),
+      ],
+      { synonyms: defaultSynonyms, wordVectors: defaultWordVectors },
+    );
+    const answer = index.ask("what do drugmakers have to sign to get the 0% rate");
+    expect(answer.citations[0]?.excerpt).toContain("pricing agreements");
+    expect(answer.answer).toBeNull();
   });
 
   it("GIVEN 'what kind of state laws' and a passage describing the laws, naming no place THEN it is answered from that passage", () => {

@@ -252,6 +252,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Secretary of Defense Karl J. Brandt III, and Chilean Ambassador Ines Soto met the press.",
     "Secretary of Defense",
   ],
+  // A full stop after a word of lower-case letters ends a name, as it ends a list item's
+  // heading; the period of an abbreviation or an initial does not.
+  [
+    "what department falls under economic defense",
+    "person",
+    "Economic Defense. Department of Treasury.",
+    "Department of Treasury",
+  ],
   // "Which N": a name whose head is N answers, and outranks longer names of other kinds; a
   // name whose head is a person's title does not answer "which agency".
   [

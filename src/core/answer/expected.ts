@@ -100,6 +100,16 @@ const YES_NO =
   /^(?:(?:so|ok|okay|lol|hey|wait|and|but|also|yo|ngl|btw|then|hmm|um) )?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must|isn't|aren't|wasn't|doesn't|didn't|hasn't|haven't|won't|can't)\b/u;
 
 /**
+ * True when a function word follows "what"/"which" ("what are agencies told to do", "what do
+ * drugmakers have to sign", "what did officials say"): the noun after it is the question's
+ * subject, and what is asked is no agency, drugmaker or official.
+ */
+function nounIsSubject(q: string): boolean {
+  const after = /^(?:which|what) (\w+)/u.exec(q)?.[1];
+  return after !== undefined && STOP_WORDS.has(after);
+}
+
+/**
  * The kind "which N" / "what N" asks for, from the dictionary's sense of N: a person
  * or an organisation ("which agency"), a place ("which province"), or a thing that
  * bears N's name ("which generation" → "Generation IV"); undefined when the
@@ -236,6 +246,7 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
     // "what happened when lightning hit", "who was in charge when it passed": a "when"
     // after the question word opens a clause; it asks for no date.
     if (type === "date" && first && !DATE_ASKED.test(q.slice(first.index))) continue;
+    if (pattern === WHICH_THING && nounIsSubject(q)) continue;
     if (pattern === WHICH_THING && dictionary) return headNounKind(q, dictionary) ?? type;
     if (type === "measure" && CHANGE_WORDS.test(q)) return "amount";
     // "how big are the fines": the size of money, or of what is owned or owed, is a sum.

@@ -1,6 +1,6 @@
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import type { SynonymSource } from "../synonyms.ts";
-import { STOP_WORDS } from "../text/lexicon.ts";
+import { STOP_WORDS, TITLE_ABBREVIATIONS } from "../text/lexicon.ts";
 import { foldCase } from "../text/tokenize.ts";
 import { beforeOf, commonNoun } from "./name-kinds.ts";
 
@@ -49,6 +49,28 @@ const QUOTED_TITLE_LINKS: ReadonlySet<string> = new Set([
   "by",
 ]);
 
+/**
+ * A run of capitalised words cut where one of its words ends a sentence or a list item: a
+ * full stop after a word of lower-case letters that is no abbreviation ("***Economic
+ * Defense.*** Department of Treasury." holds two names), not after an initial, "U.S." or
+ * "Jr.".
+ */
+function endedAtFullStops(match: RegExpMatchArray): NameSpan[] {
+  const text = match[0];
+  const start = match.index ?? 0;
+  const spans: NameSpan[] = [];
+  let from = 0;
+  for (const word of text.matchAll(/[\p{L}\p{N}'’-]*\p{Ll}[\p{L}\p{N}'’-]*\.(?=\s)/gu)) {
+    const bare = word[0].slice(0, -1);
+    if (TITLE_ABBREVIATIONS.has(foldCase(bare))) continue;
+    const end = word.index + bare.length;
+    spans.push({ text: text.slice(from, end), index: start + from, end: start + end });
+    from = /\S/u.exec(text.slice(end + 1))!.index + end + 1;
+  }
+  spans.push({ text: text.slice(from), index: start + from, end: start + text.length });
+  return spans;
+}
+
 /** A name found in an excerpt: its text and where it starts and ends. */
 export interface NameSpan {
   readonly text: string;
@@ -66,8 +88,7 @@ export interface NameSpan {
 export function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined): NameSpan[] {
   const spans: NameSpan[] = [];
   NAME.lastIndex = 0;
-  for (const match of excerpt.matchAll(NAME)) {
-    const span = { text: match[0], index: match.index, end: match.index + match[0].length };
+  for (const span of [...excerpt.matchAll(NAME)].flatMap(endedAtFullStops)) {
     const previous = spans.at(-1);
     const head = foldCase(span.text.split(/\s+/u).at(-1) ?? "");
     const sense = dictionary?.nounSense?.(head);
