@@ -252,6 +252,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Secretary of Defense Karl J. Brandt III, and Chilean Ambassador Ines Soto met the press.",
     "Secretary of Defense",
   ],
+  // A common noun numbered ("Section 232") is a label, never who or where, even when the
+  // question's own number is what stood beside it.
+  [
+    "who's supposed to tell trump if more 232 action is needed",
+    "person",
+    "The Secretary of Commerce will inform the President of any circumstances that might indicate the need for further action under Section 232.",
+    "Secretary of Commerce",
+  ],
   // A full stop after a word of lower-case letters ends a name, as it ends a list item's
   // heading; the period of an abbreviation or an initial does not.
   [

@@ -214,6 +214,16 @@ export function bestName(
     ) {
       continue;
     }
+    // "Section 232", "Title 42", "Phase II": a common noun numbered is a label, whoever the
+    // question asks for (its number may have been dropped as the question's own word).
+    if (
+      single !== "" &&
+      (type === "person" || type === "place") &&
+      /^\s+(?:\d|[IVX]+\b)/u.test(excerpt.slice(match.end)) &&
+      dictionary?.nounSense?.(single)?.proper === false
+    ) {
+      continue;
+    }
     // "in China", "outside of the National Laboratories", "at the White House": a place, not who.
     if (
       type !== "place" &&
