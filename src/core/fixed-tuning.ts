@@ -11,6 +11,8 @@ export const SHORT_ANSWER = Object.freeze({
   closenessScale: 6,
   /** Closeness a question word adds when it is in the figure's own clause (between commas). */
   clauseCredit: 1,
+  /** Share of a question word's pull that a synonym of it pulls with ("large" for "big"). */
+  synonymPull: 0.6,
   /**
    * Closeness added, for "until when"/"when does it expire", to a date right after "until",
    * "through", "expiring": the date something stops ("until sunset, August 30, 2021"). More

@@ -165,6 +165,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The pilot program will build at least three reactors outside the national labs.",
     "at least three",
   ],
+  // Of two figures, the one beside the question's words or their synonyms ("big": "large").
+  [
+    "wait so how many days do the big pharma companies get before this kicks in",
+    "duration",
+    "The tariffs will come into effect in 120 days for certain large companies, and 180 days for smaller companies.",
+    "120 days",
+  ],
   // Durations, counts, sums, shares: only the kind asked for.
   [
     "how long does it take to charge a chinese electric car",

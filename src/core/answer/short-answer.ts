@@ -11,7 +11,7 @@ import {
   SHARE,
 } from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
-import { foldCase, tokenize } from "../text/tokenize.ts";
+import { foldCase, termOf, tokenize } from "../text/tokenize.ts";
 import { answersIn, patternsOf, quoted } from "./answers-in.ts";
 import type { CountedThing } from "./counted.ts";
 import type { AnswerType } from "./expected.ts";
@@ -39,16 +39,26 @@ function closestMatch(
   excerpt: string,
   allowed: ReadonlySet<string>,
   counting: boolean,
+  dictionary?: SynonymSource | null,
 ): string | undefined {
   // Terms in lower case: "faa" typed is the articles' acronym "FAA".
-  const asked = new Set(
-    tokenize(question)
-      .filter((token) => !STOP_WORDS.has(token.word) && !token.isNumber)
-      .map((token) => token.term.toLowerCase()),
+  const askedTokens = tokenize(question).filter(
+    (token) => !STOP_WORDS.has(token.word) && !token.isNumber,
   );
-  const positions = tokenize(excerpt)
-    .filter((token) => asked.has(token.term.toLowerCase()))
-    .map((token) => token.start);
+  const asked = new Set(askedTokens.map((token) => token.term.toLowerCase()));
+  // The question's words pull where the excerpt says them, and less where it says them in
+  // the dictionary's other words ("the big companies": "120 days for certain large companies").
+  const synonyms = new Set(
+    askedTokens.flatMap((token) =>
+      (dictionary?.synonyms(token.word) ?? []).map((synonym) => termOf(synonym).toLowerCase()),
+    ),
+  );
+  const pulls = tokenize(excerpt).flatMap((token) => {
+    const term = token.term.toLowerCase();
+    if (asked.has(term)) return [{ position: token.start, pull: 1 }];
+    if (synonyms.has(term)) return [{ position: token.start, pull: SHORT_ANSWER.synonymPull }];
+    return [];
+  });
   let best: { text: string; closeness: number } | undefined;
   const asksBefore = ASKS_BEFORE.test(foldCase(question));
   // "Until when…": the date after "until" answers, whatever words stand nearer another.
@@ -80,11 +90,12 @@ function closestMatch(
     const [from, to] = clauseAround(clauses, match.index, match.index + match[0].length);
     // Characters, not words: close enough for ranking a handful of numbers in a sentence.
     const closeness =
-      positions.reduce(
-        (sum, position) =>
+      pulls.reduce(
+        (sum, { position, pull }) =>
           sum +
-          1 / (1 + Math.abs(position - at) / SHORT_ANSWER.closenessScale) +
-          (position >= from && position < to ? SHORT_ANSWER.clauseCredit : 0),
+          pull *
+            (1 / (1 + Math.abs(position - at) / SHORT_ANSWER.closenessScale) +
+              (position >= from && position < to ? SHORT_ANSWER.clauseCredit : 0)),
         0,
       ) + (endsAt(match.index) ? SHORT_ANSWER.endCredit : 0);
     if (!best || closeness > best.closeness) {
@@ -164,7 +175,14 @@ export function extractShortAnswer(
         ),
       );
       for (const pattern of ordered) {
-        const found = closestMatch(pattern, question, excerpt, allowed, type === "count");
+        const found = closestMatch(
+          pattern,
+          question,
+          excerpt,
+          allowed,
+          type === "count",
+          dictionary,
+        );
         if (found) return found;
       }
       return null;
