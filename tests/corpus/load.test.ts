@@ -57,6 +57,32 @@ describe("reading an articles folder safely", () => {
     expect(again.problems.map((p) => p.message)).toEqual(corpus.problems.map((p) => p.message));
   });
 
+  it("GIVEN pages whose markup nests thousands of levels deep, or hundreds WHEN the folder is opened THEN each is skipped as too deeply nested, at once, and the other articles load", async () => {
+    const nested = (depth: number) =>
+      `<html><head><title>Nested</title></head><body>${"<div>".repeat(depth)}<p>Wombats dig burrows in the hills of Tasmania, rangers said on Monday.</p>${"</div>".repeat(depth)}</body></html>`;
+    const dir = await folder({
+      "good.md": GOOD,
+      // Overflowed linkedom's recursion: the whole folder failed to load.
+      "overflow.html": nested(20_000),
+      // Overflowed the walk of HTML inside Markdown the same way.
+      "block.md": article("Block", `${"<div>".repeat(5_000)}Wombats.${"</div>".repeat(5_000)}`),
+      // Read by Readability in time that grows far faster than the page: 16 s at 1,000 levels.
+      "deep.html": nested(300),
+    });
+    const started = performance.now();
+    const corpus = await openCorpus(dir, { cacheDir: false });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(corpus.index.articles.map((a) => a.id)).toEqual(["good"]);
+    expect(reasons(corpus.problems)).toEqual({
+      "block.md":
+        "block.md: the markup nests too deeply to read as an article (thousands of levels)",
+      "deep.html":
+        "deep.html: the markup nests too deeply to read as an article (more than 100 levels)",
+      "overflow.html":
+        "overflow.html: the markup nests too deeply to read as an article (more than 100 levels)",
+    });
+  });
+
   it("GIVEN a link to another article inside the folder THEN it is read like a file", async () => {
     const dir = await folder({ "good.md": GOOD });
     await symlink("good.md", path.join(dir, "alias.md"));

@@ -9,7 +9,7 @@ import { withSectionHeadings } from "./sections.ts";
 import { withSpeakers } from "./speakers.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { parseSimpleYaml } from "./simple-yaml.ts";
-import { parseHtmlPage } from "./html.ts";
+import { PageTooDeep, parseHtmlPage } from "./html.ts";
 import { markdownBlocks } from "./markdown.ts";
 import type { Article, Paragraph } from "./types.ts";
 
@@ -148,6 +148,11 @@ function parsePlainText(file: string, text: string, meter?: WorkMeter): Omit<Art
   return { title, published, file, paragraphs: toParagraphs(rest.join("\n\n"), meter) };
 }
 
+/** True for the error a recursion too deep for the stack throws. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/u.test(error.message);
+}
+
 /** Refuses bytes that are not UTF-8; one for every file (a decode without `stream` starts afresh). */
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -182,12 +187,25 @@ export function parseArticle(
   // twice the time over the archive.)
   if (text.includes("\u00A0")) text = text.replace(/\n[\p{Zs}\t]+(?=\n)/gu, "\n");
   const extension = path.extname(file).toLowerCase();
-  const parsed =
-    extension === ".md"
-      ? parseMarkdown(file, text, meter)
-      : extension === ".html" || extension === ".htm"
-        ? parseHtml(file, text, meter)
-        : parsePlainText(file, text, meter);
+  let parsed: Omit<Article, "id">;
+  try {
+    parsed =
+      extension === ".md"
+        ? parseMarkdown(file, text, meter)
+        : extension === ".html" || extension === ".htm"
+          ? parseHtml(file, text, meter)
+          : parsePlainText(file, text, meter);
+  } catch (error) {
+    // Markup nested thousands of levels deep overflows the parsers' recursion (linkedom's,
+    // the HTML walk's): that file's problem, not the folder's.
+    if (error instanceof PageTooDeep || isStackOverflow(error)) {
+      throw new ArticleError(
+        file,
+        `the markup nests too deeply to read as an article (${error instanceof PageTooDeep ? error.message : "thousands of levels"})`,
+      );
+    }
+    throw error;
+  }
   if (parsed.paragraphs.length === 0)
     throw new ArticleError(file, "the body is empty: no paragraphs");
   return { id: path.basename(file, path.extname(file)), ...parsed };
