@@ -1,5 +1,6 @@
 import type { Article, SentenceTable } from "../core/index.ts";
 import { ArticleTexts, type TextCacheSizes, type TextRecovery } from "./article-texts.ts";
+import { bytesSource } from "./detached.ts";
 import {
   checkOffsets,
   checkRange,
@@ -21,6 +22,18 @@ export const OPTIONAL_FIELDS = ["source", "url", "published", "author"] as const
 
 /** Where the text chunks' ends and digests are (the texts at 31, their offsets at 32). */
 const TEXT_TAGS = { ends: 25, digests: 26 } as const;
+
+/**
+ * Checks every article's text chunk in `bytes`, the whole container `reader` reads, against its
+ * digest: for bytes handed whole to another thread, whose reader has no file to recover an
+ * article from when its text turns out altered.
+ *
+ * @throws ContainerError naming the first chunk that does not match.
+ */
+export function checkAllTexts(reader: ContainerReader, bytes: Uint8Array): void {
+  const texts = reader.detached(31, TEXT_TAGS).over(bytesSource(bytes));
+  for (let i = 0; i < texts.chunks; i += 1) texts.chunk(i);
+}
 
 /** Writes the paragraph texts (31, detached, one chunk an article) and their offsets (32). */
 export function writeTexts(

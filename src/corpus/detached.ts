@@ -289,6 +289,11 @@ export class DetachedBytes {
     return bytes;
   }
 
+  /** The same section read from `source`, another copy of the container's bytes (a file read whole). */
+  over(source: ContainerSource): DetachedBytes {
+    return new DetachedBytes(source, this.offset, this.length, this.ends, this.digests);
+  }
+
   /** The whole section as stored, unchecked (to copy it into another container). */
   raw(): Uint8Array {
     return this.source.read(this.offset, this.length);

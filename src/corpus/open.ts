@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError, CitationIndex, type RankingOptions } from "../core/index.ts";
 import { sampleCpu, withHelperCpu, type BuildWorkers } from "./build-threads.ts";
@@ -18,6 +19,7 @@ import { defaultSynonyms } from "./wordnet.ts";
 import { defaultWordVectors } from "./word-vectors.ts";
 import { openCacheFolder, type CacheFolder } from "./cache-dir.ts";
 import { closeSavedIndex, openSavedIndex } from "./signed-read.ts";
+import { ContainerError } from "./binary.ts";
 import { DEFAULT_CACHE_DIR } from "../paths.ts";
 
 /** A searchable set of articles and the files that could not be loaded. */
@@ -162,18 +164,26 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     if (found.kind === "refused") warnings.push(found.reason);
     if (found.kind === "saved" && !(options.strict && found.saved.problems.length > 0)) {
       const { articles, problems, data } = found.saved;
-      options.onSavedBytes?.(found.bytes(), cache.key);
-      return {
-        dir: resolved,
-        index: new CitationIndex(articles, rankingOf(options), data),
-        problems,
-        fromSavedIndex: true,
-        // Files hashed because their stamps could not vouch for them at the build may now.
-        saved: restampLater(found.restamp, found.files, fresh, listedAt),
-        warnings,
-        filesRead: fresh.size,
-        signedReadInWorker,
-      };
+      const handedOn = options.onSavedBytes ? savedBytesOrDamage(found) : undefined;
+      if (typeof handedOn === "string") {
+        // Served anyway, a text altered in the bytes handed on would fail every question that
+        // reads it, at every start: rebuilt instead (below), as a damaged signed part is.
+        warnings.push(handedOn);
+        await rm(found.restamp.file, { force: true }).catch(() => undefined);
+      } else {
+        if (handedOn) options.onSavedBytes?.(handedOn, cache.key);
+        return {
+          dir: resolved,
+          index: new CitationIndex(articles, rankingOf(options), data),
+          problems,
+          fromSavedIndex: true,
+          // Files hashed because their stamps could not vouch for them at the build may now.
+          saved: restampLater(found.restamp, found.files, fresh, listedAt),
+          warnings,
+          filesRead: fresh.size,
+          signedReadInWorker,
+        };
+      }
     }
   }
   const built = await buildCorpus(listing, limits, fresh, cpuAtStart, {
@@ -201,6 +211,20 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
     buildWorkers: built.workers,
     signedReadInWorker,
   };
+}
+
+/** A served index's whole bytes, checked; or, when an article's text in them is altered, why not. */
+function savedBytesOrDamage(found: {
+  readonly bytes: () => Uint8Array;
+  readonly restamp: { readonly file: string; readonly source: { close(): void } };
+}): Uint8Array | string {
+  try {
+    return found.bytes();
+  } catch (error) {
+    if (!(error instanceof ContainerError)) throw error;
+    found.restamp.source.close();
+    return `${found.restamp.file} was not used (${error.message}); rebuilding it`;
+  }
 }
 
 /**

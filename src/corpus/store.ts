@@ -17,6 +17,7 @@ import {
   type IndexData,
   type Paragraph,
 } from "../core/index.ts";
+import { checkAllTexts } from "./article-codec.ts";
 import type { TextRecovery } from "./article-texts.ts";
 import { ContainerError, ContainerReader, StaleContainer } from "./binary.ts";
 import type { CacheFolder } from "./cache-dir.ts";
@@ -121,7 +122,12 @@ export type SavedIndexResult =
   | {
       readonly kind: "saved";
       readonly saved: SavedIndex;
-      /** The whole file as opened (read from the same open file, when asked). */
+      /**
+       * The whole file as opened (read from the same open file, when asked), every article's
+       * text checked against its digest: whoever reads these bytes cannot recover from an
+       * altered text as the articles here do (from their files).
+       * @throws ContainerError when an article's text does not match its digest.
+       */
       readonly bytes: () => Uint8Array;
       /** The files it was built from, by name (their stamps and digests as saved). */
       readonly files: ReadonlyMap<string, SavedFile>;
@@ -165,7 +171,11 @@ export async function readSavedIndex(
     const saved = decodeContent(reader, recoverFromSource(file, head.files, later));
     return {
       kind: "saved",
-      bytes: () => source.read(0, source.length),
+      bytes: () => {
+        const whole = source.read(0, source.length);
+        checkAllTexts(reader, whole);
+        return whole;
+      },
       files: head.files,
       restamp: {
         file,

@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LibraryError } from "../../src/corpus/load.ts";
@@ -94,6 +94,37 @@ describe("opening the articles in a worker thread (what /reload does in the bot)
     expect(again.index.ask("When did the bridge open?")).toEqual(
       here.index.ask("When did the bridge open?"),
     );
+  });
+
+  it("GIVEN a saved index whose article text was altered on disk WHEN opened in a worker THEN it is not used, it says so, the folder is rebuilt and its questions are answered, now and at the next start", async () => {
+    const dir = await folder({
+      "bridges.md": "---\ntitle: Bridges\n---\n\nThe bridge opened in 1932 to traffic.\n",
+    });
+    const cacheDir = await folder({});
+    const first = await openCorpusInWorker(dir, { cacheDir });
+    expect(await first.saved).toBeUndefined();
+    const expected = first.index.ask("When did the bridge open?");
+    const [name] = (await readdir(cacheDir)).filter((file) => file.endsWith(".bin"));
+    const file = path.join(cacheDir, name as string);
+    // The texts are the detached part at the end of the file, outside the signature.
+    const bytes = await readFile(file);
+    const at = bytes.lastIndexOf("1932");
+    expect(at).toBeGreaterThan(0);
+    bytes.write("1931", at);
+    await writeFile(file, bytes);
+    // This thread reads the texts from the bytes handed over, with no file to recover from:
+    // every question reading that article used to throw, at every start.
+    const damaged = await openCorpusInWorker(dir, { cacheDir });
+    expect(damaged.fromSavedIndex).toBe(false);
+    expect(damaged.warnings).toEqual([
+      `${file} was not used (chunk 0 does not match its digest (altered on disk)); rebuilding it`,
+    ]);
+    expect(damaged.index.ask("When did the bridge open?")).toEqual(expected);
+    expect(await damaged.saved).toBeUndefined();
+    const next = await openCorpusInWorker(dir, { cacheDir });
+    expect(next.fromSavedIndex).toBe(true);
+    expect(next.warnings).toEqual([]);
+    expect(next.index.ask("When did the bridge open?")).toEqual(expected);
   });
 
   it("GIVEN a folder that does not exist WHEN opened in a worker THEN it fails with the same LibraryError as here", async () => {
