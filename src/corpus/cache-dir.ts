@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { link, lstat, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { link, lstat, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { makeFolder } from "../make-folder.ts";
 
 /** Name of the install's secret key inside the cache folder. */
 export const KEY_FILE = "install.key";
@@ -109,7 +110,7 @@ export async function cleanStaleTemporaries(dir: string, now = Date.now()): Prom
  */
 export async function openCacheFolder(dir: string): Promise<CacheFolder> {
   const resolved = path.resolve(dir);
-  await mkdir(resolved, { recursive: true, mode: 0o700 });
+  await makeFolder(resolved, 0o700);
   await checkPrivate(resolved, "folder");
   await cleanStaleTemporaries(resolved);
   return { dir: resolved, key: await installKey(resolved) };

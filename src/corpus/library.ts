@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
@@ -6,6 +6,7 @@ import type { Article } from "../core/index.ts";
 import type { Ingested } from "./ingest.ts";
 import type { LoadLimits } from "./limits.ts";
 import type { Corpus } from "./open.ts";
+import { makeFolder } from "../make-folder.ts";
 import { buildServerCorpus, type ServerBuilder } from "./server-corpus.ts";
 import type { AddedArticle, ServerArticles } from "../storage/server-articles.ts";
 
@@ -148,7 +149,7 @@ export class Library {
       }
       const folder = this.folder(guildId);
       const file = path.join(folder, `${article.id}.md`);
-      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await makeFolder(folder, 0o700);
       // Written whole before it is logged: another shard never reads half a file.
       await writeFile(`${file}.tmp`, markdown, { mode: 0o600 });
       await rename(`${file}.tmp`, file);

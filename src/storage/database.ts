@@ -1,6 +1,6 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { makeFolderSync } from "../make-folder.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 /** The database's file name inside the state folder. */
@@ -29,7 +29,7 @@ export interface Store {
  * survive a crash of the process or the machine.
  */
 export function openStore(dir: string): Store {
-  mkdirSync(dir, { recursive: true });
+  makeFolderSync(dir);
   const file = path.join(dir, DATABASE_FILE);
   const db = new Database(file, { timeout: DATABASE.busyTimeoutMs });
   try {

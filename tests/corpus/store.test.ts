@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { chmod, chown, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -152,6 +152,21 @@ describe("the saved index on disk", () => {
     ]);
     expect(excerpt).toContain("25% tariffs");
   });
+
+  it.runIf(existsSync("/proc/self"))(
+    "GIVEN a cache folder under /proc, where no folder can be made THEN the saved index is off, saying why, and the articles still load",
+    async () => {
+      // Node's recursive mkdir retried this for ever at full CPU: the open never settled.
+      const { dir } = await savedSetup(cleanups);
+      const { corpus, excerpt } = await topExcerpt(dir, "/proc/citebot-cache/index");
+      expect(corpus.fromSavedIndex).toBe(false);
+      expect(corpus.warnings).toEqual([
+        "the saved index is off: ENOENT: no such file or directory, mkdir '/proc/citebot-cache'",
+      ]);
+      expect(excerpt).toContain("25% tariffs");
+    },
+    10_000,
+  );
 
   it.skipIf(process.getuid?.() !== 0)(
     "GIVEN a saved index owned by another user THEN it is ignored and reported (run as root, which can give files away)",

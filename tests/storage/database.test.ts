@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -80,6 +81,16 @@ describe("citebot's database", () => {
     await writeFile(path.join(dir, DATABASE_FILE), "not a database at all, but somebody's notes");
     expect(() => openStore(dir)).toThrow(/not a database/u);
   });
+
+  it.runIf(existsSync("/proc/self"))(
+    "GIVEN a state folder under /proc, where no folder can be made WHEN the store opens THEN it fails at once saying so",
+    () => {
+      // Node's recursive mkdirSync retried this for ever at full CPU, the bot's start frozen.
+      expect(() => openStore("/proc/citebot-state/db")).toThrow(
+        "ENOENT: no such file or directory, mkdir '/proc/citebot-state'",
+      );
+    },
+  );
 
   it("GIVEN an answer's context WHEN recalled within a day, then after THEN it comes back, then not", async () => {
     const store = openStore(await folder());
