@@ -1,5 +1,5 @@
 import { STOP_WORDS } from "../text/lexicon.ts";
-import { normalizeDiscordText } from "../text/normalize.ts";
+import { INVISIBLE, normalizeDiscordText } from "../text/normalize.ts";
 
 /** What kind of answer a question asks for, read from its opening words. */
 export type QuestionKind =
@@ -16,12 +16,15 @@ export type QuestionCheck =
   { ok: true; question: string } | { ok: false; problem: QuestionProblem; length: number };
 
 /**
- * Cleans a user's question: control characters become spaces, runs of white
- * space collapse. Empty, letterless and over-long questions are refused.
+ * Cleans a user's question: characters invisible inside a word (a soft hyphen, a zero-width
+ * joiner) go, other control and format characters become spaces, runs of white space
+ * collapse. Empty, letterless and over-long questions are refused.
  */
 export function checkQuestion(input: string): QuestionCheck {
   const question = input
     .normalize("NFC")
+    // Dropped before the others become spaces: "tar\u00ADiff" is "tariff", not "tar iff".
+    .replace(INVISIBLE, "")
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
     .replace(/\s+/gu, " ")
     .trim();

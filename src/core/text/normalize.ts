@@ -27,7 +27,7 @@ const EMOJI =
   /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0E}\u{FE0F}\u{20E3}\u{E0020}-\u{E007F}]/gu;
 
 /** Characters that are invisible inside a word: soft hyphen, zero-width space and joiners, word joiner, BOM. */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
 
 /** Markdown markers of Discord: bold, italics, underline, strike-through, spoilers, code. */
 const MARKERS = /\*+|~~|\|\||`+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;

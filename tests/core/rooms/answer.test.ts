@@ -35,6 +35,16 @@ describe("checkQuestion: cleans a question or says what is wrong, as a code", ()
     });
   });
 
+  it("GIVEN a soft hyphen, a zero-width space or joiner inside words THEN they are dropped, not made spaces that split the words", () => {
+    // As spaces they split "Musk" into "M u s k", which then found no name and changed the answer.
+    expect(
+      checkQuestion("Who did M\u200Du\u200Ds\u200Dk meet about tar\u00ADiffs on ex\u200Bports?"),
+    ).toEqual({
+      ok: true,
+      question: "Who did Musk meet about tariffs on exports?",
+    });
+  });
+
   it("GIVEN empty, letterless and over-long questions THEN each gets its problem code and length", () => {
     expect(checkQuestion("   ")).toEqual({ ok: false, problem: "empty", length: 0 });
     expect(checkQuestion("?!? …")).toMatchObject({ ok: false, problem: "no-words" });
