@@ -232,6 +232,7 @@ async function answerAll(argv: string[], io: AskIo): Promise<number> {
     limits: options.limits,
     buildWorkers: options.buildWorkers,
     onProgress: io.progress ? showProgress(io.progress) : undefined,
+    onLaterWarning: (warning) => io.err(`warning: ${warning}`),
   });
   for (const problem of corpus.problems) io.err(`warning: skipped ${problem.message}`);
   for (const warning of corpus.warnings) io.err(`warning: ${warning}`);

@@ -42,6 +42,7 @@ try {
     cacheDir,
     limits: parsed.config.limits,
     buildWorkers: parsed.config.buildWorkers,
+    onLaterWarning: (warning) => console.error(`warning: ${warning}`),
   });
   for (const problem of corpus.problems) console.error(`warning: skipped ${problem.message}`);
   for (const warning of corpus.warnings) console.error(`warning: ${warning}`);

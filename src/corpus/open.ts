@@ -110,6 +110,13 @@ export interface OpenCorpusOptions {
   readonly keepBuilt?: boolean;
   /** The wall clock, ms since the epoch (tests move it to age files). Default `Date.now`. */
   readonly clock?: () => number;
+  /**
+   * Told a warning found once the corpus is handed back, too late for `warnings` to show it
+   * to a front end that printed them: a saved index whose article text is found altered when
+   * first read (the articles are then read from their files and the index rebuilt at the
+   * next start). Such a warning is added to `warnings` too.
+   */
+  readonly onLaterWarning?: (message: string) => void;
 }
 
 /**
@@ -154,7 +161,10 @@ export async function openCorpus(dir: string, options: OpenCorpusOptions = {}): 
   if (cache && opening) {
     const found = await readSavedIndex(opening, cache, checkCurrent(listing, limits, fresh), {
       maxFileBytes: limits.maxFileBytes,
-      warn: (message) => warnings.push(message),
+      warn: (message) => {
+        warnings.push(message);
+        options.onLaterWarning?.(message);
+      },
     });
     // The worker's CPU is this open's, not other work's: it started after `cpuAtStart` and is
     // done now, so all of it lies in the window `build` measures with `busyCoresSince`.

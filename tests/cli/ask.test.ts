@@ -1,3 +1,4 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -243,6 +244,32 @@ describe("ask command line", () => {
     const first = await ask(["--json", "What tariff is applied to Tesla's imported cars?"]);
     const second = await ask(["--json", "What tariff is applied to Tesla's imported cars?"]);
     expect(second.stdout).toBe(first.stdout);
+  });
+
+  it("GIVEN a saved index whose article text was altered on disk WHEN a question reads it THEN it is answered from the article's file and a warning says so", async () => {
+    const made = await folderWith({
+      "bridges.md": "---\ntitle: Bridges\n---\n\nThe bridge opened in 1932 to traffic.\n",
+    });
+    const cache = await folderWith({});
+    try {
+      const env = { DATA_DIR: made.dir, CITEBOT_CACHE_DIR: cache.dir };
+      const first = await ask(["--json", "When did the bridge open?"], undefined, env);
+      const [name] = (await readdir(cache.dir)).filter((file) => file.endsWith(".bin"));
+      const file = path.join(cache.dir, name as string);
+      // The texts are the detached part at the end of the file, checked when first read.
+      const bytes = await readFile(file);
+      bytes.write("1931", bytes.lastIndexOf("1932"));
+      await writeFile(file, bytes);
+      const second = await ask(["--json", "When did the bridge open?"], undefined, env);
+      expect(second.stdout).toBe(first.stdout);
+      // The warning came after the open's warnings were printed, and was lost.
+      expect(second.stderr).toBe(
+        `warning: ${file} was altered after it was opened (chunk 0 does not match its digest (altered on disk)): articles are read from their files and the index is rebuilt at the next start\n`,
+      );
+    } finally {
+      await made.cleanup();
+      await cache.cleanup();
+    }
   });
 
   it("GIVEN DATA_DIR in the environment THEN it loads that folder", async () => {
