@@ -186,6 +186,7 @@ function answerOne(
           question,
           answered: false,
           answer: null,
+          close: false,
           citations: [],
           error: problem,
         }),

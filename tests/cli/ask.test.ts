@@ -210,6 +210,20 @@ describe("ask command line", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /u);
   });
 
+  it("GIVEN --json and a question refused as letterless THEN its line has every key of the contract, and the reason", async () => {
+    const run = await ask(["--json", "🚗 🇨🇳 ?!"]);
+    expect(run.code).toBe(1);
+    // "close" was missing: a reader of the contract's five keys met undefined.
+    expect(JSON.parse(run.stdout)).toEqual({
+      question: "🚗 🇨🇳 ?!",
+      answered: false,
+      answer: null,
+      close: false,
+      citations: [],
+      error: expect.stringMatching(/no words/u),
+    });
+  });
+
   it.each([
     ["control characters", "Who\u0007 is\u001b[31m Li\u200b Anding?"],
     ["emoji", "🚗 Who is Li Anding? 🇨🇳"],
