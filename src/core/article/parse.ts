@@ -2,6 +2,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { parsePublished } from "../text/dates.ts";
 import { MONTH_PATTERN } from "../text/lexicon.ts";
+import { INVISIBLE } from "../text/normalize.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { WorkMeter } from "../text/work.ts";
 import type { TextBlock } from "./blocks.ts";
@@ -46,6 +47,21 @@ function toParagraphs(body: string, meter?: WorkMeter): Paragraph[] {
   );
 }
 
+/** A character invisible inside a word, the test for {@link INVISIBLE} (which replaces). */
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source, "u");
+
+/**
+ * A block without the characters invisible inside a word ("Gua&shy;temalan"): read, they
+ * would split the word in two, and a question typed without them would not find it.
+ */
+function visibleOnly(block: TextBlock): TextBlock {
+  if (!HAS_INVISIBLE.test(block.text) && !HAS_INVISIBLE.test(block.context ?? "")) return block;
+  const text = block.text.replace(INVISIBLE, "");
+  return block.context === undefined
+    ? { ...block, text }
+    : { ...block, text, context: block.context.replace(INVISIBLE, "") };
+}
+
 /** A letter or a digit: a block without one ("###", "* * *", "—") says nothing. */
 const WORDY = /[\p{L}\p{N}]/u;
 
@@ -56,7 +72,7 @@ const WORDY = /[\p{L}\p{N}]/u;
  */
 function toNumbered(blocks: readonly TextBlock[], meter?: WorkMeter): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  for (const block of withSpeakers(withSectionHeadings(blocks))) {
+  for (const block of withSpeakers(withSectionHeadings(blocks.map(visibleOnly)))) {
     if (!WORDY.test(block.text)) continue;
     // The passages handed on count too: context repeated under every block could grow faster than the input.
     if (meter) meter.steps += block.text.length + (block.context?.length ?? 0);
