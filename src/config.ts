@@ -76,6 +76,18 @@ const snowflake = (name: string, how: string) =>
       error: `${name} must be a Discord id, digits only (for example 123456789012345678): ${how}`,
     });
 
+/**
+ * A whole number written in decimal digits, from `min` to `max`: "0x10", "1e1" and " 16.0"
+ * are refused as a size is, not read as 16 and 10 ("sixteen" typed oddly is more often a typo).
+ */
+const wholeNumber = (min: number, max: number, how: { digits: string; range: string }) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}$/u, { error: how.digits })
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, { error: how.range });
+
 /** A size in megabytes (whole or decimal, above 0). */
 const megabytes = (name: string, what: string, fallback: number) =>
   z.preprocess(
@@ -160,12 +172,11 @@ const schema = z.object({
   ),
   COOLDOWN_SECONDS: z.preprocess(
     blank,
-    z.coerce
-      .number({ error: "COOLDOWN_SECONDS must be a number of seconds, 0 to turn the cooldown off" })
-      .int({ error: "COOLDOWN_SECONDS must be a whole number of seconds (0 turns it off)" })
-      .min(0, { error: "COOLDOWN_SECONDS cannot be negative (0 turns the cooldown off)" })
-      .max(3600, { error: "COOLDOWN_SECONDS is at most 3600 (one hour)" })
-      .default(DEFAULTS.cooldownSeconds),
+    wholeNumber(0, 3600, {
+      digits:
+        "COOLDOWN_SECONDS must be a whole number of seconds, digits only (0 turns the cooldown off)",
+      range: "COOLDOWN_SECONDS is at most 3600 (one hour)",
+    }).default(DEFAULTS.cooldownSeconds),
   ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === "string" ? blank(value.toLowerCase()) : value),
@@ -196,12 +207,10 @@ const schema = z.object({
   ),
   QUESTION_RETENTION_DAYS: z.preprocess(
     blank,
-    z.coerce
-      .number({ error: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
-      .int({ error: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
-      .min(1, { error: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
-      .max(3650, { error: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
-      .default(DEFAULTS.questionRetentionDays),
+    wholeNumber(1, 3650, {
+      digits: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650",
+      range: "QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650",
+    }).default(DEFAULTS.questionRetentionDays),
   ),
   SHARD_MODE: z.preprocess(
     blank,
@@ -213,15 +222,10 @@ const schema = z.object({
   ),
   SHARD_COUNT: z.preprocess(
     blank,
-    z.coerce
-      .number({
-        error: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide",
-      })
-      .int({ error: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide" })
-      .min(1, {
-        error: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide",
-      })
-      .optional(),
+    wholeNumber(1, Number.MAX_SAFE_INTEGER, {
+      digits: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide",
+      range: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide",
+    }).optional(),
   ),
 });
 

@@ -236,6 +236,21 @@ describe("configuration", () => {
     expect(parseConfig({ ...VALID, COOLDOWN_SECONDS: "1.5" }).ok).toBe(false);
   });
 
+  it("GIVEN a number written in hex, with an exponent or a decimal point THEN it is refused as a size is, not read as another number", () => {
+    for (const [name, value] of [
+      ["COOLDOWN_SECONDS", "0x10"],
+      ["COOLDOWN_SECONDS", "16.0"],
+      ["QUESTION_RETENTION_DAYS", "1e1"],
+      ["SHARD_COUNT", "0x2"],
+    ] as const) {
+      const parsed = parseConfig({ ...VALID, [name]: value });
+      expect(parsed.ok, `${name}=${value}`).toBe(false);
+      expect(!parsed.ok && parsed.message).toContain(`${name} must be a whole number`);
+    }
+    const spaced = parseConfig({ ...VALID, COOLDOWN_SECONDS: " 30 ", SHARD_COUNT: "2" });
+    expect(spaced.ok && [spaced.config.cooldownSeconds, spaced.config.shardCount]).toEqual([30, 2]);
+  });
+
   it("GIVEN the token pasted into the wrong variables THEN no message ever contains it", () => {
     const variants = [
       { DISCORD_TOKEN: TOKEN },
