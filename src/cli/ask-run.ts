@@ -13,7 +13,7 @@ import type { LoadLimits } from "../corpus/limits.ts";
 import { printFailure } from "../failure.ts";
 import { boundedLines } from "./lines.ts";
 import { sourceLine } from "../../commands/shared/views.ts";
-import { renderText } from "../reply/text.ts";
+import { printable, renderText } from "../reply/text.ts";
 import { renderExplanation } from "./explain.ts";
 import type { Reply, ReplyField } from "../reply/types.ts";
 import { describeQuestionProblem } from "../reply/problems.ts";
@@ -97,6 +97,10 @@ function readOptions(argv: string[], config: LocalConfig): CliOptions | "help" {
     if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
       throw new UsageError(`--limit must be a whole number from 1 to 25, not "${values.limit}"`);
     }
+  }
+  // An empty --data (a variable that expanded to nothing) would read the current folder.
+  if (values.data !== undefined && values.data.trim() === "") {
+    throw new UsageError("--data needs a folder of articles, not an empty path");
   }
   return {
     json: values.json,
@@ -262,7 +266,8 @@ async function answerAll(argv: string[], io: AskIo): Promise<number> {
     if (line.trim() === "") continue;
     if (!options.json && !first) io.out("\n" + "─".repeat(40) + "\n");
     first = false;
-    if (!options.json) io.out(`Q: ${line.trim().slice(0, 200)}${cut ? "…" : ""}\n`);
+    // The question as read, made printable: a line of stdin may hold terminal escapes.
+    if (!options.json) io.out(`Q: ${printable(line.trim().slice(0, 200))}${cut ? "…" : ""}\n`);
     allAccepted = answerOne(line, corpus.index, options, io, cut ? bytes : 0) && allAccepted;
   }
   await saved;

@@ -210,6 +210,19 @@ describe("ask command line", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /u);
   });
 
+  it("GIVEN questions on standard input holding terminal escapes THEN each is echoed printable, its escapes shown, not sent to the terminal", async () => {
+    const run = await ask([], "Who is Li\u001b[2J\u001b]0;owned\u0007 Anding?\n");
+    expect(run.stdout).toContain("Q: Who is Li\\u{1b}[2J\\u{1b}]0;owned\\u{7} Anding?");
+    expect(run.stdout).not.toContain("\u001b[2J");
+  });
+
+  it("GIVEN --data with an empty path THEN it says so and reads no folder (not the current one)", async () => {
+    const run = await ask(["--data", "", "Who is Li Anding?"]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/--data needs a folder of articles/u);
+    expect(run.stdout).toBe("");
+  });
+
   it("GIVEN --json and a question refused as letterless THEN its line has every key of the contract, and the reason", async () => {
     const run = await ask(["--json", "🚗 🇨🇳 ?!"]);
     expect(run.code).toBe(1);
