@@ -126,6 +126,9 @@ describe("the kind of answer a question expects", () => {
     ["what do drugmakers have to sign to get the 0% rate", "none"],
     ["what did starmer say about it", "none"],
     ["what agencies are told to review the rules", "person"],
+    // A word that chooses among the noun's kind keeps the noun asked.
+    ["which other companies signed the deal", "person"],
+    ["what few firms remain", "person"],
   ])("GIVEN %j THEN, with the dictionary, it expects %s", (question, type) => {
     expect(expectedAnswer(question, defaultSynonyms)).toBe(type);
   });

@@ -268,6 +268,32 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Secretary of Commerce will inform the President of any circumstances that might indicate the need for further action under Section 232.",
     "Secretary of Commerce",
   ],
+  // …but a surname before a figure or a time is a name ("signed by Trump 10 days ago").
+  [
+    "who signed the letter",
+    "person",
+    "The letter, signed by Trump 10 days ago, was delivered to Speaker Mike Johnson.",
+    "Trump",
+  ],
+  [
+    "who is ahead in the poll",
+    "person",
+    "In the poll, Trump 48 percent, Harris 46 percent.",
+    "Trump",
+  ],
+  // The period of an abbreviation inside a name ends nothing.
+  [
+    "which company will acquire paramount after outbidding comcast",
+    "person",
+    "Paramount will be acquired by Warner Bros. Discovery, which outbid Comcast.",
+    "Warner Bros. Discovery",
+  ],
+  [
+    "where will the new headquarters be built near the rail yards",
+    "place",
+    "The new headquarters will be built in Ft. Worth, Texas, near the old rail yards, the company said.",
+    "Ft. Worth",
+  ],
   // A full stop after a word of lower-case letters ends a name, as it ends a list item's
   // heading; the period of an abbreviation or an initial does not.
   [

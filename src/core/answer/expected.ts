@@ -1,4 +1,4 @@
-import { CHANGE_WORDS, ROLE_OPENERS, STOP_WORDS } from "../text/lexicon.ts";
+import { AUXILIARIES, CHANGE_WORDS, COPULAS, ROLE_OPENERS, STOP_WORDS } from "../text/lexicon.ts";
 import { MEASURE_UNIT } from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { askedNounSense, NAME_ASKED, questionText } from "./asked-noun.ts";
@@ -100,14 +100,37 @@ const YES_NO =
   /^(?:(?:so|ok|okay|lol|hey|wait|and|but|also|yo|ngl|btw|then|hmm|um) )?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must|isn't|aren't|wasn't|doesn't|didn't|hasn't|haven't|won't|can't)\b/u;
 
 /**
- * True when a function word follows "what"/"which" ("what are agencies told to do", "what do
- * drugmakers have to sign", "what did officials say"): the noun after it is the question's
- * subject, and what is asked is no agency, drugmaker or official.
+ * True when a verb or a determiner follows "what"/"which" ("what are agencies told to do", "what
+ * do drugmakers have to sign", "what did officials say", "what the officials said"): the noun
+ * after it is the question's subject, and what is asked is no agency, drugmaker or official.
+ * Words that choose among the noun's kind ("which other companies", "what few firms") keep it
+ * asked.
  */
 function nounIsSubject(q: string): boolean {
   const after = /^(?:which|what) (\w+)/u.exec(q)?.[1];
-  return after !== undefined && STOP_WORDS.has(after);
+  return (
+    after !== undefined &&
+    (COPULAS.has(after) || AUXILIARIES.has(after) || SUBJECT_OPENERS.has(after))
+  );
 }
+
+/** Determiners and forms of "have" that open a question's subject after "what": "what the officials said". */
+const SUBJECT_OPENERS: ReadonlySet<string> = new Set([
+  "has",
+  "have",
+  "had",
+  "the",
+  "those",
+  "these",
+  "his",
+  "her",
+  "its",
+  "their",
+  "our",
+  "my",
+  "your",
+  "some",
+]);
 
 /**
  * The kind "which N" / "what N" asks for, from the dictionary's sense of N: a person

@@ -50,10 +50,21 @@ const QUOTED_TITLE_LINKS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Abbreviations inside names, beside the sentence splitter's titles and months: "Warner Bros.
+ * Discovery", "Ft. Worth", "Pres. Trump", "Fifth Ave. Manhattan".
+ */
+const NAME_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...TITLE_ABBREVIATIONS,
+  ..."bros ft pres sec sens reps adm maj brig cmdr atty asst hon fr ave blvd intl assn univ cos".split(
+    " ",
+  ),
+]);
+
+/**
  * A run of capitalised words cut where one of its words ends a sentence or a list item: a
- * full stop after a word of lower-case letters that is no abbreviation ("***Economic
- * Defense.*** Department of Treasury." holds two names), not after an initial, "U.S." or
- * "Jr.".
+ * full stop after a word with a lower-case letter that is no abbreviation ("Economic Defense.
+ * Department of Treasury." holds two names, "Fortune. Musk's" too), not after an initial,
+ * "U.S.", "Jr." or "Bros.".
  */
 function endedAtFullStops(match: RegExpMatchArray): NameSpan[] {
   const text = match[0];
@@ -62,7 +73,7 @@ function endedAtFullStops(match: RegExpMatchArray): NameSpan[] {
   let from = 0;
   for (const word of text.matchAll(/[\p{L}\p{N}'’-]*\p{Ll}[\p{L}\p{N}'’-]*\.(?=\s)/gu)) {
     const bare = word[0].slice(0, -1);
-    if (TITLE_ABBREVIATIONS.has(foldCase(bare))) continue;
+    if (NAME_ABBREVIATIONS.has(foldCase(bare))) continue;
     const end = word.index + bare.length;
     spans.push({ text: text.slice(from, end), index: start + from, end: start + end });
     from = /\S/u.exec(text.slice(end + 1))!.index + end + 1;

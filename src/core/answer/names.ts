@@ -21,6 +21,10 @@ import {
 import { namesIn, quotedTitles } from "./name-spans.ts";
 import { initialismLetters, spellsOut } from "../text/initials.ts";
 
+/** A whole number after a word that is no figure or time: the number of a label ("Section 232"). */
+const LABEL_NUMBER =
+  /^\s+\d+\b(?![.,]\d|%|\s+(?:percent|per cent|times?|years?|months?|weeks?|days?|hours?|minutes?)\b)/u;
+
 /** A Roman numeral in lower case ("xi", "li", "iv"). */
 const ROMAN_NUMERAL = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/u;
 
@@ -214,12 +218,13 @@ export function bestName(
     ) {
       continue;
     }
-    // "Section 232", "Title 42", "Phase II": a common noun numbered is a label, whoever the
-    // question asks for (its number may have been dropped as the question's own word).
+    // "Section 232", "Title 42", "Chapter 11": a common noun numbered is a label, whoever the
+    // question asks for. Not a name before a figure or a time ("Trump 48 percent", "signed
+    // by Cook 5 years ago"), whose surname the dictionary may know as a common noun.
     if (
       single !== "" &&
       (type === "person" || type === "place") &&
-      /^\s+(?:\d|[IVX]+\b)/u.test(excerpt.slice(match.end)) &&
+      LABEL_NUMBER.test(excerpt.slice(match.end)) &&
       dictionary?.nounSense?.(single)?.proper === false
     ) {
       continue;
