@@ -1,10 +1,10 @@
 // The environment citebot reads when pointed at an emulator: shared by the e2e tests and
 // `npm run bench:bot`, so free of vitest.
 
-import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
 import type { DiscordEmulator } from "../emulator/emulator.ts";
 
 /**
