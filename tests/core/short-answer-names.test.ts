@@ -252,14 +252,6 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Secretary of Defense Karl J. Brandt III, and Chilean Ambassador Ines Soto met the press.",
     "Secretary of Defense",
   ],
-  // A common noun before "of" that never names people ("Completion of Negotiations") is nobody;
-  // one that may ("Department of Treasury", "Government of Iran") is someone.
-  [
-    "who are the saudis supposed to pick as their nuclear partners",
-    "person",
-    "The United States and Saudi Arabia signed a Joint Declaration on the Completion of Negotiations on Civil Nuclear Energy Cooperation.",
-    null,
-  ],
   // A common noun numbered ("Section 232") is a label, never who or where, even when the
   // question's own number is what stood beside it.
   [

@@ -33,14 +33,6 @@ export function wrongKindOfName(
     initials ??
     (/ of /u.test(name) ? undefined : knownEnding(name, dictionary)) ??
     (head && head !== name ? dictionary.nounSense(head) : undefined);
-  // "Completion of Negotiations", "Statue of Liberty": a common noun before "of" that never
-  // names people or a body of them is nobody, whatever follows it.
-  if (type === "person" && / of /u.test(name)) {
-    const before = beforeOf(name).split(/\s+/u);
-    const ofSense =
-      before.length === 1 ? dictionary.nounSense(foldCase(before[0] ?? "")) : undefined;
-    if (ofSense && !ofSense.proper && ofSense.agent === false) return true;
-  }
   // "President Xi Jinping", "Vice Premier Wang": a title the dictionary knows as a person's
   // ("president", "premier", "secretary") before the name makes it a person's name.
   if (type === "place" && hasPersonsTitle(name, dictionary, type, venue)) return true;
