@@ -224,5 +224,7 @@ export function parseArticle(
   }
   if (parsed.paragraphs.length === 0)
     throw new ArticleError(file, "the body is empty: no paragraphs");
-  return { id: path.basename(file, path.extname(file)), ...parsed };
+  // The title is indexed too: "Gua&shy;temalan" there is one word, as in the passages.
+  const title = parsed.title.replace(INVISIBLE, "");
+  return { id: path.basename(file, path.extname(file)), ...parsed, title };
 }
