@@ -84,7 +84,7 @@ const wholeNumber = (min: number, max: number, how: { digits: string; range: str
   z
     .string()
     .trim()
-    .regex(/^\d{1,9}$/u, { error: how.digits })
+    .regex(/^\d+$/u, { error: how.digits })
     .transform(Number)
     .refine((value) => value >= min && value <= max, { error: how.range });
 

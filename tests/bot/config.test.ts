@@ -247,6 +247,8 @@ describe("configuration", () => {
       expect(parsed.ok, `${name}=${value}`).toBe(false);
       expect(!parsed.ok && parsed.message).toContain(`${name} must be a whole number`);
     }
+    const huge = parseConfig({ ...VALID, COOLDOWN_SECONDS: "9999999999" });
+    expect(!huge.ok && huge.message).toContain("COOLDOWN_SECONDS is at most 3600");
     const spaced = parseConfig({ ...VALID, COOLDOWN_SECONDS: " 30 ", SHARD_COUNT: "2" });
     expect(spaced.ok && [spaced.config.cooldownSeconds, spaced.config.shardCount]).toEqual([30, 2]);
   });
