@@ -197,10 +197,8 @@ describe("adding an article from a page or a file", () => {
     // Readability read it for seconds (over two minutes at 2,000 levels, 22 KB) in the bot's
     // own thread, which answers every server meanwhile.
     const page = `<html><head><title>Nested</title></head><body>${"<div>".repeat(400)}<p>${"Wombats dig burrows in the hills. ".repeat(10)}</p>${"</div>".repeat(400)}</body></html>`;
-    const started = performance.now();
     expect(
       refused(() => ingestArticle({ bytes: Buffer.from(page), contentType: "text/html" })),
     ).toMatch(/^That cannot be read as an article: the markup nests too deeply/u);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
