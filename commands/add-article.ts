@@ -2,7 +2,8 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import type { AttachmentRef, CommandContext, CommandModule } from "../src/bot/context.ts";
 import { LibraryRefused } from "../src/corpus/library.ts";
 import { fetchPage, FetchRefused } from "../src/corpus/fetch-page.ts";
-import { INGEST, IngestRefused, ingestArticle, type Ingested } from "../src/corpus/ingest.ts";
+import { INGEST, IngestRefused, type Ingested } from "../src/corpus/ingest.ts";
+import { ingestInWorker } from "../src/corpus/ingest-in-worker.ts";
 import { errorReply } from "../src/reply/types.ts";
 import { hasPermission } from "./shared/permissions.ts";
 import { sourceLine } from "./shared/views.ts";
@@ -23,7 +24,7 @@ export const data = new SlashCommandBuilder()
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild);
 
-/** Reads the upload or fetches the page, and reads it as an article. */
+/** Reads the upload or fetches the page, and reads it as an article in a worker thread. */
 async function receive(
   link: string | undefined,
   file: AttachmentRef | undefined,
@@ -35,12 +36,12 @@ async function receive(
         `That file is larger than ${INGEST.maxFileBytes / 1_000_000} MB: articles are smaller.`,
       );
     }
-    return ingestArticle({ bytes: await file.read(), fileName: file.name });
+    return ingestInWorker({ bytes: await file.read(), fileName: file.name });
   }
   const page = await fetchPage(link!.trim(), {
     allowLoopback: context.config.allowLoopbackLinks,
   });
-  return ingestArticle({ bytes: page.body, contentType: page.contentType, url: page.url });
+  return ingestInWorker({ bytes: page.body, contentType: page.contentType, url: page.url });
 }
 
 /** /add-article: fetches or reads, extracts, stores in the server's folder, indexes at once. */

@@ -9,6 +9,7 @@ import {
   ingestArticle,
   IngestRefused,
 } from "../../src/corpus/ingest.ts";
+import { ingestInWorker } from "../../src/corpus/ingest-in-worker.ts";
 import { BINARY, fixturePage, LOGIN_PAGE } from "./page-server.ts";
 
 const PAGE_URL = "https://news.example/2025/10/arctic";
@@ -200,5 +201,27 @@ describe("adding an article from a page or a file", () => {
     expect(
       refused(() => ingestArticle({ bytes: Buffer.from(page), contentType: "text/html" })),
     ).toMatch(/^That cannot be read as an article: the markup nests too deeply/u);
+  });
+});
+
+describe("reading an added article in a worker thread", () => {
+  it("GIVEN a page WHEN read in a worker THEN the article is the one read in this thread", async () => {
+    const { html } = fixturePage("arctic-security-cutters");
+    const input = { bytes: Buffer.from(html), contentType: "text/html", url: PAGE_URL };
+    expect(await ingestInWorker(input)).toEqual(ingestArticle(input));
+  });
+
+  it("GIVEN bad input WHEN read in a worker THEN it is refused in the same words", async () => {
+    const input = { bytes: BINARY, fileName: "story.md" };
+    await expect(ingestInWorker(input)).rejects.toThrow(IngestRefused);
+    await expect(ingestInWorker(input)).rejects.toThrow(refused(() => ingestArticle(input)));
+  });
+
+  it("GIVEN a page that takes longer than the limit to read THEN it is refused as too slow and its worker stopped", async () => {
+    // A limit of 1 ms: starting a worker alone takes longer, however idle the machine.
+    const { html } = fixturePage("arctic-security-cutters");
+    await expect(
+      ingestInWorker({ bytes: Buffer.from(html), contentType: "text/html", url: PAGE_URL }, 1),
+    ).rejects.toThrow(/^That page took more than 0 s to read/u);
   });
 });
