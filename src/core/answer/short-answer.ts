@@ -28,6 +28,36 @@ const ASKS_END = /\b(?:until|till|expir\w*|ends?)\b/u;
 /** What comes before the date something stops: "until sunset, August 30", "through March 8". */
 const ENDS_AT = /\b(?:until|till|through|expir\w*|ending)\b[^.;]{0,12}$/iu;
 
+/** Where a question word stands in an excerpt, and how hard it pulls a figure near it. */
+interface Pull {
+  readonly position: number;
+  readonly pull: number;
+}
+
+/**
+ * Where the excerpt says the question's words (a full pull), or the dictionary's other words
+ * for them (`SHORT_ANSWER.synonymPull`: "the big companies" finds "120 days for certain large
+ * companies"). Read once for every pattern tried on the excerpt.
+ */
+function pullsOf(question: string, excerpt: string, dictionary?: SynonymSource | null): Pull[] {
+  // Terms in lower case: "faa" typed is the articles' acronym "FAA".
+  const askedTokens = tokenize(question).filter(
+    (token) => !STOP_WORDS.has(token.word) && !token.isNumber,
+  );
+  const asked = new Set(askedTokens.map((token) => token.term.toLowerCase()));
+  const synonyms = new Set(
+    askedTokens.flatMap((token) =>
+      (dictionary?.synonyms(token.word) ?? []).map((synonym) => termOf(synonym).toLowerCase()),
+    ),
+  );
+  return tokenize(excerpt).flatMap((token) => {
+    const term = token.term.toLowerCase();
+    if (asked.has(term)) return [{ position: token.start, pull: 1 }];
+    if (synonyms.has(term)) return [{ position: token.start, pull: SHORT_ANSWER.synonymPull }];
+    return [];
+  });
+}
+
 /**
  * Of a pattern's matches in the excerpt, the one nearest to the question's words
  * ("revenue … in the U.S." picks "$4.2 billion in the U.S.", not the "$1 billion"
@@ -39,26 +69,8 @@ function closestMatch(
   excerpt: string,
   allowed: ReadonlySet<string>,
   counting: boolean,
-  dictionary?: SynonymSource | null,
+  pulls: readonly Pull[],
 ): string | undefined {
-  // Terms in lower case: "faa" typed is the articles' acronym "FAA".
-  const askedTokens = tokenize(question).filter(
-    (token) => !STOP_WORDS.has(token.word) && !token.isNumber,
-  );
-  const asked = new Set(askedTokens.map((token) => token.term.toLowerCase()));
-  // The question's words pull where the excerpt says them, and less where it says them in
-  // the dictionary's other words ("the big companies": "120 days for certain large companies").
-  const synonyms = new Set(
-    askedTokens.flatMap((token) =>
-      (dictionary?.synonyms(token.word) ?? []).map((synonym) => termOf(synonym).toLowerCase()),
-    ),
-  );
-  const pulls = tokenize(excerpt).flatMap((token) => {
-    const term = token.term.toLowerCase();
-    if (asked.has(term)) return [{ position: token.start, pull: 1 }];
-    if (synonyms.has(term)) return [{ position: token.start, pull: SHORT_ANSWER.synonymPull }];
-    return [];
-  });
   let best: { text: string; closeness: number } | undefined;
   const asksBefore = ASKS_BEFORE.test(foldCase(question));
   // "Until when…": the date after "until" answers, whatever words stand nearer another.
@@ -174,15 +186,9 @@ export function extractShortAnswer(
           (found) => type !== "date" || !wrongTense(found, question, published),
         ),
       );
+      const pulls = pullsOf(question, excerpt, dictionary);
       for (const pattern of ordered) {
-        const found = closestMatch(
-          pattern,
-          question,
-          excerpt,
-          allowed,
-          type === "count",
-          dictionary,
-        );
+        const found = closestMatch(pattern, question, excerpt, allowed, type === "count", pulls);
         if (found) return found;
       }
       return null;
