@@ -65,6 +65,11 @@ export const SHORT_ANSWER = Object.freeze({
    * shorter beginnings are accidents ("us" and "use").
    */
   echoPrefixLength: 4,
+  /**
+   * Shortest word taken as a misspelling of a name's word one edit away ("ofice" for
+   * "Office") when a name restates the question (answer/names.ts): "fund" and "find" differ.
+   */
+  echoTypoLength: 5,
 });
 
 /** Sizes of the core's caches (least recently used entries go first). */

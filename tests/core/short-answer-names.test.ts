@@ -684,6 +684,40 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Chairman of the Securities and Exchange Commission will review the rules.",
     "Chairman of the Securities and Exchange Commission",
   ],
+  // A name whose head and another word are the question's is its subject named in full: the
+  // head may be misspelt; the kind asked for ("which office") is no subject.
+  [
+    "where will the new shipping office actually sit",
+    "place",
+    "The President created an Office of Shipping and Port Security within the Department of Commerce.",
+    "Department of Commerce",
+  ],
+  [
+    "the health ofice is supposed to send who",
+    "person",
+    "The order creates a Rural Health Office to send federal doctors to Montana.",
+    null,
+  ],
+  [
+    "which office will run the shipping program",
+    "thing",
+    "The shipping program will be run by the Office of Shipping and Port Security.",
+    "Office of Shipping and Port Security",
+  ],
+  // A choice offered ("january or april", "VA or HUD") spares only its own names the tests
+  // of a name that restates the question, spelt out or not.
+  [
+    "which 2024 NASA order was the one about the moon, march or june?",
+    "thing",
+    "In June 2024, the President signed an order sending NASA back to the moon.",
+    null,
+  ],
+  [
+    "which secretary has to build the clinics, VA or HUD?",
+    "person",
+    "The Order directs the Secretary of Veterans Affairs to build the clinics.",
+    "Secretary of Veterans Affairs",
+  ],
 ];
 
 describe("a name answers only as the person, organisation or place asked for, or none", () => {

@@ -1,3 +1,4 @@
+import editDistance from "damerau-levenshtein";
 import { speakerLabel } from "../article/speakers.ts";
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import { clauseAround } from "./clauses.ts";
@@ -19,6 +20,7 @@ import {
   wrongKindOfName,
 } from "./name-kinds.ts";
 import { namesIn, quotedTitles } from "./name-spans.ts";
+import { choiceRanges } from "../search/alternatives.ts";
 import { initialismLetters, spellsOut } from "../text/initials.ts";
 
 /** A whole number after a word that is no figure or time: the number of a label ("Section 232"). */
@@ -90,8 +92,31 @@ export function bestName(
       .filter((word) => word !== "" && !STOP_WORDS.has(word))
       .map((word) => termOf(word)),
   );
-  // "Treasury's or other agencies'?": the answer is one of the question's own names.
-  const alternatives = /\bor\b/iu.test(question);
+  // "Treasury's or other agencies'?": the answer is one of the question's own names. Where the
+  // choice is read ("which 2025 AI order was it, january or april?"), only a name of one of
+  // the alternatives is spared the tests below: "AI" is the question's subject.
+  const offersChoice = /\bor\b/iu.test(question);
+  const choices = choiceRanges(question).map(([from, to]) =>
+    foldCase(question.slice(from, to))
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+  // One of a name's words, or its initials ("Secretary of Veterans Affairs" for "VA").
+  const namesChoice = (choice: readonly string[], name: string) =>
+    choice.some((typed) => {
+      if (
+        foldCase(name)
+          .split(/[^\p{L}\p{N}]+/u)
+          .some((word) => termOf(word) === termOf(typed))
+      ) {
+        return true;
+      }
+      const letters = initialismLetters(typed);
+      return letters !== undefined && spellsOut(letters, name);
+    });
+  const isChoice = (words: readonly string[]) =>
+    offersChoice &&
+    (choices.length === 0 || choices.some((choice) => namesChoice(choice, words.join(" "))));
   // "Which airlines…": a name whose head is the noun asked for ("United Airlines") answers.
   const noun = askedNoun(question, dictionary);
   const placeAsked = type === "place" && noun?.sense.category === "location" ? noun : undefined;
@@ -130,6 +155,17 @@ export function bestName(
   const asksSaying =
     type === "person" && afterWho !== undefined && Boolean(dictionary?.speechVerb?.(afterWho));
   const titles = type === "person" || type === "place" ? quotedTitles(excerpt) : [];
+  // "ofice" for "Office": a typed word one edit from the name's, long enough to be no accident.
+  const typedOneEditFrom = (word: string) => {
+    const written = foldCase(word);
+    return (
+      written.length >= SHORT_ANSWER.echoTypoLength &&
+      [...typedWords].some(
+        (typed) =>
+          typed.length >= SHORT_ANSWER.echoTypoLength && editDistance(typed, written).steps === 1,
+      )
+    );
+  };
   for (const match of namesIn(excerpt, dictionary)) {
     if (match.index < labelEnd) continue;
     // "the label ‘Rust Belt.’": a closing quotation mark is no part of the name either.
@@ -141,6 +177,7 @@ export function bestName(
     // a last word the dictionary knows only as a verb is no part of the name.
     while (words.length > 1 && onlyVerb(words.at(-1) ?? "", dictionary)) words.pop();
     if (words.length === 0) continue;
+    const alternatives = isChoice(words);
     const isSentenceStart =
       match.index === 0 || /[.!?“":•-]\s*$/u.test(excerpt.slice(0, match.index));
     if (isSentenceStart && words.length === 1) continue;
@@ -163,6 +200,20 @@ export function bestName(
       );
     };
     if (!alternatives && isAsked(last) && askedAsWritten(last) && !ofKindAsked) continue;
+    // "Office of Maritime and Industrial Capacity" for "where does the new maritime office
+    // sit", "White House Faith Office" for "the faith ofice is supposed to bring who": the
+    // name's head (its last word, or the word before its "of") and another of its words are
+    // the question's, the head perhaps misspelt: the question's subject, named in full.
+    const ofAt = words.findIndex((word, i) => i > 0 && foldCase(word) === "of");
+    const head = ofAt > 0 ? (words[ofAt - 1] as string) : last;
+    if (
+      !alternatives &&
+      termOf(foldCase(head)) !== kindAsked &&
+      (askedAsWritten(head) || typedOneEditFrom(head)) &&
+      words.some((word) => word !== head && !STOP_WORDS.has(foldCase(word)) && isAsked(word))
+    ) {
+      continue;
+    }
     // "Federal Trade Commission" for "who chairs the ftc": the question's own subject, spelt out.
     const initials = words
       .filter((word) => !STOP_WORDS.has(foldCase(word)))
