@@ -29,3 +29,29 @@ describe("a count of a unit of something", () => {
     expect(answer.answered).toBe(false);
   });
 });
+
+/** A made-up arms sale: a figure of helicopters, and jobs counted only in words. */
+const sale = new CitationIndex(
+  [
+    article(
+      "arms-sale",
+      "A Helicopter Sale",
+      "The deal lets Poland buy nearly 250 American helicopters and protects thousands of American jobs.",
+      "The first deliveries are planned for 2027.",
+      "It also hires 2,000 American workers at the Texas plant.",
+    ),
+  ],
+  { synonyms: defaultSynonyms },
+);
+
+describe("a figure before a capitalised adjective", () => {
+  it("GIVEN 'nearly 250 American helicopters' THEN 'how many jobs' is not answered with 250", () => {
+    const answer = sale.ask("how many jobs does the helicopter deal save");
+    expect(answer.answer).not.toContain("250");
+  });
+
+  it("GIVEN '2,000 American workers' THEN 'how many workers' is answered with it", () => {
+    const answer = sale.ask("how many workers will the plant hire");
+    expect(answer.answer).toContain("2,000");
+  });
+});

@@ -14,6 +14,8 @@ export interface CountedThing {
    * dictionary ("100,000 vehicles" may count the cars asked about, "two sedans" too).
    */
   isRelated?(word: string): boolean;
+  /** True when the dictionary knows a word as an adjective ("American", "Chinese"). */
+  isAdjective?(word: string): boolean;
   /**
    * True when a name of people ("Americans", "Canadians") cannot count the thing counted: the
    * dictionary files that thing under places, structures or objects ("hospitals", "cars").
@@ -70,6 +72,18 @@ function countsUnit(text: string, from: number, counted: CountedThing, vague: bo
   // "millions of hardworking Americans" counts people, not the hospitals asked about.
   if (after.some((token) => token.capitalized && (counted.notCountedBy?.(token.word) ?? false))) {
     return false;
+  }
+  // "nearly 300 American tanks": a capitalised adjective describes the noun after it, and
+  // that noun is what is counted (not the jobs asked about).
+  const described = after[1];
+  if (
+    next.capitalized &&
+    described !== undefined &&
+    !described.capitalized &&
+    (counted.isAdjective?.(next.word) ?? false) &&
+    counted.isNoun(described.word)
+  ) {
+    return counted.terms.has(described.term) || (counted.isRelated?.(described.word) ?? false);
   }
   if (next.capitalized) return true;
   // "millions of new customers" counts customers, not countries: after a magnitude without

@@ -20,8 +20,11 @@ export function countedThing(
   for (let i = many + 1; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (!isContentToken(token)) break;
-    if (options.synonyms?.nounSense?.(token.word) !== undefined) noun = token;
-    else if (noun !== undefined) break;
+    // "how many F-35s": a letter of a model's name ("F") is no thing counted, though the
+    // dictionary knows it as a noun; in lower case it is no term of the question either.
+    if (token.word.length > 1 && options.synonyms?.nounSense?.(token.word) !== undefined) {
+      noun = token;
+    } else if (noun !== undefined) break;
   }
   const term = noun && terms.find((t) => t.word === noun.word);
   if (!noun || !term) return undefined;
@@ -57,6 +60,7 @@ export function countedThing(
           synonyms.nounSense?.(word.slice(0, -1)) !== undefined &&
           !(synonyms.mostlyVerb?.(word.slice(0, -1)) ?? false))),
     isRelated: related(noun.word),
+    isAdjective: (word) => synonyms?.adjective?.(foldCase(word)) ?? false,
     notCountedBy: (name) => {
       const thing = synonyms?.nounSense?.(noun.word);
       return (
