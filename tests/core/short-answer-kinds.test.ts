@@ -422,6 +422,28 @@ const TABLE: readonly ShortAnswerRow[] = [
     null,
   ],
   ["what does VCS stand for", "definition", "Vehicle connectivity systems (VCS) link cars.", null],
+  // What the question sets apart ("not theft") pulls no figure; the figure near what it
+  // asks about answers.
+  [
+    "How much did fraud rise in 2022, not theft, the other one?",
+    "amount",
+    "In 2022, theft rose by 18 percent. Fraud rose by 11 percent.",
+    "11 percent",
+  ],
+  // A year of the question pulls the figure the passage ties to it; a date asked is not
+  // pulled to the question's own year.
+  [
+    "how much of the money actually lands in 2027",
+    "amount",
+    "The firms will invest $90 billion over five years, with $25 billion of it due in 2027.",
+    "$25 billion",
+  ],
+  [
+    "when did the port last handle as much cargo as in 2023",
+    "date",
+    "The port handled as much cargo in 1998 as it did in 2023.",
+    "in 1998",
+  ],
 ];
 
 describe("short answers are of the kind the question asks for, or none", () => {

@@ -18,6 +18,7 @@ import type { AnswerType } from "./expected.ts";
 import { clauseAround } from "./clauses.ts";
 import { description } from "./description.ts";
 import { askedTerms, bestName } from "./names.ts";
+import { excludedRanges } from "../search/exclusions.ts";
 
 /** "What was the old threshold", "how much did it cost before": a question about a value before a change. */
 const ASKS_BEFORE =
@@ -27,6 +28,9 @@ const ASKS_BEFORE =
 const ASKS_END = /\b(?:until|till|expir\w*|ends?)\b/u;
 /** What comes before the date something stops: "until sunset, August 30", "through March 8". */
 const ENDS_AT = /\b(?:until|till|through|expir\w*|ending)\b[^.;]{0,12}$/iu;
+
+/** A year of the question: it pulls a figure the excerpt ties to it. */
+const YEAR_PULL = /^(?:1[89]|20)\d\d$/u;
 
 /** Where a question word stands in an excerpt, and how hard it pulls a figure near it. */
 interface Pull {
@@ -39,10 +43,22 @@ interface Pull {
  * for them (`SHORT_ANSWER.synonymPull`: "the big companies" finds "120 days for certain large
  * companies"). Read once for every pattern tried on the excerpt.
  */
-function pullsOf(question: string, excerpt: string, dictionary?: SynonymSource | null): Pull[] {
+function pullsOf(
+  question: string,
+  excerpt: string,
+  dictionary: SynonymSource | null | undefined,
+  yearsPull: boolean,
+): Pull[] {
   // Terms in lower case: "faa" typed is the articles' acronym "FAA".
+  // "…rise in 2023, not violent crime": what the question sets apart pulls no figure.
+  const excluded = excludedRanges(question);
   const askedTokens = tokenize(question).filter(
-    (token) => !STOP_WORDS.has(token.word) && !token.isNumber,
+    (token) =>
+      !STOP_WORDS.has(token.word) &&
+      // A year pulls ("how much … lands in 2026": "$67 billion … occurring in 2026"); other
+      // numbers of the question are what it says, not where the answer is.
+      (!token.isNumber || (yearsPull && YEAR_PULL.test(token.word))) &&
+      !excluded.some(([from, to]) => token.start >= from && token.start < to),
   );
   const asked = new Set(askedTokens.map((token) => token.term.toLowerCase()));
   const synonyms = new Set(
@@ -186,7 +202,8 @@ export function extractShortAnswer(
           (found) => type !== "date" || !wrongTense(found, question, published),
         ),
       );
-      const pulls = pullsOf(question, excerpt, dictionary);
+      // A date asked is no year of the question's: that year would pull to itself.
+      const pulls = pullsOf(question, excerpt, dictionary, type !== "date");
       for (const pattern of ordered) {
         const found = closestMatch(pattern, question, excerpt, allowed, type === "count", pulls);
         if (found) return found;
