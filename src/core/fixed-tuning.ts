@@ -2,7 +2,8 @@
  * The core's fixed tuning tables, named and documented like the ranking's options
  * (`options.ts`), but not overridden per index: how a short answer is picked, the caches'
  * sizes, when a term gets a bit table, how a follow-up is read, how confident an answer
- * must be, and how misspelt and abbreviated question words are matched.
+ * must be, how misspelt and abbreviated question words are matched, and how much of an
+ * article's Markdown tables is read as cells.
  */
 
 /** How a short answer is picked out of the top excerpt. */
@@ -289,4 +290,21 @@ export const ABBREVIATIONS = Object.freeze({
   minDroppedLetters: 2,
   /** Article words an abbreviation may stand for, the commonest first. */
   expansions: 3,
+});
+
+/**
+ * How much of a Markdown article's pipe tables is read as cells. markdown-it makes three
+ * tokens of every cell, and a cell costs one byte (`|`), so a 2 MB table of empty cells was
+ * 2 million cells: 6–8 s and 1 GB of memory to read, whatever its number of columns (2 MB of
+ * prose: 0.15 s). The briefing-room archive's articles hold at most about 3,000 cells (its
+ * tables are HTML, at most 8 columns); a county-by-county results table, about 19,000.
+ */
+export const TABLE_READING = Object.freeze({
+  /**
+   * Most cells, header cells included, read as cells in one article's body, its tables
+   * together: a table is read as rows of cells while its rows fit in what is left, and the
+   * rest of it, or a later table, is read as plain text (its lines one paragraph, pipes and
+   * all, as Markdown without tables reads them). About 50 ms of reading at most.
+   */
+  maxCells: 20_000,
 });

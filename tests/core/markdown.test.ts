@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { markdownBlocks } from "../../src/core/article/markdown.ts";
+import { TABLE_READING } from "../../src/core/fixed-tuning.ts";
 import { ROOT } from "../helpers.ts";
 
 /** A fixture cut verbatim from the briefing-room archive, without its front matter. */
@@ -144,5 +145,64 @@ describe("markdownBlocks on constructed Markdown", () => {
       "item \uFFFD",
       "item two",
     ]);
+  });
+});
+
+describe("markdownBlocks on tables past the cell budget", () => {
+  const { maxCells } = TABLE_READING;
+
+  /** A pipe table of `columns` columns: a header row and `rows` body rows, cell text from `cell`. */
+  function table(columns: number, rows: number, cell: (row: number, column: number) => string) {
+    const line = (row: number) =>
+      `| ${Array.from({ length: columns }, (_, column) => cell(row, column)).join(" | ")} |`;
+    return [
+      line(-1),
+      `|${"---|".repeat(columns)}`,
+      ...Array.from({ length: rows }, (_, row) => line(row)),
+    ].join("\n");
+  }
+
+  it("GIVEN a table of more cells than TABLE_READING.maxCells THEN the rows within the budget are passages under the header and the rest of the table is one plain-text paragraph", () => {
+    const columns = 100;
+    const rows = (2 * maxCells) / columns;
+    const blocks = markdownBlocks(
+      `Before.\n\n${table(columns, rows, (row, column) => (row < 0 ? `h${column}` : `r${row}c${column}`))}\n\nAfter.\n`,
+    );
+    // The header's cells count: (budget / columns) - 1 body rows fit.
+    const rowsRead = maxCells / columns - 1;
+    expect(blocks).toHaveLength(1 + rowsRead + 1 + 1);
+    const header = Array.from({ length: columns }, (_, column) => `h${column}`).join(" | ");
+    expect(blocks[1]).toEqual({
+      text: Array.from({ length: columns }, (_, column) => `r0c${column}`).join(" | "),
+      context: header,
+    });
+    expect(blocks[rowsRead]?.text.startsWith(`r${rowsRead - 1}c0 | `)).toBe(true);
+    const rest = blocks[rowsRead + 1];
+    expect(rest?.context).toBeUndefined();
+    expect(rest?.text.startsWith(`| r${rowsRead}c0 | r${rowsRead}c1 |`)).toBe(true);
+    expect(rest?.text.endsWith(`r${rows - 1}c${columns - 1} |`)).toBe(true);
+    expect(blocks.at(-1)).toEqual({ text: "After." });
+  });
+
+  it("GIVEN a header row wider than the budget (a hostile table of empty cells) THEN the table is plain text: no row is a passage of cells", () => {
+    const blocks = markdownBlocks(`${table(maxCells + 1, 2, (row) => (row < 0 ? "h" : ""))}\n`);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]?.context).toBeUndefined();
+    expect(blocks[0]?.text.startsWith("| h | h |")).toBe(true);
+  });
+
+  it("GIVEN several tables THEN they share one budget: a table after the budget is spent is plain text", () => {
+    const small = table(2, 1, (row, column) => (row < 0 ? `k${column}` : `v${column}`));
+    // Two columns, its header and body rows exactly the cells the small table leaves.
+    const bodyRows = (maxCells - 4) / 2 - 1;
+    const big = table(2, bodyRows, (row, column) => `${row}.${column}`);
+    const blocks = markdownBlocks(`${small}\n\n${big}\n\n${table(2, 1, () => "x")}\n`);
+    expect(blocks[0]).toEqual({ text: "v0 | v1", context: "k0 | k1" });
+    expect(blocks[bodyRows]).toEqual({
+      text: `${bodyRows - 1}.0 | ${bodyRows - 1}.1`,
+      context: "-1.0 | -1.1",
+    });
+    expect(blocks[bodyRows + 1]).toEqual({ text: "| x | x | |---|---| | x | x |" });
+    expect(blocks).toHaveLength(bodyRows + 2);
   });
 });

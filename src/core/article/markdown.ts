@@ -1,5 +1,7 @@
 import MarkdownIt from "markdown-it";
-import type { Token } from "markdown-it";
+import type { StateBlock, Token } from "markdown-it";
+import table from "markdown-it/lib/rules_block/table.mjs";
+import { TABLE_READING } from "../fixed-tuning.ts";
 import { collapseSpace } from "../text/space.ts";
 import { BlockSink, type TextBlock } from "./blocks.ts";
 import { htmlFragmentBlocks } from "./dom.ts";
@@ -26,6 +28,47 @@ export function withUnreadLinks(md: MarkdownIt): MarkdownIt {
   return md;
 }
 
+/** What a parse carries in markdown-it's `env`: the table cells read as cells so far. */
+interface TableCellsRead {
+  tableCells?: number;
+}
+
+/** The columns of a table whose delimiter row (`|---|:--:|`) is line `line`, as markdown-it counts them. */
+function delimiterColumns(state: StateBlock, line: number): number {
+  const row = state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]).trim();
+  let pipes = 0;
+  for (let i = row.indexOf("|"); i >= 0; i = row.indexOf("|", i + 1)) pipes += 1;
+  return pipes + 1 - (row.startsWith("|") ? 1 : 0) - (row.endsWith("|") ? 1 : 0);
+}
+
+/**
+ * markdown-it's table rule within {@link TABLE_READING}'s budget of cells per parse: a table
+ * ends at the last row that fits (the lines after it read as a paragraph), and one whose
+ * header alone does not fit is no table. Decided before markdown-it makes any cell's tokens,
+ * and the same way when it only asks whether a table starts (to end a paragraph there).
+ */
+function withBoundedTables(md: MarkdownIt): MarkdownIt {
+  md.block.ruler.at(
+    "table",
+    (state, startLine, endLine, silent) => {
+      if (!table(state, startLine, endLine, true)) return false;
+      const read = state.env as TableCellsRead;
+      const used = read.tableCells ?? 0;
+      const columns = delimiterColumns(state, startLine + 1);
+      // Rows that fit, the header's included.
+      const rows = Math.floor((TABLE_READING.maxCells - used) / columns);
+      if (rows < 1) return false;
+      if (silent) return true;
+      // The header and delimiter rows, then at most rows - 1 body rows.
+      if (!table(state, startLine, Math.min(endLine, startLine + rows + 1), false)) return false;
+      read.tableCells = used + columns * (state.line - startLine - 1);
+      return true;
+    },
+    { alt: ["paragraph", "reference"] },
+  );
+  return md;
+}
+
 /**
  * CommonMark with GitHub's tables, raw HTML recognised (so that its tags can be dropped)
  * and no typographic rewriting: the text is quoted as written. markdown-it's `normalize`
@@ -33,16 +76,18 @@ export function withUnreadLinks(md: MarkdownIt): MarkdownIt {
  * has a CR or a NUL: the rule re-wrote every body (its pattern matched each LF), about 1.5%
  * of an archive build, and `parseArticle` hands over bodies with neither. Inline content
  * without markup is read without markdown-it's inline parser, into the same tokens
- * (`plain-inline.ts`).
+ * (`plain-inline.ts`). Tables are read as cells within a budget ({@link withBoundedTables}).
  */
 const parser = withPlainInlineFastPath(
   withoutLooseStars(
     withUnreadLinks(
-      new MarkdownIt("default", {
-        html: true,
-        linkify: false,
-        typographer: false,
-      }).disable(["code", "normalize"]),
+      withBoundedTables(
+        new MarkdownIt("default", {
+          html: true,
+          linkify: false,
+          typographer: false,
+        }).disable(["code", "normalize"]),
+      ),
     ),
   ),
 );
@@ -181,7 +226,8 @@ export function markdownBlocks(body: string, meter?: WorkMeter): TextBlock[] {
     body.includes("\r") || body.includes("\0")
       ? body.replace(/\r\n?/gu, "\n").replace(/\0/gu, "\uFFFD")
       : body;
-  const tokens = parser.parse(source, {});
+  // A fresh env for each body: the table budget is per article.
+  const tokens = parser.parse(source, {} satisfies TableCellsRead);
   const sink = new BlockSink();
   /** Per open list item: whether its first passage was seen (that one is the lead-in). */
   const items: boolean[] = [];
