@@ -62,6 +62,17 @@ export const DEFAULTS = Object.freeze({
   buildWorkers: "auto" satisfies BuildWorkers,
 });
 
+/**
+ * Most shards SHARD_COUNT may ask for. Every shard starts a gateway session, and Discord lets
+ * a bot start 1,000 sessions a day (its `session_start_limit`) unless it is in 150,000
+ * servers or more and has large bot sharding: more shards could not all connect, and in
+ * processes mode each is a process of its own. 1,000 shards hold up to 2.5 million servers
+ * (2,500 each at most).
+ */
+const MAX_SHARDS = 1000;
+
+const SHARD_COUNT_HOW = `SHARD_COUNT must be a whole number from 1 to ${MAX_SHARDS} (Discord lets a bot start ${MAX_SHARDS.toLocaleString("en")} shards a day; each holds up to 2,500 servers), or empty to let Discord decide`;
+
 const BUILD_WORKERS_HOW = `BUILD_WORKERS must be auto (one thread per core for a large folder of articles) or a whole number of worker threads from 0 (build in one thread) to ${PARALLEL_BUILD.maxWorkers}`;
 
 /** Unset and blank mean the same: `.env.example` ships blank lines like `DATA_DIR=`. */
@@ -222,10 +233,7 @@ const schema = z.object({
   ),
   SHARD_COUNT: z.preprocess(
     blank,
-    wholeNumber(1, Number.MAX_SAFE_INTEGER, {
-      digits: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide",
-      range: "SHARD_COUNT must be a whole number from 1, or empty to let Discord decide",
-    }).optional(),
+    wholeNumber(1, MAX_SHARDS, { digits: SHARD_COUNT_HOW, range: SHARD_COUNT_HOW }).optional(),
   ),
 });
 

@@ -253,6 +253,19 @@ describe("configuration", () => {
     expect(spaced.ok && [spaced.config.cooldownSeconds, spaced.config.shardCount]).toEqual([30, 2]);
   });
 
+  it("GIVEN a SHARD_COUNT above 1000 THEN it is refused with the range and why, and 1000 is accepted", () => {
+    for (const shards of ["1001", "250000", "9007199254740991", "99999999999999999999"]) {
+      const parsed = parseConfig({ ...VALID, SHARD_COUNT: shards });
+      expect(parsed.ok, shards).toBe(false);
+      expect(!parsed.ok && parsed.message).toContain(
+        "SHARD_COUNT must be a whole number from 1 to 1000",
+      );
+      expect(!parsed.ok && parsed.message).not.toContain(shards);
+    }
+    const most = parseConfig({ ...VALID, SHARD_COUNT: "1000" });
+    expect(most.ok && most.config.shardCount).toBe(1000);
+  });
+
   it("GIVEN the token pasted into the wrong variables THEN no message ever contains it", () => {
     const variants = [
       { DISCORD_TOKEN: TOKEN },
