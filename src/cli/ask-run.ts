@@ -14,6 +14,7 @@ import { printFailure } from "../failure.ts";
 import { boundedLines } from "./lines.ts";
 import { sourceLine } from "../../commands/shared/views.ts";
 import { printable, renderText } from "../reply/text.ts";
+import { truncate } from "../reply/escape.ts";
 import { renderExplanation } from "./explain.ts";
 import type { Reply, ReplyField } from "../reply/types.ts";
 import { describeQuestionProblem } from "../reply/problems.ts";
@@ -48,6 +49,24 @@ Options:
   -h, --help      show this help`;
 
 class UsageError extends Error {}
+
+/**
+ * Longest value of the command line a usage error quotes, in characters; the rest is cut
+ * ("…"). A value is quoted back to show which one was wrong, and 10,000 characters of it hid
+ * the message.
+ */
+const QUOTED_CHARS = 100;
+
+/**
+ * Longest message of Node's argument parser shown: it quotes the option it did not know
+ * twice, in about 150 characters besides.
+ */
+const PARSER_MESSAGE_CHARS = 300;
+
+/** A value the user typed, as a usage error quotes it: cut (it is shown printable with the message). */
+function quoted(value: string): string {
+  return `"${truncate(value, QUOTED_CHARS)}"`;
+}
 
 /**
  * A line of standard input is read up to this many bytes, the rest skipped:
@@ -86,7 +105,8 @@ function readOptions(argv: string[], config: LocalConfig): CliOptions | "help" {
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(truncate(message, PARSER_MESSAGE_CHARS));
   }
   const { values, positionals } = parsed;
   if (values.help) return "help";
@@ -95,7 +115,9 @@ function readOptions(argv: string[], config: LocalConfig): CliOptions | "help" {
     // Whole decimal digits only: Number() would also take "1e1", "0x10" and " 5".
     limit = /^\d{1,2}$/u.test(values.limit) ? Number(values.limit) : NaN;
     if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
-      throw new UsageError(`--limit must be a whole number from 1 to 25, not "${values.limit}"`);
+      throw new UsageError(
+        `--limit must be a whole number from 1 to 25, not ${quoted(values.limit)}`,
+      );
     }
   }
   // An empty --data (a variable that expanded to nothing) would read the current folder.
@@ -251,7 +273,7 @@ async function answerAll(argv: string[], io: AskIo): Promise<number> {
   });
   if (options.article !== undefined && !corpus.index.article(options.article)) {
     throw new UsageError(
-      `no article "${options.article}"; loaded: ${corpus.index.articles.map((a) => a.id).join(", ")}`,
+      `no article ${quoted(options.article)}; loaded: ${corpus.index.articles.map((a) => a.id).join(", ")}`,
     );
   }
   if (options.question !== undefined) {
@@ -280,7 +302,8 @@ async function answerAll(argv: string[], io: AskIo): Promise<number> {
  */
 export function runAsk(argv: string[], io: AskIo): Promise<number> {
   return answerAll(argv, io).catch((error: unknown) => {
-    if (error instanceof UsageError) io.err(`ask: ${error.message}\n\n${USAGE}`);
+    // Printable: a usage error quotes what was typed, which may hold terminal escapes.
+    if (error instanceof UsageError) io.err(`ask: ${printable(error.message)}\n\n${USAGE}`);
     else printFailure("ask", error, io.err);
     return 1;
   });

@@ -216,6 +216,44 @@ describe("ask command line", () => {
     expect(run.stdout).not.toContain("\u001b[2J");
   });
 
+  it.each([
+    [
+      "an --article holding terminal escapes",
+      ["--article", "x\u001b[2J\u001b]0;owned\u0007y", "who"],
+      'ask: no article "x\\u{1b}[2J\\u{1b}]0;owned\\u{7}y"; loaded: ',
+    ],
+    [
+      "a 10,000-character --article",
+      ["--article", "a".repeat(10_000), "who"],
+      `ask: no article "${"a".repeat(99)}…"; loaded: `,
+    ],
+    [
+      "a --limit holding terminal escapes",
+      ["--limit", "\u001b[2J", "who"],
+      'ask: --limit must be a whole number from 1 to 25, not "\\u{1b}[2J"',
+    ],
+    [
+      "an unknown option holding terminal escapes",
+      ["--bo\u001b[2Jgus", "who"],
+      "ask: Unknown option '--bo\\u{1b}[2Jgus'",
+    ],
+    [
+      "a 10,000-character unknown option",
+      [`--${"x".repeat(10_000)}`, "who"],
+      "ask: Unknown option",
+    ],
+  ])(
+    "GIVEN %s THEN the usage error quotes it printable and cut, its escapes shown, not sent to the terminal",
+    async (_name, args, message) => {
+      const run = await ask(args);
+      expect(run.code).toBe(1);
+      expect(run.stderr.startsWith(message)).toBe(true);
+      // eslint-disable-next-line no-control-regex -- control characters are what must not reach the terminal
+      expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+      expect(run.stderr.split("\n")[0]?.length).toBeLessThan(400);
+    },
+  );
+
   it("GIVEN --data with an empty path THEN it says so and reads no folder (not the current one)", async () => {
     const run = await ask(["--data", "", "Who is Li Anding?"]);
     expect(run.code).not.toBe(0);
