@@ -12,6 +12,7 @@ import type { BuildWorkers } from "../corpus/build-threads.ts";
 import type { LoadLimits } from "../corpus/limits.ts";
 import { printFailure } from "../failure.ts";
 import { boundedLines } from "./lines.ts";
+import { unknownArticleMessage } from "./unknown-article.ts";
 import { sourceLine } from "../../commands/shared/views.ts";
 import { printable, renderText } from "../reply/text.ts";
 import { truncate } from "../reply/escape.ts";
@@ -273,7 +274,11 @@ async function answerAll(argv: string[], io: AskIo): Promise<number> {
   });
   if (options.article !== undefined && !corpus.index.article(options.article)) {
     throw new UsageError(
-      `no article ${quoted(options.article)}; loaded: ${corpus.index.articles.map((a) => a.id).join(", ")}`,
+      unknownArticleMessage(
+        quoted(options.article),
+        options.article,
+        corpus.index.articles.map((a) => a.id),
+      ),
     );
   }
   if (options.question !== undefined) {
