@@ -227,7 +227,8 @@ export function mergeIndexData(chunks: readonly Chunk[]): IndexData {
     // Distances back within an article: a chunk's are the joined index's as they are.
     questionDistance: concatInt32(datas.map((d) => d.questionDistance)),
     speakers: speakers.values,
-    averageLength: sentences > 0 ? totalLength / sentences : 1,
+    // As a one-thread build: sentences of stop words alone have no length (see build.ts).
+    averageLength: sentences > 0 && totalLength > 0 ? totalLength / sentences : 1,
   };
 }
 

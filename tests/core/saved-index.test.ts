@@ -56,6 +56,17 @@ describe("the saved index", () => {
     expect(second.problems.map((p) => p.message)).toEqual(fresh.problems.map((p) => p.message));
   });
 
+  it("GIVEN articles whose sentences hold no indexed word THEN the index is still saved and used at the next start", async () => {
+    const articles = await folderWith({ "s.md": '---\ntitle: "A"\n---\n\nThe a of.\n' });
+    const cache = await folderWith({});
+    cleanups.push(articles.cleanup, cache.cleanup);
+    const first = await openCorpus(articles.dir, { cacheDir: cache.dir });
+    expect(await first.saved).toBeUndefined();
+    const second = await openCorpus(articles.dir, { cacheDir: cache.dir });
+    expect(second.fromSavedIndex).toBe(true);
+    expect(second.index.ask("what of the a").answered).toBe(false);
+  });
+
   it("GIVEN an edited, added or removed article THEN the saved index is rebuilt with the change", async () => {
     const { dir, cacheDir } = await setup();
     await (

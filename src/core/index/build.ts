@@ -234,7 +234,9 @@ export class IndexBuilder {
       speakerOf: this.speakerOf.subarray(0, this.paragraphKey),
       questionDistance: this.questionDistance.subarray(0, this.paragraphKey),
       speakers: this.speakers,
-      averageLength: count > 0 ? this.totalLength / count : 1,
+      // Sentences of stop words alone ("The a of.") have no length: 1 keeps BM25's ratio
+      // finite, and the saved index (which refuses a length of 0) readable.
+      averageLength: count > 0 && this.totalLength > 0 ? this.totalLength / count : 1,
     };
   }
 }
