@@ -33,6 +33,12 @@ export const SHORT_ANSWER = Object.freeze({
   roleReach: 5,
   /** Rank added to a name next to a question word. */
   appositionRank: 2,
+  /**
+   * Rank added besides to a name right after a question word ("team captain Lily Mullens"),
+   * over one whose next word is the question's ("Roanoke College swim team captain" for "the
+   * roanoke swim captain"): a role's holder follows it; a name before one modifies it.
+   */
+  followsQuestionRank: 0.25,
   /** Rank added to a name whose head is the noun asked for ("Technology Council" for "which council"). */
   kindRank: 2,
   /** Rank added, for "where", to a name after a preposition of place ("in Woodside", "at Camp David"). */

@@ -718,6 +718,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Order directs the Secretary of Veterans Affairs to build the clinics.",
     "Secretary of Veterans Affairs",
   ],
+  // Two names next to the question's words: the one right after a question word holds the
+  // role ("captain Ana Ruiz"); the one before a question word modifies it.
+  [
+    "who's the denver chess captain they interviewed",
+    "person",
+    "Denver University chess club captain Ana Ruiz said the club had grown.",
+    "Ana Ruiz",
+  ],
 ];
 
 describe("a name answers only as the person, organisation or place asked for, or none", () => {

@@ -312,7 +312,10 @@ export function bestName(
       [before.at(-1), after[0]].some(
         (word) => word !== undefined && Boolean(dictionary?.speechVerb?.(foldCase(word))),
       );
-    const apposition = nextToQuestion || saying ? SHORT_ANSWER.appositionRank : 0;
+    const followsQuestion = before.length > 0 && asked.has(termOf(foldCase(before.at(-1) ?? "")));
+    const apposition =
+      (nextToQuestion || saying ? SHORT_ANSWER.appositionRank : 0) +
+      (followsQuestion ? SHORT_ANSWER.followsQuestionRank : 0);
     // "held a Summit … in Woodside": where something happened follows "in", "at", "near".
     const located =
       type === "place" && LOCATIVE_BEFORE.test(preceding) ? SHORT_ANSWER.locativeRank : 0;
