@@ -162,7 +162,9 @@ export function bestName(
       written.length >= SHORT_ANSWER.echoTypoLength &&
       [...typedWords].some(
         (typed) =>
-          typed.length >= SHORT_ANSWER.echoTypoLength && editDistance(typed, written).steps === 1,
+          typed.length >= SHORT_ANSWER.echoTypoLength &&
+          Math.abs(typed.length - written.length) <= 1 &&
+          editDistance(typed, written).steps === 1,
       )
     );
   };
@@ -209,8 +211,8 @@ export function bestName(
     if (
       !alternatives &&
       termOf(foldCase(head)) !== kindAsked &&
-      (askedAsWritten(head) || typedOneEditFrom(head)) &&
-      words.some((word) => word !== head && !STOP_WORDS.has(foldCase(word)) && isAsked(word))
+      words.some((word) => word !== head && !STOP_WORDS.has(foldCase(word)) && isAsked(word)) &&
+      (askedAsWritten(head) || typedOneEditFrom(head))
     ) {
       continue;
     }
