@@ -55,3 +55,39 @@ describe("a figure before a capitalised adjective", () => {
     expect(answer.answer).toContain("2,000");
   });
 });
+
+/** A capitalised adjective before a person noun, or before a compound, may count the thing asked. */
+const ADJECTIVE_COUNTS: readonly (readonly [string, string, string])[] = [
+  [
+    "how many americans could lose coverage",
+    "Up to 15 million American adults could lose coverage under the bill, analysts said.",
+    "15 million",
+  ],
+  [
+    "how many democrats voted against the bill",
+    "All 47 Democratic senators voted against the bill on Tuesday.",
+    "47",
+  ],
+  [
+    "how many troops is the pentagon sending",
+    "The Pentagon is sending 3,000 American combat troops to Poland, officials said.",
+    "3,000",
+  ],
+  [
+    "how many jets violated the airspace",
+    "At least 12 Russian fighter jets violated Estonian airspace on Friday, officials said.",
+    "12",
+  ],
+];
+
+describe("a figure before a capitalised adjective that counts what is asked", () => {
+  it.each(ADJECTIVE_COUNTS)(
+    "GIVEN %j and the passage %j THEN %j answers",
+    (question, passage, figure) => {
+      const index = new CitationIndex([article("c", "A Report", passage, "More follows later.")], {
+        synonyms: defaultSynonyms,
+      });
+      expect(index.ask(question).answer).toContain(figure);
+    },
+  );
+});

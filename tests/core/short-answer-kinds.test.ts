@@ -438,6 +438,26 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The firms will invest $90 billion over five years, with $25 billion of it due in 2027.",
     "$25 billion",
   ],
+  // A year of comparison ("vs 2019") or one naming the subject ("the 2024 bill") pulls no
+  // figure; ", not counting X" qualifies what is asked and sets nothing apart.
+  [
+    "how much is the deficit now vs 2019",
+    "amount",
+    "The deficit hit $1.8 trillion this year, up from $984 billion in 2019.",
+    "$1.8 trillion",
+  ],
+  [
+    "how much aid did the 2024 bill give ukraine",
+    "amount",
+    "The bill, passed in April 2024 after $113 billion in earlier aid, gives Ukraine $61 billion.",
+    "$61 billion",
+  ],
+  [
+    "how much did prices rise, not counting food and energy",
+    "amount",
+    "Prices rose 3.1 percent, or 2.8 percent not counting food and energy.",
+    "2.8 percent",
+  ],
   [
     "when did the port last handle as much cargo as in 2023",
     "date",

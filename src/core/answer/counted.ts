@@ -83,7 +83,11 @@ function countsUnit(text: string, from: number, counted: CountedThing, vague: bo
     (counted.isAdjective?.(next.word) ?? false) &&
     counted.isNoun(described.word)
   ) {
-    return counted.terms.has(described.term) || (counted.isRelated?.(described.word) ?? false);
+    // "15 million American adults" still counts the Americans asked about, and the noun
+    // counted may end a compound ("American combat troops").
+    const countsIt = (token: Token) =>
+      counted.terms.has(token.term) || (counted.isRelated?.(token.word) ?? false);
+    return countsIt(next) || after.slice(1).some(countsIt);
   }
   if (next.capitalized) return true;
   // "millions of new customers" counts customers, not countries: after a magnitude without

@@ -12,6 +12,7 @@ import { asksForName, FIRST_WH, heldRole, type AnswerType } from "./expected.ts"
 import { roleNear } from "./held-role.ts";
 import {
   beforeOf,
+  commonNoun,
   hasPersonsTitle,
   isPersonNoun,
   isRole,
@@ -64,6 +65,32 @@ function askedVerbAt(
     if (termOf(written) === term && !/ing$/u.test(written)) return word.index;
   }
   return -1;
+}
+
+/**
+ * Whether a name's words hold a person's name: a word that is neither a common noun
+ * ("Marco", "Lloyd Austin"), an acronym ("MABA") nor part of a name the dictionary knows
+ * whole as no person ("White House", "New York"). "White House Faith Office" holds none;
+ * "Secretary of State Marco Rubio" does.
+ */
+function holdsPersonalName(
+  words: readonly string[],
+  dictionary: SynonymSource | null | undefined,
+): boolean {
+  if (!dictionary) return true;
+  const pairNamesNoOne = (a: string | undefined, b: string | undefined) => {
+    if (a === undefined || b === undefined) return false;
+    const sense = dictionary.nounSense?.(`${foldCase(a)} ${foldCase(b)}`);
+    return sense !== undefined && sense.category !== "person";
+  };
+  return words.some(
+    (word, i) =>
+      !STOP_WORDS.has(foldCase(word)) &&
+      !/^[\p{Lu}\p{N}.&-]+$/u.test(word) &&
+      !commonNoun(word.replace(/['’]s$/u, ""), dictionary) &&
+      !pairNamesNoOne(words[i - 1], word) &&
+      !pairNamesNoOne(word, words[i + 1]),
+  );
 }
 
 /**
@@ -135,6 +162,8 @@ export function bestName(
   // held a hearing".
   const venue = type === "place" && FIRST_WH.exec(foldCase(question))?.[0] === "where";
   let best: { name: string; order: number } | undefined;
+  // "who's the roanoke swim captain": a role's holder is asked ("who is/was the …").
+  const asksHolder = /\bwho(?:['’]?s|\s+(?:is|was|are|were))\b/u.test(foldCase(question));
   // Where the question's words stand, to tell places apart (below): read for "where" only.
   const askedAt =
     type === "place"
@@ -164,6 +193,8 @@ export function bestName(
         (typed) =>
           typed.length >= SHORT_ANSWER.echoTypoLength &&
           Math.abs(typed.length - written.length) <= 1 &&
+          // "policy" is no misspelling of "Police": a typo is a word the dictionary lacks.
+          !(dictionary?.knows(typed) ?? false) &&
           editDistance(typed, written).steps === 1,
       )
     );
@@ -212,7 +243,10 @@ export function bestName(
       !alternatives &&
       termOf(foldCase(head)) !== kindAsked &&
       words.some((word) => word !== head && !STOP_WORDS.has(foldCase(word)) && isAsked(word)) &&
-      (askedAsWritten(head) || typedOneEditFrom(head))
+      (askedAsWritten(head) || typedOneEditFrom(head)) &&
+      // Not "Secretary of State Marco Rubio", "Bank of America CEO Brian Moynihan": a role or
+      // a body followed by its holder's name answers who holds it.
+      !holdsPersonalName(words, dictionary)
     ) {
       continue;
     }
@@ -314,7 +348,14 @@ export function bestName(
       [before.at(-1), after[0]].some(
         (word) => word !== undefined && Boolean(dictionary?.speechVerb?.(foldCase(word))),
       );
-    const followsQuestion = before.length > 0 && asked.has(termOf(foldCase(before.at(-1) ?? "")));
+    // Only for the holder of a role, after the role's noun: "who praised the governor" is not
+    // answered by the governor named after the question's verb.
+    const previous = before.at(-1) ?? "";
+    const followsQuestion =
+      asksHolder &&
+      asked.has(termOf(foldCase(previous))) &&
+      dictionary != null &&
+      isPersonNoun(previous, dictionary);
     const apposition =
       (nextToQuestion || saying ? SHORT_ANSWER.appositionRank : 0) +
       (followsQuestion ? SHORT_ANSWER.followsQuestionRank : 0);

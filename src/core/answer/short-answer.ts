@@ -32,6 +32,9 @@ const ENDS_AT = /\b(?:until|till|through|expir\w*|ending)\b[^.;]{0,12}$/iu;
 /** A year of the question: it pulls a figure the excerpt ties to it. */
 const YEAR_PULL = /^(?:1[89]|20)\d\d$/u;
 
+/** What comes before a year that places the thing asked in time: "in", "by", "during"… */
+const YEAR_PLACED = /\b(?:in|by|during|through|until|till|for)\s+$/iu;
+
 /** Where a question word stands in an excerpt, and how hard it pulls a figure near it. */
 interface Pull {
   readonly position: number;
@@ -51,13 +54,22 @@ function pullsOf(
 ): Pull[] {
   // Terms in lower case: "faa" typed is the articles' acronym "FAA".
   // "…rise in 2023, not violent crime": what the question sets apart pulls no figure.
-  const excluded = excludedRanges(question);
+  // "…, not counting food and energy" qualifies what is asked: the passage says it (or
+  // "excluding food and energy") next to the figure asked for.
+  const excluded = excludedRanges(question).filter(
+    ([from, to]) => !/^\s*(?:counting|including)\b/iu.test(question.slice(from, to)),
+  );
   const askedTokens = tokenize(question).filter(
     (token) =>
       !STOP_WORDS.has(token.word) &&
       // A year pulls ("how much … lands in 2026": "$67 billion … occurring in 2026"); other
       // numbers of the question are what it says, not where the answer is.
-      (!token.isNumber || (yearsPull && YEAR_PULL.test(token.word))) &&
+      // Only a year the question places something in ("in 2026", "by 2030"): "vs 2019", "up
+      // from 2019", "the 2024 bill" name a baseline or the subject, not the answer's year.
+      (!token.isNumber ||
+        (yearsPull &&
+          YEAR_PULL.test(token.word) &&
+          YEAR_PLACED.test(question.slice(0, token.start)))) &&
       !excluded.some(([from, to]) => token.start >= from && token.start < to),
   );
   const asked = new Set(askedTokens.map((token) => token.term.toLowerCase()));
