@@ -4,6 +4,7 @@
  * the same everywhere.
  */
 import { LibraryError } from "./corpus/load.ts";
+import { printable } from "./reply/text.ts";
 
 /** An error in words: a one-line message and, for a broken folder, one line per broken file. */
 export interface Failure {
@@ -71,6 +72,7 @@ export function printFailure(
   write: (line: string) => void = (line) => console.error(line),
 ): void {
   const { message, details } = describeFailure(error);
-  write(`${program}: ${message}`);
-  for (const detail of details) write(`  ${detail}`);
+  // A folder's path, an error's own words: shown printable, never a terminal's commands.
+  write(`${program}: ${printable(message)}`);
+  for (const detail of details) write(`  ${printable(detail)}`);
 }

@@ -18,6 +18,18 @@ describe("failure messages shared by the front ends", () => {
     ]);
   });
 
+  it("GIVEN an error whose words hold terminal escapes (a folder's path as typed) WHEN printed THEN they are shown, not sent", () => {
+    const lines: string[] = [];
+    printFailure(
+      "ask",
+      new Error("the articles folder /tmp/x\u001b[2J\u001b]0;owned\u0007 does not exist"),
+      (line) => lines.push(line),
+    );
+    expect(lines).toEqual([
+      "ask: unexpected error: the articles folder /tmp/x\\u{1b}[2J\\u{1b}]0;owned\\u{7} does not exist",
+    ]);
+  });
+
   it("GIVEN any other error THEN it is one line without a stack", () => {
     const failure = describeFailure(new Error("boom"));
     expect(failure).toEqual({ message: "unexpected error: boom", details: [] });
