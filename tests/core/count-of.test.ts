@@ -91,3 +91,27 @@ describe("a figure before a capitalised adjective that counts what is asked", ()
     },
   );
 });
+
+/** The noun a figure counts is the last of the nouns right after the adjective, not a later one. */
+const NOT_COUNTED: readonly (readonly [string, string])[] = [
+  [
+    "how many jobs will the plan create",
+    "The plan brings 500 American companies creating jobs in Ohio, the governor said.",
+  ],
+  [
+    "how many soldiers were deployed",
+    "The army deployed 300 American tanks carrying soldiers to the border.",
+  ],
+];
+
+describe("a figure before a capitalised adjective that counts something else", () => {
+  it.each(NOT_COUNTED)(
+    "GIVEN %j and the passage %j THEN its figure is no answer",
+    (question, passage) => {
+      const index = new CitationIndex([article("n", "A Report", passage, "More follows later.")], {
+        synonyms: defaultSynonyms,
+      });
+      expect(index.ask(question).answer ?? "").not.toMatch(/\d/u);
+    },
+  );
+});

@@ -458,6 +458,39 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Prices rose 3.1 percent, or 2.8 percent not counting food and energy.",
     "2.8 percent",
   ],
+  // Found by a second review: a year pulls after any time phrase ("in fiscal 2026", "since
+  // 2020"), not after a baseline; what ", not including/counting X" sets apart pulls only
+  // where the passage sets it apart too.
+  [
+    "how much was budgeted in fiscal 2026",
+    "amount",
+    "Officials budgeted $4 billion in fiscal 2025 and $6 billion in fiscal 2026.",
+    "$6 billion",
+  ],
+  [
+    "how much did the program cost since 2020",
+    "money",
+    "The program cost $4 billion last year; it has cost $16 billion in all since 2020.",
+    "$16 billion",
+  ],
+  [
+    "how much does the bill cost, not including interest",
+    "money",
+    "The bill costs $3.4 trillion over a decade, or $4.1 trillion including interest.",
+    "$3.4 trillion",
+  ],
+  [
+    "how much did sales rise, not counting china",
+    "amount",
+    "Sales rose 8 percent, while sales in China rose 20 percent.",
+    "8 percent",
+  ],
+  [
+    "how many people died, not including the crew",
+    "count",
+    "The crash killed 67 people, among them 4 crew members.",
+    "67",
+  ],
   [
     "when did the port last handle as much cargo as in 2023",
     "date",

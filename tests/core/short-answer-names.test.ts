@@ -753,6 +753,32 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Border Police will enforce the new rules at every crossing.",
     "Border Police",
   ],
+  // A body named with a place or a people's adjective ("Texas", "Federal") holds no person's
+  // name: it restates the question's subject (found by a second review).
+  [
+    "where will the new maritime office sit",
+    "place",
+    "Governor Abbott created the Office of Texas Maritime Security, which will sit within the Department of Public Safety.",
+    "Department of Public Safety",
+  ],
+  [
+    "where will the new shipping office actually sit",
+    "place",
+    "The President created an Office of Federal Shipping Policy within the Department of Commerce.",
+    "Department of Commerce",
+  ],
+  [
+    "the faith ofice is supposed to bring who",
+    "person",
+    "The Texas Faith Office is supposed to bring together pastors and charities.",
+    null,
+  ],
+  [
+    "who is the secretary of energy",
+    "person",
+    "Secretary of Energy Chris Wright said the grid would hold this winter.",
+    "Secretary of Energy Chris Wright",
+  ],
   // The name after the question's verb is its object, not who did it.
   [
     "who praised the governor",

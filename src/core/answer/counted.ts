@@ -87,7 +87,15 @@ function countsUnit(text: string, from: number, counted: CountedThing, vague: bo
     // counted may end a compound ("American combat troops").
     const countsIt = (token: Token) =>
       counted.terms.has(token.term) || (counted.isRelated?.(token.word) ?? false);
-    return countsIt(next) || after.slice(1).some(countsIt);
+    // The noun counted is the last of the nouns right after the adjective: "3,000 American
+    // combat troops", not "500 American companies creating jobs".
+    let head = 1;
+    const nounAfter = (at: number) => {
+      const word = after[at]?.word;
+      return word !== undefined && counted.isNoun(word) && !/ing$/u.test(word);
+    };
+    while (nounAfter(head + 1)) head += 1;
+    return countsIt(next) || countsIt(after[head] as Token);
   }
   if (next.capitalized) return true;
   // "millions of new customers" counts customers, not countries: after a magnitude without

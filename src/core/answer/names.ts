@@ -67,14 +67,19 @@ function askedVerbAt(
   return -1;
 }
 
+/** A title of address or rank written before a name ("Dr.", "Sen."): no name itself. */
+const HONORIFIC = /^(?:mr|mrs|ms|dr|gen|adm|sen|rep|gov|jr|sr)\.?$/u;
+
 /**
- * Whether a name's words hold a person's name: a word that is neither a common noun
- * ("Marco", "Lloyd Austin"), an acronym ("MABA") nor part of a name the dictionary knows
- * whole as no person ("White House", "New York"). "White House Faith Office" holds none;
- * "Secretary of State Marco Rubio" does.
+ * Whether a name's words hold a person's name after the last of them the question says: a
+ * word that is no common noun ("Marco", "Lloyd Austin"), acronym ("MABA"), honorific,
+ * adjective ("Federal"), place or organisation ("Texas"), nor part of a name the dictionary
+ * knows whole as no person ("White House", "New York"). "Secretary of State Marco Rubio"
+ * holds one; "White House Faith Office" and "Office of Texas Maritime Security" hold none.
  */
 function holdsPersonalName(
   words: readonly string[],
+  isAsked: (word: string) => boolean,
   dictionary: SynonymSource | null | undefined,
 ): boolean {
   if (!dictionary) return true;
@@ -83,14 +88,31 @@ function holdsPersonalName(
     const sense = dictionary.nounSense?.(`${foldCase(a)} ${foldCase(b)}`);
     return sense !== undefined && sense.category !== "person";
   };
-  return words.some(
-    (word, i) =>
-      !STOP_WORDS.has(foldCase(word)) &&
+  // The holder follows the role or body the question names: only the words after its last
+  // asked word may be a person's name ("Office of Texas Maritime Security" holds none).
+  let lastAsked = -1;
+  words.forEach((word, i) => {
+    if (!STOP_WORDS.has(foldCase(word)) && isAsked(word)) lastAsked = i;
+  });
+  return words.some((word, i) => {
+    if (i <= lastAsked) return false;
+    const folded = foldCase(word.replace(/['’]s$/u, ""));
+    const sense = dictionary.nounSense?.(folded);
+    return (
+      !STOP_WORDS.has(folded) &&
+      !HONORIFIC.test(folded) &&
       !/^[\p{Lu}\p{N}.&-]+$/u.test(word) &&
       !commonNoun(word.replace(/['’]s$/u, ""), dictionary) &&
+      // "Federal", "European": a people's or a place's adjective; "Texas", "Ireland": a place.
+      !(dictionary.adjective?.(folded) ?? false) &&
+      !(
+        sense?.proper === true &&
+        (sense.category === "location" || sense.category === "organization")
+      ) &&
       !pairNamesNoOne(words[i - 1], word) &&
-      !pairNamesNoOne(word, words[i + 1]),
-  );
+      !pairNamesNoOne(word, words[i + 1])
+    );
+  });
 }
 
 /**
@@ -246,7 +268,7 @@ export function bestName(
       (askedAsWritten(head) || typedOneEditFrom(head)) &&
       // Not "Secretary of State Marco Rubio", "Bank of America CEO Brian Moynihan": a role or
       // a body followed by its holder's name answers who holds it.
-      !holdsPersonalName(words, dictionary)
+      !(type === "person" && holdsPersonalName(words, isAsked, dictionary))
     ) {
       continue;
     }

@@ -32,8 +32,18 @@ const ENDS_AT = /\b(?:until|till|through|expir\w*|ending)\b[^.;]{0,12}$/iu;
 /** A year of the question: it pulls a figure the excerpt ties to it. */
 const YEAR_PULL = /^(?:1[89]|20)\d\d$/u;
 
-/** What comes before a year that places the thing asked in time: "in", "by", "during"… */
-const YEAR_PLACED = /\b(?:in|by|during|through|until|till|for)\s+$/iu;
+/**
+ * What comes before a year that is a baseline or names the subject, not the time asked about:
+ * "vs 2019", "up from 2019", "than 2019", "the 2024 bill".
+ */
+const YEAR_BASELINE = /(?:\b(?:vs|versus|than|compared\s+(?:with|to)|from)\.?\s+|\bthe\s+)$/iu;
+
+/** What follows such a year when it is a time after all: "from 2020 to 2024", "the 2024 fiscal year". */
+const YEAR_SPAN = /^\s+(?:to|through|-|fiscal|calendar|year|budget)\b/iu;
+
+/** What a passage says before a word it sets apart: "excluding food", "not counting interest". */
+const SET_APART_BEFORE =
+  /(?:\b(?:excluding|excludes?|not\s+(?:counting|including)|without|except|ex)\b[^.;]{0,30}|\bnot\s+)$/iu;
 
 /** Where a question word stands in an excerpt, and how hard it pulls a figure near it. */
 interface Pull {
@@ -54,10 +64,16 @@ function pullsOf(
 ): Pull[] {
   // Terms in lower case: "faa" typed is the articles' acronym "FAA".
   // "…rise in 2023, not violent crime": what the question sets apart pulls no figure.
-  // "…, not counting food and energy" qualifies what is asked: the passage says it (or
-  // "excluding food and energy") next to the figure asked for.
-  const excluded = excludedRanges(question).filter(
-    ([from, to]) => !/^\s*(?:counting|including)\b/iu.test(question.slice(from, to)),
+  const excluded = excludedRanges(question);
+  // "…, not counting food and energy" pulls only where the passage sets the same words apart
+  // ("2.8 percent not counting food and energy", "excluding food"): elsewhere they stand by
+  // the figure that includes them ("$4.1 trillion including interest").
+  const qualifiers = new Set(
+    excluded
+      .filter(([from, to]) => /^\s*(?:counting|including)\b/iu.test(question.slice(from, to)))
+      .flatMap(([from, to]) => tokenize(question.slice(from, to)))
+      .filter((token) => !STOP_WORDS.has(token.word))
+      .map((token) => token.term.toLowerCase()),
   );
   const askedTokens = tokenize(question).filter(
     (token) =>
@@ -69,7 +85,8 @@ function pullsOf(
       (!token.isNumber ||
         (yearsPull &&
           YEAR_PULL.test(token.word) &&
-          YEAR_PLACED.test(question.slice(0, token.start)))) &&
+          (!YEAR_BASELINE.test(question.slice(0, token.start)) ||
+            YEAR_SPAN.test(question.slice(token.end))))) &&
       !excluded.some(([from, to]) => token.start >= from && token.start < to),
   );
   const asked = new Set(askedTokens.map((token) => token.term.toLowerCase()));
@@ -81,6 +98,12 @@ function pullsOf(
   return tokenize(excerpt).flatMap((token) => {
     const term = token.term.toLowerCase();
     if (asked.has(term)) return [{ position: token.start, pull: 1 }];
+    if (
+      qualifiers.has(term) &&
+      SET_APART_BEFORE.test(excerpt.slice(Math.max(0, token.start - 40), token.start))
+    ) {
+      return [{ position: token.start, pull: 1 }];
+    }
     if (synonyms.has(term)) return [{ position: token.start, pull: SHORT_ANSWER.synonymPull }];
     return [];
   });
