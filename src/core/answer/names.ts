@@ -1,4 +1,3 @@
-import editDistance from "damerau-levenshtein";
 import { speakerLabel } from "../article/speakers.ts";
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import { clauseAround } from "./clauses.ts";
@@ -7,12 +6,11 @@ import { STOP_WORDS } from "../text/lexicon.ts";
 import { CALENDAR_WORD } from "../text/expressions.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
 import { askedNoun } from "./asked-noun.ts";
-import { restatesQuestion } from "./echo.ts";
+import { isAskedWord, restatesQuestion, restatesSubject, typedAsWritten } from "./echo.ts";
 import { asksForName, FIRST_WH, heldRole, type AnswerType } from "./expected.ts";
 import { roleNear } from "./held-role.ts";
 import {
   beforeOf,
-  commonNoun,
   hasPersonsTitle,
   isPersonNoun,
   isRole,
@@ -67,54 +65,6 @@ function askedVerbAt(
   return -1;
 }
 
-/** A title of address or rank written before a name ("Dr.", "Sen."): no name itself. */
-const HONORIFIC = /^(?:mr|mrs|ms|dr|gen|adm|sen|rep|gov|jr|sr)\.?$/u;
-
-/**
- * Whether a name's words hold a person's name after the last of them the question says: a
- * word that is no common noun ("Marco", "Lloyd Austin"), acronym ("MABA"), honorific,
- * adjective ("Federal"), place or organisation ("Texas"), nor part of a name the dictionary
- * knows whole as no person ("White House", "New York"). "Secretary of State Marco Rubio"
- * holds one; "White House Faith Office" and "Office of Texas Maritime Security" hold none.
- */
-function holdsPersonalName(
-  words: readonly string[],
-  isAsked: (word: string) => boolean,
-  dictionary: SynonymSource | null | undefined,
-): boolean {
-  if (!dictionary) return true;
-  const pairNamesNoOne = (a: string | undefined, b: string | undefined) => {
-    if (a === undefined || b === undefined) return false;
-    const sense = dictionary.nounSense?.(`${foldCase(a)} ${foldCase(b)}`);
-    return sense !== undefined && sense.category !== "person";
-  };
-  // The holder follows the role or body the question names: only the words after its last
-  // asked word may be a person's name ("Office of Texas Maritime Security" holds none).
-  let lastAsked = -1;
-  words.forEach((word, i) => {
-    if (!STOP_WORDS.has(foldCase(word)) && isAsked(word)) lastAsked = i;
-  });
-  return words.some((word, i) => {
-    if (i <= lastAsked) return false;
-    const folded = foldCase(word.replace(/['’]s$/u, ""));
-    const sense = dictionary.nounSense?.(folded);
-    return (
-      !STOP_WORDS.has(folded) &&
-      !HONORIFIC.test(folded) &&
-      !/^[\p{Lu}\p{N}.&-]+$/u.test(word) &&
-      !commonNoun(word.replace(/['’]s$/u, ""), dictionary) &&
-      // "Federal", "European": a people's or a place's adjective; "Texas", "Ireland": a place.
-      !(dictionary.adjective?.(folded) ?? false) &&
-      !(
-        sense?.proper === true &&
-        (sense.category === "location" || sense.category === "organization")
-      ) &&
-      !pairNamesNoOne(words[i - 1], word) &&
-      !pairNamesNoOne(word, words[i + 1])
-    );
-  });
-}
-
 /**
  * The name in an excerpt that answers "who"/"which"/"where": one the question does
  * not already say, preferring a name right after a word of the question (an
@@ -141,6 +91,8 @@ export function bestName(
       .filter((word) => word !== "" && !STOP_WORDS.has(word))
       .map((word) => termOf(word)),
   );
+  const said = { typed: typedWords, asked };
+  const isAsked = (word: string) => isAskedWord(word, said);
   // "Treasury's or other agencies'?": the answer is one of the question's own names. Where the
   // choice is read ("which 2025 AI order was it, january or april?"), only a name of one of
   // the alternatives is spared the tests below: "AI" is the question's subject.
@@ -206,21 +158,6 @@ export function bestName(
   const asksSaying =
     type === "person" && afterWho !== undefined && Boolean(dictionary?.speechVerb?.(afterWho));
   const titles = type === "person" || type === "place" ? quotedTitles(excerpt) : [];
-  // "ofice" for "Office": a typed word one edit from the name's, long enough to be no accident.
-  const typedOneEditFrom = (word: string) => {
-    const written = foldCase(word);
-    return (
-      written.length >= SHORT_ANSWER.echoTypoLength &&
-      [...typedWords].some(
-        (typed) =>
-          typed.length >= SHORT_ANSWER.echoTypoLength &&
-          Math.abs(typed.length - written.length) <= 1 &&
-          // "policy" is no misspelling of "Police": a typo is a word the dictionary lacks.
-          !(dictionary?.knows(typed) ?? false) &&
-          editDistance(typed, written).steps === 1,
-      )
-    );
-  };
   for (const match of namesIn(excerpt, dictionary)) {
     if (match.index < labelEnd) continue;
     // "the label ‘Rust Belt.’": a closing quotation mark is no part of the name either.
@@ -241,37 +178,12 @@ export function bestName(
     // ("li", fifty-one): "Li", "Xi" are surnames.
     const lone = words.length === 1 ? foldCase(words[0] ?? "") : "";
     if (lone !== "" && !ROMAN_NUMERAL.test(lone) && dictionary?.adjective?.(lone)) continue;
-    const isAsked = (word: string) => asked.has(termOf(foldCase(word).replace(/['’]s$/u, "")));
     // "President Trump" for "who did Trump appoint": a name ending in the question's own
     // name is whom the question is about, not its answer.
     const last = words.at(-1) ?? "";
     const ofKindAsked = kindAsked !== undefined && termOf(foldCase(last)) === kindAsked;
-    // The same word, not one of the same stem: "Administration" is not the "administrator"
-    // asked about ("where will the administrator sit": "within the … Administration").
-    const askedAsWritten = (word: string) => {
-      const written = foldCase(word).replace(/['’]s$/u, "");
-      return [written, `${written}s`, written.replace(/e?s$/u, "")].some((form) =>
-        typedWords.has(form),
-      );
-    };
-    if (!alternatives && isAsked(last) && askedAsWritten(last) && !ofKindAsked) continue;
-    // "Office of Maritime and Industrial Capacity" for "where does the new maritime office
-    // sit", "White House Faith Office" for "the faith ofice is supposed to bring who": the
-    // name's head (its last word, or the word before its "of") and another of its words are
-    // the question's, the head perhaps misspelt: the question's subject, named in full.
-    const ofAt = words.findIndex((word, i) => i > 0 && foldCase(word) === "of");
-    const head = ofAt > 0 ? (words[ofAt - 1] as string) : last;
-    if (
-      !alternatives &&
-      termOf(foldCase(head)) !== kindAsked &&
-      words.some((word) => word !== head && !STOP_WORDS.has(foldCase(word)) && isAsked(word)) &&
-      (askedAsWritten(head) || typedOneEditFrom(head)) &&
-      // Not "Secretary of State Marco Rubio", "Bank of America CEO Brian Moynihan": a role or
-      // a body followed by its holder's name answers who holds it.
-      !(type === "person" && holdsPersonalName(words, isAsked, dictionary))
-    ) {
-      continue;
-    }
+    if (!alternatives && isAsked(last) && typedAsWritten(last, said) && !ofKindAsked) continue;
+    if (!alternatives && restatesSubject(words, said, kindAsked, type, dictionary)) continue;
     // "Federal Trade Commission" for "who chairs the ftc": the question's own subject, spelt out.
     const initials = words
       .filter((word) => !STOP_WORDS.has(foldCase(word)))

@@ -78,10 +78,9 @@ function pullsOf(
   const askedTokens = tokenize(question).filter(
     (token) =>
       !STOP_WORDS.has(token.word) &&
-      // A year pulls ("how much … lands in 2026": "$67 billion … occurring in 2026"); other
-      // numbers of the question are what it says, not where the answer is.
-      // Only a year the question places something in ("in 2026", "by 2030"): "vs 2019", "up
-      // from 2019", "the 2024 bill" name a baseline or the subject, not the answer's year.
+      // A year pulls ("how much … lands in 2026": "$67 billion … occurring in 2026"), unless
+      // it is a baseline or names the subject ("vs 2019", "the 2024 bill"); the question's
+      // other numbers are what it says, not where the answer is.
       (!token.isNumber ||
         (yearsPull &&
           YEAR_PULL.test(token.word) &&
