@@ -56,6 +56,13 @@ describe("a figure before a capitalised adjective", () => {
   });
 });
 
+/** One made-up report holding a passage, and a paragraph after it. */
+function reportOf(passage: string): CitationIndex {
+  return new CitationIndex([article("report", "A Report", passage, "More follows later.")], {
+    synonyms: defaultSynonyms,
+  });
+}
+
 /** A capitalised adjective before a person noun, or before a compound, may count the thing asked. */
 const ADJECTIVE_COUNTS: readonly (readonly [string, string, string])[] = [
   [
@@ -84,9 +91,7 @@ describe("a figure before a capitalised adjective that counts what is asked", ()
   it.each(ADJECTIVE_COUNTS)(
     "GIVEN %j and the passage %j THEN %j answers",
     (question, passage, figure) => {
-      const index = new CitationIndex([article("c", "A Report", passage, "More follows later.")], {
-        synonyms: defaultSynonyms,
-      });
+      const index = reportOf(passage);
       expect(index.ask(question).answer).toContain(figure);
     },
   );
@@ -108,9 +113,7 @@ describe("a figure before a capitalised adjective that counts something else", (
   it.each(NOT_COUNTED)(
     "GIVEN %j and the passage %j THEN its figure is no answer",
     (question, passage) => {
-      const index = new CitationIndex([article("n", "A Report", passage, "More follows later.")], {
-        synonyms: defaultSynonyms,
-      });
+      const index = reportOf(passage);
       expect(index.ask(question).answer ?? "").not.toMatch(/\d/u);
     },
   );
