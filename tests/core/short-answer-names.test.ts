@@ -71,6 +71,26 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The tariffs spurred $400 billion in new investment commitments from Pfizer and other pharmaceutical companies.",
     "Pfizer",
   ],
+  // A place's name right before a noun for persons says which persons ("U.S. farmers"),
+  // so it is no answer to who; a person's name after the persons is.
+  [
+    "who is the new program meant to help",
+    "person",
+    "The program will help U.S. farmers and ranchers sell more of their crops abroad.",
+    null,
+  ],
+  [
+    "who is the new program meant to help",
+    "person",
+    "The program, run by Secretary Brooke Rollins, will help farmers sell more abroad.",
+    "Secretary Brooke Rollins",
+  ],
+  [
+    "who was detained at the border",
+    "person",
+    "A U.S. citizen was detained at the border on Tuesday, officials said.",
+    null,
+  ],
   // A capitalised adjective alone ("American", "Federal") describes a name; it is none.
   [
     "which foreign shipbuilders are investing in us shipyards",

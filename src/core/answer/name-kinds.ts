@@ -214,3 +214,20 @@ export function placeModifiesAsked(
   const at = words.findIndex((word) => termOf(word) === kindAsked);
   return at >= 0 && !words.slice(0, at).includes("other");
 }
+
+/**
+ * True when a place's name modifies a noun for persons right after it: "U.S. farmers",
+ * "Chinese officials". Asked who, the persons are the answer; the place only says which.
+ */
+export function placeModifiesPersons(
+  name: string,
+  after: string,
+  dictionary: SynonymSource,
+): boolean {
+  const sense = dictionary.nounSense?.(name) ?? dictionary.nounSense?.(`${name}.`);
+  if (!sense?.site) return false;
+  const next = /^\.?\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+  return (
+    next !== undefined && (isPersonNoun(next, dictionary) || pluralOfPersonNoun(next, dictionary))
+  );
+}

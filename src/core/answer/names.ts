@@ -16,6 +16,7 @@ import {
   isRole,
   onlyVerb,
   placeModifiesAsked,
+  placeModifiesPersons,
   wrongKindOfName,
 } from "./name-kinds.ts";
 import { namesIn, quotedTitles } from "./name-spans.ts";
@@ -264,6 +265,9 @@ export function bestName(
     if (bearing && !words.some((word) => bearing.has(termOf(foldCase(word))))) continue;
     if (type === "person" && kindAsked && dictionary) {
       if (placeModifiesAsked(name, excerpt.slice(match.end), kindAsked, dictionary)) continue;
+    }
+    if (type === "person" && dictionary) {
+      if (placeModifiesPersons(name, excerpt.slice(match.end), dictionary)) continue;
     }
     const before = excerpt
       .slice(Math.max(0, match.index - SHORT_ANSWER.lookBehind), match.index)
