@@ -71,6 +71,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The tariffs spurred $400 billion in new investment commitments from Pfizer and other pharmaceutical companies.",
     "Pfizer",
   ],
+  // One common noun before "of" heads a titled thing: an act ("Continuation of Negotiations") is no
+  // one, a body ("Department of Commerce") may be.
+  [
+    "who are the two countries supposed to team up with",
+    "person",
+    "The two countries signed a Joint Statement on the Continuation of Negotiations.",
+    null,
+  ],
+  [
+    "who are the two countries supposed to team up with",
+    "person",
+    "The two countries will team up with the Department of Commerce on the new plan.",
+    "Department of Commerce",
+  ],
   // A place's name right before a noun for persons says which persons ("U.S. farmers"),
   // so it is no answer to who; a person's name after the persons is.
   [

@@ -83,7 +83,14 @@ function titledThingOfWrongKind(
     words.length === 2 &&
     dictionary.nounSense?.(foldCase(words[0] ?? "")) === undefined &&
     Boolean(dictionary.adjective?.(foldCase(words[0] ?? "")));
-  if (words.length < SHORT_ANSWER.titledThingWords && !adjectiveFirst) return false;
+  // Asked who, one common noun before "of" is the head of a titled thing too, when it names
+  // neither people nor a site: "Completion of Negotiations" is an act; "Department of Energy"
+  // a body and "Library of Congress" a building may act. (Asked where, "Republic of Korea" is
+  // a place, whatever a republic is.)
+  const headBeforeOf = type === "person" && words.length === 1 && / of /u.test(name);
+  if (words.length < SHORT_ANSWER.titledThingWords && !adjectiveFirst && !headBeforeOf) {
+    return false;
+  }
   const common = words.every((word) => commonNoun(word, dictionary));
   // "Governor Brad Little", "National Security Advisor Waltz": a person's title just before
   // the last words makes them a person's name, whatever else the words mean.
@@ -93,7 +100,7 @@ function titledThingOfWrongKind(
   });
   if (!common || titled) return false;
   const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
-  if (type === "person") return head?.agent === false;
+  if (type === "person") return head?.agent === false && !(headBeforeOf && head.site);
   return venue ? head?.site === false && head.agent === false : head?.site === false;
 }
 
