@@ -85,6 +85,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The two countries will team up with the Department of Commerce on the new plan.",
     "Department of Commerce",
   ],
+  // A body's name goes on after "for" ("Agency for International Development"); a person's
+  // name does not ("thanked China for Tesla's growth").
+  [
+    "who will run the new relief program",
+    "person",
+    "The new relief program will be run by the Agency for International Development, officials said.",
+    "Agency for International Development",
+  ],
+  [
+    "who did musk thank",
+    "person",
+    "Musk thanked Premier Li Qiang for Tesla's growth in the country.",
+    "Premier Li Qiang",
+  ],
   // A place's name right before a noun for persons says which persons ("U.S. farmers"),
   // so it is no answer to who; a person's name after the persons is.
   [

@@ -1,6 +1,7 @@
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { STOP_WORDS, TITLE_ABBREVIATIONS } from "../text/lexicon.ts";
+import { CALENDAR_WORD } from "../text/expressions.ts";
 import { foldCase } from "../text/tokenize.ts";
 import { beforeOf, commonNoun } from "./name-kinds.ts";
 
@@ -133,7 +134,46 @@ export function namesIn(excerpt: string, dictionary: SynonymSource | null | unde
       };
       continue;
     }
+    // "Agency for International Development", "Office for Civil Rights": a body's noun before
+    // "for" goes on with what the body is for (see forWhat).
+    if (
+      previous &&
+      dictionary &&
+      /^\s+for\s+$/u.test(excerpt.slice(previous.end, span.index)) &&
+      forWhat(previous.text, span.text, dictionary)
+    ) {
+      spans[spans.length - 1] = {
+        text: excerpt.slice(previous.index, span.end),
+        index: previous.index,
+        end: span.end,
+      };
+      continue;
+    }
     spans.push(span);
   }
   return spans;
+}
+
+/**
+ * True when `purpose` says what the body named by `body` is for ("Agency" for "International
+ * Development"): the body's last word is an organisation's noun, or names people in some sense
+ * but never a person ("Foundation", "Alliance"; not "Justice", a judge, nor "Day"), and the
+ * purpose is two capitalised words or more with no function word first, no day or month, no
+ * possessive and no person's title: "thanked China for Tesla's growth", "won the Senate for
+ * Democrats", "Emergency Management for Arkansas Governor Mike Beebe" name two.
+ */
+function forWhat(body: string, purpose: string, dictionary: SynonymSource): boolean {
+  const sense = dictionary.nounSense?.(foldCase(body.split(/\s+/u).at(-1) ?? ""));
+  if (!sense || sense.proper) return false;
+  const isBody =
+    sense.category === "organization" ||
+    (sense.category === "other" && sense.agent === true && sense.person !== true);
+  const words = purpose.split(/\s+/u);
+  return (
+    isBody &&
+    words.length >= 2 &&
+    !STOP_WORDS.has(foldCase(words[0] ?? "")) &&
+    !words.some((word) => CALENDAR_WORD.test(word) || /['’]s$/u.test(word)) &&
+    !words.some((word) => dictionary.nounSense?.(foldCase(word))?.category === "person")
+  );
 }
