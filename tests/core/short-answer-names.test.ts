@@ -85,6 +85,27 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The two countries will team up with the Department of Commerce on the new plan.",
     "Department of Commerce",
   ],
+  // Asked where, a name right before a noun for persons ("United Nations partners") says which
+  // persons, not where, unless it is a place ("Texas farmers"); a noun that is also an
+  // adjective ("Los Angeles metropolitan area") is no such noun.
+  [
+    "where are the two agencies reviewing contractors",
+    "place",
+    "The Order directs the two agencies to jointly review United Nations partners, nongovernmental organizations, and contractors operating in Yemen.",
+    "Yemen",
+  ],
+  [
+    "where are farmers struggling the most",
+    "place",
+    "The drought has left Texas farmers struggling the most.",
+    "Texas",
+  ],
+  [
+    "where will the new center be built",
+    "place",
+    "The new center will serve veterans in the Los Angeles metropolitan area.",
+    "Los Angeles",
+  ],
   // A body's name goes on after "for" ("Agency for International Development"); a person's
   // name does not ("thanked China for Tesla's growth").
   [

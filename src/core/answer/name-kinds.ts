@@ -223,18 +223,22 @@ export function placeModifiesAsked(
 }
 
 /**
- * True when a place's name modifies a noun for persons right after it: "U.S. farmers",
- * "Chinese officials". Asked who, the persons are the answer; the place only says which.
+ * True when a name modifies a noun for persons right after it, so that the persons, not the
+ * name, answer: asked who, a place's name ("U.S. farmers", "a U.S. citizen"); asked where, any
+ * other name ("United Nations partners": a body, not where they are). A place before persons
+ * says where they are ("Texas farmers" for "where are farmers struggling").
  */
-export function placeModifiesPersons(
+export function modifiesPersons(
   name: string,
   after: string,
+  asked: "person" | "place",
   dictionary: SynonymSource,
 ): boolean {
   const sense = dictionary.nounSense?.(name) ?? dictionary.nounSense?.(`${name}.`);
-  if (!sense?.site) return false;
+  if (Boolean(sense?.site) !== (asked === "person")) return false;
   const next = /^\.?\s+(\p{Ll}+)\b/u.exec(after)?.[1];
-  return (
-    next !== undefined && (isPersonNoun(next, dictionary) || pluralOfPersonNoun(next, dictionary))
-  );
+  // Only a noun: "have" (the haves), "metropolitan" (a bishop) say nothing of persons here.
+  if (next === undefined || STOP_WORDS.has(next) || dictionary.adjective?.(next)) return false;
+  if (dictionary.mostlyVerb?.(next)) return false;
+  return isPersonNoun(next, dictionary) || pluralOfPersonNoun(next, dictionary);
 }

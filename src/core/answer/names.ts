@@ -14,9 +14,9 @@ import {
   hasPersonsTitle,
   isPersonNoun,
   isRole,
+  modifiesPersons,
   onlyVerb,
   placeModifiesAsked,
-  placeModifiesPersons,
   wrongKindOfName,
 } from "./name-kinds.ts";
 import { namesIn, quotedTitles } from "./name-spans.ts";
@@ -266,8 +266,9 @@ export function bestName(
     if (type === "person" && kindAsked && dictionary) {
       if (placeModifiesAsked(name, excerpt.slice(match.end), kindAsked, dictionary)) continue;
     }
-    if (type === "person" && dictionary) {
-      if (placeModifiesPersons(name, excerpt.slice(match.end), dictionary)) continue;
+    if ((type === "person" || type === "place") && dictionary) {
+      const after = excerpt.slice(match.end);
+      if (modifiesPersons(name, after, type, dictionary)) continue;
     }
     const before = excerpt
       .slice(Math.max(0, match.index - SHORT_ANSWER.lookBehind), match.index)
