@@ -106,6 +106,39 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The new center will serve veterans in the Los Angeles metropolitan area.",
     "Los Angeles",
   ],
+  // Names of one list answer together when the question does not ask for one, in the
+  // excerpt's words; not a list read short ("Health and Human Services"), nor one that began
+  // before the first name read ("Energy, War, Commerce, and …"), nor when one is asked for.
+  [
+    "who has to review the permitting rules",
+    "person",
+    "The Order directs the EPA Administrator and the Secretary of the Army to review the permitting rules.",
+    "EPA Administrator and the Secretary of the Army",
+  ],
+  [
+    "which companies will build the new ships",
+    "person",
+    "Defense firms such as Huntington Ingalls, Lockheed Martin, and Raytheon will build the new ships.",
+    "Huntington Ingalls, Lockheed Martin, and Raytheon",
+  ],
+  [
+    "who has to enforce the price rules",
+    "person",
+    "The order directs the Departments of the Treasury, Labor, and Health and Human Services to enforce the price rules.",
+    "Departments of the Treasury",
+  ],
+  [
+    "which secretary has to lead the review",
+    "person",
+    "The Order directs the Attorney General and the Secretary of Education to lead the review.",
+    "Secretary of Education",
+  ],
+  [
+    "who did the president meet with",
+    "person",
+    "The President met with Chancellor Merz, the leader of Germany, on Tuesday.",
+    "Chancellor Merz",
+  ],
   // A body's name goes on after "for" ("Agency for International Development"); a person's
   // name does not ("thanked China for Tesla's growth").
   [

@@ -19,6 +19,7 @@ import {
   placeModifiesAsked,
   wrongKindOfName,
 } from "./name-kinds.ts";
+import { asksForSeveral, type PlacedName, withListedNames } from "./coordinated.ts";
 import { namesIn, quotedTitles } from "./name-spans.ts";
 import { choiceRanges } from "../search/alternatives.ts";
 import { initialismLetters, spellsOut } from "../text/initials.ts";
@@ -136,7 +137,9 @@ export function bestName(
   // place at: "within the Federal Aviation Administration", "the Senate Banking Committee
   // held a hearing".
   const venue = type === "place" && FIRST_WH.exec(foldCase(question))?.[0] === "where";
-  let best: { name: string; order: number } | undefined;
+  let best: { name: string; order: number; placed: PlacedName } | undefined;
+  // The names that may answer, in excerpt order: one listed with the chosen one answers too.
+  const listable: PlacedName[] = [];
   // "who's the roanoke swim captain": a role's holder is asked ("who is/was the …").
   const asksHolder = /\bwho(?:['’]?s|\s+(?:is|was|are|were))\b/u.test(foldCase(question));
   // Where the question's words stand, to tell places apart (below): read for "where" only.
@@ -311,6 +314,8 @@ export function bestName(
       dictionary.nounSense(words.join(" "))?.category === "location";
     const ofKind = ofKindAsked || knownPlace ? SHORT_ANSWER.kindRank : 0;
     const rank = apposition + located + ofKind + words.length * SHORT_ANSWER.rankPerWord;
+    const placed = { name: words.join(" "), index: match.index, end: match.end };
+    listable.push(placed);
     // A lone single-word name with nothing tying it to the question is a guess: say nothing.
     if (rank < SHORT_ANSWER.minRank) continue;
     // Among places that may answer, the question's words in a name's own clause tell them
@@ -322,9 +327,15 @@ export function bestName(
       const [from, to] = clauseAround(excerpt, match.index, match.end);
       order += askedAt.filter((at) => at >= from && at < to).length * SHORT_ANSWER.nameClauseCredit;
     }
-    if (!best || order > best.order) best = { name: words.join(" "), order };
+    if (!best || order > best.order) best = { name: placed.name, order, placed };
   }
-  return best?.name ?? null;
+  if (!best) return null;
+  // "who has to review the permitting rules": "the EPA Administrator and the Secretary of the
+  // Army", not the one ranked first. Not when one is asked for: "who is the …", "which
+  // ministry", a choice offered, a name asked for.
+  const several =
+    !asksHolder && !offersChoice && !nameAsked && dictionary && asksForSeveral(noun, dictionary);
+  return several ? withListedNames(best.placed, listable, excerpt) : best.name;
 }
 
 /** True for the name of a body: its head ("Government" of "Government of Iran") is an organisation's noun. */

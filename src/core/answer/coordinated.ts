@@ -1,0 +1,97 @@
+import type { SynonymSource } from "../synonyms.ts";
+import type { AskedNoun } from "./asked-noun.ts";
+
+/**
+ * Names of one list ("the EPA Administrator and the Secretary of the Army", "United Airlines
+ * and American Airlines", "Canada, Mexico and China"): a question that does not ask for one
+ * is answered with all of them, not with the one that happened to rank first.
+ */
+
+/** A name that may answer, and where its match stands in the excerpt. */
+export interface PlacedName {
+  readonly name: string;
+  /** Where the match starts and ends (a leading "The" and a trailing "'s" included). */
+  readonly index: number;
+  readonly end: number;
+}
+
+/** Right before a name, a capitalised word and a connector: the name is another's tail
+ * ("Assistant to the President for Domestic Policy" read as two). */
+const TAIL_OF_NAME = /\p{Lu}[\p{L}.’']*\s+(?:for|of|to|on)\s+(?:the\s+)?$/u;
+
+/** Right after a list's last name, more of it: "and" and a capital ("Health and Human
+ * Services", "…, and the Treasury"), so the list was read short. */
+const LIST_GOES_ON = /^(?:\s*\([^)]*\))?\s*,?\s+and\s+(?:the\s+)?\p{Lu}/u;
+
+/** Between two names of a list: a comma, or "and" with or without one; "the" after either. An
+ * initialism in brackets may follow the first ("Department of Homeland Security (DHS),"). */
+const LIST_BETWEEN = /^(?:\s*\([\p{Lu}.&-]+\))?(?:\s*,\s*(and\s+)?|\s+(and)\s+)(?:the\s+)?$/u;
+
+/**
+ * The chosen name with the names it is listed with, as the excerpt lists them ("A and the B",
+ * "A, B, and C"); the name alone when it stands in no list, or in one read short. A list ends with "and": names set apart by
+ * commas only are a name and what it is ("Li Anding, Xinhua's reporter"), and an "and"
+ * before the last name closes the list.
+ *
+ * @param names - the names that may answer, in excerpt order; `chosen` is one of them.
+ */
+export function withListedNames(
+  chosen: PlacedName,
+  names: readonly PlacedName[],
+  excerpt: string,
+): string {
+  const at = names.indexOf(chosen);
+  if (at < 0) return chosen.name;
+  // separators[k]: "and", "comma" or undefined between names[k] and names[k + 1].
+  const separator = (k: number): "and" | "comma" | undefined => {
+    const match = LIST_BETWEEN.exec(
+      excerpt.slice((names[k] as PlacedName).end, (names[k + 1] as PlacedName).index),
+    );
+    if (!match) return undefined;
+    return match[1] !== undefined || match[2] !== undefined ? "and" : "comma";
+  };
+  let first = at;
+  let last = at;
+  // Forward: commas, then the one "and" that closes the list.
+  while (last < names.length - 1) {
+    const between = separator(last);
+    if (between === undefined) break;
+    last += 1;
+    if (between === "and") break;
+  }
+  // Backward: only commas before the names already taken, unless the list's "and" is still to come.
+  let closed = last > at && separator(last - 1) === "and";
+  while (first > 0) {
+    const between = separator(first - 1);
+    if (between === undefined || (between === "and" && closed)) break;
+    first -= 1;
+    if (between === "and") closed = true;
+  }
+  if (!closed || first === last) return chosen.name;
+  const head = names[first] as PlacedName;
+  const tail = names[last] as PlacedName;
+  const before = excerpt.slice(0, head.index);
+  // "the Departments of Energy, War, Commerce, and …": a comma before the first name read
+  // means the list began with one not read as a name.
+  if (TAIL_OF_NAME.test(before) || /,\s*$/u.test(before)) return chosen.name;
+  if (LIST_GOES_ON.test(excerpt.slice(tail.end))) return chosen.name;
+  // In the excerpt's own words, from the first name to the last ("the Secretary of the
+  // Treasury and the Secretary of Commerce"), the names as the rules read them at either end.
+  const from = excerpt.indexOf(head.name.split(" ")[0] ?? "", head.index);
+  const lastWord = tail.name.split(" ").at(-1) ?? "";
+  const to = excerpt.lastIndexOf(lastWord, tail.end) + lastWord.length;
+  if (from < 0 || to <= from) return chosen.name;
+  return excerpt.slice(from, to).replace(/\s+/gu, " ");
+}
+
+/** True for the plural of a noun ("airlines", "agencies"), whose singular the dictionary knows. */
+export function pluralNoun(word: string, dictionary: SynonymSource): boolean {
+  if (!/[^s]s$/u.test(word)) return false;
+  const singular = word.endsWith("ies") ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+  return dictionary.nounSense?.(singular) !== undefined;
+}
+
+/** True when the noun asked for, if any, is plural or absent ("who has to review …"). */
+export function asksForSeveral(noun: AskedNoun | undefined, dictionary: SynonymSource): boolean {
+  return noun === undefined || pluralNoun(noun.word, dictionary);
+}
