@@ -309,6 +309,19 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The prohibitions on software would take effect for Model Year 2027, and the prohibitions on hardware would take effect for Model Year 2030.",
     "2030",
   ],
+  // An "and" before a figure starts its clause: each figure goes with the words after it.
+  [
+    "how many cities have banned plastic bags outright",
+    "count",
+    "Nine cities have banned plastic bags outright and 40 cities have some limits on plastic bags.",
+    "Nine",
+  ],
+  [
+    "how many cities have some limits on plastic bags",
+    "count",
+    "Nine cities have banned plastic bags outright and 40 cities have some limits on plastic bags.",
+    "40",
+  ],
   [
     "does anyone know when the president said the tariffs would stay",
     "date",

@@ -127,8 +127,12 @@ function closestMatch(
   const asksEnd = ASKS_END.test(foldCase(question));
   const endsAt = (index: number) =>
     asksEnd && ENDS_AT.test(excerpt.slice(Math.max(0, index - SHORT_ANSWER.endLookBehind), index));
-  // The comma of a date ("June 10, 2021") ends no clause.
-  const clauses = excerpt.replace(/(\d{1,2}),(?=\s+\d{4}\b)/gu, "$1 ");
+  // The comma of a date ("June 10, 2021") ends no clause; an "and" before a figure starts one
+  // ("A dozen states have universal school choice and 33 states have some form of it"). The
+  // marks change, not the length: positions stay the excerpt's.
+  const clauses = excerpt
+    .replace(/(\d{1,2}),(?=\s+\d{4}\b)/gu, "$1 ")
+    .replace(/ (?=(?:and|but|while|whereas) (?:(?:US|C|A|HK)?[$€£¥])?\d)/gu, ",");
   pattern.lastIndex = 0;
   for (const match of excerpt.matchAll(pattern)) {
     const text = quoted(match[0]);
