@@ -309,6 +309,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The prohibitions on software would take effect for Model Year 2027, and the prohibitions on hardware would take effect for Model Year 2030.",
     "2030",
   ],
+  // The sum the question states, typed without its currency sign, is no answer.
+  [
+    "how much of the 550 billion goes to chips",
+    "amount",
+    "The $550 billion fund will go in part to chips and in part to pharmaceuticals.",
+    null,
+  ],
   // An "and" before a figure starts its clause: each figure goes with the words after it.
   [
     "how many cities have banned plastic bags outright",

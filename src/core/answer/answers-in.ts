@@ -115,6 +115,10 @@ export function answersIn(
       const value = quoted(match[0]);
       const folded = value.toLowerCase();
       if (folded === "" || asked.includes(folded)) continue;
+      // "how much of the 550 billion goes to chips": the sum the question states, with or
+      // without its currency sign, is what it is about, not the answer.
+      const bare = folded.replace(/^(?:us|c|a|hk)?[$€£¥]\s?/u, "");
+      if (bare !== folded && /\d/u.test(bare) && asked.includes(bare)) continue;
       const before = text.slice(0, match.index);
       if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
       // An age answers "how old", and nothing else measured: "12 years old" is no height.
