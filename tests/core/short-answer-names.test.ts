@@ -153,6 +153,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Musk thanked Premier Li Qiang for Tesla's growth in the country.",
     "Premier Li Qiang",
   ],
+  // …but a body named by its members or its owner may act: "The Group of Seven warned…",
+  // "The Estate of Elvis Presley sued…".
+  [
+    "who warned about the new tariffs",
+    "person",
+    "On Tuesday the Group of Seven warned about the new tariffs.",
+    "Group of Seven",
+  ],
+  [
+    "who sued the company",
+    "person",
+    "Last year the Estate of Elvis Presley sued the company over the film.",
+    "Estate of Elvis Presley",
+  ],
   // A place's name right before a noun for persons says which persons ("U.S. farmers"),
   // so it is no answer to who; a person's name after the persons is.
   [

@@ -84,10 +84,11 @@ function titledThingOfWrongKind(
     dictionary.nounSense?.(foldCase(words[0] ?? "")) === undefined &&
     Boolean(dictionary.adjective?.(foldCase(words[0] ?? "")));
   // Asked who, one common noun before "of" is the head of a titled thing too, when it names
-  // neither people nor a site: "Completion of Negotiations" is an act; "Department of Energy"
-  // a body and "Library of Congress" a building may act. (Asked where, "Republic of Korea" is
-  // a place, whatever a republic is.)
-  const headBeforeOf = type === "person" && words.length === 1 && / of /u.test(name);
+  // neither people nor a site and what follows "of" is common nouns, none for persons:
+  // "Completion of Negotiations" is an act; "Department of Energy" a body and "Library of
+  // Congress" a building may act, and so may "Group of Seven", "Estate of Elvis Presley"
+  // or "Group of Experts". (Asked where, "Republic of Korea" is a place, whatever a republic is.)
+  const headBeforeOf = type === "person" && words.length === 1 && ofCommonThings(name, dictionary);
   if (words.length < SHORT_ANSWER.titledThingWords && !adjectiveFirst && !headBeforeOf) {
     return false;
   }
@@ -241,4 +242,26 @@ export function modifiesPersons(
   if (next === undefined || STOP_WORDS.has(next) || dictionary.adjective?.(next)) return false;
   if (dictionary.mostlyVerb?.(next)) return false;
   return isPersonNoun(next, dictionary) || pluralOfPersonNoun(next, dictionary);
+}
+
+/** True when the words after a name's first "of" (and "the") are common nouns, none a person's or a number. */
+function ofCommonThings(name: string, dictionary: SynonymSource): boolean {
+  const at = name.indexOf(" of ");
+  if (at < 0) return false;
+  const words = name
+    .slice(at + 4)
+    .replace(/^the\s+/iu, "")
+    .split(/\s+/u)
+    .filter((word) => !STOP_WORDS.has(foldCase(word)));
+  return (
+    words.length > 0 &&
+    words.every(
+      (word) =>
+        /^\p{L}+$/u.test(word) &&
+        commonNoun(word, dictionary) &&
+        !isPersonNoun(word, dictionary) &&
+        !pluralOfPersonNoun(word, dictionary) &&
+        dictionary.nounSense?.(foldCase(word))?.category !== "quantity",
+    )
+  );
 }
