@@ -29,12 +29,6 @@ describe("the kind of answer a question expects", () => {
     ["how much is the state spending on it", "money"],
     ["how much are the tech companies investing in new power plants", "money"],
     ["how much does the city still owe", "money"],
-    // "Where … at", "where does … stand" ask how far something has got or what someone thinks.
-    ["where are the trade talks at now?", "none"],
-    ["where are we at with the tariffs", "none"],
-    ["where does the US stand on the sovereignty claims", "none"],
-    ["where is the new plant being built", "place"],
-    ["where did they meet at the summit", "place"],
     // "Where is the money coming from" asks for a source of funds, not a place.
     ["where is the money for building the facility coming from", "none"],
     ["where does the funding come from", "none"],

@@ -230,12 +230,6 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
   ],
   [/\b(?:who|whom|whose)\b/u, "person"],
   [WHICH_THING, "person"],
-  // "Where are the talks at", "where does the US stand on this": how far something has got or
-  // what someone thinks, in the article's words, not a place.
-  [
-    /\bwhere(?:['’]?s| is| are| was| were| do| does| did)\b.*\b(?:at(?: (?:now|rn|right now|today|with\b.*|on\b.*))?[?!. ]*$|stands?(?: on\b.*)?[?!. ]*$)/u,
-    "none",
-  ],
   // "Where is the money coming from": a source of funds, in the article's words, not a place.
   [
     /\bwhere\b.*\b(?:money|funding|funds|financing|cash)\b.*\b(?:come|comes|coming|came)\s+from\b/u,
