@@ -316,7 +316,8 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The $550 billion fund will go in part to chips and in part to pharmaceuticals.",
     null,
   ],
-  // An "and" before a figure starts its clause: each figure goes with the words after it.
+  // An "and" before a figure with a verb of its own starts its clause: each figure goes with
+  // the words after it. Figures that share the verb before them share its words.
   [
     "how many cities have banned plastic bags outright",
     "count",
@@ -328,6 +329,18 @@ const TABLE: readonly ShortAnswerRow[] = [
     "count",
     "Nine cities have banned plastic bags outright and 40 cities have some limits on plastic bags.",
     "40",
+  ],
+  [
+    "how many helicopters does the department of defense have",
+    "count",
+    "The Department of Defense has 30 high-water trucks and 22 helicopters.",
+    "22",
+  ],
+  [
+    "how many construction jobs will the investment create",
+    "count",
+    "This investment will create 700 manufacturing jobs and 1,000 construction jobs.",
+    "1,000",
   ],
   [
     "does anyone know when the president said the tariffs would stay",

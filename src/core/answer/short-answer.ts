@@ -127,12 +127,11 @@ function closestMatch(
   const asksEnd = ASKS_END.test(foldCase(question));
   const endsAt = (index: number) =>
     asksEnd && ENDS_AT.test(excerpt.slice(Math.max(0, index - SHORT_ANSWER.endLookBehind), index));
-  // The comma of a date ("June 10, 2021") ends no clause; an "and" before a figure starts one
-  // ("A dozen states have universal school choice and 33 states have some form of it"). The
-  // marks change, not the length: positions stay the excerpt's.
-  const clauses = excerpt
-    .replace(/(\d{1,2}),(?=\s+\d{4}\b)/gu, "$1 ")
-    .replace(/ (?=(?:and|but|while|whereas) (?:(?:US|C|A|HK)?[$€£¥])?\d)/gu, ",");
+  // The comma of a date ("June 10, 2021") ends no clause; an "and" before a figure with a verb
+  // of its own starts one ("A dozen states have universal school choice and 33 states have
+  // some form of it"), not one that shares the verb before ("has 30 trucks and 22
+  // helicopters"). The marks change, not the length: positions stay the excerpt's.
+  const clauses = excerpt.replace(/(\d{1,2}),(?=\s+\d{4}\b)/gu, "$1 ").replace(FIGURE_CLAUSE, ",");
   pattern.lastIndex = 0;
   for (const match of excerpt.matchAll(pattern)) {
     const text = quoted(match[0]);
@@ -170,6 +169,13 @@ function closestMatch(
   }
   return best?.text;
 }
+
+/**
+ * Before an "and" ("but", "while", "whereas") that opens a clause of its own: a figure, then
+ * within three words an auxiliary or a copula ("and 33 states have", "and 72% were").
+ */
+const FIGURE_CLAUSE =
+  /\s(?=(?:and|but|while|whereas)\s(?:(?:US|C|A|HK)?[$€£¥])?\d+(?:[,.]\d+)*%?(?:\s+[\p{L}-]+){0,3}?\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did)\b)/gu;
 
 /** "When did…", "what year was…": a question about what has happened. */
 const ASKS_PAST = /\b(?:when|wen|what (?:year|day|date|month))\s+(?:did|was|were|had)\b/u;
