@@ -139,6 +139,49 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The President met with Chancellor Merz, the leader of Germany, on Tuesday.",
     "Chancellor Merz",
   ],
+  // Lists that are no lists: a phrase's name before a subject list ("for Americans, the …"),
+  // a name after a preposition joined to the next clause's subject ("met with X and the Vice
+  // President met…"), two names with a comma before their "and" (a new clause).
+  [
+    "who announced the trucking action plan",
+    "person",
+    "To lower prices for Americans, the Department of Transportation and the Department of Labor announced the Trucking Action Plan.",
+    "Department of Transportation and the Department of Labor",
+  ],
+  [
+    "who did the first lady meet with",
+    "person",
+    "The First Lady met with Bronia Brandman and the Vice President met with Ruth Cohen.",
+    "Bronia Brandman",
+  ],
+  // Asked whose, the place before the persons answers; asked who, the persons asked named
+  // only by a place ("Caribbean leaders") leave no answer, not another name.
+  [
+    "whose farmers are getting hurt by the tariffs",
+    "person",
+    "The tariffs are hurting farmers across the country, and Iowa farmers in particular.",
+    "Iowa",
+  ],
+  [
+    "who are the leaders the vice president will meet",
+    "person",
+    "The Vice President will meet with Caribbean leaders here in Los Angeles.",
+    null,
+  ],
+  // Asked where, a name the dictionary does not know may be a place: "Ingham County residents".
+  [
+    "where do the residents live",
+    "place",
+    "Under the plan, Ingham County residents would save $2,657 on average.",
+    "Ingham County",
+  ],
+  // "the White House for Pride Month": a body the dictionary knows by name ends there.
+  [
+    "where did the president give his remarks",
+    "place",
+    "The President gave his remarks at the White House for Pride Month on Tuesday.",
+    "White House",
+  ],
   // A body's name goes on after "for" ("Agency for International Development"); a person's
   // name does not ("thanked China for Tesla's growth").
   [

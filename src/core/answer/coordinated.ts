@@ -1,4 +1,5 @@
 import type { SynonymSource } from "../synonyms.ts";
+import { foldCase } from "../text/tokenize.ts";
 import type { AskedNoun } from "./asked-noun.ts";
 
 /**
@@ -25,13 +26,38 @@ const LIST_GOES_ON = /^(?:\s*\([^)]*\))?\s*,?\s+and\s+(?:the\s+)?\p{Lu}/u;
 
 /** Between two names of a list: a comma, or "and" with or without one; "the" after either. An
  * initialism in brackets may follow the first ("Department of Homeland Security (DHS),"). */
-const LIST_BETWEEN = /^(?:\s*\([\p{Lu}.&-]+\))?(?:\s*,\s*(and\s+)?|\s+(and)\s+)(?:the\s+)?$/u;
+const LIST_BETWEEN = /^(?:\s*\([\p{Lu}.&-]+\))?(?:\s*(,)\s*(and\s+)?|\s+(and)\s+)(?:the\s+)?$/u;
+
+/** What stands between two names of a list: whether a comma and whether "and". */
+interface Between {
+  readonly comma: boolean;
+  readonly and: boolean;
+}
+
+/** Words before a noun phrase's name that are no part of it ("the", "our"). */
+const DETERMINERS = /(?:\b(?:the|a|an|our|its|their|his|her|this|that)\s+)+$/iu;
+
+/**
+ * Prepositions: a name right after one is its object, not one of a list that is a clause's
+ * subject ("for Americans, the Department of Transportation and the Department of Labor
+ * announced", "met with Bronia Brandman and the Vice President met with…"). Not "between"
+ * or "among", which take a list.
+ */
+const PREPOSITION =
+  /\b(?:for|with|at|of|under|to|from|by|on|in|into|about|after|before|since|during|against|over|through|without|within|toward|towards|behind|beyond|near)\s*$/iu;
+
+/** Auxiliaries and copulas: after a list, they make it a clause's subject. */
+const AUXILIARY =
+  /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did)$/iu;
 
 /**
  * The chosen name with the names it is listed with, as the excerpt lists them ("A and the B",
- * "A, B, and C"); the name alone when it stands in no list, or in one read short. A list ends with "and": names set apart by
- * commas only are a name and what it is ("Li Anding, Xinhua's reporter"), and an "and"
- * before the last name closes the list.
+ * "A, B, and C"); the name alone when it stands in no list, or in one read short. A list ends
+ * with "and": names set apart by commas only are a name and what it is ("Li Anding, Xinhua's
+ * reporter"), and two names take no comma before their "and" (", and Osama bin Laden" opens a
+ * clause). A list that is a clause's subject (a verb follows) starts after any preposition:
+ * the names before one are another phrase's, and a list whose first name follows one is no
+ * list at all.
  *
  * @param names - the names that may answer, in excerpt order; `chosen` is one of them.
  */
@@ -39,41 +65,59 @@ export function withListedNames(
   chosen: PlacedName,
   names: readonly PlacedName[],
   excerpt: string,
+  dictionary: SynonymSource,
 ): string {
   const at = names.indexOf(chosen);
   if (at < 0) return chosen.name;
-  // separators[k]: "and", "comma" or undefined between names[k] and names[k + 1].
-  const separator = (k: number): "and" | "comma" | undefined => {
+  const between = (k: number): Between | undefined => {
     const match = LIST_BETWEEN.exec(
       excerpt.slice((names[k] as PlacedName).end, (names[k + 1] as PlacedName).index),
     );
     if (!match) return undefined;
-    return match[1] !== undefined || match[2] !== undefined ? "and" : "comma";
+    return { comma: match[1] !== undefined, and: match[2] !== undefined || match[3] !== undefined };
   };
   let first = at;
   let last = at;
   // Forward: commas, then the one "and" that closes the list.
   while (last < names.length - 1) {
-    const between = separator(last);
-    if (between === undefined) break;
+    const next = between(last);
+    if (next === undefined) break;
     last += 1;
-    if (between === "and") break;
+    if (next.and) break;
   }
   // Backward: only commas before the names already taken, unless the list's "and" is still to come.
-  let closed = last > at && separator(last - 1) === "and";
+  let closed = last > at && between(last - 1)?.and === true;
   while (first > 0) {
-    const between = separator(first - 1);
-    if (between === undefined || (between === "and" && closed)) break;
+    const previous = between(first - 1);
+    if (previous === undefined || (previous.and && closed)) break;
     first -= 1;
-    if (between === "and") closed = true;
+    if (previous.and) closed = true;
   }
   if (!closed || first === last) return chosen.name;
-  const head = names[first] as PlacedName;
   const tail = names[last] as PlacedName;
+  const precededByPreposition = (k: number) =>
+    PREPOSITION.test(excerpt.slice(0, (names[k] as PlacedName).index).replace(DETERMINERS, ""));
+  const nextWord = /^[\s)’'”"]*(\p{L}+)/u.exec(excerpt.slice(tail.end))?.[1] ?? "";
+  // Whether names before the list were left out as another phrase's (their comma is no list's).
+  let phraseBefore = false;
+  if (AUXILIARY.test(nextWord) || dictionary.mostlyVerb?.(foldCase(nextWord))) {
+    // The subject starts after the phrase it follows ("for Americans, the Department…").
+    while (first < at && between(first)?.comma === true && precededByPreposition(first)) {
+      first += 1;
+      phraseBefore = true;
+    }
+    if (precededByPreposition(first)) return chosen.name;
+  }
+  if (first === last) return chosen.name;
+  if (last - first === 1 && between(first)?.comma === true) return chosen.name;
+  const head = names[first] as PlacedName;
   const before = excerpt.slice(0, head.index);
   // "the Departments of Energy, War, Commerce, and …": a comma before the first name read
   // means the list began with one not read as a name.
-  if (TAIL_OF_NAME.test(before) || /,\s*$/u.test(before)) return chosen.name;
+  const commaBefore = /,\s*$/u.test(before.replace(DETERMINERS, ""));
+  if (TAIL_OF_NAME.test(before) || (commaBefore && !phraseBefore)) {
+    return chosen.name;
+  }
   if (LIST_GOES_ON.test(excerpt.slice(tail.end))) return chosen.name;
   // In the excerpt's own words, from the first name to the last ("the Secretary of the
   // Treasury and the Secretary of Commerce"), the names as the rules read them at either end.

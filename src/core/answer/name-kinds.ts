@@ -224,24 +224,38 @@ export function placeModifiesAsked(
 }
 
 /**
- * True when a name modifies a noun for persons right after it, so that the persons, not the
- * name, answer: asked who, a place's name ("U.S. farmers", "a U.S. citizen"); asked where, any
- * other name ("United Nations partners": a body, not where they are). A place before persons
- * says where they are ("Texas farmers" for "where are farmers struggling").
+ * The noun for persons a name modifies right after it, so that the persons, not the name,
+ * answer: asked who, a place's name ("U.S. farmers", "a U.S. citizen"); asked where, a name
+ * known as a body's ("United Nations partners", "FEMA officials": who they are, not where).
+ * A place before persons says where they are ("Texas farmers", "Ingham County residents"),
+ * and a name the dictionary does not know may be a place. Undefined when it modifies none.
  */
-export function modifiesPersons(
+export function personsModified(
   name: string,
   after: string,
   asked: "person" | "place",
   dictionary: SynonymSource,
-): boolean {
+): string | undefined {
   const sense = dictionary.nounSense?.(name) ?? dictionary.nounSense?.(`${name}.`);
-  if (Boolean(sense?.site) !== (asked === "person")) return false;
+  if (asked === "person" ? !sense?.site : !knownBody(name, sense, dictionary)) return undefined;
   const next = /^\.?\s+(\p{Ll}+)\b/u.exec(after)?.[1];
   // Only a noun: "have" (the haves), "metropolitan" (a bishop) say nothing of persons here.
-  if (next === undefined || STOP_WORDS.has(next) || dictionary.adjective?.(next)) return false;
-  if (dictionary.mostlyVerb?.(next)) return false;
-  return isPersonNoun(next, dictionary) || pluralOfPersonNoun(next, dictionary);
+  if (next === undefined || STOP_WORDS.has(next) || dictionary.adjective?.(next)) return undefined;
+  if (dictionary.mostlyVerb?.(next)) return undefined;
+  return isPersonNoun(next, dictionary) || pluralOfPersonNoun(next, dictionary) ? next : undefined;
+}
+
+/**
+ * A name known as a body's: the dictionary's organisation ("United Nations"), a name whose last
+ * word is an organisation's noun ("Federal Emergency Management Agency"), or an acronym that is
+ * no place ("FEMA", not "UK").
+ */
+function knownBody(name: string, sense: NounSense | undefined, dictionary: SynonymSource): boolean {
+  if (sense?.site) return false;
+  if (sense?.proper && sense.category === "organization") return true;
+  if (/^\p{Lu}{2,}$/u.test(name)) return sense === undefined || !sense.site;
+  const head = dictionary.nounSense?.(foldCase(name.split(/\s+/u).at(-1) ?? ""));
+  return head !== undefined && !head.proper && head.category === "organization";
 }
 
 /** True when the words after a name's first "of" (and "the") are common nouns, none a person's or a number. */

@@ -159,12 +159,17 @@ export function namesIn(excerpt: string, dictionary: SynonymSource | null | unde
  * Development"): the body's last word is an organisation's noun, or names people in some sense
  * but never a person ("Foundation", "Alliance"; not "Justice", a judge, nor "Day"), and the
  * purpose is two capitalised words or more with no function word first, no day or month, no
- * possessive and no person's title: "thanked China for Tesla's growth", "won the Senate for
- * Democrats", "Emergency Management for Arkansas Governor Mike Beebe" name two.
+ * possessive, no person's title and no time at its end: "thanked China for Tesla's growth",
+ * "won the Senate for Democrats", "Emergency Management for Arkansas Governor Mike Beebe",
+ * "the White House for Pride Month" (a body the dictionary knows by name) name two.
  */
 function forWhat(body: string, purpose: string, dictionary: SynonymSource): boolean {
   const sense = dictionary.nounSense?.(foldCase(body.split(/\s+/u).at(-1) ?? ""));
   if (!sense || sense.proper) return false;
+  // "the White House for Pride Month", "the United Nations for Special Political Affairs": a
+  // body the dictionary knows by name has its name already.
+  if (dictionary.nounSense?.(beforeOf(body).replace(/^the\s+/iu, ""))?.proper === true)
+    return false;
   const isBody =
     sense.category === "organization" ||
     (sense.category === "other" && sense.agent === true && sense.person !== true);
@@ -174,6 +179,8 @@ function forWhat(body: string, purpose: string, dictionary: SynonymSource): bool
     words.length >= 2 &&
     !STOP_WORDS.has(foldCase(words[0] ?? "")) &&
     !words.some((word) => CALENDAR_WORD.test(word) || /['’]s$/u.test(word)) &&
+    // An occasion is what something was held for, not a body's purpose ("Pride Month").
+    dictionary.nounSense?.(foldCase(words.at(-1) ?? ""))?.category !== "time" &&
     !words.some((word) => dictionary.nounSense?.(foldCase(word))?.category === "person")
   );
 }

@@ -14,7 +14,7 @@ import {
   hasPersonsTitle,
   isPersonNoun,
   isRole,
-  modifiesPersons,
+  personsModified,
   onlyVerb,
   placeModifiesAsked,
   wrongKindOfName,
@@ -94,6 +94,9 @@ export function bestName(
       .map((word) => termOf(word)),
   );
   const said = { typed: typedWords, asked };
+  // "whose farmers", "which country's citizens": the place before the persons is the answer.
+  const asksWhose = /\bwhose\b|\b(?:which|what)\s+\p{L}+['’]s?\b/u.test(foldCase(question));
+  let describedOnly = false;
   const isAsked = (word: string) => isAskedWord(word, said);
   // "Treasury's or other agencies'?": the answer is one of the question's own names. Where the
   // choice is read ("which 2025 AI order was it, january or april?"), only a name of one of
@@ -269,9 +272,13 @@ export function bestName(
     if (type === "person" && kindAsked && dictionary) {
       if (placeModifiesAsked(name, excerpt.slice(match.end), kindAsked, dictionary)) continue;
     }
-    if ((type === "person" || type === "place") && dictionary) {
-      const after = excerpt.slice(match.end);
-      if (modifiesPersons(name, after, type, dictionary)) continue;
+    if ((type === "person" || type === "place") && dictionary && !asksWhose) {
+      const persons = personsModified(name, excerpt.slice(match.end), type, dictionary);
+      if (persons !== undefined) {
+        // "who are the leaders?": "Caribbean leaders" name the persons asked only by a place.
+        if (asked.has(termOf(persons))) describedOnly = true;
+        continue;
+      }
     }
     const before = excerpt
       .slice(Math.max(0, match.index - SHORT_ANSWER.lookBehind), match.index)
@@ -329,13 +336,17 @@ export function bestName(
     }
     if (!best || order > best.order) best = { name: placed.name, order, placed };
   }
-  if (!best) return null;
+  // The persons asked were named only by what they belong to: another name tied to nothing in
+  // the question is no answer either ("Vice President" for "who are the leaders?").
+  if (!best || (describedOnly && best.order < SHORT_ANSWER.appositionRank)) return null;
   // "who has to review the permitting rules": "the EPA Administrator and the Secretary of the
   // Army", not the one ranked first. Not when one is asked for: "who is the …", "which
   // ministry", a choice offered, a name asked for.
   const several =
     !asksHolder && !offersChoice && !nameAsked && dictionary && asksForSeveral(noun, dictionary);
-  return several ? withListedNames(best.placed, listable, excerpt) : best.name;
+  return several && dictionary
+    ? withListedNames(best.placed, listable, excerpt, dictionary)
+    : best.name;
 }
 
 /** True for the name of a body: its head ("Government" of "Government of Iran") is an organisation's noun. */
