@@ -7,48 +7,34 @@ import { titleHits } from "./title-hits.ts";
 import type { ResolvedVariant } from "./shortlist.ts";
 
 /**
- * How much each article, as a whole, is about the question: BM25 with the
- * article as the document (a term's frequency is the number of its sentences
- * holding the word, plus its title). In an archive, the passage that answers
- * usually sits in the story about the question, not in a long transcript that
- * happens to hold the same words once.
- *
- * @returns per article position among the candidates, a factor in [1 − w, 1]
- *   (w = {@link RankingOptions.articleRelevance}) relative to the best article.
+ * What the postings say of each of some articles (positions, ascending and distinct): per
+ * article and question word, its frequency for BM25 and the best of its variants counted there.
  */
-export function articleFactors(
-  articlePositions: Iterable<number>,
-  terms: readonly QueryTerm[],
-  resolved: readonly ResolvedVariant[][],
-  view: IndexView,
-  options: Readonly<RankingOptions>,
-): Map<number, number> {
-  const relevance = new Map<number, number>();
-  for (const position of articlePositions) relevance.set(position, 0);
-  const scores = bm25(Int32Array.from(relevance.keys()), terms, resolved, view, options);
-  let at = 0;
-  for (const position of relevance.keys()) relevance.set(position, scores[at++] as number);
-  const best = Math.max(0, ...relevance.values());
-  const weight = options.articleRelevance;
-  const factors = new Map<number, number>();
-  for (const [position, score] of relevance) {
-    factors.set(position, best > 0 ? 1 - weight + (weight * score) / best : 1);
-  }
-  return factors;
+export interface ArticleCounts {
+  readonly positions: Int32Array;
+  /** frequencies[k * words + word]: its best counted variant's count of sentences in the article, times the variant's quality. */
+  readonly frequencies: Float64Array;
+  /**
+   * best[k * words + word]: the quality of the best variant counted in the article (0: none).
+   * Only variants of at least {@link RankingOptions.articleMinQuality} are counted.
+   */
+  readonly best: Float64Array;
+  /** The least quality of a variant counted ({@link RankingOptions.articleMinQuality}). */
+  readonly least: number;
 }
 
 /**
- * Article-level BM25 of each of the given articles (positions, distinct). A question word's
- * frequency is its best variant's count of sentences in the article (times the variant's
- * quality), counted for all the articles by one forward walk of each postings list.
+ * Counts each question word's variants of at least {@link RankingOptions.articleMinQuality}
+ * in the articles (positions, ascending and distinct), by one forward walk of each postings
+ * list (or its bits). What is counted also says which of those variants each article holds:
+ * the candidates' context tables need look only for the others (context-tables.ts).
  */
-function bm25(
+export function countArticles(
   positions: Int32Array,
-  terms: readonly QueryTerm[],
   resolved: readonly ResolvedVariant[][],
   view: IndexView,
   options: Readonly<RankingOptions>,
-): Float64Array {
+): ArticleCounts {
   const count = positions.length;
   const firsts = new Int32Array(count);
   const ends = new Int32Array(count);
@@ -59,12 +45,9 @@ function bm25(
   // Ascending article positions are ascending ranges.
   const order = new Int32Array(count);
   for (let k = 0; k < count; k += 1) order[k] = k;
-  order.sort((a, b) => (positions[a] as number) - (positions[b] as number));
-  const averageLength = view.size / Math.max(1, view.articles.length);
-  const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
-  const hits = titleHits(terms, view);
-  const stride = terms.length;
+  const stride = resolved.length;
   const frequencies = new Float64Array(count * stride);
+  const best = new Float64Array(count * stride);
   const found = new Float64Array(count);
   resolved.forEach((variants, i) => {
     for (const variant of variants) {
@@ -76,13 +59,65 @@ function bm25(
           frequencies[at] as number,
           (found[k] as number) * variant.quality,
         );
+        if ((found[k] as number) > 0 && variant.quality > (best[at] as number)) {
+          best[at] = variant.quality;
+        }
       }
     }
   });
+  return { positions, frequencies, best, least: options.articleMinQuality };
+}
+
+/**
+ * How much each article, as a whole, is about the question: BM25 with the
+ * article as the document (a term's frequency is the number of its sentences
+ * holding the word, plus its title). In an archive, the passage that answers
+ * usually sits in the story about the question, not in a long transcript that
+ * happens to hold the same words once.
+ *
+ * @param counts - the candidates' articles, counted ({@link countArticles}).
+ * @returns per article position among the candidates, a factor in [1 − w, 1]
+ *   (w = {@link RankingOptions.articleRelevance}) relative to the best article.
+ */
+export function articleFactors(
+  counts: ArticleCounts,
+  terms: readonly QueryTerm[],
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): Map<number, number> {
+  const scores = bm25(counts, terms, view, options);
+  let best = 0;
+  for (const score of scores) best = Math.max(best, score);
+  const weight = options.articleRelevance;
+  const factors = new Map<number, number>();
+  const { positions } = counts;
+  for (let k = 0; k < positions.length; k += 1) {
+    const score = scores[k] as number;
+    factors.set(positions[k] as number, best > 0 ? 1 - weight + (weight * score) / best : 1);
+  }
+  return factors;
+}
+
+/**
+ * Article-level BM25 of each of the counted articles. A question word's frequency is its best
+ * variant's count of sentences in the article (times the variant's quality), plus the title's.
+ */
+function bm25(
+  { positions, frequencies }: ArticleCounts,
+  terms: readonly QueryTerm[],
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): Float64Array {
+  const count = positions.length;
+  const averageLength = view.size / Math.max(1, view.articles.length);
+  const { articleK1: k1, articleB: b, articleTitleFrequency } = options;
+  const hits = titleHits(terms, view);
+  const stride = terms.length;
   const scores = new Float64Array(count);
   for (let k = 0; k < count; k += 1) {
     const position = positions[k] as number;
-    const length = (ends[k] as number) - (firsts[k] as number);
+    const length =
+      (view.articleFirst[position + 1] as number) - (view.articleFirst[position] as number);
     let score = 0;
     for (let i = 0; i < stride; i += 1) {
       const term = terms[i] as QueryTerm;

@@ -3,6 +3,7 @@ import type { IndexView } from "../index/view.ts";
 import { variantBits } from "./posting-bits.ts";
 import { qualitiesInRanges, type BitsOf } from "./ranges.ts";
 import type { ResolvedVariant, Shortlister } from "./shortlist.ts";
+import type { ArticleCounts } from "./article-relevance.ts";
 
 /** Per paragraph or article of the shortlisted sentences, each question word's best match there. */
 export interface BestIn {
@@ -25,6 +26,7 @@ export function bestInParagraphsAndArticles(
   resolved: readonly ResolvedVariant[][],
   view: IndexView,
   shortlister: Shortlister,
+  counted?: ArticleCounts,
 ): { paragraphs: BestIn; articles: BestIn } {
   const { paragraphKey, article } = view.data.sentences;
   const terms = resolved.length;
@@ -62,9 +64,18 @@ export function bestInParagraphsAndArticles(
     paragraphFloors,
     bitsOf,
   );
-  const articleKeys = ascendingUnique(shortlist, article);
+  // The articles' counts, where made, are of these same articles (ascending).
+  const articleKeys = counted?.positions ?? ascendingUnique(shortlist, article);
   const articleRows = rowsAmong(articleKeys, shortlist, article);
-  const articleFloors = new Float64Array(articleKeys.length * terms);
+  // The best counted variant in each article is a floor too; and with every variant of at least
+  // the least quality counted, only the lesser ones are left to look for (none of them can
+  // beat a variant counted there, and where none was, the best of them is the answer).
+  const articleFloors = counted
+    ? counted.best.slice()
+    : new Float64Array(articleKeys.length * terms);
+  const articleVariants = counted
+    ? resolved.map((variants) => variants.filter((variant) => variant.quality < counted.least))
+    : resolved;
   paragraphKeys.forEach((_, k) => {
     const row = lowerBound(articleKeys, articleOfParagraph[k] as number);
     for (let term = 0; term < terms; term += 1) {
@@ -74,7 +85,7 @@ export function bestInParagraphsAndArticles(
     }
   });
   const articleQualities = qualitiesInRanges(
-    resolved,
+    articleVariants,
     articleKeys.map((key) => view.articleFirst[key] as number),
     articleKeys.map((key) => (view.articleFirst[key + 1] as number) - 1),
     articleFloors,
@@ -143,7 +154,7 @@ function exactQualities(variants: readonly ResolvedVariant[]): Map<number, numbe
 }
 
 /** The distinct keys of the sentences (`keyOf[id]`), ascending. */
-function ascendingUnique(ids: readonly number[], keyOf: Int32Array): Int32Array {
+export function ascendingUnique(ids: readonly number[], keyOf: Int32Array): Int32Array {
   const sorted = new Int32Array(ids.length);
   for (let k = 0; k < ids.length; k += 1) sorted[k] = keyOf[ids[k] as number] as number;
   sorted.sort();

@@ -1,9 +1,9 @@
-import { articleFactors } from "./article-relevance.ts";
+import { articleFactors, countArticles } from "./article-relevance.ts";
 import { titleHits, titleRarityFactors } from "./title-hits.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { type ResolvedVariant, type Shortlister } from "./shortlist.ts";
-import { bestInParagraphsAndArticles, bestInQuestions } from "./context-tables.ts";
+import { ascendingUnique, bestInParagraphsAndArticles, bestInQuestions } from "./context-tables.ts";
 import { CandidateTables, ScoredCandidate } from "./scored-candidate.ts";
 import type { QueryTerm } from "./query.ts";
 import { isNumeral } from "../text/lexicon.ts";
@@ -65,11 +65,18 @@ export function scoreCandidates(
   const contextInclusion = new Map<number, Uint8Array>();
   // Each question word's best match in the candidates' paragraphs and articles, all found
   // up front (see bestInParagraphsAndArticles).
+  // How much each candidate's article is about the question, counted first: the counts say
+  // which words' best variants each article holds, for the context tables below.
+  const relevance = options.articleRelevance > 0 && view.articles.length > 1;
+  const counted = relevance
+    ? countArticles(ascendingUnique(shortlist, sentences.article), resolved, view, options)
+    : undefined;
   const { paragraphs: paragraphBest, articles: articleBest } = bestInParagraphsAndArticles(
     shortlist,
     resolved,
     view,
     shortlister,
+    counted,
   );
   // In a transcript, the reporter's question a passage answers is what it is about.
   const asked = bestInQuestions(shortlist, resolved, view);
@@ -230,14 +237,8 @@ export function scoreCandidates(
       ),
     );
   });
-  if (options.articleRelevance > 0 && view.articles.length > 1) {
-    const factors = articleFactors(
-      candidates.map((candidate) => sentences.article[candidate.sentenceId] as number),
-      terms,
-      resolved,
-      view,
-      options,
-    );
+  if (counted) {
+    const factors = articleFactors(counted, terms, view, options);
     for (const candidate of candidates) {
       candidate.score *= factors.get(sentences.article[candidate.sentenceId] as number) ?? 1;
     }
