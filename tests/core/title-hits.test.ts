@@ -42,7 +42,6 @@ describe("which articles' titles hold a question word", () => {
         const expected = terms.map((term) =>
           [...term.variants.keys()].some((variant) => words.has(variant)) ? 1 : 0,
         );
-        expect(Array.from(hits.row(position))).toEqual(expected);
         expected.forEach((hit, i) => expect(hits.has(position, i)).toBe(hit === 1));
       });
     }

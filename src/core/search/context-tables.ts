@@ -14,6 +14,42 @@ export interface BestIn {
 }
 
 /**
+ * Each shortlisted sentence's row of the shortlist's tables, and the rows of its neighbours in
+ * its paragraph (-1: not found, or no such neighbour), by its place in the shortlist.
+ */
+export interface NeighbourRows {
+  readonly here: Int32Array;
+  readonly previous: Int32Array;
+  readonly next: Int32Array;
+}
+
+/**
+ * The rows of the shortlisted sentences and their neighbours ({@link NeighbourRows}), each
+ * looked up once for the context tables and the scores alike: a look-up is a binary search
+ * of every sentence the question found.
+ */
+export function neighbourRows(
+  shortlist: readonly number[],
+  view: IndexView,
+  shortlister: Shortlister,
+): NeighbourRows {
+  const { paragraphKey } = view.data.sentences;
+  const count = shortlist.length;
+  const here = new Int32Array(count);
+  const previous = new Int32Array(count);
+  const next = new Int32Array(count);
+  for (let k = 0; k < count; k += 1) {
+    const sentenceId = shortlist[k] as number;
+    const key = paragraphKey[sentenceId] as number;
+    here[k] = shortlister.rowOfSentence(sentenceId);
+    previous[k] =
+      paragraphKey[sentenceId - 1] === key ? shortlister.rowOfSentence(sentenceId - 1) : -1;
+    next[k] = paragraphKey[sentenceId + 1] === key ? shortlister.rowOfSentence(sentenceId + 1) : -1;
+  }
+  return { here, previous, next };
+}
+
+/**
  * Each question word's best match (the quality of its best variant there, 0: none) in the
  * paragraph and in the article of every shortlisted sentence. What the shortlist found in a
  * sentence and its neighbours is a floor for its paragraph, and a paragraph's best a floor for
@@ -26,6 +62,7 @@ export function bestInParagraphsAndArticles(
   resolved: readonly ResolvedVariant[][],
   view: IndexView,
   shortlister: Shortlister,
+  rows: NeighbourRows,
   counted?: ArticleCounts,
 ): { paragraphs: BestIn; articles: BestIn } {
   const { paragraphKey, article } = view.data.sentences;
@@ -38,14 +75,11 @@ export function bestInParagraphsAndArticles(
   const exact = resolved.map(exactQualities);
   const bitsOf: BitsOf = (variant) => variantBits(view, variant);
   shortlist.forEach((sentenceId, k) => {
-    const key = paragraphKey[sentenceId] as number;
     const row = paragraphRows[k] as number;
     articleOfParagraph[row] = article[sentenceId] as number;
-    const hasPrevious = paragraphKey[sentenceId - 1] === key;
-    const hasNext = paragraphKey[sentenceId + 1] === key;
-    const hereRow = shortlister.rowOfSentence(sentenceId);
-    const previousRow = hasPrevious ? shortlister.rowOfSentence(sentenceId - 1) : -1;
-    const nextRow = hasNext ? shortlister.rowOfSentence(sentenceId + 1) : -1;
+    const hereRow = rows.here[k] as number;
+    const previousRow = rows.previous[k] as number;
+    const nextRow = rows.next[k] as number;
     for (let term = 0; term < terms; term += 1) {
       const found = Math.max(
         shortlister.qualityInRow(hereRow, term),
@@ -57,15 +91,19 @@ export function bestInParagraphsAndArticles(
       if (floor > (paragraphFloors[at] as number)) paragraphFloors[at] = floor;
     }
   });
+  // The articles' counts, where made, are of these same articles (ascending).
+  const articleKeys = counted?.positions ?? ascendingUnique(shortlist, article);
+  // Loops, not from() or map() with a function: those take a slow generic path on typed arrays.
+  const articleOfRow = new Int32Array(paragraphKeys.length);
+  for (let k = 0; k < paragraphKeys.length; k += 1) {
+    articleOfRow[k] = lowerBound(articleKeys, articleOfParagraph[k] as number);
+  }
   const paragraphQualities = qualitiesInRanges(
     resolved,
-    paragraphKeys.map((key) => view.paragraphFirst[key] as number),
-    paragraphKeys.map((key) => (view.paragraphFirst[key + 1] as number) - 1),
+    ...rangesOf(paragraphKeys, view.paragraphFirst),
     paragraphFloors,
     bitsOf,
   );
-  // The articles' counts, where made, are of these same articles (ascending).
-  const articleKeys = counted?.positions ?? ascendingUnique(shortlist, article);
   const articleRows = rowsAmong(articleKeys, shortlist, article);
   // The best counted variant in each article is a floor too; and with every variant of at least
   // the least quality counted, only the lesser ones are left to look for (none of them can
@@ -76,18 +114,17 @@ export function bestInParagraphsAndArticles(
   const articleVariants = counted
     ? resolved.map((variants) => variants.filter((variant) => variant.quality < counted.least))
     : resolved;
-  paragraphKeys.forEach((_, k) => {
-    const row = lowerBound(articleKeys, articleOfParagraph[k] as number);
+  for (let k = 0; k < paragraphKeys.length; k += 1) {
+    const row = articleOfRow[k] as number;
     for (let term = 0; term < terms; term += 1) {
       const at = row * terms + term;
       const found = paragraphQualities[k * terms + term] as number;
       if (found > (articleFloors[at] as number)) articleFloors[at] = found;
     }
-  });
+  }
   const articleQualities = qualitiesInRanges(
     articleVariants,
-    articleKeys.map((key) => view.articleFirst[key] as number),
-    articleKeys.map((key) => (view.articleFirst[key + 1] as number) - 1),
+    ...rangesOf(articleKeys, view.articleFirst),
     articleFloors,
     bitsOf,
   );
@@ -118,21 +155,31 @@ export function bestInQuestions(
     const distance = questionDistance[key] as number;
     return distance > 0 ? key - distance : -1;
   };
-  const starts = Int32Array.from(new Set(shortlist.map(questionOf)))
-    .filter((key) => key >= 0)
-    .sort();
-  const rowOfCandidate = Int32Array.from(shortlist, (sentenceId) => {
+  const asked = new Set<number>();
+  for (const sentenceId of shortlist) {
     const key = questionOf(sentenceId);
-    return key < 0 ? -1 : lowerBound(starts, key);
-  });
+    if (key >= 0) asked.add(key);
+  }
+  const starts = new Int32Array(asked.size);
+  let at = 0;
+  for (const key of asked) starts[at++] = key;
+  starts.sort();
+  const rowOfCandidate = new Int32Array(shortlist.length);
+  for (let k = 0; k < shortlist.length; k += 1) {
+    const key = questionOf(shortlist[k] as number);
+    rowOfCandidate[k] = key < 0 ? -1 : lowerBound(starts, key);
+  }
   if (starts.length === 0) return { rowOfCandidate, qualities: new Float64Array(0) };
-  const firsts = starts.map((key) => view.paragraphFirst[key] as number);
-  const lasts = starts.map((key) => {
+  const firsts = new Int32Array(starts.length);
+  const lasts = new Int32Array(starts.length);
+  for (let k = 0; k < starts.length; k += 1) {
+    const key = starts[k] as number;
     let end = key + 1;
     const limit = Math.min(key + QUESTION_PARAGRAPHS_MAX, speakerOf.length);
     while (end < limit && (speakerOf[end] as number) < 0) end += 1;
-    return (view.paragraphFirst[end] as number) - 1;
-  });
+    firsts[k] = view.paragraphFirst[key] as number;
+    lasts[k] = (view.paragraphFirst[end] as number) - 1;
+  }
   const qualities = qualitiesInRanges(resolved, firsts, lasts, undefined, (variant) =>
     variantBits(view, variant),
   );
@@ -151,6 +198,18 @@ function exactQualities(variants: readonly ResolvedVariant[]): Map<number, numbe
     if (known === undefined || quality < known) exact.set(kept, quality);
   }
   return exact;
+}
+
+/** The first and last sentences of each paragraph or article (by key), given the first of each. */
+function rangesOf(keys: Int32Array, firstOf: Int32Array): [Int32Array, Int32Array] {
+  const firsts = new Int32Array(keys.length);
+  const lasts = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k += 1) {
+    const key = keys[k] as number;
+    firsts[k] = firstOf[key] as number;
+    lasts[k] = (firstOf[key + 1] as number) - 1;
+  }
+  return [firsts, lasts];
 }
 
 /** The distinct keys of the sentences (`keyOf[id]`), ascending. */

@@ -3,10 +3,16 @@ import { titleHits, titleRarityFactors } from "./title-hits.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { type ResolvedVariant, type Shortlister } from "./shortlist.ts";
-import { ascendingUnique, bestInParagraphsAndArticles, bestInQuestions } from "./context-tables.ts";
+import {
+  ascendingUnique,
+  bestInParagraphsAndArticles,
+  bestInQuestions,
+  neighbourRows,
+} from "./context-tables.ts";
 import { CandidateTables, ScoredCandidate } from "./scored-candidate.ts";
 import type { QueryTerm } from "./query.ts";
 import { isNumeral } from "../text/lexicon.ts";
+import { termsIn, variantWords } from "./context-words.ts";
 import { Place, TermNote } from "./term-notes.ts";
 
 /** A shortlisted sentence, scored. */
@@ -63,8 +69,10 @@ export function scoreCandidates(
   const { neighborCredit, paragraphCredit, articleCredit, askedQuestionCredit } = options;
   const { lengthNormalization } = options;
   const contextInclusion = new Map<number, Uint8Array>();
+  const wordsOf = variantWords(terms);
   // Each question word's best match in the candidates' paragraphs and articles, all found
   // up front (see bestInParagraphsAndArticles).
+  const rows = neighbourRows(shortlist, view, shortlister);
   // How much each candidate's article is about the question, counted first: the counts say
   // which words' best variants each article holds, for the context tables below.
   const relevance = options.articleRelevance > 0 && view.articles.length > 1;
@@ -76,6 +84,7 @@ export function scoreCandidates(
     resolved,
     view,
     shortlister,
+    rows,
     counted,
   );
   // In a transcript, the reporter's question a passage answers is what it is about.
@@ -85,17 +94,23 @@ export function scoreCandidates(
   const titleRarity = titleRarityFactors(terms, view, options);
   const candidates: Candidate[] = [];
   const tables = new CandidateTables(shortlist.length, terms.length);
-  shortlist.forEach((sentenceId, k) => {
+  // A number or a Roman numeral: as part of a name ("Model 3", "Artemis III"), it says which one.
+  const numeral = terms.map((term) => isNumeral(term.word));
+  const { looseMatch } = options;
+  // Per question word, 1 where the candidate's article's title holds it (refilled a candidate).
+  const inTitle = new Uint8Array(terms.length);
+  // A loop, and no closure a candidate: the ~180 candidates' closures were most of the bytes a
+  // question allocated.
+  for (let k = 0; k < shortlist.length; k += 1) {
+    const sentenceId = shortlist[k] as number;
     const paragraphKey = sentences.paragraphKey[sentenceId] as number;
     const articlePosition = sentences.article[sentenceId] as number;
-    const hasPrevious = sentences.paragraphKey[sentenceId - 1] === paragraphKey;
-    const hasNext = sentences.paragraphKey[sentenceId + 1] === paragraphKey;
     // This paragraph's and this article's best matches: paragraph[paragraphAt + i] for word i.
     const paragraph = paragraphBest.qualities;
     const paragraphAt = (paragraphBest.rowOfCandidate[k] as number) * terms.length;
     const article = articleBest.qualities;
     const articleAt = (articleBest.rowOfCandidate[k] as number) * terms.length;
-    const inTitle = hits.row(articlePosition);
+    for (let i = 0; i < terms.length; i += 1) inTitle[i] = hits.has(articlePosition, i) ? 1 : 0;
     const askedRow = asked.rowOfCandidate[k] as number;
     const askedAt = askedRow * terms.length;
     // The headings and lead-in above the paragraph are part of what it says.
@@ -103,7 +118,9 @@ export function scoreCandidates(
     let inContext = contextInclusion.get(contextPosition);
     if (!inContext) {
       const contextTerms = view.contextTermSet(contextPosition);
-      inContext = contextTerms ? termsIn(terms, contextTerms) : new Uint8Array(terms.length);
+      inContext = contextTerms
+        ? termsIn(terms, wordsOf, contextTerms)
+        : new Uint8Array(terms.length);
       contextInclusion.set(contextPosition, inContext);
     }
     const length = sentences.length[sentenceId] as number;
@@ -122,22 +139,9 @@ export function scoreCandidates(
     let missingName = false;
     let missingAttribute = false;
     // The rows of the sentence and its neighbours in the paragraph, looked up once.
-    const hereRow = shortlister.rowOfSentence(sentenceId);
-    const previousRow = hasPrevious ? shortlister.rowOfSentence(sentenceId - 1) : -1;
-    const nextRow = hasNext ? shortlister.rowOfSentence(sentenceId + 1) : -1;
-    // Words the article lacks (not even in its title or the headings above the paragraph).
-    const numberMissing = (p: number) =>
-      // A number or a Roman numeral: as part of a name ("Model 3", "Artemis III"), it says which one.
-      isNumeral((terms[p] as QueryTerm).word) &&
-      Math.max(
-        shortlister.qualityInRow(hereRow, p),
-        shortlister.qualityInRow(previousRow, p),
-        shortlister.qualityInRow(nextRow, p),
-      ) < options.looseMatch;
-    const absent = (m: number) =>
-      (article[articleAt + m] as number) < options.looseMatch && !inTitle[m] && !inContext[m];
-    // Of the words a rule of names needs: one that may be an initialism ("EO" of "EO 14241").
-    const initialismOnly = (m: number) => (terms[m] as QueryTerm).initialism !== undefined;
+    const hereRow = rows.here[k] as number;
+    const previousRow = rows.previous[k] as number;
+    const nextRow = rows.next[k] as number;
     for (let i = 0; i < terms.length; i += 1) {
       const term = terms[i] as QueryTerm;
       const here = shortlister.qualityInRow(hereRow, i);
@@ -171,28 +175,46 @@ export function scoreCandidates(
       // passage spells it out (Initialisms).
       const before = credit;
       let byInitialismOnly = true;
-      if (term.modifier !== undefined && term.modifier !== i && absent(term.modifier)) {
+      const { modifier, partners } = term;
+      if (
+        modifier !== undefined &&
+        modifier !== i &&
+        lacks(article, articleAt, inTitle, inContext, modifier, looseMatch)
+      ) {
         credit *= options.modifierMissingCredit;
         note |= TermNote.modifierMissing;
-        byInitialismOnly &&= initialismOnly(term.modifier);
+        byInitialismOnly &&= initialismOnly(terms, modifier);
       }
       // A loop, not filter(): an array for every word of every candidate.
-      for (const partner of term.partners) {
-        if (!absent(partner)) continue;
+      for (const partner of partners) {
+        if (!lacks(article, articleAt, inTitle, inContext, partner, looseMatch)) continue;
         credit = 0;
         note |= TermNote.partnerMissing;
-        byInitialismOnly &&= initialismOnly(partner);
+        byInitialismOnly &&= initialismOnly(terms, partner);
       }
       tables.withheld[row + i] = credit < before && byInitialismOnly ? before : 0;
       // "Executive Order 14004": a passage that says the name's words but not its number,
       // in it or next to it, names another of its kind ("Today, … signed an Executive Order").
-      if (credit > 0 && term.partners.some((p) => numberMissing(p))) {
+      let numberMissing = false;
+      if (credit > 0) {
+        for (const p of partners) {
+          numberMissing ||=
+            numeral[p] === true &&
+            Math.max(
+              shortlister.qualityInRow(hereRow, p),
+              shortlister.qualityInRow(previousRow, p),
+              shortlister.qualityInRow(nextRow, p),
+            ) < looseMatch;
+        }
+      }
+      if (numberMissing) {
         credit *= options.nameNumberMissingCredit;
         note |= TermNote.numberMissing;
       }
       // A name this article never mentions: the passage is about something else.
-      const weight = absent(i) ? term.weightIfAbsent : term.weight;
-      if (term.fullName && credit === 0 && absent(i)) {
+      const absent = lacks(article, articleAt, inTitle, inContext, i, looseMatch);
+      const weight = absent ? term.weightIfAbsent : term.weight;
+      if (term.fullName && credit === 0 && absent) {
         missingName = true;
         note |= TermNote.missingName;
       }
@@ -203,7 +225,7 @@ export function scoreCandidates(
       }
       // A word of the article's title is its topic: it says little about which passage answers.
       const topical = inTitle[i] ? options.titleDiscount : 1;
-      if (absent(i) && term.weightIfAbsent !== term.weight) note |= TermNote.absentName;
+      if (absent && term.weightIfAbsent !== term.weight) note |= TermNote.absentName;
       if (inTitle[i]) note |= TermNote.title;
       credits[row + i] = credit;
       places[row + i] = place;
@@ -236,7 +258,7 @@ export function scoreCandidates(
         row,
       ),
     );
-  });
+  }
   if (counted) {
     const factors = articleFactors(counted, terms, view, options);
     for (const candidate of candidates) {
@@ -247,31 +269,27 @@ export function scoreCandidates(
   return candidates;
 }
 
+/** True when the article lacks question word `m` (not even in its title or the headings above the paragraph). */
+function lacks(
+  article: Float64Array,
+  articleAt: number,
+  inTitle: Uint8Array,
+  inContext: Uint8Array,
+  m: number,
+  looseMatch: number,
+): boolean {
+  return (article[articleAt + m] as number) < looseMatch && !inTitle[m] && !inContext[m];
+}
+
+/** Of the words a rule of names needs: one that may be an initialism ("EO" of "EO 14241"). */
+function initialismOnly(terms: readonly QueryTerm[], m: number): boolean {
+  return (terms[m] as QueryTerm).initialism !== undefined;
+}
+
 /** Best score first; the earlier sentence among equals. */
 export function byScore(a: Candidate, b: Candidate): number {
   // Compared rather than subtracted: the same order, without a number made for each comparison.
   if (b.score > a.score) return 1;
   if (b.score < a.score) return -1;
   return a.sentenceId - b.sentenceId;
-}
-
-/** Which question words (by any of their variants) appear in a set of terms (a heading's, a lead-in's). */
-function termsIn(terms: readonly QueryTerm[], contextTerms: ReadonlySet<string>): Uint8Array {
-  const found = new Uint8Array(terms.length);
-  for (let i = 0; i < terms.length; i += 1) {
-    found[i] = holds((terms[i] as QueryTerm).variants, contextTerms) ? 1 : 0;
-  }
-  return found;
-}
-
-/** True when one of a question word's variants is among a context's terms. */
-function holds(variants: QueryTerm["variants"], contextTerms: ReadonlySet<string>): boolean {
-  // Whichever side is smaller is walked: a question word has a few variants, a context may
-  // have many words.
-  if (variants.size < contextTerms.size) {
-    for (const variant of variants.keys()) if (contextTerms.has(variant)) return true;
-    return false;
-  }
-  for (const contextTerm of contextTerms) if (variants.has(contextTerm)) return true;
-  return false;
 }

@@ -23,19 +23,19 @@ function titleBits(view: IndexView, word: string): Uint32Array {
 export class TitleHits {
   private readonly words: number;
   private readonly bits: Uint32Array;
-  private readonly rows = new Map<number, Uint8Array>();
+  /** Per question word, how many titles its commonest variant is in (see {@link titleRarityFactors}). */
+  readonly mostTitled: Float64Array;
 
-  constructor(
-    private readonly terms: readonly QueryTerm[],
-    view: IndexView,
-  ) {
+  constructor(terms: readonly QueryTerm[], view: IndexView) {
     this.words = (view.articles.length + 31) >>> 5;
     const { words } = this;
     this.bits = new Uint32Array(words * terms.length);
+    this.mostTitled = new Float64Array(terms.length);
     terms.forEach((term, i) => {
       const own = this.bits.subarray(i * words, (i + 1) * words);
       for (const variant of term.variants.keys()) {
         const titled = view.articlesTitled(variant);
+        this.mostTitled[i] = Math.max(this.mostTitled[i] as number, titled.length);
         if (titled.length < TITLE_BITS_FROM) {
           for (const position of titled) setBit(own, position);
           continue;
@@ -52,17 +52,6 @@ export class TitleHits {
   has(position: number, term: number): boolean {
     const word = (this.bits[term * this.words + (position >>> 5)] as number) >>> (position & 31);
     return (word & 1) === 1;
-  }
-
-  /** Per question word, 1 where the article's title holds it. */
-  row(position: number): Uint8Array {
-    let row = this.rows.get(position);
-    if (!row) {
-      row = new Uint8Array(this.terms.length);
-      for (let i = 0; i < row.length; i += 1) row[i] = this.has(position, i) ? 1 : 0;
-      this.rows.set(position, row);
-    }
-    return row;
   }
 }
 
@@ -93,11 +82,9 @@ export function titleRarityFactors(
 ): Float64Array {
   const factors = new Float64Array(terms.length).fill(1);
   const count = view.articles.length;
-  terms.forEach((term, i) => {
-    let titled = 0;
-    for (const variant of term.variants.keys()) {
-      titled = Math.max(titled, view.articlesTitled(variant).length);
-    }
+  const { mostTitled } = titleHits(terms, view);
+  terms.forEach((_, i) => {
+    const titled = mostTitled[i] as number;
     if (titled === 0) return;
     const rarity = Math.log(1 + (count - titled + 0.5) / (titled + 0.5));
     factors[i] = Math.max(
