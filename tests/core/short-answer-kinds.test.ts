@@ -316,6 +316,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The $550 billion fund will go in part to chips and in part to pharmaceuticals.",
     null,
   ],
+  // …said as a whole: the "0" of a question's "2020" is no "$0".
+  [
+    "how much did the most profitable corporations pay in 2020",
+    "money",
+    "In 2020, 55 of the largest, most profitable corporations paid $0 in taxes.",
+    "$0",
+  ],
   // An "and" before a figure with a verb of its own starts its clause: each figure goes with
   // the words after it. Figures that share the verb before them share its words.
   [

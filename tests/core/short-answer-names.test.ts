@@ -154,6 +154,27 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The First Lady met with Bronia Brandman and the Vice President met with Ruth Cohen.",
     "Bronia Brandman",
   ],
+  // A list after an opening phrase and its comma is whole ("Today, the …").
+  [
+    "who announced the new rule",
+    "person",
+    "Today, the Department of Labor and the Department of Commerce announced the new rule.",
+    "Department of Labor and the Department of Commerce",
+  ],
+  // A name set off before the persons asked ("X, a U.S. citizen") still answers, and only
+  // "whose" or "which country's" asks for the place ("which president's" does not).
+  [
+    "who is the u.s. citizen detained in russia",
+    "person",
+    "Evan Gershkovich, a U.S. citizen, is detained in Russia.",
+    "Evan Gershkovich",
+  ],
+  [
+    "which president's policy helped american workers",
+    "person",
+    "American workers gained from U.S. workers programs.",
+    null,
+  ],
   // Asked whose, the place before the persons answers; asked who, the persons asked named
   // only by a place ("Caribbean leaders") leave no answer, not another name.
   [
@@ -475,11 +496,18 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Order coordinates research through the National Science and Technology Council with leadership from the Office of Science and Technology Policy.",
     "National Science and Technology Council",
   ],
+  // (Asked for one, one of them; asked who, the two as a list.)
+  [
+    "which leader held the summit",
+    "person",
+    "Later, President Joe Biden and President Xi Jinping held the summit in Woodside.",
+    "President Xi Jinping",
+  ],
   [
     "who held the summit",
     "person",
     "Later, President Joe Biden and President Xi Jinping held the summit in Woodside.",
-    "President Xi Jinping",
+    "President Joe Biden and President Xi Jinping",
   ],
   // "of the" inside a name: "Secretary of the Treasury" is one.
   [

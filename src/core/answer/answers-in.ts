@@ -118,7 +118,7 @@ export function answersIn(
       // "how much of the 550 billion goes to chips": the sum the question states, with or
       // without its currency sign, is what it is about, not the answer.
       const bare = folded.replace(/^(?:us|c|a|hk)?[$€£¥]\s?/u, "");
-      if (bare !== folded && /\d/u.test(bare) && asked.includes(bare)) continue;
+      if (bare !== folded && /\d/u.test(bare) && saysNumber(asked, bare)) continue;
       const before = text.slice(0, match.index);
       if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
       // An age answers "how old", and nothing else measured: "12 years old" is no height.
@@ -247,3 +247,13 @@ const MEASURED = new RegExp(
 
 /** "of dollars" after a number: a sum of money ("millions of dollars"), no count of things. */
 const OF_MONEY = new RegExp(String.raw`^\s+of\s+${CURRENCY_WORDS}\b`, "iu");
+
+/** True when `text` says `figure` as a whole: "550 billion" in "of the 550 billion", not "0" in "2020". */
+function saysNumber(text: string, figure: string): boolean {
+  for (let at = text.indexOf(figure); at >= 0; at = text.indexOf(figure, at + 1)) {
+    const before = text.slice(Math.max(0, at - 1), at);
+    const after = text.slice(at + figure.length, at + figure.length + 2);
+    if (!/[\d.,]/u.test(before) && !/^(?:\d|[.,]\d)/u.test(after)) return true;
+  }
+  return false;
+}

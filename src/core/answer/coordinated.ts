@@ -114,7 +114,9 @@ export function withListedNames(
   const before = excerpt.slice(0, head.index);
   // "the Departments of Energy, War, Commerce, and …": a comma before the first name read
   // means the list began with one not read as a name.
-  const commaBefore = /,\s*$/u.test(before.replace(DETERMINERS, ""));
+  // A comma after a name inside the sentence ("the President, the Vice President, and …"),
+  // not after an opening word or phrase ("Today, the Department of Labor and …").
+  const commaBefore = /[^.!?:;\s]\s+\p{Lu}[\p{L}.’'-]*,\s*$/u.test(before.replace(DETERMINERS, ""));
   if (TAIL_OF_NAME.test(before) || (commaBefore && !phraseBefore)) {
     return chosen.name;
   }

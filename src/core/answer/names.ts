@@ -95,7 +95,10 @@ export function bestName(
   );
   const said = { typed: typedWords, asked };
   // "whose farmers", "which country's citizens": the place before the persons is the answer.
-  const asksWhose = /\bwhose\b|\b(?:which|what)\s+\p{L}+['’]s?\b/u.test(foldCase(question));
+  const asksWhose =
+    /\bwhose\b|\b(?:which|what)\s+(?:country|countries|nation|state|city|region|province|town)['’]s?(?!\p{L})/u.test(
+      foldCase(question),
+    );
   let describedOnly = false;
   const isAsked = (word: string) => isAskedWord(word, said);
   // "Treasury's or other agencies'?": the answer is one of the question's own names. Where the
@@ -338,7 +341,11 @@ export function bestName(
   }
   // The persons asked were named only by what they belong to: another name tied to nothing in
   // the question is no answer either ("Vice President" for "who are the leaders?").
-  if (!best || (describedOnly && best.order < SHORT_ANSWER.appositionRank)) return null;
+  // A name set off before what it is ("Evan Gershkovich, a U.S. citizen, …") still answers.
+  const apposed = best && /^,\s+(?:a|an|the)\s/iu.test(excerpt.slice(best.placed.end));
+  if (!best || (describedOnly && !apposed && best.order < SHORT_ANSWER.appositionRank)) {
+    return null;
+  }
   // "who has to review the permitting rules": "the EPA Administrator and the Secretary of the
   // Army", not the one ranked first. Not when one is asked for: "who is the …", "which
   // ministry", a choice offered, a name asked for.
