@@ -323,8 +323,9 @@ const TABLE: readonly ShortAnswerRow[] = [
     "In 2020, 55 of the largest, most profitable corporations paid $0 in taxes.",
     "$0",
   ],
-  // An "and" before a figure with a verb of its own starts its clause: each figure goes with
-  // the words after it. Figures that share the verb before them share its words.
+  // An "and" before a figure starts the figure's part of the clause: each figure goes with the
+  // words after it, and the words before the first figure (its subject and verb) are all the
+  // figures'. A figure's own comma ("1,500") ends no clause.
   [
     "how many cities have banned plastic bags outright",
     "count",
@@ -348,6 +349,24 @@ const TABLE: readonly ShortAnswerRow[] = [
     "count",
     "This investment will create 700 manufacturing jobs and 1,000 construction jobs.",
     "1,000",
+  ],
+  [
+    "how many new ice personnel",
+    "count",
+    "The bill fully funds border security, providing for 10,000 new ICE personnel and 3,000 new Border Patrol agents to detain and deport illegal immigrants.",
+    "10,000",
+  ],
+  [
+    "how much money for individual filers",
+    "money",
+    "The new exemption thresholds will be set at $15 million for individual filers and $30 million for joint filers.",
+    "$15 million",
+  ],
+  [
+    "how many federal personnel were deployed before the storm",
+    "count",
+    "Before this storm, we pre-deployed 1,500 federal personnel and 900 Coast Guard personnel.",
+    "1,500",
   ],
   [
     "does anyone know when the president said the tariffs would stay",

@@ -127,17 +127,24 @@ function closestMatch(
   const asksEnd = ASKS_END.test(foldCase(question));
   const endsAt = (index: number) =>
     asksEnd && ENDS_AT.test(excerpt.slice(Math.max(0, index - SHORT_ANSWER.endLookBehind), index));
-  // The comma of a date ("June 10, 2021") ends no clause; an "and" before a figure with a verb
-  // of its own starts one ("A dozen states have universal school choice and 33 states have
-  // some form of it"), not one that shares the verb before ("has 30 trucks and 22
-  // helicopters"). The marks change, not the length: positions stay the excerpt's.
-  const clauses = excerpt.replace(/(\d{1,2}),(?=\s+\d{4}\b)/gu, "$1 ").replace(FIGURE_CLAUSE, ",");
+  // The comma of a date ("June 10, 2021") ends no clause. An "and" before a figure starts the
+  // figure's own part of the clause ("A dozen states have universal school choice and 33 states
+  // have some form of it"), while what comes before the first figure (a subject and its verb:
+  // "The Department of Defense has 30 trucks and 22 helicopters") is every figure's. The marks
+  // change, not the length: positions stay the excerpt's.
+  const dated = excerpt
+    .replace(/(\d{1,2}),(?=\s+\d{4}\b)/gu, "$1 ")
+    // Nor does a figure's own comma ("1,500").
+    .replace(/(\d),(?=\d{3}\b)/gu, "$1 ");
+  const clauses = dated.replace(FIGURE_AFTER_AND, ",");
   pattern.lastIndex = 0;
-  for (const match of excerpt.matchAll(pattern)) {
+  const candidates = [...excerpt.matchAll(pattern)].filter((match) => {
     const text = quoted(match[0]);
-    if (!allowed.has(text)) continue;
     // "may" in lower case is the verb, not the month.
-    if (CALENDAR_WORD.test(text) && text === text.toLowerCase()) continue;
+    return allowed.has(text) && !(CALENDAR_WORD.test(text) && text === text.toLowerCase());
+  });
+  for (const match of candidates) {
+    const text = quoted(match[0]);
     // "raising the share from 55 percent to 75 percent": the value it went to answers, the one
     // it came from only a question about before ("what was the old threshold").
     const fromValue =
@@ -153,6 +160,11 @@ function closestMatch(
     // "software … 2027, and the prohibitions on hardware … 2030": a figure belongs to
     // its own clause, so the question's words there count most.
     const [from, to] = clauseAround(clauses, match.index, match.index + match[0].length);
+    // Before the first figure of the whole clause: its subject and verb, shared by each figure.
+    const [runFrom] = clauseAround(dated, match.index, match.index + match[0].length);
+    const runHead = candidates.find((other) => other.index >= runFrom)?.index ?? runFrom;
+    const inClause = (position: number) =>
+      (position >= from && position < to) || (position >= runFrom && position < runHead);
     // Characters, not words: close enough for ranking a handful of numbers in a sentence.
     const closeness =
       pulls.reduce(
@@ -160,7 +172,7 @@ function closestMatch(
           sum +
           pull *
             (1 / (1 + Math.abs(position - at) / SHORT_ANSWER.closenessScale) +
-              (position >= from && position < to ? SHORT_ANSWER.clauseCredit : 0)),
+              (inClause(position) ? SHORT_ANSWER.clauseCredit : 0)),
         0,
       ) + (endsAt(match.index) ? SHORT_ANSWER.endCredit : 0);
     if (!best || closeness > best.closeness) {
@@ -170,12 +182,8 @@ function closestMatch(
   return best?.text;
 }
 
-/**
- * Before an "and" ("but", "while", "whereas") that opens a clause of its own: a figure, then
- * within three words an auxiliary or a copula ("and 33 states have", "and 72% were").
- */
-const FIGURE_CLAUSE =
-  /\s(?=(?:and|but|while|whereas)\s(?:(?:US|C|A|HK)?[$€£¥])?\d+(?:[,.]\d+)*%?(?:\s+[\p{L}-]+){0,3}?\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did)\b)/gu;
+/** Before an "and" ("but", "while", "whereas") and a figure: where that figure's part starts. */
+const FIGURE_AFTER_AND = /\s(?=(?:and|but|while|whereas)\s(?:(?:US|C|A|HK)?[$€£¥])?\d)/gu;
 
 /** "When did…", "what year was…": a question about what has happened. */
 const ASKS_PAST = /\b(?:when|wen|what (?:year|day|date|month))\s+(?:did|was|were|had)\b/u;
