@@ -1,6 +1,7 @@
 import type { SynonymSource } from "../synonyms.ts";
 import { foldCase } from "../text/tokenize.ts";
 import type { AskedNoun } from "./asked-noun.ts";
+import { singularOf } from "./name-kinds.ts";
 
 /**
  * Names of one list ("the EPA Administrator and the Secretary of the Army", "United Airlines
@@ -132,9 +133,8 @@ export function withListedNames(
 
 /** True for the plural of a noun ("airlines", "agencies"), whose singular the dictionary knows. */
 export function pluralNoun(word: string, dictionary: SynonymSource): boolean {
-  if (!/[^s]s$/u.test(word)) return false;
-  const singular = word.endsWith("ies") ? `${word.slice(0, -3)}y` : word.slice(0, -1);
-  return dictionary.nounSense?.(singular) !== undefined;
+  const singular = singularOf(word);
+  return singular !== undefined && dictionary.nounSense?.(singular) !== undefined;
 }
 
 /** True when the noun asked for, if any, is plural or absent ("who has to review …"). */

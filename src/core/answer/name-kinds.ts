@@ -160,12 +160,20 @@ export function hasPersonsTitle(
   return !(asked === "place" ? head.site || (venue && head.agent) : head.agent);
 }
 
+/**
+ * The singular of a word written as a regular plural ("agencies" → "agency", "workers" →
+ * "worker"), in lower case; undefined for a word that is not ("boss", "news" aside).
+ */
+export function singularOf(word: string): string | undefined {
+  const folded = foldCase(word);
+  if (!/[^s]s$/u.test(folded)) return undefined;
+  return folded.endsWith("ies") ? `${folded.slice(0, -3)}y` : folded.slice(0, -1);
+}
+
 /** True for the plural of a noun for a person ("Veterans", "Workers"), not a singular ("Boss"). */
 function pluralOfPersonNoun(word: string, dictionary: SynonymSource): boolean {
-  const folded = foldCase(word);
-  if (!/[^s]s$/u.test(folded)) return false;
-  const singular = folded.endsWith("ies") ? `${folded.slice(0, -3)}y` : folded.slice(0, -1);
-  return dictionary.nounSense?.(singular)?.category === "person";
+  const singular = singularOf(word);
+  return singular !== undefined && dictionary.nounSense?.(singular)?.category === "person";
 }
 
 /**
