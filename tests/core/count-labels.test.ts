@@ -54,6 +54,20 @@ describe("a number that labels, not counts", () => {
     expect(answersIn("count", text, "how many ghost guns were recovered")).toEqual(["20,000"]);
   });
 
+  it("GIVEN 'a handful of states' THEN 'a handful' counts the states", () => {
+    const counted = { terms: new Set(["state"]), isNoun: () => true };
+    const text = "Just a handful of states require some sort of coverage for IVF.";
+    expect(answersIn("count", text, "how many states require coverage", counted)).toEqual([
+      "a handful",
+    ]);
+  });
+
+  it("GIVEN 'a handful of states' THEN it counts no cars", () => {
+    const counted = { terms: new Set(["car"]), isNoun: () => true };
+    const text = "Just a handful of states require some sort of coverage for IVF.";
+    expect(answersIn("count", text, "how many cars", counted)).toEqual([]);
+  });
+
   it("GIVEN 'at least three reactors' THEN 'at least three' still counts them", () => {
     const counted = { terms: new Set(["reactor"]), isNoun: () => true };
     const text = "at least three reactors outside the labs";

@@ -81,8 +81,8 @@ const TIME_UNIT = String.raw`(?:years?|months?|weeks?|days?|hours?|minutes?|seco
 /** Numbers written as words, from two up ("fifty", "a dozen", "millions"). */
 export const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|hundreds|thousands|millions|billions)`;
 
-/** A number in digits or words, with its scale: "21 million", "fifty", "a dozen". */
-const ANY_NUMBER = String.raw`(?:\d[\d,.]*(?:\s(?:million|billion|trillion|thousand|hundred))?|(?:tens|hundreds|dozens)\sof\s(?:thousands|millions|billions)|${NUMBER_WORD}(?:[\s-]${NUMBER_WORD})*|a\s(?:dozen|hundred|thousand|million|billion))`;
+/** A number in digits or words, with its scale: "21 million", "fifty", "a dozen", "a handful". */
+const ANY_NUMBER = String.raw`(?:\d[\d,.]*(?:\s(?:million|billion|trillion|thousand|hundred))?|(?:tens|hundreds|dozens)\sof\s(?:thousands|millions|billions)|${NUMBER_WORD}(?:[\s-]${NUMBER_WORD})*|a\s(?:dozen|hundred|thousand|million|billion|handful))`;
 
 /** A share of something ("90 percent of firearms"): a count of it, for "how many". */
 export const SHARE_OF = new RegExp(
