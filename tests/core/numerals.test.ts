@@ -72,3 +72,32 @@ describe("a name with a Roman numeral ('Artemis III')", () => {
     expect(numeral?.matches.length).toBeGreaterThan(0);
   });
 });
+
+describe("a number written in words ('fifty years') and in digits ('50 years')", () => {
+  const index = new CitationIndex(
+    [
+      article(
+        "flight",
+        "Supersonic Flight",
+        "For more than fifty years, outdated rules have grounded supersonic flight over land.",
+        "The agency will write new noise standards for civil aircraft.",
+      ),
+    ],
+    { synonyms: defaultSynonyms, wordVectors: defaultWordVectors },
+  );
+
+  it.each([
+    ["thirteen", true],
+    ["fifty", true],
+    ["ninety", true],
+  ])("GIVEN %j THEN a numeral: %s", (word, numeral) => {
+    expect(isNumeral(word)).toBe(numeral);
+  });
+
+  it("GIVEN the article writes the number in words THEN the question's digits find it", () => {
+    const { citations } = index.explain("what was grounded for 50 years");
+    const fifty = citations[0]?.terms.find((term) => term.word === "50");
+    expect(citations[0]?.excerpt).toContain("fifty years");
+    expect(fifty?.found).toBe("sentence");
+  });
+});
