@@ -60,6 +60,17 @@ describe("Discord text made plain before a question is read", () => {
   });
 
   it.each([
+    ["whats the plan suposed to do", "what's the plan to do"],
+    ["what are they supossed to do", "what are they to do"],
+    ["what are the giants suposedly using", "what are the giants using"],
+  ])(
+    "GIVEN the hedge typed with one p or one s (%j) THEN it goes as the hedge does",
+    (typed, read) => {
+      expect(normalizeDiscordText(typed)).toBe(read);
+    },
+  );
+
+  it.each([
     ["how long does recovery take, per the fact sheet?", "how long does recovery take?"],
     ["what does unity depend on, according to this?", "what does unity depend on?"],
     ["why is the space force important according to the WH", "why is the space force important"],

@@ -108,9 +108,11 @@ const USED_TO =
 
 /**
  * "supposed to", "meant to", "supposedly": the asker's hedge around the verb ("what is the
- * fund supposed to invest in"), read as the plain verb; the articles never say it so.
+ * fund supposed to invest in"), read as the plain verb; the articles never say it so. Chat
+ * types it with one "p" or one "s" too ("suposed", "supossed"), which the articles' words
+ * never correct: they lack it.
  */
-const HEDGE = /\b(?:supposed|meant)(?= to\s+\p{L})|\bsupposedly\b/giu;
+const HEDGE = /\b(?:sup{1,2}os{1,2}ed|meant)(?= to\s+\p{L})|\bsup{1,2}os{1,2}edly\b/giu;
 
 /**
  * Chat fillers the stop words do not hold because they are letters of other words in the
