@@ -153,3 +153,26 @@ describe("a number counting a kind of the thing asked about", () => {
     );
   });
 });
+
+describe("a figure followed by its verb", () => {
+  const text = [
+    "---",
+    "title: A Ship Aground",
+    "---",
+    "",
+    "The vessel is stable. And it does have 4,700 cargo containers on board; 56 of those contain hazardous materials and 2 are missing overboard.",
+    "",
+  ].join("\n");
+  const index = new CitationIndex([parseArticle("ship.md", new TextEncoder().encode(text))], {
+    synonyms: defaultSynonyms,
+  });
+
+  it("GIVEN '… and 2 are missing overboard' THEN the 2 counts the containers asked about", () => {
+    const answer = index.ask("how many containers are missing overboard");
+    expect(answer.answer).toBe("2");
+  });
+
+  it("GIVEN the same passage THEN 'how many containers contain hazardous materials' is still 56", () => {
+    expect(index.ask("how many containers contain hazardous materials").answer).toBe("56");
+  });
+});

@@ -1,4 +1,5 @@
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
+import { AUXILIARIES, COPULAS } from "../text/lexicon.ts";
 import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 
 // Whether a figure counts what a "how many" question counts: "23 states" does not answer
@@ -68,7 +69,11 @@ function countsUnit(text: string, from: number, counted: CountedThing, vague: bo
   // over ("1.3 million new acres" counts acres, not parks).
   // "needs at least 4,000 officers, yet has fewer than 3,500.": a figure with nothing after it
   // counts what the figure before it in its sentence counted.
-  if (next === undefined) return !countsOtherBefore(text.slice(0, from), counted);
+  // So does one followed by its verb ("and 2 are missing overboard", "only eight were built"):
+  // the words after the verb say what it did, not what it counts.
+  if (next === undefined || COPULAS.has(next.word) || AUXILIARIES.has(next.word)) {
+    return !countsOtherBefore(text.slice(0, from), counted);
+  }
   // "millions of hardworking Americans" counts people, not the hospitals asked about.
   if (after.some((token) => token.capitalized && (counted.notCountedBy?.(token.word) ?? false))) {
     return false;
