@@ -84,4 +84,21 @@ describe("an acronym typed in lower case", () => {
     expect(capitals.name).toBe(true);
     expect(ask("who is the current president of the ioc")).toEqual(capitals);
   });
+
+  it("GIVEN a short plural the articles never write ('banks') whose only phrase in the dictionary holds the word itself ('Sir Joseph Banks') THEN it is no acronym spelt out: not a name, and the passage that answers is not declined for it", () => {
+    const fraud = article(
+      "fraud",
+      "Combating Cybercrime",
+      "In September 2025, the Administration issued a Notice to help financial institutions detect and disrupt sextortion.",
+      "The Order directs agencies to prosecute scam centers abroad.",
+    );
+    const library = new CitationIndex([fraud], { synonyms: defaultSynonyms, wordVectors: null });
+    const explained = library.explain(
+      "when did the administration issue the notice to banks about sextortion",
+    );
+    const banks = explained.citations[0]?.terms.find((term) => term.word === "banks");
+    expect(banks?.weighing.name).toBe(false);
+    expect(explained.answer.answered).toBe(true);
+    expect(explained.answer.answer).toBe("September 2025");
+  });
 });

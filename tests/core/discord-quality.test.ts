@@ -52,7 +52,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 8 / own", { top1: 48, top3: 54, abstained: 16, falseAbstain: 13 }],
   ["blind discord 9 / own", { top1: 46, top3: 55, abstained: 15, falseAbstain: 10 }],
   ["blind discord 10 / own", { top1: 51, top3: 58, abstained: 17, falseAbstain: 8 }],
-  ["blind discord 12 / own", { top1: 56, top3: 61, abstained: 17, falseAbstain: 12 }],
+  ["blind discord 12 / own", { top1: 57, top3: 62, abstained: 17, falseAbstain: 11 }],
   ["blind discord 14 / own", { top1: 51, top3: 62, abstained: 20, falseAbstain: 8 }],
   ["blind discord 16 / own", { top1: 53, top3: 60, abstained: 17, falseAbstain: 13 }],
 ];

@@ -89,7 +89,8 @@ export function queryTerms(
   const compounds = compoundNames(tokens, content, options);
   const inCompoundName = new Set(compounds.flatMap((compound) => compound.tokens));
   // An acronym typed in lower case that the articles never write ("ioc", "ftc"): a name when
-  // the dictionary spells it out, as the same word typed in capitals is.
+  // the dictionary spells it out, as the same word typed in capitals is. A phrase that holds the
+  // word itself spells nothing out: "Sir Joseph Banks" makes no acronym of "banks".
   const spelledAcronym = (token: Token) =>
     !token.acronym &&
     !token.isNumber &&
@@ -97,7 +98,9 @@ export function queryTerms(
     token.word.length <= TYPO_MATCHING.maxAcronymLength &&
     !STOP_WORDS.has(token.word) &&
     !view.has(token.term) &&
-    (options.synonyms?.phraseSynonyms?.(token.word).length ?? 0) > 0;
+    (options.synonyms?.phraseSynonyms?.(token.word) ?? []).some(
+      (phrase) => !phrase.includes(token.word),
+    );
   const isName = (token: Token) =>
     inCompoundName.has(token) || names.isName(token) || spelledAcronym(token);
   const variantsByTerm = new Map<string, VariantMap>();
