@@ -985,6 +985,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Tom Cotton blocked nominee Jane Doe on Tuesday, aides said.",
     "Tom Cotton",
   ],
+  // A region the dictionary writes in lower case ("western hemisphere") or as an abbreviation
+  // ("UK") is a place all the same: no answer to who.
+  [
+    "who runs the militia now",
+    "person",
+    "The militia has destabilized the Western Hemisphere for years, officials said.",
+    null,
+  ],
+  [
+    "who runs the militia now",
+    "person",
+    "The militia is now run by Hassan Nasrallah, officials said.",
+    "Hassan Nasrallah",
+  ],
 ];
 
 describe("a name answers only as the person, organisation or place asked for, or none", () => {

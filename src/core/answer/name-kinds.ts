@@ -56,6 +56,18 @@ export function wrongKindOfName(
   ) {
     if (!(venue && headSense.agent)) return true;
   }
+  // "Western Hemisphere", "UK": a region the dictionary writes in lower case or as an
+  // abbreviation is a place all the same, when the whole name is its word (not a surname
+  // alone: "Hill").
+  const whole = dictionary.nounSense(name) ?? initials;
+  if (
+    type === "person" &&
+    whole?.category === "location" &&
+    whole.agent === false &&
+    (/\s/u.test(name) || /^[\p{Lu}.]+$/u.test(name))
+  ) {
+    return true;
+  }
   if (!sense?.proper) return false;
   if (type === "place") {
     return sense.category === "person" || (!venue && sense.category === "organization");
