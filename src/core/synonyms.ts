@@ -65,6 +65,11 @@ export interface SynonymSource {
    */
   mostlyVerb?(word: string): boolean;
   /**
+   * True when the dictionary knows the word (or its dictionary form) as a verb in any sense
+   * ("support", "need", not "economy"): after a name, such a word may be the name's verb.
+   */
+  verb?(word: string): boolean;
+  /**
    * What a verb and its particle mean together ("set" "up": "establish", "found", "launch";
    * "figure" "out": "solve", "work"), when the dictionary knows the two as one verb:
    * its single-word synonyms and the content words of its definition.

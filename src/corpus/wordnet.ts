@@ -114,6 +114,10 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).adjective;
   }
 
+  verb(word: string): boolean {
+    return this.lookup(word).verb;
+  }
+
   countryOf(word: string): readonly string[] {
     return this.lookup(word).country;
   }
@@ -225,6 +229,7 @@ export class WordNetSynonyms implements SynonymSource {
       proper,
       mostlyVerb,
       adjective: tagged.has("adj"),
+      verb: tagged.has("verb"),
       country: [...country].filter((word) => !word.includes("_")),
     };
     this.cache.set(word, result);
@@ -278,6 +283,8 @@ interface WordEntry {
   proper: boolean;
   mostlyVerb: boolean;
   adjective: boolean;
+  /** Whether the dictionary knows the word as a verb. */
+  verb: boolean;
   /** For a capital, the words of its country ("beijing" → "china", "prc"). */
   country: string[];
 }

@@ -999,6 +999,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The militia is now run by Hassan Nasrallah, officials said.",
     "Hassan Nasrallah",
   ],
+  // A place's name before a noun for a thing says whose thing ("the U.S. economy"), not who
+  // acted; before a noun for people ("the U.S. government") it is the body acting.
+  [
+    "who wrote the study saying tariffs strengthened the economy",
+    "person",
+    "A study on the tariffs found that they strengthened the U.S. economy.",
+    null,
+  ],
+  [
+    "who wrote the study saying tariffs strengthened the economy",
+    "person",
+    "A study on the tariffs found that they strengthened the U.S. government.",
+    "U.S",
+  ],
 ];
 
 describe("a name answers only as the person, organisation or place asked for, or none", () => {

@@ -34,6 +34,13 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.mostlyVerb("tesla")).toBe(false);
   });
 
+  it("GIVEN nouns that are verbs too and nouns only THEN verb() tells them apart", () => {
+    expect(wordnet.verb("support")).toBe(true);
+    expect(wordnet.verb("needs")).toBe(true);
+    expect(wordnet.verb("economy")).toBe(false);
+    expect(wordnet.verb("commitment")).toBe(false);
+  });
+
   it("GIVEN irregular past forms THEN they are read as their verbs, not as the nouns they spell", () => {
     // "sat" alone is the dictionary's "Sat" (Saturday), a name; "musk sat down with" is "sit".
     expect(wordnet.properNoun("sat")).toBe(false);

@@ -266,6 +266,28 @@ export function personsModified(
 }
 
 /**
+ * True when a place's name modifies a noun for a thing right after it ("the U.S. economy",
+ * "the U.S. homeland"): asked who, the place says whose or where the thing is, not who acts.
+ * A noun that names people in some sense ("U.S. government", "China team") leaves the place
+ * the body acting, and a word the dictionary knows as a verb too may be the name's verb.
+ */
+export function placeModifiesThing(
+  name: string,
+  after: string,
+  dictionary: SynonymSource,
+): boolean {
+  const sense = dictionary.nounSense?.(name) ?? dictionary.nounSense?.(`${name}.`);
+  if (!sense?.site) return false;
+  const next = /^\.?\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+  if (next === undefined || STOP_WORDS.has(next) || dictionary.adjective?.(next)) return false;
+  // "Would the White House support that", "Republicans need to act": a word that may be a
+  // verb may be the name's own.
+  if (dictionary.verb?.(next) !== false) return false;
+  const noun = dictionary.nounSense?.(next);
+  return noun !== undefined && !noun.proper && noun.agent === false && noun.person === false;
+}
+
+/**
  * A name known as a body's: the dictionary's organisation ("United Nations"), a name whose last
  * word is an organisation's noun ("Federal Emergency Management Agency"), or an acronym that is
  * no place ("FEMA", not "UK").

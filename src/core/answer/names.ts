@@ -15,6 +15,7 @@ import {
   isPersonNoun,
   isRole,
   personsModified,
+  placeModifiesThing,
   onlyVerb,
   placeModifiesAsked,
   wrongKindOfName,
@@ -282,6 +283,17 @@ export function bestName(
         if (asked.has(termOf(persons))) describedOnly = true;
         continue;
       }
+    }
+    // "strengthened the U.S. economy": the place says whose economy, not who did it. Not the
+    // last of a list of names ("Federal and State policies"): the list is read as a whole.
+    if (
+      type === "person" &&
+      dictionary &&
+      !asksWhose &&
+      !/\p{Lu}\S*\s+(?:and|or|&)\s+$/u.test(excerpt.slice(0, match.index)) &&
+      placeModifiesThing(name, excerpt.slice(match.end), dictionary)
+    ) {
+      continue;
     }
     const before = excerpt
       .slice(Math.max(0, match.index - SHORT_ANSWER.lookBehind), match.index)
