@@ -1013,6 +1013,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "A study on the tariffs found that they strengthened the U.S. government.",
     "U.S",
   ],
+  // Asked for a person ("which president"), a body's name is none: its head names a group of
+  // people but never a person ("Administration"), whatever the noun's main sense.
+  [
+    "which president signed the landmark law",
+    "person",
+    "The Biden Administration ignored the landmark law for years.",
+    null,
+  ],
+  [
+    "which president signed the landmark law",
+    "person",
+    "The landmark law was signed by President Nixon in 1972.",
+    "President Nixon",
+  ],
 ];
 
 describe("a name answers only as the person, organisation or place asked for, or none", () => {

@@ -372,7 +372,13 @@ export function bestName(
 function bodyName(name: string, dictionary: SynonymSource): boolean {
   const head = beforeOf(name).split(/\s+/u).at(-1) ?? "";
   const sense = dictionary.nounSense?.(foldCase(head));
-  return sense?.category === "organization" && !sense.proper;
+  if (!sense || sense.proper) return false;
+  // "Biden Administration", "Office of the Chief Information Officer": a noun whose senses name
+  // a group of people but never a person is a body's, whatever its main sense.
+  return (
+    sense.category === "organization" ||
+    (sense.agent === true && sense.person === false && sense.site === false)
+  );
 }
 
 /** Words of a question that name what it is about (not its frame), as terms. */
