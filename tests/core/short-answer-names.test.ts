@@ -1027,6 +1027,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The landmark law was signed by President Nixon in 1972.",
     "President Nixon",
   ],
+  // A name opening with a word that is only an adjective ("Massive") whose head names no one
+  // in any sense ("Investment") is a heading's thing, not a person.
+  [
+    "which eu leader signed the trade deal",
+    "person",
+    "Massive EU Investment in the United States: The EU will invest $600 billion over three years.",
+    null,
+  ],
+  [
+    "which eu leader signed the trade deal",
+    "person",
+    "The trade deal was signed by Commission President Ursula Schmidt.",
+    "Commission President Ursula Schmidt",
+  ],
 ];
 
 describe("a name answers only as the person, organisation or place asked for, or none", () => {

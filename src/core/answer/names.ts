@@ -238,6 +238,9 @@ export function bestName(
     if (organization && dictionary && isPersonNoun(last, dictionary)) continue;
     // "whats the name of the treasury secretary": a body ("Government of Iran") is no person.
     if (personAsked && dictionary && bodyName(words.join(" "), dictionary)) continue;
+    // "which eu leader": "Massive EU Investment" (a heading) names a thing: it opens with an
+    // adjective and its head names no one in any sense.
+    if (personAsked && dictionary && thingName(words.join(" "), dictionary)) continue;
     const preceding = excerpt.slice(Math.max(0, match.index - 20), match.index);
     // "the Administration", "the Order": a capitalised common noun refers to something
     // the article names elsewhere; it is no name of its own (an acronym is: "the FAA").
@@ -379,6 +382,26 @@ function bodyName(name: string, dictionary: SynonymSource): boolean {
     sense.category === "organization" ||
     (sense.agent === true && sense.person === false && sense.site === false)
   );
+}
+
+/**
+ * True for the name of a thing: two words or more, the first only an adjective ("Massive",
+ * not "Young", a noun too), the head (before any "of") a common noun that names no one in any
+ * sense ("Investment", not "Price", a singer's name too). The first two words are no name
+ * the dictionary knows ("United States Agency for International Development").
+ */
+function thingName(name: string, dictionary: SynonymSource): boolean {
+  const words =
+    beforeOf(name)
+      .split(/\s+for\s+/u)[0]
+      ?.split(/\s+/u) ?? [];
+  if (words.length < 2 || !/^\p{L}{3,}$/u.test(words.at(-1) ?? "")) return false;
+  const first = foldCase(words[0] ?? "");
+  if (dictionary.nounSense?.(first) !== undefined || !dictionary.adjective?.(first)) return false;
+  // "United States Agency", "New Jersey Transit": the adjective begins a name of its own.
+  if (dictionary.nounSense?.(words.slice(0, 2).join(" ")) !== undefined) return false;
+  const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
+  return head !== undefined && !head.proper && head.person === false && head.agent === false;
 }
 
 /** Words of a question that name what it is about (not its frame), as terms. */
