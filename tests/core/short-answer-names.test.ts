@@ -1041,6 +1041,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The trade deal was signed by Commission President Ursula Schmidt.",
     "Commission President Ursula Schmidt",
   ],
+  // Asked which countries, common words whose head names no place in any sense ("Task
+  // Forces") are no country.
+  [
+    "which countries own the farms",
+    "place",
+    "Foreign-controlled companies own the farms, the issues the Task Forces are directed to investigate.",
+    null,
+  ],
+  [
+    "which countries own the farms",
+    "place",
+    "The farms are owned by companies from China and Mexico, the Task Forces found.",
+    "China and Mexico",
+  ],
 ];
 
 describe("a name answers only as the person, organisation or place asked for, or none", () => {

@@ -11,6 +11,7 @@ import { asksForName, FIRST_WH, heldRole, type AnswerType } from "./expected.ts"
 import { roleNear } from "./held-role.ts";
 import {
   beforeOf,
+  commonNoun,
   hasPersonsTitle,
   isPersonNoun,
   isRole,
@@ -131,6 +132,10 @@ export function bestName(
   const noun = askedNoun(question, dictionary);
   const placeAsked = type === "place" && noun?.sense.category === "location" ? noun : undefined;
   const kindAsked = noun === undefined ? undefined : termOf(noun.word);
+  // "which cities", "which countries", "which nations": a place, or a polity (a kind of country).
+  const polityAsked =
+    noun !== undefined &&
+    (noun.sense.category === "location" || dictionary?.isKindOf?.(noun.word, "country") === true);
   // "Which federal departments…": a person ("President Biden") does not answer it.
   const organization = type === "person" && noun?.sense.category === "organization";
   const personAsked = type === "person" && noun?.sense.category === "person";
@@ -229,6 +234,18 @@ export function bestName(
     if (wrongKindOfName(type, words.join(" "), dictionary, venue)) continue;
     // "which cities": a place the dictionary knows as none ("America", "Illinois") is not one.
     if (placeAsked && dictionary?.isKindOf?.(words.join(" "), placeAsked.word) === false) continue;
+    // "which foreign countries own the companies" (asked who, of places): "Task Forces", common
+    // words whose head names no place in any sense, is none either. An acronym ("NATO") may be
+    // a place's name for all the dictionary says.
+    if (
+      polityAsked &&
+      dictionary &&
+      words.every((word) => /\p{Ll}/u.test(word) && commonNoun(word, dictionary)) &&
+      dictionary.nounSense?.(foldCase(beforeOf(words.join(" ")).split(/\s+/u).at(-1) ?? ""))
+        ?.site === false
+    ) {
+      continue;
+    }
     // “Grand Ronde Reservation Act Amendment of 2023”: the title of a law, a report or an
     // event, in quotes, is neither who nor where.
     if (titles.some(([from, to]) => match.index >= from && match.index < to)) continue;
