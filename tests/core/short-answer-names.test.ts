@@ -1055,6 +1055,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The farms are owned by companies from China and Mexico, the Task Forces found.",
     "China and Mexico",
   ],
+  // A title given after "titled" or "entitled", unquoted, is a title as a quoted one is, its
+  // subtitle after a colon too; "entitled to" a thing gives none.
+  [
+    "who won the final",
+    "person",
+    "The United States will suspend the interim final rule titled Expansion of End-User Controls to Cover Affiliates of Certain Listed Entities.",
+    null,
+  ],
+  [
+    "who won the final",
+    "person",
+    "The report, titled Made in America, was written by Jane Doe and won the final prize.",
+    "Jane Doe",
+  ],
 ];
 
 describe("a name answers only as the person, organisation or place asked for, or none", () => {

@@ -35,6 +35,32 @@ export function quotedTitles(excerpt: string): [number, number][] {
   return spans;
 }
 
+/**
+ * Where titles given after "titled" or "entitled" stand, unquoted ("the interim final rule
+ * titled Expansion of End-User Controls to Cover Affiliates of Certain Listed Entities"): its
+ * capitalised words, numbers and the short function words between them.
+ */
+export function namedTitles(excerpt: string): [number, number][] {
+  const spans: [number, number][] = [];
+  // "titled The Fourth Trimester and Beyond: The Case for…"; not "entitled to a refund".
+  for (const lead of excerpt.matchAll(
+    /\b(?:[Tt]itled|[Ee]ntitled)\s+(?:(?:the|a|an)\s+)?(?=[“"‘]?\p{Lu})/gu,
+  )) {
+    const start = lead.index + lead[0].length;
+    let end = start;
+    for (const word of excerpt.slice(start).matchAll(/\S+/gu)) {
+      const bare = word[0].replace(/[,;:.!?”"’)]+$/u, "");
+      const capitalised = /^[“"‘(]?[\p{Lu}\p{N}]/u.test(bare);
+      if (!capitalised && !QUOTED_TITLE_LINKS.has(bare)) break;
+      if (capitalised) end = start + word.index + bare.length;
+      // A subtitle goes on after a colon; other punctuation ends the title.
+      if (bare !== word[0] && !word[0].endsWith(":")) break;
+    }
+    if (end > start) spans.push([start, end]);
+  }
+  return spans;
+}
+
 /** Lower-case words a title may hold between its capitalised ones. */
 const QUOTED_TITLE_LINKS: ReadonlySet<string> = new Set([
   "of",

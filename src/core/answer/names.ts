@@ -22,7 +22,7 @@ import {
   wrongKindOfName,
 } from "./name-kinds.ts";
 import { asksForSeveral, type PlacedName, withListedNames } from "./coordinated.ts";
-import { namesIn, quotedTitles } from "./name-spans.ts";
+import { namedTitles, namesIn, quotedTitles } from "./name-spans.ts";
 import { choiceRanges } from "../search/alternatives.ts";
 import { initialismLetters, spellsOut } from "../text/initials.ts";
 
@@ -173,7 +173,10 @@ export function bestName(
   const afterWho = wordAfterWho(question);
   const asksSaying =
     type === "person" && afterWho !== undefined && Boolean(dictionary?.speechVerb?.(afterWho));
-  const titles = type === "person" || type === "place" ? quotedTitles(excerpt) : [];
+  const titles =
+    type === "person" || type === "place"
+      ? [...quotedTitles(excerpt), ...namedTitles(excerpt)]
+      : [];
   for (const match of namesIn(excerpt, dictionary)) {
     if (match.index < labelEnd) continue;
     // "the label ‘Rust Belt.’": a closing quotation mark is no part of the name either.
@@ -247,7 +250,7 @@ export function bestName(
       continue;
     }
     // “Grand Ronde Reservation Act Amendment of 2023”: the title of a law, a report or an
-    // event, in quotes, is neither who nor where.
+    // event, in quotes or after "titled", is neither who nor where.
     if (titles.some(([from, to]) => match.index >= from && match.index < to)) continue;
     if (nameAsked && dictionary && isRole(words, dictionary)) continue;
     if (organization && dictionary && hasPersonsTitle(words.join(" "), dictionary, type)) continue;
