@@ -11,16 +11,16 @@ import { asksForName, FIRST_WH, heldRole, type AnswerType } from "./expected.ts"
 import { roleNear } from "./held-role.ts";
 import {
   beforeOf,
+  bodyName,
   commonNoun,
   hasPersonsTitle,
   isPersonNoun,
   isRole,
-  personsModified,
-  placeModifiesThing,
   onlyVerb,
-  placeModifiesAsked,
+  thingName,
   wrongKindOfName,
 } from "./name-kinds.ts";
+import { personsModified, placeModifiesAsked, placeModifiesThing } from "./name-modifiers.ts";
 import { asksForSeveral, type PlacedName, withListedNames } from "./coordinated.ts";
 import { namedTitles, namesIn, quotedTitles } from "./name-spans.ts";
 import { choiceRanges } from "../search/alternatives.ts";
@@ -389,39 +389,6 @@ export function bestName(
   return several && dictionary
     ? withListedNames(best.placed, listable, excerpt, dictionary)
     : best.name;
-}
-
-/** True for the name of a body: its head ("Government" of "Government of Iran") is an organisation's noun. */
-function bodyName(name: string, dictionary: SynonymSource): boolean {
-  const head = beforeOf(name).split(/\s+/u).at(-1) ?? "";
-  const sense = dictionary.nounSense?.(foldCase(head));
-  if (!sense || sense.proper) return false;
-  // "Biden Administration", "Office of the Chief Information Officer": a noun whose senses name
-  // a group of people but never a person is a body's, whatever its main sense.
-  return (
-    sense.category === "organization" ||
-    (sense.agent === true && sense.person === false && sense.site === false)
-  );
-}
-
-/**
- * True for the name of a thing: two words or more, the first only an adjective ("Massive",
- * not "Young", a noun too), the head (before any "of") a common noun that names no one in any
- * sense ("Investment", not "Price", a singer's name too). The first two words are no name
- * the dictionary knows ("United States Agency for International Development").
- */
-function thingName(name: string, dictionary: SynonymSource): boolean {
-  const words =
-    beforeOf(name)
-      .split(/\s+for\s+/u)[0]
-      ?.split(/\s+/u) ?? [];
-  if (words.length < 2 || !/^\p{L}{3,}$/u.test(words.at(-1) ?? "")) return false;
-  const first = foldCase(words[0] ?? "");
-  if (dictionary.nounSense?.(first) !== undefined || !dictionary.adjective?.(first)) return false;
-  // "United States Agency", "New Jersey Transit": the adjective begins a name of its own.
-  if (dictionary.nounSense?.(words.slice(0, 2).join(" ")) !== undefined) return false;
-  const head = dictionary.nounSense?.(foldCase(words.at(-1) ?? ""));
-  return head !== undefined && !head.proper && head.person === false && head.agent === false;
 }
 
 /** Words of a question that name what it is about (not its frame), as terms. */
