@@ -9,6 +9,32 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // A time told by its number ("On Day One", "Since Day One", "Since I took office") names no
+  // one; the name that acts after it does.
+  [
+    "who designated the cartels",
+    "person",
+    "On Day One, President Trump designated eight cartels as terrorist organizations.",
+    "President Trump",
+  ],
+  [
+    "who has taken decisive steps to protect the unborn",
+    "person",
+    "From Day One, the Administration has taken decisive steps to protect the unborn.",
+    null,
+  ],
+  [
+    "who has been laser focused on eliminating waste",
+    "person",
+    "ELIMINATING WASTE: Since Day One, President Trump has been laser focused on eliminating waste.",
+    "President Trump",
+  ],
+  [
+    "who has made record investments in tribal nations",
+    "person",
+    "Since I came into office, my Administration has made record investments in tribal nations.",
+    null,
+  ],
   // "Which cities": a place the dictionary knows as no city ("America", a country) is none;
   // one it knows as a city answers.
   [

@@ -2,7 +2,7 @@ import { speakerLabel } from "../article/speakers.ts";
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import { clauseAround } from "./clauses.ts";
 import type { SynonymSource } from "../synonyms.ts";
-import { STOP_WORDS } from "../text/lexicon.ts";
+import { STOP_WORDS, TIME_WORDS } from "../text/lexicon.ts";
 import { CALENDAR_WORD } from "../text/expressions.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
 import { askedNoun } from "./asked-noun.ts";
@@ -34,6 +34,14 @@ const LABEL_NUMBER =
 const ROMAN_NUMERAL = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/u;
 
 /** A preposition of place right before a name ("in Woodside", "at the White House"). */
+/** Words of a time told by its number ("Day One", "Year Two"): no name of anyone or anywhere. */
+const TIME_OR_NUMBER: ReadonlySet<string> = new Set([
+  ...TIME_WORDS,
+  ..."since until after before during day days weeks months years one two three four five six seven eight nine ten first second third".split(
+    " ",
+  ),
+]);
+
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside(?: of)?|inside)\s+(?:the\s+)?$/iu;
 
 /**
@@ -188,6 +196,12 @@ export function bestName(
     // a last word the dictionary knows only as a verb is no part of the name.
     while (words.length > 1 && onlyVerb(words.at(-1) ?? "", dictionary)) words.pop();
     if (words.length === 0) continue;
+    // "On Day One", "Since Day One": a time told by its number names no one and nowhere.
+    if (
+      words.every((word) => TIME_OR_NUMBER.has(foldCase(word)) || STOP_WORDS.has(foldCase(word)))
+    ) {
+      continue;
+    }
     const alternatives = isChoice(words);
     const isSentenceStart =
       match.index === 0 || /[.!?“":•-]\s*$/u.test(excerpt.slice(0, match.index));
