@@ -9,7 +9,7 @@ import type { VariantMap } from "./variants.ts";
  * "on", "over", "into": after a verb they are most often prepositions ("drop in trump's
  * first month", "file in 2024").
  */
-const PARTICLES: ReadonlySet<string> = new Set(["up", "down", "out", "off", "back", "away"]);
+export const PARTICLES: ReadonlySet<string> = new Set(["up", "down", "out", "off", "back", "away"]);
 
 /**
  * A verb typed with its particle ("who is supposed to set up the shipyard", "what is the

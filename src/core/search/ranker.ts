@@ -30,6 +30,7 @@ import { NameEvidence } from "./names.ts";
 import { publisherAsSubject, publisherKeys } from "./publisher.ts";
 import { queryTerms } from "./query.ts";
 import { scoreCandidates, type Candidate } from "./score.ts";
+import { eventTerms, speaksOfEvent } from "./asked-event.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
 import { Speakers } from "./speakers.ts";
 import type { Answer, AskOptions, Citation } from "./types.ts";
@@ -208,7 +209,7 @@ export class Ranker {
     const kindOfNameAsked = expected === "person" && askedKind === "person";
     const givesName = () =>
       top !== undefined && this.shortAnswerIn(expected, question, top, counted) !== null;
-    const answered =
+    const passes =
       best !== undefined &&
       !tooVague &&
       (!(nameAsked || expected === "place" || kindOfNameAsked) || givesName()) &&
@@ -219,7 +220,7 @@ export class Ranker {
       !(this.options.declineMissingName && best.missingName) &&
       !(this.options.declineMissingAttribute && best.missingAttribute) &&
       (!needsKind(expected, kind) || best.kindFits);
-    const judged = answered
+    const judgedFirst = passes
       ? judgeConfidence(
           expected,
           question,
@@ -229,6 +230,17 @@ export class Ranker {
           this.publishedOf,
         )
       : { answer: null, close: false };
+    // "When was the general services administration created" is not answered with the date of
+    // a memorandum to its Administrator: a passage that never speaks of the event asked about
+    // does not date it. Declined where that date would be the short answer; a close call,
+    // with none, is left as it is (a date's passage may say its event in other words).
+    const undated =
+      expected === "date" &&
+      best !== undefined &&
+      judgedFirst.answer !== null &&
+      !speaksOfEvent(best, eventTerms(tokens, terms, this.options.synonyms));
+    const answered = passes && !undated;
+    const judged = answered ? judgedFirst : { answer: null, close: false };
     // "who said …" of a transcript's passage that names nobody else: its speaker.
     const speaker =
       answered && asksSpeaker && judged.answer === null && !judged.close && best

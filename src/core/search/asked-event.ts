@@ -1,0 +1,65 @@
+// Whether a passage's date is about what the question asks: a date dates the event the
+// question names ("created", "passed").
+
+import type { SynonymSource } from "../synonyms.ts";
+import type { Token } from "../text/tokenize.ts";
+import { PARTICLES } from "./phrasal-verbs.ts";
+import type { QueryTerm } from "./query.ts";
+import type { Candidate } from "./score.ts";
+import { Place } from "./term-notes.ts";
+
+/** The words that open a question about a date: the event is named after them. */
+const DATE_QUESTION_WORD = /^(?:when|wen|what|whats|which)$/u;
+
+/**
+ * Words before a verb's form that make it a modifier of a noun ("the revised guidelines", "of
+ * proposed rulemaking"), not the event asked about.
+ */
+const BEFORE_MODIFIER =
+  /^(?:the|a|an|its|his|her|their|this|that|these|those|our|my|your|of|for|on|in|at|by|with|from)$/u;
+
+/** Verbs whose subject is the event ("when did the attack happen"): they name none of their own. */
+const EVENT_OF_SUBJECT = /^(?:happen|happened|happens|happening|occur|occurred|occurs|occurring)$/u;
+
+/**
+ * The question words (positions in `terms`) that name the event a date question asks about:
+ * "created" of "when was the general services administration created", "decriminalize" of
+ * "when did DC first decriminalize weed". A word the dictionary knows only as a verb (not
+ * "post", "ban", "plan": nouns too, and often the thing asked about), after the question
+ * word, not a modifier of a noun, nor the first word of a phrasal verb ("kick off", whose
+ * meaning the verb alone does not carry).
+ */
+export function eventTerms(
+  tokens: readonly Token[],
+  terms: readonly QueryTerm[],
+  dictionary: SynonymSource | null | undefined,
+): number[] {
+  if (!dictionary?.mostlyVerb || !dictionary.nounSense) return [];
+  const asks = tokens.findIndex((token) => DATE_QUESTION_WORD.test(token.word));
+  return terms.flatMap((term, i) => {
+    if (term.lowInformation || EVENT_OF_SUBJECT.test(term.word)) return [];
+    if (!(dictionary.mostlyVerb?.(term.word) ?? false)) return [];
+    if (dictionary.nounSense?.(term.word) !== undefined) return [];
+    const at = tokens.findIndex((token, position) => position > asks && token.word === term.word);
+    if (at < 0) return [];
+    const before = tokens[at - 1]?.word ?? "";
+    const after = tokens[at + 1]?.word ?? "";
+    if (BEFORE_MODIFIER.test(before) || PARTICLES.has(after)) return [];
+    return [i];
+  });
+}
+
+/**
+ * True when a passage (its sentence or the neighbour quoted with it) says one of the event's
+ * words, in any of their forms or stand-ins, however loose ("reprocessing" for "recycled");
+ * true when the question names no event.
+ */
+export function speaksOfEvent(candidate: Candidate, events: readonly number[]): boolean {
+  return (
+    events.length === 0 ||
+    events.some((i) => {
+      const place = candidate.places[i] ?? Place.nowhere;
+      return place === Place.sentence || place === Place.neighbor;
+    })
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+
+const ORDER =
+  "In March 2024, the governor signed an order directing the director of the Harbor Authority to review its dredging contracts.";
+const BUSY = "The harbor has grown busier every year since the new terminal opened.";
+const FOUNDED = "The Harbor Authority was established in 1921 to run the port.";
+
+function indexOf(...paragraphs: string[]): CitationIndex {
+  const text = ["---\ntitle: The Harbor\ndate: '2024-04-02'\n---", ...paragraphs, ""].join("\n\n");
+  return new CitationIndex([parseArticle("harbor.md", new TextEncoder().encode(text))], {
+    synonyms: defaultSynonyms,
+    wordVectors: defaultWordVectors,
+  });
+}
+
+describe("a date answers only where its passage speaks of the event asked about", () => {
+  it("GIVEN 'when was the harbor authority created' and only a passage dating an order to its director THEN the question is declined, not answered 'March 2024'", () => {
+    const answer = indexOf(ORDER, BUSY).ask("when was the harbor authority created");
+    expect(answer).toMatchObject({ answered: false, answer: null });
+  });
+
+  it("GIVEN a passage saying the authority was established (a word standing for 'created') THEN its year answers", () => {
+    const answer = indexOf(FOUNDED, ORDER).ask("when was the harbor authority created");
+    expect(answer).toMatchObject({ answered: true, answer: "in 1921" });
+  });
+
+  it("GIVEN a question about the order the passage dates THEN the date answers", () => {
+    const answer = indexOf(ORDER, BUSY).ask("when did the governor sign the harbor order");
+    expect(answer).toMatchObject({ answered: true, answer: "March 2024" });
+  });
+});
