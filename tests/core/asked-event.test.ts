@@ -32,3 +32,22 @@ describe("a date answers only where its passage speaks of the event asked about"
     expect(answer).toMatchObject({ answered: true, answer: "March 2024" });
   });
 });
+
+const DUTIES =
+  "Today, 30% import duties on Acme's cars raise their sticker prices. That stands in contrast to some Italian sports brands in Japan, which were accused of overcharging buyers.";
+
+describe("a figure quoted from a passage's neighbour answers only what that neighbour speaks of", () => {
+  it("GIVEN a sentence on Italian sports brands quoted with the 30% duties on Acme's cars THEN 'what import duty do Italian sports cars face in Japan' is declined", () => {
+    const answer = indexOf(DUTIES, "Acme sells more cars every year.").ask(
+      "What import duty do Italian sports cars face in Japan?",
+    );
+    expect(answer).toMatchObject({ answered: false, answer: null });
+  });
+
+  it("GIVEN the same passage THEN 'what import duty do Acme's cars face' is answered 30%", () => {
+    const answer = indexOf(DUTIES, "Acme sells more cars every year.").ask(
+      "What import duty do Acme's cars face?",
+    );
+    expect(answer).toMatchObject({ answered: true, answer: "30%" });
+  });
+});

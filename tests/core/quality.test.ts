@@ -76,7 +76,9 @@ describe("answer quality on questions written blind (by a colleague who never ra
     expect(result.top1, result.misses.join("\n")).toBeGreaterThanOrEqual(34);
     expect(result.top3).toBeGreaterThanOrEqual(40);
     expect(result.falseAbstain).toBeLessThanOrEqual(2);
-    expect(result.abstained).toBeGreaterThanOrEqual(11);
+    // 11 until 5 December: "What import tariff do German luxury cars face in China?" is
+    // declined, its 25% being Tesla's, in the neighbour quoted with the German makers' sentence.
+    expect(result.abstained).toBeGreaterThanOrEqual(12);
   });
 
   it("GIVEN blind questions about two articles loaded together THEN most are right, from the right article", () => {

@@ -1,8 +1,10 @@
-// Whether a passage's date is about what the question asks: a date dates the event the
-// question names ("created", "passed").
+// Whether a passage's date or figure is about what the question asks: a date dates the event
+// the question names ("created", "passed"), and a figure quoted from a passage's neighbour
+// belongs to what that neighbour speaks of.
 
 import type { SynonymSource } from "../synonyms.ts";
-import type { Token } from "../text/tokenize.ts";
+import { tokenize, type Token } from "../text/tokenize.ts";
+import { termsIn } from "./context-words.ts";
 import { PARTICLES } from "./phrasal-verbs.ts";
 import type { QueryTerm } from "./query.ts";
 import type { Candidate } from "./score.ts";
@@ -62,4 +64,29 @@ export function speaksOfEvent(candidate: Candidate, events: readonly number[]): 
       return place === Place.sentence || place === Place.neighbor;
     })
   );
+}
+
+/**
+ * True when a short answer stands only in the neighbour quoted with the passage and that
+ * neighbour says none of the question's words the passage's own sentence holds: "Today, 25%
+ * tariffs on Tesla's imported cars…" quoted before "…some of the German luxury makers…" does
+ * not say what German luxury cars pay.
+ */
+export function figureOfNeighbour(
+  answer: string,
+  candidate: Candidate,
+  terms: readonly QueryTerm[],
+  sentenceText: (id: number) => string,
+): boolean {
+  if (candidate.withNeighbor === 0 || sentenceText(candidate.sentenceId).includes(answer)) {
+    return false;
+  }
+  const own = terms.flatMap((term, i) =>
+    !term.lowInformation && candidate.places[i] === Place.sentence ? [i] : [],
+  );
+  // A sentence that says none of the question's words leaves its neighbour to say them all.
+  if (own.length === 0) return false;
+  const neighbour = sentenceText(candidate.sentenceId + candidate.withNeighbor);
+  const inNeighbour = termsIn(terms, undefined, new Set(tokenize(neighbour).map((t) => t.term)));
+  return !own.some((i) => inNeighbour[i] === 1);
 }

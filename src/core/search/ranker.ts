@@ -5,6 +5,7 @@
 // questions here.
 
 import { askedNoun } from "../answer/asked-noun.ts";
+import { patternsOf } from "../answer/answers-in.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
@@ -30,7 +31,7 @@ import { NameEvidence } from "./names.ts";
 import { publisherAsSubject, publisherKeys } from "./publisher.ts";
 import { queryTerms } from "./query.ts";
 import { scoreCandidates, type Candidate } from "./score.ts";
-import { eventTerms, speaksOfEvent } from "./asked-event.ts";
+import { eventTerms, figureOfNeighbour, speaksOfEvent } from "./asked-event.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
 import { Speakers } from "./speakers.ts";
 import type { Answer, AskOptions, Citation } from "./types.ts";
@@ -239,7 +240,14 @@ export class Ranker {
       best !== undefined &&
       judgedFirst.answer !== null &&
       !speaksOfEvent(best, eventTerms(tokens, terms, this.options.synonyms));
-    const answered = passes && !undated;
+    // "What import tariff do German luxury cars face in China?" is not answered by the 25% on
+    // Tesla's cars that a sentence on German luxury makers is quoted with.
+    const untied =
+      patternsOf(expected).length > 0 &&
+      best !== undefined &&
+      judgedFirst.answer !== null &&
+      figureOfNeighbour(judgedFirst.answer, best, terms, (id) => this.view.sentenceText(id));
+    const answered = passes && !undated && !untied;
     const judged = answered ? judgedFirst : { answer: null, close: false };
     // "who said …" of a transcript's passage that names nobody else: its speaker.
     const speaker =
