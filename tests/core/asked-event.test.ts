@@ -51,3 +51,23 @@ describe("a figure quoted from a passage's neighbour answers only what that neig
     expect(answer).toMatchObject({ answered: true, answer: "30%" });
   });
 });
+
+const THAI_DEAL =
+  "Under the new trade deal, Thailand will eliminate tariffs on about 80% of American goods.";
+const SIGNED = "The trade deal was signed in Kuala Lumpur.";
+
+describe("a figure beside another place than the one asked is that place's", () => {
+  it("GIVEN only a passage on Thailand's tariffs THEN 'what tariff rate will malaysian goods face' is declined, not answered 80%", () => {
+    const answer = indexOf(THAI_DEAL, SIGNED).ask(
+      "What tariff rate will Malaysian goods face under the new trade deal?",
+    );
+    expect(answer).toMatchObject({ answered: false, answer: null });
+  });
+
+  it("GIVEN the same passage THEN a question about Thailand is answered 80%", () => {
+    const answer = indexOf(THAI_DEAL, SIGNED).ask(
+      "What share of American goods will Thailand stop taxing under the trade deal?",
+    );
+    expect(answer).toMatchObject({ answered: true, answer: "80%" });
+  });
+});

@@ -49,7 +49,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 5 / own", { top1: 61, top3: 65, abstained: 17, falseAbstain: 8 }],
   ["blind discord 6 / own", { top1: 48, top3: 56, abstained: 21, falseAbstain: 14 }],
   ["blind discord 7 / own", { top1: 58, top3: 66, abstained: 21, falseAbstain: 6 }],
-  ["blind discord 8 / own", { top1: 48, top3: 54, abstained: 17, falseAbstain: 13 }],
+  ["blind discord 8 / own", { top1: 48, top3: 54, abstained: 18, falseAbstain: 13 }],
   ["blind discord 9 / own", { top1: 46, top3: 55, abstained: 16, falseAbstain: 10 }],
   ["blind discord 10 / own", { top1: 51, top3: 58, abstained: 17, falseAbstain: 8 }],
   ["blind discord 12 / own", { top1: 57, top3: 62, abstained: 17, falseAbstain: 11 }],

@@ -1,7 +1,9 @@
 // Whether a passage's date or figure is about what the question asks: a date dates the event
-// the question names ("created", "passed"), and a figure quoted from a passage's neighbour
-// belongs to what that neighbour speaks of.
+// the question names ("created", "passed"), a figure quoted from a passage's neighbour belongs
+// to what that neighbour speaks of, and a figure beside another place than the one asked is
+// that place's.
 
+import type { RankingOptions } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
 import { termsIn } from "./context-words.ts";
@@ -89,4 +91,68 @@ export function figureOfNeighbour(
   const neighbour = sentenceText(candidate.sentenceId + candidate.withNeighbor);
   const inNeighbour = termsIn(terms, undefined, new Set(tokenize(neighbour).map((t) => t.term)));
   return !own.some((i) => inNeighbour[i] === 1);
+}
+
+/**
+ * A place named by its own noun ("Thailand", "Beijing"), not by a people's adjective: "U.S.
+ * jobs", "American prosperity" say whom a figure is for more often than whose it is.
+ */
+function isPlaceNoun(word: string, dictionary: SynonymSource): boolean {
+  const sense = dictionary.nounSense?.(word);
+  return sense?.proper === true && sense.category === "location";
+}
+
+/** The places a word names: itself for a country or a city, the country of a people's adjective ("malaysian": Malaysia). */
+function placesNamed(word: string, dictionary: SynonymSource): string[] {
+  const sense = dictionary.nounSense?.(word);
+  if (isPlaceNoun(word, dictionary)) return [word];
+  if (sense?.proper && sense.person && (dictionary.adjective?.(word) ?? false)) {
+    return dictionary.synonyms(word).filter((synonym) => isPlaceNoun(synonym, dictionary));
+  }
+  return [];
+}
+
+/**
+ * True when the question names a place the passage does not say, and the sentence holding the
+ * short answer names another place instead: "…Thailand would eliminate tariff barriers on
+ * approximately 99% of goods" does not say what Malaysian goods are charged.
+ */
+export function figureOfRivalPlace(
+  answer: string,
+  candidate: Candidate,
+  terms: readonly QueryTerm[],
+  tokens: readonly Token[],
+  sentenceText: (id: number) => string,
+  options: Readonly<RankingOptions>,
+): boolean {
+  const dictionary = options.synonyms;
+  if (!dictionary?.nounSense) return false;
+  const asked = new Set(tokens.flatMap((token) => placesNamed(token.word, dictionary)));
+  if (asked.size === 0) return false;
+  // Said in the passage, not stood for by a loose stand-in: a word-vector neighbour of a
+  // place is most often another place ("Thailand" for "malaysian").
+  const { looseMatch, neighborCredit } = options;
+  const missing = terms.some((term, i) => {
+    const place = candidate.places[i] ?? Place.nowhere;
+    const credit = candidate.credits[i] ?? 0;
+    const said =
+      (place === Place.sentence && credit >= looseMatch) ||
+      (place === Place.neighbor && credit >= looseMatch * neighborCredit);
+    return placesNamed(term.word, dictionary).length > 0 && !said;
+  });
+  if (!missing) return false;
+  const own = sentenceText(candidate.sentenceId);
+  const text =
+    candidate.withNeighbor !== 0 && !own.includes(answer)
+      ? sentenceText(candidate.sentenceId + candidate.withNeighbor)
+      : own;
+  // Capitalised: "china" in lower case is porcelain.
+  return tokenize(text).some(
+    (token) =>
+      token.capitalized &&
+      !token.isNumber &&
+      isPlaceNoun(token.word, dictionary) &&
+      !asked.has(token.word) &&
+      ![...asked].some((other) => dictionary.synonyms(other).includes(token.word)),
+  );
 }

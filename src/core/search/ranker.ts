@@ -31,7 +31,7 @@ import { NameEvidence } from "./names.ts";
 import { publisherAsSubject, publisherKeys } from "./publisher.ts";
 import { queryTerms } from "./query.ts";
 import { scoreCandidates, type Candidate } from "./score.ts";
-import { eventTerms, figureOfNeighbour, speaksOfEvent } from "./asked-event.ts";
+import { eventTerms, figureOfNeighbour, figureOfRivalPlace, speaksOfEvent } from "./asked-event.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
 import { Speakers } from "./speakers.ts";
 import type { Answer, AskOptions, Citation } from "./types.ts";
@@ -247,7 +247,21 @@ export class Ranker {
       best !== undefined &&
       judgedFirst.answer !== null &&
       figureOfNeighbour(judgedFirst.answer, best, terms, (id) => this.view.sentenceText(id));
-    const answered = passes && !undated && !untied;
+    // "What tariff rate will the US charge on Malaysian goods…" is not answered by the 99% of
+    // goods on which Thailand eliminates tariffs.
+    const rival =
+      patternsOf(expected).length > 0 &&
+      best !== undefined &&
+      judgedFirst.answer !== null &&
+      figureOfRivalPlace(
+        judgedFirst.answer,
+        best,
+        terms,
+        tokens,
+        (id) => this.view.sentenceText(id),
+        this.options,
+      );
+    const answered = passes && !undated && !untied && !rival;
     const judged = answered ? judgedFirst : { answer: null, close: false };
     // "who said …" of a transcript's passage that names nobody else: its speaker.
     const speaker =
