@@ -45,7 +45,8 @@ Options:
   --limit N       how many citations (1-25, default 3)
   --article ID    answer from one article only
   --explain       show why each citation ranked: the kind of answer expected and
-                  whether each passage holds one, each word's weight and why
+                  whether each passage holds one, each word's weight and why,
+                  and why a declined question was declined
   --strict        refuse to start if any article file is broken
   -h, --help      show this help`;
 
@@ -225,11 +226,11 @@ function answerOne(
   }
   const askOptions = { limit: options.limit, article: options.article };
   if (options.explain) {
-    const { answer, citations, setApart } = index.explain(checked.question, askOptions);
+    const { answer, citations, setApart, declined } = index.explain(checked.question, askOptions);
     io.out(
       options.json
-        ? JSON.stringify({ ...answer, citations, setApart })
-        : renderExplanation(answer, citations, setApart),
+        ? JSON.stringify({ ...answer, citations, setApart, declined })
+        : renderExplanation(answer, citations, setApart, declined),
     );
     return true;
   }

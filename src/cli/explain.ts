@@ -2,7 +2,7 @@
  * `ask --explain` as text: for each citation, why it ranked. Everything shown is
  * what the ranker computed (the citation's explanation), only put in words.
  */
-import type { Answer, ExplainedCitation, TermExplanation } from "../core/index.ts";
+import type { Answer, DeclineReason, ExplainedCitation, TermExplanation } from "../core/index.ts";
 
 /** What each kind of expected answer is, in words. */
 const KIND_WORDS: Readonly<Record<ExplainedCitation["expected"], string>> = {
@@ -85,6 +85,22 @@ function termLine(term: TermExplanation): string {
   ].join("\n");
 }
 
+/** Why a question is declined, in a reader's words (see DeclineReason). */
+const DECLINE_WORDS: Readonly<Record<DeclineReason, string>> = {
+  "no-passage": "no passage shares a word with the question",
+  "too-vague": "the question asks about one ordinary word, which too many passages hold",
+  "no-name": "a name is asked for and the best passage gives none",
+  "other-year": "the question's year is not the best passage's",
+  "one-side": "two things are compared and the best passage names only one",
+  "low-coverage": "the best passage covers too little of the question",
+  "missing-name": "a name the question asks about is in no article",
+  "missing-attribute": "what is asked of it is not in the best passage",
+  "no-kind": "the kind of answer asked for is in no leading passage",
+  "event-not-said": "the best passage's date is not of the event asked about",
+  "neighbour-figure": "the figure is in a neighbouring sentence about something else",
+  "other-place": "the figure is another place's than the one asked about",
+};
+
 /** Which kind of answer the question expects, and whether the passage holds one. */
 function kindNote(citation: ExplainedCitation): string {
   if (citation.expected === "none") return "";
@@ -97,10 +113,12 @@ export function renderExplanation(
   answer: Answer,
   citations: readonly ExplainedCitation[],
   setApart: readonly string[] = [],
+  declined?: DeclineReason,
 ): string {
   const expected = citations[0]?.expected ?? "none";
   const lines = [
     `answered: ${answer.answered}   short answer: ${answer.answer ?? "none"}   close call: ${answer.close ? "yes" : "no"}`,
+    ...(declined === undefined ? [] : [`declined: ${DECLINE_WORDS[declined]}`]),
     `expects: ${expected} (${KIND_WORDS[expected]})`,
   ];
   if (setApart.length > 0) {

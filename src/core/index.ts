@@ -15,6 +15,7 @@ export { buildIndexData, IndexBuilder } from "./index/build.ts";
 export { SentenceFlag } from "./index/index-data.ts";
 export type { IndexData, Posting, SentenceTable, SentenceTexts } from "./index/index-data.ts";
 export { CitationIndex } from "./search/citation-index.ts";
+export type { DeclineReason } from "./search/verdict.ts";
 export type {
   Answer,
   AskOptions,

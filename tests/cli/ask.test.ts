@@ -159,6 +159,24 @@ describe("ask command line", () => {
     expect(json.setApart).toEqual(["sales"]);
   });
 
+  it("GIVEN --explain and a declined question THEN the text and the JSON say why it was declined; an answered one has no reason", async () => {
+    const run = await ask(["--explain", "What import tariff do German luxury cars face in China?"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("answered: false");
+    expect(run.stdout).toContain(
+      "declined: the figure is in a neighbouring sentence about something else",
+    );
+    const json = JSON.parse(
+      (await ask(["--explain", "--json", "what is the capital of peru"])).stdout,
+    ) as { answered: boolean; declined?: string };
+    expect(json).toMatchObject({ answered: false, declined: "missing-name" });
+    const answered = JSON.parse(
+      (await ask(["--explain", "--json", "Who did Elon Musk meet in China?"])).stdout,
+    ) as { answered: boolean; declined?: string };
+    expect(answered.answered).toBe(true);
+    expect(answered.declined).toBeUndefined();
+  });
+
   it("GIVEN an unanswerable question THEN it says the articles don't cover it and shows the closest passages", async () => {
     const run = await ask(["Who is the CEO of Apple?"]);
     expect(run.code).toBe(0);

@@ -71,3 +71,31 @@ describe("a figure beside another place than the one asked is that place's", () 
     expect(answer).toMatchObject({ answered: true, answer: "80%" });
   });
 });
+
+describe("--explain says which test declined the question", () => {
+  it.each([
+    ["when was the harbor authority created", "event-not-said", [ORDER, BUSY]],
+    [
+      "What import duty do Italian sports cars face in Japan?",
+      "neighbour-figure",
+      [DUTIES, "Acme sells more cars every year."],
+    ],
+    [
+      "What tariff rate will Malaysian goods face under the new trade deal?",
+      "other-place",
+      [THAI_DEAL, SIGNED],
+    ],
+    ["who runs the harbor in lisbon", "missing-name", [BUSY, FOUNDED]],
+    ["who is the mayor of lisbon", "no-passage", [BUSY, FOUNDED]],
+  ])("GIVEN %j THEN explain names the reason %j", (question, reason, paragraphs) => {
+    const explained = indexOf(...paragraphs).explain(question);
+    expect(explained.answer.answered).toBe(false);
+    expect(explained.declined).toBe(reason);
+  });
+
+  it("GIVEN an answered question THEN explain gives no reason", () => {
+    const explained = indexOf(FOUNDED, ORDER).explain("when was the harbor authority created");
+    expect(explained.answer.answered).toBe(true);
+    expect(explained.declined).toBeUndefined();
+  });
+});

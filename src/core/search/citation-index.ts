@@ -9,6 +9,7 @@ import { normalizeDiscordText } from "../text/normalize.ts";
 import { setApartWords } from "./exclusions.ts";
 import { limitOf, Ranker, type Ranked } from "./ranker.ts";
 import type { Answer, AskOptions, Citation, ExplainedCitation } from "./types.ts";
+import type { DeclineReason } from "./verdict.ts";
 
 /**
  * Questions that take each path of the ranking once (a name, a date, a count, a sum, a
@@ -123,13 +124,19 @@ export class CitationIndex {
   }
 
   /**
-   * Like {@link ask}, with the reasons for each citation's rank, and the words the question
-   * sets apart ("2022" of "…, not 2022"), which no passage was credited for.
+   * Like {@link ask}, with the reasons for each citation's rank, the words the question sets
+   * apart ("2022" of "…, not 2022"), which no passage was credited for, and why a declined
+   * question is declined (the first test of the verdict its best passage fails).
    */
   explain(
     question: string,
     options: AskOptions = {},
-  ): { answer: Answer; citations: ExplainedCitation[]; setApart: string[] } {
+  ): {
+    answer: Answer;
+    citations: ExplainedCitation[];
+    setApart: string[];
+    declined?: DeclineReason;
+  } {
     const ranked = this.answer(question, options, true) as Ranked<ExplainedCitation>;
     return { ...ranked, setApart: setApartWords(normalizeDiscordText(question)) };
   }

@@ -33,6 +33,7 @@ import { queryTerms } from "./query.ts";
 import { scoreCandidates, type Candidate } from "./score.ts";
 import { eventTerms, figureOfNeighbour, figureOfRivalPlace, speaksOfEvent } from "./asked-event.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
+import { firstDecline, type DeclineReason } from "./verdict.ts";
 import { Speakers } from "./speakers.ts";
 import type { Answer, AskOptions, Citation } from "./types.ts";
 import { VariantFinder } from "./variants.ts";
@@ -41,6 +42,8 @@ import { VariantFinder } from "./variants.ts";
 export interface Ranked<C extends Citation> {
   readonly answer: Answer;
   readonly citations: C[];
+  /** Explained, why the question is declined (see {@link DeclineReason}). */
+  readonly declined?: DeclineReason;
 }
 
 /** How many citations a question gets: its own `limit`, else the ranking's, at least one. */
@@ -117,7 +120,8 @@ export class Ranker {
       answer: { question, answered: false, answer: null, close: false, citations: [] },
       citations: [],
     };
-    if (terms.length === 0 || totalWeight === 0) return empty;
+    if (terms.length === 0 || totalWeight === 0)
+      return explain ? { ...empty, declined: "no-passage" } : empty;
 
     const resolved = resolveVariants(terms, this.view);
     const range: [number, number] =
@@ -128,7 +132,7 @@ export class Ranker {
             (this.view.articleFirst[onlyArticle + 1] ?? 0) - 1,
           ];
     const shortlist = this.shortlister.shortlist(terms, resolved, range);
-    if (shortlist.length === 0) return empty;
+    if (shortlist.length === 0) return explain ? { ...empty, declined: "no-passage" } : empty;
     const candidates = scoreCandidates(
       shortlist,
       terms,
@@ -210,58 +214,72 @@ export class Ranker {
     const kindOfNameAsked = expected === "person" && askedKind === "person";
     const givesName = () =>
       top !== undefined && this.shortAnswerIn(expected, question, top, counted) !== null;
-    const passes =
-      best !== undefined &&
-      !tooVague &&
-      (!(nameAsked || expected === "place" || kindOfNameAsked) || givesName()) &&
-      // "…in 2023" is not answered by a passage on 2024 alone.
-      !(top !== undefined && speaksOfOtherYears(question, top.excerpt)) &&
-      !(top !== undefined && comparesWithout(question, top.excerpt)) &&
-      best.coverage >= this.options.answerCoverage &&
-      !(this.options.declineMissingName && best.missingName) &&
-      !(this.options.declineMissingAttribute && best.missingAttribute) &&
-      (!needsKind(expected, kind) || best.kindFits);
-    const judgedFirst = passes
-      ? judgeConfidence(
-          expected,
-          question,
-          closeCallPair(leaders, citations, inFirst, terms, expected, this.view, this.options),
-          this.options.synonyms,
-          counted,
-          this.publishedOf,
-        )
-      : { answer: null, close: false };
-    // "When was the general services administration created" is not answered with the date of
-    // a memorandum to its Administrator: a passage that never speaks of the event asked about
-    // does not date it. Declined where that date would be the short answer; a close call,
-    // with none, is left as it is (a date's passage may say its event in other words).
-    const undated =
-      expected === "date" &&
-      best !== undefined &&
-      judgedFirst.answer !== null &&
-      !speaksOfEvent(best, eventTerms(tokens, terms, this.options.synonyms));
-    // "What import tariff do German luxury cars face in China?" is not answered by the 25% on
-    // Tesla's cars that a sentence on German luxury makers is quoted with.
-    const untied =
-      patternsOf(expected).length > 0 &&
-      best !== undefined &&
-      judgedFirst.answer !== null &&
-      figureOfNeighbour(judgedFirst.answer, best, terms, (id) => this.view.sentenceText(id));
-    // "What tariff rate will the US charge on Malaysian goods…" is not answered by the 99% of
-    // goods on which Thailand eliminates tariffs.
-    const rival =
-      patternsOf(expected).length > 0 &&
-      best !== undefined &&
-      judgedFirst.answer !== null &&
-      figureOfRivalPlace(
-        judgedFirst.answer,
-        best,
-        terms,
-        tokens,
-        (id) => this.view.sentenceText(id),
-        this.options,
-      );
-    const answered = passes && !undated && !untied && !rival;
+    const { answerCoverage, declineMissingName, declineMissingAttribute } = this.options;
+    const declinedFirst: DeclineReason | undefined =
+      best === undefined
+        ? "no-passage"
+        : // The more telling reasons first (for --explain); the verdict needs them all.
+          firstDecline([
+            ["too-vague", () => tooVague],
+            ["missing-name", () => declineMissingName && best.missingName],
+            ["missing-attribute", () => declineMissingAttribute && best.missingAttribute],
+            // "…in 2023" is not answered by a passage on 2024 alone.
+            ["other-year", () => top !== undefined && speaksOfOtherYears(question, top.excerpt)],
+            ["one-side", () => top !== undefined && comparesWithout(question, top.excerpt)],
+            [
+              "no-name",
+              () => (nameAsked || expected === "place" || kindOfNameAsked) && !givesName(),
+            ],
+            ["no-kind", () => needsKind(expected, kind) && !best.kindFits],
+            ["low-coverage", () => best.coverage < answerCoverage],
+          ]);
+    const judgedFirst =
+      declinedFirst === undefined
+        ? judgeConfidence(
+            expected,
+            question,
+            closeCallPair(leaders, citations, inFirst, terms, expected, this.view, this.options),
+            this.options.synonyms,
+            counted,
+            this.publishedOf,
+          )
+        : { answer: null, close: false };
+    const figure = judgedFirst.answer;
+    const sentenceText = (id: number) => this.view.sentenceText(id);
+    const declined =
+      declinedFirst ??
+      (best === undefined || figure === null
+        ? undefined
+        : firstDecline([
+            // "When was the general services administration created" is not answered with the
+            // date of a memorandum to its Administrator: a passage that never speaks of the
+            // event asked about does not date it. Declined where that date would be the short
+            // answer; a close call, with none, is left as it is (a date's passage may say its
+            // event in other words).
+            [
+              "event-not-said",
+              () =>
+                expected === "date" &&
+                !speaksOfEvent(best, eventTerms(tokens, terms, this.options.synonyms)),
+            ],
+            // "What import tariff do German luxury cars face in China?" is not answered by the
+            // 25% on Tesla's cars that a sentence on German luxury makers is quoted with.
+            [
+              "neighbour-figure",
+              () =>
+                patternsOf(expected).length > 0 &&
+                figureOfNeighbour(figure, best, terms, sentenceText),
+            ],
+            // "What tariff rate will the US charge on Malaysian goods…" is not answered by the
+            // 99% of goods on which Thailand eliminates tariffs.
+            [
+              "other-place",
+              () =>
+                patternsOf(expected).length > 0 &&
+                figureOfRivalPlace(figure, best, terms, tokens, sentenceText, this.options),
+            ],
+          ]));
+    const answered = declined === undefined;
     const judged = answered ? judgedFirst : { answer: null, close: false };
     // "who said …" of a transcript's passage that names nobody else: its speaker.
     const speaker =
@@ -281,6 +299,7 @@ export class Ranker {
     return {
       answer: { question, answered, answer: shortAnswer, close, citations: plain },
       citations: shown,
+      ...(explain && declined !== undefined ? { declined } : {}),
     };
   }
 
