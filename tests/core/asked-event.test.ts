@@ -99,3 +99,47 @@ describe("--explain says which test declined the question", () => {
     expect(explained.declined).toBeUndefined();
   });
 });
+
+// A review of the three rules on questions built from archive sentences found answerable
+// questions declined: a date's event said in other words, a sentence pointing back to the
+// figure before it, an asked place said as its adjective. These are its cases, made up anew.
+describe("the rules keep the questions a passage does answer", () => {
+  it("GIVEN a question whose event is said in other words but whose object the passage names ('enter' / 'joined') THEN the date answers", () => {
+    const answer = indexOf("The captain joined the Harbor Patrol in 1991.", BUSY).ask(
+      "when did the captain enter the harbor patrol",
+    );
+    expect(answer).toMatchObject({ answered: true, answer: "in 1991" });
+  });
+
+  it("GIVEN 'X was announced on <date>' THEN 'when was X unveiled' is answered with that date", () => {
+    const answer = indexOf(
+      "The Harbor Compact was announced on September 15, 2021, by the two ports.",
+      BUSY,
+    ).ask("when was the harbor compact unveiled");
+    expect(answer).toMatchObject({ answered: true, answer: "September 15, 2021" });
+  });
+
+  it("GIVEN a sentence that opens by pointing back ('It includes …') to the figure before it THEN the figure answers", () => {
+    const answer = indexOf(
+      "Today, the governor announced an additional drawdown of $425 million. It includes new dredging barges and pumps for the port.",
+      BUSY,
+    ).ask("how much drawdown for dredging barges and pumps");
+    expect(answer).toMatchObject({ answered: true, answer: "$425 million" });
+  });
+
+  it("GIVEN the asked place said as its adjective ('Russian frozen assets' for russia) THEN another place in the sentence is no rival", () => {
+    const answer = indexOf(
+      "Allies discussed confiscating Russian frozen assets, worth $300 billion, to help Ukraine.",
+      "Russia rejected the plan at the harbor summit.",
+    ).ask("how much are russia's frozen assets worth");
+    expect(answer).toMatchObject({ answered: true, answer: "$300 billion" });
+  });
+
+  it("GIVEN a place that begins a name of another kind ('the Manhattan Project') THEN it is no rival place", () => {
+    const answer = indexOf(
+      "AI companies have announced $400 billion in new investments, more than the Manhattan Project cost.",
+      "America leads the world in AI research.",
+    ).ask("how much have ai companies announced in america");
+    expect(answer).toMatchObject({ answered: true, answer: "$400 billion" });
+  });
+});

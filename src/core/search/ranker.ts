@@ -260,7 +260,13 @@ export class Ranker {
               "event-not-said",
               () =>
                 expected === "date" &&
-                !speaksOfEvent(best, eventTerms(tokens, terms, this.options.synonyms)),
+                !speaksOfEvent(
+                  best,
+                  eventTerms(tokens, terms, this.options.synonyms),
+                  tokens,
+                  terms,
+                  sentenceText(best.sentenceId),
+                ),
             ],
             // "What import tariff do German luxury cars face in China?" is not answered by the
             // 25% on Tesla's cars that a sentence on German luxury makers is quoted with.
