@@ -1,24 +1,18 @@
 // Ranking one question over an index, from its words to an answer: the question's terms, the
 // shortlist, the scores, the reranks (initialisms and acronyms, passages that ask, speakers,
 // other roles, the kind of answer), the citations (each passage quoted once), whether they
-// answer the question, and its short answer. CitationIndex (citation-index.ts) routes
+// answer the question (verdict.ts), and its short answer. CitationIndex (citation-index.ts) routes
 // questions here.
 
-import { askedNoun } from "../answer/asked-noun.ts";
-import { patternsOf } from "../answer/answers-in.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
 import { questionKind } from "../answer/kinds.ts";
-import { speaksOfOtherYears } from "../answer/years.ts";
-import { comparesWithout } from "../answer/comparison.ts";
-import { judgeConfidence } from "../answer/confidence.ts";
 import { extractShortAnswer } from "../answer/short-answer.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import { DEFINITION_FRAME } from "../text/lexicon.ts";
 import { foldCase, tokenize } from "../text/tokenize.ts";
 import { cite, plainCitation } from "./cite.ts";
-import { closeCallPair } from "./close-call.ts";
 import { withoutExcluded } from "./exclusions.ts";
 import { OtherRoles } from "./other-role.ts";
 import { Initialisms } from "./initialisms.ts";
@@ -31,9 +25,8 @@ import { NameEvidence } from "./names.ts";
 import { publisherAsSubject, publisherKeys } from "./publisher.ts";
 import { queryTerms } from "./query.ts";
 import { scoreCandidates, type Candidate } from "./score.ts";
-import { eventTerms, figureOfNeighbour, figureOfRivalPlace, speaksOfEvent } from "./asked-event.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
-import { firstDecline, type DeclineReason } from "./verdict.ts";
+import { judgeVerdict, type DeclineReason } from "./verdict.ts";
 import { Speakers } from "./speakers.ts";
 import type { Answer, AskOptions, Citation } from "./types.ts";
 import { VariantFinder } from "./variants.ts";
@@ -199,94 +192,26 @@ export class Ranker {
       citations.push(citation);
       if (citations.length === 1) inFirst = new Set(citedSentences);
     }
+    const { declined, ...judged } = judgeVerdict(
+      {
+        question,
+        kind,
+        expected,
+        nameAsked,
+        tokens,
+        terms,
+        leaders,
+        citations,
+        inFirst,
+        counted,
+        shortAnswerIn: (citation) => this.shortAnswerIn(expected, question, citation, counted),
+        publishedOf: this.publishedOf,
+      },
+      this.view,
+      this.options,
+    );
     const best = leaders[0];
-    // A question asking for a count, a date, a name… is answered only by a passage holding one.
-    // One ordinary word ("which other country is doing one of these") is in too many
-    // passages for any of them to answer: a name, or a definition asked for, is specific.
-    const topical = terms.filter((term) => !term.lowInformation);
-    const tooVague = topical.length === 1 && !topical[0]?.weighing.name && kind !== "definition";
-    const top = citations[0];
-    // "What's the name of the reporter": only a passage that gives one answers (a passage
-    // that only mentions "a reporter" is the closest, not the answer). So for "where": a
-    // passage about the shipyard that names no place for it does not say where it will be.
-    // And "which official": a person of a kind, asked by name.
-    const askedKind = askedNoun(question, this.options.synonyms)?.sense.category;
-    const kindOfNameAsked = expected === "person" && askedKind === "person";
-    const givesName = () =>
-      top !== undefined && this.shortAnswerIn(expected, question, top, counted) !== null;
-    const { answerCoverage, declineMissingName, declineMissingAttribute } = this.options;
-    const declinedFirst: DeclineReason | undefined =
-      best === undefined
-        ? "no-passage"
-        : // The more telling reasons first (for --explain); the verdict needs them all.
-          firstDecline([
-            ["too-vague", () => tooVague],
-            ["missing-name", () => declineMissingName && best.missingName],
-            ["missing-attribute", () => declineMissingAttribute && best.missingAttribute],
-            // "…in 2023" is not answered by a passage on 2024 alone.
-            ["other-year", () => top !== undefined && speaksOfOtherYears(question, top.excerpt)],
-            ["one-side", () => top !== undefined && comparesWithout(question, top.excerpt)],
-            [
-              "no-name",
-              () => (nameAsked || expected === "place" || kindOfNameAsked) && !givesName(),
-            ],
-            ["no-kind", () => needsKind(expected, kind) && !best.kindFits],
-            ["low-coverage", () => best.coverage < answerCoverage],
-          ]);
-    const judgedFirst =
-      declinedFirst === undefined
-        ? judgeConfidence(
-            expected,
-            question,
-            closeCallPair(leaders, citations, inFirst, terms, expected, this.view, this.options),
-            this.options.synonyms,
-            counted,
-            this.publishedOf,
-          )
-        : { answer: null, close: false };
-    const figure = judgedFirst.answer;
-    const sentenceText = (id: number) => this.view.sentenceText(id);
-    const declined =
-      declinedFirst ??
-      (best === undefined || figure === null
-        ? undefined
-        : firstDecline([
-            // "When was the general services administration created" is not answered with the
-            // date of a memorandum to its Administrator: a passage that never speaks of the
-            // event asked about does not date it. Declined where that date would be the short
-            // answer; a close call, with none, is left as it is (a date's passage may say its
-            // event in other words).
-            [
-              "event-not-said",
-              () =>
-                expected === "date" &&
-                !speaksOfEvent(
-                  best,
-                  eventTerms(tokens, terms, this.options.synonyms),
-                  tokens,
-                  terms,
-                  sentenceText(best.sentenceId),
-                ),
-            ],
-            // "What import tariff do German luxury cars face in China?" is not answered by the
-            // 25% on Tesla's cars that a sentence on German luxury makers is quoted with.
-            [
-              "neighbour-figure",
-              () =>
-                patternsOf(expected).length > 0 &&
-                figureOfNeighbour(figure, best, terms, sentenceText),
-            ],
-            // "What tariff rate will the US charge on Malaysian goods…" is not answered by the
-            // 99% of goods on which Thailand eliminates tariffs.
-            [
-              "other-place",
-              () =>
-                patternsOf(expected).length > 0 &&
-                figureOfRivalPlace(figure, best, terms, tokens, sentenceText, this.options),
-            ],
-          ]));
     const answered = declined === undefined;
-    const judged = answered ? judgedFirst : { answer: null, close: false };
     // "who said …" of a transcript's passage that names nobody else: its speaker.
     const speaker =
       answered && asksSpeaker && judged.answer === null && !judged.close && best

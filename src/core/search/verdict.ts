@@ -1,3 +1,21 @@
+import { askedNoun } from "../answer/asked-noun.ts";
+import { patternsOf } from "../answer/answers-in.ts";
+import { comparesWithout } from "../answer/comparison.ts";
+import { judgeConfidence, type Confidence } from "../answer/confidence.ts";
+import type { CountedThing } from "../answer/counted.ts";
+import type { AnswerType } from "../answer/expected.ts";
+import type { QuestionKind } from "../answer/kinds.ts";
+import { speaksOfOtherYears } from "../answer/years.ts";
+import type { IndexView } from "../index/view.ts";
+import type { RankingOptions } from "../options.ts";
+import type { Token } from "../text/tokenize.ts";
+import { eventTerms, figureOfNeighbour, figureOfRivalPlace, speaksOfEvent } from "./asked-event.ts";
+import { closeCallPair } from "./close-call.ts";
+import { needsKind } from "./kind-fit.ts";
+import type { QueryTerm } from "./query.ts";
+import type { Candidate } from "./score.ts";
+import type { Citation } from "./types.ts";
+
 /**
  * Why a question is declined: the first test of the verdict its best passage fails, in the
  * ranker's order. `--explain` says it in words (src/cli/explain.ts); the core names it only.
@@ -35,4 +53,128 @@ export type VerdictTest = readonly [DeclineReason, () => boolean];
 export function firstDecline(tests: readonly VerdictTest[]): DeclineReason | undefined {
   for (const [reason, fails] of tests) if (fails()) return reason;
   return undefined;
+}
+
+/** What the verdict reads of a ranked question: its words, its leading passages and their citations. */
+export interface VerdictInput {
+  readonly question: string;
+  readonly kind: QuestionKind;
+  readonly expected: AnswerType;
+  /** "what's the name of the reporter": only a passage that gives a name answers. */
+  readonly nameAsked: boolean;
+  readonly tokens: readonly Token[];
+  readonly terms: readonly QueryTerm[];
+  /** The passages best first, as reranked. */
+  readonly leaders: readonly Candidate[];
+  /** The citations quoted from them, best first. */
+  readonly citations: readonly Citation[];
+  /** The sentences the first citation quotes (its neighbour too). */
+  readonly inFirst: ReadonlySet<number>;
+  /** What "how many" counts. */
+  readonly counted: CountedThing | undefined;
+  /** The short answer a citation holds, or null. */
+  readonly shortAnswerIn: (citation: Citation) => string | null;
+  /** When an article (by id) was published. */
+  readonly publishedOf: (id: string) => string | undefined;
+}
+
+/** Whether a question is answered: its short answer and close call, or why it is declined. */
+export interface Verdict extends Confidence {
+  readonly declined: DeclineReason | undefined;
+}
+
+/**
+ * Whether the best passage answers the question: the tests of the passage first, then the
+ * short answer and whether the best two are a close call, then the tests of that short
+ * answer's figure or date. A declined question has no short answer.
+ */
+export function judgeVerdict(
+  input: VerdictInput,
+  view: IndexView,
+  options: Readonly<RankingOptions>,
+): Verdict {
+  const { question, kind, expected, tokens, terms, leaders, citations, counted } = input;
+  const best = leaders[0];
+  const top = citations[0];
+  // A question asking for a count, a date, a name… is answered only by a passage holding one.
+  // One ordinary word ("which other country is doing one of these") is in too many
+  // passages for any of them to answer: a name, or a definition asked for, is specific.
+  const topical = terms.filter((term) => !term.lowInformation);
+  const tooVague = topical.length === 1 && !topical[0]?.weighing.name && kind !== "definition";
+  // "What's the name of the reporter": only a passage that gives one answers (a passage
+  // that only mentions "a reporter" is the closest, not the answer). So for "where": a
+  // passage about the shipyard that names no place for it does not say where it will be.
+  // And "which official": a person of a kind, asked by name.
+  const askedKind = askedNoun(question, options.synonyms)?.sense.category;
+  const kindOfNameAsked = expected === "person" && askedKind === "person";
+  const givesName = () => top !== undefined && input.shortAnswerIn(top) !== null;
+  const { answerCoverage, declineMissingName, declineMissingAttribute } = options;
+  const declinedFirst: DeclineReason | undefined =
+    best === undefined
+      ? "no-passage"
+      : // The more telling reasons first (for --explain); the verdict needs them all.
+        firstDecline([
+          ["too-vague", () => tooVague],
+          ["missing-name", () => declineMissingName && best.missingName],
+          ["missing-attribute", () => declineMissingAttribute && best.missingAttribute],
+          // "…in 2023" is not answered by a passage on 2024 alone.
+          ["other-year", () => top !== undefined && speaksOfOtherYears(question, top.excerpt)],
+          ["one-side", () => top !== undefined && comparesWithout(question, top.excerpt)],
+          [
+            "no-name",
+            () => (input.nameAsked || expected === "place" || kindOfNameAsked) && !givesName(),
+          ],
+          ["no-kind", () => needsKind(expected, kind) && !best.kindFits],
+          ["low-coverage", () => best.coverage < answerCoverage],
+        ]);
+  if (declinedFirst !== undefined || best === undefined) {
+    return { declined: declinedFirst ?? "no-passage", answer: null, close: false };
+  }
+  const judged = judgeConfidence(
+    expected,
+    question,
+    closeCallPair(leaders, citations, input.inFirst, terms, expected, view, options),
+    options.synonyms,
+    counted,
+    input.publishedOf,
+  );
+  const figure = judged.answer;
+  if (figure === null) return { declined: undefined, ...judged };
+  const sentenceText = (id: number) => view.sentenceText(id);
+  const declined = firstDecline([
+    // "When was the general services administration created" is not answered with the
+    // date of a memorandum to its Administrator: a passage that never speaks of the
+    // event asked about does not date it. Declined where that date would be the short
+    // answer; a close call, with none, is left as it is (a date's passage may say its
+    // event in other words).
+    [
+      "event-not-said",
+      () =>
+        expected === "date" &&
+        !speaksOfEvent(
+          best,
+          eventTerms(tokens, terms, options.synonyms),
+          tokens,
+          terms,
+          sentenceText(best.sentenceId),
+        ),
+    ],
+    // "What import tariff do German luxury cars face in China?" is not answered by the
+    // 25% on Tesla's cars that a sentence on German luxury makers is quoted with.
+    [
+      "neighbour-figure",
+      () => patternsOf(expected).length > 0 && figureOfNeighbour(figure, best, terms, sentenceText),
+    ],
+    // "What tariff rate will the US charge on Malaysian goods…" is not answered by the
+    // 99% of goods on which Thailand eliminates tariffs.
+    [
+      "other-place",
+      () =>
+        patternsOf(expected).length > 0 &&
+        figureOfRivalPlace(figure, best, terms, tokens, sentenceText, options),
+    ],
+  ]);
+  return declined === undefined
+    ? { declined, ...judged }
+    : { declined, answer: null, close: false };
 }
