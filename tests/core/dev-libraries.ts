@@ -85,6 +85,11 @@ export interface DevLibraries {
   // DEI programmes, coal, data-centre permits, Venezuelan oil revenue), scored once before it
   // was read: tests/fixtures/articles/blind-discord-sheets-16.
   readonly discordSheets16Only: CitationIndex;
+  // A twentieth, written blind on 5 December's morning by a helper who never saw the code
+  // (defence contractors' buybacks, taxpayer funding of abortion, advanced nuclear reactors for
+  // defence, the Great Healthcare Plan), scored once before it was read:
+  // tests/fixtures/articles/blind-discord-sheets-20.
+  readonly discordSheets20Only: CitationIndex;
 }
 
 /**
@@ -132,6 +137,7 @@ export async function loadDevLibraries(
   const discordSheets12Only = new CitationIndex(await fixture("blind-discord-sheets-12"), options);
   const discordSheets14Only = new CitationIndex(await fixture("blind-discord-sheets-14"), options);
   const discordSheets16Only = new CitationIndex(await fixture("blind-discord-sheets-16"), options);
+  const discordSheets20Only = new CitationIndex(await fixture("blind-discord-sheets-20"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -162,6 +168,7 @@ export async function loadDevLibraries(
     discordSheets12Only,
     discordSheets14Only,
     discordSheets16Only,
+    discordSheets20Only,
   };
 }
 
@@ -278,5 +285,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 16 / own",
     file: "blind-discord-sheets-16.jsonl",
     library: (l) => l.discordSheets16Only,
+  },
+  {
+    name: "blind discord 20 / own",
+    file: "blind-discord-sheets-20.jsonl",
+    library: (l) => l.discordSheets20Only,
   },
 ];
