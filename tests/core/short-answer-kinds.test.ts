@@ -454,6 +454,19 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Addiction and lost productivity together cost the United States hundreds of billions of dollars each year.",
     "hundreds of billions of dollars",
   ],
+  // Or as a magnitude spent on something, its currency left unsaid; not persons in a place.
+  [
+    "how much are these defense firms blowing on buybacks",
+    "amount",
+    "These firms spend billions on stock buybacks and excessive dividends.",
+    "billions",
+  ],
+  [
+    "how much has the program handed out",
+    "amount",
+    "The program has reached millions in the Latino community since 2021.",
+    null,
+  ],
   // "What year" is answered by a year, not by another time ("Tuesday night").
   [
     "what year did the governor step down",

@@ -56,6 +56,18 @@ const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
 const VAGUE_MAGNITUDE =
   /^(?:(?:hundreds|thousands|tens)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)$/u;
 
+/**
+ * A magnitude too large to count things in a sentence about spending ("spend billions on stock
+ * buybacks", "millions in fines"): a sum of money, its currency left unsaid.
+ */
+const SUM_MAGNITUDE = /^(?:(?:hundreds|tens)\s+of\s+)?(?:millions|billions|trillions)$/u;
+
+/**
+ * What such a sum is spent on or made of ("on stock buybacks", "in new investments"); not "in
+ * the …", "in order to", "in a way": "millions in the Latino community" are people.
+ */
+const SPENT_ON = /^\s+(?:on|in)\s+(?!(?:the|this|that|these|those|a|an|our|their|order)\b)\p{Ll}/u;
+
 /** A measurement that is an age: "78 years old", "a 45-year-old", "aged 60". */
 const AN_AGE = /\byears?[\s-]+old\b|^aged?\s/u;
 
@@ -158,7 +170,8 @@ export function answersIn(
       if (
         type === "amount" &&
         pattern === COUNTED_NUMBER &&
-        !MEASURED.test(text.slice(match.index + match[0].length))
+        !MEASURED.test(text.slice(match.index + match[0].length)) &&
+        !(SUM_MAGNITUDE.test(folded) && SPENT_ON.test(text.slice(match.index + match[0].length)))
       ) {
         continue;
       }
