@@ -126,6 +126,16 @@ describe("the kind of answer a question expects", () => {
     ["what do drugmakers have to sign to get the 0% rate", "none"],
     ["what did starmer say about it", "none"],
     ["what agencies are told to review the rules", "person"],
+    // Where a thing comes from, or where money goes, is often said in the article's own words
+    // ("foreign sources", "directly to eligible Americans"): no place's name is asked for.
+    // Where a person comes from or goes, or "going to" a verb, asks for a place.
+    ["@citebot where does most of the worlds nuclear fuel come from", "none"],
+    ["instead of paying insurers those subsidies where would the money go", "none"],
+    ["where is the ~$1T of saudi money actually going fr", "none"],
+    ["where do the migrants come from", "place"],
+    ["where did the president go after the summit", "place"],
+    ["where is the chinese leader going to travel later in the year", "place"],
+    ["where is the fifth naval shipyard going to be built", "place"],
     // A word that chooses among the noun's kind keeps the noun asked.
     ["which other companies signed the deal", "person"],
     ["what few firms remain", "person"],
