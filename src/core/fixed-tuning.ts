@@ -296,12 +296,6 @@ export const ABBREVIATIONS = Object.freeze({
   minDroppedLetters: 2,
   /** Article words an abbreviation may stand for, the commonest first. */
   expansions: 3,
-  /**
-   * How alike (cosine of the word vectors) a lower-case word and the article word it begins
-   * must be for it to be that word clipped rather than an acronym: "exec" and "executive"
-   * 0.38, "comp" and "compensation" 0.28; "sec" and "secretary" 0.20, "fema" and "female" -0.05.
-   */
-  minClippingSimilarity: 0.25,
 });
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { CitationIndex, parseArticle } from "../../src/core/index.ts";
-import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
 function article(id: string, body: string) {
@@ -65,36 +64,5 @@ describe("chat abbreviations of the articles' words", () => {
     expect(matchesOf(index, "will the office rot in may", "rot").map((m) => m.how)).not.toContain(
       "abbreviation",
     );
-  });
-
-  it("GIVEN a word the dictionary reads as an acronym (exec: the Executive Office) that begins an article word it means (executive) THEN it is that word clipped, not a name no article has", () => {
-    const contracts = [
-      article(
-        "contracts",
-        [
-          "The Order requires that executive incentive compensation under future contracts be tied to on-time delivery.",
-          "The Secretary of War will review the deals of dealers and contractors.",
-        ].join("\n\n"),
-      ),
-    ];
-    const index = new CitationIndex(contracts, {
-      synonyms: defaultSynonyms,
-      wordVectors: defaultWordVectors,
-    });
-    const question = "what does exec incentive comp have to be tied to";
-    const answer = index.ask(question);
-    expect(answer.answered).toBe(true);
-    expect(answer.citations[0]?.excerpt).toMatch(/^The Order requires that executive/u);
-    expect(matchesOf(index, question, "exec")).toContainEqual({
-      term: "execut",
-      quality: index.options.abbreviationCredit,
-      how: "abbreviation",
-      acronym: false,
-    });
-    // "dea" begins "deals" and "dealers" but means neither in general English (the Drug
-    // Enforcement Administration): still a name the articles never mention.
-    const dea = index.explain("who runs the dea");
-    expect(dea.answer.answered).toBe(false);
-    expect(dea.declined).toBe("missing-name");
   });
 });

@@ -53,8 +53,12 @@ export class Misspellings {
     private readonly options: Readonly<RankingOptions>,
   ) {}
 
-  /** The article words (and their terms) that begin with the word's first letter. */
-  private bucketOf(word: string): readonly (readonly [string, string])[] {
+  /**
+   * The term of the commonest article word that `word` abbreviates: a word longer by
+   * {@link ABBREVIATIONS.minDroppedLetters} at least, with the same first letter and all of
+   * `word`'s letters in order ("regs" → "regulations", "govt" → "government").
+   */
+  expansionsOf(word: string): string[] {
     if (!this.vocabularyByInitial) {
       this.vocabularyByInitial = new Map();
       for (const entry of this.view.data.vocabulary) {
@@ -64,17 +68,8 @@ export class Misspellings {
         this.vocabularyByInitial.set(initial, bucket);
       }
     }
-    return this.vocabularyByInitial.get(word[0] as string) ?? [];
-  }
-
-  /**
-   * The term of the commonest article word that `word` abbreviates: a word longer by
-   * {@link ABBREVIATIONS.minDroppedLetters} at least, with the same first letter and all of
-   * `word`'s letters in order ("regs" → "regulations", "govt" → "government").
-   */
-  expansionsOf(word: string): string[] {
     const found = new Map<string, number>();
-    for (const [known, term] of this.bucketOf(word)) {
+    for (const [known, term] of this.vocabularyByInitial.get(word[0] as string) ?? []) {
       if (known.length < word.length + ABBREVIATIONS.minDroppedLetters) continue;
       let matched = 1;
       for (let i = 1; i < known.length && matched < word.length; i += 1) {
@@ -87,34 +82,6 @@ export class Misspellings {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, ABBREVIATIONS.expansions)
       .map(([term]) => term);
-  }
-
-  /**
-   * The article word that `word` begins and means in general English ("exec" → "executive",
-   * "comp" → "compensation"), longer by {@link ABBREVIATIONS.minDroppedLetters} at least and
-   * at least {@link ABBREVIATIONS.minClippingSimilarity} alike in the word vectors, if any: "sec"
-   * begins "secretary" but is no clipping of it (0.20).
-   */
-  clippingOf(word: string): string | undefined {
-    const vectors = this.options.wordVectors;
-    const typed = vectors?.vector(word);
-    if (!vectors || !typed) return undefined;
-    let best: { known: string; similarity: number } | undefined;
-    for (const [known] of this.bucketOf(word)) {
-      if (known.length < word.length + ABBREVIATIONS.minDroppedLetters) continue;
-      if (!known.startsWith(word)) continue;
-      const vector = vectors.vector(known);
-      if (!vector) continue;
-      let similarity = 0;
-      for (let i = 0; i < vector.length; i += 1) similarity += (vector[i] ?? 0) * (typed[i] ?? 0);
-      if (
-        similarity >= ABBREVIATIONS.minClippingSimilarity &&
-        similarity > (best?.similarity ?? 0)
-      ) {
-        best = { known, similarity };
-      }
-    }
-    return best?.known;
   }
 
   /**

@@ -100,8 +100,7 @@ export function queryTerms(
     !view.has(token.term) &&
     (options.synonyms?.phraseSynonyms?.(token.word) ?? []).some(
       (phrase) => !phrase.includes(token.word),
-    ) &&
-    !finder.shortens(token.word);
+    );
   const isName = (token: Token) =>
     inCompoundName.has(token) || names.isName(token) || spelledAcronym(token);
   const variantsByTerm = new Map<string, VariantMap>();

@@ -259,18 +259,6 @@ export class VariantFinder {
       for (const expansion of this.misspellings.expansionsOf(token.word)) {
         add(expansion, options.abbreviationCredit, "abbreviation");
       }
-    } else if (
-      !known &&
-      !asName &&
-      token.word.length <= maxLength &&
-      (options.synonyms?.phraseSynonyms?.(token.word) ?? []).some(
-        (phrase) => !phrase.includes(token.word),
-      )
-    ) {
-      // A clipping the dictionary knows only as an acronym ("exec": the Executive Office).
-      const clipped = this.misspellings.clippingOf(token.word);
-      const term = clipped === undefined ? undefined : view.data.vocabulary.get(clipped);
-      if (term) add(term, options.abbreviationCredit, "abbreviation");
     }
     if (variants.size <= options.maxVariants) return { variants, complete };
     // Keep the best stand-ins, the rarer first among equals: each costs a postings scan.
@@ -278,14 +266,6 @@ export class VariantFinder {
     others.sort(([a, x], [b, y]) => y.quality - x.quality || view.frequency(a) - view.frequency(b));
     const kept = new Map([...(exact ? [exact] : []), ...others.slice(0, options.maxVariants - 1)]);
     return { variants: kept, complete };
-  }
-
-  /**
-   * Whether a word is the start of an article's word ("exec" of "executive", "comp" of
-   * "compensation"): typed in lower case, a clipping more likely than an acronym.
-   */
-  shortens(word: string): boolean {
-    return this.misspellings.clippingOf(word) !== undefined;
   }
 
   /** Builds now what the first question would build: the articles' words as a vector matrix. */
