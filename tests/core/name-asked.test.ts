@@ -139,6 +139,11 @@ describe("a question for whoever holds a role", () => {
       "who is the director of OPM right now",
       "Today, President Donald J. Trump’s Office of Personnel Management (OPM) took action to implement the order.",
     ],
+    // Asked as "the name of" a role, as "who is" asks it: another person of the list is not it.
+    [
+      "what was the name of the healthcare executive killed in 2024",
+      "The attempted assassination of Supreme Court Justice Brett Kavanaugh and the 2024 assassination of a senior healthcare executive are examples of this threat.",
+    ],
   ])(
     "GIVEN a passage that names no one in the role THEN %j gets no short answer and is declined",
     (question, passage) => {
@@ -178,6 +183,17 @@ describe("a question for whoever holds a role", () => {
       expect(answer.answer).toContain("Javier Milei");
     },
   );
+
+  it("GIVEN a passage that names the holder in a list of others THEN 'whats the name of the governor' is answered with the governor", () => {
+    const text =
+      "---\ntitle: A Call\n---\n\nPresident Biden has spoken to Florida Governor Ron DeSantis, Tampa Mayor Jane Castor, Clearwater Mayor Bruce Rector, and Pinellas County Chairwoman Kathleen Peters.\n";
+    const own = new CitationIndex([parseArticle("call.md", new TextEncoder().encode(text))], {
+      synonyms: defaultSynonyms,
+    });
+    const answer = own.ask("whats the name of the governor");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toContain("Ron DeSantis");
+  });
 
   it("GIVEN a passage that names the person in the role THEN 'who is the commerce secretary leading the investigation' is answered with the name", () => {
     const answer = copper.ask("who is the commerce secretary leading the investigation");

@@ -16,10 +16,12 @@ export const WHO_IS = String.raw`who(?:'s| is| was| are| were| (?:even|actually|
 
 /**
  * "who was president when…", "who is the ceo of…", "who's the current us trade
- * representative": up to four words after "who is" may name a role (see {@link roleAsked}).
+ * representative", and as a name asked for, "what was the name of the healthcare executive
+ * killed…": up to four words after "who is" or "the name of" may name a role (see
+ * {@link roleAsked}).
  */
 const WHO_HOLDS = new RegExp(
-  String.raw`^(?:so |and |but |ok |okay |lol |hey )?${WHO_IS} (?:the |a |an )?(\w+(?: \w+){0,3})`,
+  String.raw`^(?:so |and |but |ok |okay |lol |hey )?(?:${WHO_IS}|(?:what(?:'s|s| is| was)?|whats) (?:the |his |her |their )?name of) (?:the |a |an )?(\w+(?: \w+){0,3})`,
   "u",
 );
 
