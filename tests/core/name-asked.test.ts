@@ -195,6 +195,30 @@ describe("a question for whoever holds a role", () => {
     expect(answer.answer).toContain("Ron DeSantis");
   });
 
+  it.each([
+    [
+      "whats the name of the secretary of energy",
+      "Homeland Security Advisor Liz Sherwood-Randall and Secretary of Energy Jennifer Granholm convened a meeting with the utilities.",
+      "Jennifer Granholm",
+    ],
+    [
+      "what's the name of the governor",
+      "He will be joined by Governor Tom Wolf, Attorney General Josh Shapiro, Senator Bob Casey, and Congressman Matt Cartwright.",
+      "Tom Wolf",
+    ],
+  ])(
+    "GIVEN %j and a passage where another name stands by the role THEN the name titled by the role answers",
+    (question, passage, name) => {
+      const text = `---\ntitle: A Meeting\n---\n\n${passage}\n`;
+      const own = new CitationIndex([parseArticle("meeting.md", new TextEncoder().encode(text))], {
+        synonyms: defaultSynonyms,
+      });
+      const answer = own.ask(question);
+      expect(answer.answered).toBe(true);
+      expect(answer.answer).toContain(name);
+    },
+  );
+
   it("GIVEN a passage that names the person in the role THEN 'who is the commerce secretary leading the investigation' is answered with the name", () => {
     const answer = copper.ask("who is the commerce secretary leading the investigation");
     expect(answer.answered).toBe(true);

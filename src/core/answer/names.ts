@@ -126,7 +126,12 @@ export function bestName(
       type === "place" &&
       dictionary?.nounSense?.(words.join(" "))?.proper === true &&
       dictionary.nounSense(words.join(" "))?.category === "location";
-    const ofKind = ofKindAsked || knownPlace ? SHORT_ANSWER.kindRank : 0;
+    // "Secretary of State Antony Blinken" for "what's the name of the secretary of state":
+    // a name that holds the role's noun is titled by it; one merely near it is another's.
+    const titled =
+      asked.roleTerm !== undefined &&
+      words.some((word) => termOf(foldCase(word)) === asked.roleTerm);
+    const ofKind = ofKindAsked || knownPlace || titled ? SHORT_ANSWER.kindRank : 0;
     const rank = apposition + located + ofKind + words.length * SHORT_ANSWER.rankPerWord;
     const placed = { name: words.join(" "), index: match.index, end: match.end };
     listable.push(placed);
