@@ -206,6 +206,12 @@ describe("a question for whoever holds a role", () => {
       "He will be joined by Governor Tom Wolf, Attorney General Josh Shapiro, Senator Bob Casey, and Congressman Matt Cartwright.",
       "Tom Wolf",
     ],
+    // The role's word right after a name opens the next name: it is no apposition of the first.
+    [
+      "who is the governor",
+      "He will be joined by Attorney General Josh Shapiro, Governor Tom Wolf and Senator Bob Casey.",
+      "Tom Wolf",
+    ],
   ])(
     "GIVEN %j and a passage where another name stands by the role THEN the name titled by the role answers",
     (question, passage, name) => {

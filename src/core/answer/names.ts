@@ -95,8 +95,11 @@ export function bestName(
       .slice(match.end, match.end + SHORT_ANSWER.lookAhead)
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
-    const nextToQuestion = [...before.slice(-2), ...after.slice(0, 1)].some((word) =>
-      terms.has(termOf(foldCase(word))),
+    // The word after the name counts when it is no title opening the next name ("Attorney
+    // General Josh Shapiro, Governor Tom Wolf": "Governor" is Wolf's).
+    const nextOpensName = /^\s*[,;]?\s*\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u.test(excerpt.slice(match.end));
+    const nextToQuestion = [...before.slice(-2), ...(nextOpensName ? [] : after.slice(0, 1))].some(
+      (word) => terms.has(termOf(foldCase(word))),
     );
     if (holderNear && !holderNear(excerpt, match.index, match.end)) continue;
     const saying =
