@@ -43,6 +43,13 @@ export const SHORT_ANSWER = Object.freeze({
   kindRank: 2,
   /** Rank added, for "where", to a name after a preposition of place ("in Woodside", "at Camp David"). */
   locativeRank: 2,
+  /**
+   * Rank added besides to a name titled by the role asked that also holds the role's other
+   * words ("Secretary of Commerce Gina Raimondo" for "the secretary of commerce"): two words'
+   * worth, so a longer title of another department ("Deputy Secretary of Defense Kathleen
+   * Hicks") does not outrank it.
+   */
+  roleWordsRank: 1,
   /** Rank added per word of a name: longer names are more specific. */
   rankPerWord: 0.5,
   /**

@@ -206,6 +206,17 @@ describe("a question for whoever holds a role", () => {
       "He will be joined by Governor Tom Wolf, Attorney General Josh Shapiro, Senator Bob Casey, and Congressman Matt Cartwright.",
       "Tom Wolf",
     ],
+    // Titled by the role's other words too: not another department's secretary, longer or first.
+    [
+      "who is the secretary of commerce",
+      "The briefing will be held by Secretary of Commerce Gina Raimondo, Deputy Secretary of Defense Kathleen Hicks, and Director of National Intelligence Avril Haines.",
+      "Gina Raimondo",
+    ],
+    [
+      "who is the secretary of energy",
+      "The Summit will include Secretary of the Treasury Janet Yellen, Secretary of Energy Jennifer Granholm, and National Economic Council Director Lael Brainard.",
+      "Jennifer Granholm",
+    ],
     // The role's word right after a name opens the next name: it is no apposition of the first.
     [
       "who is the governor",

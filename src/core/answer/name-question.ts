@@ -43,8 +43,12 @@ export interface NameQuestion {
   readonly nameAsked: boolean;
   /** "who is the current US trade representative": whether a name stands by the role's words. */
   readonly holderNear: ((excerpt: string, from: number, to: number) => boolean) | undefined;
-  /** That role's noun, as a term ("secretari"): a name holding it is the holder's own title. */
-  readonly roleTerm: string | undefined;
+  /**
+   * That role's noun and the role phrase's other words, as terms ("secretari"; "commerc" of
+   * "the secretary of commerce"): a name holding the noun, and one of the others when the
+   * phrase has any, is titled by the role.
+   */
+  readonly role: { readonly noun: string; readonly others: ReadonlySet<string> } | undefined;
   /** A bare "where": the body something sits in or took place at may answer. */
   readonly venue: boolean;
   /** "who is/was the …": a role's holder is asked. */
@@ -130,7 +134,10 @@ export function readNameQuestion(
     personAsked: type === "person" && noun?.sense.category === "person",
     nameAsked,
     holderNear: holder && dictionary ? roleNear(holder, dictionary) : undefined,
-    roleTerm: holder && dictionary ? termOf(holder.role) : undefined,
+    role:
+      holder && dictionary
+        ? { noun: termOf(holder.role), others: new Set(holder.others.map((word) => termOf(word))) }
+        : undefined,
     venue: type === "place" && FIRST_WH.exec(foldCase(question))?.[0] === "where",
     asksHolder: /\bwho(?:['’]?s|\s+(?:is|was|are|were))\b/u.test(foldCase(question)),
     asksSaying:

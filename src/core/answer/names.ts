@@ -97,7 +97,9 @@ export function bestName(
       .filter(Boolean);
     // The word after the name counts when it is no title opening the next name ("Attorney
     // General Josh Shapiro, Governor Tom Wolf": "Governor" is Wolf's).
-    const nextOpensName = /^\s*[,;]?\s*\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u.test(excerpt.slice(match.end));
+    const nextOpensName = /^\s*[,;]?\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:of|the|for))*\s+\p{Lu}/u.test(
+      excerpt.slice(match.end),
+    );
     const nextToQuestion = [...before.slice(-2), ...(nextOpensName ? [] : after.slice(0, 1))].some(
       (word) => terms.has(termOf(foldCase(word))),
     );
@@ -130,12 +132,20 @@ export function bestName(
       dictionary?.nounSense?.(words.join(" "))?.proper === true &&
       dictionary.nounSense(words.join(" "))?.category === "location";
     // "Secretary of State Antony Blinken" for "what's the name of the secretary of state":
-    // a name that holds the role's noun is titled by it; one merely near it is another's.
-    const titled =
-      asked.roleTerm !== undefined &&
-      words.some((word) => termOf(foldCase(word)) === asked.roleTerm);
+    // a name that holds the role's noun is titled by it; one merely near it is another's. One
+    // that holds the role's other words too is titled fully: not "Deputy Secretary of Defense
+    // …" for the secretary of commerce.
+    const { role } = asked;
+    const nameTerms = words.map((word) => termOf(foldCase(word)));
+    const titled = role !== undefined && nameTerms.includes(role.noun);
+    const fullyTitled = titled && nameTerms.some((term) => role.others.has(term));
     const ofKind = ofKindAsked || knownPlace || titled ? SHORT_ANSWER.kindRank : 0;
-    const rank = apposition + located + ofKind + words.length * SHORT_ANSWER.rankPerWord;
+    const rank =
+      apposition +
+      located +
+      ofKind +
+      (fullyTitled ? SHORT_ANSWER.roleWordsRank : 0) +
+      words.length * SHORT_ANSWER.rankPerWord;
     const placed = { name: words.join(" "), index: match.index, end: match.end };
     listable.push(placed);
     // A lone single-word name with nothing tying it to the question is a guess: say nothing.
