@@ -366,6 +366,26 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Sen.",
   ],
   ["who is ruiz", "description", "Mr. Tomas Ruiz visited Beijing on Tuesday.", null],
+  // "the" after "of" is inside a title ("Secretary of the Interior"); what follows a name's
+  // comma with a preposition or a time goes on with the sentence: no apposition.
+  [
+    "who is doug burgum",
+    "description",
+    "At a press conference in Geneva, Secretary of the Interior Doug Burgum spoke on trade.",
+    "Secretary of the Interior",
+  ],
+  [
+    "who is tony blinken",
+    "description",
+    "The readout was put out through Secretary of State Tony Blinken, after his conversation with his partners.",
+    "Secretary of State",
+  ],
+  [
+    "who is david perdue",
+    "description",
+    "Former Senator David Perdue, last night, opened his debate by saying the election was stolen.",
+    "Former Senator",
+  ],
   [
     "who is musk",
     "description",

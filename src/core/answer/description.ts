@@ -92,11 +92,12 @@ const PHRASE = String.raw`(?:[^,;.]|(?<=\b\p{Lu})\.)`;
 
 /**
  * ", a former leader of Guangdong province,": what a name's apposition looks like; not a
- * verb, a pronoun or a conjunction going on with the sentence (", said Li", ", I'm telling
- * you,", ", today is her birthday").
+ * verb, a pronoun, a conjunction, a preposition or a time going on with the sentence (", said
+ * Li", ", I'm telling you,", ", today is her birthday", ", after his conversation with…", ",
+ * last night,").
  */
 const APPOSITION = new RegExp(
-  String.raw`^,\s+(?!(?:said|says|told|added|and|but|or|is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|did|does|do|i|you|we|he|she|they|it|there|this|that|these|those|who|which|what|when|where|if|as|so|because|while|although|today|tonight|yesterday|tomorrow|now|then)\b)(${PHRASE}{3,100})(?:[,;.]|$)`,
+  String.raw`^,\s+(?!(?:said|says|told|added|and|but|or|is|was|are|were|has|have|had|will|would|can|could|may|might|should|must|did|does|do|i|you|we|he|she|they|it|there|this|that|these|those|who|which|what|when|where|if|as|so|because|while|although|today|tonight|yesterday|tomorrow|now|then|after|before|during|to|with|for|from|in|on|at|by|into|through|since|until|last|next|thank|thanks)\b)(${PHRASE}{3,100})(?:[,;.]|$)`,
   "iu",
 );
 
@@ -202,7 +203,11 @@ function titleBefore(text: string, dictionary: SynonymSource | null | undefined)
     // "Secretary of State", "AI and Crypto Czar": "of", "and" inside a title, between
     // capitalised words.
     const inside =
-      (word === "of" || word === "and") && title.length > 0 && /^\p{Lu}/u.test(kept[i + 1] ?? "");
+      ((word === "of" || word === "and") &&
+        title.length > 0 &&
+        /^\p{Lu}/u.test(kept[i + 1] ?? "")) ||
+      // "Secretary of the Interior": "the" after "of" inside it.
+      (word === "the" && title.length > 0 && kept[i + 1] === "of");
     // "His Majesty King Abdullah II": the title's possessive opens it.
     if ((word === "His" || word === "Her") && title.length > 0) {
       title.unshift(word);
