@@ -217,6 +217,12 @@ describe("a question for whoever holds a role", () => {
       "The Summit will include Secretary of the Treasury Janet Yellen, Secretary of Energy Jennifer Granholm, and National Economic Council Director Lael Brainard.",
       "Jennifer Granholm",
     ],
+    // "Vice President" is another role, unless asked so.
+    [
+      "who is the president",
+      "The Summit was opened by Vice President Kamala Harris and President Joe Biden today.",
+      "Joe Biden",
+    ],
     // The role's word right after a name opens the next name: it is no apposition of the first.
     [
       "who is the governor",
@@ -235,6 +241,18 @@ describe("a question for whoever holds a role", () => {
       expect(answer.answer).toContain(name);
     },
   );
+
+  it("GIVEN an article whose title names the role's holder THEN 'who is the president' is answered with the holder, not the vice president beside him", () => {
+    const text =
+      "---\ntitle: Remarks by President Biden\n---\n\nI would like to thank President Biden and Vice President Harris, who have welcomed me so warmly.\n";
+    const own = new CitationIndex([parseArticle("remarks.md", new TextEncoder().encode(text))], {
+      synonyms: defaultSynonyms,
+    });
+    const answer = own.ask("who is the president");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toBe("President Biden");
+    expect(own.ask("who is the vice president").answer).toContain("Harris");
+  });
 
   it("GIVEN a passage that names the person in the role THEN 'who is the commerce secretary leading the investigation' is answered with the name", () => {
     const answer = copper.ask("who is the commerce secretary leading the investigation");

@@ -2,7 +2,7 @@ import { speakerLabel } from "../article/speakers.ts";
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import { clauseAround } from "./clauses.ts";
 import type { SynonymSource } from "../synonyms.ts";
-import { STOP_WORDS, TIME_WORDS } from "../text/lexicon.ts";
+import { OTHER_ROLE_WORDS, STOP_WORDS, TIME_WORDS } from "../text/lexicon.ts";
 import { CALENDAR_WORD } from "../text/expressions.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
 import type { AnswerType } from "./expected.ts";
@@ -123,9 +123,6 @@ export function bestName(
     // "held a Summit … in Woodside": where something happened follows "in", "at", "near".
     const located =
       type === "place" && LOCATIVE_BEFORE.test(preceding) ? SHORT_ANSWER.locativeRank : 0;
-    // The article's own topic ("Tesla" in an article about Tesla) rarely answers "who".
-    const topical = words.every((word) => topic.has(termOf(foldCase(word).replace(/'s$/u, ""))));
-    if (topical && apposition === 0) continue;
     // "the PRC or Russia" for "which countries": a name the dictionary knows as a place is one.
     const knownPlace =
       type === "place" &&
@@ -137,8 +134,16 @@ export function bestName(
     // …" for the secretary of commerce.
     const { role } = asked;
     const nameTerms = words.map((word) => termOf(foldCase(word)));
-    const titled = role !== undefined && nameTerms.includes(role.noun);
-    const fullyTitled = titled && nameTerms.some((term) => role.others.has(term));
+    // "Vice President Kamala Harris" holds "president" but is another role, unless asked so.
+    const at = role === undefined ? -1 : nameTerms.indexOf(role.noun);
+    const modifier = at > 0 ? foldCase(words[at - 1] ?? "") : "";
+    const titled = at >= 0 && (!OTHER_ROLE_WORDS.includes(modifier) || terms.has(termOf(modifier)));
+    const fullyTitled = titled && nameTerms.some((term) => role?.others.has(term) === true);
+    // The article's own topic ("Tesla" in an article about Tesla) rarely answers "who".
+    const topical = words.every((word) => topic.has(termOf(foldCase(word).replace(/'s$/u, ""))));
+    // Not the holder of a role asked, titled by it ("President Biden" in "Remarks by President
+    // Biden", asked "who is the president").
+    if (topical && apposition === 0 && !titled) continue;
     const ofKind = ofKindAsked || knownPlace || titled ? SHORT_ANSWER.kindRank : 0;
     const rank =
       apposition +

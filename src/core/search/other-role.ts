@@ -2,13 +2,11 @@ import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
 import { type RankingOptions } from "../options.ts";
 import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
+import { OTHER_ROLE_WORDS } from "../text/lexicon.ts";
 import { termOf, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";
 import { byScore, type Candidate } from "./score.ts";
 import { Place, TermNote } from "./term-notes.ts";
-
-/** Words before a role that make it another role: a vice premier is not the premier. */
-const OTHER_ROLE: readonly string[] = ["vice", "deputy", "assistant", "acting", "interim"];
 
 /** Words before a role that put it in the past: a former leader leads no more. */
 const PAST_ROLE: readonly string[] = ["former", "ex", "erstwhile", "onetime"];
@@ -47,7 +45,10 @@ export class OtherRoles {
   apply(candidates: Candidate[], terms: readonly QueryTerm[], question: string): Candidate[] {
     const credit = this.options.otherRoleCredit;
     if (credit >= 1 || terms.length === 0) return candidates;
-    const modifiers = [...OTHER_ROLE, ...(ASKS_PAST.test(question.toLowerCase()) ? [] : PAST_ROLE)]
+    const modifiers = [
+      ...OTHER_ROLE_WORDS,
+      ...(ASKS_PAST.test(question.toLowerCase()) ? [] : PAST_ROLE),
+    ]
       // A modifier the question says, as typed or misspelt, is asked for.
       .filter((word) => !terms.some((term) => said(term, word)));
     if (modifiers.length === 0) return candidates;

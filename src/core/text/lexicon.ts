@@ -197,3 +197,12 @@ export const RATE_WORDS = /percent|%|\brates?\b|tariff|\bshare\b|\bduty\b|\blevy
 export const ROLE_OPENERS = words(
   "the a an that this those these it in on at behind responsible leading running",
 );
+
+/** Words before a role that make it another role: a vice premier is not the premier. */
+export const OTHER_ROLE_WORDS: readonly string[] = [
+  "vice",
+  "deputy",
+  "assistant",
+  "acting",
+  "interim",
+];
