@@ -223,6 +223,12 @@ describe("a question for whoever holds a role", () => {
       "The Summit was opened by Vice President Kamala Harris and President Joe Biden today.",
       "Joe Biden",
     ],
+    // Nor is the title of the name before: "President" of "President Biden, Vice President …".
+    [
+      "who is the president",
+      "I want all the students and borrowers to know President Biden, Vice President Harris, and I will not stop fighting for you.",
+      "President Biden",
+    ],
     // The role's word right after a name opens the next name: it is no apposition of the first.
     [
       "who is the governor",

@@ -100,9 +100,20 @@ export function bestName(
     const nextOpensName = /^\s*[,;]?\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:of|the|for))*\s+\p{Lu}/u.test(
       excerpt.slice(match.end),
     );
-    const nextToQuestion = [...before.slice(-2), ...(nextOpensName ? [] : after.slice(0, 1))].some(
-      (word) => terms.has(termOf(foldCase(word))),
-    );
+    // Nor do the words before it when they end another name the question does not say
+    // ("President Biden, Vice President Harris": "President" is Biden's). A title set off by a
+    // comma ("Tesla CEO, Elon Musk") is this name's, and the question's own subject before it
+    // ("Li Anding, Xinhua's former reporter") ties it to the question.
+    const previousEnd = /(\p{Lu}[\p{L}.'’-]*)\s*[,;]\s*$/u.exec(excerpt.slice(0, match.index))?.[1];
+    const afterOtherName =
+      previousEnd !== undefined &&
+      dictionary != null &&
+      !isPersonNoun(previousEnd, dictionary) &&
+      !terms.has(termOf(foldCase(previousEnd)));
+    const nextToQuestion = [
+      ...(afterOtherName ? [] : before.slice(-2)),
+      ...(nextOpensName ? [] : after.slice(0, 1)),
+    ].some((word) => terms.has(termOf(foldCase(word))));
     if (holderNear && !holderNear(excerpt, match.index, match.end)) continue;
     const saying =
       asksSaying &&
