@@ -2,6 +2,7 @@ import { AUXILIARIES, CHANGE_WORDS, COPULAS, ROLE_OPENERS, STOP_WORDS } from "..
 import { MEASURE_UNIT } from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { askedNounSense, NAME_ASKED, questionText } from "./asked-noun.ts";
+import { asksSourceOrDestination } from "./where-asked.ts";
 import { roleAsked, WHO_IS, type HeldRole } from "./held-role.ts";
 
 /**
@@ -274,7 +275,7 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
     if (type === "measure" && CHANGE_WORDS.test(q)) return "amount";
     // "how big are the fines": the size of money, or of what is owned or owed, is a sum.
     if (pattern === SIZE && dictionary && sizeOfMoney(q, dictionary)) return "money";
-    if (type === "place" && dictionary && sourceOrDestination(q, dictionary)) return "none";
+    if (type === "place" && dictionary && asksSourceOrDestination(q, dictionary)) return "none";
     // "how fast can you build one" asks how long it takes; "how fast will it fly", a speed.
     if (type === "measure" && /\bhow fast\b/u.test(q) && !MOTION_WORDS.test(q)) return "duration";
     return type;
@@ -284,35 +285,6 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
     if (keyword) return keyword[1];
   }
   return (dictionary && headNounKind(q, dictionary)) || "none";
-}
-
-/** "where … come from" (a source) or "where … go" (a destination), and the word before the verb. */
-const WHERE_FROM_OR_TO =
-  /\bwhere\b(.*?)\s(?:(come|comes|coming|came)\s+from\b|(go|goes|went)\b|(going)\b(?!\s+to\s+\p{L}+))/u;
-
-/**
- * True when "where" asks where a thing comes from or goes, which the article often says in
- * words of its own rather than by a place's name ("foreign sources", "directly to eligible
- * Americans"): where a thing comes from, unless it is a person, a body or a place ("where do
- * the migrants come from"); where money or what is owned goes ("where would the money go";
- * not "where did trump go"). Not "going to" a verb ("where is he going to travel").
- */
-function sourceOrDestination(q: string, dictionary: SynonymSource): boolean {
-  const match = WHERE_FROM_OR_TO.exec(q);
-  if (!match) return false;
-  // The subject: the last word before the verb the dictionary knows as a noun ("money" of
-  // "where is the money actually going").
-  const subject = (match[1] ?? "")
-    .split(/[^\p{L}]+/u)
-    .filter(Boolean)
-    .reverse()
-    .map((word) => dictionary.nounSense?.(word))
-    .find((sense) => sense !== undefined);
-  if (!subject) return false;
-  if (match[2] !== undefined) {
-    return !["person", "organization", "location"].includes(subject.category) && !subject.proper;
-  }
-  return subject.category === "possession";
 }
 
 /**
