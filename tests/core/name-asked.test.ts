@@ -3,6 +3,13 @@ import { asksForName, expectedAnswer } from "../../src/core/answer/expected.ts";
 import { CitationIndex, parseArticle } from "../../src/core/index.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
+/** A library of one article, read from its Markdown, with the dictionary. */
+function oneArticle(file: string, markdown: string): CitationIndex {
+  return new CitationIndex([parseArticle(file, new TextEncoder().encode(markdown))], {
+    synonyms: defaultSynonyms,
+  });
+}
+
 /** A made-up article: one detention named, one not. */
 const ARTICLE = [
   "---",
@@ -17,9 +24,7 @@ const ARTICLE = [
   "",
 ].join("\n");
 
-const index = new CitationIndex([parseArticle("held.md", new TextEncoder().encode(ARTICLE))], {
-  synonyms: defaultSynonyms,
-});
+const index = oneArticle("held.md", ARTICLE);
 
 describe("a question that asks for a name", () => {
   it.each([
@@ -53,9 +58,7 @@ describe("a question that asks for a name", () => {
       "Late on Tuesday night, the country’s official news agency tweeted a photo of the visitor chatting with Vice Premier Dana Ortiz.",
       "",
     ].join("\n");
-    const agency = new CitationIndex([parseArticle("photo.md", new TextEncoder().encode(text))], {
-      synonyms: defaultSynonyms,
-    });
+    const agency = oneArticle("photo.md", text);
     const answer = agency.ask("whats the name of the news agency");
     expect(answer.answer).toBeNull();
     expect(answer.answered).toBe(false);
@@ -73,9 +76,7 @@ describe("a question for whoever holds a role", () => {
     "The investigation is led by Commerce Secretary Dana Ortiz.",
     "",
   ].join("\n");
-  const copper = new CitationIndex([parseArticle("copper.md", new TextEncoder().encode(text))], {
-    synonyms: defaultSynonyms,
-  });
+  const copper = oneArticle("copper.md", text);
 
   it.each([
     ["who was president when the trade expansion act was signed", true],
@@ -148,9 +149,7 @@ describe("a question for whoever holds a role", () => {
     "GIVEN a passage that names no one in the role THEN %j gets no short answer and is declined",
     (question, passage) => {
       const text = `---\ntitle: An Order\n---\n\n${passage}\n`;
-      const own = new CitationIndex([parseArticle("order.md", new TextEncoder().encode(text))], {
-        synonyms: defaultSynonyms,
-      });
+      const own = oneArticle("order.md", text);
       const answer = own.ask(question);
       expect(answer.answer).toBeNull();
       expect(answer.answered).toBe(false);
@@ -160,9 +159,7 @@ describe("a question for whoever holds a role", () => {
   it("GIVEN a passage that names the person who chairs THEN 'who's the chair of the trade commission' is answered with the name", () => {
     const text =
       "---\ntitle: An Order\n---\n\nThe task force is led by Trade Commission Chair Dana Ortiz, who took office in May.\n";
-    const own = new CitationIndex([parseArticle("order.md", new TextEncoder().encode(text))], {
-      synonyms: defaultSynonyms,
-    });
+    const own = oneArticle("order.md", text);
     const answer = own.ask("who's the chair of the trade commission right now");
     expect(answer.answered).toBe(true);
     expect(answer.answer).toContain("Dana Ortiz");
@@ -175,9 +172,7 @@ describe("a question for whoever holds a role", () => {
     "GIVEN a passage that names the president of Argentina by the role's words THEN 'who's the president of argentina' is answered with the name (%j)",
     (passage) => {
       const text = `---\ntitle: A Trade Deal\n---\n\n${passage}\n`;
-      const own = new CitationIndex([parseArticle("deal.md", new TextEncoder().encode(text))], {
-        synonyms: defaultSynonyms,
-      });
+      const own = oneArticle("deal.md", text);
       const answer = own.ask("who's the president of argentina");
       expect(answer.answered).toBe(true);
       expect(answer.answer).toContain("Javier Milei");
@@ -187,9 +182,7 @@ describe("a question for whoever holds a role", () => {
   it("GIVEN a passage that names the holder in a list of others THEN 'whats the name of the governor' is answered with the governor", () => {
     const text =
       "---\ntitle: A Call\n---\n\nPresident Biden has spoken to Florida Governor Ron DeSantis, Tampa Mayor Jane Castor, Clearwater Mayor Bruce Rector, and Pinellas County Chairwoman Kathleen Peters.\n";
-    const own = new CitationIndex([parseArticle("call.md", new TextEncoder().encode(text))], {
-      synonyms: defaultSynonyms,
-    });
+    const own = oneArticle("call.md", text);
     const answer = own.ask("whats the name of the governor");
     expect(answer.answered).toBe(true);
     expect(answer.answer).toContain("Ron DeSantis");
@@ -239,9 +232,7 @@ describe("a question for whoever holds a role", () => {
     "GIVEN %j and a passage where another name stands by the role THEN the name titled by the role answers",
     (question, passage, name) => {
       const text = `---\ntitle: A Meeting\n---\n\n${passage}\n`;
-      const own = new CitationIndex([parseArticle("meeting.md", new TextEncoder().encode(text))], {
-        synonyms: defaultSynonyms,
-      });
+      const own = oneArticle("meeting.md", text);
       const answer = own.ask(question);
       expect(answer.answered).toBe(true);
       expect(answer.answer).toContain(name);
@@ -251,9 +242,7 @@ describe("a question for whoever holds a role", () => {
   it("GIVEN an article whose title names the role's holder THEN 'who is the president' is answered with the holder, not the vice president beside him", () => {
     const text =
       "---\ntitle: Remarks by President Biden\n---\n\nI would like to thank President Biden and Vice President Harris, who have welcomed me so warmly.\n";
-    const own = new CitationIndex([parseArticle("remarks.md", new TextEncoder().encode(text))], {
-      synonyms: defaultSynonyms,
-    });
+    const own = oneArticle("remarks.md", text);
     const answer = own.ask("who is the president");
     expect(answer.answered).toBe(true);
     expect(answer.answer).toBe("President Biden");
