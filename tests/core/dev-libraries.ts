@@ -90,6 +90,10 @@ export interface DevLibraries {
   // defence, the Great Healthcare Plan), scored once before it was read:
   // tests/fixtures/articles/blind-discord-sheets-20.
   readonly discordSheets20Only: CitationIndex;
+  // A twenty-second, written blind on 5 December's afternoon by a helper who never saw the code
+  // (COVID-19 testing, the crisis in northern Ethiopia, methane emissions, broadband
+  // affordability), scored once before it was read: tests/fixtures/articles/blind-discord-sheets-22.
+  readonly discordSheets22Only: CitationIndex;
 }
 
 /**
@@ -138,6 +142,7 @@ export async function loadDevLibraries(
   const discordSheets14Only = new CitationIndex(await fixture("blind-discord-sheets-14"), options);
   const discordSheets16Only = new CitationIndex(await fixture("blind-discord-sheets-16"), options);
   const discordSheets20Only = new CitationIndex(await fixture("blind-discord-sheets-20"), options);
+  const discordSheets22Only = new CitationIndex(await fixture("blind-discord-sheets-22"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -169,6 +174,7 @@ export async function loadDevLibraries(
     discordSheets14Only,
     discordSheets16Only,
     discordSheets20Only,
+    discordSheets22Only,
   };
 }
 
@@ -290,5 +296,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 20 / own",
     file: "blind-discord-sheets-20.jsonl",
     library: (l) => l.discordSheets20Only,
+  },
+  {
+    name: "blind discord 22 / own",
+    file: "blind-discord-sheets-22.jsonl",
+    library: (l) => l.discordSheets22Only,
   },
 ];
