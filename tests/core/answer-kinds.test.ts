@@ -29,6 +29,9 @@ describe("the kind of answer a question expects", () => {
     ["how much is the state spending on it", "money"],
     ["how much are the tech companies investing in new power plants", "money"],
     ["how much does the city still owe", "money"],
+    // "How many dollars" counts money: a sum, not a count of things.
+    ["the down payment for sequencing, how many dollars is it", "money"],
+    ["how many bucks does the pass cost", "money"],
     // "Where is the money coming from" asks for a source of funds, not a place.
     ["where is the money for building the facility coming from", "none"],
     ["where does the funding come from", "none"],
