@@ -105,7 +105,9 @@ export interface RankingOptions {
   /**
    * Score factor of a leading passage that ends with a colon and announces ("Duties imposed …
    * are now:"): it introduces the passages after it and states nothing itself; one whose
-   * clause ends in a noun states its fact first (see AskedSentences). 1: off.
+   * clause ends in a noun states its fact first (see AskedSentences). Also of a heading in title
+   * case ("Rapidly Increase Virus Genome Sequencing.") when the question expects no name nor
+   * figure. 1: off.
    */
   readonly leadInFactor: number;
   /** Credit left to a word whose modifier ("stock" in "stock price") the passage's article lacks. */

@@ -44,3 +44,32 @@ describe("lead-ins are no answers", () => {
     expect(off.ask(question).citations[0]?.excerpt).toMatch(/are now:$/u);
   });
 });
+
+describe("headings in title case give no reasons", () => {
+  const sheet = article(
+    "sheet",
+    "Testing fact sheet",
+    "Rapidly Increase Virus Genome Sequencing. The agency will invest $200 million in new laboratories. Increasing genome sequencing will improve our ability to detect emerging virus variants.",
+    "Department of Treasury. It leads on sanctions.",
+  );
+
+  it("GIVEN a why question THEN the sentence that gives the reason ranks above the heading that holds its words", () => {
+    const index = new CitationIndex([sheet], { synonyms: null, wordVectors: null });
+    const question = "why increase virus genome sequencing";
+    expect(index.ask(question).citations[0]?.excerpt).toMatch(
+      /^Increasing genome sequencing will improve/u,
+    );
+    // Without the rule (no lead-in factor), the heading, which holds every word, comes first.
+    const off = new CitationIndex([sheet], { synonyms: null, wordVectors: null, leadInFactor: 1 });
+    expect(off.ask(question).citations[0]?.excerpt).toBe(
+      "Rapidly Increase Virus Genome Sequencing.",
+    );
+  });
+
+  it("GIVEN a question that asks for a name THEN a title-cased line that is the name still answers", () => {
+    const index = new CitationIndex([sheet], { synonyms: null, wordVectors: null });
+    expect(index.ask("which department leads on sanctions").citations[0]?.excerpt).toMatch(
+      /^Department of Treasury\./u,
+    );
+  });
+});

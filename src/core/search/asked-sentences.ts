@@ -23,12 +23,32 @@ const TAIL_CHARACTERS = 80;
 /** The word that announces a list ("in the following agencies…:", "as follows:"). */
 const ANNOUNCING = /\b(?:following|follows)\b/iu;
 
+/** Most words a heading in title case has ("Rapidly Increase Virus Genome Sequencing."). */
+const HEADING_WORDS = 14;
+
+/**
+ * True when a short sentence is in title case, every word capitalised but the short function
+ * words: a heading or a bold lead-in ("Expand COVID-19 Testing for Schools and Underserved
+ * Populations."), a signature ("JOSEPH R. BIDEN JR."). It names a topic and states no reason.
+ */
+function isTitleCased(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  if (words.length < 2 || words.length > HEADING_WORDS) return false;
+  let capitalised = 0;
+  for (const word of words) {
+    if (/^\p{Lu}/u.test(word)) capitalised++;
+    else if (word.length > 3 || !STOP_WORDS.has(word.toLowerCase())) return false;
+  }
+  return capitalised >= 2;
+}
+
 /**
  * Lowers the leading passages that state nothing themselves. A question (a reporter's in a
  * briefing, "Q He hates electric cars.", "Q Is the meeting important?", or a rhetorical
  * one) states no fact, so it answers nothing, however many words it shares with the
  * question asked; a lead-in ending with a colon ("Duties imposed … are now:", "ADDRESSING
- * VULNERABILITIES BY MODERNIZING AN OUTDATED SYSTEM:") only announces the passages after it.
+ * VULNERABILITIES BY MODERNIZING AN OUTDATED SYSTEM:") only announces the passages after it;
+ * so does a heading in title case, for a question that asks why or what was done.
  */
 export class AskedSentences {
   constructor(
@@ -39,8 +59,12 @@ export class AskedSentences {
   /**
    * Multiplies the score of each leading candidate that asks by `askingFactor`, and of each
    * lead-in by `leadInFactor`; all candidates, best first.
+   *
+   * @param namesAnswer - false when the question expects no name nor figure (a reason, a
+   *   purpose, what was done): a heading in title case is then a lead-in too. Otherwise it
+   *   may be the answer itself ("Department of Treasury.").
    */
-  apply(candidates: Candidate[]): Candidate[] {
+  apply(candidates: Candidate[], namesAnswer = true): Candidate[] {
     const { askingFactor, leadInFactor } = this.options;
     if (askingFactor >= 1 && leadInFactor >= 1) return candidates;
     let changed = false;
@@ -49,7 +73,7 @@ export class AskedSentences {
       const text = this.view.sentenceText(candidate.sentenceId);
       const factor = this.asks(candidate.sentenceId, text)
         ? askingFactor
-        : this.announces(text)
+        : this.announces(text) || (!namesAnswer && isTitleCased(text))
           ? leadInFactor
           : 1;
       if (factor >= 1) continue;

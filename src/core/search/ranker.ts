@@ -143,6 +143,8 @@ export class Ranker {
         this.spoken(
           this.asking.apply(
             this.acronyms.apply(this.initialisms.apply(candidates, terms), terms, question),
+            // A heading may name what is asked, but gives no reason.
+            expected !== "none",
           ),
           terms,
           tokens,
