@@ -90,6 +90,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Secretary shall deliver the plan within ninety days of the date of this order.",
     "within ninety days",
   ],
+  // A decade is a time: "In the 1960s", "the mid-1990s".
+  [
+    "when did the government switch away from traditional designs",
+    "date",
+    "In the 1960s, the Federal government largely replaced traditional designs with modernist ones.",
+    "In the 1960s",
+  ],
+  ["when did the plant close", "date", "The plant closed in the mid-1990s.", "in the mid-1990s"],
   // A day written with its ordinal ("May 21st") is part of the date.
   ["when will the president arrive", "date", "The President will arrive on May 21st.", "May 21st"],
   // "From X to Y": the value it went to, unless the question asks what it was before.

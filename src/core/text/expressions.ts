@@ -59,10 +59,10 @@ export const MULTIPLIER =
 
 /**
  * A time expression of news prose: "Late on Tuesday night", "April 27, 2017", "last week", "in
- * 2016". A year alone is one from 1500 to 2099, as {@link YEAR}: "H.R. 6503" is no date.
+ * 2016", "in the 1960s", "the mid-1990s". A year alone is one from 1500 to 2099, as {@link YEAR}: "H.R. 6503" is no date.
  */
 export const DATE = new RegExp(
-  String.raw`\b(?:(?:late|early)\s+on\s+)?(?:(?:${WEEKDAYS.join("|")})(?:\s+(?:night|morning|afternoon|evening))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|(?:this|last|next)\s+(?:week|month|year)|(?:in\s+)?(?:1[5-9]|20)\d\d)\b`,
+  String.raw`\b(?:(?:late|early)\s+on\s+)?(?:(?:${WEEKDAYS.join("|")})(?:\s+(?:night|morning|afternoon|evening))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|(?:this|last|next)\s+(?:week|month|year)|(?:in\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s-])?(?:1[5-9]|20)\d0s|(?:in\s+)?(?:1[5-9]|20)\d\d)\b`,
   "giu",
 );
 
