@@ -96,6 +96,7 @@ const DECLINE_WORDS: Readonly<Record<DeclineReason, string>> = {
   "missing-name": "a name the question asks about is in no article",
   "missing-attribute": "what is asked of it is not in the best passage",
   "no-kind": "the kind of answer asked for is in no leading passage",
+  "no-date": "a date to come is asked for and the best passage's only time does not date it",
   "event-not-said": "the best passage's date is not of the event asked about",
   "neighbour-figure": "the figure is in a neighbouring sentence about something else",
   "other-place": "the figure is another place's than the one asked about",

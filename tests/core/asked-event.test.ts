@@ -143,3 +143,30 @@ describe("the rules keep the questions a passage does answer", () => {
     expect(answer).toMatchObject({ answered: true, answer: "$400 billion" });
   });
 });
+
+const SIGNED_TODAY =
+  "Today, the governor signed an order directing the Harbor Authority to review its dredging rules.";
+const TIMING = "Officials say it is tough predicting the timing of the new dredging rules.";
+
+describe("a date question whose best passage holds no time that dates it is declined", () => {
+  it("GIVEN 'when do the new dredging rules take effect' and only the article's 'Today' THEN the question is declined", () => {
+    const answer = indexOf(SIGNED_TODAY, BUSY).ask("when do the new dredging rules take effect");
+    expect(answer).toMatchObject({
+      answered: false,
+      answer: null,
+      citations: [expect.anything(), expect.anything()],
+    });
+  });
+
+  it("GIVEN 'when did the governor sign the dredging order' and the article's 'Today, the governor signed' THEN the question is answered with it", () => {
+    const answer = indexOf(SIGNED_TODAY, BUSY).ask("when did the governor sign the dredging order");
+    expect(answer).toMatchObject({ answered: true });
+    expect(answer.citations[0]?.excerpt).toContain("Today, the governor signed");
+  });
+
+  it("GIVEN a passage that speaks of the timing itself THEN the question is answered with it, without a short answer", () => {
+    const answer = indexOf(TIMING, BUSY).ask("when will the new dredging rules come");
+    expect(answer).toMatchObject({ answered: true, answer: null });
+    expect(answer.citations[0]?.excerpt).toContain("tough predicting the timing");
+  });
+});

@@ -8,6 +8,7 @@ import type { QuestionKind } from "../answer/kinds.ts";
 import { speaksOfOtherYears } from "../answer/years.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
+import { SPEAKS_OF_TIMING } from "../text/expressions.ts";
 import type { Token } from "../text/tokenize.ts";
 import { eventTerms, figureOfNeighbour, figureOfRivalPlace, speaksOfEvent } from "./asked-event.ts";
 import { closeCallPair } from "./close-call.ts";
@@ -39,6 +40,8 @@ export type DeclineReason =
   | "missing-attribute"
   /** A count, a date, a sum… is asked for and the passage holds none. */
   | "no-kind"
+  /** A date to come is asked for and the passage holds a time, but none that can date it. */
+  | "no-date"
   /** A date is asked for an event ("created", "passed") the passage never speaks of. */
   | "event-not-said"
   /** The figure stands only in the neighbour quoted with the passage, which shares none of its words. */
@@ -82,6 +85,9 @@ export interface VerdictInput {
 export interface Verdict extends Confidence {
   readonly declined: DeclineReason | undefined;
 }
+
+/** "When does…", "when will…", "when is…": a date question of the present or the future. */
+const ASKS_NOT_PAST = /\b(?:when|wen)\s+(?:does|do|will|is|are|would|can)\b/iu;
 
 /**
  * Whether the best passage answers the question: the tests of the passage first, then the
@@ -139,6 +145,21 @@ export function judgeVerdict(
     input.publishedOf,
   );
   const figure = judged.answer;
+  // "When does the rule take effect", against a passage whose only time is the article's
+  // "Today": it holds a time, but none that dates what will be. Asked in the past ("when did
+  // Trump sign the order"), that "Today" answers, though no short answer is read from it. One
+  // that speaks of the timing itself ("tough predicting the timing") answers all the same; a
+  // close call, with no short answer anyway, is left as it is.
+  if (
+    figure === null &&
+    expected === "date" &&
+    !judged.close &&
+    top !== undefined &&
+    ASKS_NOT_PAST.test(question) &&
+    !SPEAKS_OF_TIMING.test(top.excerpt)
+  ) {
+    return { declined: "no-date", answer: null, close: false };
+  }
   if (figure === null) return { declined: undefined, ...judged };
   const sentenceText = (id: number) => view.sentenceText(id);
   const declined = firstDecline([

@@ -131,6 +131,12 @@ export const WHEN = new RegExp(
   "giu",
 );
 
+/**
+ * Words about when something happens, though no date: a passage with one ("it's tough
+ * predicting the timing", "expected soon") speaks to a "when" question without dating it.
+ */
+export const SPEAKS_OF_TIMING = /\b(?:timing|schedule[ds]?|soon|deadline)\b/iu;
+
 /** What follows a number that measures time ("two months", "90-day"): a duration, no count of things. */
 export const FOLLOWED_BY_TIME_UNIT = new RegExp(
   String.raw`^[\s-]+(?:more\s)?${TIME_UNIT}\b(?![-‐‑]\p{L})`,
