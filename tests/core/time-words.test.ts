@@ -32,3 +32,12 @@ describe("words about timing", () => {
     expect(answer.citations[0]?.excerpt).toContain("scheduled for next spring");
   });
 });
+
+describe('"so far": until now, no topic', () => {
+  it("GIVEN articles without the word 'far' THEN 'far' of 'so far' weighs as a word of little information, not as the acronym 'FAR' the dictionary spells out", () => {
+    const answer = index.explain("how many drugs has the attorney general moved so far");
+    const far = answer.citations[0]?.terms.find((term) => term.word === "far");
+    expect(far?.weighing.name).toBe(false);
+    expect(far?.weighing.factors.map((factor) => factor.why)).toContain("low-information");
+  });
+});

@@ -14,6 +14,7 @@ import {
   kindNounAsked,
   letterAfterWord,
   measureAsked,
+  untilNow,
   mistypedFunctionWord,
 } from "./question-words.ts";
 import { addCompoundSynonyms, commonCompounds, compoundNames } from "./compound-names.ts";
@@ -90,7 +91,8 @@ export function queryTerms(
   const inCompoundName = new Set(compounds.flatMap((compound) => compound.tokens));
   // An acronym typed in lower case that the articles never write ("ioc", "ftc"): a name when
   // the dictionary spells it out, as the same word typed in capitals is. A phrase that holds the
-  // word itself spells nothing out: "Sir Joseph Banks" makes no acronym of "banks".
+  // word itself spells nothing out: "Sir Joseph Banks" makes no acronym of "banks"; nor is a
+  // word the dictionary knows as an adjective or a verb one ("far" of "so far" is no "FAR").
   const spelledAcronym = (token: Token) =>
     !token.acronym &&
     !token.isNumber &&
@@ -98,6 +100,8 @@ export function queryTerms(
     token.word.length <= TYPO_MATCHING.maxAcronymLength &&
     !STOP_WORDS.has(token.word) &&
     !view.has(token.term) &&
+    !(options.synonyms?.adjective?.(token.word) ?? false) &&
+    !(options.synonyms?.verb?.(token.word) ?? false) &&
     (options.synonyms?.phraseSynonyms?.(token.word) ?? []).some(
       (phrase) => !phrase.includes(token.word),
     );
@@ -167,6 +171,7 @@ export function queryTerms(
     const lowInformation =
       LOW_INFORMATION_WORDS.has(token.word) ||
       measureAsked(tokens, position) ||
+      untilNow(tokens, position) ||
       kindNounAsked(tokens, position);
     if (lowInformation) {
       weight *= options.lowInformationWeight;

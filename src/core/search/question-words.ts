@@ -39,6 +39,15 @@ export function kindNounAsked(tokens: readonly Token[], position: number): boole
   );
 }
 
+/**
+ * True for "far" of "so far" and "thus far": until now, as "rn" or "currently" say, no topic
+ * (nor the "FAR" a dictionary spells out).
+ */
+export function untilNow(tokens: readonly Token[], position: number): boolean {
+  const before = tokens[position - 1]?.word;
+  return tokens[position]?.word === "far" && (before === "so" || before === "thus");
+}
+
 /** True for the measure word of "how big", "how long": the kind of answer asked, not a topic. */
 export function measureAsked(tokens: readonly Token[], position: number): boolean {
   const token = tokens[position];
