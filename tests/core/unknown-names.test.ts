@@ -76,3 +76,35 @@ describe("a year no article mentions", () => {
     expect(answer.answer).toBe("March 3, 2025");
   });
 });
+
+describe("an ordinary verb the articles capitalise in a programme's name is no name", () => {
+  const pledge = new CitationIndex(
+    [
+      article(
+        "pledge",
+        "The Ratepayer Protection Pledge",
+        "The Ratepayer Protection Pledge commits data centre owners to pay for their own power.",
+        "Companies signing the Ratepayer Protection Pledge will hire workers from nearby towns.",
+        "The Pledge is a first step towards a fair grid.",
+        "Its first signers met in March, and again in late March.",
+      ),
+      article("weather", "Mountain weather", "Snow closed the pass on Monday."),
+    ],
+    { synonyms: defaultSynonyms, wordVectors: defaultWordVectors },
+  );
+
+  it("GIVEN articles that always write 'Pledge' with a capital THEN 'pledge' typed in a question is weighed as a word, not a name", () => {
+    const terms = pledge.explain("is the pledge the end of it or just a start for workers")
+      .citations[0]?.terms;
+    const word = terms?.find((term) => term.word === "pledge");
+    expect(word?.weighing.name).toBe(false);
+    expect(word?.weighing.factors.map((factor) => factor.why)).not.toContain("name");
+  });
+
+  it("GIVEN a month, a verb too ('march') THEN it is still a name", () => {
+    const word = pledge
+      .explain("what happened to the pledge in march")
+      .citations[0]?.terms.find((term) => term.word === "march");
+    expect(word?.weighing.name).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import type { IndexView } from "../index/view.ts";
 import { ABBREVIATIONS, TYPO_MATCHING, CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
 import type { RankingOptions } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
+import { CALENDAR_WORD } from "../text/expressions.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
 import type { VariantMap } from "./variants.ts";
 
@@ -29,6 +30,7 @@ export class NameEvidence {
    * True when the articles write the word with a capital inside their sentences
    * more often than not (a sample of its sentences), or have it as an acronym
    * ("ev" = "EV") at least as often as in lower case; a word they lack is a name when the dictionary writes it so.
+   * A word the dictionary knows mostly as a verb is none, whatever the capitals (but a month).
    */
   isName(token: Token): boolean {
     if (token.isNumber) return false;
@@ -43,6 +45,12 @@ export class NameEvidence {
     if (acronym(word.toUpperCase())) return true;
     if (word.endsWith("s") && word.length >= 3 && acronym(word.slice(0, -1).toUpperCase())) {
       return true;
+    }
+    // "pledge", "working" typed in lower case: the articles' capitals are a programme's ("Ratepayer
+    // Protection Pledge", "Working Families Tax Cuts Act"); the word is an ordinary verb. Months
+    // ("march") are names all the same.
+    if ((this.options.synonyms?.mostlyVerb?.(word) ?? false) && !CALENDAR_WORD.test(word)) {
+      return false;
     }
     const posting = this.view.data.postings.get(token.term);
     if (!posting) return this.options.synonyms?.properNoun?.(token.word) ?? false;
