@@ -39,6 +39,16 @@ describe("the articles' publisher named as who says what is asked", () => {
     );
   });
 
+  it("GIVEN the sheet on an archive's site (bidenwhitehouse.archives.gov) THEN 'the White House' still names its publisher, but 'the house' alone does not", () => {
+    const archived = { ...sheet, url: "https://bidenwhitehouse.archives.gov/briefing-room/carp/" };
+    const index = new CitationIndex([archived], { wordVectors: null });
+    expect(words(index, asked)).not.toContain("white");
+    expect(words(index, asked)).toContain("fish");
+    expect(words(index, "which native fish does the house say the carp threaten")).toContain(
+      "house",
+    );
+  });
+
   it("GIVEN the same sheet published elsewhere, or the White House asked about as a place THEN its words are looked for", () => {
     const elsewhere = { ...sheet, url: "https://example.org/carp/" };
     expect(words(new CitationIndex([elsewhere], { wordVectors: null }), asked)).toContain("white");

@@ -34,6 +34,16 @@ export function publisherKeys(articles: readonly Article[]): ReadonlySet<string>
   return keys;
 }
 
+/**
+ * True when a name typed run together is a publisher's key, or, of two words or more, ends one:
+ * "white house" ends "bidenwhitehouse" of bidenwhitehouse.archives.gov. One word may only be the
+ * whole key: "house" is another body than the White House.
+ */
+function namesPublisher(name: string, words: number, publishers: ReadonlySet<string>): boolean {
+  if (publishers.has(name)) return true;
+  return words >= 2 && [...publishers].some((key) => key.endsWith(name));
+}
+
 function runTogether(words: readonly string[]): string {
   return words
     .map((word) => foldCase(word).replace(/[^\p{L}\p{N}]/gu, ""))
@@ -64,7 +74,7 @@ export function publisherAsSubject(
     if (citing < 0) return;
     for (let end = first + 1; end <= Math.min(tokens.length, first + MAX_NAME_WORDS); end += 1) {
       const words = tokens.slice(first, end).map((t) => t.word);
-      if (!publishers.has(runTogether(words))) continue;
+      if (!namesPublisher(runTogether(words), words.length, publishers)) continue;
       // "per White House staffer" is "for each"; "according to White House economists" cites
       // the publisher's own, and the words after it stay.
       if (before.word === "per" && runsOn(tokens, end)) return;
