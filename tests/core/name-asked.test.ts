@@ -255,3 +255,36 @@ describe("a question for whoever holds a role", () => {
     expect(answer.answer).toContain("Dana Ortiz");
   });
 });
+
+describe("a passage that gives the name asked for leads one that cannot answer, when close", () => {
+  const parties = [
+    "---",
+    "title: The Conflict in the North",
+    "---",
+    "",
+    "The United States urges other countries to stop the flow of weapons to any parties to the conflict and support a ceasefire.",
+    "",
+    "The parties to the conflict – including Ethiopian National Defense Forces (ENDF), Eritrean Defense Forces (EDF) and Amhara regional forces – have committed abuses.",
+    "",
+    "Aid workers reached the region in March.",
+    "",
+  ].join("\n");
+  const question = "tbh who even are the parties to this conflict";
+  const library = (nameLeadMargin: number) =>
+    new CitationIndex([parseArticle("north.md", new TextEncoder().encode(parties))], {
+      synonyms: defaultSynonyms,
+      nameLeadMargin,
+    });
+
+  it("GIVEN 'who are the parties to this conflict' THEN the passage naming the parties answers it", () => {
+    const answer = library(0.05).ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toMatch(/^The parties to the conflict – including/u);
+  });
+
+  it("GIVEN the margin off THEN the passage that names no party comes first, and the question is declined", () => {
+    const answer = library(0).ask(question);
+    expect(answer.citations[0]?.excerpt).toMatch(/^The United States urges/u);
+    expect(answer.answered).toBe(false);
+  });
+});

@@ -196,6 +196,26 @@ export class KindFit {
     return leaders.sort(byScore);
   }
 
+  /**
+   * When a name is asked for and the first passage gives none, the first of the next that gives
+   * one (read by {@link creditShortAnswers}) leads, if it scores within `nameLeadMargin` of the
+   * first: "who are the parties to this conflict" is answered by "The parties to the conflict –
+   * including Ethiopian National Defense Forces…", not declined for "…the flow of weapons to any
+   * parties to the conflict".
+   */
+  nameFirst(leaders: Candidate[]): Candidate[] {
+    const { nameLeadMargin, shortAnswerLeaders } = this.options;
+    const first = leaders[0];
+    if (nameLeadMargin <= 0 || first === undefined || first.answerCredit > 0) return leaders;
+    const floor = first.score * (1 - nameLeadMargin);
+    const at = leaders
+      .slice(1, shortAnswerLeaders)
+      .findIndex((candidate) => candidate.answerCredit > 0 && candidate.score >= floor);
+    if (at < 0) return leaders;
+    const [named] = leaders.splice(at + 1, 1);
+    return [named as Candidate, ...leaders];
+  }
+
   private fits(
     kind: QuestionKind,
     sentenceId: number,

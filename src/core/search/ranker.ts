@@ -26,7 +26,7 @@ import { publisherAsSubject, publisherKeys } from "./publisher.ts";
 import { queryTerms } from "./query.ts";
 import { scoreCandidates, type Candidate } from "./score.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
-import { judgeVerdict, type DeclineReason } from "./verdict.ts";
+import { asksName, judgeVerdict, type DeclineReason } from "./verdict.ts";
 import { Speakers } from "./speakers.ts";
 import type { Answer, AskOptions, Citation } from "./types.ts";
 import { VariantFinder } from "./variants.ts";
@@ -163,10 +163,14 @@ export class Ranker {
       asksSpeaker,
     );
     // "Where": only a passage that gives a place answers (below), so one that does leads.
-    const leaders =
+    const credited =
       needsKind(expected, kind) || expected === "place"
         ? this.kindFit.creditShortAnswers(ranked, expected, question, totalWeight, counted)
         : ranked;
+    // A name asked for: a passage that gives one leads one that cannot answer, when close.
+    const leaders = asksName(question, expected, nameAsked, this.options)
+      ? this.kindFit.nameFirst(credited)
+      : credited;
 
     const citations: Citation[] = [];
     // The sentences the first citation quotes (its neighbour too): no runner-up of its own.

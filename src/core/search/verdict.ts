@@ -86,6 +86,24 @@ export interface Verdict extends Confidence {
   readonly declined: DeclineReason | undefined;
 }
 
+/**
+ * True when only a passage that gives a name answers: "what's the name of the reporter" (a
+ * passage that only mentions "a reporter" is the closest, not the answer), "where" (a passage
+ * about the shipyard that names no place for it does not say where it will be), and "which
+ * official": a person of a kind, asked by name.
+ */
+export function asksName(
+  question: string,
+  expected: AnswerType,
+  nameAsked: boolean,
+  options: Readonly<RankingOptions>,
+): boolean {
+  if (nameAsked || expected === "place") return true;
+  return (
+    expected === "person" && askedNoun(question, options.synonyms)?.sense.category === "person"
+  );
+}
+
 /** "When does…", "when will…", "when is…": a date question of the present or the future. */
 const ASKS_NOT_PAST = /\b(?:when|wen)\s+(?:does|do|will|is|are|would|can)\b/iu;
 
@@ -107,12 +125,7 @@ export function judgeVerdict(
   // passages for any of them to answer: a name, or a definition asked for, is specific.
   const topical = terms.filter((term) => !term.lowInformation);
   const tooVague = topical.length === 1 && !topical[0]?.weighing.name && kind !== "definition";
-  // "What's the name of the reporter": only a passage that gives one answers (a passage
-  // that only mentions "a reporter" is the closest, not the answer). So for "where": a
-  // passage about the shipyard that names no place for it does not say where it will be.
-  // And "which official": a person of a kind, asked by name.
-  const askedKind = askedNoun(question, options.synonyms)?.sense.category;
-  const kindOfNameAsked = expected === "person" && askedKind === "person";
+  // A name asked for (asksName) is answered only by a passage that gives one.
   const givesName = () => top !== undefined && input.shortAnswerIn(top) !== null;
   const { answerCoverage, declineMissingName, declineMissingAttribute } = options;
   const declinedFirst: DeclineReason | undefined =
@@ -126,10 +139,7 @@ export function judgeVerdict(
           // "…in 2023" is not answered by a passage on 2024 alone.
           ["other-year", () => top !== undefined && speaksOfOtherYears(question, top.excerpt)],
           ["one-side", () => top !== undefined && comparesWithout(question, top.excerpt)],
-          [
-            "no-name",
-            () => (input.nameAsked || expected === "place" || kindOfNameAsked) && !givesName(),
-          ],
+          ["no-name", () => asksName(question, expected, input.nameAsked, options) && !givesName()],
           ["no-kind", () => needsKind(expected, kind) && !best.kindFits],
           ["low-coverage", () => best.coverage < answerCoverage],
         ]);
