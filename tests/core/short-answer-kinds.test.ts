@@ -90,6 +90,25 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The Secretary shall deliver the plan within ninety days of the date of this order.",
     "within ninety days",
   ],
+  // Asked for an exact figure, a magnitude in words is none: "billions of dollars".
+  [
+    "how much did the city spend on the bridge",
+    "money",
+    "The city spent billions of dollars on the bridge.",
+    "billions of dollars",
+  ],
+  [
+    "how much exactly did the city spend on the bridge",
+    "amount",
+    "The city spent billions of dollars on the bridge.",
+    null,
+  ],
+  [
+    "how much did the city spend on the bridge specifically",
+    "money",
+    "The city spent $2.5 billion on the bridge.",
+    "$2.5 billion",
+  ],
   // A decade is a time: "In the 1960s", "the mid-1990s".
   [
     "when did the government switch away from traditional designs",

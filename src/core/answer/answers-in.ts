@@ -56,6 +56,13 @@ const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
 const VAGUE_MAGNITUDE =
   /^(?:(?:hundreds|thousands|tens)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)$/u;
 
+/** A question that asks for a precise figure: "exactly", "the exact amount", "specifically". */
+const EXACT_ASKED = /\b(?:exact|exactly|precise|precisely|specific|specifically)\b/u;
+
+/** A magnitude in words, with or without what it measures: "billions of dollars", "dozens". */
+const MAGNITUDE_WORD =
+  /^(?:(?:hundreds|thousands|tens)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)\b/u;
+
 /**
  * A magnitude too large to count things in a sentence about spending ("spend billions on stock
  * buybacks", "millions in fines"): a sum of money, its currency left unsaid.
@@ -131,6 +138,9 @@ export function answersIn(
       // without its currency sign, is what it is about, not the answer.
       const bare = folded.replace(/^(?:us|c|a|hk)?[$€£¥]\s?/u, "");
       if (bare !== folded && /\d/u.test(bare) && saysNumber(asked, bare)) continue;
+      // "How much exactly", "the exact dollar amount": a magnitude without a figure
+      // ("billions of dollars") is no exact answer.
+      if (EXACT_ASKED.test(asked) && !/\d/u.test(value) && MAGNITUDE_WORD.test(folded)) continue;
       const before = text.slice(0, match.index);
       if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
       // An age answers "how old", and nothing else measured: "12 years old" is no height.
