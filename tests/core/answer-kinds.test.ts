@@ -29,6 +29,11 @@ describe("the kind of answer a question expects", () => {
     ["how much is the state spending on it", "money"],
     ["how much are the tech companies investing in new power plants", "money"],
     ["how much does the city still owe", "money"],
+    // An adverb of emphasis before the auxiliary asks the same.
+    ["how much exactly did tesla earn in china in 2016?", "money"],
+    ["how much actually does a tesla battery cost?", "money"],
+    ["what exactly was the name of the agent the cartel boss killed", "person"],
+    ["when even was the rule signed", "date"],
     // "How many dollars" counts money: a sum, not a count of things.
     ["the down payment for sequencing, how many dollars is it", "money"],
     ["how many bucks does the pass cost", "money"],

@@ -99,7 +99,7 @@ const TABLE: readonly ShortAnswerRow[] = [
   ],
   [
     "how much exactly did the city spend on the bridge",
-    "amount",
+    "money",
     "The city spent billions of dollars on the bridge.",
     null,
   ],

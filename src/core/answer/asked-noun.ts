@@ -33,8 +33,15 @@ const PRECISION_AFTER_WH = new RegExp(
 );
 
 /**
+ * An adverb of emphasis between the question's words and its auxiliary ("how much exactly did",
+ * "what actually is", "when even was"): the same is asked as without it.
+ */
+const FILLER_BEFORE_AUXILIARY =
+  /\b(how (?:much|many(?: \w+)?)|what|when|where|which \w+|why) (?:exactly|actually|even|really|precisely|specifically) (?=(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could|should)\b)/gu;
+
+/**
  * The question as its rules read it: lower case, straight apostrophes, no polite frame, no
- * word of precision after "what" or "which".
+ * word of precision after "what" or "which", no adverb of emphasis before its auxiliary.
  */
 export function questionText(question: string): string {
   return question
@@ -42,7 +49,8 @@ export function questionText(question: string): string {
     .replace(/[’']/gu, "'")
     .replace(/^[^\p{L}\p{N}]+/u, "")
     .replace(FRAME, "")
-    .replace(PRECISION_AFTER_WH, "$1 ");
+    .replace(PRECISION_AFTER_WH, "$1 ")
+    .replace(FILLER_BEFORE_AUXILIARY, "$1 ");
 }
 
 /** The dictionary's sense of the noun after "which"/"what" ("department" in "which federal departments wrote…"). */
