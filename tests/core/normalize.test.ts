@@ -175,6 +175,11 @@ describe("Discord text made plain before a question is read", () => {
   it("GIVEN a greeting or fillers before the question THEN the question is what follows them", () => {
     expect(normalizeDiscordText("hey citebot, who did musk meet")).toBe("who did musk meet");
     expect(normalizeDiscordText("yo what's the tariff")).toBe("what's the tariff");
+    // Without a comma, the word after the greeting is still whom it greets.
+    expect(normalizeDiscordText("hey citebot who did musk meet")).toBe("who did musk meet");
+    expect(normalizeDiscordText("yo bot musk wang meeting")).toBe("musk wang meeting");
+    expect(normalizeDiscordText("hey guys who met musk")).toBe("who met musk");
+    expect(normalizeDiscordText("hey quick q: why a JV")).toBe("why a JV");
     expect(normalizeDiscordText("Okay so um, who met Musk?")).toBe("who met Musk?");
     expect(normalizeDiscordText("btw quick q: why a JV")).toBe("why a JV");
     expect(normalizeDiscordText("pls help, what's a VCS")).toBe("what's a VCS");

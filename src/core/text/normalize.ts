@@ -164,6 +164,9 @@ const ASKING_VERB = String.raw`(?:is|are|was|were|do|does|did|happened|happens|h
 
 const CHAT_OPENINGS: readonly RegExp[] = [
   /^(?:hey|hi|hello|yo)\s+[\p{L}\p{N}_-]+\s*[,:!]\s*/iu,
+  // "hey citebot who is…", "yo bot tesla sales": without a comma, the word after a greeting is
+  // still whom it greets, unless it opens the question itself ("hey what is…", "hey quick q").
+  /^(?:hey|hi|hello|yo)\s+(?!(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have|quick|real|random|serious|dumb|genuine|honest|stupid|so|ok|okay|wait|btw|guys)\b)[\p{L}\p{N}_-]+\s+/iu,
   /^(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|guys|wait|btw|idk|ngl|tbh|lol|like|honestly|pls|plz|please|help|(?:real |quick |random |serious |dumb )?q(?:uestion)?)(?![\p{L}\p{N}'&])[\s,:!.?-]*)+/iu,
   // Interjections and intensifiers that open a chat message ("lowkey which…", "omg did…",
   // "bro what…"): the question's own first word follows them.
