@@ -172,6 +172,14 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("did musk know about it")).toBe("did musk know about it");
   });
 
+  it("GIVEN runs of spaces between the words THEN the text is read as with one", () => {
+    const single = "so what is today's announcement supposed to prove";
+    expect(normalizeDiscordText(single.replace(/ /gu, "  "))).toBe(normalizeDiscordText(single));
+    expect(normalizeDiscordText("how much is it,  according to the White House")).toBe(
+      normalizeDiscordText("how much is it, according to the White House"),
+    );
+  });
+
   it("GIVEN a greeting or fillers before the question THEN the question is what follows them", () => {
     expect(normalizeDiscordText("hey citebot, who did musk meet")).toBe("who did musk meet");
     expect(normalizeDiscordText("yo what's the tariff")).toBe("what's the tariff");

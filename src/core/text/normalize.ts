@@ -276,6 +276,8 @@ export function normalizeDiscordText(text: string): string {
       .replace(MARKERS, "")
       // After the markers: "@**citebot**" is the mention "@citebot" in bold.
       .replace(TYPED_MENTION, " ")
+      // Runs of spaces as one before the rules that read words apart ("supposed  to").
+      .replace(/[^\S\n]+/gu, " ")
       .replace(/[’‘]/gu, "'")
       .replace(BARE_WORD, (word, offset: number, whole: string) =>
         // "doesnt" but not "doesn't" (already written) nor a part of a longer token.
