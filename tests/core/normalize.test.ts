@@ -132,6 +132,11 @@ describe("Discord text made plain before a question is read", () => {
       "?? why are they easing up, are u sure",
     );
     expect(normalizeDiscordText("when is tesla gonna sign")).toBe("when is tesla will sign");
+    // Before an apostrophe too ("wat's"), and "r" between two words typed in lower case.
+    expect(normalizeDiscordText("wat's the new cap on fees")).toBe("what's the new cap on fees");
+    expect(normalizeDiscordText("which contractors r building the dome")).toBe(
+      "which contractors are building the dome",
+    );
     // "r" alone elsewhere is a letter: a model, a grade.
     expect(normalizeDiscordText("what is the Model R range")).toBe("what is the Model R range");
     expect(normalizeDiscordText("WHY R THEY EASING UP")).toBe("why are they easing up");

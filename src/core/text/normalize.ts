@@ -91,6 +91,12 @@ const TYPED_ARE =
   /\b(what|who|how|why|where|when|which|there|they|we|you|u)\s+r\b|\br\s+(?=(?:they|we|you|u|there|these|those)\b)/giu;
 
 /**
+ * A lower-case "r" alone between two lower-case words is "are" as well ("which contractors r
+ * building it"): "R" the language or a label is written in capitals.
+ */
+const TYPED_ARE_BETWEEN = /(?<=\p{Ll} )r(?= \p{Ll})/gu;
+
+/**
  * Chat's one-letter "and" and "with" between two words: "biden n xi", "who came w musk",
  * "w/ the ceo". Lower case only: "Model N", "George W. Bush" are names. The spaces looked
  * back over are bounded: an unbounded run made a long blank message take quadratic time.
@@ -249,7 +255,16 @@ function withoutTitleCase(text: string): string {
 /** Keeps the case of what was typed: "Whats" → "What's", "Wht" → "What". */
 function restoreContraction(word: string): string {
   const folded = word.toLowerCase();
-  const written = CONTRACTIONS.get(folded) ?? CHAT_SPELLINGS.get(folded);
+  return asTyped(word, CONTRACTIONS.get(folded) ?? CHAT_SPELLINGS.get(folded));
+}
+
+/** A chat spelling before an apostrophe ("wat's", "ppl's"): the word it stands for, the rest kept. */
+function chatSpelling(word: string): string {
+  return asTyped(word, CHAT_SPELLINGS.get(word.toLowerCase()));
+}
+
+/** The word written in place of `word`, in its case; `word` itself when there is none. */
+function asTyped(word: string, written: string | undefined): string {
   if (written === undefined) return word;
   if (word === word.toUpperCase() && word.length > 1) return written.toUpperCase();
   return /^\p{Lu}/u.test(word) ? written[0]?.toUpperCase() + written.slice(1) : written;
@@ -281,7 +296,7 @@ export function normalizeDiscordText(text: string): string {
       .replace(/[’‘]/gu, "'")
       .replace(BARE_WORD, (word, offset: number, whole: string) =>
         // "doesnt" but not "doesn't" (already written) nor a part of a longer token.
-        whole[offset + word.length] === "'" ? word : restoreContraction(word),
+        whole[offset + word.length] === "'" ? chatSpelling(word) : restoreContraction(word),
       )
       .replace(CANT_OR_WONT, (word: string) => `${word.slice(0, -1)}'${word.at(-1) ?? "t"}`)
       .replace(
@@ -305,6 +320,7 @@ export function normalizeDiscordText(text: string): string {
       .replace(TYPED_ARE, (_all, before: string | undefined) =>
         before === undefined ? "are " : `${before} are`,
       )
+      .replace(TYPED_ARE_BETWEEN, "are")
       .replace(/\s+/gu, " ")
       .trim()
       .replace(/^.*$/su, withoutChatFrame)
