@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
 function article(id: string, body: string) {
@@ -52,6 +53,17 @@ describe("chat abbreviations of the articles' words", () => {
       "depart",
       "deposit",
     ]);
+  });
+
+  it("GIVEN word vectors, by which 'dept' is also one letter from 'kept' THEN it still stands for 'department'", () => {
+    const index = new CitationIndex(ARTICLES, {
+      synonyms: defaultSynonyms,
+      wordVectors: defaultWordVectors,
+    });
+    const dept = matchesOf(index, "which dept agrees", "dept");
+    expect(dept.filter((match) => match.how === "abbreviation").map((m) => m.term)).toContain(
+      "depart",
+    );
   });
 
   it("GIVEN the credit set to 0 or a dictionary word THEN nothing is read as an abbreviation", () => {

@@ -196,6 +196,11 @@ export class VariantFinder {
         if (!otherNumber(term)) add(term, options.vectorCredit * similarity, "vector");
       }
     }
+    // What stands for the word itself (its senses, its definition, its neighbours in the
+    // vectors), before any guess that it is a misspelling.
+    const ownVariants = variants.size;
+    // The common English word a misspelling guess takes the word for, if any.
+    let guessed: string | undefined;
     // Only a word that is neither in the articles nor in the dictionary is taken for a
     // misspelling: "compiled" is not a typo of "compared".
     const dictionaryWord = options.synonyms?.knows(token.word) ?? false;
@@ -227,6 +232,7 @@ export class VariantFinder {
       // English word one edit away stands in with its synonyms and vector neighbours.
       const english =
         !meant && !asName ? this.misspellings.commonWordOneEditFrom(token.word) : undefined;
+      guessed = english;
       if (english) {
         for (const synonym of options.synonyms?.synonyms(english) ?? []) {
           add(termOf(synonym), options.fuzzyCredit * options.synonymCredit, "synonym");
@@ -245,14 +251,18 @@ export class VariantFinder {
         }
       }
     }
-    // A chat abbreviation of an article's word ("regs", "govt", "btc"), where nothing
-    // else stands for it: the commonest word it abbreviates.
+    // A chat abbreviation of an article's word ("regs", "govt", "btc"), where nothing stands
+    // for the word itself: the commonest word it abbreviates. A misspelling it might also be
+    // ("dept" one letter from "kept", "admin" from "admit") does not rule it out, but an "s"
+    // after a common word does.
     const { minLength, maxLength } = ABBREVIATIONS;
     const abbreviation =
       !known &&
       !dictionaryWord &&
       !asName &&
-      variants.size === 1 &&
+      ownVariants === 1 &&
+      // "elses" typed for "else's" is that word's plural or possessive, no abbreviation.
+      guessed !== token.word.slice(0, -1) &&
       token.word.length >= minLength &&
       token.word.length <= maxLength;
     if (abbreviation) {
