@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { normalizeDiscordText, type Answer, type CitationIndex } from "../../src/core/index.ts";
 import { readQuestions } from "../eval.ts";
 
-// The eighteen forms of the form-invariance property, shared by its two test files (split so
+// The nineteen forms of the form-invariance property, shared by its two test files (split so
 // that two workers check the dev sets at once).
 
 /** Ways the same question is typed on Discord. */
@@ -20,6 +20,7 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["a greeting", (q) => `hey citebot, ${q}`],
   ["a greeting without a comma", (q) => `hey citebot ${q}`],
   ["double spaces", (q) => q.replace(/ /gu, "  ")],
+  ["a source first", (q) => `according to the article, ${q}`],
   ["a request", (q) => `can u tell me ${q}`],
   ["fillers", (q) => `btw quick q: ${q}`],
   ["title case", (q) => q.replace(/(?<![\p{L}\p{N}'])\p{Ll}/gu, (c) => c.toUpperCase())],

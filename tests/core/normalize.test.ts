@@ -177,6 +177,13 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("did musk know about it")).toBe("did musk know about it");
   });
 
+  it("GIVEN a source named before a chat frame THEN both are dropped", () => {
+    expect(normalizeDiscordText("according to the article, does anyone know when it starts")).toBe(
+      "when it starts",
+    );
+    expect(normalizeDiscordText("per the article, lol who met musk")).toBe("who met musk");
+  });
+
   it("GIVEN runs of spaces between the words THEN the text is read as with one", () => {
     const single = "so what is today's announcement supposed to prove";
     expect(normalizeDiscordText(single.replace(/ /gu, "  "))).toBe(normalizeDiscordText(single));

@@ -323,6 +323,8 @@ export function normalizeDiscordText(text: string): string {
       .replace(TYPED_ARE_BETWEEN, "are")
       .replace(/\s+/gu, " ")
       .trim()
+      // "according to the article, anyone know…": the source first, then the frame after it.
+      .replace(LEADING_SOURCE, "")
       .replace(/^.*$/su, withoutChatFrame)
       .replace(/^.*$/su, withoutChatEnding)
       .replace(/^.*$/su, withoutTitleCase)
