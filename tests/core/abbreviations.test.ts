@@ -66,6 +66,19 @@ describe("chat abbreviations of the articles' words", () => {
     );
   });
 
+  it("GIVEN a misspelling of an article's word ('chna' for 'China') THEN it is no abbreviation of another ('Chattanooga')", () => {
+    const trade = [
+      article(
+        "trade",
+        "Exports to China rose 376% in two months. The Chattanooga ports were busy.",
+      ),
+    ];
+    const index = new CitationIndex(trade, { synonyms: defaultSynonyms });
+    const chna = matchesOf(index, "how much did exports to chna rise", "chna");
+    expect(chna.map((match) => match.how)).not.toContain("abbreviation");
+    expect(index.ask("how much did exports to chna rise").answer).toBe("376%");
+  });
+
   it("GIVEN the credit set to 0 or a dictionary word THEN nothing is read as an abbreviation", () => {
     const off = new CitationIndex(ARTICLES, { synonyms: defaultSynonyms, abbreviationCredit: 0 });
     expect(matchesOf(off, "how many regs get repealed", "regs").map((m) => m.how)).not.toContain(

@@ -199,8 +199,10 @@ export class VariantFinder {
     // What stands for the word itself (its senses, its definition, its neighbours in the
     // vectors), before any guess that it is a misspelling.
     const ownVariants = variants.size;
-    // The common English word a misspelling guess takes the word for, if any.
+    // The common English word a misspelling guess takes the word for, if any, and whether the
+    // articles have words spelt close to it.
     let guessed: string | undefined;
+    let closeToArticles = false;
     // Only a word that is neither in the articles nor in the dictionary is taken for a
     // misspelling: "compiled" is not a typo of "compared".
     const dictionaryWord = options.synonyms?.knows(token.word) ?? false;
@@ -213,6 +215,7 @@ export class VariantFinder {
     else if (typo) {
       this.lookupsLeft -= 1;
       const spellings = this.misspellings.closeSpellings(token.word);
+      closeToArticles = spellings.length > 0;
       for (const match of spellings) {
         const term = view.data.vocabulary.get(match.word);
         if (term) add(term, options.fuzzyCredit * match.quality, "fuzzy");
@@ -254,13 +257,15 @@ export class VariantFinder {
     // A chat abbreviation of an article's word ("regs", "govt", "btc"), where nothing stands
     // for the word itself: the commonest word it abbreviates. A misspelling it might also be
     // ("dept" one letter from "kept", "admin" from "admit") does not rule it out, but an "s"
-    // after a common word does.
+    // after a common word does, as an article word spelt close to it does.
     const { minLength, maxLength } = ABBREVIATIONS;
     const abbreviation =
       !known &&
       !dictionaryWord &&
       !asName &&
       ownVariants === 1 &&
+      // "chna" is a misspelling of the articles' "china", no abbreviation of "chronic".
+      !closeToArticles &&
       // "elses" typed for "else's" is that word's plural or possessive, no abbreviation.
       guessed !== token.word.slice(0, -1) &&
       token.word.length >= minLength &&
