@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { asksForName, expectedAnswer } from "../../src/core/answer/expected.ts";
-import { CitationIndex, parseArticle } from "../../src/core/index.ts";
+import { CitationIndex, parseArticle, type RankingOptions } from "../../src/core/index.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 
-/** A library of one article, read from its Markdown, with the dictionary. */
-function oneArticle(file: string, markdown: string): CitationIndex {
+/** A library of one article, read from its Markdown, with the dictionary (and ranking options). */
+function oneArticle(
+  file: string,
+  markdown: string,
+  ranking: Partial<RankingOptions> = {},
+): CitationIndex {
   return new CitationIndex([parseArticle(file, new TextEncoder().encode(markdown))], {
     synonyms: defaultSynonyms,
+    ...ranking,
   });
 }
 
@@ -270,11 +275,7 @@ describe("a passage that gives the name asked for leads one that cannot answer, 
     "",
   ].join("\n");
   const question = "tbh who even are the parties to this conflict";
-  const library = (nameLeadMargin: number) =>
-    new CitationIndex([parseArticle("north.md", new TextEncoder().encode(parties))], {
-      synonyms: defaultSynonyms,
-      nameLeadMargin,
-    });
+  const library = (nameLeadMargin: number) => oneArticle("north.md", parties, { nameLeadMargin });
 
   it("GIVEN 'who are the parties to this conflict' THEN the passage naming the parties answers it", () => {
     const answer = library(0.05).ask(question);
