@@ -168,9 +168,8 @@ export class Ranker {
         ? this.kindFit.creditShortAnswers(ranked, expected, question, totalWeight, counted)
         : ranked;
     // A name asked for: a passage that gives one leads one that cannot answer, when close.
-    const leaders = asksName(question, expected, nameAsked, this.options)
-      ? this.kindFit.nameFirst(credited)
-      : credited;
+    const namesOnly = asksName(question, expected, nameAsked, this.options);
+    const leaders = namesOnly ? this.kindFit.nameFirst(credited) : credited;
 
     const citations: Citation[] = [];
     // The sentences the first citation quotes (its neighbour too): no runner-up of its own.
@@ -203,7 +202,7 @@ export class Ranker {
         question,
         kind,
         expected,
-        nameAsked,
+        namesOnly,
         tokens,
         terms,
         leaders,

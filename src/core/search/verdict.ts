@@ -63,8 +63,8 @@ export interface VerdictInput {
   readonly question: string;
   readonly kind: QuestionKind;
   readonly expected: AnswerType;
-  /** "what's the name of the reporter": only a passage that gives a name answers. */
-  readonly nameAsked: boolean;
+  /** Only a passage that gives a name answers ({@link asksName}), read once by the ranker. */
+  readonly namesOnly: boolean;
   readonly tokens: readonly Token[];
   readonly terms: readonly QueryTerm[];
   /** The passages best first, as reranked. */
@@ -139,7 +139,7 @@ export function judgeVerdict(
           // "…in 2023" is not answered by a passage on 2024 alone.
           ["other-year", () => top !== undefined && speaksOfOtherYears(question, top.excerpt)],
           ["one-side", () => top !== undefined && comparesWithout(question, top.excerpt)],
-          ["no-name", () => asksName(question, expected, input.nameAsked, options) && !givesName()],
+          ["no-name", () => input.namesOnly && !givesName()],
           ["no-kind", () => needsKind(expected, kind) && !best.kindFits],
           ["low-coverage", () => best.coverage < answerCoverage],
         ]);
