@@ -94,6 +94,10 @@ export interface DevLibraries {
   // (COVID-19 testing, the crisis in northern Ethiopia, methane emissions, broadband
   // affordability), scored once before it was read: tests/fixtures/articles/blind-discord-sheets-22.
   readonly discordSheets22Only: CitationIndex;
+  // A twenty-third, written alongside it by another helper (disaster resilience, tribal nations,
+  // small business equity, the Los Angeles migration declaration), held out for a session and
+  // scored three times before it was read: tests/fixtures/articles/blind-discord-sheets-23.
+  readonly discordSheets23Only: CitationIndex;
 }
 
 /**
@@ -143,6 +147,7 @@ export async function loadDevLibraries(
   const discordSheets16Only = new CitationIndex(await fixture("blind-discord-sheets-16"), options);
   const discordSheets20Only = new CitationIndex(await fixture("blind-discord-sheets-20"), options);
   const discordSheets22Only = new CitationIndex(await fixture("blind-discord-sheets-22"), options);
+  const discordSheets23Only = new CitationIndex(await fixture("blind-discord-sheets-23"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -175,6 +180,7 @@ export async function loadDevLibraries(
     discordSheets16Only,
     discordSheets20Only,
     discordSheets22Only,
+    discordSheets23Only,
   };
 }
 
@@ -301,5 +307,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 22 / own",
     file: "blind-discord-sheets-22.jsonl",
     library: (l) => l.discordSheets22Only,
+  },
+  {
+    name: "blind discord 23 / own",
+    file: "blind-discord-sheets-23.jsonl",
+    library: (l) => l.discordSheets23Only,
   },
 ];

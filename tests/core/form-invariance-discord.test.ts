@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 import { expectFormInvariant } from "./forms.ts";
 
-// The form-invariance property over the fifteen blind Discord-style sets of the repository (the rest of the dev
+// The form-invariance property over the sixteen blind Discord-style sets of the repository (the rest of the dev
 // sets are in form-invariance.test.ts; two files, so that two workers check them at once).
 let libs: DevLibraries;
 beforeAll(async () => {
@@ -93,6 +93,12 @@ describe("the verdict does not depend on how a question is typed (blind Discord-
       "the twenty-second blind Discord-style set",
       "blind-discord-sheets-22.jsonl",
       () => libs.discordSheets22Only,
+      1400,
+    ],
+    [
+      "the twenty-third blind Discord-style set",
+      "blind-discord-sheets-23.jsonl",
+      () => libs.discordSheets23Only,
       1400,
     ],
   ] as const)(
