@@ -91,6 +91,7 @@ const DECLINE_WORDS: Readonly<Record<DeclineReason, string>> = {
   "too-vague": "the question asks about one ordinary word, which too many passages hold",
   "no-name": "a name is asked for and the best passage gives none",
   "other-year": "the question's year is not the best passage's",
+  "other-rank": 'the best passage gives what the question ranks ("the fourth …") another rank',
   "one-side": "two things are compared and the best passage names only one",
   "low-coverage": "the best passage covers too little of the question",
   "missing-name": "a name the question asks about is in no article",

@@ -1,4 +1,4 @@
-import { isNumeral } from "../text/lexicon.ts";
+import { isNumberWord } from "../text/lexicon.ts";
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
 import { ABBREVIATIONS, TYPO_MATCHING, CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
@@ -177,16 +177,19 @@ export class VariantFinder {
       return { variants, complete: true };
     }
     let complete = true;
+    // A numeral ("III", "three"), an ordinal, a magnitude is its own number: its synonyms,
+    // its definition ("being one more than two") and its vector neighbours ("II", "four",
+    // "fifth" for "fourth", "billion" for "million") name other numbers.
+    const otherNumber = (word: string) => isNumberWord(token.word) && isNumberWord(word);
     const synonyms = options.synonyms?.synonyms(token.word) ?? [];
-    for (const synonym of synonyms) add(termOf(synonym), options.synonymCredit, "synonym");
+    for (const synonym of synonyms) {
+      if (!otherNumber(synonym)) add(termOf(synonym), options.synonymCredit, "synonym");
+    }
     addPhrases(token.word);
     for (const synonym of options.synonyms?.otherSenseSynonyms?.(token.word) ?? []) {
       add(termOf(synonym), options.otherSenseCredit, "synonym");
     }
     // A name is not explained by its dictionary definition: "Secretary" is not "department".
-    // A numeral ("III", "three") is its own number: its definition ("being one more than two")
-    // and its vector neighbours ("II", "four") name other numbers.
-    const otherNumber = (word: string) => isNumeral(token.word) && isNumeral(word);
     const definition = asName ? [] : (options.synonyms?.definitionWords(token.word) ?? []);
     for (const word of definition) {
       if (!otherNumber(word)) add(termOf(word), options.definitionCredit, "definition");

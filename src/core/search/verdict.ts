@@ -5,6 +5,7 @@ import { judgeConfidence, type Confidence } from "../answer/confidence.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import type { AnswerType } from "../answer/expected.ts";
 import type { QuestionKind } from "../answer/kinds.ts";
+import { speaksOfOtherRank } from "../answer/ranks.ts";
 import { speaksOfOtherYears } from "../answer/years.ts";
 import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
@@ -30,6 +31,8 @@ export type DeclineReason =
   | "no-name"
   /** The question's year is not the passage's ("…in 2023" against a passage on 2024). */
   | "other-year"
+  /** The question ranks a thing the passage ranks otherwise ("the fourth ministerial", "the fifth"). */
+  | "other-rank"
   /** A comparison of two things, and the passage names only one. */
   | "one-side"
   /** The best passage covers too little of the question's weight (`answerCoverage`). */
@@ -138,6 +141,7 @@ export function judgeVerdict(
           ["missing-attribute", () => declineMissingAttribute && best.missingAttribute],
           // "…in 2023" is not answered by a passage on 2024 alone.
           ["other-year", () => top !== undefined && speaksOfOtherYears(question, top.excerpt)],
+          ["other-rank", () => top !== undefined && speaksOfOtherRank(question, top.excerpt)],
           ["one-side", () => top !== undefined && comparesWithout(question, top.excerpt)],
           ["no-name", () => input.namesOnly && !givesName()],
           ["no-kind", () => needsKind(expected, kind) && !best.kindFits],

@@ -120,6 +120,36 @@ export function isNumeral(word: string): boolean {
   );
 }
 
+/** Ordinal words: a rank in a series ("the fourth ministerial"), as specific as a number. */
+const ORDINAL_WORDS: ReadonlySet<string> = new Set(
+  `first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+  fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth
+  fiftieth hundredth`.split(/\s+/u),
+);
+
+/** An ordinal in a regular expression: a word of {@link ORDINAL_WORDS} or digits ("4th"). */
+export const ORDINAL_PATTERN = String.raw`(?:${[...ORDINAL_WORDS].join("|")}|\d+(?:st|nd|rd|th))`;
+
+const ORDINAL = new RegExp(`^${ORDINAL_PATTERN}$`, "u");
+
+/** Words of a number's size: "million" is no stand-in for "billion". */
+const MAGNITUDE_WORDS: ReadonlySet<string> = new Set([
+  "thousand",
+  "million",
+  "billion",
+  "trillion",
+]);
+
+/**
+ * True for a word that says a number, a rank or a size: a numeral ({@link isNumeral}), an
+ * ordinal ("fourth", "4th"), a magnitude ("million"). Two of them are never each other's
+ * stand-ins: the dictionary and the word vectors put "fourth" by "fifth", "million" by "billion".
+ */
+export function isNumberWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return isNumeral(lower) || MAGNITUDE_WORDS.has(lower) || ORDINAL.test(lower);
+}
+
 /** True for a Roman numeral of two letters or more, in any case ("II", "iii", "XIV"). */
 export function isRomanNumeral(word: string): boolean {
   return word.length >= 2 && /^x{0,3}(?:ix|iv|v?i{0,3})$/iu.test(word);
