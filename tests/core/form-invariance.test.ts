@@ -41,7 +41,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     expectAskReadsNormalizedText(["discord-seed.jsonl"], libs.library);
   });
 
-  it("GIVEN every question of the visible and discord-style sets in nineteen Discord forms THEN each gives the same verdict and top citation", () => {
+  it("GIVEN every question of the visible and discord-style sets in twenty Discord forms THEN each gives the same verdict and top citation", () => {
     expectFormInvariant(
       ["seed-questions.jsonl", "discord-seed.jsonl", "discord-articles.jsonl"],
       libs.library,
@@ -49,7 +49,7 @@ describe("the verdict does not depend on how a question is typed", () => {
     );
   });
 
-  it("GIVEN every question of our fixture sets in the nineteen forms THEN each gives the same verdict and top citation", () => {
+  it("GIVEN every question of our fixture sets in the twenty forms THEN each gives the same verdict and top citation", () => {
     expectFormInvariant(
       [
         "seed-paraphrases.jsonl",

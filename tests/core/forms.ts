@@ -2,8 +2,12 @@ import { expect } from "vitest";
 import { normalizeDiscordText, type Answer, type CitationIndex } from "../../src/core/index.ts";
 import { readQuestions } from "../eval.ts";
 
-// The nineteen forms of the form-invariance property, shared by its two test files (split so
+// The twenty forms of the form-invariance property, shared by its two test files (split so
 // that two workers check the dev sets at once).
+
+/** A question's opening word: who, what, how, is, does… */
+const QUESTION_OPENING =
+  /^(?:who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/iu;
 
 /** Ways the same question is typed on Discord. */
 const FORMS: readonly [string, (question: string) => string][] = [
@@ -27,6 +31,8 @@ const FORMS: readonly [string, (question: string) => string][] = [
   ["a trailing filler", (q) => `${q.replace(/[?!.]+$/u, "")} fr`],
   ["right now", (q) => `${q.replace(/[?!.]+$/u, "")} rn`],
   ["an interjection", (q) => `lowkey ${q}`],
+  // Addressed by name without a greeting: a question that opens with its question word.
+  ["addressed by name", (q) => (QUESTION_OPENING.test(q) ? `citebot ${q}` : q)],
 ];
 
 /** What must not change with the form: the verdict and the top citation. */

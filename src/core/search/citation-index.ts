@@ -146,7 +146,10 @@ export class CitationIndex {
     if (alone) return alone.answer(asked, options, explain);
     // What Discord adds around the words (mentions, emoji, markdown) is no part of the
     // question; the answer still quotes the question as asked.
-    const question = normalizeDiscordText(asked);
+    const question = this.ranker.withoutAddressee(
+      normalizeDiscordText(asked),
+      normalizeDiscordText,
+    );
     const ranked = this.ranker.rank(question, options, explain);
     const field = metadataField(question);
     if (field === undefined) return { ...ranked, answer: { ...ranked.answer, question: asked } };

@@ -45,6 +45,12 @@ export function limitOf(options: AskOptions, ranking: Readonly<RankingOptions>):
 }
 
 /** Ranks questions over one index; holds the per-index helpers each stage needs. */
+/** Words that open a question, after the name it is addressed to ("citebot what…", "citebot is…"). */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(
+  `who whom whose whos what whats when whens where wheres which why how hows is are was were
+  do does did dont doesnt didnt has have had can could will would should`.split(/\s+/u),
+);
+
 export class Ranker {
   private readonly variants: VariantFinder;
   private readonly shortlister: Shortlister;
@@ -80,6 +86,7 @@ export class Ranker {
   /** The question's citations and answer; `explain` adds each citation's reasons. */
   rank(question: string, options: AskOptions, explain: boolean): Ranked<Citation> {
     const limit = limitOf(options, this.options);
+    this.variants.beginQuestion();
     const onlyArticle =
       options.article === undefined
         ? undefined
@@ -99,7 +106,6 @@ export class Ranker {
         !(nameAsked && (token.word === "name" || token.word === "names")) &&
         !source.has(position),
     );
-    this.variants.beginQuestion();
     const terms = queryTerms(
       tokens,
       this.view,
@@ -261,6 +267,34 @@ export class Ranker {
     const position = this.view.articlePosition(id);
     return position === undefined ? undefined : this.view.articles[position]?.published;
   };
+
+  /**
+   * The question without the name it is addressed to: "citebot what is…", "citebot ngl does
+   * the order…". A first word nothing knows (not the articles, not the dictionary, no close
+   * spelling), when what follows it opens a question as typed or once read as a question is
+   * read (`normalize`), is whom the asker speaks to, not a name the articles lack: left in, it
+   * would decline every such question as missing a name.
+   */
+  withoutAddressee(question: string, normalize: (text: string) => string): string {
+    const [first, second] = tokenize(question);
+    if (
+      first === undefined ||
+      second === undefined ||
+      // What the articles or the dictionary know is looked no further into.
+      this.view.has(first.term) ||
+      (this.options.synonyms?.knows(first.word) ?? true)
+    ) {
+      return question;
+    }
+    // "citebot does anyone know if…" opens with "does" before the chat frame goes, "citebot
+    // ngl what…" with "what" after.
+    const rest = normalize(question.slice(second.start));
+    const opens = (text: string) => QUESTION_OPENERS.has(tokenize(text)[0]?.word ?? "");
+    if (!opens(question.slice(second.start)) && !opens(rest)) return question;
+    this.variants.beginQuestion();
+    const unknown = this.names.unknownEverywhere(first, this.variants.variantsOf(first, false));
+    return unknown ? rest : question;
+  }
 
   /** The leading passages credited with their speakers, for a question about what someone said. */
   private spoken(
