@@ -25,6 +25,7 @@ import { NameEvidence } from "./names.ts";
 import { publisherAsSubject, publisherKeys } from "./publisher.ts";
 import { queryTerms } from "./query.ts";
 import { scoreCandidates, type Candidate } from "./score.ts";
+import { withoutAddressee } from "./addressee.ts";
 import { resolveVariants, Shortlister } from "./shortlist.ts";
 import { asksName, judgeVerdict, type DeclineReason } from "./verdict.ts";
 import { Speakers } from "./speakers.ts";
@@ -45,12 +46,6 @@ export function limitOf(options: AskOptions, ranking: Readonly<RankingOptions>):
 }
 
 /** Ranks questions over one index; holds the per-index helpers each stage needs. */
-/** Words that open a question, after the name it is addressed to ("citebot what…", "citebot is…"). */
-const QUESTION_OPENERS: ReadonlySet<string> = new Set(
-  `who whom whose whos what whats when whens where wheres which why how hows is are was were
-  do does did dont doesnt didnt has have had can could will would should`.split(/\s+/u),
-);
-
 export class Ranker {
   private readonly variants: VariantFinder;
   private readonly shortlister: Shortlister;
@@ -268,32 +263,15 @@ export class Ranker {
     return position === undefined ? undefined : this.view.articles[position]?.published;
   };
 
-  /**
-   * The question without the name it is addressed to: "citebot what is…", "citebot ngl does
-   * the order…". A first word nothing knows (not the articles, not the dictionary, no close
-   * spelling), when what follows it opens a question as typed or once read as a question is
-   * read (`normalize`), is whom the asker speaks to, not a name the articles lack: left in, it
-   * would decline every such question as missing a name.
-   */
+  /** The question without the name it is addressed to ({@link withoutAddressee}). */
   withoutAddressee(question: string, normalize: (text: string) => string): string {
-    const [first, second] = tokenize(question);
-    if (
-      first === undefined ||
-      second === undefined ||
-      // What the articles or the dictionary know is looked no further into.
-      this.view.has(first.term) ||
-      (this.options.synonyms?.knows(first.word) ?? true)
-    ) {
-      return question;
-    }
-    // "citebot does anyone know if…" opens with "does" before the chat frame goes, "citebot
-    // ngl what…" with "what" after.
-    const rest = normalize(question.slice(second.start));
-    const opens = (text: string) => QUESTION_OPENERS.has(tokenize(text)[0]?.word ?? "");
-    if (!opens(question.slice(second.start)) && !opens(rest)) return question;
     this.variants.beginQuestion();
-    const unknown = this.names.unknownEverywhere(first, this.variants.variantsOf(first, false));
-    return unknown ? rest : question;
+    return withoutAddressee(question, normalize, {
+      view: this.view,
+      options: this.options,
+      names: this.names,
+      variants: this.variants,
+    });
   }
 
   /** The leading passages credited with their speakers, for a question about what someone said. */
