@@ -26,7 +26,8 @@ export type {
 export type { MatchKind } from "./search/variants.ts";
 export { DEFAULT_RANKING } from "./options.ts";
 export { TYPO_MATCHING } from "./fixed-tuning.ts";
-export { CACHE_SIZES, FOLLOW_UP, SHORT_ANSWER } from "./fixed-tuning.ts";
+export { FOLLOW_UP, SHORT_ANSWER } from "./fixed-tuning.ts";
+export { CACHE_SIZES } from "./speed-tuning.ts";
 export type { RankingOptions } from "./options.ts";
 export type { NounCategory, NounSense, SynonymSource } from "./synonyms.ts";
 export type { WordVectors } from "./vectors.ts";

@@ -1,8 +1,8 @@
 /**
  * Every tuning number of the core's ranking, named and documented: the options an index
  * may override ({@link RankingOptions}) and the fixed tables of word matching. The other
- * fixed tables (short answers, caches, bit tables, follow-ups, confidence) are in
- * `fixed-tuning.ts`.
+ * fixed tables (short answers, follow-ups, confidence) are in `fixed-tuning.ts`; what trades
+ * memory for speed (caches, bit tables, warming) in `speed-tuning.ts`.
  */
 import type { WordVectors } from "./vectors.ts";
 import type { SynonymSource } from "./synonyms.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseArticle, termOf } from "../../src/core/index.ts";
 import { IndexView } from "../../src/core/index/view.ts";
 import { DEFAULT_RANKING } from "../../src/core/options.ts";
-import { TITLE_BITS_FROM } from "../../src/core/fixed-tuning.ts";
+import { TITLE_BITS_FROM } from "../../src/core/speed-tuning.ts";
 import { NameEvidence } from "../../src/core/search/names.ts";
 import { queryTerms } from "../../src/core/search/query.ts";
 import { TitleHits } from "../../src/core/search/title-hits.ts";

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Article } from "../article/types.ts";
-import { CACHE_SIZES } from "../fixed-tuning.ts";
+import { CACHE_SIZES } from "../speed-tuning.ts";
 import { buildIndexData } from "./build.ts";
 import type { IndexData } from "./index-data.ts";
 import { firstIndexes } from "./postings.ts";

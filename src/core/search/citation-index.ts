@@ -4,7 +4,7 @@ import type { IndexData } from "../index/index-data.ts";
 import { IndexView } from "../index/view.ts";
 import { LRUCache } from "lru-cache";
 import { DEFAULT_RANKING, type RankingOptions } from "../options.ts";
-import { CACHE_SIZES, WARMING } from "../fixed-tuning.ts";
+import { CACHE_SIZES, WARMING } from "../speed-tuning.ts";
 import { normalizeDiscordText } from "../text/normalize.ts";
 import { setApartWords } from "./exclusions.ts";
 import { limitOf, Ranker, type Ranked } from "./ranker.ts";

@@ -1,5 +1,5 @@
 import { lowerBound } from "../index/postings.ts";
-import { POSTINGS_WALK_RATIO } from "../fixed-tuning.ts";
+import { POSTINGS_WALK_RATIO } from "../speed-tuning.ts";
 import { gallopTo } from "./ranges.ts";
 
 /**

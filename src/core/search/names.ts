@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import { ABBREVIATIONS, TYPO_MATCHING, CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
+import { ABBREVIATIONS, TYPO_MATCHING } from "../fixed-tuning.ts";
+import { CACHE_SIZES, cacheSizeFor } from "../speed-tuning.ts";
 import type { RankingOptions } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD } from "../text/expressions.ts";

@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
 import { type RankingOptions } from "../options.ts";
-import { CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
+import { CACHE_SIZES, cacheSizeFor } from "../speed-tuning.ts";
 import { OTHER_ROLE_WORDS } from "../text/lexicon.ts";
 import { termOf, tokenize, type Token } from "../text/tokenize.ts";
 import type { QueryTerm } from "./query.ts";

@@ -1,5 +1,5 @@
 import type { IndexView } from "../index/view.ts";
-import { CACHE_SIZES, POSTING_BITS_FROM, RANGE_BITS_FROM } from "../fixed-tuning.ts";
+import { CACHE_SIZES, POSTING_BITS_FROM, RANGE_BITS_FROM } from "../speed-tuning.ts";
 import { BitTables, setBit } from "./bit-tables.ts";
 import type { ResolvedVariant } from "./shortlist.ts";
 

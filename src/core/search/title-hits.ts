@@ -1,6 +1,6 @@
 import type { IndexView } from "../index/view.ts";
 import { type RankingOptions } from "../options.ts";
-import { CACHE_SIZES, TITLE_BITS_FROM } from "../fixed-tuning.ts";
+import { CACHE_SIZES, TITLE_BITS_FROM } from "../speed-tuning.ts";
 import { BitTables, setBit } from "./bit-tables.ts";
 import type { QueryTerm } from "./query.ts";
 

@@ -1,7 +1,8 @@
 import { isNumberWord } from "../text/lexicon.ts";
 import { LRUCache } from "lru-cache";
 import type { IndexView } from "../index/view.ts";
-import { ABBREVIATIONS, TYPO_MATCHING, CACHE_SIZES, cacheSizeFor } from "../fixed-tuning.ts";
+import { ABBREVIATIONS, TYPO_MATCHING } from "../fixed-tuning.ts";
+import { CACHE_SIZES, cacheSizeFor } from "../speed-tuning.ts";
 import type { RankingOptions } from "../options.ts";
 import { termOf, type Token } from "../text/tokenize.ts";
 import { Misspellings } from "./misspellings.ts";

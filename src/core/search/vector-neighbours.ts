@@ -2,7 +2,7 @@ import type { IndexView } from "../index/view.ts";
 import type { RankingOptions } from "../options.ts";
 import type { WordVectors } from "../vectors.ts";
 import { termOf } from "../text/tokenize.ts";
-import { VECTOR_SCAN } from "../fixed-tuning.ts";
+import { VECTOR_SCAN } from "../speed-tuning.ts";
 
 /** The articles' words that have vectors, as one matrix (a row a word). */
 interface CorpusVectors {

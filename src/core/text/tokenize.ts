@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { CACHE_SIZES } from "../fixed-tuning.ts";
+import { CACHE_SIZES } from "../speed-tuning.ts";
 import { IRREGULAR_FORMS, NUMBER_WORDS, STEM_COLLISIONS, STOP_WORDS } from "./lexicon.ts";
 import { ownCopy } from "./own-copy.ts";
 import { wordSpans } from "./words.ts";
