@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { asksForName, expectedAnswer } from "../../src/core/answer/expected.ts";
+import { expectedAnswer } from "../../src/core/answer/expected.ts";
+import { asksForName } from "../../src/core/answer/name-asked.ts";
 import { CitationIndex, parseArticle, type RankingOptions } from "../../src/core/index.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 

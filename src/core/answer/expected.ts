@@ -3,7 +3,7 @@ import { MEASURE_UNIT } from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { askedNounSense, NAME_ASKED, questionText } from "./asked-noun.ts";
 import { asksSourceOrDestination } from "./where-asked.ts";
-import { roleAsked, WHO_IS, type HeldRole } from "./held-role.ts";
+import { WHO_IS } from "./held-role.ts";
 
 /**
  * The kind of answer a question expects (a count, a date, a duration, a sum of
@@ -41,44 +41,6 @@ const KIND_ASKED =
  */
 const WHICH_THING =
   /^(?:which|what) (?!about\b)(?:\w+ )?(?:\w+(?:ers?|ors?|ists?|ants?|ents?)|person|people|official|officials|company|companies|firms?|brands?|makers?|organi[sz]ations?|groups?|agency|agencies)\b/u;
-
-/**
- * True when a question asks for a name ("what's the name of the reporter", "what's his
- * name"), or for whoever holds a role ("who was president when the act was signed": with a
- * dictionary that knows "president" as a person): the role itself does not answer it.
- * `expected` is the question's {@link expectedAnswer}, when the caller has it already.
- */
-export function asksForName(
-  question: string,
-  dictionary?: SynonymSource | null,
-  expected: AnswerType = expectedAnswer(question, dictionary),
-): boolean {
-  return NAME_ASKED.test(questionText(question)) || asksForHolder(question, dictionary, expected);
-}
-
-/**
- * True when a question asks who holds a role ("who was president when…", "who's the current
- * secretary of the interior"): the name that answers stands by the role's words.
- */
-export function asksForHolder(
-  question: string,
-  dictionary?: SynonymSource | null,
-  expected: AnswerType = expectedAnswer(question, dictionary),
-): boolean {
-  return heldRole(question, dictionary, expected) !== undefined;
-}
-
-/**
- * The role whose holder a question asks for (see {@link asksForHolder}), undefined when it
- * asks for none.
- */
-export function heldRole(
-  question: string,
-  dictionary?: SynonymSource | null,
-  expected: AnswerType = expectedAnswer(question, dictionary),
-): HeldRole | undefined {
-  return expected === "person" ? roleAsked(question, dictionary) : undefined;
-}
 
 /** The first question word: the one that asks (a later one is inside a clause: "why not leave it where it is"). */
 export const FIRST_WH = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/u;

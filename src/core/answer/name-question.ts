@@ -5,7 +5,8 @@ import { initialismLetters, spellsOut } from "../text/initials.ts";
 import { choiceRanges } from "../search/alternatives.ts";
 import { askedNoun, type AskedNoun } from "./asked-noun.ts";
 import type { QuestionWords } from "./echo.ts";
-import { asksForName, FIRST_WH, heldRole, type AnswerType } from "./expected.ts";
+import { FIRST_WH, type AnswerType } from "./expected.ts";
+import { asksForName, heldRole } from "./name-asked.ts";
 import { roleNear } from "./held-role.ts";
 
 /**

@@ -5,7 +5,8 @@
 // questions here.
 
 import type { CountedThing } from "../answer/counted.ts";
-import { asksForName, expectedAnswer, type AnswerType } from "../answer/expected.ts";
+import { expectedAnswer, type AnswerType } from "../answer/expected.ts";
+import { asksForName } from "../answer/name-asked.ts";
 import { questionKind } from "../answer/kinds.ts";
 import { extractShortAnswer } from "../answer/short-answer.ts";
 import type { IndexView } from "../index/view.ts";
