@@ -90,6 +90,7 @@ const DECLINE_WORDS: Readonly<Record<DeclineReason, string>> = {
   "no-passage": "no passage shares a word with the question",
   "too-vague": "the question asks about one ordinary word, which too many passages hold",
   "no-name": "a name is asked for and the best passage gives none",
+  "not-which": 'the best passage says only that "a" thing of the kind asked did it, not which',
   "other-year": "the question's year is not the best passage's",
   "other-rank": 'the best passage gives what the question ranks ("the fourth …") another rank',
   "one-side": "two things are compared and the best passage names only one",

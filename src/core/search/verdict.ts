@@ -5,6 +5,7 @@ import { judgeConfidence, type Confidence } from "../answer/confidence.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import type { AnswerType } from "../answer/expected.ts";
 import type { QuestionKind } from "../answer/kinds.ts";
+import { restatesWithoutWhich } from "../answer/indefinite.ts";
 import { speaksOfOtherRank } from "../answer/ranks.ts";
 import { speaksOfOtherYears } from "../answer/years.ts";
 import type { IndexView } from "../index/view.ts";
@@ -29,6 +30,8 @@ export type DeclineReason =
   | "too-vague"
   /** A name is asked for ("which official", "where") and the best passage gives none. */
   | "no-name"
+  /** "Which report found…" against "A recent report found…": the passage does not say which. */
+  | "not-which"
   /** The question's year is not the passage's ("…in 2023" against a passage on 2024). */
   | "other-year"
   /** The question ranks a thing the passage ranks otherwise ("the fourth ministerial", "the fifth"). */
@@ -144,6 +147,16 @@ export function judgeVerdict(
           ["other-rank", () => top !== undefined && speaksOfOtherRank(question, top.excerpt)],
           ["one-side", () => top !== undefined && comparesWithout(question, top.excerpt)],
           ["no-name", () => input.namesOnly && !givesName()],
+          [
+            "not-which",
+            () =>
+              top !== undefined &&
+              restatesWithoutWhich(
+                question,
+                top.excerpt,
+                (word) => options.synonyms?.verb?.(word) ?? false,
+              ),
+          ],
           ["no-kind", () => needsKind(expected, kind) && !best.kindFits],
           ["low-coverage", () => best.coverage < answerCoverage],
         ]);

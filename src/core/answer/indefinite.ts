@@ -1,0 +1,56 @@
+import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
+
+// "Which report found that…" is not answered by "A recent report found that…": the passage says
+// again what the question asks, with "a" where the question asks which.
+
+/** Words between "a" and the noun it goes with: "a recent report", "a new commercial company". */
+const MAX_MODIFIERS = 2;
+
+/**
+ * The question's "which N V": the noun asked which of and the word after it, for each of the
+ * first words after "which" (its modifiers may come first: "which commercial company sent").
+ */
+function whichNounVerb(
+  tokens: readonly Token[],
+  isVerb: (word: string) => boolean,
+): [Token, Token][] {
+  const at = tokens.findIndex((token) => token.word === "which");
+  if (at < 0) return [];
+  const pairs: [Token, Token][] = [];
+  for (let k = at + 1; k <= at + 1 + MAX_MODIFIERS; k += 1) {
+    const noun = tokens[k];
+    const verb = tokens[k + 1];
+    if (!noun || !verb || !isContentToken(noun) || !isContentToken(verb)) break;
+    // "which chinese official did…": "official" is the noun, not what it did.
+    if (isVerb(verb.word)) pairs.push([noun, verb]);
+  }
+  return pairs;
+}
+
+/**
+ * True when the question asks which thing did something ("which commercial company sent humans
+ * to orbit", "which report found…") and the excerpt says only that a thing of the kind did it
+ * ("a commercial company sent humans into orbit", "A recent report found…"): it does not say
+ * which. `isVerb` tells the verb after the noun (the dictionary's).
+ */
+export function restatesWithoutWhich(
+  question: string,
+  excerpt: string,
+  isVerb: (word: string) => boolean,
+): boolean {
+  const pairs = whichNounVerb(tokenize(question.toLowerCase()), isVerb);
+  if (pairs.length === 0) return false;
+  const said = tokenize(excerpt);
+  return said.some((token, i) => {
+    if (token.word.toLowerCase() !== "a" && token.word.toLowerCase() !== "an") return false;
+    for (let k = i + 1; k <= i + 1 + MAX_MODIFIERS; k += 1) {
+      const noun = said[k];
+      const verb = said[k + 1];
+      if (!noun || !verb) return false;
+      if (pairs.some(([n, v]) => n.term === noun.term && v.term === verb.term)) return true;
+      // "a company, SpaceX, sent…": a name after the noun says which.
+      if (noun.capitalized) return false;
+    }
+    return false;
+  });
+}
