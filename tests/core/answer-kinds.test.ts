@@ -37,6 +37,9 @@ describe("the kind of answer a question expects", () => {
     // "How many dollars" counts money: a sum, not a count of things.
     ["the down payment for sequencing, how many dollars is it", "money"],
     ["how many bucks does the pass cost", "money"],
+    // "The exact dollar amount", "the dollar value": a sum, not an amount of anything.
+    ["what's the exact dollar amount japan spends on defense gear each year", "money"],
+    ["whats the dollar value of the tank purchase", "money"],
     // "Where is the money coming from" asks for a source of funds, not a place.
     ["where is the money for building the facility coming from", "none"],
     ["where does the funding come from", "none"],

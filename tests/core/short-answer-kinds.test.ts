@@ -104,6 +104,12 @@ const TABLE: readonly ShortAnswerRow[] = [
     null,
   ],
   [
+    "what's the exact dollar amount the city spent on the bridge",
+    "money",
+    "The city spent billions of dollars on the bridge.",
+    null,
+  ],
+  [
     "how much did the city spend on the bridge specifically",
     "money",
     "The city spent $2.5 billion on the bridge.",

@@ -156,8 +156,12 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     ),
     "duration",
   ],
-  // "How many dollars": a sum of money, not a count of things.
-  [/\bhow many (?:more )?(?:dollars|bucks|euros|cents)\b/u, "money"],
+  // "How many dollars", "the exact dollar amount": a sum of money, not a count of things nor an
+  // amount of anything.
+  [
+    /\bhow many (?:more )?(?:dollars|bucks|euros|cents)\b|\b(?:dollar|usd) (?:amount|figure|value|total|sum)s?\b/u,
+    "money",
+  ],
   [/\bhow many\b|\bwhat (?:number|count) of\b|\bhow often\b/u, "count"],
   [
     /\bhow much (?:money|revenue|funding|cash|profit|income)\b|\bhow much (?:does|do|did|will|would|has|have|had|is|are|was|were|can|could|should) .*\b(?:cost|costs|pay|paid|paying|spend|spent|spending|earn|earned|make|made|raise|raised|charge|charged|sell for|fund|invest|invests|invested|investing|owe|owes|owed)\b|\bwhat (?:does|do|did|will|would) .*\bcosts?\b|\bhow (?:expensive|costly)\b|\bwhat (?:is |was |are |were )?(?:the )?(?:price|cost|revenue|fee|budget|funding|salary|value|worth)\b/u,
