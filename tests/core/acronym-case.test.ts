@@ -101,4 +101,22 @@ describe("an acronym typed in lower case", () => {
     expect(explained.answer.answered).toBe(true);
     expect(explained.answer.answer).toBe("September 2025");
   });
+
+  it("GIVEN a short word whose phrase in the dictionary it does not spell ('exec', WordNet's 'White House') THEN it is no acronym spelt out: not a name, and the passage that answers is not declined for it", () => {
+    const contracts = article(
+      "contracts",
+      "Putting Our Warfighters First",
+      "The Order requires that executive incentive compensation under future contracts be tied to on-time delivery.",
+      "The Secretary will identify defense contractors that underperform.",
+    );
+    const library = new CitationIndex([contracts], {
+      synonyms: defaultSynonyms,
+      wordVectors: null,
+    });
+    const explained = library.explain("what does exec incentive compensation have to be tied to");
+    const exec = explained.citations[0]?.terms.find((term) => term.word === "exec");
+    expect(exec?.weighing.name).toBe(false);
+    expect(explained.answer.answered).toBe(true);
+    expect(explained.citations[0]?.excerpt).toContain("tied to on-time delivery");
+  });
 });

@@ -8,6 +8,7 @@ import {
   LOW_INFORMATION_WORDS,
   STOP_WORDS,
 } from "../text/lexicon.ts";
+import { spellsOut } from "../text/initials.ts";
 import { isContentToken, type Token } from "../text/tokenize.ts";
 import { askedAttribute } from "./attribute.ts";
 import {
@@ -92,7 +93,8 @@ export function queryTerms(
   // An acronym typed in lower case that the articles never write ("ioc", "ftc"): a name when
   // the dictionary spells it out, as the same word typed in capitals is. A phrase that holds the
   // word itself spells nothing out: "Sir Joseph Banks" makes no acronym of "banks"; nor is a
-  // word the dictionary knows as an adjective or a verb one ("far" of "so far" is no "FAR").
+  // word the dictionary knows as an adjective or a verb one ("far" of "so far" is no "FAR"); nor
+  // one whose phrase it does not spell ("exec", the dictionary's "White House").
   const spelledAcronym = (token: Token) =>
     !token.acronym &&
     !token.isNumber &&
@@ -103,7 +105,7 @@ export function queryTerms(
     !(options.synonyms?.adjective?.(token.word) ?? false) &&
     !(options.synonyms?.verb?.(token.word) ?? false) &&
     (options.synonyms?.phraseSynonyms?.(token.word) ?? []).some(
-      (phrase) => !phrase.includes(token.word),
+      (phrase) => !phrase.includes(token.word) && spellsOut(token.word, phrase.join(" ")),
     );
   const isName = (token: Token) =>
     inCompoundName.has(token) || names.isName(token) || spelledAcronym(token);
