@@ -1,4 +1,5 @@
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
+import { onlineAnswer } from "./web-address.ts";
 import { CHANGE_WORDS, RATE_WORDS, STOP_WORDS } from "../text/lexicon.ts";
 import {
   CALENDAR_WORD,
@@ -267,8 +268,12 @@ export function extractShortAnswer(
       return said === undefined ? bestName(type, question, excerpt, title, dictionary) : said;
     }
     case "person":
-    case "place":
       return bestName(type, question, excerpt, title, dictionary);
+    case "place":
+      // "where's the list of participating providers": online, at the web address given.
+      return (
+        bestName(type, question, excerpt, title, dictionary) ?? onlineAnswer(question, excerpt)
+      );
     case "thing": {
       // "which reactor generation": a name that bears the question's noun ("Generation IV").
       const nouns = askedTerms(/^\W*(?:which|what)\s+(\S+(?:\s+\S+)?)/iu.exec(question)?.[1] ?? "");
