@@ -16,6 +16,7 @@ const KIND_WORDS: Readonly<Record<ExplainedCitation["expected"], string>> = {
   percent: "a percentage or multiple",
   amount: "an amount: money, a share or a number",
   measure: "a measurement with its unit, or an age",
+  phone: "a telephone number",
   definition: "what an abbreviation stands for",
   thing: "a name bearing the question's noun",
   none: "no particular kind",

@@ -40,6 +40,10 @@ describe("the kind of answer a question expects", () => {
     // "The exact dollar amount", "the dollar value": a sum, not an amount of anything.
     ["what's the exact dollar amount japan spends on defense gear each year", "money"],
     ["whats the dollar value of the tank purchase", "money"],
+    // A telephone number, asked as keywords or with "call"; "how many phone numbers" counts.
+    ["acp phone number", "phone"],
+    ["what number do i call to apply", "phone"],
+    ["how many phone numbers did they list", "count"],
     // "Where is the money coming from" asks for a source of funds, not a place.
     ["where is the money for building the facility coming from", "none"],
     ["where does the funding come from", "none"],

@@ -56,7 +56,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 14 / own", { top1: 51, top3: 62, abstained: 20, falseAbstain: 8 }],
   ["blind discord 16 / own", { top1: 53, top3: 60, abstained: 18, falseAbstain: 12 }],
   ["blind discord 20 / own", { top1: 63, top3: 69, abstained: 13, falseAbstain: 3 }],
-  ["blind discord 22 / own", { top1: 65, top3: 70, abstained: 15, falseAbstain: 1 }],
+  ["blind discord 22 / own", { top1: 66, top3: 71, abstained: 15, falseAbstain: 1 }],
   ["blind discord 23 / own", { top1: 59, top3: 69, abstained: 14, falseAbstain: 5 }],
 ];
 

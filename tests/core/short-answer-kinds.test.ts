@@ -103,6 +103,25 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The city spent billions of dollars on the bridge.",
     null,
   ],
+  // A telephone number, in the ways the articles write one; none is none.
+  [
+    "acp phone number",
+    "phone",
+    "Households can enroll by visiting the website or by calling (877) 384-2575 to request a form.",
+    "(877) 384-2575",
+  ],
+  [
+    "what number do i call to apply",
+    "phone",
+    "Applications are taken at 1-800-318-2596, and 35 states take them online.",
+    "1-800-318-2596",
+  ],
+  [
+    "what number do i call to apply",
+    "phone",
+    "Applications open on June 1, 2024, and 35 states take them online.",
+    null,
+  ],
   [
     "what's the exact dollar amount the city spent on the bridge",
     "money",

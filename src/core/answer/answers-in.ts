@@ -13,6 +13,7 @@ import {
   MEASURE_UNIT,
   MONEY,
   MULTIPLIER,
+  PHONE_NUMBER,
   NUMBER_WORD,
   SHARE,
   SHARE_OF,
@@ -38,6 +39,8 @@ export function patternsOf(type: AnswerType): readonly RegExp[] {
       return [DURATION];
     case "measure":
       return [MEASURE];
+    case "phone":
+      return [PHONE_NUMBER];
     case "date":
       return [WHEN];
     default:

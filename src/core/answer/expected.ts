@@ -24,6 +24,8 @@ export type AnswerType =
   | "percent"
   | "amount"
   | "measure"
+  /** A telephone number: "acp phone number", "what number do i call". */
+  | "phone"
   | "definition"
   | "thing"
   | "none";
@@ -163,6 +165,11 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     "money",
   ],
   [/\bhow many\b|\bwhat (?:number|count) of\b|\bhow often\b/u, "count"],
+  // "acp phone number", "what number do i call", "the hotline" (not "how many phone numbers"): a telephone number.
+  [
+    /\b(?:tele)?phone (?:number|no|#)|\bhotline\b|\bhelpline\b|\bnumber (?:to|do i|do you|can i|should i) (?:call|text|dial)\b/u,
+    "phone",
+  ],
   [
     /\bhow much (?:money|revenue|funding|cash|profit|income)\b|\bhow much (?:does|do|did|will|would|has|have|had|is|are|was|were|can|could|should) .*\b(?:cost|costs|pay|paid|paying|spend|spent|spending|earn|earned|make|made|raise|raised|charge|charged|sell for|fund|invest|invests|invested|investing|owe|owes|owed)\b|\bwhat (?:does|do|did|will|would) .*\bcosts?\b|\bhow (?:expensive|costly)\b|\bwhat (?:is |was |are |were )?(?:the )?(?:price|cost|revenue|fee|budget|funding|salary|value|worth)\b/u,
     "money",

@@ -240,6 +240,7 @@ export function extractShortAnswer(
     case "count":
     case "duration":
     case "measure":
+    case "phone":
     case "date": {
       // A change ("grow", "rise") or a rate ("tariff") is answered by a rate or a
       // multiple before an amount.

@@ -100,6 +100,12 @@ export const COUNTED_NUMBER = new RegExp(
 export const MEASURE_UNIT = String.raw`(?:miles?(?:\s(?:per|an)\shour)?|mph|km\/h|kph|knots?|kilomet(?:er|re)s?(?:\s(?:per|an)\shour)?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|yards?|acres?|square\s(?:miles|feet|meters|metres|kilometers|kilometres)|pounds?|lbs?|tons?|tonnes?|kilograms?|kg|grams?|gallons?|lit(?:er|re)s?|barrels?|(?:kilo|mega|giga)watts?|kW|MW|GW|stories|storeys|floors)`;
 
 /**
+ * A telephone number as the articles write one: "(877) 384-2575", "877-384-2575",
+ * "1-800-318-2596", "202.456.1111" (North American: an area code, then seven digits).
+ */
+export const PHONE_NUMBER = /(?:\b1[\s.-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/gu;
+
+/**
  * A measurement, for "how old", "how tall", "how fast", "how far", "how heavy": a number
  * with a unit ("1,350 miles per hour", "40 feet", "Mach 1.7") or an age ("78 years old",
  * "a 45-year-old", "aged 60").
