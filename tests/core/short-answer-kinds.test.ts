@@ -103,6 +103,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The city spent billions of dollars on the bridge.",
     null,
   ],
+  // A year before "levels" is a baseline, not when anything happened.
+  [
+    "when did the president and the eu announce the pledge",
+    "date",
+    "In September 2021, the President and the EU announced the Pledge to cut emissions by 30% compared with 2020 levels.",
+    "September 2021",
+  ],
   // A telephone number, in the ways the articles write one; none is none.
   [
     "acp phone number",

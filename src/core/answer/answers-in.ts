@@ -55,6 +55,9 @@ export function quoted(match: string): string {
 
 const YEAR_ONLY = /^(?:in\s+)?(?:1[5-9]|20)\d\d$/u;
 
+/** What follows a year that is a baseline, not a time: "below 2005 levels", "a 2019 baseline". */
+const BASELINE_AFTER = /^\s+(?:levels?|baselines?)\b/iu;
+
 /** A magnitude without a figure: "millions", "hundreds of thousands", "dozens". */
 const VAGUE_MAGNITUDE =
   /^(?:(?:hundreds|thousands|tens)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)$/u;
@@ -149,6 +152,10 @@ export function answersIn(
       // An age answers "how old", and nothing else measured: "12 years old" is no height.
       if (type === "measure" && AN_AGE.test(folded) !== AGE_ASKED.test(asked)) continue;
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
+      // "cut emissions by 30% compared with 2020 levels": a baseline, no time anything happened.
+      if (type === "date" && BASELINE_AFTER.test(text.slice(match.index + match[0].length))) {
+        continue;
+      }
       if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
       // A sum of money is no label, though a headline's capitals come before it ("DOGE
       // Discovers $1.9 Billion").
