@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { restatesWithoutWhich } from "../../src/core/answer/indefinite.ts";
+import { namesNoneOf, restatesWithoutWhich } from "../../src/core/answer/indefinite.ts";
 import { CitationIndex } from "../../src/core/index.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
@@ -22,6 +22,18 @@ describe("a passage that says 'a' thing did what the question asks which thing d
   ])("GIVEN %j and %j THEN it does not say which: %s", (question, excerpt, restated) => {
     const isVerb = (word: string) => defaultSynonyms.verb?.(word) ?? false;
     expect(restatesWithoutWhich(question, excerpt, isVerb)).toBe(restated);
+  });
+});
+
+describe("a passage that speaks of the thing whose name is asked only as 'a' one", () => {
+  it.each([
+    ["exec", "…and the 2024 assassination of a senior healthcare executive are examples.", true],
+    ["reporter", "A reporter was detained, and Dana Ortiz was released.", true],
+    ["reporter", "The reporter, Dana Ortiz, was released.", false],
+    ["reporter", "A reporter asked; the reporter was later named.", false],
+    ["exec", "The Executive Order was signed.", false],
+  ])("GIVEN the noun %j and %j THEN it names none: %s", (noun, excerpt, none) => {
+    expect(namesNoneOf(noun, excerpt)).toBe(none);
   });
 });
 
@@ -52,6 +64,23 @@ describe("a 'which' question whose passage says only 'a'", () => {
     expect(explained.answer.answered).toBe(false);
     expect(explained.answer.answer).toBeNull();
     expect(explained.declined).toBe("not-which");
+  });
+
+  it("GIVEN the name of a thing asked, which the passage speaks of only as 'a' one, beside another name THEN it is declined", () => {
+    const violence = new CitationIndex(
+      [
+        article(
+          "violence",
+          "Countering Political Violence",
+          "The attempted assassination of Justice Brett Kavanaugh and the 2024 assassination of a senior healthcare executive are examples of this threat.",
+          "The strategy directs agencies to investigate organized campaigns.",
+        ),
+      ],
+      { synonyms: defaultSynonyms, wordVectors: defaultWordVectors },
+    );
+    const explained = violence.explain("What was the name of the healthcare exec killed in 2024");
+    expect(explained.answer.answered).toBe(false);
+    expect(explained.answer.answer).toBeNull();
   });
 
   it("GIVEN a question the passage answers THEN it is answered", () => {

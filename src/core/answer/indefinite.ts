@@ -1,4 +1,5 @@
 import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
+import { NAME_ASKED, questionText } from "./asked-noun.ts";
 
 // "Which report found that…" is not answered by "A recent report found that…": the passage says
 // again what the question asks, with "a" where the question asks which.
@@ -53,4 +54,57 @@ export function restatesWithoutWhich(
     }
     return false;
   });
+}
+
+/** Letters a typed noun needs before it may be the start of the passage's ("exec" of "executive"). */
+const MIN_PREFIX = 4;
+
+/**
+ * True when the question asks the name of a thing ("what was the name of the healthcare exec
+ * killed in 2024") and the excerpt speaks of such a thing only as "a" or "an" one ("the 2024
+ * assassination of a senior healthcare executive"): it does not say which, whatever other
+ * names it holds. `noun` is the asked noun's last word, as typed.
+ */
+export function namesNoneOf(noun: string, excerpt: string): boolean {
+  const asked = tokenize(noun.toLowerCase())[0];
+  if (asked === undefined) return false;
+  const same = (token: Token) => {
+    const word = token.word.toLowerCase();
+    return (
+      token.term === asked.term ||
+      (asked.word.length >= MIN_PREFIX && word.startsWith(asked.word) && !token.capitalized)
+    );
+  };
+  const said = tokenize(excerpt);
+  let indefinite = false;
+  for (let i = 0; i < said.length; i += 1) {
+    if (!same(said[i] as Token)) continue;
+    // The article before the noun, past at most MAX_MODIFIERS words.
+    const before = said
+      .slice(Math.max(0, i - 1 - MAX_MODIFIERS), i)
+      .map((t) => t.word.toLowerCase());
+    const article = [...before]
+      .reverse()
+      .find((word) => ["a", "an", "the", "this", "that"].includes(word));
+    if (article === "a" || article === "an") indefinite = true;
+    else return false;
+  }
+  return indefinite;
+}
+
+/**
+ * True when the excerpt does not say which thing the question asks about: "which N V…" said
+ * again with "a" ({@link restatesWithoutWhich}), or the name of an N asked and the N only "a"
+ * one ({@link namesNoneOf}).
+ */
+export function saysNotWhich(
+  question: string,
+  excerpt: string,
+  isVerb: (word: string) => boolean,
+): boolean {
+  const noun = NAME_ASKED.exec(questionText(question))?.[1]?.split(" ").at(-1);
+  return (
+    restatesWithoutWhich(question, excerpt, isVerb) ||
+    (noun !== undefined && namesNoneOf(noun, excerpt))
+  );
 }

@@ -5,7 +5,7 @@ import { judgeConfidence, type Confidence } from "../answer/confidence.ts";
 import type { CountedThing } from "../answer/counted.ts";
 import type { AnswerType } from "../answer/expected.ts";
 import type { QuestionKind } from "../answer/kinds.ts";
-import { restatesWithoutWhich } from "../answer/indefinite.ts";
+import { saysNotWhich } from "../answer/indefinite.ts";
 import { speaksOfOtherRank } from "../answer/ranks.ts";
 import { speaksOfOtherYears } from "../answer/years.ts";
 import type { IndexView } from "../index/view.ts";
@@ -151,7 +151,7 @@ export function judgeVerdict(
             "not-which",
             () =>
               top !== undefined &&
-              restatesWithoutWhich(
+              saysNotWhich(
                 question,
                 top.excerpt,
                 (word) => options.synonyms?.verb?.(word) ?? false,
