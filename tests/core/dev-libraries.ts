@@ -98,6 +98,10 @@ export interface DevLibraries {
   // small business equity, the Los Angeles migration declaration), held out for a session and
   // scored three times before it was read: tests/fixtures/articles/blind-discord-sheets-23.
   readonly discordSheets23Only: CitationIndex;
+  // A twenty-fourth, written blind on 5 December's evening by a helper who never saw the code
+  // (EV investments, hunger and food systems, the 2023 North American Leaders' Summit, the
+  // Colonial Pipeline), scored twice before it was read: tests/fixtures/articles/blind-discord-sheets-24.
+  readonly discordSheets24Only: CitationIndex;
 }
 
 /**
@@ -148,6 +152,7 @@ export async function loadDevLibraries(
   const discordSheets20Only = new CitationIndex(await fixture("blind-discord-sheets-20"), options);
   const discordSheets22Only = new CitationIndex(await fixture("blind-discord-sheets-22"), options);
   const discordSheets23Only = new CitationIndex(await fixture("blind-discord-sheets-23"), options);
+  const discordSheets24Only = new CitationIndex(await fixture("blind-discord-sheets-24"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -181,6 +186,7 @@ export async function loadDevLibraries(
     discordSheets20Only,
     discordSheets22Only,
     discordSheets23Only,
+    discordSheets24Only,
   };
 }
 
@@ -312,5 +318,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 23 / own",
     file: "blind-discord-sheets-23.jsonl",
     library: (l) => l.discordSheets23Only,
+  },
+  {
+    name: "blind discord 24 / own",
+    file: "blind-discord-sheets-24.jsonl",
+    library: (l) => l.discordSheets24Only,
   },
 ];

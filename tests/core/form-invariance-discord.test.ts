@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 import { expectFormInvariant } from "./forms.ts";
 
-// The form-invariance property over the sixteen blind Discord-style sets of the repository (the rest of the dev
+// The form-invariance property over the seventeen blind Discord-style sets of the repository (the rest of the dev
 // sets are in form-invariance.test.ts; two files, so that two workers check them at once).
 let libs: DevLibraries;
 beforeAll(async () => {
@@ -118,6 +118,18 @@ describe("the verdict does not depend on how a question is typed (blind Discord-
     expectFormInvariant(["blind-discord-sheets-10.jsonl"], libs.discordSheets10Only, 1400, [
       `lower case: ${question}`,
       `upper case: ${question.toUpperCase()}`,
+    ]);
+  });
+
+  // A known defect, found by the twenty-fourth set and not fixed: "future's" typed without its
+  // apostrophe is "futures", another word to the dictionary. "Future" of "Feed the Future" is
+  // a name to the articles, but it keeps the synonyms of its common senses ("approaching",
+  // "coming"), which "futures" has not; the two forms cite different passages. Taking a name's
+  // synonyms away where the dictionary knows it only as a common word cost the dev sets 14
+  // right answers (docs/ranking.md).
+  it("GIVEN every question of the twenty-fourth blind Discord-style set in the forms THEN each gives the same verdict and top citation, but for the one known defect", () => {
+    expectFormInvariant(["blind-discord-sheets-24.jsonl"], libs.discordSheets24Only, 1400, [
+      "no apostrophes: how many new countries got added to feed the futures target list",
     ]);
   });
 });
