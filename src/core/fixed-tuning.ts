@@ -167,6 +167,11 @@ export const ABBREVIATIONS = Object.freeze({
   minLength: 3,
   /** Longest abbreviation. */
   maxLength: 5,
+  /**
+   * Longest clipping: a word longer than `maxLength` is read as an article's word only when it
+   * is that word's beginning ("collab" of "collaboration", "congrats").
+   */
+  maxClippedLength: 8,
   /** Letters the article word must have beyond the abbreviation's. */
   minDroppedLetters: 2,
   /** Article words an abbreviation may stand for, the commonest first. */

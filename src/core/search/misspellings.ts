@@ -59,6 +59,22 @@ export class Misspellings {
    * `word`'s letters in order ("regs" → "regulations", "govt" → "government").
    */
   expansionsOf(word: string): string[] {
+    return this.commonestOf(word, (known) => {
+      let matched = 1;
+      for (let i = 1; i < known.length && matched < word.length; i += 1) {
+        if (known[i] === word[matched]) matched += 1;
+      }
+      return matched >= word.length;
+    });
+  }
+
+  /** Like {@link expansionsOf}, but only article words that `word` begins ("collab" → "collaboration"). */
+  clippingsOf(word: string): string[] {
+    return this.commonestOf(word, (known) => known.startsWith(word));
+  }
+
+  /** The terms of the commonest article words of `word`'s initial, longer by minDroppedLetters, that `fits`. */
+  private commonestOf(word: string, fits: (known: string) => boolean): string[] {
     if (!this.vocabularyByInitial) {
       this.vocabularyByInitial = new Map();
       for (const entry of this.view.data.vocabulary) {
@@ -71,11 +87,7 @@ export class Misspellings {
     const found = new Map<string, number>();
     for (const [known, term] of this.vocabularyByInitial.get(word[0] as string) ?? []) {
       if (known.length < word.length + ABBREVIATIONS.minDroppedLetters) continue;
-      let matched = 1;
-      for (let i = 1; i < known.length && matched < word.length; i += 1) {
-        if (known[i] === word[matched]) matched += 1;
-      }
-      if (matched < word.length) continue;
+      if (!fits(known)) continue;
       found.set(term, this.view.frequency(term));
     }
     return [...found]

@@ -279,6 +279,20 @@ export class VariantFinder {
         add(expansion, options.abbreviationCredit, "abbreviation");
       }
     }
+    // A longer word clipped ("collab" for "collaboration"): only the article words it begins.
+    const clipping =
+      !known &&
+      !dictionaryWord &&
+      !asName &&
+      ownVariants === 1 &&
+      !closeToArticles &&
+      token.word.length > maxLength &&
+      token.word.length <= ABBREVIATIONS.maxClippedLength;
+    if (clipping) {
+      for (const expansion of this.misspellings.clippingsOf(token.word)) {
+        add(expansion, options.abbreviationCredit, "abbreviation");
+      }
+    }
     if (variants.size <= options.maxVariants) return { variants, complete };
     // Keep the best stand-ins, the rarer first among equals: each costs a postings scan.
     const [exact, ...others] = [...variants];

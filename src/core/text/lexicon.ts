@@ -179,7 +179,7 @@ export const FRAME_NOUNS: ReadonlySet<string> = new Set(
   words(`name names number amount total kind type sort part list example
   date time day year month deadline timeline schedule percentage percent rate level share
   job title position post occupation role scope extent
-  purpose goal aim reason cause point significance importance impact effect result outcome
+  purpose goal aim target reason cause point significance importance impact effect result outcome
   benefit problem meaning status plan idea nature focus context basis background rationale motive
   latest news word update updates info information details
   situation scoop tea lowdown rundown tldr vibe vibes takeaway gist breakdown summary overview stance`),
