@@ -33,3 +33,26 @@ describe("a word clipped in chat, and a target asked", () => {
     expect(answer.citations[0]?.excerpt).toContain("in half by 2030");
   });
 });
+
+describe("a verb of occurring that frames a question", () => {
+  const summit = new CitationIndex(
+    [
+      article(
+        "summit",
+        "Key Deliverables for the Leaders' Summit",
+        "The trilateral semiconductor forum of the three countries will take place in early 2023.",
+        "The leaders also agreed to map the region's critical minerals deposits.",
+        "The countries will expand joint exercises for disaster response.",
+      ),
+    ],
+    { synonyms: defaultSynonyms, wordVectors: defaultWordVectors },
+  );
+
+  it("GIVEN 'when is … happening' THEN 'happening' weighs as little as 'currently': the passage that dates the forum answers", () => {
+    const explained = summit.explain("when is the trilateral semiconductor forum happening");
+    const happening = explained.citations[0]?.terms.find((term) => term.word === "happening");
+    expect(happening?.weighing.factors.map((factor) => factor.why)).toContain("low-information");
+    expect(explained.answer.answered).toBe(true);
+    expect(explained.citations[0]?.excerpt).toContain("early 2023");
+  });
+});

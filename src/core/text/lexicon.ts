@@ -73,7 +73,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export const LOW_INFORMATION_WORDS: ReadonlySet<string> = new Set(
   words(`today now rn currently current recently recent lately nowadays yesterday tomorrow thing things stuff way
   kind lot lots really actually something anything someone anyone anybody somebody else
-  article articles story stories piece text quoted quote mentioned mention mentions`),
+  article articles story stories piece text quoted quote mentioned mention mentions
+  happen happens happened happening occur occurs occurred occurring`),
 );
 
 /**
