@@ -78,6 +78,14 @@ export interface AskedNoun {
 }
 
 /**
+ * The words after "the name of" ("what's the name of the healthcare exec" → "healthcare",
+ * "exec"; one or two, without their article), when the question asks a name so.
+ */
+export function namedNounWords(question: string): string[] | undefined {
+  return NAME_ASKED.exec(questionText(question))?.[1]?.split(" ");
+}
+
+/**
  * The noun a question asks for: after "which"/"what" ("which airlines committed…") or after
  * "the name of the" ("whats the name of the news agency"); undefined without a dictionary.
  */
@@ -87,7 +95,7 @@ export function askedNoun(
 ): AskedNoun | undefined {
   if (!dictionary) return undefined;
   const q = questionText(question);
-  const [first, second] = NAME_ASKED.exec(q)?.[1]?.split(" ") ?? [];
+  const [first, second] = namedNounWords(question) ?? [];
   return first
     ? headNoun(second ? [first, second] : [first], dictionary)
     : nounAfterWhich(q, dictionary);

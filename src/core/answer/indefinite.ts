@@ -1,5 +1,5 @@
 import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
-import { NAME_ASKED, questionText } from "./asked-noun.ts";
+import { namedNounWords } from "./asked-noun.ts";
 
 // "Which report found that…" is not answered by "A recent report found that…": the passage says
 // again what the question asks, with "a" where the question asks which.
@@ -56,6 +56,9 @@ export function restatesWithoutWhich(
   });
 }
 
+/** Words that say whether a noun is one of a kind ("a", "an") or a known one ("the", "this"). */
+const DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "the", "this", "that"]);
+
 /** Letters a typed noun needs before it may be the start of the passage's ("exec" of "executive"). */
 const MIN_PREFIX = 4;
 
@@ -79,15 +82,14 @@ export function namesNoneOf(noun: string, excerpt: string): boolean {
   let indefinite = false;
   for (let i = 0; i < said.length; i += 1) {
     if (!same(said[i] as Token)) continue;
-    // The article before the noun, past at most MAX_MODIFIERS words.
-    const before = said
-      .slice(Math.max(0, i - 1 - MAX_MODIFIERS), i)
-      .map((t) => t.word.toLowerCase());
-    const article = [...before]
-      .reverse()
-      .find((word) => ["a", "an", "the", "this", "that"].includes(word));
-    if (article === "a" || article === "an") indefinite = true;
-    else return false;
+    // The nearest determiner before the noun, past at most MAX_MODIFIERS words.
+    let determiner: string | undefined;
+    for (let k = i - 1; k >= Math.max(0, i - 1 - MAX_MODIFIERS) && !determiner; k -= 1) {
+      const word = (said[k] as Token).word.toLowerCase();
+      if (DETERMINERS.has(word)) determiner = word;
+    }
+    if (determiner !== "a" && determiner !== "an") return false;
+    indefinite = true;
   }
   return indefinite;
 }
@@ -102,7 +104,7 @@ export function saysNotWhich(
   excerpt: string,
   isVerb: (word: string) => boolean,
 ): boolean {
-  const noun = NAME_ASKED.exec(questionText(question))?.[1]?.split(" ").at(-1);
+  const noun = namedNounWords(question)?.at(-1);
   return (
     restatesWithoutWhich(question, excerpt, isVerb) ||
     (noun !== undefined && namesNoneOf(noun, excerpt))
