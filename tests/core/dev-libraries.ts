@@ -102,6 +102,10 @@ export interface DevLibraries {
   // (EV investments, hunger and food systems, the 2023 North American Leaders' Summit, the
   // Colonial Pipeline), scored twice before it was read: tests/fixtures/articles/blind-discord-sheets-24.
   readonly discordSheets24Only: CitationIndex;
+  // A twenty-fifth, written alongside the twenty-fourth (gas prices, IVF, agency climate
+  // adaptation plans, the American Climate Corps), held out for a session and scored four times
+  // before it was read: tests/fixtures/articles/blind-discord-sheets-25.
+  readonly discordSheets25Only: CitationIndex;
 }
 
 /**
@@ -153,6 +157,7 @@ export async function loadDevLibraries(
   const discordSheets22Only = new CitationIndex(await fixture("blind-discord-sheets-22"), options);
   const discordSheets23Only = new CitationIndex(await fixture("blind-discord-sheets-23"), options);
   const discordSheets24Only = new CitationIndex(await fixture("blind-discord-sheets-24"), options);
+  const discordSheets25Only = new CitationIndex(await fixture("blind-discord-sheets-25"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -187,6 +192,7 @@ export async function loadDevLibraries(
     discordSheets22Only,
     discordSheets23Only,
     discordSheets24Only,
+    discordSheets25Only,
   };
 }
 
@@ -323,5 +329,10 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 24 / own",
     file: "blind-discord-sheets-24.jsonl",
     library: (l) => l.discordSheets24Only,
+  },
+  {
+    name: "blind discord 25 / own",
+    file: "blind-discord-sheets-25.jsonl",
+    library: (l) => l.discordSheets25Only,
   },
 ];
