@@ -85,6 +85,25 @@ describe("an acronym typed in lower case", () => {
     expect(ask("who is the current president of the ioc")).toEqual(capitals);
   });
 
+  it("GIVEN an acronym the dictionary spells out typed with its possessive's apostrophe or without ('fdr's', 'fdrs') THEN both are the same missing name: the same verdict and top passage", () => {
+    const corps = article(
+      "corps",
+      "Launching the American Climate Corps",
+      "The Climate Corps will put young people to work conserving lands and waters.",
+      "This week the Department of the Interior expanded the Indian Youth Service Corps.",
+    );
+    const library = new CitationIndex([corps], { synonyms: defaultSynonyms, wordVectors: null });
+    const ask = (question: string) => {
+      const explained = library.explain(question);
+      const owner = explained.citations[0]?.terms.find((term) => term.word.startsWith("fdr"));
+      return [explained.answer.answered, explained.citations[0]?.excerpt, owner?.weighing.name];
+    };
+    const apostrophe = ask("when did fdr's civilian conservation corps run");
+    expect(apostrophe[0]).toBe(false);
+    expect(apostrophe[2]).toBe(true);
+    expect(ask("when did fdrs civilian conservation corps run")).toEqual(apostrophe);
+  });
+
   it("GIVEN a short plural the articles never write ('banks') whose only phrase in the dictionary holds the word itself ('Sir Joseph Banks') THEN it is no acronym spelt out: not a name, and the passage that answers is not declined for it", () => {
     const fraud = article(
       "fraud",

@@ -94,7 +94,10 @@ export function queryTerms(
   // the dictionary spells it out, as the same word typed in capitals is. A phrase that holds the
   // word itself spells nothing out: "Sir Joseph Banks" makes no acronym of "banks"; nor is a
   // word the dictionary knows as an adjective or a verb one ("far" of "so far" is no "FAR"); nor
-  // one whose phrase it does not spell ("exec", the dictionary's "White House").
+  // one whose phrase it does not spell ("exec", the dictionary's "White House"). "fdrs" is
+  // "fdr's" typed without its apostrophe (or a plural): its letters but the "s" spell it.
+  const spells = (word: string, phrase: string) =>
+    spellsOut(word, phrase) || (word.endsWith("s") && spellsOut(word.slice(0, -1), phrase));
   const spelledAcronym = (token: Token) =>
     !token.acronym &&
     !token.isNumber &&
@@ -105,7 +108,7 @@ export function queryTerms(
     !(options.synonyms?.adjective?.(token.word) ?? false) &&
     !(options.synonyms?.verb?.(token.word) ?? false) &&
     (options.synonyms?.phraseSynonyms?.(token.word) ?? []).some(
-      (phrase) => !phrase.includes(token.word) && spellsOut(token.word, phrase.join(" ")),
+      (phrase) => !phrase.includes(token.word) && spells(token.word, phrase.join(" ")),
     );
   const isName = (token: Token) =>
     inCompoundName.has(token) || names.isName(token) || spelledAcronym(token);
