@@ -118,3 +118,22 @@ describe("a figure before a capitalised adjective that counts something else", (
     },
   );
 });
+
+describe("the thing counted, before the question's verb", () => {
+  it("GIVEN 'more than 20 federal agencies' THEN 'how many federal agencies put together plans' counts the agencies, not a 'put' (a noun to the dictionary, mostly a verb): answered from it", () => {
+    const plans = new CitationIndex(
+      [
+        article(
+          "plans",
+          "Agency Climate Plans",
+          "Today the Administration released plans developed by more than 20 federal agencies that outline the steps each agency will take.",
+          "The plans were reviewed by the National Climate Task Force.",
+        ),
+      ],
+      { synonyms: defaultSynonyms, wordVectors: null },
+    );
+    const answer = plans.ask("how many federal agencies put together climate plans");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.excerpt).toContain("more than 20 federal agencies");
+  });
+});

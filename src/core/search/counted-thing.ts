@@ -17,9 +17,14 @@ export function countedThing(
   const many = tokens.findIndex((t, i) => t.word === "many" && tokens[i - 1]?.word === "how");
   if (many < 0) return undefined;
   let noun: Token | undefined;
+  const mostlyVerb = (word: string) => options.synonyms?.mostlyVerb?.(word) ?? false;
   for (let i = many + 1; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (!isContentToken(token)) break;
+    // "how many federal agencies put together…": after a noun, a word mostly a verb ("put",
+    // though the dictionary has the noun "put") is the question's verb. A present participle
+    // is left to describe a noun after it ("how many EV charging stations").
+    if (noun !== undefined && mostlyVerb(token.word) && !token.word.endsWith("ing")) break;
     // "how many F-35s": a letter of a model's name ("F") is no thing counted, though the
     // dictionary knows it as a noun; in lower case it is no term of the question either.
     if (token.word.length > 1 && options.synonyms?.nounSense?.(token.word) !== undefined) {
