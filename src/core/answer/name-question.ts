@@ -127,7 +127,11 @@ export function readNameQuestion(
       (choices.length === 0 || choices.some((choice) => namesChoice(choice, words.join(" ")))),
     noun,
     kindAsked: noun === undefined ? undefined : termOf(noun.word),
-    placeAsked: type === "place" && noun?.sense.category === "location" ? noun : undefined,
+    // "Which country": the dictionary's country is first a body politic, a site all the same.
+    placeAsked:
+      type === "place" && (noun?.sense.category === "location" || noun?.sense.site === true)
+        ? noun
+        : undefined,
     polityAsked:
       noun !== undefined &&
       (noun.sense.category === "location" || dictionary?.isKindOf?.(noun.word, "country") === true),
