@@ -127,11 +127,7 @@ export function readNameQuestion(
       (choices.length === 0 || choices.some((choice) => namesChoice(choice, words.join(" ")))),
     noun,
     kindAsked: noun === undefined ? undefined : termOf(noun.word),
-    // "Which country": the dictionary's country is first a body politic, a site all the same.
-    placeAsked:
-      type === "place" && (noun?.sense.category === "location" || noun?.sense.site === true)
-        ? noun
-        : undefined,
+    placeAsked: type === "place" && noun?.sense.category === "location" ? noun : undefined,
     polityAsked:
       noun !== undefined &&
       (noun.sense.category === "location" || dictionary?.isKindOf?.(noun.word, "country") === true),

@@ -85,10 +85,7 @@ function ofWrongKind(asked: NameQuestion, words: readonly string[]): boolean {
   const name = words.join(" ");
   if (wrongKindOfName(type, name, dictionary, venue)) return true;
   // "which cities": a place the dictionary knows as none ("America", "Illinois") is not one.
-  // Nor is one it does not know ("American Society of Consulting Arborists" for "which states").
-  if (placeAsked && dictionary?.isKindOf && dictionary.isKindOf(name, placeAsked.word) !== true) {
-    return true;
-  }
+  if (placeAsked && dictionary?.isKindOf?.(name, placeAsked.word) === false) return true;
   // "which foreign countries own the companies" (asked who, of places): "Task Forces", common
   // words whose head names no place in any sense, is none either. An acronym ("NATO") may be
   // a place's name for all the dictionary says.

@@ -2,7 +2,7 @@ import { LRUCache } from "lru-cache";
 import { answersIn, patternsOf } from "../answer/answers-in.ts";
 import { askedNoun } from "../answer/asked-noun.ts";
 import type { CountedThing } from "../answer/counted.ts";
-import { FIRST_WH, type AnswerType } from "../answer/expected.ts";
+import type { AnswerType } from "../answer/expected.ts";
 import { extractShortAnswer, wrongTense } from "../answer/short-answer.ts";
 import { definedTerm, type QuestionKind } from "../answer/kinds.ts";
 import { SentenceFlag } from "../index/index-data.ts";
@@ -11,7 +11,7 @@ import type { IndexView } from "../index/view.ts";
 import { TYPO_MATCHING } from "../fixed-tuning.ts";
 import { CACHE_SIZES, cacheSizeFor } from "../speed-tuning.ts";
 import type { RankingOptions } from "../options.ts";
-import { foldCase, isContentToken, tokenize, type Token } from "../text/tokenize.ts";
+import { isContentToken, tokenize, type Token } from "../text/tokenize.ts";
 import { byScore, type Candidate } from "./score.ts";
 import type { Speakers } from "./speakers.ts";
 
@@ -61,8 +61,6 @@ export function needsKind(expected: AnswerType, kind: QuestionKind): boolean {
 export class KindFit {
   /** Sentences already looked at, and the terms of the names inside them. */
   private readonly names: LRUCache<number, readonly string[]>;
-  /** The same, of the names the dictionary knows as places. */
-  private readonly places: LRUCache<number, readonly string[]>;
 
   /**
    * @param speakers - who speaks each passage of a transcript, for "who said …".
@@ -73,7 +71,6 @@ export class KindFit {
     private readonly speakers: Speakers,
   ) {
     this.names = new LRUCache({ max: cacheSizeFor(CACHE_SIZES.names, view.size) });
-    this.places = new LRUCache({ max: cacheSizeFor(CACHE_SIZES.names, view.size) });
   }
 
   /**
@@ -146,7 +143,6 @@ export class KindFit {
     const listAsked = noun !== undefined && /[^s]s$/u.test(noun.word) && !noun.sense.person;
     const leaders = candidates.slice(0, Math.max(this.options.leaders, limit * 3));
     const typed = patternsOf(expected).length > 0;
-    const venue = FIRST_WH.exec(foldCase(question))?.[0] === "where";
     for (const candidate of leaders) {
       candidate.kindFits = typed
         ? answersIn(expected, this.quotedText(candidate), question, counted).some(
@@ -154,7 +150,7 @@ export class KindFit {
               expected !== "date" ||
               !wrongTense(found, question, this.publishedOf(candidate.sentenceId)),
           )
-        : this.fits(kind, candidate.sentenceId, asked, defines, definition, venue) ||
+        : this.fits(kind, candidate.sentenceId, asked, defines, definition) ||
           (listAsked && LIST.test(this.view.sentenceText(candidate.sentenceId))) ||
           (asksSpeaker && this.spokenBySomeoneElse(candidate.sentenceId, asked));
       if (candidate.kindFits) candidate.score += this.options.kindBonus * totalWeight;
@@ -227,7 +223,6 @@ export class KindFit {
     asked: ReadonlySet<string>,
     defines: RegExp | undefined,
     definition: RegExp | undefined,
-    venue: boolean,
   ): boolean {
     const flags = this.view.data.sentences.flags[sentenceId] as number;
     switch (kind) {
@@ -242,15 +237,9 @@ export class KindFit {
       case "time":
         return (flags & SentenceFlag.hasTime) !== 0;
       case "person":
+      case "place":
         // A capitalised word inside the sentence that the question does not name.
         return this.namesIn(sentenceId).some((term) => !asked.has(term));
-      case "place":
-        // Asked "where", any name may say it ("at the Federal Aviation Administration"); asked
-        // "which states", only one the dictionary knows as a place: "Arizona", not "Building
-        // Resilient Infrastructure and Communities".
-        return (venue ? this.namesIn(sentenceId) : this.placesIn(sentenceId)).some(
-          (term) => !asked.has(term),
-        );
       default:
         return false;
     }
@@ -277,26 +266,6 @@ export class KindFit {
     if (candidate.withNeighbor === 0) return own;
     const other = this.view.sentenceText(candidate.sentenceId + candidate.withNeighbor);
     return candidate.withNeighbor < 0 ? `${other} ${own}` : `${own} ${other}`;
-  }
-
-  /** Terms of the capitalised words inside a sentence that the dictionary knows as places. */
-  private placesIn(sentenceId: number): readonly string[] {
-    const nounSense = this.options.synonyms?.nounSense?.bind(this.options.synonyms);
-    if (!nounSense) return this.namesIn(sentenceId);
-    let places = this.places.get(sentenceId);
-    if (!places) {
-      places = tokenize(this.view.sentenceText(sentenceId))
-        .filter(
-          (token, position) =>
-            position > 0 &&
-            token.capitalized &&
-            !token.isNumber &&
-            nounSense(token.word)?.category === "location",
-        )
-        .map((token) => token.term);
-      this.places.set(sentenceId, places);
-    }
-    return places;
   }
 
   /** Terms of the capitalised words inside a sentence (not its first word). */

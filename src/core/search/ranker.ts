@@ -87,13 +87,10 @@ export class Ranker {
       options.article === undefined
         ? undefined
         : (this.view.articlePosition(options.article) ?? -1);
+    const kind = questionKind(question);
     // In "what does VCS stand for", only "VCS" is looked for: the rest is the question's frame.
     // In "what's the name of the reporter", "name" is the frame: the reporter is looked for.
     const expected: AnswerType = expectedAnswer(question, this.options.synonyms);
-    // "Which five states…", "which port…": a place asked, as the dictionary reads the noun, is
-    // found as "where" finds one (a name the question does not say).
-    const asked = questionKind(question);
-    const kind = asked === "other" && expected === "place" ? "place" : asked;
     const nameAsked = asksForName(question, this.options.synonyms, expected);
     // "…, not the June order": the words a contrastive "not" sets apart are no evidence.
     const typed = withoutExcluded(question, tokenize(question));
