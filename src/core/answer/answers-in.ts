@@ -3,7 +3,7 @@
  * patterns of each kind, and the expressions they find that the question does not already
  * say, a year alone being no count, a label's number ("Section 301") none either.
  */
-import { MONTH_PATTERN } from "../text/lexicon.ts";
+import { MONTH_PATTERN, WEEKDAYS } from "../text/lexicon.ts";
 import {
   COUNTED_NUMBER,
   CURRENCY_WORDS,
@@ -90,6 +90,12 @@ const AGE_ASKED = /\bhow old\b|\bwhat age\b/u;
 /** "What year…", "which year…": a question only a year answers ("Tuesday night" does not). */
 const YEAR_ASKED = /\b(?:what|which) year\b/u;
 
+/** A time expression that says its day: "May 19", "19 May", "5/19/2021", "Tuesday". */
+const SAYS_DAY = new RegExp(
+  String.raw`${MONTH_PATTERN.source}\.?\s+\d{1,2}(?!\d)|\d{1,2}\s+${MONTH_PATTERN.source}|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|(?:${WEEKDAYS.join("|")})`,
+  "iu",
+);
+
 /** A time expression that says its year: "in 2016", "May 2017", "last year". */
 const SAYS_YEAR = /\b(?:1[5-9]|20)\d\d\b|\b(?:this|last|next|that) year\b/u;
 /**
@@ -152,6 +158,9 @@ export function answersIn(
       // An age answers "how old", and nothing else measured: "12 years old" is no height.
       if (type === "measure" && AN_AGE.test(folded) !== AGE_ASKED.test(asked)) continue;
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
+      // "What exact date", "when exactly": only a day is one, "this fall", "in the coming weeks",
+      // "January 2021" or "2021" none.
+      if (type === "date" && EXACT_ASKED.test(asked) && !SAYS_DAY.test(value)) continue;
       // "cut emissions by 30% compared with 2020 levels": a baseline, no time anything happened.
       if (type === "date" && BASELINE_AFTER.test(text.slice(match.index + match[0].length))) {
         continue;

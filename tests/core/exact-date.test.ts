@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { CitationIndex } from "../../src/core/index.ts";
+import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import { article } from "./article-fixture.ts";
+
+/** A made-up release: one event dated by a season, one by a month, one by a day. */
+const index = new CitationIndex(
+  [
+    article(
+      "plans",
+      "Agencies Release Climate Adaptation Plans",
+      "The Council on Environmental Quality will hold a virtual convening next month with experts in adaptation.",
+      "The Houthis were designated a foreign terrorist organization in January 2021.",
+      "Members of the public may submit comments on the plans until December 27, 2021.",
+    ),
+  ],
+  { synonyms: defaultSynonyms, wordVectors: null },
+);
+
+describe("an exact date asked for", () => {
+  it("GIVEN a convening dated 'next month' THEN 'when is the virtual convening' is answered with it, 'what exact date is the virtual convening' is declined", () => {
+    const when = index.ask("when is the virtual convening");
+    expect(when.answered).toBe(true);
+    expect(when.answer).toBe("next month");
+    const exact = index.ask("what exact date is the virtual convening");
+    expect(exact.answered).toBe(false);
+    expect(exact.answer).toBeNull();
+  });
+
+  it("GIVEN a designation dated 'January 2021' THEN 'when exactly were the houthis designated' is declined: a month is no exact date", () => {
+    expect(index.ask("when were the houthis designated a terrorist organization").answered).toBe(
+      true,
+    );
+    const exact = index.ask("when exactly were the houthis designated a terrorist organization");
+    expect(exact.answered).toBe(false);
+  });
+
+  it("GIVEN a deadline of 'December 27, 2021' THEN 'what exact date are comments due' is answered with the day", () => {
+    const exact = index.ask("what exact date can the public submit comments until");
+    expect(exact.answered).toBe(true);
+    expect(exact.answer).toContain("December 27");
+  });
+});
