@@ -12,6 +12,7 @@ const index = new CitationIndex(
       "The Council on Environmental Quality will hold a virtual convening next month with experts in adaptation.",
       "The Houthis were designated a foreign terrorist organization in January 2021.",
       "Members of the public may submit comments on the plans until December 27, 2021.",
+      "The task force met on Tuesday to review the plans.",
     ),
   ],
   { synonyms: defaultSynonyms, wordVectors: null },
@@ -39,5 +40,11 @@ describe("an exact date asked for", () => {
     const exact = index.ask("what exact date can the public submit comments until");
     expect(exact.answered).toBe(true);
     expect(exact.answer).toContain("December 27");
+  });
+
+  it("GIVEN a meeting dated 'on Tuesday' THEN 'when exactly did the task force meet' is answered with the day", () => {
+    const exact = index.ask("when exactly did the task force meet");
+    expect(exact.answered).toBe(true);
+    expect(exact.answer).toContain("Tuesday");
   });
 });

@@ -92,7 +92,7 @@ const YEAR_ASKED = /\b(?:what|which) year\b/u;
 
 /** A time expression that says its day: "May 19", "19 May", "5/19/2021", "Tuesday". */
 const SAYS_DAY = new RegExp(
-  String.raw`${MONTH_PATTERN.source}\.?\s+\d{1,2}(?!\d)|\d{1,2}\s+${MONTH_PATTERN.source}|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|(?:${WEEKDAYS.join("|")})`,
+  String.raw`${MONTH_PATTERN.source}\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+${MONTH_PATTERN.source}|\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b|\b(?:${WEEKDAYS.join("|")})\b`,
   "iu",
 );
 
