@@ -85,7 +85,8 @@ export interface SynonymSource {
   adjective?(word: string): boolean;
   /**
    * For a capital city, the words of the country it stands for in news ("beijing" →
-   * "china", "prc": "Beijing puts a levy on…"); empty otherwise.
+   * "china", "prc": "Beijing puts a levy on…"), and for a building the words of the body it
+   * houses ("pentagon" → "dod", "defense"); empty otherwise.
    */
   countryOf?(word: string): readonly string[];
   /**

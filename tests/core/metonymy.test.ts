@@ -3,6 +3,7 @@ import { CitationIndex } from "../../src/core/index.ts";
 import { loadArticles } from "../../src/corpus/load.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 import { DEFAULT_DATA_DIR } from "../../src/paths.ts";
+import { article } from "./article-fixture.ts";
 
 let seed: CitationIndex;
 beforeAll(async () => {
@@ -33,5 +34,27 @@ describe("a capital that names its government", () => {
     expect(standIns("What did Musk eat in Beijing?", "beijing")).not.toContain("china");
     // The seed never says what Musk ate, nor names Beijing: still declined.
     expect(seed.ask("What did Musk eat in Beijing?").answered).toBe(false);
+  });
+});
+
+describe("a building that names the body it houses", () => {
+  it("GIVEN the Pentagon, the headquarters of the Department of Defense to WordNet THEN the department's words stand for it; a city that houses offices among much else gets none", () => {
+    expect(defaultSynonyms.countryOf?.("pentagon")).toEqual(expect.arrayContaining(["dod"]));
+    expect(defaultSynonyms.countryOf?.("geneva")).toEqual([]);
+  });
+
+  it("GIVEN an article that writes 'DoD' THEN 'why is the pentagon doing climate assessments' is not declined as a name it never mentions", () => {
+    const sheet = article(
+      "bases",
+      "Agency Climate Adaptation Plans",
+      "Climate change is a critical national security threat and threat multiplier.",
+      "As a result, DoD has undertaken assessments of the impacts of the climate crisis on military installations.",
+      "The Department of Agriculture will protect forests.",
+    );
+    const library = new CitationIndex([sheet], { synonyms: defaultSynonyms, wordVectors: null });
+    const explained = library.explain("why is the pentagon doing climate assessments at its bases");
+    expect(explained.declined).not.toBe("missing-name");
+    expect(explained.answer.answered).toBe(true);
+    expect(explained.citations[0]?.excerpt).toContain("DoD has undertaken assessments");
   });
 });
