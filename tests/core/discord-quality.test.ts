@@ -58,7 +58,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 20 / own", { top1: 63, top3: 69, abstained: 13, falseAbstain: 3 }],
   ["blind discord 22 / own", { top1: 66, top3: 71, abstained: 16, falseAbstain: 1 }],
   ["blind discord 23 / own", { top1: 59, top3: 70, abstained: 14, falseAbstain: 4 }],
-  ["blind discord 24 / own", { top1: 58, top3: 67, abstained: 18, falseAbstain: 6 }],
+  ["blind discord 24 / own", { top1: 58, top3: 67, abstained: 19, falseAbstain: 6 }],
   ["blind discord 25 / own", { top1: 64, top3: 67, abstained: 14, falseAbstain: 7 }],
 ];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CitationIndex } from "../../src/core/index.ts";
+import { answersIn } from "../../src/core/answer/answers-in.ts";
 import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
 import { article } from "./article-fixture.ts";
 
@@ -46,5 +47,14 @@ describe("an exact date asked for", () => {
     const exact = index.ask("when exactly did the task force meet");
     expect(exact.answered).toBe(true);
     expect(exact.answer).toContain("Tuesday");
+  });
+
+  it("GIVEN a passage dated only by a year THEN it holds no answer to 'what date is…', and still one to 'what year…'", () => {
+    const passage =
+      "Committing to trilateral cooperation to meet a joint commitment to conserve 30 percent of the world’s land and ocean area by 2030.";
+    expect(answersIn("date", passage, "what date is the trilateral public health summit")).toEqual(
+      [],
+    );
+    expect(answersIn("date", passage, "what year is the conservation goal for")).toContain("2030");
   });
 });

@@ -90,6 +90,9 @@ const AGE_ASKED = /\bhow old\b|\bwhat age\b/u;
 /** "What year…", "which year…": a question only a year answers ("Tuesday night" does not). */
 const YEAR_ASKED = /\b(?:what|which) year\b/u;
 
+/** "What date…", "which day…": a question a year alone does not answer. */
+const DAY_ASKED = /\b(?:what|which) (?:date|day)\b/u;
+
 /** A time expression that says its day: "May 19", "19 May", "5/19/2021", "Tuesday". */
 const SAYS_DAY = new RegExp(
   String.raw`${MONTH_PATTERN.source}\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+${MONTH_PATTERN.source}|\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b|\b(?:${WEEKDAYS.join("|")})\b`,
@@ -158,6 +161,8 @@ export function answersIn(
       // An age answers "how old", and nothing else measured: "12 years old" is no height.
       if (type === "measure" && AN_AGE.test(folded) !== AGE_ASKED.test(asked)) continue;
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
+      // "What date is the summit": a year alone ("2030") is no date, nor day.
+      if (type === "date" && DAY_ASKED.test(asked) && YEAR_ONLY.test(folded)) continue;
       // "What exact date", "when exactly": only a day is one, "this fall", "in the coming weeks",
       // "January 2021" or "2021" none.
       if (type === "date" && EXACT_ASKED.test(asked) && !SAYS_DAY.test(value)) continue;
