@@ -100,6 +100,7 @@ const DECLINE_WORDS: Readonly<Record<DeclineReason, string>> = {
   "missing-attribute": "what is asked of it is not in the best passage",
   "no-kind": "the kind of answer asked for is in no leading passage",
   "no-date": "a date to come is asked for and the best passage's only time does not date it",
+  "no-figure": "a figure is asked for and the best passage gives none that answers it",
   "event-not-said": "the best passage's date is not of the event asked about",
   "neighbour-figure": "the figure is in a neighbouring sentence about something else",
   "other-place": "the figure is another place's than the one asked about",

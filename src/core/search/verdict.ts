@@ -48,6 +48,11 @@ export type DeclineReason =
   | "no-kind"
   /** A date to come is asked for and the passage holds a time, but none that can date it. */
   | "no-date"
+  /**
+   * A figure is asked for (a sum, a share, a count…) and the best passage, though it holds an
+   * expression of the kind, gives none that answers it: not a close call, so nothing to show.
+   */
+  | "no-figure"
   /** A date is asked for an event ("created", "passed") the passage never speaks of. */
   | "event-not-said"
   /** The figure stands only in the neighbour quoted with the passage, which shares none of its words. */
@@ -186,6 +191,14 @@ export function judgeVerdict(
     !SPEAKS_OF_TIMING.test(top.excerpt)
   ) {
     return { declined: "no-date", answer: null, close: false };
+  }
+  // "How much would the fee per idle well be", against "…make companies pay fees on wells…"
+  // beside a figure of something else: a figure is asked and none answers it. Not a date: "when
+  // did the governor sign" is answered by the article's "Today, the governor signed…", though
+  // no date is read from it (a date to come is declined above). With dates too, the dev sweep
+  // declined four more unanswerables and one answerable question more, and broke that.
+  if (figure === null && !judged.close && patternsOf(expected).length > 0 && expected !== "date") {
+    return { declined: "no-figure", answer: null, close: false };
   }
   if (figure === null) return { declined: undefined, ...judged };
   const sentenceText = (id: number) => view.sentenceText(id);
