@@ -56,6 +56,21 @@ describe("a word that nothing knows, typed in lower case", () => {
     },
   );
 
+  it.each(["buildout", "pushbacks"])(
+    "GIVEN %j, a verb and its particle made one noun the dictionary lacks THEN it is no name",
+    (word) => {
+      expect(factorsOf(`what about the civil service rule ${word}`, word)).not.toContain(
+        "missing-name",
+      );
+    },
+  );
+
+  it("GIVEN a word nothing knows that ends like a particle but is no verb's ('zorgout') THEN it still weighs as a missing name", () => {
+    expect(factorsOf("what about the civil service rule zorgout", "zorgout")).toContain(
+      "missing-name",
+    );
+  });
+
   it("GIVEN a letter typed three times over ('lmaooo') THEN it is chat, no name", () => {
     expect(factorsOf("lmaooo when was the civil service rule proposed", "lmaooo")).not.toContain(
       "missing-name",

@@ -6,6 +6,7 @@ import type { RankingOptions } from "../options.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { CALENDAR_WORD } from "../text/expressions.ts";
 import { tokenize, type Token } from "../text/tokenize.ts";
+import { PARTICLES } from "./phrasal-verbs.ts";
 import type { VariantMap } from "./variants.ts";
 
 /**
@@ -134,6 +135,9 @@ export class NameEvidence {
 const ENGLISH_PREFIXES =
   /^(?:under|over|out|re|un|non|mis|pre|post|co|de|dis|anti|counter|sub|super|inter|multi|semi|mid|cross|self)/u;
 
+/** A noun made of a verb and its particle ("buildout", "pushbacks"), the verb captured. */
+const VERB_PARTICLE_NOUN = new RegExp(`^(\\p{L}{3,}?)(?:${[...PARTICLES].join("|")})s?$`, "u");
+
 /** Endings of English inflection and derivation ("underusing", "derisked", "reshoring"). */
 const ENGLISH_ENDINGS = /(?:ing|ed|ly|ness|ment|tion|sion|ize|ise)$/u;
 
@@ -144,6 +148,9 @@ const ENGLISH_ENDINGS = /(?:ing|ed|ly|ness|ment|tion|sion|ize|ise)$/u;
  */
 function englishFormation(word: string, dictionary: SynonymSource): boolean {
   if (ENGLISH_ENDINGS.test(word)) return true;
+  // "buildout", "pushbacks": a verb and its particle made one noun ("build out").
+  const particle = VERB_PARTICLE_NOUN.exec(word);
+  if (particle?.[1] && (dictionary.verb?.(particle[1]) ?? false)) return true;
   const prefix = ENGLISH_PREFIXES.exec(word)?.[0];
   return prefix !== undefined && dictionary.knows(word.slice(prefix.length));
 }
