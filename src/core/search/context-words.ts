@@ -10,12 +10,16 @@ const MASK_WORDS = 31;
  * Each variant of the question's words, with the words it stands for (bit i: question word i);
  * undefined for a question of more words than a mask holds.
  */
-export function variantWords(terms: readonly QueryTerm[]): Map<string, number> | undefined {
+export function variantWords(
+  terms: readonly QueryTerm[],
+  minQuality = 0,
+): Map<string, number> | undefined {
   if (terms.length > MASK_WORDS) return undefined;
   const words = new Map<string, number>();
   terms.forEach((term, i) => {
-    for (const variant of term.variants.keys())
-      words.set(variant, (words.get(variant) ?? 0) | (1 << i));
+    for (const [variant, match] of term.variants) {
+      if (match.quality >= minQuality) words.set(variant, (words.get(variant) ?? 0) | (1 << i));
+    }
   });
   return words;
 }
@@ -29,12 +33,13 @@ export function termsIn(
   terms: readonly QueryTerm[],
   wordsOf: ReadonlyMap<string, number> | undefined,
   contextTerms: ReadonlySet<string>,
+  minQuality = 0,
 ): Uint8Array {
   const count = terms.length;
   if (!wordsOf) {
     const found = new Uint8Array(count);
     for (let i = 0; i < count; i += 1) {
-      found[i] = holds((terms[i] as QueryTerm).variants, contextTerms) ? 1 : 0;
+      found[i] = holds((terms[i] as QueryTerm).variants, contextTerms, minQuality) ? 1 : 0;
     }
     return found;
   }
@@ -49,14 +54,22 @@ export function termsIn(
   return inContext;
 }
 
-/** True when one of a question word's variants is among a context's terms. */
-function holds(variants: QueryTerm["variants"], contextTerms: ReadonlySet<string>): boolean {
+/** True when one of a question word's variants (of `minQuality` at least) is among a context's terms. */
+function holds(
+  variants: QueryTerm["variants"],
+  contextTerms: ReadonlySet<string>,
+  minQuality: number,
+): boolean {
+  const close = (variant: string) => (variants.get(variant)?.quality ?? 0) >= minQuality;
   // Whichever side is smaller is walked: a question word has a few variants, a context may
   // have many words.
   if (variants.size < contextTerms.size) {
-    for (const variant of variants.keys()) if (contextTerms.has(variant)) return true;
+    for (const variant of variants.keys()) {
+      if (contextTerms.has(variant) && close(variant)) return true;
+    }
     return false;
   }
-  for (const contextTerm of contextTerms) if (variants.has(contextTerm)) return true;
+  for (const contextTerm of contextTerms)
+    if (variants.has(contextTerm) && close(contextTerm)) return true;
   return false;
 }

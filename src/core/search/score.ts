@@ -68,8 +68,26 @@ export function scoreCandidates(
   const { sentences } = view.data;
   const { neighborCredit, paragraphCredit, articleCredit, askedQuestionCredit } = options;
   const { lengthNormalization } = options;
-  const contextInclusion = new Map<number, Uint8Array>();
-  const wordsOf = variantWords(terms);
+  // Which question words the headings and lead-in above a paragraph hold, by context: by any
+  // stand-in, and by a close one only ("TRADE" above a paragraph is no "capital", a vector
+  // neighbour at 0.33: the attribute asked is not said there).
+  const inclusion = (minQuality: number) => {
+    const words = variantWords(terms, minQuality);
+    const byContext = new Map<number, Uint8Array>();
+    return (position: number): Uint8Array => {
+      let found = byContext.get(position);
+      if (!found) {
+        const contextTerms = view.contextTermSet(position);
+        found = contextTerms
+          ? termsIn(terms, words, contextTerms, minQuality)
+          : new Uint8Array(terms.length);
+        byContext.set(position, found);
+      }
+      return found;
+    };
+  };
+  const contextHolds = inclusion(0);
+  const contextHoldsClosely = inclusion(options.looseMatch);
   // Each question word's best match in the candidates' paragraphs and articles, all found
   // up front (see bestInParagraphsAndArticles).
   const rows = neighbourRows(shortlist, view, shortlister);
@@ -115,14 +133,8 @@ export function scoreCandidates(
     const askedAt = askedRow * terms.length;
     // The headings and lead-in above the paragraph are part of what it says.
     const contextPosition = view.data.contextOf[paragraphKey] ?? -1;
-    let inContext = contextInclusion.get(contextPosition);
-    if (!inContext) {
-      const contextTerms = view.contextTermSet(contextPosition);
-      inContext = contextTerms
-        ? termsIn(terms, wordsOf, contextTerms)
-        : new Uint8Array(terms.length);
-      contextInclusion.set(contextPosition, inContext);
-    }
+    const inContext = contextHolds(contextPosition);
+    const closeInContext = contextHoldsClosely(contextPosition);
     const length = sentences.length[sentenceId] as number;
     const lengthFactor = Math.min(
       options.maxLengthBoost,
@@ -219,7 +231,7 @@ export function scoreCandidates(
         note |= TermNote.missingName;
       }
       const near = Math.max(here, previous, next, paragraph[paragraphAt + i] as number);
-      if (term.attribute && near < options.looseMatch && !inContext[i]) {
+      if (term.attribute && near < options.looseMatch && !closeInContext[i]) {
         missingAttribute = true;
         note |= TermNote.attributeMissing;
       }
