@@ -88,7 +88,7 @@ export interface SynonymSource {
    * "china", "prc": "Beijing puts a levy on…"), and for a building the words of the body it
    * houses ("pentagon" → "dod", "defense"); empty otherwise.
    */
-  countryOf?(word: string): readonly string[];
+  standsFor?(word: string): readonly string[];
   /**
    * What the main noun sense of a word or a name of several words ("united states") is
    * about: a person, an organisation (a company, an agency), a location, a time…; undefined when

@@ -118,8 +118,8 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).verb;
   }
 
-  countryOf(word: string): readonly string[] {
-    return this.lookup(word).country;
+  standsFor(word: string): readonly string[] {
+    return this.lookup(word).standsFor;
   }
 
   nounSense(phrase: string): NounSense | undefined {
@@ -165,7 +165,7 @@ export class WordNetSynonyms implements SynonymSource {
     const otherSense = new Set<string>();
     let otherMeaning = false;
     const definition = new Set<string>();
-    const country = new Set<string>();
+    const standsFor = new Set<string>();
     let known = false;
     let proper = false;
     // Tagged senses (how often each part of speech was seen in WordNet's sample texts).
@@ -200,10 +200,10 @@ export class WordNetSynonyms implements SynonymSource {
                     this.file("data", "noun"),
                   )
                 : undefined;
-            if (capitalized) this.synsets.collectNoun(capitalized, country);
+            if (capitalized) this.synsets.collectNoun(capitalized, standsFor);
             // The Pentagon stands for the department it houses, as a capital for its country.
             const seat = part === "noun" && proper ? seatOf(gloss) : undefined;
-            if (seat) this.synsets.collectNoun(seat, country);
+            if (seat) this.synsets.collectNoun(seat, standsFor);
           });
           break;
         }
@@ -233,7 +233,7 @@ export class WordNetSynonyms implements SynonymSource {
       mostlyVerb,
       adjective: tagged.has("adj"),
       verb: tagged.has("verb"),
-      country: [...country].filter((word) => !word.includes("_")),
+      standsFor: [...standsFor].filter((word) => !word.includes("_")),
     };
     this.cache.set(word, result);
     return result;
@@ -288,8 +288,8 @@ interface WordEntry {
   adjective: boolean;
   /** Whether the dictionary knows the word as a verb. */
   verb: boolean;
-  /** For a capital, the words of its country ("beijing" → "china", "prc"). */
-  country: string[];
+  /** For a capital, the words of its country ("beijing" → "china", "prc"); for a seat, its body's. */
+  standsFor: string[];
 }
 
 /** The shared WordNet reader: files open on first use and stay open for the process. */

@@ -81,13 +81,13 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
   it("GIVEN a capital THEN its country and the country's adjective stand for it, whether the gloss or the synset's words say so", () => {
     // Beijing's gloss opens "capital of the People's Republic of China"; Moscow's synset holds
     // "capital_of_the_Russian_Federation" and its gloss opens "a city of central European Russia".
-    expect(wordnet.countryOf("beijing")).toContain("china");
-    expect(wordnet.countryOf("moscow")).toEqual(expect.arrayContaining(["russia", "russian"]));
-    expect(wordnet.countryOf("havana")).toEqual(expect.arrayContaining(["cuba", "cuban"]));
+    expect(wordnet.standsFor("beijing")).toContain("china");
+    expect(wordnet.standsFor("moscow")).toEqual(expect.arrayContaining(["russia", "russian"]));
+    expect(wordnet.standsFor("havana")).toEqual(expect.arrayContaining(["cuba", "cuban"]));
     // A provincial or a state capital is no stand-in for a country ("capital_of_Texas").
-    expect(wordnet.countryOf("guangzhou")).toEqual([]);
-    expect(wordnet.countryOf("austin")).toEqual([]);
-    expect(wordnet.countryOf("atlanta")).toEqual([]);
+    expect(wordnet.standsFor("guangzhou")).toEqual([]);
+    expect(wordnet.standsFor("austin")).toEqual([]);
+    expect(wordnet.standsFor("atlanta")).toEqual([]);
   });
 
   it("GIVEN a missing dictionary THEN look-ups give nothing instead of failing", () => {

@@ -11,11 +11,12 @@ const LOCATIVE: ReadonlySet<string> = new Set(
 );
 
 /**
- * A capital names its government in news ("the levy Beijing puts on…"): its country's
- * words stand for it as synonyms, so an article that says "China" is not missing the
- * name. Not after a word of place ("what did Musk eat in Beijing"): there it is the city.
+ * A capital names its government in news ("the levy Beijing puts on…"), a seat the body it
+ * houses ("the Pentagon says…"): their words stand for it as synonyms, so an article that says
+ * "China" or "DoD" is not missing the name. Not after a word of place ("what did Musk eat in
+ * Beijing"): there it is the city.
  */
-export function addCountries(
+export function addMetonyms(
   tokens: readonly Token[],
   content: readonly (Token | undefined)[],
   isName: (token: Token) => boolean,
@@ -25,10 +26,10 @@ export function addCountries(
 ): void {
   content.forEach((token, position) => {
     if (!token || !isName(token) || LOCATIVE.has(tokens[position - 1]?.word ?? "")) return;
-    const country = options.synonyms?.countryOf?.(token.word) ?? [];
-    if (country.length === 0) return;
+    const meant = options.synonyms?.standsFor?.(token.word) ?? [];
+    if (meant.length === 0) return;
     const variants = new Map(variantsByTerm.get(token.term));
-    for (const word of country) {
+    for (const word of meant) {
       for (const term of [termOf(word), word.toUpperCase()]) {
         if (view.has(term) && !variants.has(term)) {
           variants.set(term, { quality: options.synonymCredit, how: "synonym" });

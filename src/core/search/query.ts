@@ -23,7 +23,7 @@ import { addPhrasalVerbs } from "./phrasal-verbs.ts";
 import { addDescribedTerms } from "./described-terms.ts";
 import { initialismOf } from "./initialisms.ts";
 import { linkComplements, linkNames } from "./query-links.ts";
-import { addCountries } from "./metonymy.ts";
+import { addMetonyms } from "./metonymy.ts";
 import type { NameEvidence } from "./names.ts";
 import type { TermWeighing } from "./types.ts";
 import type { VariantFinder, VariantMap } from "./variants.ts";
@@ -118,7 +118,7 @@ export function queryTerms(
       variantsByTerm.set(token.term, finder.variantsOf(token, isName(token)));
     }
   });
-  addCountries(tokens, content, isName, variantsByTerm, view, options);
+  addMetonyms(tokens, content, isName, variantsByTerm, view, options);
   addCompoundSynonyms(compounds, variantsByTerm, view, options);
   addCompoundSynonyms(commonCompounds(content, options), variantsByTerm, view, options);
   addPhrasalVerbs(tokens, content, variantsByTerm, view, options);
