@@ -106,6 +106,12 @@ export interface DevLibraries {
   // adaptation plans, the American Climate Corps), held out for a session and scored four times
   // before it was read: tests/fixtures/articles/blind-discord-sheets-25.
   readonly discordSheets25Only: CitationIndex;
+  // Two written together in session 38 and held out through it, scored after each change of
+  // the session by their last line only: the twenty-sixth (renters and landlords, offshore wind,
+  // the Castner Range monument, the Section 232 tariffs) and the twenty-seventh (the ports of Los
+  // Angeles and Long Beach, Small Business Saturday, the Gateway tunnel, suicide prevention).
+  readonly discordSheets26Only: CitationIndex;
+  readonly discordSheets27Only: CitationIndex;
 }
 
 /**
@@ -158,6 +164,8 @@ export async function loadDevLibraries(
   const discordSheets23Only = new CitationIndex(await fixture("blind-discord-sheets-23"), options);
   const discordSheets24Only = new CitationIndex(await fixture("blind-discord-sheets-24"), options);
   const discordSheets25Only = new CitationIndex(await fixture("blind-discord-sheets-25"), options);
+  const discordSheets26Only = new CitationIndex(await fixture("blind-discord-sheets-26"), options);
+  const discordSheets27Only = new CitationIndex(await fixture("blind-discord-sheets-27"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -193,6 +201,8 @@ export async function loadDevLibraries(
     discordSheets23Only,
     discordSheets24Only,
     discordSheets25Only,
+    discordSheets26Only,
+    discordSheets27Only,
   };
 }
 
@@ -334,5 +344,15 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 25 / own",
     file: "blind-discord-sheets-25.jsonl",
     library: (l) => l.discordSheets25Only,
+  },
+  {
+    name: "blind discord 26 / own",
+    file: "blind-discord-sheets-26.jsonl",
+    library: (l) => l.discordSheets26Only,
+  },
+  {
+    name: "blind discord 27 / own",
+    file: "blind-discord-sheets-27.jsonl",
+    library: (l) => l.discordSheets27Only,
   },
 ];

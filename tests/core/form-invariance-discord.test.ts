@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 import { expectFormInvariant } from "./forms.ts";
 
-// The form-invariance property over the eighteen blind Discord-style sets of the repository (the rest of the dev
+// The form-invariance property over the twenty blind Discord-style sets of the repository (the rest of the dev
 // sets are in form-invariance.test.ts; two files, so that two workers check them at once).
 let libs: DevLibraries;
 beforeAll(async () => {
@@ -135,5 +135,17 @@ describe("the verdict does not depend on how a question is typed (blind Discord-
 
   it("GIVEN every question of the twenty-fifth blind Discord-style set in the forms THEN each gives the same verdict and top citation", () => {
     expectFormInvariant(["blind-discord-sheets-25.jsonl"], libs.discordSheets25Only, 1400);
+  });
+
+  it("GIVEN every question of the twenty-sixth blind Discord-style set in the forms THEN each gives the same verdict and top citation", () => {
+    expectFormInvariant(["blind-discord-sheets-26.jsonl"], libs.discordSheets26Only, 1400);
+  });
+
+  // A known defect, found by the twenty-seventh set: "someones" is not read as "someone's", a
+  // word that names no topic, so the two forms rank different passages first.
+  it("GIVEN every question of the twenty-seventh blind Discord-style set in the forms THEN each gives the same verdict and top citation, but for the one known defect", () => {
+    expectFormInvariant(["blind-discord-sheets-27.jsonl"], libs.discordSheets27Only, 1400, [
+      "no apostrophes: how much does just having a gun in the house raise someones chance of dying by suicide",
+    ]);
   });
 });
