@@ -141,11 +141,7 @@ describe("the verdict does not depend on how a question is typed (blind Discord-
     expectFormInvariant(["blind-discord-sheets-26.jsonl"], libs.discordSheets26Only, 1400);
   });
 
-  // A known defect, found by the twenty-seventh set: "someones" is not read as "someone's", a
-  // word that names no topic, so the two forms rank different passages first.
-  it("GIVEN every question of the twenty-seventh blind Discord-style set in the forms THEN each gives the same verdict and top citation, but for the one known defect", () => {
-    expectFormInvariant(["blind-discord-sheets-27.jsonl"], libs.discordSheets27Only, 1400, [
-      "no apostrophes: how much does just having a gun in the house raise someones chance of dying by suicide",
-    ]);
+  it("GIVEN every question of the twenty-seventh blind Discord-style set in the forms THEN each gives the same verdict and top citation", () => {
+    expectFormInvariant(["blind-discord-sheets-27.jsonl"], libs.discordSheets27Only, 1400);
   });
 });

@@ -47,6 +47,16 @@ describe("Discord text made plain before a question is read", () => {
     expect(normalizeDiscordText("keys, toys and guys")).toBe("keys, toys and guys");
   });
 
+  it("GIVEN an indefinite pronoun with an 's' ('someones', 'everybodys') THEN it reads as its possessive; 'ones', 'bones' stay", () => {
+    expect(normalizeDiscordText("does it raise someones chance")).toBe(
+      "does it raise someone's chance",
+    );
+    expect(normalizeDiscordText("is it EVERYBODYS problem")).toBe("is it EVERYBODY'S problem");
+    expect(normalizeDiscordText("the ones with bones, and anyone")).toBe(
+      "the ones with bones, and anyone",
+    );
+  });
+
   it("GIVEN the asker's hedge around a verb (supposed to, meant to, supposedly, gotten) THEN only the verb is left", () => {
     expect(normalizeDiscordText("whats the fund supposed to invest in")).toBe(
       "what's the fund to invest in",

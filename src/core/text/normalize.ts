@@ -67,10 +67,11 @@ const CANT_OR_WONT =
 
 /**
  * "countrys", "agencys": a consonant and "ys" end no English word (the plural is "-ies"), so
- * it is a possessive typed without its apostrophe, "country's".
+ * it is a possessive typed without its apostrophe, "country's". So is an indefinite pronoun
+ * with an "s" ("someones", "everybodys"), which has no plural.
  */
 const POSSESSIVE_WITHOUT_APOSTROPHE =
-  /(?<![\p{L}\p{N}'])\p{L}{2,}[b-df-hj-np-tv-xz]ys(?![\p{L}\p{N}'])/giu;
+  /(?<![\p{L}\p{N}'])(?:\p{L}{2,}[b-df-hj-np-tv-xz]y|(?:some|any|every|no)(?:one|body))s(?![\p{L}\p{N}'])/giu;
 
 /**
  * Function words as chat types them ("wht", "cud", "abt"): forms no English word or
