@@ -49,6 +49,10 @@ describe("the kind of answer a question expects", () => {
     ["where does the funding come from", "none"],
     ["where will the facility be built", "place"],
     ["what percentage of sales", "percent"],
+    // A fraction or a proportion asked is a share, written as "one in five" or "two-thirds".
+    ["what fraction of renters were behind on rent", "percent"],
+    ["what proportion of kids ended up hurting themselves", "percent"],
+    ["whats the fraction of deaths that are suicides", "percent"],
     // "What is X for" asks a purpose, not the sum.
     ["what is the budget money for", "none"],
     ["what will the funds be used for", "none"],

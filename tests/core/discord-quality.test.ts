@@ -47,7 +47,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 3 / own", { top1: 54, top3: 59, abstained: 21, falseAbstain: 14 }],
   ["blind discord 4 / own", { top1: 51, top3: 59, abstained: 15, falseAbstain: 10 }],
   ["blind discord 5 / own", { top1: 61, top3: 65, abstained: 17, falseAbstain: 8 }],
-  ["blind discord 6 / own", { top1: 49, top3: 57, abstained: 21, falseAbstain: 14 }],
+  ["blind discord 6 / own", { top1: 49, top3: 57, abstained: 21, falseAbstain: 15 }],
   ["blind discord 7 / own", { top1: 59, top3: 66, abstained: 21, falseAbstain: 6 }],
   ["blind discord 8 / own", { top1: 49, top3: 55, abstained: 18, falseAbstain: 12 }],
   ["blind discord 9 / own", { top1: 47, top3: 56, abstained: 18, falseAbstain: 10 }],
@@ -60,7 +60,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 23 / own", { top1: 59, top3: 70, abstained: 15, falseAbstain: 4 }],
   ["blind discord 24 / own", { top1: 58, top3: 67, abstained: 19, falseAbstain: 6 }],
   ["blind discord 25 / own", { top1: 64, top3: 67, abstained: 15, falseAbstain: 7 }],
-  ["blind discord 26 / own", { top1: 56, top3: 62, abstained: 12, falseAbstain: 5 }],
+  ["blind discord 26 / own", { top1: 57, top3: 63, abstained: 12, falseAbstain: 4 }],
   ["blind discord 27 / own", { top1: 62, top3: 69, abstained: 15, falseAbstain: 4 }],
 ];
 

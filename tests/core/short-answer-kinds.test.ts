@@ -348,6 +348,12 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The survey found that one out of three adults have tried it.",
     "one out of three",
   ],
+  [
+    "what fraction of renters were behind on rent",
+    "percent",
+    "The crisis left 10 million people out of work and one in five renters behind on rent.",
+    "one in five",
+  ],
   // "one in" with no number after it, or a percentage after the ratio, is no ratio.
   [
     "what share of voters agreed",

@@ -175,7 +175,7 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     "money",
   ],
   [
-    /\bwhat (?:percentage|percent|share|rate)\b|\bby what (?:percent|percentage|factor)\b|\bwhat(?:'s|s| is| was| are| were) (?:the |its |their )?(?:[a-z'-]+ ){0,2}(?:percentage|rate|share)\b/u,
+    /\bwhat (?:percentage|percent|share|rate|fraction|proportion|portion)\b|\bby what (?:percent|percentage|factor)\b|\bwhat(?:'s|s| is| was| are| were) (?:the |its |their )?(?:[a-z'-]+ ){0,2}(?:percentage|rate|share|fraction|proportion)\b/u,
     "percent",
   ],
   // A tariff, a tax or a levy may be a rate or a sum: any amount.

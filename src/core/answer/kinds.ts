@@ -75,7 +75,7 @@ export function questionKind(question: string): QuestionKind {
     return "definition";
   }
   if (
-    /\b(?:how (?:much|many|far|long|big|large|high|fast|old|often)|by how|what (?:percentage|percent|share|amount|number|rate|price|cost|tariff|tax|fee|total|sum|level))\b/u.test(
+    /\b(?:how (?:much|many|far|long|big|large|high|fast|old|often)|by how|what (?:percentage|percent|share|fraction|proportion|portion|amount|number|rate|price|cost|tariff|tax|fee|total|sum|level))\b/u.test(
       q,
     )
   ) {

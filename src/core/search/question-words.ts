@@ -20,7 +20,7 @@ const MEASURES: ReadonlySet<string> = new Set(
  * date or a sum, not a word the passage must say.
  */
 const KIND_NOUNS: ReadonlySet<string> = new Set(
-  "date day year month week time percentage percent number amount age money cash price cost".split(
+  "date day year month week time percentage percent fraction proportion number amount age money cash price cost".split(
     " ",
   ),
 );

@@ -178,7 +178,7 @@ export const STEM_COLLISIONS: ReadonlyMap<string, string> = new Map(
  */
 export const FRAME_NOUNS: ReadonlySet<string> = new Set(
   words(`name names number amount total kind type sort part list example
-  date time day year month deadline timeline schedule percentage percent rate level share
+  date time day year month deadline timeline schedule percentage percent rate level share fraction proportion
   job title position post occupation role scope extent
   purpose goal aim target reason cause point significance importance impact effect result outcome
   benefit problem meaning status plan idea nature focus context basis background rationale motive
