@@ -32,6 +32,11 @@ export interface NounSense {
   readonly person?: boolean;
   /** Whether any of the noun's senses names a place, a structure or a geographic object; undefined when not known. */
   readonly site?: boolean;
+  /**
+   * Whether the main sense names a made or natural physical thing ("bridge", "tunnel", "river";
+   * not "pause", "program"), which has a length; undefined when not known.
+   */
+  readonly physical?: boolean;
 }
 
 export interface SynonymSource {

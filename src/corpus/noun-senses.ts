@@ -23,6 +23,9 @@ const PEOPLE_GROUPS: ReadonlySet<string> = new Set(["organization", "social_grou
 /** Lexicographer files of senses that name a place or a thing one can be at (noun.artifact, noun.location, noun.object). */
 const SITE_FILES: ReadonlySet<number> = new Set([6, 15, 17]);
 
+/** Lexicographer files of made and natural physical things (noun.artifact, noun.object): a bridge, a river. */
+const THING_FILES: ReadonlySet<number> = new Set([6, 17]);
+
 /** Levels of hypernyms climbed to tell an organisation (a company, an agency) from other groups ("data"). */
 const HYPERNYM_DEPTH = 12;
 
@@ -76,6 +79,7 @@ export class NounSenses {
           agent: lines.some((synset) => this.namesAgents(synset)),
           person: files.some((file) => file === PERSON_FILE),
           site: files.some((file) => SITE_FILES.has(file)),
+          physical: THING_FILES.has(files[0] as number),
         };
       }
     } catch {

@@ -155,6 +155,13 @@ describe("the kind of answer a question expects", () => {
     ["where did the president go after the summit", "place"],
     ["where is the chinese leader going to travel later in the year", "place"],
     ["where is the fifth naval shipyard going to be built", "place"],
+    // "How long is" a physical thing (a bridge, a tunnel) asks its length, unless a verb after
+    // it says what lasts; a pause or a programme lasts.
+    ["how long is the new bridge over tonnelle avenue gonna be", "measure"],
+    ["how long will the tunnel be", "measure"],
+    ["how long will the tunnel take to build", "duration"],
+    ["how long is the spr release to go on for", "duration"],
+    ["how long is the pause", "duration"],
     // A word that chooses among the noun's kind keeps the noun asked.
     ["which other companies signed the deal", "person"],
     ["what few firms remain", "person"],

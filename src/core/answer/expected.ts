@@ -1,7 +1,8 @@
-import { AUXILIARIES, CHANGE_WORDS, COPULAS, ROLE_OPENERS, STOP_WORDS } from "../text/lexicon.ts";
+import { AUXILIARIES, CHANGE_WORDS, COPULAS, ROLE_OPENERS } from "../text/lexicon.ts";
 import { MEASURE_UNIT } from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { askedNounSense, NAME_ASKED, questionText } from "./asked-noun.ts";
+import { lengthOfThing, sizeOfMoney } from "./sized-noun.ts";
 import { asksSourceOrDestination } from "./where-asked.ts";
 import { WHO_IS } from "./held-role.ts";
 
@@ -113,23 +114,6 @@ function headNounKind(q: string, dictionary: SynonymSource): AnswerType | undefi
 
 /** "How much", "how big", "by how much": an amount of any kind, unless the thing sized says which. */
 const SIZE = /\b(?:how (?:much|big|large|high)|by how|what (?:amount|total|sum|level|size))\b/u;
-
-/**
- * True when "how big/large/high is the N" asks the size of money or of what is owned or
- * owed: WordNet files N's main sense under possessions ("fine", "budget", "fee", "cost").
- */
-function sizeOfMoney(q: string, dictionary: SynonymSource): boolean {
-  const match =
-    /\bhow (?:big|large|high) (?:is|are|was|were|will be) (?:the |a |an |their |its )?([\w-]+(?: [\w-]+){0,2})/u.exec(
-      q,
-    );
-  // The noun phrase ends at the first function word or "per": "the fines for insurers",
-  // "the fine per violation" → "fine".
-  const words = match?.[1]?.split(" ") ?? [];
-  const end = words.findIndex((word) => STOP_WORDS.has(word) || word === "per");
-  const noun = (end === -1 ? words : words.slice(0, end)).at(-1);
-  return noun !== undefined && dictionary.nounSense?.(noun)?.category === "possession";
-}
 
 /** Verbs of moving: "how fast" with one asks for a speed, without one for a length of time. */
 const MOTION_WORDS =
@@ -253,6 +237,8 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
     if (type === "place" && dictionary && asksSourceOrDestination(q, dictionary)) return "none";
     // "how fast can you build one" asks how long it takes; "how fast will it fly", a speed.
     if (type === "measure" && /\bhow fast\b/u.test(q) && !MOTION_WORDS.test(q)) return "duration";
+    // "how long is the new bridge gonna be" asks its length; "how long is the release to go on", a time.
+    if (type === "duration" && dictionary && lengthOfThing(q, dictionary)) return "measure";
     return type;
   }
   if (!first) {
