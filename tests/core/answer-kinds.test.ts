@@ -155,6 +155,11 @@ describe("the kind of answer a question expects", () => {
     ["where did the president go after the summit", "place"],
     ["where is the chinese leader going to travel later in the year", "place"],
     ["where is the fifth naval shipyard going to be built", "place"],
+    // Where one goes to do a thing is a service, in the article's words; where someone went
+    // to do it, a place.
+    ["where should renters go to apply for rental assistance", "none"],
+    ["where do i go to apply", "none"],
+    ["where did the president go to sign the order", "place"],
     // "How long is" a physical thing (a bridge, a tunnel) asks its length, unless a verb after
     // it says what lasts; a pause or a programme lasts.
     ["how long is the new bridge over tonnelle avenue gonna be", "measure"],
