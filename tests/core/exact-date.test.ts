@@ -57,4 +57,19 @@ describe("an exact date asked for", () => {
     );
     expect(answersIn("date", passage, "what year is the conservation goal for")).toContain("2030");
   });
+
+  it("GIVEN a passage dated 'last year' THEN it holds no answer to 'what date is…'", () => {
+    const passage = "Small businesses received a record $56 billion in capital last year.";
+    expect(answersIn("date", passage, "what date is small business saturday")).toEqual([]);
+    expect(answersIn("date", passage, "when did small businesses get the capital")).toEqual([
+      "last year",
+    ]);
+  });
+
+  it("GIVEN a flood dated 'in 2012' THEN 'what month did the storm hit' finds no answer there, and one in 'October 2012'", () => {
+    const year = "In 2012, millions of gallons of salt water flooded into the tunnel.";
+    expect(answersIn("date", year, "what month did the storm hit")).toEqual([]);
+    const month = "In October 2012, millions of gallons of salt water flooded into the tunnel.";
+    expect(answersIn("date", month, "which month did the storm hit")).toEqual(["October 2012"]);
+  });
 });

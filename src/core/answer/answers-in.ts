@@ -93,9 +93,21 @@ const YEAR_ASKED = /\b(?:what|which) year\b/u;
 /** "What date…", "which day…": a question a year alone does not answer. */
 const DAY_ASKED = /\b(?:what|which) (?:date|day)\b/u;
 
+/** A year alone, or one said from now: "2021", "in 2021", "last year". */
+const A_YEAR = /^(?:in\s+)?(?:1[5-9]|20)\d\d$|^(?:this|last|next|that) year$/u;
+
+/** "What month…", "which month…": only a month answers, or a day ("in 2012" does not). */
+const MONTH_ASKED = /\b(?:what|which) month\b/u;
+
 /** A time expression that says its day: "May 19", "19 May", "5/19/2021", "Tuesday". */
 const SAYS_DAY = new RegExp(
   String.raw`${MONTH_PATTERN.source}\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+${MONTH_PATTERN.source}|\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b|\b(?:${WEEKDAYS.join("|")})\b`,
+  "iu",
+);
+
+/** A time expression that says its month: "in March", "May 19", "5/19/2021". */
+const SAYS_MONTH = new RegExp(
+  String.raw`${MONTH_PATTERN.source}|\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b`,
   "iu",
 );
 
@@ -161,8 +173,9 @@ export function answersIn(
       // An age answers "how old", and nothing else measured: "12 years old" is no height.
       if (type === "measure" && AN_AGE.test(folded) !== AGE_ASKED.test(asked)) continue;
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
-      // "What date is the summit": a year alone ("2030") is no date, nor day.
-      if (type === "date" && DAY_ASKED.test(asked) && YEAR_ONLY.test(folded)) continue;
+      // "What date is the summit": a year alone ("2030", "last year") is no date, nor day.
+      if (type === "date" && DAY_ASKED.test(asked) && A_YEAR.test(folded)) continue;
+      if (type === "date" && MONTH_ASKED.test(asked) && !SAYS_MONTH.test(value)) continue;
       // "What exact date", "when exactly": only a day is one, "this fall", "in the coming weeks",
       // "January 2021" or "2021" none.
       if (type === "date" && EXACT_ASKED.test(asked) && !SAYS_DAY.test(value)) continue;
