@@ -22,6 +22,7 @@ import {
 } from "../text/expressions.ts";
 import { isContentToken, tokenize } from "../text/tokenize.ts";
 import { countsThing, type CountedThing } from "./counted.ts";
+import { otherDimension } from "./dimensions.ts";
 import type { AnswerType } from "./expected.ts";
 
 /** The patterns that hold an answer of a kind, most specific first; empty for names and `none`. */
@@ -172,6 +173,8 @@ export function answersIn(
       if ((type === "count" || type === "amount") && YEAR_ONLY.test(folded)) continue;
       // An age answers "how old", and nothing else measured: "12 years old" is no height.
       if (type === "measure" && AN_AGE.test(folded) !== AGE_ASKED.test(asked)) continue;
+      // "How tall is the peak": an area ("6,672 acres") is no height.
+      if (type === "measure" && otherDimension(asked, value)) continue;
       if (type === "date" && YEAR_ASKED.test(asked) && !SAYS_YEAR.test(folded)) continue;
       // "What date is the summit": a year alone ("2030", "last year") is no date, nor day.
       if (type === "date" && DAY_ASKED.test(asked) && A_YEAR.test(folded)) continue;
