@@ -104,6 +104,7 @@ const DECLINE_WORDS: Readonly<Record<DeclineReason, string>> = {
   "event-not-said": "the best passage's date is not of the event asked about",
   "neighbour-figure": "the figure is in a neighbouring sentence about something else",
   "other-place": "the figure is another place's than the one asked about",
+  "other-name": "the figure's sentence is about another name ending like the one asked about",
 };
 
 /** Which kind of answer the question expects, and whether the passage holds one. */

@@ -15,6 +15,7 @@ import type { Token } from "../text/tokenize.ts";
 import { eventTerms, figureOfNeighbour, figureOfRivalPlace, speaksOfEvent } from "./asked-event.ts";
 import { closeCallPair } from "./close-call.ts";
 import { needsKind } from "./kind-fit.ts";
+import { figureOfRivalName } from "./rival-name.ts";
 import type { QueryTerm } from "./query.ts";
 import type { Candidate } from "./score.ts";
 import type { Citation } from "./types.ts";
@@ -58,7 +59,12 @@ export type DeclineReason =
   /** The figure stands only in the neighbour quoted with the passage, which shares none of its words. */
   | "neighbour-figure"
   /** The question names a place the passage does not, and the figure's sentence names another. */
-  | "other-place";
+  | "other-place"
+  /**
+   * The figure's sentence says a name of the question by its last words only, after another
+   * name's ("Castner Range National Monument" for "avi kwa ame national monument").
+   */
+  | "other-name";
 
 /** One test of the verdict: the reason it declines for, and whether it fails (read lazily). */
 export type VerdictTest = readonly [DeclineReason, () => boolean];
@@ -233,6 +239,14 @@ export function judgeVerdict(
       () =>
         patternsOf(expected).length > 0 &&
         figureOfRivalPlace(figure, best, terms, tokens, sentenceText, options),
+    ],
+    // "How many acres is avi kwa ame national monument" is not answered by the 6,672 acres of
+    // the Castner Range National Monument, which the article tells apart from it.
+    [
+      "other-name",
+      () =>
+        patternsOf(expected).length > 0 &&
+        figureOfRivalName(best, terms, sentenceText(best.sentenceId), options),
     ],
   ]);
   return declined === undefined
