@@ -959,6 +959,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "Denver University chess club captain Ana Ruiz said the club had grown.",
     "Ana Ruiz",
   ],
+  // A name cut at the "and" of the body the question's initialism stands for ("International
+  // Longshore and Warehouse Union (ILWU)") restates the question; another body answers.
+  [
+    "who runs the ILWU, like the president of the union",
+    "person",
+    "The President will meet with the leadership of the International Longshore and Warehouse Union (ILWU) today.",
+    null,
+  ],
+  [
+    "who runs the ILWU",
+    "person",
+    "The ILWU is run by the Pacific Maritime Association and its members.",
+    "Pacific Maritime Association",
+  ],
   // A role or a body followed by its holder's name is no restated subject: it answers who
   // holds the role (found by review: "Title of Body Person" lost its person).
   [

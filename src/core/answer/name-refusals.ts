@@ -1,7 +1,7 @@
 import { SHORT_ANSWER } from "../fixed-tuning.ts";
 import { STOP_WORDS } from "../text/lexicon.ts";
 import { foldCase, termOf } from "../text/tokenize.ts";
-import { initialismLetters, spellsOut } from "../text/initials.ts";
+import { initialismLetters, spelledAt, spellsOut } from "../text/initials.ts";
 import { isAskedWord, restatesQuestion, restatesSubject, typedAsWritten } from "./echo.ts";
 import {
   beforeOf,
@@ -79,6 +79,21 @@ function echoesQuestion(asked: NameQuestion, words: readonly string[]): boolean 
   return letters !== undefined && /^\p{Lu}+$/u.test(words[0] ?? "") && spellsOut(letters, question);
 }
 
+/** A name spelt out up to its acronym in parentheses: "International Longshore and Warehouse Union (ILWU)". */
+const SPELT_UP_TO_ACRONYM = /^([^()]{3,120}?)\s*\((\p{Lu}{2,6})\)/u;
+
+/**
+ * Whether the name at `index` opens the spelt-out form of an acronym the question uses: the
+ * name was cut at its "and" ("International Longshore" of "International Longshore and
+ * Warehouse Union (ILWU)" for "who runs the ILWU"), and is the question's subject.
+ */
+function opensAskedAcronym(asked: NameQuestion, excerpt: string, index: number): boolean {
+  const match = SPELT_UP_TO_ACRONYM.exec(excerpt.slice(index));
+  if (!match?.[1] || !match[2] || !isAskedWord(match[2], asked.said)) return false;
+  const spelt = spelledAt(foldCase(match[2]), match[1]);
+  return spelt?.[0] === 0 && spelt[1] === match[1].length;
+}
+
 /** Whether a name is of another kind than the one asked (a role, a body, a thing, a place). */
 function ofWrongKind(asked: NameQuestion, words: readonly string[]): boolean {
   const { type, dictionary, venue, placeAsked, polityAsked, nameAsked, organization } = asked;
@@ -131,6 +146,7 @@ export function nameRefusal(
   const lone = words.length === 1 ? foldCase(words[0] ?? "") : "";
   if (lone !== "" && !ROMAN_NUMERAL.test(lone) && dictionary?.adjective?.(lone)) return "refused";
   if (!alternatives && echoesQuestion(asked, words)) return "refused";
+  if (!alternatives && opensAskedAcronym(asked, excerpt, index)) return "refused";
   // A heading in capitals ("DELIVERING ON PLEDGE…") is no name: an all-capital word
   // longer than an acronym is shouting.
   if (
