@@ -973,6 +973,19 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The ILWU is run by the Pacific Maritime Association and its members.",
     "Pacific Maritime Association",
   ],
+  // A natural or made thing's name ("Gulf of Mexico") names no one.
+  [
+    "which companies won the california offshore wind auction",
+    "person",
+    "Following the California offshore wind auction and ahead of the Gulf of Mexico offshore wind auction, Louisiana is joining the partnership.",
+    null,
+  ],
+  [
+    "which company won the gulf of mexico auction",
+    "person",
+    "Ahead of the Gulf of Mexico offshore wind auction, RWE Offshore won the first lease.",
+    "RWE Offshore",
+  ],
   // A role or a body followed by its holder's name is no restated subject: it answers who
   // holds the role (found by review: "Title of Body Person" lost its person).
   [

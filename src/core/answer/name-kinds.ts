@@ -68,6 +68,11 @@ export function wrongKindOfName(
   ) {
     return true;
   }
+  // "Gulf of Mexico", "Hoover Dam": a natural or made thing's name, no sense of which names
+  // anyone, is no one.
+  if (type === "person" && whole?.proper === true && whole.physical === true && !whole.agent) {
+    return true;
+  }
   if (!sense?.proper) return false;
   if (type === "place") {
     return sense.category === "person" || (!venue && sense.category === "organization");
