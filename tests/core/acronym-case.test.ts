@@ -138,4 +138,21 @@ describe("an acronym typed in lower case", () => {
     expect(explained.answer.answered).toBe(true);
     expect(explained.citations[0]?.excerpt).toContain("tied to on-time delivery");
   });
+  it("GIVEN an article with the 'RAISE' programme THEN 'raise' typed in lower case, a verb, is no name, and the passage on the risk is answered with its multiple", () => {
+    const safety = article(
+      "safety",
+      "Preventing Suicide",
+      "Families should know that having access to a gun triples one's risk of death by suicide.",
+      "The RAISE program funds a new bridge over the avenue.",
+    );
+    const library = new CitationIndex([safety], { synonyms: defaultSynonyms, wordVectors: null });
+    const explained = library.explain("how much does having a gun raise the risk of suicide");
+    const raise = explained.citations[0]?.terms.find((term) => term.word === "raise");
+    expect(raise?.weighing.name).toBe(false);
+    expect(explained.answer).toMatchObject({ answered: true, answer: "triples" });
+    const program = library.explain("how much does the RAISE program fund");
+    expect(program.citations[0]?.terms.find((term) => term.word === "raise")?.weighing.name).toBe(
+      true,
+    );
+  });
 });

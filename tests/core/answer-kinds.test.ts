@@ -49,6 +49,11 @@ describe("the kind of answer a question expects", () => {
     ["where does the funding come from", "none"],
     ["where will the facility be built", "place"],
     ["what percentage of sales", "percent"],
+    // "Raise" asks a sum when nothing is raised but money ("how much did they raise"), not
+    // when it raises a risk or a price.
+    ["how much did the campaign raise", "money"],
+    ["how much has the group raised so far", "money"],
+    ["how much does having a gun raise the risk of suicide", "amount"],
     // A fraction or a proportion asked is a share, written as "one in five" or "two-thirds".
     ["what fraction of renters were behind on rent", "percent"],
     ["what proportion of kids ended up hurting themselves", "percent"],

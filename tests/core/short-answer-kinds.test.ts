@@ -354,6 +354,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The crisis left 10 million people out of work and one in five renters behind on rent.",
     "one in five",
   ],
+  // A multiple said by its verb ("triples") answers how much something rises, not what part of
+  // a whole something is.
+  [
+    "how much does having a gun raise the risk of suicide",
+    "amount",
+    "Having access to a gun triples one's risk of death by suicide.",
+    "triples",
+  ],
+  [
+    "what fraction of firearm deaths are suicides",
+    "percent",
+    "Having access to a gun triples one's risk of death by suicide.",
+    null,
+  ],
   // "one in" with no number after it, or a percentage after the ratio, is no ratio.
   [
     "what share of voters agreed",

@@ -97,6 +97,9 @@ const DAY_ASKED = /\b(?:what|which) (?:date|day)\b/u;
 /** A year alone, or one said from now: "2021", "in 2021", "last year". */
 const A_YEAR = /^(?:in\s+)?(?:1[5-9]|20)\d\d$|^(?:this|last|next|that) year$/u;
 
+/** "What fraction", "what proportion of": a part of a whole is asked. */
+const PART_ASKED = /\bwhat (?:fraction|proportion|portion)\b/u;
+
 /** "What month…", "which month…": only a month answers, or a day ("in 2012" does not). */
 const MONTH_ASKED = /\b(?:what|which) month\b/u;
 
@@ -157,6 +160,8 @@ export function answersIn(
   const asked = question.toLowerCase();
   const found: string[] = [];
   for (const pattern of patternsOf(type)) {
+    // "What fraction of deaths": a part of a whole, which a multiple ("triples") is not.
+    if (pattern === MULTIPLIER && PART_ASKED.test(asked)) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const value = quoted(match[0]);

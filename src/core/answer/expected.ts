@@ -155,7 +155,7 @@ const QUESTION_RULES: readonly [RegExp, AnswerType][] = [
     "phone",
   ],
   [
-    /\bhow much (?:money|revenue|funding|cash|profit|income)\b|\bhow much (?:does|do|did|will|would|has|have|had|is|are|was|were|can|could|should) .*\b(?:cost|costs|pay|paid|paying|spend|spent|spending|earn|earned|make|made|raise|raised|charge|charged|sell for|fund|invest|invests|invested|investing|owe|owes|owed)\b|\bwhat (?:does|do|did|will|would) .*\bcosts?\b|\bhow (?:expensive|costly)\b|\bwhat (?:is |was |are |were )?(?:the )?(?:price|cost|revenue|fee|budget|funding|salary|value|worth)\b/u,
+    /\bhow much (?:money|revenue|funding|cash|profit|income)\b|\bhow much (?:does|do|did|will|would|has|have|had|is|are|was|were|can|could|should) .*\b(?:cost|costs|pay|paid|paying|spend|spent|spending|earn|earned|make|made|raised?(?=[?!. ]*$|[?!. ]+(?:for|from|in|to|through|by|so|last|this|since|at|during|over|altogether|total)\b)|charge|charged|sell for|fund|invest|invests|invested|investing|owe|owes|owed)\b|\bwhat (?:does|do|did|will|would) .*\bcosts?\b|\bhow (?:expensive|costly)\b|\bwhat (?:is |was |are |were )?(?:the )?(?:price|cost|revenue|fee|budget|funding|salary|value|worth)\b/u,
     "money",
   ],
   [

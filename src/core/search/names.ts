@@ -44,7 +44,10 @@ export class NameEvidence {
       this.view.has(upper) &&
       this.view.frequency(upper) >= this.view.frequency(token.term);
     const { word } = token;
-    if (acronym(word.toUpperCase())) return true;
+    // "raise" typed in lower case is the verb, not the articles' "RAISE" programme; "ev" is
+    // no verb.
+    const verbTyped = !token.capitalized && (this.options.synonyms?.mostlyVerb?.(word) ?? false);
+    if (!verbTyped && acronym(word.toUpperCase())) return true;
     if (word.endsWith("s") && word.length >= 3 && acronym(word.slice(0, -1).toUpperCase())) {
       return true;
     }

@@ -55,7 +55,7 @@ export const SHARE = new RegExp(`${PERCENT.source}|${RATIO.source}|${FRACTION.so
  * higher"); "twice a year", "three times" alone say how often.
  */
 export const MULTIPLIER =
-  /\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten)fold)\b|\b(?:twice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)(?=\s+(?:as|more|higher|larger|greater|bigger|faster|lower|less)\b)/giu;
+  /\b(?:doubled|tripled|quadrupled|halved|(?:doubl|tripl|quadrupl)es|(?:two|three|four|five|ten)fold)\b|\b(?:twice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)(?=\s+(?:as|more|higher|larger|greater|bigger|faster|lower|less)\b)/giu;
 
 /**
  * A time expression of news prose: "Late on Tuesday night", "April 27, 2017", "last week", "in
