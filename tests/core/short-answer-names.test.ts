@@ -973,6 +973,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The ILWU is run by the Pacific Maritime Association and its members.",
     "Pacific Maritime Association",
   ],
+  // A name spelt out across its "and" by the acronym after it is one name.
+  [
+    "which agency will screen its supplies for weather risk",
+    "person",
+    "For example, the National Aeronautics and Space Administration (NASA) will screen its supplies.",
+    "National Aeronautics and Space Administration",
+  ],
   // A natural or made thing's name ("Gulf of Mexico") names no one.
   [
     "which companies won the california offshore wind auction",

@@ -3,6 +3,7 @@ import type { SynonymSource } from "../synonyms.ts";
 import { STOP_WORDS, TITLE_ABBREVIATIONS } from "../text/lexicon.ts";
 import { CALENDAR_WORD } from "../text/expressions.ts";
 import { foldCase } from "../text/tokenize.ts";
+import { spelledAt } from "../text/initials.ts";
 import { beforeOf, commonNoun } from "./name-kinds.ts";
 
 /** Where the names of an excerpt are: runs of capitalised words, and quoted titles. */
@@ -159,6 +160,17 @@ export function namesIn(excerpt: string, dictionary: SynonymSource | null | unde
         end: span.end,
       };
       continue;
+    }
+    // "International Longshore and Warehouse Union (ILWU)": the acronym after the name spells
+    // it across its "and", one name.
+    if (previous && /^\s+and\s+$/u.test(excerpt.slice(previous.end, span.index))) {
+      const joined = excerpt.slice(previous.index, span.end);
+      const acronym = /^\s*\((\p{Lu}{2,6})\)/u.exec(excerpt.slice(span.end))?.[1];
+      const spelt = acronym === undefined ? undefined : spelledAt(foldCase(acronym), joined);
+      if (spelt?.[0] === 0 && spelt[1] === joined.length) {
+        spans[spans.length - 1] = { text: joined, index: previous.index, end: span.end };
+        continue;
+      }
     }
     // "Agency for International Development", "Office for Civil Rights": a body's noun before
     // "for" goes on with what the body is for (see forWhat).
