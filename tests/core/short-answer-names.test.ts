@@ -973,7 +973,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The ILWU is run by the Pacific Maritime Association and its members.",
     "Pacific Maritime Association",
   ],
-  // A name spelt out across its "and" by the acronym after it is one name.
+  // A name spelt out across its "and" by the acronym after it is one name; "who is the
+  // president meeting with" asks whom the president meets, not who the president is.
+  [
+    "who is the president meeting with today",
+    "person",
+    "The President will meet with the leadership of the International Longshore and Warehouse Union (ILWU) today.",
+    "International Longshore and Warehouse Union",
+  ],
   [
     "which agency will screen its supplies for weather risk",
     "person",

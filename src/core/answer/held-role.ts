@@ -25,6 +25,9 @@ const WHO_HOLDS = new RegExp(
   "u",
 );
 
+/** A question opening with "who is", "who was"…: its "-ing" after a role is a tense. */
+const WHO_IS_OPENS = new RegExp(String.raw`^(?:so |and |but |ok |okay |lol |hey )?${WHO_IS} `, "u");
+
 /** The role a question asks the holder of, and the other words of its phrase. */
 export interface HeldRole {
   /** The role's noun as typed: "secretary" in "who's the current secretary of the interior". */
@@ -50,10 +53,18 @@ export function roleAsked(
     role,
     others: words.filter((word) => word !== role && !STOP_WORDS.has(word)),
   });
+  // "who is the president meeting with": the role is the subject of a verb in "-ing", and the
+  // question asks whom it acts on, not who holds it.
+  // ("The name of the secretary honoring the veterans" asks the secretary's.)
+  const progressive = WHO_IS_OPENS.test(questionText(question));
+  const acts = (next: string | undefined) =>
+    progressive && next !== undefined && /ing$/u.test(next) && (dictionary.verb?.(next) ?? false);
   for (const [position, word] of words.entries()) {
     if (STOP_WORDS.has(word)) return undefined;
     const sense = dictionary.nounSense(word);
-    if (sense?.category === "person" && !sense.proper) return holds(word);
+    if (sense?.category === "person" && !sense.proper) {
+      return acts(words[position + 1]) ? undefined : holds(word);
+    }
     // A noun phrase's head, the word before "of", "that"…, may be a role in a later sense:
     // "the chair of the FTC" presides, though "chair" is furniture first.
     const next = words[position + 1];
