@@ -112,6 +112,10 @@ export function queryTerms(
     );
   const isName = (token: Token) =>
     inCompoundName.has(token) || names.isName(token) || spelledAcronym(token);
+  // "house" typed in lower case, a name to the ranker for the articles' "White House": an
+  // English word the dictionary writes as no name.
+  const commonWord = (word: string) =>
+    (options.synonyms?.knows(word) ?? false) && !(options.synonyms?.properNoun?.(word) ?? false);
   const variantsByTerm = new Map<string, VariantMap>();
   content.forEach((token) => {
     if (token && !variantsByTerm.has(token.term)) {
@@ -235,7 +239,18 @@ export function queryTerms(
     const modifier = before && !beforeIsVerb ? positionOf.get(before.term) : undefined;
     // From a passage's point of view, a name its article never mentions is missing
     // altogether: it weighs as a name missing from every article does.
-    const weightIfAbsent = named ? view.idf("") * options.missingNameWeight : weight;
+    // Alone: a word of a name of several ("White House", "AI Action Plan") is that name's.
+    const alone = ![content[position - 1], content[position + 1]].some(
+      (next) => next !== undefined && isName(next),
+    );
+    // An acronym's term keeps its capitals ("AI"): the articles' acronym is a name of theirs.
+    const weakName =
+      named &&
+      alone &&
+      view.has(token.term) &&
+      token.term === token.term.toLowerCase() &&
+      commonWord(token.word);
+    const weightIfAbsent = named && !weakName ? view.idf("") * options.missingNameWeight : weight;
     positionOf.set(token.term, terms.length);
     terms.push({
       word: token.word,
@@ -247,6 +262,7 @@ export function queryTerms(
       fullName:
         named &&
         !token.acronym &&
+        !weakName &&
         token.word.length >= MIN_FULL_NAME_LENGTH &&
         ![...variants.keys()].some((variant) => /^\p{Lu}+$/u.test(variant)),
       partners: [],
