@@ -25,6 +25,26 @@ describe("a number that labels, not counts", () => {
     expect(answer.answered).toBe(false);
   });
 
+  it("GIVEN 'supports hundreds of thousands of jobs' THEN the magnitude after a verb that is also a noun counts the jobs, and 'how many jobs does coal support' is answered with it", () => {
+    const coal = [
+      "---",
+      "title: Reinvigorating the Coal Industry",
+      "---",
+      "",
+      "The coal industry supports hundreds of thousands of jobs each year.",
+      "",
+      "Coal plants keep the grid stable.",
+      "",
+    ].join("\n");
+    const index = new CitationIndex([parseArticle("coal.md", new TextEncoder().encode(coal))], {
+      synonyms: defaultSynonyms,
+    });
+    expect(index.ask("how many jobs does coal support")).toMatchObject({
+      answered: true,
+      answer: "hundreds of thousands",
+    });
+  });
+
   it.each([
     "as defined in 41 U.S.C. 1902(a), unless expressly made subject to this order",
     "under the Service Contract Act, 41 U.S.C. 6701 et seq., or any other law",

@@ -54,7 +54,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 10 / own", { top1: 52, top3: 59, abstained: 17, falseAbstain: 7 }],
   ["blind discord 12 / own", { top1: 57, top3: 62, abstained: 17, falseAbstain: 11 }],
   ["blind discord 14 / own", { top1: 52, top3: 63, abstained: 21, falseAbstain: 6 }],
-  ["blind discord 16 / own", { top1: 53, top3: 60, abstained: 18, falseAbstain: 12 }],
+  ["blind discord 16 / own", { top1: 54, top3: 61, abstained: 17, falseAbstain: 11 }],
   ["blind discord 20 / own", { top1: 63, top3: 69, abstained: 13, falseAbstain: 3 }],
   ["blind discord 22 / own", { top1: 66, top3: 71, abstained: 16, falseAbstain: 1 }],
   ["blind discord 23 / own", { top1: 59, top3: 70, abstained: 16, falseAbstain: 4 }],

@@ -354,6 +354,14 @@ const TABLE: readonly ShortAnswerRow[] = [
     "The crisis left 10 million people out of work and one in five renters behind on rent.",
     "one in five",
   ],
+  // A magnitude after a verb the dictionary also knows as a noun ("supports thousands of
+  // jobs") counts what follows its "of"; it numbers nothing, as "section 8 of" does.
+  [
+    "how many jobs does coal support",
+    "count",
+    "The coal industry supports hundreds of thousands of jobs each year.",
+    "hundreds of thousands",
+  ],
   // A multiple said by its verb ("triples") answers how much something rises, not what part of
   // a whole something is.
   [

@@ -262,10 +262,12 @@ export function answersIn(
       }
       // "section 8 of this order", "sections 2 and 3", "phase 2.": a number right after a
       // common noun, with no noun after it, numbers one of its kind; English puts a count
-      // before what it counts ("at least three reactors").
+      // before what it counts ("at least three reactors"). A magnitude numbers nothing
+      // ("supports thousands of jobs").
       const after = text.slice(match.index + match[0].length);
       if (
         counted !== undefined &&
+        !vague &&
         /^\s*(?:of\b|and\s+\d|[,.;:)]|$)/u.test(after) &&
         previous !== undefined &&
         !previous.isNumber &&
