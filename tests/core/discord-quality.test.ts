@@ -51,7 +51,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 7 / own", { top1: 59, top3: 66, abstained: 21, falseAbstain: 6 }],
   ["blind discord 8 / own", { top1: 50, top3: 57, abstained: 18, falseAbstain: 9 }],
   ["blind discord 9 / own", { top1: 47, top3: 56, abstained: 18, falseAbstain: 10 }],
-  ["blind discord 10 / own", { top1: 52, top3: 59, abstained: 17, falseAbstain: 7 }],
+  ["blind discord 10 / own", { top1: 52, top3: 59, abstained: 17, falseAbstain: 8 }],
   ["blind discord 12 / own", { top1: 57, top3: 62, abstained: 17, falseAbstain: 11 }],
   ["blind discord 14 / own", { top1: 52, top3: 63, abstained: 21, falseAbstain: 6 }],
   ["blind discord 16 / own", { top1: 54, top3: 61, abstained: 17, falseAbstain: 11 }],

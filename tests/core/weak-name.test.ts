@@ -12,6 +12,7 @@ const library = new CitationIndex(
       "New Actions for Small Businesses",
       "Today, the White House announced new actions to support small businesses.",
       "The White House will host a summit with lenders next month.",
+      "Last week Tesla opened a new factory for small suppliers.",
     ),
     article(
       "safety",
@@ -33,6 +34,12 @@ describe("an English word the articles capitalise only inside a name", () => {
 
   it("GIVEN a name no article has ('pakistan') THEN the question is still declined as about a missing name", () => {
     const explained = library.explain("why does pakistan want safe storage of firearms");
+    expect(explained.answer.answered).toBe(false);
+    expect(explained.declined).toBe("missing-name");
+  });
+
+  it("GIVEN 'Tesla' written as a name of its own in one article THEN 'tesla', though the dictionary knows a common 'tesla', still declines a question the other article answers without it", () => {
+    const explained = library.explain("why does tesla want safe storage of firearms");
     expect(explained.answer.answered).toBe(false);
     expect(explained.declined).toBe("missing-name");
   });

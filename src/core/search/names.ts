@@ -17,6 +17,8 @@ import type { VariantMap } from "./variants.ts";
 export class NameEvidence {
   /** Whether the articles mostly write a term with a capital, by term. */
   private readonly capitals: LRUCache<string, boolean>;
+  /** Whether the articles write a word capitalised only inside longer names, by word. */
+  private readonly inside: LRUCache<string, boolean>;
 
   constructor(
     private readonly view: IndexView,
@@ -24,6 +26,9 @@ export class NameEvidence {
   ) {
     // Only the articles' written words are remembered (see isName).
     this.capitals = new LRUCache({
+      max: cacheSizeFor(CACHE_SIZES.names, view.data.vocabulary.size),
+    });
+    this.inside = new LRUCache({
       max: cacheSizeFor(CACHE_SIZES.names, view.data.vocabulary.size),
     });
   }
@@ -100,6 +105,38 @@ export class NameEvidence {
   }
 
   /**
+   * True when the articles write the word capitalised only inside a longer name ("House" of
+   * "White House", "Point" of "West Point"; a sample of its sentences), never as a name of its
+   * own ("Tesla is investing"): typed, it is more likely the asker's English than that name.
+   */
+  onlyInsideNames(token: Token): boolean {
+    let inside = this.inside.get(token.word);
+    if (inside === undefined) {
+      inside = true;
+      const ids = this.view.data.postings.get(token.term)?.sentenceIds ?? [];
+      const sample = this.options.nameSample;
+      const step = Math.max(1, Math.floor(ids.length / sample));
+      for (let k = 0; inside && k < ids.length && k < step * sample; k += step) {
+        tokenize(this.view.sentenceText(ids[k] as number)).forEach((seen, position, all) => {
+          if (seen.word !== token.word || !seen.capitalized || position === 0) return;
+          const before = all[position - 1];
+          const joined =
+            before !== undefined && before.capitalized && before.end + 1 === seen.start;
+          if (
+            !joined &&
+            !beforeAName(all, position) &&
+            !NAME_JOINERS.has(all[position + 1]?.word ?? "")
+          ) {
+            inside = false;
+          }
+        });
+      }
+      this.inside.set(token.word, inside);
+    }
+    return inside;
+  }
+
+  /**
    * True for a word nothing knows: not the articles, not the dictionary, and nothing stands in
    * for it among its `variants` (no close spelling, no abbreviation of theirs): "pendleton" of
    * "the pendleton civil service act", a name typed in lower case, is missing as a name is. A
@@ -157,6 +194,9 @@ function englishFormation(word: string, dictionary: SynonymSource): boolean {
   const prefix = ENGLISH_PREFIXES.exec(word)?.[0];
   return prefix !== undefined && dictionary.knows(word.slice(prefix.length));
 }
+
+/** Words that join a name's parts ("Office of Management", "Department for Education"). */
+const NAME_JOINERS: ReadonlySet<string> = new Set(["of", "for", "and", "on"]);
 
 /**
  * True when the word at `position` runs on into a capitalised word ("President" in

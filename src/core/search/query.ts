@@ -249,7 +249,8 @@ export function queryTerms(
       alone &&
       view.has(token.term) &&
       token.term === token.term.toLowerCase() &&
-      commonWord(token.word);
+      commonWord(token.word) &&
+      names.onlyInsideNames(token);
     const weightIfAbsent = named && !weakName ? view.idf("") * options.missingNameWeight : weight;
     positionOf.set(token.term, terms.length);
     terms.push({
