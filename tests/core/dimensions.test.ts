@@ -19,4 +19,13 @@ describe("a measure of the dimension asked", () => {
     ]);
     expect(answersIn("measure", passage, "how heavy is the jet")).toEqual(["40 tons"]);
   });
+
+  it("GIVEN two hospitals 'within 30 minutes of one another' THEN 'how far apart' is answered by the time it takes, 'how tall' is not", () => {
+    const passage =
+      "One patient saved $1,095 by shopping between two hospitals located within 30 minutes of one another.";
+    expect(answersIn("measure", passage, "how far apart were the two hospitals")).toEqual([
+      "within 30 minutes",
+    ]);
+    expect(answersIn("measure", passage, "how tall are the two hospitals")).toEqual([]);
+  });
 });

@@ -44,7 +44,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 1 / library", { top1: 49, top3: 53, abstained: 20, falseAbstain: 17 }],
   ["blind discord 2 / own", { top1: 50, top3: 54, abstained: 17, falseAbstain: 16 }],
   ["blind discord 2 / library", { top1: 47, top3: 54, abstained: 16, falseAbstain: 15 }],
-  ["blind discord 3 / own", { top1: 54, top3: 59, abstained: 21, falseAbstain: 14 }],
+  ["blind discord 3 / own", { top1: 55, top3: 60, abstained: 21, falseAbstain: 13 }],
   ["blind discord 4 / own", { top1: 51, top3: 59, abstained: 15, falseAbstain: 10 }],
   ["blind discord 5 / own", { top1: 62, top3: 66, abstained: 18, falseAbstain: 7 }],
   ["blind discord 6 / own", { top1: 49, top3: 57, abstained: 21, falseAbstain: 15 }],

@@ -49,6 +49,16 @@ export function patternsOf(type: AnswerType): readonly RegExp[] {
   }
 }
 
+/**
+ * {@link patternsOf} for a question (plain, lower-case text): "how far apart are the hospitals"
+ * may be answered by the time it takes ("within 30 minutes of one another").
+ */
+export function askedPatterns(type: AnswerType, asked: string): readonly RegExp[] {
+  return type === "measure" && FAR_ASKED.test(asked)
+    ? [...patternsOf(type), DURATION]
+    : patternsOf(type);
+}
+
 /** A match as quoted: trimmed, without trailing punctuation. */
 export function quoted(match: string): string {
   return match.trim().replace(/[,.;:]+$/u, "");
@@ -96,6 +106,9 @@ const DAY_ASKED = /\b(?:what|which) (?:date|day)\b/u;
 
 /** A year alone, or one said from now: "2021", "in 2021", "last year". */
 const A_YEAR = /^(?:in\s+)?(?:1[5-9]|20)\d\d$|^(?:this|last|next|that) year$/u;
+
+/** "How far apart", "how far away", "how far is it": a distance asked. */
+const FAR_ASKED = /\bhow far\b/u;
 
 /** "What fraction", "what proportion of": a part of a whole is asked. */
 const PART_ASKED = /\bwhat (?:fraction|proportion|portion)\b/u;
@@ -159,7 +172,7 @@ export function answersIn(
 ): string[] {
   const asked = question.toLowerCase();
   const found: string[] = [];
-  for (const pattern of patternsOf(type)) {
+  for (const pattern of askedPatterns(type, asked)) {
     // "What fraction of deaths": a part of a whole, which a multiple ("triples") is not.
     if (pattern === MULTIPLIER && PART_ASKED.test(asked)) continue;
     pattern.lastIndex = 0;

@@ -13,7 +13,7 @@ import {
 } from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { foldCase, termOf, tokenize } from "../text/tokenize.ts";
-import { answersIn, patternsOf, quoted } from "./answers-in.ts";
+import { answersIn, askedPatterns, quoted } from "./answers-in.ts";
 import type { CountedThing } from "./counted.ts";
 import type { AnswerType } from "./expected.ts";
 import { clauseAround } from "./clauses.ts";
@@ -250,7 +250,7 @@ export function extractShortAnswer(
           ? [SHARE, MULTIPLIER, MONEY, COUNTED_NUMBER]
           : type === "date"
             ? [DATE, DEADLINE]
-            : patternsOf(type);
+            : askedPatterns(type, question.toLowerCase());
       const allowed = new Set(
         answersIn(type, excerpt, question, counted).filter(
           (found) => type !== "date" || !wrongTense(found, question, published),
