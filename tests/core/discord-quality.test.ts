@@ -60,7 +60,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 23 / own", { top1: 59, top3: 70, abstained: 16, falseAbstain: 4 }],
   ["blind discord 24 / own", { top1: 58, top3: 67, abstained: 19, falseAbstain: 6 }],
   ["blind discord 25 / own", { top1: 64, top3: 67, abstained: 15, falseAbstain: 7 }],
-  ["blind discord 26 / own", { top1: 59, top3: 65, abstained: 14, falseAbstain: 2 }],
+  ["blind discord 26 / own", { top1: 59, top3: 66, abstained: 14, falseAbstain: 2 }],
   ["blind discord 27 / own", { top1: 65, top3: 72, abstained: 17, falseAbstain: 1 }],
 ];
 

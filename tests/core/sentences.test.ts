@@ -106,4 +106,17 @@ describe("splitSentences", () => {
     }
     expect(splitSentences(paragraph).map((s) => s.index)).toEqual([0, 1, 2]);
   });
+
+  it("GIVEN 'the U.S.' before an institution's word and a preposition ('the U.S. Army from 1926') THEN the sentence goes on; before a word and a verb it still ends", () => {
+    expect(
+      texts(
+        "Castner Range served as a training site for the U.S. Army from 1926-1966. The ambassador met staff at the U.S. Embassy in Beijing. Sales fell in the U.S. Exports rose last year.",
+      ),
+    ).toEqual([
+      "Castner Range served as a training site for the U.S. Army from 1926-1966.",
+      "The ambassador met staff at the U.S. Embassy in Beijing.",
+      "Sales fell in the U.S.",
+      "Exports rose last year.",
+    ]);
+  });
 });

@@ -173,7 +173,15 @@ function breaksTooEarly(text: string, previous: Span, next: Span, meter?: WorkMe
   // taken as a sentence end: in news prose "in the U.S. Exports rose" is far more common
   // than "U.S. Steel".
   // Nor is one when what follows is too short to be a sentence: "on the D.C. Metro system."
-  return NAME_GOES_ON.test(following) || shortPiece(text, next);
+  // Nor after "the", when its one capitalised word goes on with a preposition: "for the U.S.
+  // Army from 1926", "the U.S. Embassy in Beijing" (in the archive of releases, "the U.S." is
+  // far more often an institution's first word there than a sentence's last).
+  return (
+    NAME_GOES_ON.test(following) ||
+    shortPiece(text, next) ||
+    (/\bthe\s+$/iu.test(text.slice(Math.max(previous.start, wordStart - 4), wordStart)) &&
+      INSTITUTION_GOES_ON.test(following))
+  );
 }
 
 /** Words a piece may have and still be the tail of a name cut off ("Metro system.", "Government."). */
@@ -187,6 +195,10 @@ function shortPiece(text: string, piece: Span): boolean {
     .filter((word) => /[\p{L}\p{N}]/u.test(word));
   return piece.end - piece.start <= ABBREVIATION_LOOK_BACK && words.length <= MAX_TAIL_WORDS;
 }
+
+/** One capitalised word, then a preposition: "Army from", "Embassy in", "Government to". */
+const INSTITUTION_GOES_ON =
+  /^\p{Lu}[\p{L}’'-]*\s+(?:from|in|to|at|on|for|during|with|by|under|since|between|through|into)\s/u;
 
 /** Two capitalised words, "and" or "of" between them allowed: a name goes on ("Trade Representative"). */
 const NAME_GOES_ON = /^\p{Lu}[\p{L}’'-]*\s+(?:(?:and|of|of the)\s+)?\p{Lu}[\p{L}’'-]*/u;
