@@ -121,6 +121,17 @@ export function asksName(
   );
 }
 
+/**
+ * "What's the executive order number for…", "the EO number of the order", "what bill number":
+ * a document's number is asked ("the act number of presumptive conditions" counts instead).
+ */
+const DOCUMENT_NUMBER_ASKED =
+  /\b(?:executive order|eo|order|bill|law|proclamation|memorandum|memo)\s+(?:number|no\.?|#)(?!\s+of\s+(?!the\b))/u;
+
+/** A document's number as releases write it: "Executive Order 14110", "H.R. 5376", "Public Law 117-58". */
+const DOCUMENT_NUMBER =
+  /\b(?:Executive Order|E\.O\.|EO|Proclamation|Public Law|P\.L\.|H\.R\.|S\.|Memorandum|No\.)\s*\d[\d-]*/u;
+
 /** "When does…", "when will…", "when is…": a date question of the present or the future. */
 const ASKS_NOT_PAST = /\b(?:when|wen)\s+(?:does|do|will|is|are|would|can)\b/iu;
 
@@ -169,6 +180,14 @@ export function judgeVerdict(
               ),
           ],
           ["no-kind", () => needsKind(expected, kind) && !best.kindFits],
+          // "What's the executive order number for the new order": a document's number.
+          [
+            "no-kind",
+            () =>
+              top !== undefined &&
+              DOCUMENT_NUMBER_ASKED.test(question.toLowerCase()) &&
+              !DOCUMENT_NUMBER.test(top.excerpt),
+          ],
           ["low-coverage", () => best.coverage < answerCoverage],
         ]);
   if (declinedFirst !== undefined || best === undefined) {
