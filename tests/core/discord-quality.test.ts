@@ -57,7 +57,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 16 / own", { top1: 54, top3: 61, abstained: 18, falseAbstain: 11 }],
   ["blind discord 20 / own", { top1: 63, top3: 69, abstained: 13, falseAbstain: 3 }],
   ["blind discord 22 / own", { top1: 66, top3: 71, abstained: 16, falseAbstain: 1 }],
-  ["blind discord 23 / own", { top1: 59, top3: 70, abstained: 16, falseAbstain: 4 }],
+  ["blind discord 23 / own", { top1: 59, top3: 70, abstained: 17, falseAbstain: 4 }],
   ["blind discord 24 / own", { top1: 58, top3: 67, abstained: 19, falseAbstain: 6 }],
   ["blind discord 25 / own", { top1: 64, top3: 67, abstained: 15, falseAbstain: 7 }],
   ["blind discord 26 / own", { top1: 59, top3: 66, abstained: 14, falseAbstain: 2 }],

@@ -23,6 +23,7 @@ import {
 import { isContentToken, tokenize } from "../text/tokenize.ts";
 import { countsThing, type CountedThing } from "./counted.ts";
 import { otherDimension } from "./dimensions.ts";
+import { exceedsWhole } from "./part-of.ts";
 import type { AnswerType } from "./expected.ts";
 
 /** The patterns that hold an answer of a kind, most specific first; empty for names and `none`. */
@@ -184,6 +185,8 @@ export function answersIn(
       // without its currency sign, is what it is about, not the answer.
       const bare = folded.replace(/^(?:us|c|a|hk)?[$€£¥]\s?/u, "");
       if (bare !== folded && /\d/u.test(bare) && saysNumber(asked, bare)) continue;
+      // "How much of the $686 million is aid": not "$1.2 billion", larger than the whole.
+      if (/\d/u.test(value) && exceedsWhole(asked, value)) continue;
       // "How much exactly", "the exact dollar amount": a magnitude without a figure
       // ("billions of dollars") is no exact answer.
       if (EXACT_ASKED.test(asked) && !/\d/u.test(value) && MAGNITUDE_WORD.test(folded)) continue;
