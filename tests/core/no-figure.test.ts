@@ -1,18 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CitationIndex } from "../../src/core/index.ts";
-import { loadArticles } from "../../src/corpus/load.ts";
-import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
-import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import type { CitationIndex } from "../../src/core/index.ts";
+import { fixtureIndex } from "./fixture-index.ts";
 
 // The twenty-fifth blind set's four fact sheets: the plan against the price hike at the pump
 // asks Congress to make companies "pay fees on wells…" and gives no sum for them.
 let sheets: CitationIndex;
 beforeAll(async () => {
-  const { articles } = await loadArticles("tests/fixtures/articles/blind-discord-sheets-25");
-  sheets = new CitationIndex(articles, {
-    synonyms: defaultSynonyms,
-    wordVectors: defaultWordVectors,
-  });
+  sheets = await fixtureIndex("blind-discord-sheets-25");
 });
 
 describe("a figure asked for that the best passage does not give", () => {

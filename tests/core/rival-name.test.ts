@@ -1,18 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CitationIndex } from "../../src/core/index.ts";
-import { loadArticles } from "../../src/corpus/load.ts";
-import { defaultWordVectors } from "../../src/corpus/word-vectors.ts";
-import { defaultSynonyms } from "../../src/corpus/wordnet.ts";
+import type { CitationIndex } from "../../src/core/index.ts";
+import { fixtureIndex } from "./fixture-index.ts";
 
 // The twenty-sixth blind set's four fact sheets: the Castner Range release sizes that monument
 // (6,672 acres) and names the Avi Kwa Ame National Monument in another sentence, unsized.
 let sheets: CitationIndex;
 beforeAll(async () => {
-  const { articles } = await loadArticles("tests/fixtures/articles/blind-discord-sheets-26");
-  sheets = new CitationIndex(articles, {
-    synonyms: defaultSynonyms,
-    wordVectors: defaultWordVectors,
-  });
+  sheets = await fixtureIndex("blind-discord-sheets-26");
 });
 
 describe("a figure of another thing of the same name's kind", () => {

@@ -78,11 +78,8 @@ export class NameEvidence {
           ? word.slice(0, -1)
           : undefined;
       const stem = { capital: 0, lower: 0 };
-      const ids = posting.sentenceIds;
-      const sample = this.options.nameSample;
-      const step = Math.max(1, Math.floor(ids.length / sample));
-      for (let k = 0; k < ids.length && k < step * sample; k += step) {
-        tokenize(this.view.sentenceText(ids[k] as number)).forEach((seen, position, all) => {
+      for (const all of this.sampledSentences(token.term)) {
+        all.forEach((seen, position) => {
           // A sentence's first word is capitalised whatever it is.
           if (seen.term !== token.term || position === 0) return;
           if (seen.word === singularWord) {
@@ -113,11 +110,9 @@ export class NameEvidence {
     let inside = this.inside.get(token.word);
     if (inside === undefined) {
       inside = true;
-      const ids = this.view.data.postings.get(token.term)?.sentenceIds ?? [];
-      const sample = this.options.nameSample;
-      const step = Math.max(1, Math.floor(ids.length / sample));
-      for (let k = 0; inside && k < ids.length && k < step * sample; k += step) {
-        tokenize(this.view.sentenceText(ids[k] as number)).forEach((seen, position, all) => {
+      for (const all of this.sampledSentences(token.term)) {
+        if (!inside) break;
+        all.forEach((seen, position) => {
           if (seen.word !== token.word || !seen.capitalized || position === 0) return;
           const before = all[position - 1];
           const joined =
@@ -164,8 +159,21 @@ export class NameEvidence {
     );
   }
 
-  /** An English word the dictionary does not write as a name ("work", not "tesla"). */
-  private commonWord(word: string): boolean {
+  /**
+   * The tokens of a sample of the sentences holding a term (at most `nameSample`, spread
+   * evenly over its postings), read for how the articles write it.
+   */
+  private *sampledSentences(term: string): Generator<readonly Token[]> {
+    const ids = this.view.data.postings.get(term)?.sentenceIds ?? [];
+    const sample = this.options.nameSample;
+    const step = Math.max(1, Math.floor(ids.length / sample));
+    for (let k = 0; k < ids.length && k < step * sample; k += step) {
+      yield tokenize(this.view.sentenceText(ids[k] as number));
+    }
+  }
+
+  /** An English word the dictionary knows and does not write as a name ("work", not "beijing"). */
+  commonWord(word: string): boolean {
     const dictionary = this.options.synonyms;
     return !!dictionary && dictionary.knows(word) && !(dictionary.properNoun?.(word) ?? false);
   }

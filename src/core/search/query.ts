@@ -112,10 +112,6 @@ export function queryTerms(
     );
   const isName = (token: Token) =>
     inCompoundName.has(token) || names.isName(token) || spelledAcronym(token);
-  // "house" typed in lower case, a name to the ranker for the articles' "White House": an
-  // English word the dictionary writes as no name.
-  const commonWord = (word: string) =>
-    (options.synonyms?.knows(word) ?? false) && !(options.synonyms?.properNoun?.(word) ?? false);
   const variantsByTerm = new Map<string, VariantMap>();
   content.forEach((token) => {
     if (token && !variantsByTerm.has(token.term)) {
@@ -243,13 +239,15 @@ export function queryTerms(
     const alone = ![content[position - 1], content[position + 1]].some(
       (next) => next !== undefined && isName(next),
     );
-    // An acronym's term keeps its capitals ("AI"): the articles' acronym is a name of theirs.
+    // A weak name: "house", a name to the ranker for the articles' "White House", is an English
+    // word the dictionary writes as no name, capitalised only inside longer names. An acronym's
+    // term keeps its capitals ("AI"): the articles' acronym is a name of theirs.
     const weakName =
       named &&
       alone &&
       view.has(token.term) &&
       token.term === token.term.toLowerCase() &&
-      commonWord(token.word) &&
+      names.commonWord(token.word) &&
       names.onlyInsideNames(token);
     const weightIfAbsent = named && !weakName ? view.idf("") * options.missingNameWeight : weight;
     positionOf.set(token.term, terms.length);
