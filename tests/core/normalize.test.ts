@@ -275,6 +275,11 @@ describe("Discord text made plain before a question is read", () => {
     // Names in an ordinary sentence keep their capitals.
     expect(normalizeDiscordText("Who did Elon Musk meet?")).toBe("Who did Elon Musk meet?");
     expect(normalizeDiscordText("Elon Musk Tesla")).toBe("Elon Musk Tesla");
+    // A word of letters and digits is title-cased too: "b3w" typed as "B3w"; "G7" stays.
+    expect(normalizeDiscordText("Which Parts Of The World Will B3w Cover")).toBe(
+      "which parts of the world will b3w cover",
+    );
+    expect(normalizeDiscordText("Who Leads The G7 Taskforce")).toBe("who leads the G7 taskforce");
   });
 
   it("GIVEN full-width letters, a soft hyphen or a zero-width space inside a word THEN the word is whole", () => {

@@ -69,6 +69,15 @@ describe("WordNet look-ups (the corpus layer's synonym source)", () => {
     expect(wordnet.properNoun("doj")).toBe(true);
   });
 
+  it("GIVEN a word the dictionary writes in capitals THEN it is an acronym, in the plural too; an English word with an acronym among its forms is not", () => {
+    expect(wordnet.acronym("epa")).toBe(true);
+    expect(wordnet.acronym("epas")).toBe(true);
+    expect(wordnet.acronym("nasa")).toBe(true);
+    // "gas" is a word of its own before it is a plural of "Ga"; "texas" is a name, not capitals.
+    expect(wordnet.acronym("gas")).toBe(false);
+    expect(wordnet.acronym("texas")).toBe(false);
+  });
+
   it("GIVEN a place and a kind of place THEN isKindOf climbs the dictionary's hypernyms, and knows nothing of a name it lacks", () => {
     expect(wordnet.isKindOf("Chicago", "city")).toBe(true);
     expect(wordnet.isKindOf("Beijing", "cities")).toBe(true);

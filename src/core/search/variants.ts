@@ -148,14 +148,19 @@ export class VariantFinder {
     const known = view.has(token.term);
     variants.set(token.term, { quality: 1, how: "exact" });
     if (!token.acronym && !token.isNumber) add(token.word, 1, "exact");
-    // "evs" typed in lower case is the plural of the articles' acronym "EV", as "EVs" is.
+    // "evs" typed in lower case is the plural of the articles' acronym "EV", as "EVs" is, and
+    // "epas" is "EPA's" typed without capitals or apostrophe: the dictionary knows it only as
+    // an acronym ("gas" stays an English word, not "GA").
     const singular = token.word.slice(0, -1);
+    const englishWord =
+      (options.synonyms?.knows(token.word) ?? false) &&
+      !(options.synonyms?.acronym?.(token.word) ?? false);
     if (
       !known &&
       !token.acronym &&
       token.word.endsWith("s") &&
       singular.length >= 2 &&
-      !(options.synonyms?.knows(token.word) ?? false)
+      !englishWord
     ) {
       add(singular, 1, "exact");
     }

@@ -171,12 +171,17 @@ const FUNCTION_WORDS =
  * case (all-capital words stay: acronyms). Needs a function word after the first word.
  */
 function withoutTitleCase(text: string): string {
-  const words = text.match(/[\p{L}]+(?:'[\p{L}]+)?/gu) ?? [];
+  const words = text.match(/\p{L}[\p{L}\p{N}]*(?:'\p{L}+)?/gu) ?? [];
   if (words.length < 3 || !words.every((word) => /^\p{Lu}/u.test(word))) return text;
   if (!words.slice(1).some((word) => FUNCTION_WORDS.test(word))) return text;
-  return text
-    .replace(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+/gu, (word) => word.toLowerCase())
-    .replace(/(?<![\p{L}\p{N}&])A(?![\p{L}\p{N}&])/gu, "a");
+  return (
+    text
+      // "B3w" is "b3w" typed in Title Case: letters and digits, capitalised only at the start.
+      .replace(/(?<![\p{L}\p{N}])\p{Lu}(?:\p{Ll}+|\p{N}+\p{Ll}[\p{Ll}\p{N}]*)/gu, (word) =>
+        word.toLowerCase(),
+      )
+      .replace(/(?<![\p{L}\p{N}&])A(?![\p{L}\p{N}&])/gu, "a")
+  );
 }
 
 /** Keeps the case of what was typed: "Whats" → "What's", "Wht" → "What". */
