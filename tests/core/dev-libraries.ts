@@ -112,6 +112,12 @@ export interface DevLibraries {
   // Angeles and Long Beach, Small Business Saturday, the Gateway tunnel, suicide prevention).
   readonly discordSheets26Only: CitationIndex;
   readonly discordSheets27Only: CitationIndex;
+  // Two written together in session 38 and held out through sessions 38 and 39, scored after
+  // each change by their last line only: the twenty-eighth (Build Back Better World, the Buy
+  // American rule, the Pacific Islands, the SAVE student-loan plan) and the twenty-ninth (voter
+  // participation, Ukraine and the G7, pandemic relief for college students, vehicle standards).
+  readonly discordSheets28Only: CitationIndex;
+  readonly discordSheets29Only: CitationIndex;
 }
 
 /**
@@ -166,6 +172,8 @@ export async function loadDevLibraries(
   const discordSheets25Only = new CitationIndex(await fixture("blind-discord-sheets-25"), options);
   const discordSheets26Only = new CitationIndex(await fixture("blind-discord-sheets-26"), options);
   const discordSheets27Only = new CitationIndex(await fixture("blind-discord-sheets-27"), options);
+  const discordSheets28Only = new CitationIndex(await fixture("blind-discord-sheets-28"), options);
+  const discordSheets29Only = new CitationIndex(await fixture("blind-discord-sheets-29"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -203,6 +211,8 @@ export async function loadDevLibraries(
     discordSheets25Only,
     discordSheets26Only,
     discordSheets27Only,
+    discordSheets28Only,
+    discordSheets29Only,
   };
 }
 
@@ -354,5 +364,15 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 27 / own",
     file: "blind-discord-sheets-27.jsonl",
     library: (l) => l.discordSheets27Only,
+  },
+  {
+    name: "blind discord 28 / own",
+    file: "blind-discord-sheets-28.jsonl",
+    library: (l) => l.discordSheets28Only,
+  },
+  {
+    name: "blind discord 29 / own",
+    file: "blind-discord-sheets-29.jsonl",
+    library: (l) => l.discordSheets29Only,
   },
 ];
