@@ -31,7 +31,7 @@ import type { SavedIndexOpening } from "./signed-read.ts";
  * Bumped whenever tokenising, stemming, parsing or the file layout changes, so that an
  * index saved by an older citebot is rebuilt rather than misread.
  */
-export const INDEX_FORMAT = 31;
+export const INDEX_FORMAT = 32;
 
 /** A saved index larger than this is not read (no article folder citebot serves comes near it). */
 export const MAX_SAVED_INDEX_BYTES = 4 * 1024 ** 3;

@@ -60,6 +60,13 @@ const PIECES = [
   "Straße",
   "İ",
   "ǅ",
+  "G7",
+  "B3W",
+  "H5N1",
+  "FY22",
+  "g",
+  "7",
+  "1234",
 ];
 
 const pieced = fc
@@ -101,6 +108,31 @@ describe("finding words for the index", () => {
       "rock’n’roll's",
       "3.5",
       "e\u0301te\u0301",
+    ]);
+  });
+
+  it("GIVEN a name of one letter and digits THEN it stays one word, where a longer run of letters and the number are two", () => {
+    const text = "The G7 and B3W, H5N1 and N95 masks; FY22, COP28 and G1234.";
+    const { spans, count } = wordSpans(text, new Int32Array(0));
+    const words = Array.from({ length: count }, (_, i) =>
+      text.slice(spans[2 * i], spans[2 * i + 1]),
+    );
+    expect(words).toEqual([
+      "The",
+      "G7",
+      "and",
+      "B3W",
+      "H5N1",
+      "and",
+      "N95",
+      "masks",
+      "FY",
+      "22",
+      "COP",
+      "28",
+      "and",
+      "G",
+      "1234",
     ]);
   });
 

@@ -7,10 +7,12 @@
 
 /**
  * What a word or number is. Dotted acronyms ("U.S.", "D.C.") come first so that they stay one
- * word; numbers keep their inner separators ("1,000", "3.5"); words keep inner apostrophes.
+ * word; numbers keep their inner separators ("1,000", "3.5"); words keep inner apostrophes. A
+ * letter followed by a short run of digits is one name ("G7", "B3W", "H5N1", "N95"), which
+ * split would be a lone letter and a bare number; "FY22" and "COVID19" stay two words.
  */
 export const WORD_OR_NUMBER =
-  /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
+  /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|(?:[\p{L}\p{M}]\p{N}{1,3}(?!\p{N})[\p{L}\p{M}\p{N}]*|[\p{L}\p{M}]+)(?:['’][\p{L}]+)*/gu;
 
 const LETTER = 1;
 const UPPER = 2;
@@ -96,6 +98,21 @@ function acronymEnd(text: string, at: number): number {
   return pairs >= 2 ? end : -1;
 }
 
+/**
+ * Most letters, then most digits, that open a name of letters and digits ("G20", "H5N1"): one
+ * letter, which alone would be no word; "FY22" and "COP28" are read as before, their letters a
+ * word the index keeps.
+ */
+const MAX_CODE_LETTERS = 1;
+const MAX_CODE_DIGITS = 3;
+
+/** How many code points lie from `from` to `to`. */
+function codePoints(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = from; at < to; at += width(codePointAt(text, at))) count += 1;
+  return count;
+}
+
 /** End of the word or number that starts at `at`, whose first code point has `classes`. */
 function matchEnd(text: string, at: number, classes: number): number {
   if (classes & UPPER) {
@@ -111,6 +128,12 @@ function matchEnd(text: string, at: number, classes: number): number {
     }
   }
   let end = runEnd(text, at, LETTER | MARK);
+  if (isAt(text, end, NUMBER) && codePoints(text, at, end) <= MAX_CODE_LETTERS) {
+    const digitsEnd = runEnd(text, end, NUMBER);
+    if (codePoints(text, end, digitsEnd) <= MAX_CODE_DIGITS) {
+      end = runEnd(text, digitsEnd, LETTER | MARK | NUMBER);
+    }
+  }
   for (;;) {
     const apostrophe = text.charCodeAt(end);
     if ((apostrophe !== 0x27 && apostrophe !== 0x2019) || !isAt(text, end + 1, LETTER)) {
