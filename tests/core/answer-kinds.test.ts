@@ -172,6 +172,13 @@ describe("the kind of answer a question expects", () => {
     ["how long will the tunnel take to build", "duration"],
     ["how long is the spr release to go on for", "duration"],
     ["how long is the pause", "duration"],
+    // What a person or a body gets, pays or saves is money; a change of anything else is any
+    // amount.
+    ["how much did the average student get from a heerf emergency grant", "money"],
+    ["how much will the company pay in fines", "money"],
+    ["how much have borrowers saved so far", "money"],
+    ["how much did emissions fall", "amount"],
+    ["how much did the rule cut emissions", "amount"],
     // A word that chooses among the noun's kind keeps the noun asked.
     ["which other companies signed the deal", "person"],
     ["what few firms remain", "person"],

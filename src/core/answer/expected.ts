@@ -2,7 +2,7 @@ import { AUXILIARIES, CHANGE_WORDS, COPULAS, ROLE_OPENERS } from "../text/lexico
 import { MEASURE_UNIT } from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { askedNounSense, NAME_ASKED, questionText } from "./asked-noun.ts";
-import { lengthOfThing, sizeOfMoney } from "./sized-noun.ts";
+import { lengthOfThing, moneyOfAgent, sizeOfMoney } from "./sized-noun.ts";
 import { asksSourceOrDestination } from "./where-asked.ts";
 import { WHO_IS } from "./held-role.ts";
 
@@ -234,6 +234,8 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
     if (type === "measure" && CHANGE_WORDS.test(q)) return "amount";
     // "how big are the fines": the size of money, or of what is owned or owed, is a sum.
     if (pattern === SIZE && dictionary && sizeOfMoney(q, dictionary)) return "money";
+    // "how much did the average student get": what a person or a body gets or pays is money.
+    if (pattern === SIZE && dictionary && moneyOfAgent(q, dictionary)) return "money";
     if (type === "place" && dictionary && asksSourceOrDestination(q, dictionary)) return "none";
     // "how fast can you build one" asks how long it takes; "how fast will it fly", a speed.
     if (type === "measure" && /\bhow fast\b/u.test(q) && !MOTION_WORDS.test(q)) return "duration";

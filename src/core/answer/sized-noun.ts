@@ -27,6 +27,27 @@ export function sizeOfMoney(q: string, dictionary: SynonymSource): boolean {
   return noun !== undefined && dictionary.nounSense?.(noun)?.category === "possession";
 }
 
+/** Verbs of money changing hands, in the forms a question puts them after its auxiliary. */
+const MONEY_VERB =
+  "(?:get|gets|got|gotten|receive|receives|received|earn|earns|earned|make|makes|made|pay|pays|paid|spend|spends|spent|save|saves|saved|owe|owes|owed|pocket|pockets|pocketed)";
+
+/**
+ * True when "how much does the N get/pay/save…" asks what a person or a body gets, pays or
+ * saves: a sum of money, not a share ("how much did the average student get from a grant" is
+ * not answered by "50 percent of the funds have gone to students"). N's main sense names
+ * people or an organisation ("student", "family", "company").
+ */
+export function moneyOfAgent(q: string, dictionary: SynonymSource): boolean {
+  const match = new RegExp(
+    String.raw`\bhow much (?:money )?(?:do|does|did|will|would|can|could|has|have|had|is|are|was|were)(?: the| a| an| each| every| their| its| our| your)?((?: [\w-]+){1,3}?) ${MONEY_VERB}\b`,
+    "u",
+  ).exec(q);
+  const noun = match?.[1]?.trim().split(" ").at(-1);
+  if (noun === undefined || STOP_WORDS.has(noun)) return false;
+  const category = dictionary.nounSense?.(noun)?.category;
+  return category === "person" || category === "organization";
+}
+
 /**
  * True when "how long is the N" asks a length: N's main sense is a made or natural physical
  * thing ("the new bridge over the avenue", "the tunnel", "the river"), and no verb after it says
