@@ -177,6 +177,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "At least three reactors will be built.",
     "At least three",
   ],
+  // "one in three people" is a share of people, said whole: its "three" alone counts nothing.
+  [
+    "how many ppl globally dont have enough food",
+    "count",
+    "At a time when nearly one in three people globally do not have access to adequate food, we act.",
+    "nearly one in three",
+  ],
   // "hundreds of thousands" is one number.
   [
     "how many jobs will the law support",

@@ -18,6 +18,7 @@ import {
   SHARE,
   SHARE_OF,
   FRACTION,
+  RATIO,
   WHEN,
 } from "../text/expressions.ts";
 import { isContentToken, tokenize } from "../text/tokenize.ts";
@@ -36,7 +37,7 @@ export function patternsOf(type: AnswerType): readonly RegExp[] {
     case "amount":
       return [MONEY, SHARE, MULTIPLIER, COUNTED_NUMBER];
     case "count":
-      return [COUNTED_NUMBER, SHARE_OF, FRACTION];
+      return [COUNTED_NUMBER, SHARE_OF, FRACTION, RATIO];
     case "duration":
       return [DURATION];
     case "measure":
@@ -208,6 +209,8 @@ export function answersIn(
         continue;
       }
       if ((type === "count" || type === "amount") && AFTER_MONTH.test(before)) continue;
+      // "one in three people" is a share (RATIO answers): its "three" alone counts nothing.
+      if (type === "count" && RATIO_BEFORE.test(before)) continue;
       // A sum of money is no label, though a headline's capitals come before it ("DOGE
       // Discovers $1.9 Billion").
       const sum = /^(?:US|C|A|HK)?[$€£¥]/u.test(value);
@@ -330,6 +333,9 @@ const MEASURED = new RegExp(
   String.raw`^\s+(?:of\s+|\p{Ll}[\p{Ll}-]*\s+)?(?:${MEASURE_UNIT}|${CURRENCY_WORDS})\b`,
   "iu",
 );
+
+/** The start of a ratio right before a number: the "one in" of "one in three people". */
+const RATIO_BEFORE = /\b(?:one|1|\d+(?:\.\d+)?)\s+(?:in|out of)\s+$/iu;
 
 /** "of dollars" after a number: a sum of money ("millions of dollars"), no count of things. */
 const OF_MONEY = new RegExp(String.raw`^\s+of\s+${CURRENCY_WORDS}\b`, "iu");
