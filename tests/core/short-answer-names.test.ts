@@ -9,6 +9,20 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // Names given as examples of the noun asked ("companies such as …") answer "which
+  // companies", all of them; examples of another noun of the question answer nothing.
+  [
+    "which swiss companies have announced investments",
+    "person",
+    "Billions of dollars of investment by major Swiss companies such as Roche, Novartis, ABB, and Stadler have already been announced.",
+    "Roche, Novartis, ABB, and Stadler",
+  ],
+  [
+    "which cities are supporting businesses",
+    "place",
+    "Three container sites are in operation in Savannah, Statesboro, and Atlanta, and are supporting Georgia businesses such as Home Depot.",
+    "Savannah, Statesboro, and Atlanta",
+  ],
   // A time told by its number ("On Day One", "Since Day One", "Since I took office") names no
   // one; the name that acts after it does.
   [

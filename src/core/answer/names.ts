@@ -35,6 +35,9 @@ function answerWords(name: string, dictionary: SynonymSource | null | undefined)
   return timeOnly ? [] : words;
 }
 
+/** A noun and "such as", "including" or "like" right before a name: its last word captured. */
+const EXAMPLE_AFTER = /(\p{L}+),?\s+(?:such\s+as|including|like)\s+$/u;
+
 /**
  * The name in an excerpt that answers "who"/"which"/"where": one the question does
  * not already say, preferring a name right after a word of the question (an
@@ -110,10 +113,18 @@ export function bestName(
       dictionary != null &&
       !isPersonNoun(previousEnd, dictionary) &&
       !terms.has(termOf(foldCase(previousEnd)));
-    const nextToQuestion = [
-      ...(afterOtherName ? [] : before.slice(-2)),
-      ...(nextOpensName ? [] : after.slice(0, 1)),
-    ].some((word) => terms.has(termOf(foldCase(word))));
+    // "major Swiss companies such as Roche" for "which swiss companies": an example of the
+    // noun asked is tied to the question as a name right after a word of it is ("businesses
+    // such as Home Depot" answers no "which cities").
+    const exampleOf = EXAMPLE_AFTER.exec(excerpt.slice(0, match.index))?.[1];
+    const nextToQuestion =
+      [
+        ...(afterOtherName ? [] : before.slice(-2)),
+        ...(nextOpensName ? [] : after.slice(0, 1)),
+      ].some((word) => terms.has(termOf(foldCase(word)))) ||
+      (exampleOf !== undefined &&
+        kindAsked !== undefined &&
+        termOf(foldCase(exampleOf)) === kindAsked);
     if (holderNear && !holderNear(excerpt, match.index, match.end)) continue;
     const saying =
       asksSaying &&
