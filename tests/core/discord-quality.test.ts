@@ -62,7 +62,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 25 / own", { top1: 64, top3: 67, abstained: 15, falseAbstain: 7 }],
   ["blind discord 26 / own", { top1: 59, top3: 66, abstained: 14, falseAbstain: 2 }],
   ["blind discord 27 / own", { top1: 65, top3: 72, abstained: 17, falseAbstain: 1 }],
-  ["blind discord 28 / own", { top1: 62, top3: 66, abstained: 14, falseAbstain: 5 }],
+  ["blind discord 28 / own", { top1: 63, top3: 67, abstained: 15, falseAbstain: 4 }],
   ["blind discord 29 / own", { top1: 66, top3: 70, abstained: 12, falseAbstain: 3 }],
 ];
 

@@ -142,6 +142,14 @@ export class KindFit {
     const noun = kind === "person" ? askedNoun(question, this.options.synonyms) : undefined;
     const listAsked = noun !== undefined && /[^s]s$/u.test(noun.word) && !noun.sense.person;
     const leaders = candidates.slice(0, Math.max(this.options.leaders, limit * 3));
+    // "What does SAVE stand for": where the abbreviation is spelt out may be a long sentence
+    // that ranks below many that merely use it; the first that defines it joins the leaders.
+    if (defines) {
+      const defining = candidates
+        .slice(leaders.length)
+        .find((candidate) => defines.test(this.view.sentenceText(candidate.sentenceId)));
+      if (defining) leaders.push(defining);
+    }
     const typed = patternsOf(expected).length > 0;
     for (const candidate of leaders) {
       candidate.kindFits = typed
