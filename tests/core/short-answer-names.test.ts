@@ -9,6 +9,20 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // A preposition opening the sentence is no word of the name after it: "In Germany" is
+  // Germany, where the meeting is; "Since President Trump" is President Trump.
+  [
+    "where is biden meeting up with the g7",
+    "place",
+    "In Germany today, President Biden will meet with G7 leaders.",
+    "Germany",
+  ],
+  [
+    "who took office",
+    "person",
+    "Since President Trump took office, 99.8% of job gains have been in the private sector.",
+    "President Trump",
+  ],
   // Names given as examples of the noun asked ("companies such as …") answer "which
   // companies", all of them; examples of another noun of the question answer nothing.
   [

@@ -110,6 +110,24 @@ function endedAtFullStops(match: RegExpMatchArray): NameSpan[] {
   return spans;
 }
 
+/**
+ * A preposition that opens a sentence before a name, capitalised as the sentence's first word:
+ * "In Germany today, …". ("Under" stays: "Under Secretary" is a title.)
+ */
+const OPENING_PREPOSITION =
+  /^(?:In|On|At|From|For|By|With|After|Before|During|Since|Through|Across|Within|Into|Near|Outside|Inside|Throughout|Among|Between|Against|Amid|Following)\s+(?=\p{Lu})/u;
+
+/** The span without a preposition that opens it ("In Germany" → "Germany"). */
+function withoutOpeningPreposition(span: NameSpan): NameSpan {
+  const opening = OPENING_PREPOSITION.exec(span.text)?.[0];
+  if (opening === undefined) return span;
+  return {
+    text: span.text.slice(opening.length),
+    index: span.index + opening.length,
+    end: span.end,
+  };
+}
+
 /** A name found in an excerpt: its text and where it starts and ends. */
 export interface NameSpan {
   readonly text: string;
@@ -127,7 +145,8 @@ export interface NameSpan {
 export function namesIn(excerpt: string, dictionary: SynonymSource | null | undefined): NameSpan[] {
   const spans: NameSpan[] = [];
   NAME.lastIndex = 0;
-  for (const span of [...excerpt.matchAll(NAME)].flatMap(endedAtFullStops)) {
+  for (const found of [...excerpt.matchAll(NAME)].flatMap(endedAtFullStops)) {
+    const span = withoutOpeningPreposition(found);
     const previous = spans.at(-1);
     const head = foldCase(span.text.split(/\s+/u).at(-1) ?? "");
     const sense = dictionary?.nounSense?.(head);
