@@ -177,6 +177,20 @@ const TABLE: readonly ShortAnswerRow[] = [
     "At least three reactors will be built.",
     "At least three",
   ],
+  // A change that leaves a part ("cut in half", "reduced by a third") says how much, as
+  // "halved" does.
+  [
+    "how much would the new repayment plan cut payments by",
+    "amount",
+    "The new repayment plan would cut payments on undergraduate loans in half.",
+    "in half",
+  ],
+  [
+    "how much did emissions fall by",
+    "amount",
+    "Emissions fell by a third last year.",
+    "by a third",
+  ],
   // "one in three people" is a share of people, said whole: its "three" alone counts nothing.
   [
     "how many ppl globally dont have enough food",

@@ -51,11 +51,12 @@ export const FRACTION = new RegExp(
 export const SHARE = new RegExp(`${PERCENT.source}|${RATIO.source}|${FRACTION.source}`, "giu");
 
 /**
- * A multiple: a word ("tripled", "tenfold"), or a comparison ("twice as likely", "3.5 times
- * higher"); "twice a year", "three times" alone say how often.
+ * A multiple: a word ("tripled", "tenfold"), a comparison ("twice as likely", "3.5 times
+ * higher"), or a part a change leaves ("cut payments in half", "reduced by a third"); "twice a
+ * year", "three times" alone say how often, "in half of the states" which ones.
  */
 export const MULTIPLIER =
-  /\b(?:doubled|tripled|quadrupled|halved|(?:doubl|tripl|quadrupl)es|(?:two|three|four|five|ten)fold)\b|\b(?:twice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)(?=\s+(?:as|more|higher|larger|greater|bigger|faster|lower|less)\b)/giu;
+  /\b(?:in|by)\s+(?:half|(?:a|one|two)[\s-](?:thirds?|quarters?))\b(?!\s+of\b)|\b(?:doubled|tripled|quadrupled|halved|(?:doubl|tripl|quadrupl)es|(?:two|three|four|five|ten)fold)\b|\b(?:twice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)(?=\s+(?:as|more|higher|larger|greater|bigger|faster|lower|less)\b)/giu;
 
 /**
  * A time expression of news prose: "Late on Tuesday night", "April 27, 2017", "last week", "in
