@@ -188,8 +188,8 @@ const TABLE: readonly ShortAnswerRow[] = [
   [
     "how much did emissions fall by",
     "amount",
-    "Emissions fell by a third last year.",
-    "by a third",
+    "Emissions fell by nearly a third last year.",
+    "by nearly a third",
   ],
   // "one in three people" is a share of people, said whole: its "three" alone counts nothing.
   [

@@ -56,7 +56,7 @@ export const SHARE = new RegExp(`${PERCENT.source}|${RATIO.source}|${FRACTION.so
  * year", "three times" alone say how often, "in half of the states" which ones.
  */
 export const MULTIPLIER =
-  /\b(?:in|by)\s+(?:half|(?:a|one|two)[\s-](?:thirds?|quarters?))\b(?!\s+of\b)|\b(?:doubled|tripled|quadrupled|halved|(?:doubl|tripl|quadrupl)es|(?:two|three|four|five|ten)fold)\b|\b(?:twice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)(?=\s+(?:as|more|higher|larger|greater|bigger|faster|lower|less)\b)/giu;
+  /\b(?:in|by)\s+(?:(?:nearly|almost|about|roughly|over|more than|less than)\s+)?(?:half|(?:a|one|two)[\s-](?:thirds?|quarters?))\b(?!\s+of\b)|\b(?:doubled|tripled|quadrupled|halved|(?:doubl|tripl|quadrupl)es|(?:two|three|four|five|ten)fold)\b|\b(?:twice|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)(?=\s+(?:as|more|higher|larger|greater|bigger|faster|lower|less)\b)/giu;
 
 /**
  * A time expression of news prose: "Late on Tuesday night", "April 27, 2017", "last week", "in
