@@ -9,6 +9,20 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // A name of the kind asked made of the question's own words is the one it names: "which
+  // monument … before castner range" is not answered "Castner Range National Monument".
+  [
+    "which monument did biden designate before castner range",
+    "thing",
+    "In addition to designating Castner Range National Monument, the President visited Texas.",
+    null,
+  ],
+  [
+    "which monument is in texas",
+    "thing",
+    "Today the President designated Castner Range National Monument in Texas.",
+    "Castner Range National Monument",
+  ],
   // A preposition opening the sentence is no word of the name after it: "In Germany" is
   // Germany, where the meeting is; "Since President Trump" is President Trump.
   [

@@ -64,6 +64,21 @@ function echoesQuestion(asked: NameQuestion, words: readonly string[]): boolean 
   const last = words.at(-1) ?? "";
   const ofKindAsked = kindAsked !== undefined && termOf(foldCase(last)) === kindAsked;
   if (isAskedWord(last, said) && typedAsWritten(last, said) && !ofKindAsked) return true;
+  // "Castner Range National Monument" for "which monument did biden designate before castner
+  // range": a name of the kind asked whose own words are the question's (or describe), one of
+  // them a name's word no dictionary has as an English word, is the one the question names,
+  // not the one it asks for. ("Research Council" still answers "which council coordinates the
+  // research": "research" is a word of English.)
+  if (ofKindAsked && words.length >= 2) {
+    const own = words.slice(0, -1).filter((word) => !STOP_WORDS.has(foldCase(word)));
+    const describes = (word: string) => dictionary?.adjective?.(foldCase(word)) ?? false;
+    const namesWord = (word: string) =>
+      isAskedWord(word, said) &&
+      !((dictionary?.knows(foldCase(word)) ?? true) && !dictionary?.properNoun?.(foldCase(word)));
+    if (own.some(namesWord) && own.every((word) => isAskedWord(word, said) || describes(word))) {
+      return true;
+    }
+  }
   if (restatesSubject(words, said, kindAsked, type, dictionary)) return true;
   // "Federal Trade Commission" for "who chairs the ftc": the question's own subject, spelt out.
   const initials = words
