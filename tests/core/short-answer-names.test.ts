@@ -9,6 +9,14 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // "this Summit", "this Agreement": a capitalised common noun after a demonstrative refers to
+  // a name said elsewhere, as after "the".
+  [
+    "what summit is the president announcing stuff at today",
+    "thing",
+    "As part of this Summit, the Department of Energy is announcing new efforts on transmission planning.",
+    null,
+  ],
   // A name of the kind asked made of the question's own words is the one it names: "which
   // monument … before castner range" is not answered "Castner Range National Monument".
   [

@@ -179,15 +179,15 @@ export function nameRefusal(
   const inTitle = view.titles.some(([from, to]) => index >= from && index < to);
   if (ofWrongKind(asked, words) || inTitle) return "refused";
   const preceding = excerpt.slice(Math.max(0, index - 20), index);
-  // "the Administration", "the Order": a capitalised common noun refers to something
-  // the article names elsewhere; it is no name of its own (an acronym is: "the FAA").
+  // "the Administration", "the Order", "this Summit": a capitalised common noun refers to
+  // something the article names elsewhere; it is no name of its own (an acronym is: "the FAA").
   const single = words.length === 1 ? (words[0] ?? "") : "";
   const commonSingle =
     single !== "" && dictionary?.nounSense?.(single)?.proper === false ? single : "";
   if (
     commonSingle !== "" &&
     commonSingle !== commonSingle.toUpperCase() &&
-    /\bthe\s+$/iu.test(preceding)
+    /\b(?:the|this|that|these|those)\s+$/iu.test(preceding)
   ) {
     return "refused";
   }
