@@ -48,7 +48,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 4 / own", { top1: 51, top3: 59, abstained: 15, falseAbstain: 10 }],
   ["blind discord 5 / own", { top1: 62, top3: 66, abstained: 18, falseAbstain: 7 }],
   ["blind discord 6 / own", { top1: 49, top3: 57, abstained: 21, falseAbstain: 15 }],
-  ["blind discord 7 / own", { top1: 59, top3: 66, abstained: 21, falseAbstain: 6 }],
+  ["blind discord 7 / own", { top1: 60, top3: 66, abstained: 21, falseAbstain: 6 }],
   ["blind discord 8 / own", { top1: 50, top3: 57, abstained: 18, falseAbstain: 9 }],
   ["blind discord 9 / own", { top1: 47, top3: 56, abstained: 19, falseAbstain: 10 }],
   ["blind discord 10 / own", { top1: 53, top3: 60, abstained: 17, falseAbstain: 8 }],

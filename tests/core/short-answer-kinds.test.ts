@@ -177,6 +177,13 @@ const TABLE: readonly ShortAnswerRow[] = [
     "At least three reactors will be built.",
     "At least three",
   ],
+  // "percentage points" are a percentage's.
+  [
+    "how much are they cutting the fentanyl tariffs",
+    "amount",
+    "The United States will lower the tariffs imposed to curb fentanyl flows by removing 10 percentage points of the cumulative rate.",
+    "10 percentage points",
+  ],
   // A change that leaves a part ("cut in half", "reduced by a third") says how much, as
   // "halved" does.
   [

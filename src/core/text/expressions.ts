@@ -20,8 +20,11 @@ export const MONEY = new RegExp(
   "giu",
 );
 
-/** A percentage: "376%", "25 percent", "3 per cent". */
-export const PERCENT = new RegExp(String.raw`\b${NUMBER}\s?(?:%|percent\b|per cent\b)`, "giu");
+/** A percentage: "376%", "25 percent", "3 per cent", "10 percentage points". */
+export const PERCENT = new RegExp(
+  String.raw`\b${NUMBER}\s?(?:%|percent(?:age points?)?\b|per cent\b)`,
+  "giu",
+);
 
 /** A number and the word it counts: "1,200 workers", "3 million cars" (years and dates filtered by the caller). */
 export const COUNT = new RegExp(String.raw`\b(${NUMBER}${SCALE})\s([a-z][a-z-]+)`, "gu");
