@@ -118,6 +118,13 @@ export interface DevLibraries {
   // participation, Ukraine and the G7, pandemic relief for college students, vehicle standards).
   readonly discordSheets28Only: CitationIndex;
   readonly discordSheets29Only: CitationIndex;
+  // Two written together in session 39 and held out through sessions 39 and 40, scored after
+  // each change by their last line only: the thirtieth (foreign investment and national
+  // security, COVID.gov, the PACT Act, the ransomware summit) and the thirty-first (the EU-US
+  // data privacy order, overdose awareness funding, root causes of migration, American Climate
+  // Corps listening sessions).
+  readonly discordSheets30Only: CitationIndex;
+  readonly discordSheets31Only: CitationIndex;
 }
 
 /**
@@ -174,6 +181,8 @@ export async function loadDevLibraries(
   const discordSheets27Only = new CitationIndex(await fixture("blind-discord-sheets-27"), options);
   const discordSheets28Only = new CitationIndex(await fixture("blind-discord-sheets-28"), options);
   const discordSheets29Only = new CitationIndex(await fixture("blind-discord-sheets-29"), options);
+  const discordSheets30Only = new CitationIndex(await fixture("blind-discord-sheets-30"), options);
+  const discordSheets31Only = new CitationIndex(await fixture("blind-discord-sheets-31"), options);
   const discordSheets2Library = new CitationIndex(
     [...seed, ...sheets, ...discordSheets, ...discordSheets2],
     options,
@@ -213,6 +222,8 @@ export async function loadDevLibraries(
     discordSheets27Only,
     discordSheets28Only,
     discordSheets29Only,
+    discordSheets30Only,
+    discordSheets31Only,
   };
 }
 
@@ -374,5 +385,15 @@ export const DEV_SCORINGS: readonly DevScoring[] = [
     name: "blind discord 29 / own",
     file: "blind-discord-sheets-29.jsonl",
     library: (l) => l.discordSheets29Only,
+  },
+  {
+    name: "blind discord 30 / own",
+    file: "blind-discord-sheets-30.jsonl",
+    library: (l) => l.discordSheets30Only,
+  },
+  {
+    name: "blind discord 31 / own",
+    file: "blind-discord-sheets-31.jsonl",
+    library: (l) => l.discordSheets31Only,
   },
 ];

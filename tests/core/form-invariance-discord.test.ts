@@ -2,7 +2,7 @@ import { beforeAll, describe, it } from "vitest";
 import { loadDevLibraries, type DevLibraries } from "./dev-libraries.ts";
 import { expectFormInvariant } from "./forms.ts";
 
-// The form-invariance property over the twenty-two blind Discord-style sets of the repository (the rest of the dev
+// The form-invariance property over the twenty-four blind Discord-style sets of the repository (the rest of the dev
 // sets are in form-invariance.test.ts; two files, so that two workers check them at once).
 let libs: DevLibraries;
 beforeAll(async () => {
@@ -151,5 +151,13 @@ describe("the verdict does not depend on how a question is typed (blind Discord-
 
   it("GIVEN every question of the twenty-ninth blind Discord-style set in the forms THEN each gives the same verdict and top citation", () => {
     expectFormInvariant(["blind-discord-sheets-29.jsonl"], libs.discordSheets29Only, 1400);
+  });
+
+  it("GIVEN every question of the thirtieth blind Discord-style set in the forms THEN each gives the same verdict and top citation", () => {
+    expectFormInvariant(["blind-discord-sheets-30.jsonl"], libs.discordSheets30Only, 1400);
+  });
+
+  it("GIVEN every question of the thirty-first blind Discord-style set in the forms THEN each gives the same verdict and top citation", () => {
+    expectFormInvariant(["blind-discord-sheets-31.jsonl"], libs.discordSheets31Only, 1400);
   });
 });
