@@ -13,6 +13,12 @@ const library = new CitationIndex(
       "Today, the White House announced new actions to support small businesses.",
       "The White House will host a summit with lenders next month.",
       "Last week Tesla opened a new factory for small suppliers.",
+      "Lenders follow the rules on Anti-Money Laundering.",
+    ),
+    article(
+      "investment",
+      "Protecting National Security",
+      "The Committee will restrict Chinese investments in strategic sectors like technology and energy.",
     ),
     article(
       "safety",
@@ -30,6 +36,14 @@ describe("an English word the articles capitalise only inside a name", () => {
     expect(explained.answer).toMatchObject({ answered: true, answer: "triples" });
     expect(explained.citations[0]?.article).toBe("safety");
     expect(explained.declined).toBeUndefined();
+  });
+
+  it("GIVEN 'Money' only in 'Anti-Money Laundering' THEN 'money' after a name the dictionary knows as an adjective ('chinese money') is still the asker's English: no passage is declined for lacking it", () => {
+    const explained = library.explain(
+      "which sectors is the committee supposed to keep chinese money out of",
+    );
+    expect(explained.citations[0]?.article).toBe("investment");
+    expect(explained.declined).not.toBe("missing-name");
   });
 
   it("GIVEN a name no article has ('pakistan') THEN the question is still declined as about a missing name", () => {

@@ -236,8 +236,12 @@ export function queryTerms(
     // From a passage's point of view, a name its article never mentions is missing
     // altogether: it weighs as a name missing from every article does.
     // Alone: a word of a name of several ("White House", "AI Action Plan") is that name's.
+    // "chinese money": a name the dictionary knows as an adjective ("Chinese") before the word
+    // describes it, and leaves it alone (not so a name after it: "house" of "house speaker").
+    const describes = (next: Token) =>
+      next === content[position - 1] && (options.synonyms?.adjective?.(next.word) ?? false);
     const alone = ![content[position - 1], content[position + 1]].some(
-      (next) => next !== undefined && isName(next),
+      (next) => next !== undefined && isName(next) && !describes(next),
     );
     // A weak name: "house", a name to the ranker for the articles' "White House", is an English
     // word the dictionary writes as no name, capitalised only inside longer names. An acronym's
