@@ -9,6 +9,15 @@ import { itAnswersEachRow, type ShortAnswerRow } from "./short-answer-table.ts";
  * Names here: who, which organisation, where; values in short-answer-kinds.test.ts.
  */
 const TABLE: readonly ShortAnswerRow[] = [
+  // A sentence's first word is capitalised whatever it is, but one the dictionary writes as a
+  // name is one ("Poland"); "Today" is not.
+  [
+    "which country led the RACER project",
+    "place",
+    "Poland led the RACER project, an operational set of recommendations for governments.",
+    "Poland",
+  ],
+  ["who led the project", "person", "Today led the project to its end.", null],
   // "this Summit", "this Agreement": a capitalised common noun after a demonstrative refers to
   // a name said elsewhere, as after "the".
   [

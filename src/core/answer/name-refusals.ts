@@ -154,7 +154,16 @@ export function nameRefusal(
   const { words, name, index, end } = candidate;
   const alternatives = asked.isChoice(words);
   const isSentenceStart = index === 0 || /[.!?“":•-]\s*$/u.test(excerpt.slice(0, index));
-  if (isSentenceStart && words.length === 1) return "refused";
+  // A sentence's first word is capitalised whatever it is; one the dictionary writes as a name
+  // ("Poland led the RACER project") is one all the same.
+  const opening = words.length === 1 ? (words[0] ?? "") : "";
+  if (
+    isSentenceStart &&
+    words.length === 1 &&
+    !(/^\p{L}+$/u.test(opening) && (dictionary?.properNoun?.(foldCase(opening)) ?? false))
+  ) {
+    return "refused";
+  }
   // "American shipyards", "Federal antitrust law": a capitalised adjective alone describes
   // what follows it; it names nobody. The dictionary's Roman numerals are adjectives too
   // ("li", fifty-one): "Li", "Xi" are surnames.
