@@ -179,6 +179,14 @@ describe("the kind of answer a question expects", () => {
     ["how much have borrowers saved so far", "money"],
     ["how much did emissions fall", "amount"],
     ["how much did the rule cut emissions", "amount"],
+    // By how much one thing exceeds another is a share or a multiple; a price's difference, or
+    // money's compared ("premiums", "fees"), may be a sum.
+    ["how much stronger is fentanyl than morphine", "percent"],
+    ["how much lower would obamacare premiums get", "amount"],
+    ["how much higher are the fees", "amount"],
+    ["how much more likely are they to die", "percent"],
+    ["how much cheaper are the new cars", "amount"],
+    ["how much more containers has long beach moved", "amount"],
     // A word that chooses among the noun's kind keeps the noun asked.
     ["which other companies signed the deal", "person"],
     ["what few firms remain", "person"],

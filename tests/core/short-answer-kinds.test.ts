@@ -67,7 +67,7 @@ const TABLE: readonly ShortAnswerRow[] = [
   // A comparison is a multiple: "twice as likely", "3.5 times higher".
   [
     "how much more often do patients go out of network",
-    "amount",
+    "percent",
     "Insured people are well more than twice as likely to go out of network for therapy.",
     "twice",
   ],

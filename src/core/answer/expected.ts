@@ -2,7 +2,7 @@ import { AUXILIARIES, CHANGE_WORDS, COPULAS, ROLE_OPENERS } from "../text/lexico
 import { MEASURE_UNIT } from "../text/expressions.ts";
 import type { SynonymSource } from "../synonyms.ts";
 import { askedNounSense, NAME_ASKED, questionText } from "./asked-noun.ts";
-import { lengthOfThing, moneyOfAgent, sizeOfMoney } from "./sized-noun.ts";
+import { comparesMoney, lengthOfThing, moneyOfAgent, sizeOfMoney } from "./sized-noun.ts";
 import { asksSourceOrDestination } from "./where-asked.ts";
 import { WHO_IS } from "./held-role.ts";
 
@@ -111,6 +111,10 @@ function headNounKind(q: string, dictionary: SynonymSource): AnswerType | undefi
   if (sense.category === "location") return "place";
   return "thing";
 }
+
+/** "How much" and a comparative of degree: by how much one thing exceeds another. */
+const COMPARED =
+  /\bhow much (?:higher|lower|bigger|smaller|larger|greater|stronger|weaker|faster|slower|quicker|(?:more|less) (?:likely|potent|effective|efficient|often))\b/u;
 
 /** "How much", "how big", "by how much": an amount of any kind, unless the thing sized says which. */
 const SIZE = /\b(?:how (?:much|big|large|high)|by how|what (?:amount|total|sum|level|size))\b/u;
@@ -234,6 +238,12 @@ export function expectedAnswer(question: string, dictionary?: SynonymSource | nu
     if (type === "measure" && CHANGE_WORDS.test(q)) return "amount";
     // "how big are the fines": the size of money, or of what is owned or owed, is a sum.
     if (pattern === SIZE && dictionary && sizeOfMoney(q, dictionary)) return "money";
+    // "how much higher are birth rates", "how much stronger is fentanyl than morphine": a
+    // comparison is a share or a multiple, not a sum ("how much cheaper" may be one, and so may
+    // "how much higher are the fees": money compared).
+    if (pattern === SIZE && COMPARED.test(q) && !(dictionary && comparesMoney(q, dictionary))) {
+      return "percent";
+    }
     // "how much did the average student get": what a person or a body gets or pays is money.
     if (pattern === SIZE && dictionary && moneyOfAgent(q, dictionary)) return "money";
     if (type === "place" && dictionary && asksSourceOrDestination(q, dictionary)) return "none";

@@ -49,6 +49,19 @@ export function moneyOfAgent(q: string, dictionary: SynonymSource): boolean {
 }
 
 /**
+ * True when "how much higher are the fees" compares what is owned or owed (the dictionary files
+ * the noun compared under possessions: "fees", "prices"), which a sum may answer.
+ */
+export function comparesMoney(q: string, dictionary: SynonymSource): boolean {
+  const match =
+    /\bhow much (?:more |less )?[\w-]+ (?:is|are|was|were|would|will|do|does|did|can|could) (?:the |a |an |their |its )?([\w-]+(?: [\w-]+){0,2})/u.exec(
+      q,
+    );
+  const { noun } = headNoun(match?.[1]?.split(" ") ?? []);
+  return noun !== undefined && dictionary.nounSense?.(noun)?.category === "possession";
+}
+
+/**
  * True when "how long is the N" asks a length: N's main sense is a made or natural physical
  * thing ("the new bridge over the avenue", "the tunnel", "the river"), and no verb after it says
  * what lasts ("how long is the release to go on for", "how long will the tunnel take to build").
