@@ -112,10 +112,11 @@ function endedAtFullStops(match: RegExpMatchArray): NameSpan[] {
 
 /**
  * A preposition that opens a sentence before a name, capitalised as the sentence's first word:
- * "In Germany today, …". ("Under" stays: "Under Secretary" is a title.)
+ * "In Germany today, …". ("Under" stays: "Under Secretary" is a title; so does "Near": "Near
+ * Eastern Studies".)
  */
 const OPENING_PREPOSITION =
-  /^(?:In|On|At|From|For|By|With|After|Before|During|Since|Through|Across|Within|Into|Near|Outside|Inside|Throughout|Among|Between|Against|Amid|Following)\s+(?=\p{Lu})/u;
+  /^(?:In|On|At|From|For|By|With|After|Before|During|Since|Through|Across|Within|Into|Outside|Inside|Throughout|Among|Between|Against|Amid|Following)\s+(?=\p{Lu})/u;
 
 /** The span without a preposition that opens it ("In Germany" → "Germany"). */
 function withoutOpeningPreposition(span: NameSpan): NameSpan {
