@@ -64,7 +64,7 @@ const FLOORS: readonly (readonly [string, Floor])[] = [
   ["blind discord 27 / own", { top1: 65, top3: 72, abstained: 17, falseAbstain: 1 }],
   ["blind discord 28 / own", { top1: 63, top3: 67, abstained: 15, falseAbstain: 4 }],
   ["blind discord 29 / own", { top1: 68, top3: 72, abstained: 12, falseAbstain: 2 }],
-  ["blind discord 30 / own", { top1: 60, top3: 67, abstained: 19, falseAbstain: 4 }],
+  ["blind discord 30 / own", { top1: 61, top3: 68, abstained: 19, falseAbstain: 3 }],
   ["blind discord 31 / own", { top1: 60, top3: 65, abstained: 17, falseAbstain: 6 }],
 ];
 

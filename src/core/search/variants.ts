@@ -19,6 +19,11 @@ export type MatchKind =
   | "vector"
   | "described";
 
+/** The last cut of a word that leaves a part as long as a compound's head on each side. */
+function lastCutOf(word: string): number {
+  return word.length - TYPO_MATCHING.minCompoundPrefix;
+}
+
 /** How well an index term stands for a question word (1: the word itself). */
 export interface Match {
   readonly quality: number;
@@ -252,6 +257,14 @@ export class VariantFinder {
         for (const [term, similarity] of this.neighbours.of(english)) {
           add(term, options.fuzzyCredit * options.vectorCredit * similarity, "vector");
         }
+      }
+      // Two words of the articles typed together ("covidgov" for "COVID.gov", "whitehouse"):
+      // the sentences holding both, as a slip of the keyboard is read.
+      for (let cut = TYPO_MATCHING.minCompoundPrefix; cut <= lastCutOf(token.word); cut += 1) {
+        const first = view.data.vocabulary.get(token.word.slice(0, cut));
+        const second = view.data.vocabulary.get(token.word.slice(cut));
+        if (first === undefined || second === undefined) continue;
+        add(`${first} ${second}`, options.fuzzyCredit, "fuzzy");
       }
       // A compound whose head the articles use: "carmakers" → "makers".
       const lastCut = token.word.length - TYPO_MATCHING.minCompoundHead;
