@@ -19,11 +19,6 @@ export type MatchKind =
   | "vector"
   | "described";
 
-/** The last cut of a word that leaves a part as long as a compound's head on each side. */
-function lastCutOf(word: string): number {
-  return word.length - TYPO_MATCHING.minCompoundPrefix;
-}
-
 /** How well an index term stands for a question word (1: the word itself). */
 export interface Match {
   readonly quality: number;
@@ -157,7 +152,7 @@ export class VariantFinder {
     // "epas" is "EPA's" typed without capitals or apostrophe: the dictionary knows it only as
     // an acronym ("gas" stays an English word, not "GA").
     const singular = token.word.slice(0, -1);
-    const englishWord =
+    const englishWord = () =>
       (options.synonyms?.knows(token.word) ?? false) &&
       !(options.synonyms?.acronym?.(token.word) ?? false);
     if (
@@ -165,7 +160,7 @@ export class VariantFinder {
       !token.acronym &&
       token.word.endsWith("s") &&
       singular.length >= 2 &&
-      !englishWord
+      !englishWord()
     ) {
       add(singular, 1, "exact");
     }
@@ -259,8 +254,10 @@ export class VariantFinder {
         }
       }
       // Two words of the articles typed together ("covidgov" for "COVID.gov", "whitehouse"):
-      // the sentences holding both, as a slip of the keyboard is read.
-      for (let cut = TYPO_MATCHING.minCompoundPrefix; cut <= lastCutOf(token.word); cut += 1) {
+      // the sentences holding both, as a slip of the keyboard is read. Each part is at least
+      // as long as a compound's prefix.
+      const lastJoinCut = token.word.length - TYPO_MATCHING.minCompoundPrefix;
+      for (let cut = TYPO_MATCHING.minCompoundPrefix; cut <= lastJoinCut; cut += 1) {
         const first = view.data.vocabulary.get(token.word.slice(0, cut));
         const second = view.data.vocabulary.get(token.word.slice(cut));
         if (first === undefined || second === undefined) continue;
